@@ -1,0 +1,166 @@
+# mtlint -- GNU make.  `make help` lists the targets.
+#
+# `make run` and `make test` first install missing Debian packages (deps),
+# then re-run make so that pkg-config sees them.
+
+.DEFAULT_GOAL := all
+.SUFFIXES:
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+BINDIR = $(PREFIX)/bin
+DATADIR = $(PREFIX)/share/mtlint
+
+BUILD ?= build
+CC ?= cc
+V ?= 0
+ifeq ($(V),0)
+Q = @
+quiet = @printf '  %-8s %s\n' $(1) $(2);
+else
+Q =
+quiet =
+endif
+
+# Debian packages the build, the tests and the checks need.
+DEB_PACKAGES = gcc make pkg-config clang valgrind \
+	libicu-dev libhunspell-dev hunspell-en-us hunspell-en-gb \
+	libjansson-dev libyaml-dev libcriterion-dev libcmark-dev \
+	liblink-grammar-dev link-grammar-dictionaries-en
+PKGS = icu-uc icu-i18n hunspell jansson yaml-0.1 libcmark link-grammar
+
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CRITERION_LIBS = $(shell pkg-config --libs criterion 2>/dev/null)
+
+WARNINGS = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+	-Wmissing-prototypes -Wformat=2 -Wvla -Wno-format-nonliteral
+OPT ?= -O2 -g
+CFLAGS_ALL = -std=c11 -D_GNU_SOURCE $(OPT) $(WARNINGS) $(PKG_CFLAGS) \
+	-DMT_DATADIR='"$(DATADIR)"' -MMD -MP $(EXTRA_CFLAGS) $(CFLAGS)
+LDLIBS_ALL = $(PKG_LIBS) -lpthread -lm $(EXTRA_LDFLAGS) $(LDFLAGS)
+
+LIB_SRCS = $(filter-out checker/main.c,$(wildcard checker/*.c))
+LIB_OBJS = $(LIB_SRCS:checker/%.c=$(BUILD)/obj/%.o)
+TEST_SRCS = $(wildcard tests/test_*.c) tests/helpers.c
+TEST_OBJS = $(TEST_SRCS:tests/%.c=$(BUILD)/tests/%.o)
+
+LIB = $(BUILD)/libmtlint.a
+BIN = $(BUILD)/mtlint
+UNIT = $(BUILD)/tests/unit
+
+all: $(LIB) $(BIN)
+
+$(BUILD)/obj/%.o: checker/%.c
+	@mkdir -p $(@D)
+	$(call quiet,CC,$<)$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+$(BUILD)/tests/%.o: tests/%.c
+	@mkdir -p $(@D)
+	$(call quiet,CC,$<)$(CC) $(CFLAGS_ALL) -Ichecker -c $< -o $@
+
+$(LIB): $(LIB_OBJS)
+	$(call quiet,AR,$@)rm -f $@ && ar rcs $@ $^
+
+$(BIN): $(BUILD)/obj/main.o $(LIB)
+	$(call quiet,LINK,$@)$(CC) $(CFLAGS_ALL) -o $@ $^ $(LDLIBS_ALL)
+
+$(UNIT): $(TEST_OBJS) $(LIB)
+	$(call quiet,LINK,$@)$(CC) $(CFLAGS_ALL) -o $@ $^ $(CRITERION_LIBS) \
+		$(LDLIBS_ALL)
+
+-include $(wildcard $(BUILD)/obj/*.d $(BUILD)/tests/*.d)
+
+# --- set-up -------------------------------------------------------------
+
+SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}\n' "$$p" 2>/dev/null | \
+	    grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
+	    --no-install-recommends $$missing; \
+	fi
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	@echo "== mtlint fixtures/mt-article.txt --reference fixtures/reference-article.txt"
+	@$(BIN) --reference fixtures/reference-article.txt \
+		fixtures/mt-article.txt; rc=$$?; \
+	  echo "(exit status $$rc: 0 clean, 1 findings, 2 error)"; \
+	  [ $$rc -le 1 ]
+
+# --- tests --------------------------------------------------------------
+
+export LC_ALL = C.UTF-8
+TEST_ENV = MTLINT_BIN=$(abspath $(BIN)) MTLINT_DATA_DIR=$(CURDIR) \
+	HOME=/nonexistent NO_COLOR=1
+
+test: deps
+	@$(MAKE) --no-print-directory check-unit
+	@$(MAKE) --no-print-directory sanitize
+	@$(MAKE) --no-print-directory valgrind
+
+# unit and end-to-end suites with this build
+check-unit: all $(UNIT)
+	$(Q)$(TEST_ENV) $(UNIT) --jobs 2 $(CRITERION_FLAGS)
+
+SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+sanitize:
+	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  $(MAKE) --no-print-directory BUILD=build/sanitize OPT="-O1 -g" \
+	  EXTRA_CFLAGS="$(SAN_FLAGS)" EXTRA_LDFLAGS="$(SAN_FLAGS)" \
+	  check-unit
+
+VALGRIND = valgrind --quiet --error-exitcode=99 --leak-check=full \
+	--errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite
+valgrind: all
+	$(Q)for f in fixtures/mt-article.txt fixtures/reference-article.txt; do \
+	  echo "  VALGRIND $$f"; \
+	  $(TEST_ENV) $(VALGRIND) $(BIN) --reference \
+	    fixtures/reference-article.txt --format json $$f >/dev/null; \
+	  rc=$$?; [ $$rc -le 1 ] || { echo "valgrind: exit $$rc on $$f"; exit 1; }; \
+	done
+
+# --- install ------------------------------------------------------------
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/mtlint
+	cp -R rules dictionaries $(DESTDIR)$(DATADIR)/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/mtlint
+	rm -rf $(DESTDIR)$(DATADIR)
+
+# --- housekeeping -------------------------------------------------------
+
+check-headers:
+	$(Q)for h in checker/*.h; do \
+	  echo '#include "'$$h'"' | $(CC) $(CFLAGS_ALL) -x c -fsyntax-only -I. - \
+	    || exit 1; done
+
+format:
+	clang-format -i checker/*.[ch] tests/*.[ch]
+
+clean:
+	rm -rf build
+
+help:
+	@echo "all        build $(LIB) and $(BIN) (default)"
+	@echo "run        install packages, build, check the fixture pair"
+	@echo "test       install packages, build, unit + end-to-end tests,"
+	@echo "           the sanitizer run and valgrind on the fixtures"
+	@echo "sanitize   ASan+UBSan build and the test suite under it"
+	@echo "valgrind   mtlint under valgrind on the fixtures"
+	@echo "install    PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)"
+	@echo "check-headers, format, clean"
+
+.PHONY: all deps run test check-unit sanitize valgrind install uninstall \
+	check-headers format clean help

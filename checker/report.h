@@ -1,0 +1,56 @@
+/*
+ * report: reporters turn checked documents into output (text, json, ...).
+ *
+ * Adding a new format:
+ *   1. write checker/report_<name>.c defining `const struct reporter
+ *      report_<name>` (only that file knows the format);
+ *   2. add it to `reporters[]` in report.c;
+ *   3. add end-to-end tests on the fixtures (escaping included) and the
+ *      README's format list.
+ *
+ * A run calls begin once, then `file` or `file_error` once per input in
+ * input order, then end.  Reporters may buffer (JSON prints at end).  All
+ * output goes to opts->out; errors in writing are reported by end()
+ * returning -1.
+ */
+#ifndef MT_REPORT_H
+#define MT_REPORT_H
+
+#include <stdio.h>
+
+#include "checker.h"
+#include "diag.h"
+#include "document.h"
+
+struct report_options {
+	FILE *out;
+	int color; /* ANSI colours (text only) */
+	const struct checker *checker; /* for rule metadata; may be NULL */
+	const struct document *ref;    /* the reference, for evidence */
+};
+
+struct reporter {
+	const char *name;
+	const char *description;
+	void *(*begin)(const struct report_options *opts);
+	void (*file)(void *st, const struct document *doc,
+		     const struct diag_list *diags);
+	/* an input that could not be read or decoded */
+	void (*file_error)(void *st, const char *path,
+			   const struct mt_error *err);
+	int (*end)(void *st); /* frees st; 0, or -1 on a write error */
+};
+
+/* The reporter called `name`, or NULL. */
+const struct reporter *reporter_find(const char *name);
+
+/* All reporters, for --help. */
+const struct reporter *const *reporter_list(size_t *n);
+
+extern const struct reporter report_text;
+extern const struct reporter report_json;
+
+/* Shared by reporters: the flagged text of d, copied into doc's arena. */
+const char *report_span_text(const struct document *doc, const struct diag *d);
+
+#endif /* MT_REPORT_H */

@@ -1,0 +1,22 @@
+/*
+ * xalloc: allocation that never returns NULL.  On exhaustion it prints
+ * "mtlint: out of memory" to stderr and exits with status 2, so callers
+ * never test for NULL.  Inputs are bounded elsewhere (arenas and buffers
+ * carry limits), so hostile input yields MT_ERR_TOO_LARGE long before this.
+ */
+#ifndef MT_XALLOC_H
+#define MT_XALLOC_H
+
+#include <stddef.h>
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *p, size_t n);
+/* Grow an array of `size`-byte items to hold at least `need`; returns the
+ * (possibly moved) array and updates *alloc.  Doubles, so appends are O(1)
+ * amortised. */
+void *xgrow(void *p, size_t *alloc, size_t need, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+#endif /* MT_XALLOC_H */
