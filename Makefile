@@ -71,6 +71,15 @@ $(UNIT): $(TEST_OBJS) $(LIB)
 
 -include $(wildcard $(BUILD)/obj/*.d $(BUILD)/tests/*.d)
 
+# Each family of checks adds its own targets in tests/<name>.mk and hooks
+# them in with:  DEB_PACKAGES += ...   TEST_TARGETS += ...
+#                EVAL_TARGETS += ...   BENCH_TARGETS += ...
+# (TEST_TARGETS run after the unit suite in `make test`, with this build.)
+TEST_TARGETS =
+EVAL_TARGETS =
+BENCH_TARGETS =
+include $(sort $(wildcard tests/*.mk))
+
 # --- set-up -------------------------------------------------------------
 
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -109,6 +118,16 @@ test: deps
 # unit and end-to-end suites with this build
 check-unit: all $(UNIT)
 	$(Q)$(TEST_ENV) $(UNIT) --jobs 2 $(CRITERION_FLAGS)
+	@$(MAKE) --no-print-directory $(TEST_TARGETS) check-done
+
+check-done:
+	@true
+
+eval: deps
+	@$(MAKE) --no-print-directory all $(EVAL_TARGETS)
+
+bench: deps
+	@$(MAKE) --no-print-directory all $(BENCH_TARGETS)
 
 SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
@@ -159,8 +178,10 @@ help:
 	@echo "           the sanitizer run and valgrind on the fixtures"
 	@echo "sanitize   ASan+UBSan build and the test suite under it"
 	@echo "valgrind   mtlint under valgrind on the fixtures"
+	@echo "eval       precision/recall figures for the README"
+	@echo "bench      speed figures for the README"
 	@echo "install    PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)"
 	@echo "check-headers, format, clean"
 
-.PHONY: all deps run test check-unit sanitize valgrind install uninstall \
+.PHONY: all deps run test check-unit check-done eval bench sanitize valgrind install uninstall \
 	check-headers format clean help

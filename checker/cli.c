@@ -13,6 +13,7 @@
 #include "checker.h"
 #include "document.h"
 #include "report.h"
+#include "segment.h"
 #include "xalloc.h"
 
 struct strlist {
@@ -41,6 +42,7 @@ static void usage(FILE *f)
 
 	fputs("usage: mtlint [check] [options] FILE...\n"
 	      "       mtlint rules [options]\n"
+	      "       mtlint segment FILE\n"
 	      "       mtlint version\n"
 	      "\n"
 	      "Check machine-translated English prose before publication.\n"
@@ -361,6 +363,68 @@ out:
 	return rc;
 }
 
+static const char *const kind_names[] = { "?",	 "word",  "number",
+					  "punct", "symbol", "url",
+					  "email", "handle", "hashtag" };
+
+/*
+ * `mtlint segment FILE`: show paragraphs, sentences and tokens, one token a
+ * line with its kind and flags -- what every check sees.  For rule authors
+ * and bug reports.
+ */
+static int cmd_segment(int argc, char **argv)
+{
+	struct cli_opts o = { 0 };
+	struct checker *checker = NULL;
+	struct document *doc = NULL;
+	struct mt_error err = { 0 };
+	int rc = parse_check_opts(argc, argv, &o);
+
+	if (rc >= 0)
+		goto out;
+	rc = CLI_EXIT_ERROR;
+	if (o.files.n != 1) {
+		rc = bad_usage("%s", "segment takes one file");
+		goto out;
+	}
+	if (checker_new(&o.co, &checker, &err) != MT_ERR_OK ||
+	    document_load_file(o.files.v[0], &o.dopts, &doc, &err) !=
+		    MT_ERR_OK ||
+	    checker_segment(checker, doc, &err) != MT_ERR_OK) {
+		fprintf(stderr, "mtlint: error: %s\n", err.msg);
+		goto out;
+	}
+	for (uint32_t i = 0; i < doc->n_sentences; i++) {
+		const struct sentence *s = &doc->sentences[i];
+		struct doc_pos p = document_position(doc, s->span.start, 0);
+
+		printf("sentence %u (paragraph %u, %u:%u): %.*s\n", i + 1,
+		       s->paragraph + 1, p.line, p.column,
+		       (int)(s->span.end - s->span.start),
+		       doc->text + s->span.start);
+		for (uint32_t k = 0; k < s->n_tokens; k++) {
+			const struct token *t = &doc->tokens[s->first_token + k];
+
+			printf("  %-8s %-24.*s%s%s%s%s%s\n",
+			       t->kind < ARRAY_SIZE(kind_names)
+				       ? kind_names[t->kind]
+				       : "?",
+			       (int)token_len(t), doc->text + t->span.start,
+			       t->flags & TOKF_CAP ? " cap" : "",
+			       t->flags & TOKF_ALLCAPS ? " allcaps" : "",
+			       t->flags & TOKF_HYPHEN ? " hyphen" : "",
+			       t->flags & TOKF_ABBREV ? " abbrev" : "",
+			       t->flags & TOKF_APOS ? " apos" : "");
+		}
+	}
+	rc = CLI_EXIT_CLEAN;
+out:
+	document_free(doc);
+	checker_free(checker);
+	cli_opts_release(&o);
+	return rc;
+}
+
 static int cmd_version(int argc, char **argv)
 {
 	(void)argc;
@@ -386,6 +450,7 @@ struct command {
 static const struct command commands[] = {
 	{ "check", cmd_check, "check files (the default)" },
 	{ "rules", cmd_rules, "list the rules" },
+	{ "segment", cmd_segment, "show sentences and tokens of a file" },
 	{ "version", cmd_version, "show the version" },
 	{ "help", cmd_help, "show the help" },
 };
