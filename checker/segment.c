@@ -584,6 +584,20 @@ enum mt_err segmenter_run(struct segmenter *s, struct document *doc,
 		}
 		cur.n_tokens = (uint32_t)ti - cur.first_token;
 		cur.span.end = toks.v[ti - 1].span.end;
+		/* "... the situation. ”": ICU ends the sentence before a
+		 * closing quote set off by a space; it belongs to the
+		 * sentence before, on the same line */
+		int only_punct = 1;
+
+		for (uint32_t k = cur.first_token; k < ti; k++)
+			if (toks.v[k].kind != TOK_PUNCT)
+				only_punct = 0;
+		if (only_punct && n_sv &&
+		    !(toks.v[cur.first_token].flags & TOKF_LINE_BEFORE)) {
+			sv[n_sv - 1].n_tokens += cur.n_tokens;
+			sv[n_sv - 1].span.end = cur.span.end;
+			continue;
+		}
 		sv = xgrow(sv, &a_sv, n_sv + 1, sizeof(*sv));
 		sv[n_sv++] = cur;
 	}
