@@ -46,6 +46,9 @@ struct checker_options {
 	const char *const *disable;
 	size_t n_disable;
 	int grammar_parser; /* -1: default, 0: off, 1: on */
+	/* grammar parser: time budget per document in milliseconds; 0: the
+	 * default (grammar_parser.h) */
+	unsigned grammar_parser_budget_ms;
 };
 
 #define CHECKER_OPTIONS_INIT { .lang = "en_US", .grammar_parser = -1 }

@@ -77,6 +77,12 @@ static void usage(FILE *f)
 	      "      --disable RULE     disable a rule id or category "
 	      "(repeatable)\n"
 	      "      --color WHEN       auto (default), always, never\n"
+	      "      --grammar-parser on|off\n"
+	      "                         whole-sentence parse with link-grammar"
+	      " (default: on)\n"
+	      "      --grammar-budget MS\n"
+	      "                         parser time per document (default: "
+	      "20000)\n"
 	      "  -h, --help             show this help\n"
 	      "  -V, --version          show the version\n"
 	      "\n"
@@ -96,6 +102,8 @@ enum {
 	OPT_ENABLE,
 	OPT_DISABLE,
 	OPT_COLOR,
+	OPT_GRAMMAR_PARSER,
+	OPT_GRAMMAR_BUDGET,
 };
 
 static const struct option check_longopts[] = {
@@ -112,6 +120,8 @@ static const struct option check_longopts[] = {
 	{ "disable", required_argument, NULL, OPT_DISABLE },
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "colour", required_argument, NULL, OPT_COLOR },
+	{ "grammar-parser", required_argument, NULL, OPT_GRAMMAR_PARSER },
+	{ "grammar-budget", required_argument, NULL, OPT_GRAMMAR_BUDGET },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -211,6 +221,28 @@ static int parse_check_opts(int argc, char **argv, struct cli_opts *o)
 						 "never, not '%s'",
 						 optarg);
 			break;
+		case OPT_GRAMMAR_PARSER:
+			if (strcmp(optarg, "on") == 0)
+				o->co.grammar_parser = 1;
+			else if (strcmp(optarg, "off") == 0)
+				o->co.grammar_parser = 0;
+			else
+				return bad_usage("--grammar-parser takes on or "
+						 "off, not '%s'",
+						 optarg);
+			break;
+		case OPT_GRAMMAR_BUDGET: {
+			char *end;
+			unsigned long ms = strtoul(optarg, &end, 10);
+
+			if (!*optarg || *end || ms == 0 || ms > 3600000)
+				return bad_usage("--grammar-budget takes "
+						 "milliseconds (1 to 3600000), "
+						 "not '%s'",
+						 optarg);
+			o->co.grammar_parser_budget_ms = (unsigned)ms;
+			break;
+		}
 		case 'h':
 			usage(stdout);
 			return CLI_EXIT_CLEAN;
@@ -225,6 +257,9 @@ static int parse_check_opts(int argc, char **argv, struct cli_opts *o)
 					 argv[optind - 1]);
 		}
 	}
+	/* the command line parses sentences unless told not to */
+	if (o->co.grammar_parser < 0)
+		o->co.grammar_parser = 1;
 	for (int i = optind; i < argc; i++)
 		strlist_add(&o->files, argv[i]);
 	o->co.word_files = o->words.v;

@@ -1,0 +1,787 @@
+/*
+ * grammar_parser: the whole-sentence grammar check (see grammar_parser.h).
+ *
+ * A document is checked in three steps: every sentence is prepared into
+ * parse units (lists of words, each remembering the byte span it stands
+ * for), all units are parsed in one batch (in parallel, cached, under the
+ * document's time budget), and the unconnected words of each unit become
+ * findings unless one of the false-positive shapes explains them.
+ */
+#include "grammar_parser.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "checker.h"
+#include "parser.h"
+#include "segment.h"
+#include "xalloc.h"
+
+#define RULE_PARSE "grammar.parse"
+#define RULE_SKIPPED "grammar.parse-skipped"
+#define CATEGORY "fluency/grammar"
+
+static const struct rule_info gp_rules[] = {
+	{ RULE_PARSE, CATEGORY, MT_SEV_WARNING,
+	  "the sentence has no complete grammatical parse (link-grammar); "
+	  "the unconnected words are shown",
+	  NULL },
+	{ RULE_SKIPPED, CATEGORY, MT_SEV_INFO,
+	  "the sentence was not checked by the grammar parser (too long, or "
+	  "over the time budget)",
+	  NULL },
+};
+
+/* Placeholders: words the dictionary knows, standing for what it does not
+ * handle. */
+#define PH_NAME "Smith"	 /* a proper noun */
+#define PH_TITLE "Mr."	 /* a title before a name */
+#define PH_NUMBER "35"	 /* dates, times, decimals */
+static const char *const ph_clause[] = { "it", "is", "so" };
+
+#define MIN_WORDS 3
+#define MAX_WORDS 60
+#define MAX_GROUPS 2 /* findings per parse unit */
+
+enum pword_flag {
+	PW_PUNCT = 1 << 0,	 /* punctuation or symbol: never blamed */
+	PW_QUOTED = 1 << 1,	 /* in a quoted fragment: never blamed */
+	PW_PLACEHOLDER = 1 << 2, /* stands for a quoted sentence */
+	PW_NAME = 1 << 3,	 /* placeholder for an unknown abbreviation,
+				  * URL, handle...: never blamed alone */
+	PW_CAP = 1 << 4,	 /* capitalised word of the text */
+	PW_FIRST = 1 << 5,	 /* first word of its unit */
+};
+
+struct pword {
+	const char *text; /* what the parser sees */
+	struct span span; /* what it stands for in doc->text */
+	uint32_t flags;
+};
+
+struct unit {
+	uint32_t first, n; /* into pwords */
+	struct span span;
+};
+
+struct prep {
+	struct document *doc;
+	struct parser *parser;
+	struct pword *pw;
+	size_t n_pw, alloc_pw;
+	struct unit *units;
+	size_t n_units, alloc_units;
+	struct diag_list *diags;
+};
+
+struct gp_state {
+	struct parser *parser;
+	unsigned budget_ms;
+	int on;
+};
+
+/* --- helpers over tokens ------------------------------------------------ */
+
+static const char *tok_text(const struct document *doc, const struct token *t)
+{
+	return doc->text + t->span.start;
+}
+
+static int tok_eq(const struct document *doc, const struct token *t,
+		  const char *s)
+{
+	size_t n = strlen(s);
+
+	return token_len(t) == n && memcmp(tok_text(doc, t), s, n) == 0;
+}
+
+static int tok_in(const struct document *doc, const struct token *t,
+		  const char *const *set, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (tok_eq(doc, t, set[i]))
+			return 1;
+	return 0;
+}
+
+static const char *const open_quotes[] = { "\u201c", "\u201e", "\u00ab",
+					   "\u2018", "\u201a", "\u2039" };
+static const char *const close_quotes[] = { "\u201d", "\u00bb", "\u2019",
+					    "\u203a", "\u201f" };
+static const char *const straight_quotes[] = { "\"", "'", "`" };
+static const char *const dashes[] = { "-", "\u2013", "\u2014", "\u2012",
+				      "\u2015" };
+static const char *const bullets[] = { "-", "*", "\u2022", "\u00b7",
+				       "\u2013", "\u2014", ">", "\u25aa",
+				       "\u25e6" };
+static const char *const final_marks[] = { ".", "!", "?", "\u2026", ":",
+					   ";" };
+
+static int is_quote(const struct document *doc, const struct token *t)
+{
+	return t->kind == TOK_PUNCT &&
+	       (tok_in(doc, t, open_quotes, ARRAY_SIZE(open_quotes)) ||
+		tok_in(doc, t, close_quotes, ARRAY_SIZE(close_quotes)) ||
+		tok_in(doc, t, straight_quotes, ARRAY_SIZE(straight_quotes)));
+}
+
+/*
+ * Is the word in a script other than Latin?  Looks at UTF-8 lead bytes
+ * only (the text is valid UTF-8): two-byte letters from U+0370 (Greek,
+ * Cyrillic, Hebrew, Arabic...) and three- or four-byte letters other than
+ * Latin Extended Additional (U+1E00-U+1EFF) and the Latin ligatures.
+ */
+static int other_script(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned c = p[i];
+
+		if (c < 0xc0)
+			continue;
+		if (c >= 0xce && c <= 0xdf)
+			return 1;
+		if (c == 0xcd && i + 1 < n && p[i + 1] >= 0xb0)
+			return 1;
+		if (c >= 0xe0) {
+			if (c == 0xe1 && i + 1 < n && p[i + 1] >= 0xb8 &&
+			    p[i + 1] <= 0xbb)
+				continue;
+			if (c == 0xe2) /* punctuation, symbols */
+				continue;
+			if (c == 0xef && i + 1 < n && p[i + 1] == 0xac)
+				continue;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Does the sentence end with final punctuation (before closing quotes and
+ * brackets)?  An abbreviation's full stop counts. */
+static int has_final_punct(const struct document *doc, const struct token *t,
+			   uint32_t n)
+{
+	while (n > 0 && (is_quote(doc, &t[n - 1]) ||
+			 tok_eq(doc, &t[n - 1], ")") ||
+			 tok_eq(doc, &t[n - 1], "]")))
+		n--;
+	if (n == 0)
+		return 0;
+	if (t[n - 1].flags & TOKF_ABBREV)
+		return 1;
+	return tok_in(doc, &t[n - 1], final_marks, ARRAY_SIZE(final_marks));
+}
+
+/* Is the sentence alone on its line(s)? */
+static int alone_on_line(const struct document *doc, uint32_t si)
+{
+	const struct sentence *s = &doc->sentences[si];
+	uint32_t first = s->first_token, after = first + s->n_tokens;
+
+	if (first > 0 && !(doc->tokens[first].flags & TOKF_LINE_BEFORE))
+		return 0;
+	return after >= doc->n_tokens ||
+	       (doc->tokens[after].flags & TOKF_LINE_BEFORE);
+}
+
+/*
+ * A headline: a line without final punctuation whose longer words are
+ * mostly capitalised ("Obama Expels 35 Russian Diplomats").
+ */
+static int looks_headline(const struct token *t,
+			  uint32_t n)
+{
+	uint32_t long_words = 0, caps = 0;
+
+	for (uint32_t i = 0; i < n; i++) {
+		if (t[i].kind != TOK_WORD || token_len(&t[i]) <= 3)
+			continue;
+		long_words++;
+		if (t[i].flags & (TOKF_CAP | TOKF_ALLCAPS))
+			caps++;
+	}
+	return long_words > 0 && caps * 10 >= long_words * 6;
+}
+
+/* A date-shaped number: digits joined by '-', '/' or '.'. */
+static int is_date(const struct document *doc, const struct token *t)
+{
+	const char *s = tok_text(doc, t);
+	uint32_t n = token_len(t), seps = 0;
+
+	if (t->kind != TOK_NUMBER)
+		return 0;
+	for (uint32_t i = 0; i < n; i++) {
+		if (s[i] == '-' || s[i] == '/' || s[i] == '.')
+			seps++;
+		else if (!isdigit((unsigned char)s[i]))
+			return 0;
+	}
+	return seps == 2;
+}
+
+/*
+ * Where the text to parse starts: after a list bullet ("- ", "• ", "1. ",
+ * "a) ") and after a dateline: capitals up to a dash within the first
+ * words ("MOSCOW, Dec. 29 (Reuters) - ...") or a date near the start
+ * followed by a capitalised word ("date 2016-12-29 The US is...").
+ */
+static uint32_t body_start(const struct document *doc, const struct token *t,
+			   uint32_t n)
+{
+	uint32_t i = 0;
+
+	if (n > 1 && t[0].kind == TOK_PUNCT &&
+	    tok_in(doc, &t[0], bullets, ARRAY_SIZE(bullets)))
+		i = 1;
+	else if (n > 2 && (t[0].kind == TOK_NUMBER ||
+			   (t[0].kind == TOK_WORD && token_len(&t[0]) == 1)) &&
+		 (tok_eq(doc, &t[1], ")") ||
+		  (tok_eq(doc, &t[1], ".") && t[0].kind == TOK_NUMBER)) &&
+		 (t[0].flags & TOKF_LINE_BEFORE || t[0].span.start == 0))
+		i = 2;
+	/* dateline with a dash */
+	for (uint32_t k = i, allcaps = 0; k < n && k < i + 10; k++) {
+		if (t[k].kind == TOK_WORD && (t[k].flags & TOKF_ALLCAPS))
+			allcaps++;
+		else if (t[k].kind == TOK_WORD && !(t[k].flags & TOKF_CAP))
+			break;
+		if (t[k].kind == TOK_PUNCT &&
+		    tok_in(doc, &t[k], dashes, ARRAY_SIZE(dashes))) {
+			if (allcaps && k + 1 < n && (t[k + 1].flags & TOKF_CAP))
+				return k + 1;
+			break;
+		}
+	}
+	/* a leading date */
+	for (uint32_t k = i; k < n && k < i + 3; k++)
+		if (is_date(doc, &t[k]) && k + 1 < n &&
+		    t[k + 1].kind == TOK_WORD && (t[k + 1].flags & TOKF_CAP))
+			return k + 1;
+	return i;
+}
+
+/* --- building parse units ----------------------------------------------- */
+
+static void add_pword(struct prep *p, const char *text, struct span sp,
+		      uint32_t flags)
+{
+	if (p->n_pw == p->alloc_pw) {
+		p->alloc_pw = p->alloc_pw ? 2 * p->alloc_pw : 256;
+		p->pw = xrealloc(p->pw, p->alloc_pw * sizeof(*p->pw));
+	}
+	p->pw[p->n_pw++] = (struct pword){ text, sp, flags };
+}
+
+static void skip_note(struct prep *p, struct span sp, const char *fmt,
+		      unsigned n)
+{
+	diag_add(p->diags, RULE_SKIPPED, CATEGORY, MT_SEV_INFO, sp, fmt, n);
+}
+
+static void push_unit(struct prep *p, uint32_t first, uint32_t n)
+{
+	struct unit *u;
+	uint32_t words = 0;
+
+	for (uint32_t i = first; i < first + n; i++)
+		if (!(p->pw[i].flags & PW_PUNCT))
+			words++;
+	if (words < MIN_WORDS)
+		return;
+	if (p->n_units == p->alloc_units) {
+		p->alloc_units = p->alloc_units ? 2 * p->alloc_units : 64;
+		p->units = xrealloc(p->units,
+				    p->alloc_units * sizeof(*p->units));
+	}
+	u = &p->units[p->n_units++];
+	u->first = first;
+	u->n = n;
+	u->span.start = p->pw[first].span.start;
+	u->span.end = p->pw[first + n - 1].span.end;
+	for (uint32_t i = first; i < first + n; i++)
+		if (!(p->pw[i].flags & PW_PUNCT)) {
+			p->pw[i].flags |= PW_FIRST;
+			break;
+		}
+}
+
+/*
+ * Add the words pw[first..first+n) as one unit, or, when too long for the
+ * parser, as its parts between semicolons; a part still too long is noted
+ * and left out.
+ */
+static void add_unit(struct prep *p, uint32_t first, uint32_t n)
+{
+	uint32_t start = first, end = first + n;
+
+	if (n <= MAX_WORDS) {
+		push_unit(p, first, n);
+		return;
+	}
+	for (uint32_t i = first; i <= end; i++) {
+		if (i < end && strcmp(p->pw[i].text, ";") != 0)
+			continue;
+		if (i - start > MAX_WORDS) {
+			struct span sp = { p->pw[start].span.start,
+					   p->pw[i - 1].span.end };
+
+			skip_note(p, sp,
+				  "sentence too long for the grammar parser "
+				  "(%u words): not checked",
+				  i - start);
+		} else if (i > start) {
+			push_unit(p, start, i - start);
+		}
+		start = i + 1;
+	}
+}
+
+/* The word the parser sees for token t (next: the token after, or NULL). */
+static const char *word_for(struct prep *p, const struct token *t,
+			    const struct token *next, uint32_t *flags)
+{
+	struct document *doc = p->doc;
+	const char *s = tok_text(doc, t);
+	uint32_t n = token_len(t);
+	char *w;
+
+	switch (t->kind) {
+	case TOK_PUNCT:
+	case TOK_SYMBOL:
+		*flags |= PW_PUNCT;
+		if (tok_in(doc, t, dashes + 1, ARRAY_SIZE(dashes) - 1))
+			return "--"; // link-grammar's dash
+		return arena_strndup(&doc->arena, s, n);
+	case TOK_NUMBER:
+		for (uint32_t i = 0; i < n; i++)
+			if (!isdigit((unsigned char)s[i]) &&
+			    !isalpha((unsigned char)s[i]))
+				return PH_NUMBER;
+		return arena_strndup(&doc->arena, s, n);
+	case TOK_WORD:
+		break;
+	default: /* URLs, e-mail addresses, handles, hashtags */
+		*flags |= PW_NAME;
+		return PH_NAME;
+	}
+	if (t->flags & (TOKF_CAP | TOKF_ALLCAPS))
+		*flags |= PW_CAP;
+	w = arena_strndup(&doc->arena, s, n);
+	if (t->flags & TOKF_ABBREV) {
+		if (parser_knows(p->parser, w))
+			return w;
+		*flags |= PW_NAME;
+		if (next && next->kind == TOK_WORD && (next->flags & TOKF_CAP))
+			return PH_TITLE;
+		return PH_NAME;
+	}
+	if (t->flags & TOKF_APOS) {
+		/* curly apostrophes become straight ones */
+		char *o = w;
+
+		for (uint32_t i = 0; i < n; i++) {
+			if (i + 2 < n && (unsigned char)s[i] == 0xe2 &&
+			    (unsigned char)s[i + 1] == 0x80 &&
+			    ((unsigned char)s[i + 2] == 0x99 ||
+			     (unsigned char)s[i + 2] == 0x98)) {
+				*o++ = '\'';
+				i += 2;
+			} else {
+				*o++ = s[i];
+			}
+		}
+		*o = '\0';
+	}
+	return w;
+}
+
+/*
+ * Emit the words of tokens t[from..to) into p->pw, with extra flags.  A
+ * sentence-final abbreviation also ends the sentence: its full stop is
+ * given to the parser as a word of its own.
+ */
+static void emit_tokens(struct prep *p, const struct token *t, uint32_t from,
+			uint32_t to, uint32_t n_all, uint32_t extra)
+{
+	for (uint32_t i = from; i < to; i++) {
+		uint32_t flags = extra;
+		const char *w;
+
+		if (is_quote(p->doc, &t[i]))
+			continue;
+		w = word_for(p, &t[i], i + 1 < n_all ? &t[i + 1] : NULL,
+			     &flags);
+		add_pword(p, w, t[i].span, flags);
+		if ((t[i].flags & TOKF_ABBREV) && (flags & PW_NAME) &&
+		    i + 1 == to) {
+			struct span dot = { t[i].span.end - 1, t[i].span.end };
+
+			add_pword(p, ".", dot, PW_PUNCT);
+		}
+	}
+}
+
+struct quote_region {
+	uint32_t from, to; /* tokens inside the quotation marks */
+	int full;	   /* a sentence of its own */
+};
+
+/*
+ * Find the quoted regions of t[b..n): an opening mark up to its closing
+ * mark; an unclosed one runs to the end, a lone closing mark covers what
+ * came before it.  Returns how many (at most max).
+ */
+static size_t find_quotes(const struct document *doc, const struct token *t,
+			  uint32_t b, uint32_t n, struct quote_region *q,
+			  size_t max)
+{
+	size_t nq = 0;
+	int64_t open = -1;
+	uint32_t last_end = b;
+
+	for (uint32_t i = b; i < n && nq < max; i++) {
+		int opening, closing;
+
+		if (!is_quote(doc, &t[i]))
+			continue;
+		opening = tok_in(doc, &t[i], open_quotes,
+				 ARRAY_SIZE(open_quotes));
+		closing = tok_in(doc, &t[i], close_quotes,
+				 ARRAY_SIZE(close_quotes));
+		if (!opening && !closing) { /* straight: by position */
+			opening = open < 0;
+			closing = open >= 0;
+		}
+		if (closing && open >= 0) {
+			q[nq++] = (struct quote_region){ (uint32_t)open, i, 0 };
+			last_end = i + 1;
+			open = -1;
+		} else if (opening && open < 0) {
+			open = i + 1;
+		} else if (closing && open < 0 &&
+			   tok_eq(doc, &t[i], "\u201d")) {
+			q[nq++] = (struct quote_region){ last_end, i, 0 };
+			last_end = i + 1;
+		}
+	}
+	if (open >= 0 && nq < max)
+		q[nq++] = (struct quote_region){ (uint32_t)open, n, 0 };
+	return nq;
+}
+
+/* Prepare sentence si into parse units. */
+static void prepare_sentence(struct prep *p, uint32_t si)
+{
+	struct document *doc = p->doc;
+	const struct sentence *s = &doc->sentences[si];
+	const struct token *t = &doc->tokens[s->first_token];
+	uint32_t n = s->n_tokens, b, words = 0, first;
+	struct quote_region q[16];
+	size_t nq;
+	int final;
+
+	for (uint32_t i = 0; i < n; i++) {
+		if (t[i].kind != TOK_WORD)
+			continue;
+		words++;
+		if ((t[i].flags & TOKF_IDEO) ||
+		    ((t[i].flags & TOKF_NONASCII) &&
+		     other_script(tok_text(doc, &t[i]), token_len(&t[i]))))
+			return; // another script
+	}
+	if (words < MIN_WORDS)
+		return;
+	final = has_final_punct(doc, t, n);
+	if (!final && alone_on_line(doc, si)) {
+		if (looks_headline(t, n))
+			return;
+		if (doc->paragraphs[s->paragraph].n_sentences > 1)
+			return; // a list item or a line of a table
+	}
+	b = body_start(doc, t, n);
+	nq = find_quotes(doc, t, b, n, q, ARRAY_SIZE(q));
+
+	/* a quotation that covers the whole sentence is the sentence */
+	for (size_t k = 0; k < nq; k++) {
+		uint32_t in = 0, out = 0;
+
+		for (uint32_t i = b; i < n; i++) {
+			if (t[i].kind != TOK_WORD && t[i].kind != TOK_NUMBER)
+				continue;
+			if (i >= q[k].from && i < q[k].to)
+				in++;
+			else
+				out++;
+		}
+		if (out == 0) {
+			nq = 0;
+			break;
+		}
+		q[k].full = in >= 4 && q[k].from < n &&
+			    t[q[k].from].kind == TOK_WORD &&
+			    (t[q[k].from].flags & TOKF_CAP);
+	}
+
+	/* the sentence, with full quoted sentences replaced by a clause */
+	first = (uint32_t)p->n_pw;
+	for (uint32_t i = b, k = 0; i < n;) {
+		if (k < nq && i == q[k].from) {
+			if (q[k].full) {
+				struct span sp = { t[q[k].from].span.start,
+						   t[q[k].to - 1].span.end };
+
+				for (size_t c = 0; c < ARRAY_SIZE(ph_clause);
+				     c++)
+					add_pword(p, ph_clause[c], sp,
+						  PW_PLACEHOLDER);
+			} else {
+				emit_tokens(p, t, q[k].from, q[k].to, n,
+					    PW_QUOTED);
+			}
+			i = q[k].to;
+			k++;
+			continue;
+		}
+		if (k < nq && i > q[k].from) { /* overlapping: skip ahead */
+			k++;
+			continue;
+		}
+		emit_tokens(p, t, i, i + 1, n, 0);
+		i++;
+	}
+	if (p->n_pw > first)
+		add_unit(p, first, (uint32_t)(p->n_pw - first));
+
+	/* each full quoted sentence on its own */
+	for (size_t k = 0; k < nq; k++) {
+		if (!q[k].full)
+			continue;
+		first = (uint32_t)p->n_pw;
+		emit_tokens(p, t, q[k].from, q[k].to, n, 0);
+		if (p->n_pw > first)
+			add_unit(p, first, (uint32_t)(p->n_pw - first));
+	}
+}
+
+/* --- findings ----------------------------------------------------------- */
+
+/* Did an earlier pass report a grammar problem overlapping sp? */
+static int reported_before(const struct diag_list *l, size_t n_before,
+			   struct span sp)
+{
+	for (size_t i = 0; i < n_before; i++) {
+		const struct diag *d = &l->v[i];
+
+		if (d->category && strcmp(d->category, CATEGORY) == 0 &&
+		    d->span.start < sp.end && sp.start < d->span.end)
+			return 1;
+	}
+	return 0;
+}
+
+/* An unknown capitalised word, or a placeholder for an abbreviation, a
+ * URL...: a name the dictionary lacks, not a grammar error. */
+static int name_like(struct prep *p, const struct pword *w)
+{
+	if (w->flags & PW_NAME)
+		return 1;
+	if (!(w->flags & PW_CAP) || (w->flags & PW_FIRST))
+		return 0;
+	return !parser_knows(p->parser, w->text);
+}
+
+static void report_unit(struct prep *p, const struct unit *u,
+			const struct parse_job *job, size_t n_before)
+{
+	const struct pword *pw = &p->pw[u->first];
+	uint32_t words = 0, nulls = 0, blamable = 0, names = 0, groups = 0;
+
+	for (uint32_t i = 0; i < u->n; i++) {
+		if (pw[i].flags & PW_PUNCT)
+			continue;
+		words++;
+		if (!job->unlinked[i])
+			continue;
+		nulls++;
+		if (pw[i].flags & (PW_QUOTED | PW_PLACEHOLDER))
+			continue;
+		blamable++;
+		if (name_like(p, &pw[i]))
+			names++;
+	}
+	/* most words unconnected: another language, or not prose */
+	if (nulls >= 4 && nulls * 10 > words * 4)
+		return;
+	if (blamable == 0 || names == blamable)
+		return;
+	for (uint32_t i = 0; i < u->n && groups < MAX_GROUPS; i++) {
+		uint32_t j = i, k;
+		struct span sp, wide;
+		int single;
+
+		if (!job->unlinked[i] ||
+		    (pw[i].flags & (PW_PUNCT | PW_QUOTED | PW_PLACEHOLDER)))
+			continue;
+		while (j + 1 < u->n && job->unlinked[j + 1] &&
+		       !(pw[j + 1].flags &
+			 (PW_PUNCT | PW_QUOTED | PW_PLACEHOLDER)))
+			j++;
+		sp.start = pw[i].span.start;
+		sp.end = pw[j].span.end;
+		wide = sp;
+		for (k = i; k-- > 0;)
+			if (!(pw[k].flags & PW_PUNCT)) {
+				wide.start = pw[k].span.start;
+				break;
+			}
+		for (k = j + 1; k < u->n; k++)
+			if (!(pw[k].flags & PW_PUNCT)) {
+				wide.end = pw[k].span.end;
+				break;
+			}
+		single = i == j;
+		if (single && name_like(p, &pw[i])) {
+			i = j;
+			continue;
+		}
+		i = j;
+		if (reported_before(p->diags, n_before, wide))
+			continue;
+		diag_add(p->diags, RULE_PARSE, CATEGORY, MT_SEV_WARNING, sp,
+			 "this sentence does not parse: '%.*s' %s not "
+			 "connected to the rest -- %s",
+			 (int)(sp.end - sp.start), p->doc->text + sp.start,
+			 single ? "is" : "are",
+			 single ? "a word may be missing next to it, or it is "
+				  "out of place"
+				: "words may be missing or out of order here");
+		groups++;
+	}
+}
+
+/* --- the pass ------------------------------------------------------------ */
+
+static enum mt_err gp_open(struct checker *c,
+			   const struct checker_options *opts, void **state,
+			   struct mt_error *err)
+{
+	struct gp_state *st;
+	struct parser_options po = { 0 };
+	enum mt_err rc;
+
+	(void)c;
+	st = xcalloc(1, sizeof(*st));
+	*state = st;
+	st->on = opts->grammar_parser == 1;
+	st->budget_ms = opts->grammar_parser_budget_ms
+				? opts->grammar_parser_budget_ms
+				: GRAMMAR_PARSER_BUDGET_MS;
+	if (!st->on)
+		return MT_ERR_OK;
+	po.max_words = MAX_WORDS;
+	rc = parser_open(&po, &st->parser, err);
+	return rc;
+}
+
+static void gp_close(void *state)
+{
+	struct gp_state *st = state;
+
+	if (!st)
+		return;
+	parser_close(st->parser);
+	free(st);
+}
+
+static enum mt_err gp_run(void *state, struct check_ctx *ctx,
+			  struct mt_error *err)
+{
+	struct gp_state *st = state;
+	struct prep p = { 0 };
+	struct parse_job *jobs;
+	const char **words;
+	uint8_t *unlinked;
+	size_t n_before = ctx->diags->n, skipped = 0;
+	uint64_t deadline;
+	struct span first_skipped = { 0, 0 };
+
+	(void)err;
+	if (!st->on || !checker_rule_enabled(ctx->checker, RULE_PARSE,
+					     CATEGORY))
+		return MT_ERR_OK;
+	deadline = parser_now() + (uint64_t)st->budget_ms * 1000000ULL;
+	p.doc = ctx->doc;
+	p.parser = st->parser;
+	p.diags = ctx->diags;
+	for (uint32_t si = 0; si < ctx->doc->n_sentences; si++)
+		prepare_sentence(&p, si);
+
+	jobs = xcalloc(p.n_units ? p.n_units : 1, sizeof(*jobs));
+	words = xmalloc((p.n_pw ? p.n_pw : 1) * sizeof(*words));
+	unlinked = xcalloc(p.n_pw ? p.n_pw : 1, 1);
+	for (size_t i = 0; i < p.n_pw; i++)
+		words[i] = p.pw[i].text;
+	for (size_t u = 0; u < p.n_units; u++) {
+		jobs[u].words = &words[p.units[u].first];
+		jobs[u].n_words = p.units[u].n;
+		jobs[u].unlinked = &unlinked[p.units[u].first];
+	}
+	parser_parse(st->parser, jobs, p.n_units, deadline);
+
+	for (size_t u = 0; u < p.n_units; u++) {
+		switch (jobs[u].status) {
+		case PARSE_NULLS:
+			report_unit(&p, &p.units[u], &jobs[u], n_before);
+			break;
+		case PARSE_TIMEOUT:
+			diag_add(ctx->diags, RULE_SKIPPED, CATEGORY,
+				 MT_SEV_INFO, p.units[u].span,
+				 "the grammar parser ran out of time on this "
+				 "sentence: not checked");
+			break;
+		case PARSE_TOO_LONG:
+			skip_note(&p, p.units[u].span,
+				  "sentence too long for the grammar parser "
+				  "(%u words): not checked",
+				  jobs[u].n_words);
+			break;
+		case PARSE_SKIPPED:
+			if (!skipped++)
+				first_skipped = p.units[u].span;
+			break;
+		default:
+			break;
+		}
+	}
+	if (skipped)
+		diag_add(ctx->diags, RULE_SKIPPED, CATEGORY, MT_SEV_INFO,
+			 first_skipped,
+			 "the grammar parser's time budget (%u ms) ran out "
+			 "here: %zu sentence%s not checked",
+			 st->budget_ms, skipped, skipped == 1 ? "" : "s");
+	free(unlinked);
+	free(words);
+	free(jobs);
+	free(p.pw);
+	free(p.units);
+	return MT_ERR_OK;
+}
+
+static size_t gp_rule_list(void *state, const struct rule_info **out)
+{
+	(void)state;
+	*out = gp_rules;
+	return ARRAY_SIZE(gp_rules);
+}
+
+const struct check_pass grammar_parser_pass = {
+	.name = "grammar-parser",
+	.open = gp_open,
+	.run = gp_run,
+	.close = gp_close,
+	.rules = gp_rule_list,
+};
