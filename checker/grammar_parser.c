@@ -58,6 +58,7 @@ struct pword {
 	const char *text; /* what the parser sees */
 	struct span span; /* what it stands for in doc->text */
 	uint32_t flags;
+	uint8_t glue; /* written without a space after the word before */
 };
 
 struct unit {
@@ -73,6 +74,8 @@ struct prep {
 	struct unit *units;
 	size_t n_units, alloc_units;
 	struct diag_list *diags;
+	int gap; /* whitespace seen since the last word emitted */
+	uint8_t *drop; /* per token of the sentence: a quotation mark */
 };
 
 struct gp_state {
@@ -105,11 +108,15 @@ static int tok_in(const struct document *doc, const struct token *t,
 	return 0;
 }
 
+/* Double quotation marks are always quotation marks; single ones may be
+ * apostrophes ("screamin'", "the students' union"). */
 static const char *const open_quotes[] = { "\u201c", "\u201e", "\u00ab",
-					   "\u2018", "\u201a", "\u2039" };
-static const char *const close_quotes[] = { "\u201d", "\u00bb", "\u2019",
-					    "\u203a", "\u201f" };
-static const char *const straight_quotes[] = { "\"", "'", "`" };
+					   "\u2039" };
+static const char *const close_quotes[] = { "\u201d", "\u00bb", "\u203a",
+					    "\u201f" };
+static const char *const straight_quotes[] = { "\"" };
+static const char *const single_open[] = { "\u2018", "\u201a", "'", "`" };
+static const char *const single_close[] = { "\u2019", "'" };
 static const char *const dashes[] = { "-", "\u2013", "\u2014", "\u2012",
 				      "\u2015" };
 static const char *const bullets[] = { "-", "*", "\u2022", "\u00b7",
@@ -118,12 +125,20 @@ static const char *const bullets[] = { "-", "*", "\u2022", "\u00b7",
 static const char *const final_marks[] = { ".", "!", "?", "\u2026", ":",
 					   ";" };
 
-static int is_quote(const struct document *doc, const struct token *t)
+static int is_double_quote(const struct document *doc, const struct token *t)
 {
 	return t->kind == TOK_PUNCT &&
 	       (tok_in(doc, t, open_quotes, ARRAY_SIZE(open_quotes)) ||
 		tok_in(doc, t, close_quotes, ARRAY_SIZE(close_quotes)) ||
 		tok_in(doc, t, straight_quotes, ARRAY_SIZE(straight_quotes)));
+}
+
+static int is_quote(const struct document *doc, const struct token *t)
+{
+	return is_double_quote(doc, t) ||
+	       (t->kind == TOK_PUNCT &&
+		(tok_in(doc, t, single_open, ARRAY_SIZE(single_open)) ||
+		 tok_in(doc, t, single_close, ARRAY_SIZE(single_close))));
 }
 
 /*
@@ -267,13 +282,13 @@ static uint32_t body_start(const struct document *doc, const struct token *t,
 /* --- building parse units ----------------------------------------------- */
 
 static void add_pword(struct prep *p, const char *text, struct span sp,
-		      uint32_t flags)
+		      uint32_t flags, int glue)
 {
 	if (p->n_pw == p->alloc_pw) {
 		p->alloc_pw = p->alloc_pw ? 2 * p->alloc_pw : 256;
 		p->pw = xrealloc(p->pw, p->alloc_pw * sizeof(*p->pw));
 	}
-	p->pw[p->n_pw++] = (struct pword){ text, sp, flags };
+	p->pw[p->n_pw++] = (struct pword){ text, sp, flags, (uint8_t)glue };
 }
 
 static void skip_note(struct prep *p, struct span sp, const char *fmt,
@@ -355,6 +370,9 @@ static const char *word_for(struct prep *p, const struct token *t,
 		*flags |= PW_PUNCT;
 		if (tok_in(doc, t, dashes + 1, ARRAY_SIZE(dashes) - 1))
 			return "--"; // link-grammar's dash
+		if (tok_in(doc, t, single_close, ARRAY_SIZE(single_close)) ||
+		    tok_in(doc, t, single_open, ARRAY_SIZE(single_open)))
+			return "'"; // an apostrophe
 		return arena_strndup(&doc->arena, s, n);
 	case TOK_NUMBER:
 		for (uint32_t i = 0; i < n; i++)
@@ -400,6 +418,32 @@ static const char *word_for(struct prep *p, const struct token *t,
 }
 
 /*
+ * A capitalised word ending the sentence with a full stop that the
+ * dictionary knows as an abbreviation ("... this hapless Adm."): the
+ * segmenter gives the full stop to the sentence, but it is the
+ * abbreviation's too.
+ */
+static int final_abbrev(struct prep *p, const struct token *t, uint32_t i,
+			uint32_t to)
+{
+	char w[32];
+	uint32_t n = token_len(&t[i]), k;
+
+	if (t[i].kind != TOK_WORD || !(t[i].flags & TOKF_CAP) ||
+	    (t[i].flags & TOKF_ABBREV) || n + 2 > sizeof(w) || i + 1 >= to ||
+	    !tok_eq(p->doc, &t[i + 1], ".") ||
+	    (t[i + 1].flags & TOKF_SPACE_BEFORE))
+		return 0;
+	for (k = i + 2; k < to; k++)
+		if (!p->drop[k] && !tok_eq(p->doc, &t[k], ")"))
+			return 0;
+	memcpy(w, tok_text(p->doc, &t[i]), n);
+	w[n] = '.';
+	w[n + 1] = '\0';
+	return parser_has_entry(p->parser, w);
+}
+
+/*
  * Emit the words of tokens t[from..to) into p->pw, with extra flags.  A
  * sentence-final abbreviation also ends the sentence: its full stop is
  * given to the parser as a word of its own.
@@ -410,17 +454,25 @@ static void emit_tokens(struct prep *p, const struct token *t, uint32_t from,
 	for (uint32_t i = from; i < to; i++) {
 		uint32_t flags = extra;
 		const char *w;
+		int glue;
 
-		if (is_quote(p->doc, &t[i]))
+		if (t[i].flags & TOKF_SPACE_BEFORE)
+			p->gap = 1;
+		if (p->drop[i])
 			continue;
-		w = word_for(p, &t[i], i + 1 < n_all ? &t[i + 1] : NULL,
-			     &flags);
-		add_pword(p, w, t[i].span, flags);
+		glue = !p->gap;
+		p->gap = 0;
+		if (final_abbrev(p, t, i, n_all))
+			w = PH_NAME, flags |= PW_NAME;
+		else
+			w = word_for(p, &t[i], i + 1 < n_all ? &t[i + 1] : NULL,
+				     &flags);
+		add_pword(p, w, t[i].span, flags, glue);
 		if ((t[i].flags & TOKF_ABBREV) && (flags & PW_NAME) &&
 		    i + 1 == to) {
 			struct span dot = { t[i].span.end - 1, t[i].span.end };
 
-			add_pword(p, ".", dot, PW_PUNCT);
+			add_pword(p, ".", dot, PW_PUNCT, 0);
 		}
 	}
 }
@@ -430,47 +482,85 @@ struct quote_region {
 	int full;	   /* a sentence of its own */
 };
 
+static int region_cmp(const void *a, const void *b)
+{
+	const struct quote_region *x = a, *y = b;
+
+	return x->from < y->from ? -1 : x->from > y->from;
+}
+
 /*
- * Find the quoted regions of t[b..n): an opening mark up to its closing
- * mark; an unclosed one runs to the end, a lone closing mark covers what
- * came before it.  Returns how many (at most max).
+ * Find the quoted regions of t[b..n) and mark their quotation marks in
+ * drop[].  Double marks: an opening mark up to its closing mark; an
+ * unclosed one runs to the end, a lone closing mark covers what came before
+ * it.  Single marks count only in pairs, opening before a word after a
+ * space and closing after a word before a space or punctuation; any other
+ * single mark is an apostrophe and stays.  Returns how many regions (at
+ * most max), sorted and without overlaps.
  */
 static size_t find_quotes(const struct document *doc, const struct token *t,
-			  uint32_t b, uint32_t n, struct quote_region *q,
-			  size_t max)
+			  uint32_t b, uint32_t n, uint8_t *drop,
+			  struct quote_region *q, size_t max)
 {
-	size_t nq = 0;
-	int64_t open = -1;
+	size_t nq = 0, k, o;
+	int64_t open = -1, sopen = -1;
 	uint32_t last_end = b;
 
 	for (uint32_t i = b; i < n && nq < max; i++) {
 		int opening, closing;
 
-		if (!is_quote(doc, &t[i]))
+		if (is_double_quote(doc, &t[i])) {
+			drop[i] = 1;
+			opening = tok_in(doc, &t[i], open_quotes,
+					 ARRAY_SIZE(open_quotes));
+			closing = tok_in(doc, &t[i], close_quotes,
+					 ARRAY_SIZE(close_quotes));
+			if (!opening && !closing) { /* straight: by position */
+				opening = open < 0;
+				closing = open >= 0;
+			}
+			if (closing && open >= 0) {
+				q[nq++] = (struct quote_region){ (uint32_t)open,
+								 i, 0 };
+				last_end = i + 1;
+				open = -1;
+			} else if (opening && open < 0) {
+				open = i + 1;
+			} else if (closing && open < 0) {
+				q[nq++] = (struct quote_region){ last_end, i,
+								 0 };
+				last_end = i + 1;
+			}
 			continue;
-		opening = tok_in(doc, &t[i], open_quotes,
-				 ARRAY_SIZE(open_quotes));
-		closing = tok_in(doc, &t[i], close_quotes,
-				 ARRAY_SIZE(close_quotes));
-		if (!opening && !closing) { /* straight: by position */
-			opening = open < 0;
-			closing = open >= 0;
 		}
-		if (closing && open >= 0) {
-			q[nq++] = (struct quote_region){ (uint32_t)open, i, 0 };
-			last_end = i + 1;
-			open = -1;
-		} else if (opening && open < 0) {
-			open = i + 1;
-		} else if (closing && open < 0 &&
-			   tok_eq(doc, &t[i], "\u201d")) {
-			q[nq++] = (struct quote_region){ last_end, i, 0 };
-			last_end = i + 1;
+		if (t[i].kind != TOK_PUNCT)
+			continue;
+		if (sopen < 0 &&
+		    tok_in(doc, &t[i], single_open, ARRAY_SIZE(single_open)) &&
+		    (i == b || (t[i].flags & TOKF_SPACE_BEFORE) ||
+		     drop[i - 1]) &&
+		    i + 1 < n && !(t[i + 1].flags & TOKF_SPACE_BEFORE) &&
+		    (t[i + 1].kind == TOK_WORD || t[i + 1].kind == TOK_NUMBER)) {
+			sopen = i;
+		} else if (sopen >= 0 &&
+			   tok_in(doc, &t[i], single_close,
+				  ARRAY_SIZE(single_close)) &&
+			   !(t[i].flags & TOKF_SPACE_BEFORE) &&
+			   (i + 1 == n || (t[i + 1].flags & TOKF_SPACE_BEFORE) ||
+			    t[i + 1].kind == TOK_PUNCT)) {
+			drop[sopen] = drop[i] = 1;
+			q[nq++] = (struct quote_region){ (uint32_t)sopen + 1, i,
+							 0 };
+			sopen = -1;
 		}
 	}
 	if (open >= 0 && nq < max)
 		q[nq++] = (struct quote_region){ (uint32_t)open, n, 0 };
-	return nq;
+	qsort(q, nq, sizeof(*q), region_cmp);
+	for (k = 0, o = 0; k < nq; k++)
+		if (o == 0 || q[k].from >= q[o - 1].to)
+			q[o++] = q[k];
+	return o;
 }
 
 /* Prepare sentence si into parse units. */
@@ -503,7 +593,8 @@ static void prepare_sentence(struct prep *p, uint32_t si)
 			return; // a list item or a line of a table
 	}
 	b = body_start(doc, t, n);
-	nq = find_quotes(doc, t, b, n, q, ARRAY_SIZE(q));
+	p->drop = xcalloc(n, 1);
+	nq = find_quotes(doc, t, b, n, p->drop, q, ARRAY_SIZE(q));
 
 	/* a quotation that covers the whole sentence is the sentence */
 	for (size_t k = 0; k < nq; k++) {
@@ -528,6 +619,7 @@ static void prepare_sentence(struct prep *p, uint32_t si)
 
 	/* the sentence, with full quoted sentences replaced by a clause */
 	first = (uint32_t)p->n_pw;
+	p->gap = 1;
 	for (uint32_t i = b, k = 0; i < n;) {
 		if (k < nq && i == q[k].from) {
 			if (q[k].full) {
@@ -537,7 +629,8 @@ static void prepare_sentence(struct prep *p, uint32_t si)
 				for (size_t c = 0; c < ARRAY_SIZE(ph_clause);
 				     c++)
 					add_pword(p, ph_clause[c], sp,
-						  PW_PLACEHOLDER);
+						  PW_PLACEHOLDER, 0);
+				p->gap = 0;
 			} else {
 				emit_tokens(p, t, q[k].from, q[k].to, n,
 					    PW_QUOTED);
@@ -561,10 +654,13 @@ static void prepare_sentence(struct prep *p, uint32_t si)
 		if (!q[k].full)
 			continue;
 		first = (uint32_t)p->n_pw;
+		p->gap = 1;
 		emit_tokens(p, t, q[k].from, q[k].to, n, 0);
 		if (p->n_pw > first)
 			add_unit(p, first, (uint32_t)(p->n_pw - first));
 	}
+	free(p->drop);
+	p->drop = NULL;
 }
 
 /* --- findings ----------------------------------------------------------- */
@@ -704,7 +800,7 @@ static enum mt_err gp_run(void *state, struct check_ctx *ctx,
 	struct prep p = { 0 };
 	struct parse_job *jobs;
 	const char **words;
-	uint8_t *unlinked;
+	uint8_t *unlinked, *glue;
 	size_t n_before = ctx->diags->n, skipped = 0;
 	uint64_t deadline;
 	struct span first_skipped = { 0, 0 };
@@ -723,12 +819,16 @@ static enum mt_err gp_run(void *state, struct check_ctx *ctx,
 	jobs = xcalloc(p.n_units ? p.n_units : 1, sizeof(*jobs));
 	words = xmalloc((p.n_pw ? p.n_pw : 1) * sizeof(*words));
 	unlinked = xcalloc(p.n_pw ? p.n_pw : 1, 1);
-	for (size_t i = 0; i < p.n_pw; i++)
+	glue = xcalloc(p.n_pw ? p.n_pw : 1, 1);
+	for (size_t i = 0; i < p.n_pw; i++) {
 		words[i] = p.pw[i].text;
+		glue[i] = p.pw[i].glue;
+	}
 	for (size_t u = 0; u < p.n_units; u++) {
 		jobs[u].words = &words[p.units[u].first];
 		jobs[u].n_words = p.units[u].n;
 		jobs[u].unlinked = &unlinked[p.units[u].first];
+		jobs[u].glue = &glue[p.units[u].first];
 	}
 	parser_parse(st->parser, jobs, p.n_units, deadline);
 
@@ -763,6 +863,7 @@ static enum mt_err gp_run(void *state, struct check_ctx *ctx,
 			 "the grammar parser's time budget (%u ms) ran out "
 			 "here: %zu sentence%s not checked",
 			 st->budget_ms, skipped, skipped == 1 ? "" : "s");
+	free(glue);
 	free(unlinked);
 	free(words);
 	free(jobs);

@@ -8,6 +8,7 @@
 #include "parser.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,6 +91,7 @@ struct parser {
 	struct cache_entry **buckets;
 	size_t n_buckets, n_entries;
 	struct parser_stats stats;
+	int trace; /* $MTLINT_PARSER_TRACE: each sentence on stderr */
 };
 
 /* FNV-1a, 64 bits: the cache key of a joined sentence. */
@@ -214,6 +216,7 @@ static void parse_one(struct parser *p, Parse_Options po, const char *text,
 		      const uint32_t *starts, struct parse_job *job)
 {
 	Sentence s = sentence_create(text, p->dict);
+	size_t len = strlen(text);
 	Linkage l;
 	size_t nw, nl;
 	uint32_t *links;
@@ -255,15 +258,20 @@ static void parse_one(struct parser *p, Parse_Options po, const char *text,
 	}
 	for (size_t w = 0; w < nw; w++) {
 		const char *word = linkage_get_word(l, w);
-		size_t b;
+		size_t b, e;
+		uint32_t first;
 
 		if (links[w] || !word || strcmp(word, "LEFT-WALL") == 0 ||
 		    strcmp(word, "RIGHT-WALL") == 0)
 			continue;
 		b = linkage_get_word_byte_start(l, w);
-		if (b >= strlen(text))
+		e = linkage_get_word_byte_end(l, w);
+		if (b >= len)
 			continue;
-		job->unlinked[word_at(starts, job->n_words, b)] = 1;
+		first = word_at(starts, job->n_words, b);
+		for (uint32_t i = first;
+		     i < job->n_words && (i == first || starts[i] < e); i++)
+			job->unlinked[i] = 1;
 	}
 	free(links);
 	linkage_delete(l);
@@ -309,7 +317,7 @@ static void run_job(struct batch *b, Parse_Options po, struct parse_job *job)
 	buf_init(&text);
 	starts = xmalloc(job->n_words * sizeof(*starts));
 	for (uint32_t i = 0; i < job->n_words; i++) {
-		if (i)
+		if (i && !(job->glue && job->glue[i]))
 			buf_add(&text, " ", 1);
 		starts[i] = (uint32_t)text.len;
 		buf_add(&text, job->words[i], strlen(job->words[i]));
@@ -333,6 +341,16 @@ static void run_job(struct batch *b, Parse_Options po, struct parse_job *job)
 		pthread_mutex_unlock(&p->lock);
 	}
 	job->cached = hit;
+	if (p->trace) {
+		flockfile(stderr);
+		fprintf(stderr, "parser: [%d%s] %s\n", job->status,
+			hit ? " cached" : "", s);
+		for (uint32_t i = 0; i < job->n_words; i++)
+			if (job->unlinked[i])
+				fprintf(stderr, "parser:   unlinked '%s'\n",
+					job->words[i]);
+		funlockfile(stderr);
+	}
 	free(starts);
 	free(s);
 }
@@ -379,6 +397,15 @@ int parser_knows(struct parser *p, const char *word)
 	return dictionary_word_is_known(p->dict, word);
 }
 
+int parser_has_entry(struct parser *p, const char *word)
+{
+	Dict_node *dn = dictionary_lookup_list(p->dict, word);
+	int found = dn != NULL;
+
+	free_lookup_list(p->dict, dn);
+	return found;
+}
+
 void parser_get_stats(struct parser *p, struct parser_stats *out)
 {
 	pthread_mutex_lock(&p->lock);
@@ -415,6 +442,7 @@ enum mt_err parser_open(const struct parser_options *opts,
 				"cannot load link-grammar's English dictionary "
 				"(Debian package link-grammar-dictionaries-en)");
 	}
+	p->trace = getenv("MTLINT_PARSER_TRACE") != NULL;
 	pthread_mutex_init(&p->lock, NULL);
 	p->n_buckets = 1021;
 	p->buckets = xcalloc(p->n_buckets, sizeof(*p->buckets));

@@ -3,11 +3,13 @@
  * module that includes link-grammar's headers).
  *
  * The caller hands in sentences already split into words (no word holds a
- * space); the parser joins them with single spaces, lets link-grammar parse
- * the result, and reports, per input word, whether the best linkage leaves
+ * space); the parser joins them with single spaces (or none, where the
+ * caller says a word was glued to the one before, as in "w/o" or "60's",
+ * so that link-grammar's own tokenizer sees the text as written), lets
+ * link-grammar parse the result, and reports, per input word, whether the best linkage leaves
  * it unconnected (a "null" word).  link-grammar may split an input word
- * further ("Year's" -> "Year" "'s"): the input word is unconnected when any
- * of its pieces is.  Positions never leave the caller's numbering, so the
+ * further ("Year's" -> "Year" "'s") or join glued ones: an input word is
+ * unconnected when a piece of a link-grammar word that overlaps it is.  Positions never leave the caller's numbering, so the
  * caller maps words back to its own byte spans.
  *
  * Dictionary: the English dictionary is loaded once per process and shared
@@ -58,6 +60,7 @@ enum parse_status {
  */
 struct parse_job {
 	const char *const *words; /* borrowed; no word holds a space */
+	const uint8_t *glue;	  /* may be NULL; 1: no space before word i */
 	uint32_t n_words;
 	uint8_t *unlinked;	  /* out: 1 for each unconnected word */
 	enum parse_status status; /* out */
@@ -86,8 +89,12 @@ void parser_close(struct parser *p); /* NULL: no-op */
 void parser_parse(struct parser *p, struct parse_job *jobs, size_t n,
 		  uint64_t deadline_ns);
 
-/* Does the dictionary hold this word (as written)? */
+/* Does the dictionary accept this word (as written), by an entry of its
+ * own or by one of its patterns (capitalised words, numbers...)? */
 int parser_knows(struct parser *p, const char *word);
+
+/* Does the dictionary have an entry for exactly this word ("Adm.")? */
+int parser_has_entry(struct parser *p, const char *word);
 
 /* CLOCK_MONOTONIC in nanoseconds. */
 uint64_t parser_now(void);
