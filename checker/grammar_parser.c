@@ -12,6 +12,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "checker.h"
 #include "parser.h"
@@ -40,7 +41,7 @@ static const struct rule_info gp_rules[] = {
 #define PH_NUMBER "35"	 /* dates, times, decimals */
 static const char *const ph_clause[] = { "it", "is", "so" };
 
-#define MIN_WORDS 3
+#define MIN_WORDS 4
 #define MAX_WORDS 60
 #define MAX_GROUPS 2 /* findings per parse unit */
 
@@ -375,9 +376,11 @@ static const char *word_for(struct prep *p, const struct token *t,
 			return "'"; // an apostrophe
 		return arena_strndup(&doc->arena, s, n);
 	case TOK_NUMBER:
+		/* link-grammar reads dates, times, decimals, fractions and
+		 * ordinals itself; anything stranger stands as a number */
 		for (uint32_t i = 0; i < n; i++)
-			if (!isdigit((unsigned char)s[i]) &&
-			    !isalpha((unsigned char)s[i]))
+			if (!isalnum((unsigned char)s[i]) &&
+			    !strchr(".,:/-", s[i]))
 				return PH_NUMBER;
 		return arena_strndup(&doc->arena, s, n);
 	case TOK_WORD:
@@ -585,6 +588,13 @@ static void prepare_sentence(struct prep *p, uint32_t si)
 	}
 	if (words < MIN_WORDS)
 		return;
+	/* an ellipsis marks elided text: not meant to be a whole sentence */
+	for (uint32_t i = 0; i < n; i++)
+		if (tok_eq(doc, &t[i], "\u2026") ||
+		    (i + 1 < n && tok_eq(doc, &t[i], ".") &&
+		     tok_eq(doc, &t[i + 1], ".") &&
+		     !(t[i + 1].flags & TOKF_SPACE_BEFORE)))
+			return;
 	final = has_final_punct(doc, t, n);
 	if (!final && alone_on_line(doc, si)) {
 		if (looks_headline(t, n))
@@ -690,6 +700,54 @@ static int name_like(struct prep *p, const struct pword *w)
 	return !parser_knows(p->parser, w->text);
 }
 
+static int word_in(const char *w, const char *const *set, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcasecmp(w, set[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static const char *const conjunctions[] = { "and", "or", "but", "nor" };
+static const char *const particles[] = {
+	"about", "after", "along", "at", "by", "down", "for", "from", "in",
+	"into", "of", "off", "on", "out", "over", "through", "to", "up",
+	"with",
+};
+
+/*
+ * Shapes where the parser, not the sentence, is usually at fault (closed
+ * word classes, never words of a text):
+ *   - coordination: the unconnected words are, or directly follow, a
+ *     coordinating conjunction ("They follow warnings, and are a
+ *     response"): link-grammar's dictionary misses many coordinations of
+ *     unlike phrases;
+ *   - a preposition or particle left alone at the end ("It bears looking
+ *     at.", "They sailed on by."): stranding is good English.
+ */
+static int parser_limitation(const struct pword *pw, uint32_t n, uint32_t i,
+			     uint32_t j)
+{
+	uint32_t k;
+
+	if (word_in(pw[i].text, conjunctions, ARRAY_SIZE(conjunctions)))
+		return 1;
+	for (k = i; k-- > 0;) {
+		if (pw[k].flags & PW_PUNCT)
+			continue;
+		if (word_in(pw[k].text, conjunctions, ARRAY_SIZE(conjunctions)))
+			return 1;
+		break;
+	}
+	if (i == j && word_in(pw[i].text, particles, ARRAY_SIZE(particles))) {
+		for (k = j + 1; k < n; k++)
+			if (!(pw[k].flags & PW_PUNCT))
+				return 0;
+		return 1;
+	}
+	return 0;
+}
+
 static void report_unit(struct prep *p, const struct unit *u,
 			const struct parse_job *job, size_t n_before)
 {
@@ -740,7 +798,8 @@ static void report_unit(struct prep *p, const struct unit *u,
 				break;
 			}
 		single = i == j;
-		if (single && name_like(p, &pw[i])) {
+		if ((single && name_like(p, &pw[i])) ||
+		    parser_limitation(pw, u->n, i, j)) {
 			i = j;
 			continue;
 		}

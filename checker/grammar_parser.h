@@ -30,8 +30,9 @@
  * Skipped without a note: headlines (a line without final punctuation whose
  * words are mostly capitalised), list items (lines without final
  * punctuation in a paragraph of several lines), sentences of fewer than
- * three words, and sentences in another script or in another language
- * (most of their words unconnected).
+ * four words, sentences with an ellipsis (elided text), and sentences in
+ * another script or in another language (most of their words
+ * unconnected).
  *
  * Precision.  A finding is dropped when the unconnected words are only
  * punctuation, only unknown capitalised words or abbreviations (names the

@@ -207,10 +207,40 @@ static uint32_t word_at(const uint32_t *starts, uint32_t n, size_t b)
 }
 
 /*
+ * Second opinion on a sentence without a complete linkage: does it parse
+ * completely when costlier disjuncts are allowed?
+ */
+static int confirmed_complete(struct parser *p, Parse_Options po,
+			      const char *text)
+{
+	double cost = parse_options_get_disjunct_cost(po);
+	Sentence s;
+	int n = 0;
+
+	if (p->opts.relaxed_cost <= cost)
+		return 0;
+	s = sentence_create(text, p->dict);
+	if (!s)
+		return 0;
+	parse_options_set_disjunct_cost(po, p->opts.relaxed_cost);
+	parse_options_set_min_null_count(po, 0);
+	parse_options_set_max_null_count(po, 0);
+	parse_options_reset_resources(po);
+	if (sentence_split(s, po) >= 0)
+		n = sentence_parse(s, po);
+	if (parse_options_resources_exhausted(po))
+		n = 0;
+	parse_options_set_disjunct_cost(po, cost);
+	sentence_delete(s);
+	return n > 0;
+}
+
+/*
  * Parse one joined sentence with link-grammar: first for a complete
- * linkage, and when there is none, for the linkage with the fewest
- * unconnected words (link-grammar raises the null count itself between
- * min_null_count and max_null_count).
+ * linkage, then for one with costlier constructions, and when there is
+ * none, for the linkage with the fewest unconnected words (link-grammar
+ * raises the null count itself between min_null_count and
+ * max_null_count).  Each step has link-grammar's time limit.
  */
 static void parse_one(struct parser *p, Parse_Options po, const char *text,
 		      const uint32_t *starts, struct parse_job *job)
@@ -227,7 +257,26 @@ static void parse_one(struct parser *p, Parse_Options po, const char *text,
 		return;
 	if (sentence_split(s, po) < 0)
 		goto out;
+	/* 1: a complete linkage? */
 	parse_options_set_min_null_count(po, 0);
+	parse_options_set_max_null_count(po, 0);
+	parse_options_reset_resources(po);
+	n = sentence_parse(s, po);
+	if (parse_options_resources_exhausted(po)) {
+		job->status = PARSE_TIMEOUT;
+		goto out;
+	}
+	if (n > 0) {
+		job->status = PARSE_COMPLETE;
+		goto out;
+	}
+	/* 2: a complete linkage with rarer constructions? */
+	if (confirmed_complete(p, po, text)) {
+		job->status = PARSE_COMPLETE;
+		goto out;
+	}
+	/* 3: the fewest unconnected words, and which */
+	parse_options_set_min_null_count(po, 1);
 	parse_options_set_max_null_count(po, sentence_length(s));
 	parse_options_reset_resources(po);
 	n = sentence_parse(s, po);
@@ -235,12 +284,8 @@ static void parse_one(struct parser *p, Parse_Options po, const char *text,
 		job->status = PARSE_TIMEOUT;
 		goto out;
 	}
-	if (n <= 0)
+	if (n <= 0 || sentence_null_count(s) == 0)
 		goto out;
-	if (sentence_null_count(s) == 0) {
-		job->status = PARSE_COMPLETE;
-		goto out;
-	}
 	l = linkage_create(0, s, po);
 	if (!l)
 		goto out;
@@ -431,6 +476,8 @@ enum mt_err parser_open(const struct parser_options *opts,
 		p->opts.timeout_s = 2;
 	if (!p->opts.cache_size)
 		p->opts.cache_size = 16384;
+	if (p->opts.relaxed_cost == 0)
+		p->opts.relaxed_cost = 3.5;
 	if (!p->opts.threads) {
 		ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 		p->opts.threads = ncpu < 1 ? 1 : ncpu > 8 ? 8 : (unsigned)ncpu;

@@ -17,6 +17,11 @@
  * threads, each with its own Sentence and Parse_Options).  It is freed when
  * the last parser closes.
  *
+ * Confirmation: a sentence without a complete linkage at the dictionary's
+ * normal cost limit is parsed once more with a higher limit (rare but
+ * grammatical constructions); only a sentence that fails both is reported
+ * as PARSE_NULLS, with the unconnected words of the first parse.
+ *
  * Resources: each sentence gets link-grammar's own time limit
  * (max_parse_time, whole seconds); a batch may carry a deadline after which
  * the sentences not yet started are returned as PARSE_SKIPPED.  Sentences
@@ -43,6 +48,10 @@ struct parser_options {
 	unsigned timeout_s;	 /* per sentence (link-grammar); 0: 2 */
 	unsigned threads;	 /* 0: the CPUs online, at most 8 */
 	size_t cache_size;	 /* cached sentences; 0: 16384 */
+	/* a sentence without a complete linkage is parsed again allowing
+	 * costlier (rarer) constructions, up to this disjunct cost; it
+	 * counts as complete when that succeeds.  0: 3.5; < 0: never */
+	double relaxed_cost;
 };
 
 enum parse_status {
