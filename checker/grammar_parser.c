@@ -39,6 +39,7 @@ static const struct rule_info gp_rules[] = {
 #define PH_NAME "Smith"	 /* a proper noun */
 #define PH_TITLE "Mr."	 /* a title before a name */
 #define PH_NUMBER "35"	 /* dates, times, decimals */
+#define PH_ING_NOUN "meeting" /* an -ing word used as a count noun */
 static const char *const ph_clause[] = { "it", "is", "so" };
 
 #define MIN_WORDS 4
@@ -280,6 +281,16 @@ static uint32_t body_start(const struct document *doc, const struct token *t,
 	return i;
 }
 
+static int word_in(const char *w, const char *const *set, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcasecmp(w, set[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static const char *const conjunctions[] = { "and", "or", "but", "nor" };
+
 /* --- building parse units ----------------------------------------------- */
 
 static void add_pword(struct prep *p, const char *text, struct span sp,
@@ -447,6 +458,42 @@ static int final_abbrev(struct prep *p, const struct token *t, uint32_t i,
 }
 
 /*
+ * An -ing word right after "a" or "an" is a count noun ("a briefing", "a
+ * warning"), a sense link-grammar's dictionary lacks for many such words;
+ * the parser gets a noun it knows in that sense instead.
+ */
+static int count_noun_ing(const struct prep *p, const struct token *t)
+{
+	const char *s = tok_text(p->doc, t);
+	uint32_t n = token_len(t);
+	const char *prev;
+
+	if (t->kind != TOK_WORD || (t->flags & (TOKF_CAP | TOKF_ALLCAPS)) ||
+	    n < 6 || memcmp(s + n - 3, "ing", 3) != 0 || p->n_pw == 0)
+		return 0;
+	prev = p->pw[p->n_pw - 1].text;
+	return strcasecmp(prev, "a") == 0 || strcasecmp(prev, "an") == 0;
+}
+
+/*
+ * "are" heading the second of two coordinated verb phrases ("They follow
+ * the rules and are right"): link-grammar 5.12's dictionary rejects that
+ * coordination for "are" alone (it takes "were", "is", "am"), so the parser
+ * gets "were", which links the same way.
+ */
+static int are_after_conjunction(const struct prep *p, const struct token *t)
+{
+	size_t k = p->n_pw;
+
+	if (t->kind != TOK_WORD || !tok_eq(p->doc, t, "are"))
+		return 0;
+	while (k > 0 && (p->pw[k - 1].flags & PW_PUNCT))
+		k--;
+	return k > 0 && word_in(p->pw[k - 1].text, conjunctions,
+				ARRAY_SIZE(conjunctions));
+}
+
+/*
  * Emit the words of tokens t[from..to) into p->pw, with extra flags.  A
  * sentence-final abbreviation also ends the sentence: its full stop is
  * given to the parser as a word of its own.
@@ -467,6 +514,10 @@ static void emit_tokens(struct prep *p, const struct token *t, uint32_t from,
 		p->gap = 0;
 		if (final_abbrev(p, t, i, n_all))
 			w = PH_NAME, flags |= PW_NAME;
+		else if (count_noun_ing(p, &t[i]))
+			w = PH_ING_NOUN;
+		else if (are_after_conjunction(p, &t[i]))
+			w = "were";
 		else
 			w = word_for(p, &t[i], i + 1 < n_all ? &t[i + 1] : NULL,
 				     &flags);
@@ -482,6 +533,8 @@ static void emit_tokens(struct prep *p, const struct token *t, uint32_t from,
 
 struct quote_region {
 	uint32_t from, to; /* tokens inside the quotation marks */
+	uint32_t end;	   /* `to` without a trailing comma or semicolon,
+			    * which belongs to the sentence around */
 	int full;	   /* a sentence of its own */
 };
 
@@ -523,15 +576,13 @@ static size_t find_quotes(const struct document *doc, const struct token *t,
 				closing = open >= 0;
 			}
 			if (closing && open >= 0) {
-				q[nq++] = (struct quote_region){ (uint32_t)open,
-								 i, 0 };
+				q[nq++] = (struct quote_region){ .from = (uint32_t)open, .to = i };
 				last_end = i + 1;
 				open = -1;
 			} else if (opening && open < 0) {
 				open = i + 1;
 			} else if (closing && open < 0) {
-				q[nq++] = (struct quote_region){ last_end, i,
-								 0 };
+				q[nq++] = (struct quote_region){ .from = last_end, .to = i };
 				last_end = i + 1;
 			}
 			continue;
@@ -552,13 +603,12 @@ static size_t find_quotes(const struct document *doc, const struct token *t,
 			   (i + 1 == n || (t[i + 1].flags & TOKF_SPACE_BEFORE) ||
 			    t[i + 1].kind == TOK_PUNCT)) {
 			drop[sopen] = drop[i] = 1;
-			q[nq++] = (struct quote_region){ (uint32_t)sopen + 1, i,
-							 0 };
+			q[nq++] = (struct quote_region){ .from = (uint32_t)sopen + 1, .to = i };
 			sopen = -1;
 		}
 	}
 	if (open >= 0 && nq < max)
-		q[nq++] = (struct quote_region){ (uint32_t)open, n, 0 };
+		q[nq++] = (struct quote_region){ .from = (uint32_t)open, .to = n };
 	qsort(q, nq, sizeof(*q), region_cmp);
 	for (k = 0, o = 0; k < nq; k++)
 		if (o == 0 || q[k].from >= q[o - 1].to)
@@ -566,13 +616,50 @@ static size_t find_quotes(const struct document *doc, const struct token *t,
 	return o;
 }
 
-/* Prepare sentence si into parse units. */
-static void prepare_sentence(struct prep *p, uint32_t si)
+/*
+ * Does sentence si end early, on an abbreviation the sentence segmenter
+ * took for a full stop ("the remains of St. Stephen", "Adm. Smith")?  Its
+ * last word is capitalised, glued to the full stop, known to the
+ * dictionary with that stop, and the next sentence goes on on the same
+ * line in the same paragraph.
+ */
+static int ends_on_abbrev(struct prep *p, uint32_t si)
+{
+	const struct document *doc = p->doc;
+	const struct sentence *s = &doc->sentences[si];
+	const struct token *t = &doc->tokens[s->first_token];
+	uint32_t n = s->n_tokens;
+	char w[32];
+
+	if (si + 1 >= doc->n_sentences || n < 2 ||
+	    doc->sentences[si + 1].paragraph != s->paragraph ||
+	    (doc->tokens[doc->sentences[si + 1].first_token].flags &
+	     TOKF_LINE_BEFORE))
+		return 0;
+	if (t[n - 1].flags & TOKF_ABBREV)
+		return 1;
+	if (t[n - 2].kind != TOK_WORD || !(t[n - 2].flags & TOKF_CAP) ||
+	    !tok_eq(doc, &t[n - 1], ".") ||
+	    (t[n - 1].flags & TOKF_SPACE_BEFORE) ||
+	    token_len(&t[n - 2]) + 2 > sizeof(w))
+		return 0;
+	memcpy(w, tok_text(doc, &t[n - 2]), token_len(&t[n - 2]));
+	w[token_len(&t[n - 2])] = '.';
+	w[token_len(&t[n - 2]) + 1] = '\0';
+	return parser_has_entry(p->parser, w);
+}
+
+/*
+ * Prepare the n tokens from token `first_tok` (sentence si, and the ones
+ * after it the segmenter split off at abbreviations) into parse units.
+ */
+static void prepare_sentence(struct prep *p, uint32_t si, uint32_t first_tok,
+			     uint32_t n)
 {
 	struct document *doc = p->doc;
 	const struct sentence *s = &doc->sentences[si];
-	const struct token *t = &doc->tokens[s->first_token];
-	uint32_t n = s->n_tokens, b, words = 0, first;
+	const struct token *t = &doc->tokens[first_tok];
+	uint32_t b, words = 0, first;
 	struct quote_region q[16];
 	size_t nq;
 	int final;
@@ -625,6 +712,12 @@ static void prepare_sentence(struct prep *p, uint32_t si)
 		q[k].full = in >= 4 && q[k].from < n &&
 			    t[q[k].from].kind == TOK_WORD &&
 			    (t[q[k].from].flags & TOKF_CAP);
+		q[k].end = q[k].to;
+		while (q[k].end > q[k].from + 1 &&
+		       (tok_eq(doc, &t[q[k].end - 1], ",") ||
+			tok_eq(doc, &t[q[k].end - 1], ";") ||
+			p->drop[q[k].end - 1]))
+			q[k].end--;
 	}
 
 	/* the sentence, with full quoted sentences replaced by a clause */
@@ -634,18 +727,19 @@ static void prepare_sentence(struct prep *p, uint32_t si)
 		if (k < nq && i == q[k].from) {
 			if (q[k].full) {
 				struct span sp = { t[q[k].from].span.start,
-						   t[q[k].to - 1].span.end };
+						   t[q[k].end - 1].span.end };
 
 				for (size_t c = 0; c < ARRAY_SIZE(ph_clause);
 				     c++)
 					add_pword(p, ph_clause[c], sp,
 						  PW_PLACEHOLDER, 0);
 				p->gap = 0;
+				i = q[k].end;
 			} else {
 				emit_tokens(p, t, q[k].from, q[k].to, n,
 					    PW_QUOTED);
+				i = q[k].to;
 			}
-			i = q[k].to;
 			k++;
 			continue;
 		}
@@ -665,7 +759,7 @@ static void prepare_sentence(struct prep *p, uint32_t si)
 			continue;
 		first = (uint32_t)p->n_pw;
 		p->gap = 1;
-		emit_tokens(p, t, q[k].from, q[k].to, n, 0);
+		emit_tokens(p, t, q[k].from, q[k].end, n, 0);
 		if (p->n_pw > first)
 			add_unit(p, first, (uint32_t)(p->n_pw - first));
 	}
@@ -700,15 +794,6 @@ static int name_like(struct prep *p, const struct pword *w)
 	return !parser_knows(p->parser, w->text);
 }
 
-static int word_in(const char *w, const char *const *set, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strcasecmp(w, set[i]) == 0)
-			return 1;
-	return 0;
-}
-
-static const char *const conjunctions[] = { "and", "or", "but", "nor" };
 static const char *const particles[] = {
 	"about", "after", "along", "at", "by", "down", "for", "from", "in",
 	"into", "of", "off", "on", "out", "over", "through", "to", "up",
@@ -718,10 +803,10 @@ static const char *const particles[] = {
 /*
  * Shapes where the parser, not the sentence, is usually at fault (closed
  * word classes, never words of a text):
- *   - coordination: the unconnected words are, or directly follow, a
- *     coordinating conjunction ("They follow warnings, and are a
- *     response"): link-grammar's dictionary misses many coordinations of
- *     unlike phrases;
+ *   - coordination: the unconnected word is a coordinating conjunction
+ *     ("At last the infantry were ready, and off went the cavalry"):
+ *     link-grammar's dictionary misses many coordinations of unlike
+ *     phrases;
  *   - a preposition or particle left alone at the end ("It bears looking
  *     at.", "They sailed on by."): stranding is good English.
  */
@@ -732,13 +817,6 @@ static int parser_limitation(const struct pword *pw, uint32_t n, uint32_t i,
 
 	if (word_in(pw[i].text, conjunctions, ARRAY_SIZE(conjunctions)))
 		return 1;
-	for (k = i; k-- > 0;) {
-		if (pw[k].flags & PW_PUNCT)
-			continue;
-		if (word_in(pw[k].text, conjunctions, ARRAY_SIZE(conjunctions)))
-			return 1;
-		break;
-	}
 	if (i == j && word_in(pw[i].text, particles, ARRAY_SIZE(particles))) {
 		for (k = j + 1; k < n; k++)
 			if (!(pw[k].flags & PW_PUNCT))
@@ -872,8 +950,18 @@ static enum mt_err gp_run(void *state, struct check_ctx *ctx,
 	p.doc = ctx->doc;
 	p.parser = st->parser;
 	p.diags = ctx->diags;
-	for (uint32_t si = 0; si < ctx->doc->n_sentences; si++)
-		prepare_sentence(&p, si);
+	for (uint32_t si = 0; si < ctx->doc->n_sentences;) {
+		const struct sentence *s = &ctx->doc->sentences[si];
+		uint32_t last = si;
+
+		while (ends_on_abbrev(&p, last))
+			last++;
+		prepare_sentence(&p, si, s->first_token,
+				 ctx->doc->sentences[last].first_token +
+					 ctx->doc->sentences[last].n_tokens -
+					 s->first_token);
+		si = last + 1;
+	}
 
 	jobs = xcalloc(p.n_units ? p.n_units : 1, sizeof(*jobs));
 	words = xmalloc((p.n_pw ? p.n_pw : 1) * sizeof(*words));
