@@ -826,11 +826,33 @@ static int parser_limitation(const struct pword *pw, uint32_t n, uint32_t i,
 	return 0;
 }
 
+/* Lower-case words without a dictionary entry (*lower: lower-case words),
+ * e.g. "gouvernement", "postive". */
+static uint32_t unknown_words(struct prep *p, const struct pword *pw,
+			      uint32_t n, uint32_t *lower)
+{
+	uint32_t unknown = 0;
+
+	*lower = 0;
+	for (uint32_t i = 0; i < n; i++) {
+		if (pw[i].flags & (PW_PUNCT | PW_CAP | PW_NAME |
+				   PW_PLACEHOLDER) ||
+		    !islower((unsigned char)pw[i].text[0]) ||
+		    strlen(pw[i].text) < 2)
+			continue;
+		(*lower)++;
+		if (!parser_has_entry(p->parser, pw[i].text))
+			unknown++;
+	}
+	return unknown;
+}
+
 static void report_unit(struct prep *p, const struct unit *u,
 			const struct parse_job *job, size_t n_before)
 {
 	const struct pword *pw = &p->pw[u->first];
 	uint32_t words = 0, nulls = 0, blamable = 0, names = 0, groups = 0;
+	uint32_t lower = 0, unknown;
 
 	for (uint32_t i = 0; i < u->n; i++) {
 		if (pw[i].flags & PW_PUNCT)
@@ -847,6 +869,11 @@ static void report_unit(struct prep *p, const struct unit *u,
 	}
 	/* most words unconnected: another language, or not prose */
 	if (nulls >= 4 && nulls * 10 > words * 4)
+		return;
+	/* many words the dictionary lacks: another language or jargon,
+	 * where the parser's guesses are not worth an editor's time */
+	unknown = unknown_words(p, pw, u->n, &lower);
+	if (unknown >= 2 && lower >= 4 && unknown * 10 >= lower * 3)
 		return;
 	if (blamable == 0 || names == blamable)
 		return;
