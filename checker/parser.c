@@ -478,10 +478,15 @@ enum mt_err parser_open(const struct parser_options *opts,
 		p->opts.cache_size = 16384;
 	if (p->opts.relaxed_cost == 0)
 		p->opts.relaxed_cost = 3.5;
+	if (!p->opts.threads && getenv("MTLINT_PARSER_THREADS"))
+		p->opts.threads = (unsigned)strtoul(
+			getenv("MTLINT_PARSER_THREADS"), NULL, 10);
 	if (!p->opts.threads) {
 		ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 		p->opts.threads = ncpu < 1 ? 1 : ncpu > 8 ? 8 : (unsigned)ncpu;
 	}
+	if (p->opts.threads > 8)
+		p->opts.threads = 8;
 	p->dict = dict_acquire();
 	if (!p->dict) {
 		free(p);

@@ -46,7 +46,8 @@
 struct parser_options {
 	unsigned max_words;	 /* longer sentences: PARSE_TOO_LONG; 0: 60 */
 	unsigned timeout_s;	 /* per sentence (link-grammar); 0: 2 */
-	unsigned threads;	 /* 0: the CPUs online, at most 8 */
+	unsigned threads;	 /* 0: $MTLINT_PARSER_THREADS, else the CPUs
+				  * online; at most 8 */
 	size_t cache_size;	 /* cached sentences; 0: 16384 */
 	/* a sentence without a complete linkage is parsed again allowing
 	 * costlier (rarer) constructions, up to this disjunct cost; it

@@ -22,3 +22,14 @@ eval-parser: all $(EVAL_GRAMMAR)
 	$(Q)$(TEST_ENV) $(EVAL_GRAMMAR) $(GRAMMAR_TSV)
 
 .PHONY: eval-parser bench-parser
+
+BENCH_PARSER = $(BUILD)/bench-parser
+
+$(BENCH_PARSER): $(BUILD)/tests/bench_parser.o $(LIB)
+	$(call quiet,LINK,$@)$(CC) $(CFLAGS_ALL) -o $@ $^ $(LDLIBS_ALL)
+
+bench-parser: all $(BENCH_PARSER)
+	$(Q)$(TEST_ENV) $(BENCH_PARSER) fixtures/mt-article.txt \
+	  fixtures/reference-article.txt
+	$(Q)echo "one thread:"; $(TEST_ENV) MTLINT_PARSER_THREADS=1 \
+	  $(BENCH_PARSER) fixtures/mt-article.txt
