@@ -79,7 +79,9 @@ static void load_abbrevs(struct segmenter *s, const char *locale)
 			s->abbrevs[s->n_abbrevs++] = xstrndup(tmp,
 							      (size_t)blen);
 		}
-		qsort(s->abbrevs, s->n_abbrevs, sizeof(char *), cmp_str);
+		if (s->n_abbrevs > 1)
+			qsort(s->abbrevs, s->n_abbrevs, sizeof(char *),
+			      cmp_str);
 	}
 	ures_close(sb);
 	ures_close(e);
@@ -207,7 +209,8 @@ static void prot_normalise(struct protvec *pv)
 {
 	size_t o = 0;
 
-	qsort(pv->v, pv->n, sizeof(*pv->v), cmp_prot);
+	if (pv->n > 1)
+		qsort(pv->v, pv->n, sizeof(*pv->v), cmp_prot);
 	for (size_t i = 0; i < pv->n; i++) {
 		if (o && pv->v[i].span.start < pv->v[o - 1].span.end)
 			continue;
