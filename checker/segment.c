@@ -88,6 +88,16 @@ static void load_abbrevs(struct segmenter *s, const char *locale)
 	ures_close(r);
 }
 
+/*
+ * Titles written before a name that ICU's list lacks (it leaves out "Dr."
+ * because it also abbreviates "Drive", which may end a sentence).  In news
+ * text a title before a capitalised word is far more common.
+ */
+static const char *const extra_titles[] = {
+	"Adm.", "Brig.", "Cmdr.", "Dr.", "Fr.",	  "Gen.", "Gov.",
+	"Hon.", "Jr.",	 "Mme.", "Pres.", "Sen.", "Sr.",  "St.",
+};
+
 static int is_known_abbrev(const struct segmenter *s, const char *p,
 			   size_t n)
 {
@@ -98,6 +108,9 @@ static int is_known_abbrev(const struct segmenter *s, const char *p,
 		return 0;
 	memcpy(tmp, p, n);
 	tmp[n] = '\0';
+	for (size_t i = 0; i < ARRAY_SIZE(extra_titles); i++)
+		if (strcmp(tmp, extra_titles[i]) == 0)
+			return 1;
 	return s->n_abbrevs && bsearch(&key, s->abbrevs, s->n_abbrevs,
 				       sizeof(char *), cmp_str) != NULL;
 }
@@ -348,7 +361,7 @@ static void join_tokens(const struct segmenter *s, const char *text,
 			const char *p = text + t.span.start;
 			size_t len = token_len(&t);
 			int inner = memchr(p, '.', len) != NULL;
-			int initial = len == 1 && (t.flags & TOKF_CAP);
+			int initial = len == 1 && p[0] >= 'A' && p[0] <= 'Z';
 
 			if (inner || initial ||
 			    is_known_abbrev(s, p, len + 1)) {
@@ -440,6 +453,10 @@ static enum mt_err raw_words(struct segmenter *s, UText *ut, const char *text,
 			t->kind = TOK_NUMBER;
 		else if (u_isdigit(c))
 			t->kind = TOK_NUMBER; /* 72nd, 1990s */
+		else if (c == '@' && cur - prev > 1)
+			t->kind = TOK_HANDLE; /* ICU keeps "@name" whole */
+		else if (c == '#' && cur - prev > 1)
+			t->kind = TOK_HASHTAG;
 		else
 			t->kind = TOK_WORD;
 		if (status >= UBRK_WORD_KANA && status < UBRK_WORD_IDEO_LIMIT)
@@ -565,9 +582,10 @@ enum mt_err segmenter_run(struct segmenter *s, struct document *doc,
 
 				if (!(u->flags & TOKF_LINE_BEFORE) &&
 				    (p->flags & TOKF_ABBREV) &&
-				    token_len(p) > 2 &&
-				    is_known_abbrev(s, doc->text + p->span.start,
-						    token_len(p)) &&
+				    (token_len(p) == 2 ||
+				     is_known_abbrev(s,
+						     doc->text + p->span.start,
+						     token_len(p))) &&
 				    si + 1 < sents.n) {
 					si++;
 					end = sents.v[si].end;
