@@ -529,8 +529,12 @@ enum mt_err segmenter_run(struct segmenter *s, struct document *doc,
 	if (U_FAILURE(st))
 		return mt_error(err, MT_ERR_UNICODE, "%s: cannot open text: %s",
 				doc->name, u_errorName(st));
-	find_protected(s->url, ut, doc->text, TOK_URL, &pv);
-	find_protected(s->email, ut, doc->text, TOK_EMAIL, &pv);
+	/* the regular expressions would try every position: run them only
+	 * where their anchors occur at all */
+	if (strstr(doc->text, "://") || strcasestr(doc->text, "www."))
+		find_protected(s->url, ut, doc->text, TOK_URL, &pv);
+	if (memchr(doc->text, '@', doc->len))
+		find_protected(s->email, ut, doc->text, TOK_EMAIL, &pv);
 	prot_normalise(&pv);
 	rc = raw_words(s, ut, doc->text, doc->len, &raw, err);
 	if (rc != MT_ERR_OK)
