@@ -23,7 +23,7 @@ quiet =
 endif
 
 # Debian packages the build, the tests and the checks need.
-DEB_PACKAGES = gcc make pkg-config clang valgrind \
+DEB_PACKAGES = gcc make pkg-config clang libclang-rt-14-dev valgrind \
 	libicu-dev libhunspell-dev hunspell-en-us hunspell-en-gb \
 	libjansson-dev libyaml-dev libcriterion-dev libcmark-dev \
 	liblink-grammar-dev link-grammar-dictionaries-en
