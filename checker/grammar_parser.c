@@ -78,6 +78,7 @@ struct prep {
 	struct diag_list *diags;
 	int gap; /* whitespace seen since the last word emitted */
 	uint8_t *drop; /* per token of the sentence: a quotation mark */
+	const struct token *tok; /* the sentence's tokens */
 };
 
 struct gp_state {
@@ -431,6 +432,16 @@ static const char *word_for(struct prep *p, const struct token *t,
 	return w;
 }
 
+/* Is token i the last of the sentence but for quotation marks and closing
+ * brackets? */
+static int last_token(const struct prep *p, uint32_t i, uint32_t n)
+{
+	for (uint32_t k = i + 1; k < n; k++)
+		if (!p->drop[k] && !tok_eq(p->doc, &p->tok[k], ")"))
+			return 0;
+	return 1;
+}
+
 /*
  * A capitalised word ending the sentence with a full stop that the
  * dictionary knows as an abbreviation ("... this hapless Adm."): the
@@ -441,16 +452,15 @@ static int final_abbrev(struct prep *p, const struct token *t, uint32_t i,
 			uint32_t to)
 {
 	char w[32];
-	uint32_t n = token_len(&t[i]), k;
+	uint32_t n = token_len(&t[i]);
 
 	if (t[i].kind != TOK_WORD || !(t[i].flags & TOKF_CAP) ||
 	    (t[i].flags & TOKF_ABBREV) || n + 2 > sizeof(w) || i + 1 >= to ||
 	    !tok_eq(p->doc, &t[i + 1], ".") ||
 	    (t[i + 1].flags & TOKF_SPACE_BEFORE))
 		return 0;
-	for (k = i + 2; k < to; k++)
-		if (!p->drop[k] && !tok_eq(p->doc, &t[k], ")"))
-			return 0;
+	if (!last_token(p, i + 1, to))
+		return 0;
 	memcpy(w, tok_text(p->doc, &t[i]), n);
 	w[n] = '.';
 	w[n + 1] = '\0';
@@ -512,7 +522,9 @@ static void emit_tokens(struct prep *p, const struct token *t, uint32_t from,
 			continue;
 		glue = !p->gap;
 		p->gap = 0;
-		if (final_abbrev(p, t, i, n_all))
+		if (final_abbrev(p, t, i, n_all) ||
+		    ((t[i].flags & TOKF_ABBREV) && t[i].kind == TOK_WORD &&
+		     (t[i].flags & TOKF_CAP) && last_token(p, i, n_all)))
 			w = PH_NAME, flags |= PW_NAME;
 		else if (count_noun_ing(p, &t[i]))
 			w = PH_ING_NOUN;
@@ -523,7 +535,7 @@ static void emit_tokens(struct prep *p, const struct token *t, uint32_t from,
 				     &flags);
 		add_pword(p, w, t[i].span, flags, glue);
 		if ((t[i].flags & TOKF_ABBREV) && (flags & PW_NAME) &&
-		    i + 1 == to) {
+		    last_token(p, i, n_all)) {
 			struct span dot = { t[i].span.end - 1, t[i].span.end };
 
 			add_pword(p, ".", dot, PW_PUNCT, 0);
@@ -691,6 +703,7 @@ static void prepare_sentence(struct prep *p, uint32_t si, uint32_t first_tok,
 	}
 	b = body_start(doc, t, n);
 	p->drop = xcalloc(n, 1);
+	p->tok = t;
 	nq = find_quotes(doc, t, b, n, p->drop, q, ARRAY_SIZE(q));
 
 	/* a quotation that covers the whole sentence is the sentence */
