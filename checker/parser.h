@@ -49,6 +49,7 @@ struct parser_options {
 	unsigned threads;	 /* 0: $MTLINT_PARSER_THREADS, else the CPUs
 				  * online; at most 8 */
 	size_t cache_size;	 /* cached sentences; 0: 16384 */
+	unsigned short_length;	 /* link-grammar's short_length; 0: 10 */
 	/* a sentence without a complete linkage is parsed again allowing
 	 * costlier (rarer) constructions, up to this disjunct cost; it
 	 * counts as complete when that succeeds.  0: 3.5; < 0: never */
