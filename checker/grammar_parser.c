@@ -926,7 +926,7 @@ static void report_unit(struct prep *p, const struct unit *u,
 			continue;
 		diag_add(p->diags, RULE_PARSE, CATEGORY, MT_SEV_WARNING, sp,
 			 "this sentence does not parse: '%.*s' %s not "
-			 "connected to the rest -- %s",
+			 "connected to the rest \u2014 %s",
 			 (int)(sp.end - sp.start), p->doc->text + sp.start,
 			 single ? "is" : "are",
 			 single ? "a word may be missing next to it, or it is "
@@ -946,10 +946,11 @@ static enum mt_err gp_open(struct checker *c,
 	struct parser_options po = { 0 };
 	enum mt_err rc;
 
-	(void)c;
 	st = xcalloc(1, sizeof(*st));
 	*state = st;
-	st->on = opts->grammar_parser == 1;
+	/* off, or its rule disabled: no dictionary to load */
+	st->on = opts->grammar_parser == 1 &&
+		 checker_rule_enabled(c, RULE_PARSE, CATEGORY);
 	st->budget_ms = opts->grammar_parser_budget_ms
 				? opts->grammar_parser_budget_ms
 				: GRAMMAR_PARSER_BUDGET_MS;
