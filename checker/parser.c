@@ -211,11 +211,27 @@ static uint32_t word_at(const uint32_t *starts, uint32_t n, size_t b)
 }
 
 /*
+ * Start a parse step with what is left of the sentence's time limit (whole
+ * seconds, at least one: link-grammar's unit); 0 when nothing is left.
+ */
+static int start_step(Parse_Options po, uint64_t deadline)
+{
+	uint64_t t = parser_now();
+
+	if (t >= deadline)
+		return 0;
+	parse_options_set_max_parse_time(
+		po, (int)((deadline - t + 999999999ULL) / 1000000000ULL));
+	parse_options_reset_resources(po);
+	return 1;
+}
+
+/*
  * Second opinion on a sentence without a complete linkage: does it parse
  * completely when costlier disjuncts are allowed?
  */
 static int confirmed_complete(struct parser *p, Parse_Options po,
-			      const char *text)
+			      const char *text, uint64_t deadline)
 {
 	double cost = parse_options_get_disjunct_cost(po);
 	Sentence s;
@@ -229,8 +245,7 @@ static int confirmed_complete(struct parser *p, Parse_Options po,
 	parse_options_set_disjunct_cost(po, p->opts.relaxed_cost);
 	parse_options_set_min_null_count(po, 0);
 	parse_options_set_max_null_count(po, 0);
-	parse_options_reset_resources(po);
-	if (sentence_split(s, po) >= 0)
+	if (start_step(po, deadline) && sentence_split(s, po) >= 0)
 		n = sentence_parse(s, po);
 	if (parse_options_resources_exhausted(po))
 		n = 0;
@@ -244,11 +259,13 @@ static int confirmed_complete(struct parser *p, Parse_Options po,
  * linkage, then for one with costlier constructions, and when there is
  * none, for the linkage with the fewest unconnected words (link-grammar
  * raises the null count itself between min_null_count and
- * max_null_count).  Each step has link-grammar's time limit.
+ * max_null_count).  The steps share the sentence's time limit.
  */
 static void parse_one(struct parser *p, Parse_Options po, const char *text,
 		      const uint32_t *starts, struct parse_job *job)
 {
+	uint64_t deadline = parser_now() +
+			    (uint64_t)p->opts.timeout_s * 1000000000ULL;
 	Sentence s = sentence_create(text, p->dict);
 	size_t len = strlen(text);
 	Linkage l;
@@ -264,7 +281,7 @@ static void parse_one(struct parser *p, Parse_Options po, const char *text,
 	/* 1: a complete linkage? */
 	parse_options_set_min_null_count(po, 0);
 	parse_options_set_max_null_count(po, 0);
-	parse_options_reset_resources(po);
+	start_step(po, deadline);
 	n = sentence_parse(s, po);
 	if (parse_options_resources_exhausted(po)) {
 		job->status = PARSE_TIMEOUT;
@@ -275,14 +292,17 @@ static void parse_one(struct parser *p, Parse_Options po, const char *text,
 		goto out;
 	}
 	/* 2: a complete linkage with rarer constructions? */
-	if (confirmed_complete(p, po, text)) {
+	if (confirmed_complete(p, po, text, deadline)) {
 		job->status = PARSE_COMPLETE;
 		goto out;
 	}
 	/* 3: the fewest unconnected words, and which */
 	parse_options_set_min_null_count(po, 1);
-	parse_options_set_max_null_count(po, sentence_length(s));
-	parse_options_reset_resources(po);
+	parse_options_set_max_null_count(po, (int)p->opts.max_nulls);
+	if (!start_step(po, deadline)) {
+		job->status = PARSE_TIMEOUT;
+		goto out;
+	}
 	n = sentence_parse(s, po);
 	if (parse_options_resources_exhausted(po)) {
 		job->status = PARSE_TIMEOUT;
@@ -480,6 +500,8 @@ enum mt_err parser_open(const struct parser_options *opts,
 		p->opts.timeout_s = 2;
 	if (!p->opts.cache_size)
 		p->opts.cache_size = 16384;
+	if (!p->opts.max_nulls)
+		p->opts.max_nulls = 3;
 	if (!p->opts.short_length)
 		p->opts.short_length = 10;
 	if (p->opts.relaxed_cost == 0)

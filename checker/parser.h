@@ -22,8 +22,9 @@
  * grammatical constructions); only a sentence that fails both is reported
  * as PARSE_NULLS, with the unconnected words of the first parse.
  *
- * Resources: each sentence gets link-grammar's own time limit
- * (max_parse_time, whole seconds); a batch may carry a deadline after which
+ * Resources: each sentence gets timeout_s seconds for all its parse steps
+ * (enforced by link-grammar's max_parse_time, in whole seconds, so a
+ * sentence may overrun by under a second); a batch may carry a deadline after which
  * the sentences not yet started are returned as PARSE_SKIPPED.  Sentences
  * longer than max_words are not parsed (PARSE_TOO_LONG).
  *
@@ -50,6 +51,9 @@ struct parser_options {
 				  * online; at most 8 */
 	size_t cache_size;	 /* cached sentences; 0: 16384 */
 	unsigned short_length;	 /* link-grammar's short_length; 0: 10 */
+	/* the most unconnected words searched for; a sentence needing more
+	 * is PARSE_FAILED (each extra word costs a slower search).  0: 3 */
+	unsigned max_nulls;
 	/* a sentence without a complete linkage is parsed again allowing
 	 * costlier (rarer) constructions, up to this disjunct cost; it
 	 * counts as complete when that succeeds.  0: 3.5; < 0: never */

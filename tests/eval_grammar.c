@@ -62,6 +62,7 @@ int main(int argc, char **argv)
 	size_t cap = 0, n_lines = 0;
 	ssize_t len;
 	double t0, slowest = 0;
+	char slowest_text[256] = "";
 	FILE *f;
 
 	o.grammar_parser = 1;
@@ -111,8 +112,10 @@ int main(int argc, char **argv)
 			fprintf(stderr, "eval-grammar: %s\n", err.msg);
 			return 2;
 		}
-		if (now() - t1 > slowest)
+		if (now() - t1 > slowest) {
 			slowest = now() - t1;
+			snprintf(slowest_text, sizeof(slowest_text), "%s", s);
+		}
 		n_lines++;
 		for (size_t i = 0; i < l.n; i++) {
 			if (l.v[i].severity < MT_SEV_WARNING)
@@ -148,6 +151,7 @@ int main(int argc, char **argv)
 	       "%.0f ms)\n",
 	       path, n_lines, now() - t0,
 	       n_lines ? 1000 * (now() - t0) / n_lines : 0, 1000 * slowest);
+	printf("slowest: %s\n", slowest_text);
 	print_counts("all rules", &all);
 	print_counts("grammar.parse", &parser);
 	free(line);
