@@ -4,6 +4,7 @@
  * loads the dictionary (about 0.15 s, more under the sanitizers).
  */
 #include <criterion/criterion.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -294,4 +295,49 @@ Test(grammar_parser, fixtures_end_to_end)
 	cr_expect_eq(r.status, 2);
 	cr_expect(strstr(r.err, "--grammar-parser") != NULL);
 	run_result_release(&r);
+}
+
+/* Two checkers in two threads share the dictionary: same answers. */
+struct thread_arg {
+	const char *text;
+	int n_parse;
+};
+
+static void *check_in_thread(void *v)
+{
+	struct thread_arg *a = v;
+	struct checker *c = parser_checker(0);
+
+	for (int k = 0; k < 3; k++) {
+		struct diag_list l;
+		struct document *doc = check_with(c, a->text, &l);
+
+		a->n_parse = count_rule(&l, "grammar.parse");
+		diag_list_release(&l);
+		document_free(doc);
+	}
+	checker_free(c);
+	return NULL;
+}
+
+Test(grammar_parser, checkers_in_threads_share_the_dictionary)
+{
+	struct thread_arg a[2] = {
+		{ "The elect President arrived yesterday. The cat sat on the "
+		  "mat all day long.",
+		  -1 },
+		{ "Meanwhile, in the city are beginning to respond to the "
+		  "new rules.",
+		  -1 },
+	};
+	pthread_t t[2];
+
+	for (int i = 0; i < 2; i++)
+		cr_assert_eq(pthread_create(&t[i], NULL, check_in_thread,
+					    &a[i]),
+			     0);
+	for (int i = 0; i < 2; i++)
+		pthread_join(t[i], NULL);
+	cr_expect_eq(a[0].n_parse, 1);
+	cr_expect_eq(a[1].n_parse, 1);
 }
