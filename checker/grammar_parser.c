@@ -629,11 +629,30 @@ static size_t find_quotes(const struct document *doc, const struct token *t,
 }
 
 /*
+ * Does the token start a name rather than a sentence: a capitalised word on
+ * the same line whose lower-case form the dictionary does not have
+ * ("Stephen", not "He")?
+ */
+static int name_follows(struct prep *p, const struct token *t)
+{
+	char w[64];
+	uint32_t n = token_len(t);
+
+	if (t->kind != TOK_WORD || !(t->flags & TOKF_CAP) ||
+	    (t->flags & TOKF_LINE_BEFORE) || n + 1 > sizeof(w))
+		return 0;
+	memcpy(w, tok_text(p->doc, t), n);
+	w[n] = '\0';
+	w[0] = (char)tolower((unsigned char)w[0]);
+	return !parser_has_entry(p->parser, w);
+}
+
+/*
  * Does sentence si end early, on an abbreviation the sentence segmenter
  * took for a full stop ("the remains of St. Stephen", "Adm. Smith")?  Its
  * last word is capitalised, glued to the full stop, known to the
- * dictionary with that stop, and the next sentence goes on on the same
- * line in the same paragraph.
+ * dictionary with that stop (or an abbreviation the segmenter knows), and
+ * the next sentence goes on, on the same line, with a name.
  */
 static int ends_on_abbrev(struct prep *p, uint32_t si)
 {
@@ -645,10 +664,9 @@ static int ends_on_abbrev(struct prep *p, uint32_t si)
 
 	if (si + 1 >= doc->n_sentences || n < 2 ||
 	    doc->sentences[si + 1].paragraph != s->paragraph ||
-	    (doc->tokens[doc->sentences[si + 1].first_token].flags &
-	     TOKF_LINE_BEFORE))
+	    !name_follows(p, &doc->tokens[doc->sentences[si + 1].first_token]))
 		return 0;
-	if (t[n - 1].flags & TOKF_ABBREV)
+	if ((t[n - 1].flags & TOKF_ABBREV) && (t[n - 1].flags & TOKF_CAP))
 		return 1;
 	if (t[n - 2].kind != TOK_WORD || !(t[n - 2].flags & TOKF_CAP) ||
 	    !tok_eq(doc, &t[n - 1], ".") ||
