@@ -818,11 +818,24 @@ static int reported_before(const struct diag_list *l, size_t n_before,
  * URL...: a name the dictionary lacks, not a grammar error. */
 static int name_like(struct prep *p, const struct pword *w)
 {
+	char lower[64];
+	size_t n;
+
 	if (w->flags & PW_NAME)
 		return 1;
 	if (!(w->flags & PW_CAP) || (w->flags & PW_FIRST))
 		return 0;
-	return !parser_knows(p->parser, w->text);
+	/* parser_knows() would accept any capitalised word (link-grammar
+	 * guesses those as names): ask for an entry, as written or in lower
+	 * case */
+	if (parser_has_entry(p->parser, w->text))
+		return 0;
+	n = strlen(w->text);
+	if (n + 1 > sizeof(lower))
+		return 1;
+	memcpy(lower, w->text, n + 1);
+	lower[0] = (char)tolower((unsigned char)lower[0]);
+	return !parser_has_entry(p->parser, lower);
 }
 
 static const char *const particles[] = {
