@@ -68,7 +68,8 @@ void baseline_fingerprint(const struct document *doc, const struct diag *d,
 			  char out[BASELINE_FP_LEN + 1])
 {
 	uint64_t h = 14695981039346656037ull;
-	uint32_t lo = 0, hi = doc->n_tokens;
+	uint32_t lo = 0, hi = doc->n_tokens, s_first = 0, s_end = 0;
+	uint32_t si;
 	int k;
 
 	h = fnv(h, d->rule, strlen(d->rule) + 1);
@@ -82,9 +83,18 @@ void baseline_fingerprint(const struct document *doc, const struct diag *d,
 		else
 			hi = mid;
 	}
+	/* context stays inside the sentence: a line added before it or a
+	 * neighbouring sentence rewritten must not change the fingerprint */
+	si = doc->n_sentences ? document_sentence_at(doc, d->span.start)
+			      : UINT32_MAX;
+	s_first = s_end = lo; /* outside any sentence: no context */
+	if (si < doc->n_sentences) {
+		s_first = doc->sentences[si].first_token;
+		s_end = s_first + doc->sentences[si].n_tokens;
+	}
 	h = fnv(h, "\x1f", 1);
 	k = 0;
-	for (uint32_t i = lo; i-- > 0 && k < CONTEXT_WORDS;) {
+	for (uint32_t i = lo; i-- > s_first && k < CONTEXT_WORDS;) {
 		const struct token *t = &doc->tokens[i];
 
 		if (!counts(t) || t->span.end > d->span.start)
@@ -95,7 +105,7 @@ void baseline_fingerprint(const struct document *doc, const struct diag *d,
 	}
 	h = fnv(h, "\x1f", 1);
 	k = 0;
-	for (uint32_t i = lo; i < doc->n_tokens && k < CONTEXT_WORDS; i++) {
+	for (uint32_t i = lo; i < s_end && k < CONTEXT_WORDS; i++) {
 		const struct token *t = &doc->tokens[i];
 
 		if (!counts(t) || t->span.start < d->span.end)
