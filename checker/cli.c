@@ -7,6 +7,7 @@
 #include <getopt.h>
 #include <limits.h>
 #include <locale.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -586,6 +587,10 @@ static void job_release(struct job *j)
 	j->doc = NULL;
 }
 
+/* Checkers are opened one at a time: a pass's loader (dictionaries,
+ * third-party libraries) need not be thread-safe, only its checks. */
+static pthread_mutex_t open_lock = PTHREAD_MUTEX_INITIALIZER;
+
 static void run_work(void *ctx, size_t w, size_t i)
 {
 	struct run *r = ctx;
@@ -593,9 +598,16 @@ static void run_work(void *ctx, size_t w, size_t i)
 	struct checker **c = &j->prof->checkers[w];
 
 	buf_init(&j->diff);
-	if (!*c && checker_new(&j->prof->co, c, &j->err) != MT_ERR_OK) {
-		j->failed = 1;
-		return;
+	if (!*c) {
+		enum mt_err rc;
+
+		pthread_mutex_lock(&open_lock);
+		rc = checker_new(&j->prof->co, c, &j->err);
+		pthread_mutex_unlock(&open_lock);
+		if (rc != MT_ERR_OK) {
+			j->failed = 1;
+			return;
+		}
 	}
 	if (job_check(r, w, j, *c) != MT_ERR_OK) {
 		j->failed = 1;

@@ -41,7 +41,16 @@ enum mt_err gate_check(struct checker *c, struct document *doc,
 			   d->span.end - d->span.start) != 0)
 			d->flags &= ~(uint32_t)DIAGF_SAFE_FIX;
 	}
-	suppress_apply(sup, doc, out, o->report_unused);
+	suppress_apply(sup, doc, out,
+		       o->report_unused &&
+			       checker_rule_enabled(c, "mtlint.unused-disable",
+						    "mtlint/suppression"));
+	/* the gate's own findings take severity overrides too */
+	for (size_t i = 0; o->report_unused && i < out->n; i++)
+		if (!strcmp(out->v[i].rule, "mtlint.unused-disable"))
+			out->v[i].severity = checker_rule_severity(
+				c, out->v[i].rule, out->v[i].category,
+				out->v[i].severity);
 	return MT_ERR_OK;
 }
 

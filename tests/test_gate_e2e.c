@@ -633,6 +633,45 @@ Test(gate_parallel, output_order_is_stable)
 	rmdir_all(d);
 }
 
+Test(gate_markdown, standard_input_as_markdown)
+{
+	static const char md[] = "Use `the the` here.\n\n```\na a\n```\n\n"
+				 "But an an error.\n";
+	struct run_result r;
+
+	run_mtlint("--no-config --input markdown -f json -", md,
+		   sizeof(md) - 1, &r);
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	cr_assert_eq(count_str(r.out, "\"rule\":"), 1, "%s", r.out);
+	cr_assert(strstr(r.out, "\"line\": 7"), "%s", r.out);
+	cr_assert(strstr(r.out, "\"text\": \"an an\""));
+	run_result_release(&r);
+	run_mtlint("--no-config --input text -f json -", md, sizeof(md) - 1,
+		   &r);
+	cr_assert_eq(count_str(r.out, "\"rule\":"), 3, "as text: %s", r.out);
+	run_result_release(&r);
+}
+
+Test(gate_suppress, unused_rule_takes_config_severity_and_disable)
+{
+	char *d = tmpdir();
+	struct buf args = BUF_INIT;
+	struct run_result r;
+
+	put(d, "a.txt", "<!-- mtlint-disable grammar -->\nClean.\n");
+	put(d, ".mtlint.yml", "rules:\n  mtlint.unused-disable: error\n");
+	buf_addf(&args, "-f json --report-unused-disables '%s/a.txt'", d);
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_assert(strstr(r.out, "\"severity\": \"error\""), "%s", r.out);
+	run_result_release(&r);
+	put(d, ".mtlint.yml", "rules:\n  mtlint: off\n");
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_assert_eq(r.status, 0, "%s", r.out);
+	run_result_release(&r);
+	buf_release(&args);
+	rmdir_all(d);
+}
+
 Test(gate_usage, bad_options)
 {
 	struct run_result r;
