@@ -591,6 +591,110 @@ Test(gate_fix, dry_run_prints_a_diff_and_touches_nothing)
 	rmdir_all(d);
 }
 
+/* Run mtlint --fix on dir/a.txt, expecting failure and an intact file with
+ * no temporary file left.  `prefix` wraps the command (e.g. to drop root
+ * privileges). */
+static void fix_must_fail(const char *dir, const char *prefix,
+			  const char *why)
+{
+	struct buf args = BUF_INIT;
+	struct run_result r;
+	char *p = path_in(dir, "a.txt"), *back;
+	size_t len;
+
+	buf_addf(&args, "--version >/dev/null; %s '%s' --no-config --fix '%s'",
+		 prefix, getenv("MTLINT_BIN"), p);
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_assert_eq(r.status, 2, "%s: exit %d: %s", why, r.status, r.err);
+	cr_assert(strstr(r.err, "a.txt") &&
+			  strstr(r.err, "cannot create a temporary file"),
+		  "%s: %s", why, r.err);
+	run_result_release(&r);
+	back = slurp_file(p, &len);
+	cr_assert_str_eq(back, "It was the the end.\n", "%s: file changed", why);
+	free(back);
+	buf_reset(&args);
+	buf_addf(&args, "test \"$(ls -A '%s' | wc -l)\" -eq 1", dir);
+	cr_assert_eq(system(args.buf), 0, "%s: a temporary file is left", why);
+	buf_release(&args);
+	free(p);
+}
+
+Test(gate_fix, read_only_directory_loses_nothing)
+{
+	char *d = tmpdir();
+
+	put(d, "a.txt", "It was the the end.\n");
+	chmod(d, 0555);
+	if (geteuid() == 0) {
+		/* root ignores permissions: run as nobody */
+		char *p = path_in(d, "a.txt");
+
+		chmod(d, 0755);
+		chmod(p, 0666);
+		chmod(d, 0555);
+		free(p);
+		if (system("setpriv --reuid=65534 --regid=65534 --clear-groups "
+			   "true 2>/dev/null") != 0) {
+			rmdir_all(d);
+			cr_skip_test("cannot drop root privileges here");
+		}
+		fix_must_fail(d, "setpriv --reuid=65534 --regid=65534 "
+				 "--clear-groups",
+			      "read-only directory");
+	} else {
+		fix_must_fail(d, "", "read-only directory");
+	}
+	rmdir_all(d);
+}
+
+Test(gate_fix, full_disk_loses_nothing)
+{
+	char *d = tmpdir();
+	struct buf cmd = BUF_INIT;
+
+	/* a file system of two pages: the article takes one, filler the
+	 * other, so the temporary file cannot be written */
+	buf_addf(&cmd, "mount -t tmpfs -o size=8k tmpfs '%s' 2>/dev/null", d);
+	if (geteuid() != 0 || system(cmd.buf) != 0) {
+		buf_release(&cmd);
+		rmdir_all(d);
+		cr_skip_test("cannot mount a small tmpfs here");
+	}
+	put(d, "a.txt", "It was the the end.\n");
+	buf_reset(&cmd);
+	buf_addf(&cmd, "head -c 1000000 /dev/zero > '%s/filler' 2>/dev/null; "
+		       "test -s '%s/filler'",
+		 d, d);
+	cr_assert_eq(system(cmd.buf), 0);
+	{
+		/* the filler counts as the one other entry */
+		struct buf args = BUF_INIT;
+		struct run_result r;
+		char *p = path_in(d, "a.txt"), *back;
+		size_t len;
+
+		buf_addf(&args, "--no-config --fix '%s'", p);
+		run_mtlint(args.buf, NULL, 0, &r);
+		cr_expect_eq(r.status, 2, "exit %d: %s", r.status, r.err);
+		cr_expect(strstr(r.err, "No space left"), "%s", r.err);
+		run_result_release(&r);
+		back = slurp_file(p, &len);
+		cr_expect_str_eq(back, "It was the the end.\n");
+		free(back);
+		free(p);
+		buf_reset(&args);
+		buf_addf(&args, "test \"$(ls -A '%s' | wc -l)\" -eq 2", d);
+		cr_expect_eq(system(args.buf), 0, "a temporary file is left");
+		buf_release(&args);
+	}
+	buf_reset(&cmd);
+	buf_addf(&cmd, "umount '%s'", d);
+	cr_assert_eq(system(cmd.buf), 0);
+	buf_release(&cmd);
+	rmdir_all(d);
+}
+
 Test(gate_fix, standard_input_cannot_be_fixed)
 {
 	struct run_result r;
