@@ -829,7 +829,7 @@ static int cmd_rules(int argc, char **argv)
 		rc = CLI_EXIT_ERROR;
 		goto out;
 	}
-	checker_each_rule(checker, print_rule, NULL);
+	gate_each_rule(checker, print_rule, NULL);
 	rc = CLI_EXIT_CLEAN;
 out:
 	checker_free(checker);
