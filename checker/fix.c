@@ -166,6 +166,7 @@ static struct lpos lpos_of(const struct document *doc, uint32_t off,
 struct change {
 	uint32_t from, to; /* old lines [from, to], 1-based */
 	struct buf text;   /* the new lines, each ending in '\n' */
+	int no_eol;	   /* the last one has no line end in the file */
 };
 
 static void add_line_part(struct buf *b, const struct document *doc,
@@ -182,12 +183,39 @@ static void add_line_part(struct buf *b, const struct document *doc,
 		buf_add(b, s + a, e - a);
 }
 
+/*
+ * The line end of `line` as the file has it ("\r\n", "\r" or "\n"), so
+ * that the diff applies to the file byte for byte; "" for a last line
+ * without one.  document_line() points into the decoded text, where the
+ * line end follows the line.
+ */
+static const char *line_end(const struct document *doc, uint32_t line)
+{
+	size_t len;
+	const char *s = document_line(doc, line, &len);
+
+	if (!s || !s[len])
+		return "";
+	if (s[len] == '\r')
+		return s[len + 1] == '\n' ? "\r\n" : "\r";
+	return "\n";
+}
+
+/* Append the line end; a missing one gets diff's marker line. */
+static void add_end(struct buf *out, const char *end)
+{
+	if (*end)
+		buf_adds(out, end);
+	else
+		buf_adds(out, "\n\\ No newline at end of file\n");
+}
+
 static void emit_line(struct buf *out, char mark, const struct document *doc,
 		      uint32_t line)
 {
 	buf_addc(out, mark);
 	add_line_part(out, doc, line, 0, (size_t)-1);
-	buf_addc(out, '\n');
+	add_end(out, line_end(doc, line));
 }
 
 static size_t count_lines(const struct buf *b)
@@ -213,7 +241,7 @@ size_t fix_diff(const struct document *doc, const struct diag_list *diags,
 		const struct diag *d = &diags->v[idx[k]];
 		struct lpos a = lpos_of(doc, d->span.start, 0);
 		struct lpos e = lpos_of(doc, d->span.end, 1);
-		struct change c = { a.line, e.line, BUF_INIT };
+		struct change c = { a.line, e.line, BUF_INIT, 0 };
 
 		add_line_part(&c.text, doc, a.line, 0, a.byte);
 		for (;;) {
@@ -231,7 +259,10 @@ size_t fix_diff(const struct document *doc, const struct diag_list *diags,
 			c.to = e.line;
 		}
 		add_line_part(&c.text, doc, c.to, e.byte, (size_t)-1);
-		buf_addc(&c.text, '\n');
+		/* the replaced lines keep the last one's line end; a "\n"
+		 * stands for a missing one (marked when emitted) */
+		c.no_eol = !*line_end(doc, c.to);
+		buf_adds(&c.text, c.no_eol ? "\n" : line_end(doc, c.to));
 		ch = xgrow(ch, &alloc, n_ch + 1, sizeof(*ch));
 		ch[n_ch++] = c;
 	}
@@ -269,6 +300,9 @@ size_t fix_diff(const struct document *doc, const struct diag_list *diags,
 					buf_addc(out, '+');
 					buf_add(out, p, (size_t)(nl - p) + 1);
 					p = nl + 1;
+					if (!*p && ch[k].no_eol)
+						buf_adds(out, "\\ No newline "
+							      "at end of file\n");
 				}
 				l = ch[k].to + 1;
 				k++;

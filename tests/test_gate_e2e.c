@@ -695,6 +695,43 @@ Test(gate_fix, full_disk_loses_nothing)
 	rmdir_all(d);
 }
 
+Test(gate_fix, dry_run_diff_applies_like_fix_with_crlf_and_no_final_eol)
+{
+	char *d = tmpdir();
+	char *p1 = path_in(d, "a.txt"), *p2 = path_in(d, "b.txt");
+	char *x1, *x2;
+	size_t l1, l2;
+	const char *text = "Line one.\r\nIt was the the end.\r\nLine 3.\r\n"
+			   "Line 4.\r\nLine 5.\r\nLine 6.\r\nLine 7.\r\n"
+			   "Line 8.\r\nLast of of";
+	struct buf args = BUF_INIT;
+	struct run_result r;
+
+	put(d, "a.txt", text);
+	put(d, "b.txt", text);
+	buf_addf(&args, "--version >/dev/null; (cd '%s' && '%s' --no-config "
+			"--fix-dry-run a.txt | patch -s -p0)",
+		 d, getenv("MTLINT_BIN"));
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_assert_eq(r.status, 0, "patch failed: %s%s", r.out, r.err);
+	run_result_release(&r);
+	buf_reset(&args);
+	buf_addf(&args, "--no-config --fix '%s'", p2);
+	run_mtlint(args.buf, NULL, 0, &r);
+	run_result_release(&r);
+	x1 = slurp_file(p1, &l1);
+	x2 = slurp_file(p2, &l2);
+	cr_assert_str_eq(x1, x2);
+	cr_assert(strstr(x2, "the end.\r\n") && strstr(x2, "Last of") &&
+		  !strstr(x2, "of of"));
+	free(x1);
+	free(x2);
+	free(p1);
+	free(p2);
+	buf_release(&args);
+	rmdir_all(d);
+}
+
 Test(gate_fix, standard_input_cannot_be_fixed)
 {
 	struct run_result r;
