@@ -28,20 +28,53 @@ struct parse {
 	yaml_document_t *doc;
 	struct config *cfg;
 	struct mt_error *err;
+	const char *text; /* the file, for quoting the offending line */
+	size_t len;
+	struct buf msgs;  /* every error so far */
+	int n_errors;
 };
 
 static enum mt_err at(struct parse *p, const yaml_node_t *n, const char *fmt,
 		      const char *arg) MT_PRINTF(3, 0);
 
-/* Report an error at node n: "FILE:LINE:COL: message". */
+/*
+ * Record an error at a mark: "FILE:LINE:COL: message", then the line and
+ * a caret under the column.  Parsing goes on with the next key, so a file
+ * with three mistakes reports three.
+ */
+static enum mt_err at_mark(struct parse *p, yaml_mark_t m, const char *msg)
+{
+	const char *ls = p->text, *le;
+
+	if (p->msgs.len)
+		buf_addc(&p->msgs, '\n');
+	buf_addf(&p->msgs, "%s:%zu:%zu: %s", p->path, m.line + 1,
+		 m.column + 1, msg);
+	/* the offending line, when it is short enough to be useful */
+	if (m.index <= p->len) {
+		ls = p->text + m.index;
+		while (ls > p->text && ls[-1] != '\n')
+			ls--;
+		le = memchr(ls, '\n', p->len - (size_t)(ls - p->text));
+		if (!le)
+			le = p->text + p->len;
+		if (le - ls < 200 && (size_t)(p->text + m.index - ls) < 200) {
+			buf_addf(&p->msgs, "\n    %.*s\n    %*s^",
+				 (int)(le - ls), ls,
+				 (int)(p->text + m.index - ls), "");
+		}
+	}
+	p->n_errors++;
+	return MT_ERR_CONFIG;
+}
+
 static enum mt_err at(struct parse *p, const yaml_node_t *n, const char *fmt,
 		      const char *arg)
 {
 	char msg[512];
 
 	snprintf(msg, sizeof(msg), fmt, arg);
-	return mt_error(p->err, MT_ERR_CONFIG, "%s:%zu:%zu: %s", p->path,
-			n->start_mark.line + 1, n->start_mark.column + 1, msg);
+	return at_mark(p, n->start_mark, msg);
 }
 
 static const char *scalar(const yaml_node_t *n)
@@ -295,7 +328,7 @@ enum mt_err config_parse(const char *path, const char *text, size_t len,
 	yaml_parser_t parser;
 	yaml_document_t ydoc;
 	struct config *cfg = xcalloc(1, sizeof(*cfg));
-	struct parse p = { path, &ydoc, cfg, err };
+	struct parse p = { path, &ydoc, cfg, err, text, len, BUF_INIT, 0 };
 	enum mt_err rc = MT_ERR_OK;
 	yaml_node_t *root;
 
@@ -309,12 +342,15 @@ enum mt_err config_parse(const char *path, const char *text, size_t len,
 	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
 	if (!yaml_parser_load(&parser, &ydoc)) {
-		rc = mt_error(err, MT_ERR_CONFIG, "%s:%zu:%zu: %s%s%s", path,
-			      parser.problem_mark.line + 1,
-			      parser.problem_mark.column + 1,
-			      parser.problem ? parser.problem : "YAML error",
-			      parser.context ? " " : "",
-			      parser.context ? parser.context : "");
+		char msg[512];
+
+		snprintf(msg, sizeof(msg), "%s%s%s",
+			 parser.problem ? parser.problem : "YAML error",
+			 parser.context ? " " : "",
+			 parser.context ? parser.context : "");
+		at_mark(&p, parser.problem_mark, msg);
+		rc = mt_error(err, MT_ERR_CONFIG, "%s", p.msgs.buf);
+		buf_release(&p.msgs);
 		yaml_parser_delete(&parser);
 		config_free(cfg);
 		return rc;
@@ -328,18 +364,20 @@ enum mt_err config_parse(const char *path, const char *text, size_t len,
 				"expected a mapping of keys to values");
 	} else {
 		for (yaml_node_pair_t *pr = root->data.mapping.pairs.start;
-		     rc == MT_ERR_OK && pr < root->data.mapping.pairs.top;
-		     pr++) {
+		     pr < root->data.mapping.pairs.top; pr++) {
 			yaml_node_t *k = yaml_document_get_node(&ydoc, pr->key);
 			yaml_node_t *v = yaml_document_get_node(&ydoc,
 								pr->value);
 
 			if (k->type != YAML_SCALAR_NODE)
-				rc = at(&p, k, "%s", "keys must be strings");
+				at(&p, k, "%s", "keys must be strings");
 			else
-				rc = parse_key(&p, k, v);
+				parse_key(&p, k, v);
 		}
 	}
+	if (p.n_errors)
+		rc = mt_error(err, MT_ERR_CONFIG, "%s", p.msgs.buf);
+	buf_release(&p.msgs);
 	yaml_document_delete(&ydoc);
 	yaml_parser_delete(&parser);
 	if (rc != MT_ERR_OK) {

@@ -135,6 +135,23 @@ Test(config, errors_name_file_line_and_column)
 	parse_fails("language:\n", "'language' has no value");
 }
 
+Test(config, every_error_reported_with_line_and_caret)
+{
+	struct config *cfg = NULL;
+	struct mt_error err = { 0 };
+	const char *text = "fail_on: error\nrules:\n  grammar: loud\n"
+			   "max-warnings: -1\n";
+
+	cr_assert_eq(config_parse("c.yml", text, strlen(text), &cfg, &err),
+		     MT_ERR_CONFIG);
+	cr_assert(strstr(err.msg, "c.yml:1:1: unknown key 'fail_on'"));
+	cr_assert(strstr(err.msg, "c.yml:3:12: bad value 'loud'"));
+	cr_assert(strstr(err.msg, "\n      grammar: loud\n"
+				  "               ^"),
+		  "%s", err.msg);
+	cr_assert(strstr(err.msg, "c.yml:4:15: bad max-warnings"));
+}
+
 Test(config, load_reports_missing_and_binary_files)
 {
 	struct config *cfg = NULL;
