@@ -677,6 +677,53 @@ out:
 	buf_release(&j->diff);
 }
 
+struct keyed {
+	char *key; /* the real path, or the path as given */
+	size_t index;
+};
+
+static int cmp_keyed(const void *pa, const void *pb)
+{
+	const struct keyed *a = pa, *b = pb;
+	int c = strcmp(a->key, b->key);
+
+	return c ? c : (a->index > b->index) - (a->index < b->index);
+}
+
+/*
+ * Drop inputs named twice (also through "./", symbolic links or an
+ * overlapping directory and glob), keeping the first: a file is checked,
+ * reported and fixed once.
+ */
+static void dedupe_inputs(struct walk_list *l)
+{
+	struct keyed *k = xcalloc(l->n + 1, sizeof(*k));
+	unsigned char *drop = xcalloc(l->n + 1, 1);
+	size_t o = 0;
+
+	for (size_t i = 0; i < l->n; i++) {
+		char *real = strcmp(l->v[i], "-") ? realpath(l->v[i], NULL)
+						  : NULL;
+
+		k[i].key = real ? real : xstrdup(l->v[i]);
+		k[i].index = i;
+	}
+	qsort(k, l->n, sizeof(*k), cmp_keyed);
+	for (size_t i = 1; i < l->n; i++)
+		if (!strcmp(k[i].key, k[i - 1].key) && strcmp(k[i].key, "-"))
+			drop[k[i].index] = 1;
+	for (size_t i = 0; i < l->n; i++) {
+		free(k[i].key);
+		if (drop[i])
+			free(l->v[i]);
+		else
+			l->v[o++] = l->v[i];
+	}
+	l->n = o;
+	free(k);
+	free(drop);
+}
+
 static int cmd_check(int argc, char **argv)
 {
 	struct cli_opts o = { 0 };
@@ -711,6 +758,7 @@ static int cmd_check(int argc, char **argv)
 		    MT_ERR_OK)
 			goto fail;
 	}
+	dedupe_inputs(&files);
 	r.n_workers = o.jobs ? (size_t)o.jobs : batch_cpus();
 	if (r.n_workers > files.n)
 		r.n_workers = files.n ? files.n : 1;

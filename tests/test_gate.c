@@ -813,6 +813,23 @@ Test(gate_suppress, unused_rule_takes_config_severity_and_disable)
 	rmdir_all(d);
 }
 
+Test(gate_parallel, an_input_named_twice_is_checked_once)
+{
+	char *d = tmpdir();
+	struct buf args = BUF_INIT;
+	struct run_result r;
+
+	put(d, "a.txt", "It was the the end.\n");
+	buf_addf(&args, "--no-config -j 2 -f json '%s/a.txt' '%s/./a.txt' '%s' "
+			"'%s/*.txt'",
+		 d, d, d, d);
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_assert_eq(count_str(r.out, "\"path\":"), 1, "%s", r.out);
+	run_result_release(&r);
+	buf_release(&args);
+	rmdir_all(d);
+}
+
 Test(gate_usage, bad_options)
 {
 	struct run_result r;
