@@ -838,6 +838,11 @@ static int name_like(struct prep *p, const struct pword *w)
 	return !parser_has_entry(p->parser, lower);
 }
 
+static const char *const subordinators[] = {
+	"although", "because", "if", "since", "though", "unless", "when",
+	"whereas", "while",
+};
+
 static const char *const particles[] = {
 	"about", "after", "along", "at", "by", "down", "for", "from", "in",
 	"into", "of", "off", "on", "out", "over", "through", "to", "up",
@@ -852,7 +857,10 @@ static const char *const particles[] = {
  *     link-grammar's dictionary misses many coordinations of unlike
  *     phrases;
  *   - a preposition or particle left alone at the end ("It bears looking
- *     at.", "They sailed on by."): stranding is good English.
+ *     at.", "They sailed on by."): stranding is good English;
+ *   - a subordinating conjunction opening the sentence, unconnected ("If
+ *     you say so."): a subordinate clause standing alone, as speech has
+ *     it.
  */
 static int parser_limitation(const struct pword *pw, uint32_t n, uint32_t i,
 			     uint32_t j)
@@ -860,6 +868,9 @@ static int parser_limitation(const struct pword *pw, uint32_t n, uint32_t i,
 	uint32_t k;
 
 	if (word_in(pw[i].text, conjunctions, ARRAY_SIZE(conjunctions)))
+		return 1;
+	if ((pw[i].flags & PW_FIRST) &&
+	    word_in(pw[i].text, subordinators, ARRAY_SIZE(subordinators)))
 		return 1;
 	if (i == j && word_in(pw[i].text, particles, ARRAY_SIZE(particles))) {
 		for (k = j + 1; k < n; k++)
