@@ -189,6 +189,12 @@ Test(grammar_parser, clean_shapes_not_flagged)
 		"aux questions.",
 		/* elided text */
 		"He said that ... the rest was not important.",
+		/* gaps of link-grammar's dictionary, each of which fails a
+		 * raw parse: "a" + -ing noun, coordinated "are", a
+		 * subordinate clause standing alone */
+		"The report was written at a briefing for the press.",
+		"They follow the new rules and are proud of it.",
+		"If you really want to know about it.",
 	};
 	struct checker *c = parser_checker(0);
 
