@@ -902,12 +902,34 @@ static uint32_t unknown_words(struct prep *p, const struct pword *pw,
 	return unknown;
 }
 
+/* A word of the text with no dictionary entry, as written or in lower
+ * case ("Twitte", "postive"). */
+static int unknown_word(struct prep *p, const struct pword *w)
+{
+	char lower[64];
+	size_t n = strlen(w->text);
+
+	if (w->flags & (PW_PUNCT | PW_NAME | PW_PLACEHOLDER) ||
+	    !isalpha((unsigned char)w->text[0]) || n + 1 > sizeof(lower) ||
+	    parser_has_entry(p->parser, w->text))
+		return 0;
+	memcpy(lower, w->text, n + 1);
+	lower[0] = (char)tolower((unsigned char)lower[0]);
+	return !parser_has_entry(p->parser, lower);
+}
+
 static void report_unit(struct prep *p, const struct unit *u,
 			const struct parse_job *job, size_t n_before)
 {
 	const struct pword *pw = &p->pw[u->first];
-	uint32_t words = 0, nulls = 0, blamable = 0, names = 0, groups = 0;
-	uint32_t lower = 0, unknown;
+	uint32_t words = 0, nulls = 0, blamable = 0, names = 0, lower = 0;
+	uint32_t unknown;
+	struct {
+		struct span sp;
+		int single, near_unknown;
+	} g[16];
+	size_t n_groups = 0, reported = 0;
+	int any_near_unknown = 0;
 
 	for (uint32_t i = 0; i < u->n; i++) {
 		if (pw[i].flags & PW_PUNCT)
@@ -932,10 +954,9 @@ static void report_unit(struct prep *p, const struct unit *u,
 		return;
 	if (blamable == 0 || names == blamable)
 		return;
-	for (uint32_t i = 0; i < u->n && groups < MAX_GROUPS; i++) {
-		uint32_t j = i, k;
+	for (uint32_t i = 0; i < u->n && n_groups < ARRAY_SIZE(g); i++) {
+		uint32_t j = i, k, prev = UINT32_MAX, next = UINT32_MAX;
 		struct span sp, wide;
-		int single;
 
 		if (!job->unlinked[i] ||
 		    (pw[i].flags & (PW_PUNCT | PW_QUOTED | PW_PLACEHOLDER)))
@@ -950,31 +971,47 @@ static void report_unit(struct prep *p, const struct unit *u,
 		for (k = i; k-- > 0;)
 			if (!(pw[k].flags & PW_PUNCT)) {
 				wide.start = pw[k].span.start;
+				prev = k;
 				break;
 			}
 		for (k = j + 1; k < u->n; k++)
 			if (!(pw[k].flags & PW_PUNCT)) {
 				wide.end = pw[k].span.end;
+				next = k;
 				break;
 			}
-		single = i == j;
-		if ((single && name_like(p, &pw[i])) ||
-		    parser_limitation(pw, u->n, i, j)) {
-			i = j;
-			continue;
-		}
+		k = i;
 		i = j;
-		if (reported_before(p->diags, n_before, wide))
+		if ((k == j && name_like(p, &pw[k])) ||
+		    parser_limitation(pw, u->n, k, j) ||
+		    reported_before(p->diags, n_before, wide))
+			continue;
+		g[n_groups].sp = sp;
+		g[n_groups].single = k == j;
+		g[n_groups].near_unknown =
+			(prev != UINT32_MAX && unknown_word(p, &pw[prev])) ||
+			(next != UINT32_MAX && unknown_word(p, &pw[next]));
+		any_near_unknown |= g[n_groups].near_unknown;
+		n_groups++;
+	}
+	/* where several groups are unconnected and some lie next to a word
+	 * the dictionary lacks (a misspelling, an MT leftover), the parse went
+	 * wrong there: the other groups are its consequences */
+	for (size_t k = 0; k < n_groups && reported < MAX_GROUPS; k++) {
+		struct span sp = g[k].sp;
+
+		if (any_near_unknown && !g[k].near_unknown)
 			continue;
 		diag_add(p->diags, RULE_PARSE, CATEGORY, MT_SEV_WARNING, sp,
 			 "this sentence does not parse: '%.*s' %s not "
 			 "connected to the rest \u2014 %s",
 			 (int)(sp.end - sp.start), p->doc->text + sp.start,
-			 single ? "is" : "are",
-			 single ? "a word may be missing next to it, or it is "
-				  "out of place"
-				: "words may be missing or out of order here");
-		groups++;
+			 g[k].single ? "is" : "are",
+			 g[k].single ? "a word may be missing next to it, or it "
+				       "is out of place"
+				     : "words may be missing or out of order "
+				       "here");
+		reported++;
 	}
 }
 
