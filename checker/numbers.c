@@ -543,13 +543,16 @@ static uint32_t scan_number(struct scan *s, uint32_t i, double *value,
 		double x = word_number(s->doc, &s->doc->tokens[j]);
 
 		if (x >= 0) {
-			if (cur >= 0 && fmod(cur, 100) != 0 && cur >= 20 &&
-			    x < 10 && fmod(cur, 10) == 0)
+			double low = cur >= 0 ? fmod(cur, 100) : -1;
+
+			if (cur < 0 || (cur == 0 && total > 0))
+				cur = x; /* first, or after "thousand" */
+			else if (cur >= 100 && low == 0 && x < 100)
+				cur += x; /* "hundred (and) five" */
+			else if (low >= 20 && fmod(low, 10) == 0 && x < 10)
 				cur += x; /* "twenty five" */
-			else if (cur >= 0)
-				break; /* "two three": not one number */
 			else
-				cur = x;
+				break; /* "two three": not one number */
 			continue;
 		}
 		if (!tok_word(s, j, w))

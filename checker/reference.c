@@ -543,11 +543,7 @@ static int overlaps(struct span a, struct span b)
 	return a.start < b.end && b.start < a.end;
 }
 
-/*
- * Remove spelling diagnostics (from passes before this one: indices below
- * `first`) that overlap a name this pass reported.
- */
-static void drop_spelling(struct diag_list *l, size_t first)
+void reference_drop_superseded(struct diag_list *l, size_t first)
 {
 	size_t o = 0;
 
@@ -628,7 +624,7 @@ static enum mt_err reference_run(void *state, struct check_ctx *ctx,
 		check_numbers(&r, want_num, want_date);
 	if (want_inc)
 		check_inconsistent(&r);
-	drop_spelling(ctx->diags, first);
+	reference_drop_superseded(ctx->diags, first);
 	return MT_ERR_OK;
 }
 

@@ -38,8 +38,19 @@
 #ifndef MT_REFERENCE_H
 #define MT_REFERENCE_H
 
+#include <stddef.h>
+
 #include "check.h"
+#include "diag.h"
 
 extern const struct check_pass reference_pass;
+
+/*
+ * Remove from l every "spelling.*" diagnostic among the first `first`
+ * (those of earlier passes) whose span overlaps a reference.name-mismatch
+ * or names.inconsistent diagnostic at index `first` or later; the array is
+ * compacted in place, order kept.  The pass calls it at the end of its run.
+ */
+void reference_drop_superseded(struct diag_list *l, size_t first);
 
 #endif /* MT_REFERENCE_H */
