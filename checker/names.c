@@ -199,9 +199,24 @@ int names_near_miss(const char *a, const char *b, int *distance,
 
 	if (shorter < 4 || strcmp(a, b) == 0)
 		return 0;
-	/* one is the other plus an ending: inflection or derivation */
-	if (strncmp(a, b, shorter) == 0)
-		return 0;
+	/* one is the other plus an ending: inflection or derivation
+	 * ("russian"/"russians", "america"/"american"), unless the ending
+	 * only doubles the last letter ("debiann") */
+	if (strncmp(a, b, shorter) == 0) {
+		const char *l = n > m ? a : b;
+
+		if (!(longer == shorter + 1 && l[shorter] == l[shorter - 1] &&
+		      l[shorter] != 's'))
+			return 0;
+	}
+	/* one is a part of the other's compound ("windows"/"x-windows") */
+	if (strchr(a, '-') || strchr(b, '-')) {
+		const char *l = n > m ? a : b, *sh = n > m ? b : a;
+		const char *p = strstr(l, sh);
+
+		if (p && ((p > l && p[-1] == '-') || p[shorter] == '-'))
+			return 0;
+	}
 	d = names_distance(a, n, b, m, max);
 	if (d > max)
 		return 0;
@@ -407,8 +422,10 @@ void names_extract(struct names_normaliser *nn, const struct document *doc,
 	}
 	if (other)
 		for (uint32_t i = 0; i < other->n_words; i++)
-			strtab_intern(&midcap, other->words[i].key,
-				      strlen(other->words[i].key), NULL);
+			if (!other->words[i].initial)
+				strtab_intern(&midcap, other->words[i].key,
+					      strlen(other->words[i].key),
+					      NULL);
 
 	/* pass 2: runs of adjacent candidates in one sentence */
 	for (size_t i = 0; i < n_c;) {
@@ -423,6 +440,7 @@ void names_extract(struct names_normaliser *nn, const struct document *doc,
 			j++;
 		/* a sentence-initial word is a name only if vouched for */
 		size_t first = i;
+		int weak = 0;
 		if (c[i].initial) {
 			const char *key = c[i].key;
 			int vouched = strtab_find(&midcap, key, strlen(key)) !=
@@ -442,8 +460,10 @@ void names_extract(struct names_normaliser *nn, const struct document *doc,
 				lowered = n && strtab_find(&lower, lw, n) !=
 						       STRTAB_NONE;
 			}
-			if (lowered || (!vouched && j - i < 2))
+			if (lowered)
 				first = i + 1;
+			else if (!vouched && j - i < 2)
+				weak = 1;
 		}
 		if (first < j) {
 			struct entity *e;
@@ -490,6 +510,7 @@ void names_extract(struct names_normaliser *nn, const struct document *doc,
 				w->key = c[k].key;
 				w->entity = out->n_entities;
 				w->sentence = si;
+				w->initial = weak;
 			}
 			out->n_entities++;
 		}

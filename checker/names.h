@@ -12,7 +12,9 @@
  * opening quote or a colon) says nothing, so such a word counts only when
  * another capitalised word follows it or the same word is capitalised in
  * the middle of a sentence somewhere in the document (or in the `other`
- * document given).  Possessives are not part of the name: the word of
+ * document given); other sentence-initial capitals are still returned,
+ * marked `initial`, for callers that have other evidence (an aligned
+ * reference sentence).  Possessives are not part of the name: the word of
  * "Putin’s" is "Putin" (curly and straight apostrophes alike).
  *
  * Normal form (the `key`): ICU transliteration "Any-Latin; Latin-ASCII",
@@ -57,6 +59,8 @@ struct name_word {
 	const char *key;  /* normal form */
 	uint32_t entity;  /* index into names.entities */
 	uint32_t sentence;
+	int initial; /* a lone capital at a sentence start that nothing else
+			vouches for: maybe not a name (see above) */
 };
 
 /* One name: a run of name words. */
@@ -100,7 +104,9 @@ double names_jaro_winkler(const char *a, size_t a_len, const char *b,
 
 /*
  * Are keys a and b near misses of each other: different, not one the
- * other plus an ending ("russian"/"russians", "america"/"american"), both
+ * other plus an ending ("russian"/"russians", "america"/"american"; a
+ * doubled last letter, "debiann", is a near miss), not a part of the
+ * other's hyphenated compound ("windows"/"x-windows"), both
  * at least 4 letters, within the length-aware distance (1 up to 8
  * letters, 2 from 9) and a Jaro-Winkler of at least 0.85?  Sets
  * *distance and *score (Jaro-Winkler) when so.

@@ -285,6 +285,10 @@ static double digit_number(const struct document *doc, const struct token *t)
 	}
 	if (comma && group != 3)
 		return -1;
+	/* "68000", "10001": five digits or more without a separator are model
+	 * numbers and codes far more often than counts ("68,000") */
+	if (!comma && !dot && digits >= 5)
+		return -1;
 	b[o] = 0;
 	return strtod(b, NULL);
 }
@@ -783,6 +787,14 @@ size_t numbers_extract(const struct document *doc, struct arena *a,
 
 int numbers_agree(const struct quantity *a, const struct quantity *b)
 {
+	/* a year agrees with a date in that year ("1995", "March 1995") */
+	if ((a->kind == QTY_YEAR && b->kind == QTY_DATE) ||
+	    (a->kind == QTY_DATE && b->kind == QTY_YEAR)) {
+		long y = (long)(a->kind == QTY_YEAR ? a->value : b->value);
+		long d = (long)(a->kind == QTY_DATE ? a->value : b->value);
+
+		return d / 10000 == y;
+	}
 	if (a->kind != b->kind || strcmp(a->key, b->key) != 0)
 		return 0;
 	if (a->kind == QTY_DATE) {

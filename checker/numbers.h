@@ -22,7 +22,8 @@
  *     itself, since "yesterday" and "on Friday" may be the same day;
  *   - year: a four-digit number 1000..2099 standing alone as a year ("in
  *     2016", "since 1999"): key "year".
- * Numbers are digits ("35", "1,000", "1.5 million") or spelled out ("two",
+ * Numbers are digits ("35", "1,000", "1.5 million"; five digits or more
+ * need a separator: "68000" is a model number) or spelled out ("two",
  * "twenty-five", "three hundred", "a dozen"); ordinals, times of day,
  * ranges and version numbers are left out, as are numbers with no noun or
  * unit ("one of them"), which cannot be compared.
@@ -69,7 +70,8 @@ size_t numbers_extract(const struct document *doc, struct arena *a,
 		       struct quantity **out);
 
 /* Do two quantities of the same key state the same fact?  Dates with an
- * unknown year or day agree with any year or day. */
+ * unknown year or day agree with any year or day, and a year agrees with
+ * any date in that year. */
 int numbers_agree(const struct quantity *a, const struct quantity *b);
 
 /*

@@ -157,6 +157,7 @@ static int name_context(const struct run *r, const struct names *an,
 	const struct entity *ae = &an->entities[w->entity];
 	const struct entity *re = &rn->entities[v->entity];
 	uint32_t shared;
+	size_t len;
 	int al;
 
 	for (uint32_t i = 0; i < ae->n_words; i++) {
@@ -176,7 +177,12 @@ static int name_context(const struct run *r, const struct names *an,
 	al = aligned(r, w->sentence, v->sentence);
 	if (al && shared >= 1)
 		return 2;
-	if (distance == 1 && strlen(w->key) >= 6 && (al || shared >= 2))
+	/* a lone capital at a sentence start may not be a name at all */
+	if (w->initial)
+		return 0;
+	len = strlen(w->key) > strlen(v->key) ? strlen(w->key)
+					       : strlen(v->key);
+	if (distance == 1 && len >= 6 && (al || shared >= 2))
 		return 1;
 	return 0;
 }
@@ -322,7 +328,8 @@ static void check_inconsistent(struct run *r)
 			name_index_add(rix, r->rn.words[i].key);
 	}
 	for (uint32_t i = 0; i < an->n_words; i++)
-		name_index_add(aix, an->words[i].key);
+		if (!an->words[i].initial)
+			name_index_add(aix, an->words[i].key);
 	n_keys = name_index_count(aix);
 	head = xmalloc(n_keys * sizeof(*head));
 	count = xcalloc(n_keys, sizeof(*count));
@@ -333,6 +340,10 @@ static void check_inconsistent(struct run *r)
 	for (uint32_t i = an->n_words; i-- > 0;) {
 		uint32_t id = name_index_find(aix, an->words[i].key);
 
+		if (an->words[i].initial) {
+			next[i] = UINT32_MAX;
+			continue;
+		}
 		next[i] = head[id];
 		head[id] = i;
 		count[id]++;
@@ -367,8 +378,6 @@ static void check_inconsistent(struct run *r)
 					agree = name_context(r, an, i, an, j,
 							     0) == 3;
 				}
-			if (!agree)
-				continue;
 			/* the rarer form is the odd one; on a tie, the
 			 * later one */
 			if (count[a] != count[b])
@@ -379,6 +388,14 @@ static void check_inconsistent(struct run *r)
 			names_near_miss(name_index_key(aix, minor),
 					name_index_key(aix, major), &dist,
 					&score);
+			/* or frequency: one edit from a long name the
+			 * article uses at least three times as often */
+			if (!agree && dist == 1 && count[major] >= 3 &&
+			    count[major] >= 3 * count[minor] &&
+			    strlen(name_index_key(aix, major)) >= 6)
+				agree = 1;
+			if (!agree)
+				continue;
 			for (uint32_t i = head[minor]; i != UINT32_MAX;
 			     i = next[i]) {
 				const struct name_word *w = &an->words[i];
@@ -452,6 +469,43 @@ static const char *const *sentence_stems(struct run *r, int which,
 	return r->stems[which][s];
 }
 
+/* Index of quantity i among those of its kind in its sentence. */
+static int ordinal(const struct quantity *q, size_t i)
+{
+	int n = 0;
+
+	for (size_t k = i; k-- > 0 && q[k].sentence == q[i].sentence;)
+		n += q[k].kind == q[i].kind;
+	return n;
+}
+
+/*
+ * Which disagreeing reference quantity k did article quantity i mean?  In
+ * "from April 2001 until April 2003" against "from April 2001 until April
+ * 2002", the one no article quantity of the sentence agrees with, in the
+ * best-aligned sentence, at the same place among its sentence's
+ * quantities.
+ */
+static int candidate_score(const struct run *r, const struct quantity *qa,
+			   size_t na, size_t i, const struct quantity *qr,
+			   size_t nr, size_t k)
+{
+	int sc = 0, taken = 0;
+
+	(void)nr;
+	if (r->al && r->al[qa[i].sentence].ref == qr[k].sentence)
+		sc += 4;
+	for (size_t j = 0; j < na; j++)
+		if (j != i && qa[j].sentence == qa[i].sentence &&
+		    numbers_agree(&qa[j], &qr[k]))
+			taken = 1;
+	if (!taken)
+		sc += 2;
+	if (ordinal(qa, i) == ordinal(qr, k))
+		sc += 1;
+	return sc;
+}
+
 static void check_numbers(struct run *r, int want_num, int want_date)
 {
 	struct quantity *qa, *qr;
@@ -478,33 +532,71 @@ static void check_numbers(struct run *r, int want_num, int want_date)
 		int is_date = q->kind == QTY_DATE || q->kind == QTY_RELDATE ||
 			      q->kind == QTY_YEAR;
 		uint32_t id = strtab_find(&keys, q->key, strlen(q->key));
+		/* years and dates agree across keys ("1995", "March 1995") */
+		const char *alt = q->kind == QTY_YEAR	? "date"
+				  : q->kind == QTY_DATE ? "year"
+							: NULL;
+		uint32_t alt_id = alt ? strtab_find(&keys, alt, strlen(alt))
+				      : STRTAB_NONE;
 		uint32_t best = UINT32_MAX, n_as, n_rs;
-		int agree = 0, best_s = 0;
+		int agree_al = 0, agree = 0, best_s = 0, best_sc = 0;
 		char skip[6];
 
 		if (id == STRTAB_NONE || (is_date ? !want_date : !want_num))
 			continue;
-		for (uint32_t k = head[id]; k != UINT32_MAX; k = next[k])
-			if (numbers_agree(q, &qr[k]))
-				agree = 1;
-		if (agree)
+		/*
+		 * First the reference sentences aligned with this one: if one
+		 * of them agrees, fine; if they only disagree, that is the
+		 * finding, even when the value occurs elsewhere in the
+		 * reference (a history has many "April 2003"s).
+		 */
+		for (int pass = 0; pass < 2; pass++) {
+			uint32_t h = pass ? (alt_id == STRTAB_NONE
+						     ? UINT32_MAX
+						     : head[alt_id])
+					  : head[id];
+
+			for (uint32_t k = h; k != UINT32_MAX; k = next[k]) {
+				int al = aligned(r, q->sentence,
+						 qr[k].sentence);
+
+				if (numbers_agree(q, &qr[k])) {
+					agree = 1;
+					agree_al |= al;
+				} else if (al && pass == 0 &&
+					   qr[k].kind == q->kind) {
+					int sc = candidate_score(r, qa, na, i,
+								 qr, nr, k);
+
+					if (best_s < 2 || sc > best_sc) {
+						best = k;
+						best_s = 2;
+						best_sc = sc;
+					}
+				}
+			}
+		}
+		if (agree_al)
+			continue;
+		/* otherwise, anywhere agreeing is enough; years and relative
+		 * dates are compared in aligned sentences only */
+		if (best_s < 2 && (agree || q->kind == QTY_YEAR ||
+				   q->kind == QTY_RELDATE))
 			continue;
 		snprintf(skip, sizeof(skip), "%s", q->key);
-		for (uint32_t k = head[id]; k != UINT32_MAX; k = next[k]) {
+		for (uint32_t k = head[id]; k != UINT32_MAX && best_s < 2;
+		     k = next[k]) {
 			const char *const *as =
 				sentence_stems(r, 0, q->sentence, &n_as);
 			const char *const *rs =
 				sentence_stems(r, 1, qr[k].sentence, &n_rs);
-			uint32_t sh = shared_stems(as, n_as, rs, n_rs, skip);
-			int s = aligned(r, q->sentence, qr[k].sentence) ? 2
-				: sh >= 3				 ? 1
-									 : 0;
 
 			if (qr[k].kind != q->kind)
 				continue;
-			if (s > best_s) {
-				best_s = s;
+			if (shared_stems(as, n_as, rs, n_rs, skip) >= 3) {
 				best = k;
+				best_s = 1;
+				break;
 			}
 		}
 		if (best == UINT32_MAX)
