@@ -390,8 +390,8 @@ static void check_inconsistent(struct run *r)
 					&score);
 			/* or frequency: one edit from a long name the
 			 * article uses at least three times as often */
-			if (!agree && dist == 1 && count[major] >= 3 &&
-			    count[major] >= 3 * count[minor] &&
+			if (!agree && dist == 1 && count[major] >= 2 &&
+			    count[major] >= 2 * count[minor] &&
 			    strlen(name_index_key(aix, major)) >= 6)
 				agree = 1;
 			if (!agree)
