@@ -1,11 +1,14 @@
 /*
  * align: sentence alignment by character trigrams (see align.h).
  *
- * A trigram of bytes packs into 24 bits, so a sentence's profile is a
- * sorted array of integers.  The reference's index is one array of
- * (trigram, sentence) pairs sorted by trigram; an article trigram finds its
- * postings by binary search, and each posting adds one to that reference
- * sentence's count of shared trigrams.
+ * Every sentence of both documents is normalised into one buffer first (so
+ * the hash table can borrow its keys), then each distinct trigram gets an
+ * id from a strtab.  A sentence's profile is its set of trigram ids,
+ * deduplicated with a "last sentence seen" mark per id rather than by
+ * sorting.  The reference's postings (trigram id -> sentences holding it)
+ * are laid out contiguously (counting sort), and each article sentence
+ * adds one to the count of shared trigrams of every reference sentence on
+ * the postings of its trigrams.
  */
 #include "align.h"
 
@@ -14,14 +17,14 @@
 
 #include "buf.h"
 #include "segment.h"
+#include "strtab.h"
 #include "xalloc.h"
 
-/* Append the normalised form of s to b (after a reset): letters
- * lower-cased, other runs one space, a space at both ends.  Bytes >= 0x80
- * (letters of other scripts, mostly) are kept. */
+/* Append the normalised form of s to b: letters lower-cased, other runs
+ * one space, a space at both ends.  Bytes >= 0x80 (letters of other
+ * scripts, mostly) are kept. */
 static void normalise(struct buf *b, const char *s, size_t len)
 {
-	buf_reset(b);
 	buf_addc(b, ' ');
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
@@ -38,62 +41,64 @@ static void normalise(struct buf *b, const char *s, size_t len)
 		buf_addc(b, ' ');
 }
 
-static int cmp_u32(const void *x, const void *y)
-{
-	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
-
-	return a < b ? -1 : a > b;
-}
-
-/* The sorted distinct trigrams of s[0..len), into *v (grown as needed);
- * returns their number. */
-static size_t profile(const char *s, size_t len, uint32_t **v, size_t *alloc)
-{
-	struct buf b = BUF_INIT;
-	size_t n = 0, o = 0;
-
-	normalise(&b, s, len);
-	*v = xgrow(*v, alloc, b.len + 1, sizeof(**v));
-	for (size_t i = 0; i + 3 <= b.len; i++) {
-		const unsigned char *p = (const unsigned char *)b.buf + i;
-
-		(*v)[n++] = (uint32_t)p[0] << 16 | (uint32_t)p[1] << 8 | p[2];
-	}
-	buf_release(&b);
-	qsort(*v, n, sizeof(**v), cmp_u32);
-	for (size_t i = 0; i < n; i++)
-		if (!o || (*v)[o - 1] != (*v)[i])
-			(*v)[o++] = (*v)[i];
-	return o;
-}
-
-struct posting {
-	uint32_t gram, sentence;
+/* The normalised sentences of a document: sentence s is
+ * text[off[s], off[s + 1]). */
+struct normed {
+	struct buf text;
+	size_t *off;
 };
 
-static int cmp_posting(const void *x, const void *y)
+static void normed_init(struct normed *n, const struct document *d)
 {
-	const struct posting *a = x, *b = y;
+	buf_init(&n->text);
+	n->off = xmalloc((d->n_sentences + 1) * sizeof(*n->off));
+	for (uint32_t s = 0; s < d->n_sentences; s++) {
+		const struct span *sp = &d->sentences[s].span;
 
-	if (a->gram != b->gram)
-		return a->gram < b->gram ? -1 : 1;
-	return a->sentence < b->sentence ? -1 : a->sentence > b->sentence;
+		n->off[s] = n->text.len;
+		normalise(&n->text, d->text + sp->start, sp->end - sp->start);
+	}
+	n->off[d->n_sentences] = n->text.len;
 }
 
-/* First posting with gram >= g. */
-static size_t lower_bound(const struct posting *p, size_t n, uint32_t g)
+static void normed_release(struct normed *n)
 {
-	size_t lo = 0, hi = n;
+	buf_release(&n->text);
+	free(n->off);
+}
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
+struct grams {
+	struct strtab tab;
+	uint32_t *mark; /* by trigram id: last sentence + 1 that had it */
+	size_t mark_alloc;
+};
 
-		if (p[mid].gram < g)
-			lo = mid + 1;
-		else
-			hi = mid;
+/*
+ * The distinct trigram ids of text[from, to) into *v (grown as needed);
+ * returns their number.  `tag` must differ for every call (sentence
+ * number + 1, with the documents kept apart).
+ */
+static size_t profile(struct grams *g, const char *text, size_t from,
+		      size_t to, uint32_t tag, uint32_t **v, size_t *alloc)
+{
+	size_t n = 0;
+
+	*v = xgrow(*v, alloc, to - from + 1, sizeof(**v));
+	for (size_t i = from; i + 3 <= to; i++) {
+		int is_new;
+		uint32_t id = strtab_intern(&g->tab, text + i, 3, &is_new);
+
+		if (is_new) {
+			g->mark = xgrow(g->mark, &g->mark_alloc, id + 1,
+					sizeof(*g->mark));
+			g->mark[id] = 0;
+		}
+		if (g->mark[id] == tag)
+			continue;
+		g->mark[id] = tag;
+		(*v)[n++] = id;
 	}
-	return lo;
+	return n;
 }
 
 struct align_match *align_sentences(const struct document *doc,
@@ -102,41 +107,71 @@ struct align_match *align_sentences(const struct document *doc,
 {
 	struct align_match *out =
 		arena_alloc(a, (doc->n_sentences + 1) * sizeof(*out));
-	struct posting *post = NULL;
-	size_t n_post = 0, post_alloc = 0, v_alloc = 0;
-	uint32_t *v = NULL, *size = NULL, *shared = NULL, *touched = NULL;
 	uint32_t n_ref = ref ? ref->n_sentences : 0;
+	struct normed nr, nd;
+	struct grams g;
+	uint32_t *v = NULL, *size, *shared, *touched;
+	uint32_t *start, *post; /* postings of trigram id: post[start[id]..] */
+	uint32_t *prof_off, *profs = NULL;
+	size_t v_alloc = 0, profs_alloc = 0, n_profs = 0, n_ids;
 
 	for (uint32_t i = 0; i < doc->n_sentences; i++)
 		out[i] = (struct align_match){ ALIGN_NONE, ALIGN_NONE, 0, 0 };
-	if (!n_ref)
+	if (!n_ref || !doc->n_sentences)
 		return out;
+	normed_init(&nr, ref);
+	normed_init(&nd, doc);
+	strtab_init(&g.tab);
+	g.mark = NULL;
+	g.mark_alloc = 0;
+
+	/* reference profiles, kept for the postings */
 	size = xcalloc(n_ref, sizeof(*size));
-	shared = xcalloc(n_ref, sizeof(*shared));
-	touched = xmalloc(n_ref * sizeof(*touched));
+	prof_off = xmalloc((n_ref + 1) * sizeof(*prof_off));
 	for (uint32_t s = 0; s < n_ref; s++) {
-		const struct span *sp = &ref->sentences[s].span;
-		size_t k = profile(ref->text + sp->start, sp->end - sp->start,
-				   &v, &v_alloc);
+		size_t k = profile(&g, nr.text.buf, nr.off[s], nr.off[s + 1],
+				   s + 1, &v, &v_alloc);
 
 		size[s] = (uint32_t)k;
-		post = xgrow(post, &post_alloc, n_post + k, sizeof(*post));
-		for (size_t i = 0; i < k; i++)
-			post[n_post++] = (struct posting){ v[i], s };
+		prof_off[s] = (uint32_t)n_profs;
+		profs = xgrow(profs, &profs_alloc, n_profs + k + 1,
+			      sizeof(*profs));
+		memcpy(profs + n_profs, v, k * sizeof(*v));
+		n_profs += k;
 	}
-	qsort(post, n_post, sizeof(*post), cmp_posting);
+	prof_off[n_ref] = (uint32_t)n_profs;
+	/* postings by counting sort on trigram id */
+	n_ids = strtab_count(&g.tab);
+	start = xcalloc(n_ids + 1, sizeof(*start));
+	post = xmalloc((n_profs + 1) * sizeof(*post));
+	for (size_t i = 0; i < n_profs; i++)
+		start[profs[i] + 1]++;
+	for (size_t i = 0; i < n_ids; i++)
+		start[i + 1] += start[i];
+	for (uint32_t s = 0; s < n_ref; s++)
+		for (uint32_t i = prof_off[s]; i < prof_off[s + 1]; i++)
+			post[start[profs[i]]++] = s;
+	/* start[id] now points past id's postings: shift back */
+	for (size_t i = n_ids; i > 0; i--)
+		start[i] = start[i - 1];
+	start[0] = 0;
 
+	shared = xcalloc(n_ref, sizeof(*shared));
+	touched = xmalloc(n_ref * sizeof(*touched));
 	for (uint32_t i = 0; i < doc->n_sentences; i++) {
-		const struct span *sp = &doc->sentences[i].span;
-		size_t k = profile(doc->text + sp->start, sp->end - sp->start,
-				   &v, &v_alloc);
+		/* tags above every reference sentence's */
+		size_t k = profile(&g, nd.text.buf, nd.off[i], nd.off[i + 1],
+				   n_ref + 1 + i, &v, &v_alloc);
 		uint32_t n_touched = 0;
 		struct align_match *m = &out[i];
 
-		for (size_t g = 0; g < k; g++) {
-			for (size_t p = lower_bound(post, n_post, v[g]);
-			     p < n_post && post[p].gram == v[g]; p++) {
-				uint32_t s = post[p].sentence;
+		for (size_t x = 0; x < k; x++) {
+			uint32_t id = v[x];
+
+			if (id >= n_ids)
+				continue; /* not in the reference */
+			for (uint32_t p = start[id]; p < start[id + 1]; p++) {
+				uint32_t s = post[p];
 
 				if (!shared[s]++)
 					touched[n_touched++] = s;
@@ -154,40 +189,54 @@ struct align_match *align_sentences(const struct document *doc,
 				m->ref = s;
 				m->score = d;
 			} else if (m->second == ALIGN_NONE ||
-				   d > m->second_score) {
+				   d > m->second_score ||
+				   (d == m->second_score && s < m->second)) {
 				m->second = s;
 				m->second_score = d;
 			}
 		}
 	}
 	free(v);
-	free(post);
 	free(size);
 	free(shared);
 	free(touched);
+	free(start);
+	free(post);
+	free(prof_off);
+	free(profs);
+	free(g.mark);
+	strtab_release(&g.tab);
+	normed_release(&nr);
+	normed_release(&nd);
 	return out;
 }
 
 double align_similarity(const char *a, size_t a_len, const char *b,
 			size_t b_len)
 {
-	uint32_t *va = NULL, *vb = NULL;
-	size_t aa = 0, ab = 0, common = 0;
-	size_t na = profile(a, a_len, &va, &aa);
-	size_t nb = profile(b, b_len, &vb, &ab);
+	struct buf t = BUF_INIT;
+	struct grams g;
+	uint32_t *va = NULL, *vb = NULL, *seen;
+	size_t aa = 0, ab = 0, common = 0, na, nb, mid;
 
-	for (size_t i = 0, j = 0; i < na && j < nb;) {
-		if (va[i] == vb[j]) {
-			common++;
-			i++;
-			j++;
-		} else if (va[i] < vb[j]) {
-			i++;
-		} else {
-			j++;
-		}
-	}
+	normalise(&t, a, a_len);
+	mid = t.len;
+	normalise(&t, b, b_len);
+	strtab_init(&g.tab);
+	g.mark = NULL;
+	g.mark_alloc = 0;
+	na = profile(&g, t.buf, 0, mid, 1, &va, &aa);
+	nb = profile(&g, t.buf, mid, t.len, 2, &vb, &ab);
+	seen = xcalloc(strtab_count(&g.tab) + 1, sizeof(*seen));
+	for (size_t i = 0; i < na; i++)
+		seen[va[i]] = 1;
+	for (size_t i = 0; i < nb; i++)
+		common += seen[vb[i]];
+	free(seen);
 	free(va);
 	free(vb);
+	free(g.mark);
+	strtab_release(&g.tab);
+	buf_release(&t);
 	return na + nb ? 2.0 * (double)common / (double)(na + nb) : 0.0;
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include <unicode/uenum.h>
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
 
@@ -16,30 +17,43 @@
 #include "xalloc.h"
 
 struct names_normaliser {
-	UTransliterator *trans;
+	UTransliterator *trans; /* opened on the first non-ASCII word */
+	int failed;		/* ICU could not open it: lower case only */
 };
+
+#define TRANSLIT_ID "Any-Latin; Latin-ASCII; Any-Lower"
+
+/*
+ * Opening the transliterator costs ICU about 30 ms (it loads its whole
+ * registry), which most documents -- all-ASCII names -- never need: it is
+ * opened on first use.  Opening it here once checks that ICU has the data.
+ */
+static UTransliterator *translit_open(UErrorCode *status)
+{
+	UChar uid[64];
+	UParseError pe;
+
+	u_uastrcpy(uid, TRANSLIT_ID);
+	return utrans_openU(uid, -1, UTRANS_FORWARD, NULL, 0, &pe, status);
+}
 
 enum mt_err names_normaliser_open(struct names_normaliser **out,
 				  struct mt_error *err)
 {
-	static const char id[] = "Any-Latin; Latin-ASCII; Any-Lower";
-	UChar uid[64];
 	UErrorCode status = U_ZERO_ERROR;
-	UParseError pe;
-	struct names_normaliser *nn;
+	UEnumeration *ids;
 
 	*out = NULL;
-	u_uastrcpy(uid, id);
-	nn = xcalloc(1, sizeof(*nn));
-	nn->trans = utrans_openU(uid, -1, UTRANS_FORWARD, NULL, 0, &pe,
-				 &status);
-	if (U_FAILURE(status)) {
-		free(nn);
+	/* a cheap check that the transliteration data is there */
+	ids = utrans_openIDs(&status);
+	if (U_FAILURE(status) || uenum_count(ids, &status) <= 0) {
+		uenum_close(ids);
 		return mt_error(err, MT_ERR_UNICODE,
-				"cannot open ICU transliterator '%s': %s", id,
+				"ICU has no transliterators (%s)",
 				u_errorName(status));
 	}
-	*out = nn;
+	uenum_close(ids);
+	*out = xcalloc(1, sizeof(**out));
 	return MT_ERR_OK;
 }
 
@@ -47,7 +61,8 @@ void names_normaliser_close(struct names_normaliser *nn)
 {
 	if (!nn)
 		return;
-	utrans_close(nn->trans);
+	if (nn->trans)
+		utrans_close(nn->trans);
 	free(nn);
 }
 
@@ -64,7 +79,16 @@ const char *names_normalise(struct names_normaliser *nn, const char *s,
 	for (size_t i = 0; i < len; i++)
 		if ((unsigned char)s[i] >= 0x80)
 			ascii = 0;
-	if (!ascii && len < 256) {
+	if (!ascii && !nn->trans && !nn->failed) {
+		UErrorCode st = U_ZERO_ERROR;
+
+		nn->trans = translit_open(&st);
+		if (U_FAILURE(st)) {
+			nn->trans = NULL;
+			nn->failed = 1;
+		}
+	}
+	if (!ascii && nn->trans && len < 256) {
 		UChar u[1024];
 		int32_t ulen = 0, limit, cap = (int32_t)ARRAY_SIZE(u);
 		UErrorCode status = U_ZERO_ERROR;
@@ -254,7 +278,8 @@ const char *names_context_stem(const char *w, size_t len, struct arena *a)
 	if (len < 3 || len > 40)
 		return NULL;
 	for (size_t i = 0; i < ARRAY_SIZE(function_words); i++)
-		if (strlen(function_words[i]) == len &&
+		if (function_words[i][0] == (w[0] | 0x20) &&
+		    strlen(function_words[i]) == len &&
 		    strncasecmp(function_words[i], w, len) == 0)
 			return NULL;
 	for (size_t i = 0; i < len && n < 5; i++) {

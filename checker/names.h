@@ -29,9 +29,11 @@
  *
  * Ownership: a names_normaliser is long-lived (opened once per checker;
  * one thread at a time).  Everything names_extract() returns lives in the
- * arena given (normally the document's).  ICU failures at open are
- * MT_ERR_UNICODE; a word ICU cannot transliterate keeps its lower-case
- * form.  Only this file includes ICU's transliterator.
+ * arena given (normally the document's).  names_normaliser_open() fails
+ * with MT_ERR_UNICODE when ICU has no transliteration data; the
+ * transliterator itself is opened on the first non-ASCII word (it costs
+ * ICU tens of milliseconds), and a word ICU cannot transliterate keeps its
+ * lower-case form.  Only this file includes ICU's transliterator.
  */
 #ifndef MT_NAMES_H
 #define MT_NAMES_H

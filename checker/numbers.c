@@ -192,7 +192,8 @@ double numbers_word_value(const char *w, size_t len)
 {
 	char b[WORD_MAX];
 
-	if (len >= WORD_MAX)
+	/* every number word starts with one of these letters */
+	if (len < 3 || len > 9 || !strchr("zotfsenhmbd", w[0] | 0x20))
 		return -1;
 	for (size_t i = 0; i < len; i++)
 		b[i] = (w[i] >= 'A' && w[i] <= 'Z') ? (char)(w[i] + 32) : w[i];
@@ -228,7 +229,9 @@ static double word_number(const struct document *doc, const struct token *t)
 	char w[WORD_MAX];
 	char *dash;
 
-	if (t->kind != TOK_WORD || !lower_word(doc, t, w))
+	if (t->kind != TOK_WORD ||
+	    !strchr("zotfsenhmbd", doc->text[t->span.start] | 0x20) ||
+	    !lower_word(doc, t, w))
 		return -1;
 	dash = strchr(w, '-');
 	if (dash) {
@@ -476,8 +479,12 @@ static uint32_t scan_reldate(struct scan *s, uint32_t i)
 	static const char *const what[] = { "night", "week", "weekend",
 					    "month", "year" };
 	char w[WORD_MAX], w2[WORD_MAX];
+	const struct token *t = &s->doc->tokens[i];
 
-	if (!tok_word(s, i, w))
+	/* yesterday, today, tomorrow, tonight, last, this, next, weekdays */
+	if (t->kind != TOK_WORD ||
+	    !strchr("ytlnmwfs", s->doc->text[t->span.start] | 0x20) ||
+	    !tok_word(s, i, w))
 		return i;
 	for (size_t k = 0; k < ARRAY_SIZE(single); k++)
 		if (strcmp(w, single[k]) == 0) {

@@ -39,3 +39,14 @@ eval-reference: eval-reference-deps
 		$(REFERENCE_EVAL_DIR)
 
 .PHONY: eval-reference eval-reference-deps bench-reference
+
+# Speed: -O2 like every build; the median of 25 runs of the pass.
+$(BUILD)/tests/bench_reference: tests/bench/bench_reference.c $(LIB)
+	@mkdir -p $(@D)
+	$(call quiet,LINK,$@)$(CC) $(CFLAGS_ALL) -Ichecker -o $@ $< $(LIB) \
+		$(LDLIBS_ALL)
+
+bench-reference: $(BUILD)/tests/bench_reference
+	@echo "== reference comparison"
+	$(Q)MTLINT_DATA_DIR=$(CURDIR) $(BUILD)/tests/bench_reference \
+		fixtures/mt-article.txt fixtures/reference-article.txt
