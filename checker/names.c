@@ -145,9 +145,9 @@ int names_distance(const char *a, size_t n, const char *b, size_t m, int max)
 			if (v < best)
 				best = v;
 		}
-		/* every later row is at least the previous row's minimum
-		 * minus... no: a transposition may look two rows back, so
-		 * stop only when two rows in a row exceed max */
+		/* a later cell is never below the minimum of the two rows
+		 * above it (a transposition looks two rows back), so once
+		 * two rows in a row exceed max, the distance does too */
 		if (best > max && i > 1) {
 			int prev = (int)(i - 1);
 

@@ -210,9 +210,8 @@ double numbers_word_value(const char *w, size_t len)
 	return -1;
 }
 
-static int is_scale(double v, const char *w)
+static int is_scale(const char *w)
 {
-	(void)v;
 	for (size_t i = 0; i < ARRAY_SIZE(scales); i++)
 		if (strcmp(w, scales[i].word) == 0)
 			return 1;
@@ -244,7 +243,7 @@ static double word_number(const struct document *doc, const struct token *t)
 			return a + b;
 		return -1;
 	}
-	if (is_scale(0, w))
+	if (is_scale(w))
 		return -1;
 	return numbers_word_value(w, strlen(w));
 }
@@ -531,7 +530,7 @@ static uint32_t scan_number(struct scan *s, uint32_t i, double *value,
 
 	*spelled = 0;
 	if (v >= 0) {
-		if (tok_word(s, j, w) && is_scale(0, w) &&
+		if (tok_word(s, j, w) && is_scale(w) &&
 		    strcmp(w, "dozen") != 0) {
 			v *= numbers_word_value(w, strlen(w));
 			j++;
@@ -545,7 +544,7 @@ static uint32_t scan_number(struct scan *s, uint32_t i, double *value,
 	if (tok_word(s, i, w) && (strcmp(w, "a") == 0 || strcmp(w, "an") == 0)) {
 		char w2[WORD_MAX];
 
-		if (!tok_word(s, i + 1, w2) || !is_scale(0, w2))
+		if (!tok_word(s, i + 1, w2) || !is_scale(w2))
 			return i;
 		cur = 1;
 		j = i + 1;
@@ -568,7 +567,7 @@ static uint32_t scan_number(struct scan *s, uint32_t i, double *value,
 		}
 		if (!tok_word(s, j, w))
 			break;
-		if (is_scale(0, w) && cur >= 0) {
+		if (is_scale(w) && cur >= 0) {
 			double sc = numbers_word_value(w, strlen(w));
 
 			cur *= sc;
@@ -597,8 +596,7 @@ static uint32_t scan_number(struct scan *s, uint32_t i, double *value,
  * returns the index past it; j when nothing comparable follows.
  */
 static uint32_t scan_noun(struct scan *s, uint32_t i, uint32_t j,
-			  double value, int spelled, double currency,
-			  const char *cur_key)
+			  double value, int spelled, const char *cur_key)
 {
 	const struct document *doc = s->doc;
 	char w[WORD_MAX];
@@ -606,8 +604,7 @@ static uint32_t scan_noun(struct scan *s, uint32_t i, uint32_t j,
 	struct quantity *q;
 
 	if (cur_key) {
-		q = push(s, QTY_MEASURE, i - 1, j - 1, cur_key,
-			 value * currency);
+		q = push(s, QTY_MEASURE, i - 1, j - 1, cur_key, value);
 		q->number = (struct span){ doc->tokens[i].span.start,
 					   doc->tokens[j - 1].span.end };
 		return j;
@@ -645,9 +642,7 @@ static uint32_t scan_noun(struct scan *s, uint32_t i, uint32_t j,
 
 		if (is_punct(doc, t, "(") || is_punct(doc, t, ")"))
 			continue;
-		if (t->kind != TOK_WORD || !lower_word(doc, t, w) ||
-		    (t->flags & TOKF_ALLCAPS && words == 0 && token_len(t) < 4 &&
-		     0))
+		if (t->kind != TOK_WORD || !lower_word(doc, t, w))
 			break;
 		if (in_list(w, stop_words, ARRAY_SIZE(stop_words)))
 			break;
@@ -689,7 +684,7 @@ static void scan_sentence(struct scan *s)
 
 	for (uint32_t i = s->first; i < s->end;) {
 		const struct token *t = &doc->tokens[i];
-		double v, cur = 1;
+		double v;
 		const char *cur_key = NULL;
 		int spelled;
 		uint32_t j;
@@ -748,7 +743,6 @@ static void scan_sentence(struct scan *s)
 			} else if (is_punct(doc, p, "\xe2\x82\xac")) {
 				cur_key = "eur";
 			}
-			(void)cur;
 		}
 		/* years: four digits, 1000..2099, no separator, after a
 		 * preposition or article or standing alone */
@@ -757,7 +751,7 @@ static void scan_sentence(struct scan *s)
 			int prep = i > s->first && tok_word(s, i - 1, w) &&
 				   in_list(w, year_preps,
 					   ARRAY_SIZE(year_preps));
-			uint32_t k = scan_noun(s, i, j, v, 0, 1, NULL);
+			uint32_t k = scan_noun(s, i, j, v, 0, NULL);
 
 			if (k != j && !prep) {
 				i = k; /* "2000 people" */
@@ -769,9 +763,7 @@ static void scan_sentence(struct scan *s)
 			i = j;
 			continue;
 		}
-		i = scan_noun(s, i, j, v, spelled, cur, cur_key);
-		if (i == j && j > i)
-			continue;
+		i = scan_noun(s, i, j, v, spelled, cur_key);
 	}
 }
 

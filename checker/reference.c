@@ -143,7 +143,7 @@ static uint32_t shared_stems(const char *const *a, uint32_t na,
 
 /*
  * How well do article word aw and reference word rw agree in context?
- * 3: another word of the two names is the same ("Dmitry", "Mr");
+ * 3: a word before them in the two names is the same ("Dmitry", "Mr");
  * 2: the sentences are aligned and share a word around the names;
  * 1: weaker evidence, enough for a close miss of a long name (one edit,
  *    six letters or more): aligned sentences, or two shared words;
@@ -160,14 +160,15 @@ static int name_context(const struct run *r, const struct names *an,
 	size_t len;
 	int al;
 
-	for (uint32_t i = 0; i < ae->n_words; i++) {
-		const char *k = an->words[ae->first_word + i].key;
+	/* the shared word comes before the differing one: a first name or
+	 * title ("Dmitry Pskov" / "Dmitry Peskov", "Mr ..."); a shared
+	 * surname is not enough ("Joan Smith" / "John Smith" are two
+	 * people) */
+	for (uint32_t i = ae->first_word; i < aw; i++) {
+		const char *k = an->words[i].key;
 
-		if (ae->first_word + i == aw)
-			continue;
-		for (uint32_t j = 0; j < re->n_words; j++)
-			if (re->first_word + j != rw &&
-			    strcmp(k, rn->words[re->first_word + j].key) == 0)
+		for (uint32_t j = re->first_word; j < rw; j++)
+			if (strcmp(k, rn->words[j].key) == 0)
 				return 3;
 	}
 	if (rn == an) /* within one document: only the strongest */
@@ -488,11 +489,10 @@ static int ordinal(const struct quantity *q, size_t i)
  */
 static int candidate_score(const struct run *r, const struct quantity *qa,
 			   size_t na, size_t i, const struct quantity *qr,
-			   size_t nr, size_t k)
+			   size_t k)
 {
 	int sc = 0, taken = 0;
 
-	(void)nr;
 	if (r->al && r->al[qa[i].sentence].ref == qr[k].sentence)
 		sc += 4;
 	for (size_t j = 0; j < na; j++)
@@ -566,7 +566,7 @@ static void check_numbers(struct run *r, int want_num, int want_date)
 				} else if (al && pass == 0 &&
 					   qr[k].kind == q->kind) {
 					int sc = candidate_score(r, qa, na, i,
-								 qr, nr, k);
+								 qr, k);
 
 					if (best_s < 2 || sc > best_sc) {
 						best = k;

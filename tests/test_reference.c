@@ -242,6 +242,12 @@ Test(reference, different_people_not_inconsistent)
 		   NULL, &p);
 	cr_expect_eq(count_rule(&p.l, "names."), 0);
 	pair_free(&p);
+	/* a shared surname: two people of one family */
+	check_pair("Joan Smith is president of the company. John Smith, "
+		   "her brother, is not.",
+		   NULL, &p);
+	cr_expect_eq(count_rule(&p.l, "names."), 0);
+	pair_free(&p);
 }
 
 Test(reference, spelling_on_the_same_span_is_dropped)
