@@ -8,7 +8,7 @@
  * sorting.  The reference's postings (trigram id -> sentences holding it)
  * are laid out contiguously (counting sort), and each article sentence
  * adds one to the count of shared trigrams of every reference sentence on
- * the postings of its trigrams.
+ * the postings of its trigrams, stop-grams left out.
  */
 #include "align.h"
 
@@ -155,6 +155,13 @@ struct align_match *align_sentences(const struct document *doc,
 	for (size_t i = n_ids; i > 0; i--)
 		start[i] = start[i - 1];
 	start[0] = 0;
+	/* profile sizes without the stop-grams (see align.h) */
+	for (uint32_t s = 0; s < n_ref; s++) {
+		size[s] = 0;
+		for (uint32_t i = prof_off[s]; i < prof_off[s + 1]; i++)
+			size[s] += start[profs[i] + 1] - start[profs[i]] <=
+				   ALIGN_MAX_DF;
+	}
 
 	shared = xcalloc(n_ref, sizeof(*shared));
 	touched = xmalloc(n_ref * sizeof(*touched));
@@ -165,11 +172,17 @@ struct align_match *align_sentences(const struct document *doc,
 		uint32_t n_touched = 0;
 		struct align_match *m = &out[i];
 
+		size_t kept = k;
+
 		for (size_t x = 0; x < k; x++) {
 			uint32_t id = v[x];
 
 			if (id >= n_ids)
 				continue; /* not in the reference */
+			if (start[id + 1] - start[id] > ALIGN_MAX_DF) {
+				kept--; /* a stop-gram */
+				continue;
+			}
 			for (uint32_t p = start[id]; p < start[id + 1]; p++) {
 				uint32_t s = post[p];
 
@@ -179,7 +192,8 @@ struct align_match *align_sentences(const struct document *doc,
 		}
 		for (uint32_t t = 0; t < n_touched; t++) {
 			uint32_t s = touched[t];
-			float d = (float)(2.0 * shared[s] / (double)(k + size[s]));
+			float d = (float)(2.0 * shared[s] /
+					  (double)(kept + size[s]));
 
 			shared[s] = 0;
 			if (m->ref == ALIGN_NONE || d > m->score ||

@@ -11,7 +11,13 @@
  *
  * An inverted index (trigram -> reference sentences holding it) makes the
  * alignment linear in the total size of the postings visited, never an
- * all-pairs comparison of tokens.
+ * all-pairs comparison of tokens.  Trigrams found in more than
+ * ALIGN_MAX_DF reference sentences ("stop-grams": " th", "ing" in a long
+ * text) say little about which sentence is which and would make that size
+ * grow with the square of the document: they are left out of both sets,
+ * so each article trigram visits at most ALIGN_MAX_DF postings.  A
+ * reference of up to ALIGN_MAX_DF sentences (some 2,000 words) is compared
+ * on all its trigrams.
  *
  * Results live in the arena given (normally the article's); the documents
  * must be segmented.  Nothing fails but memory, which exits.
@@ -25,6 +31,7 @@
 #include "document.h"
 
 #define ALIGN_NONE UINT32_MAX
+#define ALIGN_MAX_DF 100
 
 /* Best counterparts of one article sentence. */
 struct align_match {

@@ -495,10 +495,11 @@ static int candidate_score(const struct run *r, const struct quantity *qa,
 
 	if (r->al && r->al[qa[i].sentence].ref == qr[k].sentence)
 		sc += 4;
-	for (size_t j = 0; j < na; j++)
-		if (j != i && qa[j].sentence == qa[i].sentence &&
-		    numbers_agree(&qa[j], &qr[k]))
-			taken = 1;
+	/* quantities are in text order: the sentence's are around i */
+	for (size_t j = i; j-- > 0 && qa[j].sentence == qa[i].sentence;)
+		taken |= numbers_agree(&qa[j], &qr[k]);
+	for (size_t j = i + 1; j < na && qa[j].sentence == qa[i].sentence; j++)
+		taken |= numbers_agree(&qa[j], &qr[k]);
 	if (!taken)
 		sc += 2;
 	if (ordinal(qa, i) == ordinal(qr, k))
