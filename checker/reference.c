@@ -246,7 +246,7 @@ static void check_names(struct run *r)
 	for (uint32_t aw = 0; aw < r->an.n_words; aw++) {
 		const struct name_word *w = &r->an.words[aw];
 		uint32_t rid = name_index_find(rix, w->key);
-		int is_new;
+		int is_new, strong = 0, need = 1;
 		uint32_t sid;
 
 		if (rid != UINT32_MAX) {
@@ -262,9 +262,25 @@ static void check_names(struct run *r)
 			for (uint32_t k = w->span.start; k < w->span.end; k++)
 				if ((unsigned char)r->doc->text[k] >= 0x80)
 					non_ascii = 1;
-			if (!same && non_ascii)
+			if (!same && non_ascii) {
 				report_name(r, aw, head[rid], 1.0);
-			continue;
+				continue;
+			}
+			/*
+			 * The reference has the word, but perhaps as another
+			 * name ("Pskov" the city): when none of its places
+			 * shares the first name or title before it and a near
+			 * miss does ("Dmitry Peskov"), the near miss wins.
+			 */
+			if (aw == r->an.entities[w->entity].first_word)
+				continue;
+			for (uint32_t i = head[rid]; i != UINT32_MAX && !strong;
+			     i = next[i])
+				strong = name_context(r, &r->an, aw, &r->rn, i,
+						      0) == 3;
+			if (strong)
+				continue;
+			need = 3;
 		}
 		sid = strtab_intern(&seen, w->key, strlen(w->key), &is_new);
 		if (is_new) {
@@ -292,7 +308,7 @@ static void check_names(struct run *r)
 					best_rw = i;
 				}
 			}
-			if (best) {
+			if (best >= need) {
 				report_name(r, aw, best_rw, score);
 				break;
 			}

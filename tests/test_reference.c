@@ -78,6 +78,24 @@ Test(reference, near_miss_with_same_first_name)
 	pair_free(&p);
 }
 
+Test(reference, real_word_loses_to_the_name_in_context)
+{
+	struct pair p;
+	int i;
+
+	/* "Pskov" is in the reference too, as a city; the article's "Dmitry
+	 * Pskov" is the reference's "Dmitry Peskov" */
+	check_pair("Dmitry Pskov said the talks in Pskov had failed.",
+		   "Dmitry Peskov said the talks had failed. The city of "
+		   "Pskov was calm.",
+		   &p);
+	cr_assert_eq(count_rule(&p.l, "reference.name-mismatch"), 1);
+	i = find_diag(&p.l, "reference.name-mismatch");
+	cr_expect_eq(p.l.v[i].span.start, 7);
+	cr_expect_str_eq(p.l.v[i].suggestions[0], "Peskov");
+	pair_free(&p);
+}
+
 Test(reference, names_absent_from_reference_not_flagged)
 {
 	struct pair p;
