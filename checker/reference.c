@@ -499,9 +499,9 @@ static int ordinal(const struct quantity *q, size_t i)
 /*
  * Which disagreeing reference quantity k did article quantity i mean?  In
  * "from April 2001 until April 2003" against "from April 2001 until April
- * 2002", the one no article quantity of the sentence agrees with, in the
- * best-aligned sentence, at the same place among its sentence's
- * quantities.
+ * 2002", one that no other article quantity of the sentence agrees with
+ * (-1 otherwise), preferably in the best-aligned sentence and at the same
+ * place among its sentence's quantities.
  */
 static int candidate_score(const struct run *r, const struct quantity *qa,
 			   size_t na, size_t i, const struct quantity *qr,
@@ -516,8 +516,10 @@ static int candidate_score(const struct run *r, const struct quantity *qa,
 		taken |= numbers_agree(&qa[j], &qr[k]);
 	for (size_t j = i + 1; j < na && qa[j].sentence == qa[i].sentence; j++)
 		taken |= numbers_agree(&qa[j], &qr[k]);
-	if (!taken)
-		sc += 2;
+	/* "35 diplomats were expelled and 2 stayed" against "35 diplomats
+	 * were expelled": the article says more, it does not disagree */
+	if (taken)
+		return -1;
 	if (ordinal(qa, i) == ordinal(qr, k))
 		sc += 1;
 	return sc;
@@ -585,7 +587,8 @@ static void check_numbers(struct run *r, int want_num, int want_date)
 					int sc = candidate_score(r, qa, na, i,
 								 qr, k);
 
-					if (best_s < 2 || sc > best_sc) {
+					if (sc >= 0 &&
+					    (best_s < 2 || sc > best_sc)) {
 						best = k;
 						best_s = 2;
 						best_sc = sc;

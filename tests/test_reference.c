@@ -164,6 +164,17 @@ Test(reference, number_mismatch_with_fix)
 	pair_free(&p);
 }
 
+Test(reference, article_saying_more_is_not_a_mismatch)
+{
+	struct pair p;
+
+	check_pair("The US expelled 35 diplomats and 2 diplomats stayed in "
+		   "Washington.",
+		   "The US expelled 35 diplomats from Washington.", &p);
+	cr_expect_eq(count_rule(&p.l, "reference."), 0);
+	pair_free(&p);
+}
+
 Test(reference, equivalent_units_agree)
 {
 	struct pair p;
