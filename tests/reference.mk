@@ -6,8 +6,10 @@ BENCH_TARGETS += bench-reference
 
 # Only the evaluation needs these: installed by eval-reference-deps, not by
 # `make test`.
-REFERENCE_EVAL_PACKAGES = apertium apertium-eng-spa debian-history
+REFERENCE_EVAL_PACKAGES = apertium apertium-eng-spa debian-history \
+	jargon-text
 REFERENCE_EVAL_DIR = $(BUILD)/eval/reference
+REFERENCE_HELDOUT_DIR = $(BUILD)/eval/reference-jargon
 
 eval-reference-deps:
 	@missing=""; for p in $(REFERENCE_EVAL_PACKAGES); do \
@@ -29,14 +31,23 @@ $(BUILD)/tests/eval_reference: tests/eval/eval_reference.c $(LIB)
 # The corpus is rebuilt only when missing (Apertium takes about half a
 # minute); `rm -r build/eval/reference` to redo it.
 $(REFERENCE_EVAL_DIR)/mt/001.txt: tests/eval/reference-corpus.sh
-	$(Q)sh tests/eval/reference-corpus.sh $(REFERENCE_EVAL_DIR)
+	$(Q)sh tests/eval/reference-corpus.sh $(REFERENCE_EVAL_DIR) history
+
+$(REFERENCE_HELDOUT_DIR)/mt/001.txt: tests/eval/reference-corpus.sh
+	$(Q)sh tests/eval/reference-corpus.sh $(REFERENCE_HELDOUT_DIR) jargon
 
 eval-reference: eval-reference-deps
 	@$(MAKE) --no-print-directory $(BUILD)/tests/eval_reference \
-		$(REFERENCE_EVAL_DIR)/mt/001.txt
-	@echo "== reference comparison (details: $(REFERENCE_EVAL_DIR)/report.txt)"
+		$(REFERENCE_EVAL_DIR)/mt/001.txt \
+		$(REFERENCE_HELDOUT_DIR)/mt/001.txt
+	@echo "== reference comparison, Debian history (used in development;"
+	@echo "   details: $(REFERENCE_EVAL_DIR)/report.txt)"
 	$(Q)MTLINT_DATA_DIR=$(CURDIR) $(BUILD)/tests/eval_reference \
 		$(REFERENCE_EVAL_DIR)
+	@echo "== reference comparison, Jargon File (held out;"
+	@echo "   details: $(REFERENCE_HELDOUT_DIR)/report.txt)"
+	$(Q)MTLINT_DATA_DIR=$(CURDIR) $(BUILD)/tests/eval_reference \
+		$(REFERENCE_HELDOUT_DIR)
 
 .PHONY: eval-reference eval-reference-deps bench-reference
 
