@@ -29,11 +29,13 @@
  *
  * Ownership: a names_normaliser is long-lived (opened once per checker;
  * one thread at a time).  Everything names_extract() returns lives in the
- * arena given (normally the document's).  names_normaliser_open() fails
- * with MT_ERR_UNICODE when ICU has no transliteration data; the
- * transliterator itself is opened on the first non-ASCII word (it costs
- * ICU tens of milliseconds), and a word ICU cannot transliterate keeps its
- * lower-case form.  Only this file includes ICU's transliterator.
+ * arena given (normally the document's).  The transliterator is opened
+ * on the first non-ASCII word (it costs ICU tens of milliseconds, which
+ * all-ASCII documents never pay); if ICU cannot open it (no
+ * transliteration data), or cannot transliterate a word, words keep their
+ * lower-case form, so names_normaliser_open() does not fail today (its
+ * result is kept for a future data check).  Only this file includes ICU's
+ * transliterator.
  */
 #ifndef MT_NAMES_H
 #define MT_NAMES_H
