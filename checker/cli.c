@@ -521,7 +521,7 @@ static int walk_ignore(void *arg, const char *path, int is_dir)
 	struct mt_error err = { 0 };
 
 	/* a broken configuration is reported when its files are checked */
-	if (config_cache_lookup(cc, path, &cfg, &err) != MT_ERR_OK)
+	if (config_cache_lookup(cc, path, &cfg, NULL, &err) != MT_ERR_OK)
 		return 0;
 	return config_ignored(cfg, path, is_dir);
 }
@@ -729,6 +729,7 @@ static int cmd_check(int argc, char **argv)
 	struct cli_opts o = { 0 };
 	struct run r = { 0 };
 	struct config_cache *cc = NULL;
+	struct config_errors cerrs = { 0 }; /* a broken .mtlint.yml */
 	struct walk_list files = { 0 };
 	struct document *ref = NULL;
 	struct mt_error err = { 0 };
@@ -750,7 +751,8 @@ static int cmd_check(int argc, char **argv)
 				     "other");
 		goto out;
 	}
-	if (config_cache_new(o.config, o.no_config, &cc, &err) != MT_ERR_OK)
+	if (config_cache_new(o.config, o.no_config, &cc, &cerrs, &err) !=
+	    MT_ERR_OK)
 		goto fail;
 	/* the inputs: files, directories and globs */
 	for (size_t i = 0; i < o.files.n; i++) {
@@ -769,7 +771,7 @@ static int cmd_check(int argc, char **argv)
 	for (size_t i = 0; i < files.n; i++) {
 		const struct config *cfg;
 
-		if (config_cache_lookup(cc, files.v[i], &cfg, &err) !=
+		if (config_cache_lookup(cc, files.v[i], &cfg, &cerrs, &err) !=
 		    MT_ERR_OK)
 			goto fail;
 		r.jobs[i].path = files.v[i];
@@ -835,9 +837,18 @@ static int cmd_check(int argc, char **argv)
 	}
 	goto out;
 fail:
-	fprintf(stderr, "mtlint: error: %s\n", err.msg);
+	if (cerrs.n) {
+		/* every mistake of the file, in full, then a summary */
+		config_errors_print(&cerrs, stderr);
+		fprintf(stderr,
+			"mtlint: error: %zu error%s in configuration '%s'\n",
+			cerrs.n, cerrs.n == 1 ? "" : "s", cerrs.v[0].path);
+	} else {
+		fprintf(stderr, "mtlint: error: %s\n", err.msg);
+	}
 	rc = CLI_EXIT_ERROR;
 out:
+	config_errors_release(&cerrs);
 	for (size_t w = 0; r.refs && w < r.n_workers; w++) {
 		document_free(r.refs[w].doc);
 		free(r.refs[w].path);

@@ -348,12 +348,38 @@ Test(gate_config, errors_exit_2_with_position)
 	buf_addf(&args, "'%s/a.txt'", d);
 	run_mtlint(args.buf, NULL, 0, &r);
 	cr_assert_eq(r.status, 2);
-	cr_assert(strstr(r.err, ".mtlint.yml:2:1: unknown key 'fail_on'"), "%s",
+	cr_assert(strstr(r.err, ".mtlint.yml:2:1: error: unknown key 'fail_on'"), "%s",
 		  r.err);
 	cr_assert_eq(r.out_len, 0);
 	run_result_release(&r);
 	buf_release(&args);
 	rmdir_all(d);
+}
+
+/* Every mistake of a configuration, in full, on stderr; nothing on
+ * stdout; exit 2.  (The list is longer than any fixed-size message.) */
+Test(gate_config, every_error_printed_in_full)
+{
+	struct run_result r;
+	size_t n = 0;
+
+	run_mtlint("--config fixtures/gate/config/many-errors.yml "
+		   "fixtures/mt-article.txt",
+		   NULL, 0, &r);
+	cr_assert_eq(r.status, 2);
+	cr_assert_eq(r.out_len, 0);
+	for (const char *p = r.err; (p = strstr(p, ": error: ")); p++)
+		n++;
+	cr_assert_eq(n, 17 + 1, "%s", r.err); /* and the summary line */
+	cr_assert(strstr(r.err, "many-errors.yml:22:1: error: unknown key "
+				"'unknown-key-with-a-rather-long-name-that-"
+				"goes-on-and-on-and-on-and-on' (known: "),
+		  "%s", r.err);
+	cr_assert(strstr(r.err, "\n    colour: yes\n    ^\n"), "%s", r.err);
+	cr_assert(strstr(r.err, "mtlint: error: 17 errors in configuration "
+				"'fixtures/gate/config/many-errors.yml'\n"),
+		  "%s", r.err);
+	run_result_release(&r);
 }
 
 Test(gate_config, reference_mapping_by_glob)
