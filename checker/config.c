@@ -108,7 +108,7 @@ static size_t readable_prefix(const char *s, size_t n)
 	yaml_token_t t;
 	size_t ok = n;
 
-	if (!yaml_parser_initialize(&p))
+	if (!n || !yaml_parser_initialize(&p))
 		return 0;
 	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
 	yaml_parser_set_input_string(&p, (const unsigned char *)s, n);
