@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "baseline.h"
@@ -109,6 +110,10 @@ static void usage(FILE *f)
 	      "                         what is left\n"
 	      "      --fix-dry-run      print the safe fixes as a unified "
 	      "diff\n"
+	      "      --sarif-root DIR   SARIF file URIs relative to DIR "
+	      "(default: the\n"
+	      "                         working directory, as code scanning "
+	      "wants)\n"
 	      "  -j, --jobs N           check N files at a time (default: "
 	      "processors)\n"
 	      "FILE may also be a directory (its .txt and .md files, "
@@ -142,6 +147,7 @@ enum {
 	OPT_REPORT_UNUSED,
 	OPT_FIX,
 	OPT_FIX_DRY_RUN,
+	OPT_SARIF_ROOT,
 };
 
 static const struct option check_longopts[] = {
@@ -167,6 +173,7 @@ static const struct option check_longopts[] = {
 	{ "report-unused-disables", no_argument, NULL, OPT_REPORT_UNUSED },
 	{ "fix", no_argument, NULL, OPT_FIX },
 	{ "fix-dry-run", no_argument, NULL, OPT_FIX_DRY_RUN },
+	{ "sarif-root", required_argument, NULL, OPT_SARIF_ROOT },
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -191,6 +198,7 @@ struct cli_opts {
 	const char *baseline, *write_baseline;
 	int report_unused, fix, fix_dry_run;
 	long jobs; /* 0: processors */
+	const char *sarif_root; /* SARIF URIs relative to it (NULL: cwd) */
 };
 
 static void cli_opts_release(struct cli_opts *o)
@@ -330,6 +338,16 @@ static int parse_check_opts(int argc, char **argv, struct cli_opts *o)
 		case OPT_REPORT_UNUSED:
 			o->report_unused = 1;
 			break;
+		case OPT_SARIF_ROOT: {
+			struct stat st;
+
+			if (stat(optarg, &st) != 0 || !S_ISDIR(st.st_mode))
+				return bad_usage("--sarif-root '%s' is not a "
+						 "directory",
+						 optarg);
+			o->sarif_root = optarg;
+			break;
+		}
 		case OPT_FIX:
 			o->fix = 1;
 			break;
@@ -800,6 +818,7 @@ static int cmd_check(int argc, char **argv)
 		ro.color = want_color(o.color) && r.rep == &report_text;
 		ro.checker = r.n_profiles ? r.profiles[0]->checkers[0] : NULL;
 		ro.ref = ref;
+		ro.sarif_root = o.sarif_root;
 		r.rs = r.rep->begin(&ro);
 	}
 	batch_run(r.n_jobs, r.n_workers, run_work, run_done, &r);
