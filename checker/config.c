@@ -990,8 +990,13 @@ static enum mt_err lookup_dir(struct config_cache *cc, const char *dir,
 		 strcmp(dir, "/") ? "/" : "");
 	if (stat(probe.buf, &st) == 0 && !S_ISDIR(st.st_mode)) {
 		struct config *c;
+		/* named as the user would: relative to the working directory
+		 * when below it, like the inputs */
+		char *shown = mt_path_relative(".", probe.buf);
 
-		rc = config_load(probe.buf, &c, errs, err);
+		rc = config_load(shown && *shown ? shown : probe.buf, &c, errs,
+				 err);
+		free(shown);
 		if (rc == MT_ERR_OK) {
 			cc->loaded = xgrow(cc->loaded, &cc->alloc_loaded,
 					   cc->n_loaded + 1,
