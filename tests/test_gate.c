@@ -477,6 +477,15 @@ Test(gate_config, errors_exit_2_with_position)
 		  r.err);
 	cr_assert_eq(r.out_len, 0);
 	run_result_release(&r);
+	/* found below the working directory: named relative to it */
+	buf_reset(&args);
+	buf_addf(&args, "--version >/dev/null; cd '%s' && \"$MTLINT_BIN\" a.txt",
+		 d);
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_assert_eq(r.status, 2);
+	cr_assert(!strncmp(r.err, ".mtlint.yml:2:1: error: unknown key", 35),
+		  "%s", r.err);
+	run_result_release(&r);
 	buf_release(&args);
 	rmdir_all(d);
 }
