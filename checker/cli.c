@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "align.h"
@@ -112,6 +113,10 @@ static void usage(FILE *f)
 	      "                         what is left\n"
 	      "      --fix-dry-run      print the safe fixes as a unified "
 	      "diff\n"
+	      "      --sarif-root DIR   SARIF file URIs relative to DIR "
+	      "(default: the\n"
+	      "                         working directory, as code scanning "
+	      "wants)\n"
 	      "  -j, --jobs N           check N files at a time (default: "
 	      "processors)\n"
 	      "FILE may also be a directory (its .txt and .md files, "
@@ -145,6 +150,7 @@ enum {
 	OPT_REPORT_UNUSED,
 	OPT_FIX,
 	OPT_FIX_DRY_RUN,
+	OPT_SARIF_ROOT,
 };
 
 static const struct option check_longopts[] = {
@@ -170,6 +176,7 @@ static const struct option check_longopts[] = {
 	{ "report-unused-disables", no_argument, NULL, OPT_REPORT_UNUSED },
 	{ "fix", no_argument, NULL, OPT_FIX },
 	{ "fix-dry-run", no_argument, NULL, OPT_FIX_DRY_RUN },
+	{ "sarif-root", required_argument, NULL, OPT_SARIF_ROOT },
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -194,6 +201,7 @@ struct cli_opts {
 	const char *baseline, *write_baseline;
 	int report_unused, fix, fix_dry_run;
 	long jobs; /* 0: processors */
+	const char *sarif_root; /* SARIF URIs relative to it (NULL: cwd) */
 };
 
 static void cli_opts_release(struct cli_opts *o)
@@ -333,6 +341,16 @@ static int parse_check_opts(int argc, char **argv, struct cli_opts *o)
 		case OPT_REPORT_UNUSED:
 			o->report_unused = 1;
 			break;
+		case OPT_SARIF_ROOT: {
+			struct stat st;
+
+			if (stat(optarg, &st) != 0 || !S_ISDIR(st.st_mode))
+				return bad_usage("--sarif-root '%s' is not a "
+						 "directory",
+						 optarg);
+			o->sarif_root = optarg;
+			break;
+		}
 		case OPT_FIX:
 			o->fix = 1;
 			break;
@@ -524,7 +542,7 @@ static int walk_ignore(void *arg, const char *path, int is_dir)
 	struct mt_error err = { 0 };
 
 	/* a broken configuration is reported when its files are checked */
-	if (config_cache_lookup(cc, path, &cfg, &err) != MT_ERR_OK)
+	if (config_cache_lookup(cc, path, &cfg, NULL, &err) != MT_ERR_OK)
 		return 0;
 	return config_ignored(cfg, path, is_dir);
 }
@@ -732,6 +750,7 @@ static int cmd_check(int argc, char **argv)
 	struct cli_opts o = { 0 };
 	struct run r = { 0 };
 	struct config_cache *cc = NULL;
+	struct config_errors cerrs = { 0 }; /* a broken .mtlint.yml */
 	struct walk_list files = { 0 };
 	struct document *ref = NULL;
 	struct mt_error err = { 0 };
@@ -753,7 +772,8 @@ static int cmd_check(int argc, char **argv)
 				     "other");
 		goto out;
 	}
-	if (config_cache_new(o.config, o.no_config, &cc, &err) != MT_ERR_OK)
+	if (config_cache_new(o.config, o.no_config, &cc, &cerrs, &err) !=
+	    MT_ERR_OK)
 		goto fail;
 	/* the inputs: files, directories and globs */
 	for (size_t i = 0; i < o.files.n; i++) {
@@ -772,7 +792,7 @@ static int cmd_check(int argc, char **argv)
 	for (size_t i = 0; i < files.n; i++) {
 		const struct config *cfg;
 
-		if (config_cache_lookup(cc, files.v[i], &cfg, &err) !=
+		if (config_cache_lookup(cc, files.v[i], &cfg, &cerrs, &err) !=
 		    MT_ERR_OK)
 			goto fail;
 		r.jobs[i].path = files.v[i];
@@ -801,6 +821,7 @@ static int cmd_check(int argc, char **argv)
 		ro.color = want_color(o.color) && r.rep == &report_text;
 		ro.checker = r.n_profiles ? r.profiles[0]->checkers[0] : NULL;
 		ro.ref = ref;
+		ro.sarif_root = o.sarif_root;
 		r.rs = r.rep->begin(&ro);
 	}
 	batch_run(r.n_jobs, r.n_workers, run_work, run_done, &r);
@@ -838,9 +859,18 @@ static int cmd_check(int argc, char **argv)
 	}
 	goto out;
 fail:
-	fprintf(stderr, "mtlint: error: %s\n", err.msg);
+	if (cerrs.n) {
+		/* every mistake of the file, in full, then a summary */
+		config_errors_print(&cerrs, stderr);
+		fprintf(stderr,
+			"mtlint: error: %zu error%s in configuration '%s'\n",
+			cerrs.n, cerrs.n == 1 ? "" : "s", cerrs.v[0].path);
+	} else {
+		fprintf(stderr, "mtlint: error: %s\n", err.msg);
+	}
 	rc = CLI_EXIT_ERROR;
 out:
+	config_errors_release(&cerrs);
 	for (size_t w = 0; r.refs && w < r.n_workers; w++) {
 		document_free(r.refs[w].doc);
 		free(r.refs[w].path);
