@@ -11,12 +11,14 @@
 #include "arena.h"
 #include "builtin.h"
 #include "grammar_parser.h"
+#include "reference.h"
 #include "segment.h"
 #include "xalloc.h"
 
 /* The passes, in the order they run.  See check.h to add one. */
 static const struct check_pass *const passes[] = {
 	&builtin_pass,
+	&reference_pass,
 	&grammar_parser_pass, /* keep last: skips what earlier passes report */
 };
 
