@@ -9,13 +9,13 @@
 #include <string.h>
 
 #include "arena.h"
-#include "builtin.h"
+#include "engine.h"
 #include "segment.h"
 #include "xalloc.h"
 
 /* The passes, in the order they run.  See check.h to add one. */
 static const struct check_pass *const passes[] = {
-	&builtin_pass,
+	&engine_pass,
 };
 
 #define N_PASSES ARRAY_SIZE(passes)
