@@ -355,7 +355,16 @@ static int test_rules(struct cli_opts *o, struct checker *checker)
 
 	if (engine_open_opts(&o->co, o->files.v, o->files.n, &e, &err) !=
 	    MT_ERR_OK) {
-		fprintf(stderr, "mtlint: error: %s\n", err.msg);
+		struct ruleset *rs = NULL;
+
+		/* the message holds the first errors; show them all */
+		if (err.code == MT_ERR_RULES && o->files.n &&
+		    ruleset_load(NULL, o->files.v, o->files.n, &rs, &err) ==
+			    MT_ERR_RULES)
+			fprintf(stderr, "%s", ruleset_errors(rs));
+		else
+			fprintf(stderr, "mtlint: error: %s\n", err.msg);
+		ruleset_free(rs);
 		return CLI_EXIT_ERROR;
 	}
 	fails = engine_test_examples(e, checker, 3, stdout, &n);

@@ -93,7 +93,8 @@ static const struct rule_elem *first_consuming(const struct rule_seq *s)
 	for (size_t i = 0; i < s->n; i++) {
 		if (s->v[i].kind == EL_START)
 			continue;
-		if (s->v[i].kind != EL_TOKEN || s->v[i].optional)
+		if (s->v[i].kind != EL_TOKEN || s->v[i].optional ||
+		    s->v[i].at_start)
 			return NULL;
 		return &s->v[i];
 	}
@@ -247,6 +248,10 @@ static int test_token(struct match_ctx *m, const struct token_test *t,
 	}
 	if (ok && t->not_classes && (m->info[i].classes & t->not_classes))
 		ok = 0;
+	if (ok && t->n_not_class_words &&
+	    word_in(s, n, t->not_class_words, t->n_not_class_words,
+		    t->case_sens))
+		ok = 0;
 	if (ok && t->regex && !pattern_matches(t->regex, s, n))
 		ok = 0;
 	return t->negate ? !ok : ok;
@@ -350,6 +355,12 @@ static int match_from(struct match_ctx *m, const struct rule_seq *seq,
 			return 1;
 		if (el->optional)
 			return match_from(m, seq, k + 1, i);
+		if (el->at_start) {
+			for (uint32_t j = 0; j < i; j++)
+				if (m->t[j].kind != TOK_PUNCT)
+					return 0;
+			return match_from(m, seq, k + 1, i);
+		}
 		return 0;
 	}
 	return 0;
@@ -555,7 +566,12 @@ static void run_rule_at(struct match_ctx *m, uint32_t r, uint32_t i,
 	{
 		struct match_ctx save = *m;
 
-		if (rule->n_antipatterns && excused(m, rule, sp)) {
+		/* antipatterns are tested against the whole match, context
+		 * included ("demand [that Moscow withdraw]") */
+		struct span whole = { m->t[m->first].span.start,
+				      m->t[m->last].span.end };
+
+		if (rule->n_antipatterns && excused(m, rule, whole)) {
 			*m = save;
 			return;
 		}

@@ -60,6 +60,7 @@ static const struct {
 	{ "preposition", LEX_PREP },
 	{ "modal", LEX_MODAL },
 	{ "known", LEX_KNOWN },
+
 };
 
 uint32_t lexicon_class_by_name(const char *name)
@@ -168,8 +169,9 @@ static uint32_t classify(const char *w, size_t w_len, const char *sub,
 	uint32_t c = 0;
 	/* for entries whose macros allow either number: "-s" but not
 	 * "-ss"/"-us"/"-is" reads as plural ("allegations", not "status") */
-	int plural_spelling = w_len > 3 && w[w_len - 1] == 's' &&
-			      !strchr("sui", w[w_len - 2]);
+	int plural_spelling = (w_len > 3 && w[w_len - 1] == 's' &&
+			       !strchr("sui", w[w_len - 2])) ||
+			      (w_len > 3 && !strcmp(w + w_len - 3, "men"));
 
 	if (sub[0] == 'v') {
 		c |= LEX_VERB;
@@ -203,7 +205,8 @@ static uint32_t classify(const char *w, size_t w_len, const char *sub,
 		else if ((file && strstr(file, "words.n.1")) || sub[0] == 's' ||
 			 (!file && (mk & MK_NOUN_S) && !(mk & MK_NOUN_P)))
 			c |= LEX_NOUN_SG;
-		else if (!file && (mk & MK_NOUN_P))
+		else
+			/* no marker settles it: go by the spelling */
 			c |= plural_spelling ? LEX_NOUN_PL : LEX_NOUN_SG;
 	} else if (sub[0] == 'g') {
 		c |= LEX_NOUN | LEX_NOUN_MASS | LEX_VERB_ING | LEX_VERB;

@@ -281,11 +281,11 @@ static int add_classes(struct load *L, yaml_node_t *n, struct token_test *t,
 		for (k = 0; k < L->n_classes; k++)
 			if (strcmp(L->classes[k].name, names[i]) == 0)
 				break;
-		if (k == L->n_classes || negative) {
+		if (k == L->n_classes) {
 			node_error(L, n,
-				   "unknown class '%s' (lexicon classes: %s%s)",
-				   names[i], lexicon_class_names(),
-				   negative ? "" : "; or one under classes:");
+				   "unknown class '%s' (lexicon classes: %s; "
+				   "or one defined under classes:)",
+				   names[i], lexicon_class_names());
 			buf_release(&words);
 			return -1;
 		}
@@ -296,7 +296,11 @@ static int add_classes(struct load *L, yaml_node_t *n, struct token_test *t,
 			n_words++;
 		}
 	}
-	if (n_words) {
+	if (n_words && negative) {
+		t->not_class_words = arena_memdup(
+			&L->rs->arena, words.buf, n_words * sizeof(const char *));
+		t->n_not_class_words = n_words;
+	} else if (n_words) {
 		t->class_words = arena_memdup(&L->rs->arena, words.buf,
 					      n_words * sizeof(const char *));
 		t->n_class_words = n_words;
@@ -378,7 +382,7 @@ static int element(struct load *L, yaml_node_t *n, struct rule_elem *e)
 		"word",	    "regex", "class",  "not-class", "kind",
 		"cap",	    "case",  "not",    "optional",  "mark",
 		"same-as",  "report", "skip",  "stop",	    "anchor",
-		NULL,
+		"at-start", NULL,
 	};
 	yaml_node_t *v;
 	int bad = 0;
@@ -438,6 +442,9 @@ static int element(struct load *L, yaml_node_t *n, struct rule_elem *e)
 		bad = 1;
 	if ((v = get(L, n, "optional")) &&
 	    boolean(L, v, "optional", &e->optional) < 0)
+		bad = 1;
+	if ((v = get(L, n, "at-start")) &&
+	    boolean(L, v, "at-start", &e->at_start) < 0)
 		bad = 1;
 	if ((v = get(L, n, "report")) &&
 	    boolean(L, v, "report", &e->report) < 0)
@@ -947,10 +954,24 @@ enum mt_err ruleset_load(const char *dir, const char *const *files,
 	for (size_t i = 0; i < rs->n_rules; i++)
 		rs->infos[i] = rs->rules[i].info;
 	*out = rs;
-	if (rs->n_errors)
-		return mt_error(err, MT_ERR_RULES, "%zu error%s in rule files:\n%s",
+	if (rs->n_errors) {
+		/* as many whole errors as the message holds */
+		size_t room = sizeof(err->msg) - 120, cut = rs->errors.len;
+
+		while (cut > room) {
+			const char *nl = memrchr(rs->errors.buf, '\n', cut - 1);
+
+			cut = nl ? (size_t)(nl - rs->errors.buf) + 1 : 0;
+		}
+		while (cut && rs->errors.buf[cut - 1] == '\n')
+			cut--;
+		return mt_error(err, MT_ERR_RULES, "%zu error%s in rule files:\n%.*s%s",
 				rs->n_errors, rs->n_errors == 1 ? "" : "s",
-				rs->errors.buf);
+				(int)cut, rs->errors.buf,
+				cut < rs->errors.len - 1
+					? "\n(more: run 'mtlint rules --test')"
+					: "");
+	}
 	return MT_ERR_OK;
 }
 

@@ -45,6 +45,8 @@ struct token_test {
 	uint32_t not_classes;  /* lexicon classes: none of */
 	const char **class_words; /* words of file-defined classes: any of */
 	size_t n_class_words;
+	const char **not_class_words; /* file-defined classes: none of */
+	size_t n_not_class_words;
 	int has_class; /* classes or class_words given */
 	unsigned kinds; /* 1 << enum token_kind; 0: any */
 	int cap;	/* -1 any, 0 not capitalised, 1 capitalised */
@@ -55,6 +57,7 @@ struct rule_elem {
 	enum elem_kind kind;
 	struct token_test test;
 	int optional;
+	int at_start; /* may be absent at the sentence start */
 	int mark;    /* 1..9: the token is {N} in messages; 0 none */
 	int same_as; /* 1..9: text equal (ignoring case) to mark N */
 	int report;  /* part of the reported span */
