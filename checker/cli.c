@@ -355,16 +355,7 @@ static int test_rules(struct cli_opts *o, struct checker *checker)
 
 	if (engine_open_opts(&o->co, o->files.v, o->files.n, &e, &err) !=
 	    MT_ERR_OK) {
-		struct ruleset *rs = NULL;
-
-		/* the message holds the first errors; show them all */
-		if (err.code == MT_ERR_RULES && o->files.n &&
-		    ruleset_load(NULL, o->files.v, o->files.n, &rs, &err) ==
-			    MT_ERR_RULES)
-			fprintf(stderr, "%s", ruleset_errors(rs));
-		else
-			fprintf(stderr, "mtlint: error: %s\n", err.msg);
-		ruleset_free(rs);
+		fprintf(stderr, "mtlint: error: %s\n", err.msg);
 		return CLI_EXIT_ERROR;
 	}
 	fails = engine_test_examples(e, checker, 3, stdout, &n);
@@ -372,6 +363,24 @@ static int test_rules(struct cli_opts *o, struct checker *checker)
 	       engine_ruleset(e)->n_rules, n, fails, fails == 1 ? "" : "s");
 	engine_close(e);
 	return fails ? CLI_EXIT_FINDINGS : CLI_EXIT_CLEAN;
+}
+
+/* Every error of broken rule files (err->msg holds only the first). */
+static int show_rule_errors(struct cli_opts *o)
+{
+	struct ruleset *rs = NULL;
+	struct mt_error err = { 0 };
+	char buf[4096];
+	const char *dir = engine_rules_dir(&o->co, buf, sizeof(buf));
+
+	if (ruleset_load(dir, o->files.v, o->files.n, &rs, &err) ==
+	    MT_ERR_RULES && rs) {
+		fprintf(stderr, "%s", ruleset_errors(rs));
+		ruleset_free(rs);
+		return 1;
+	}
+	ruleset_free(rs);
+	return 0;
 }
 
 static int cmd_rules(int argc, char **argv)
@@ -395,6 +404,10 @@ static int cmd_rules(int argc, char **argv)
 		goto out;
 	if (o.files.n && !test) {
 		rc = bad_usage("%s", "rules takes files only with --test");
+		goto out;
+	}
+	if (test && show_rule_errors(&o)) {
+		rc = CLI_EXIT_ERROR;
 		goto out;
 	}
 	if (checker_new(&o.co, &checker, &err) != MT_ERR_OK) {

@@ -879,28 +879,27 @@ size_t engine_test_examples(struct engine *e, struct checker *c,
 
 /* --- the pass ----------------------------------------------------------- */
 
+const char *engine_rules_dir(const struct checker_options *opts, char *buf,
+			     size_t size)
+{
+	const char *data;
+
+	if (opts->rules_dir)
+		return opts->rules_dir;
+	data = opts->data_dir ? opts->data_dir : mt_data_dir();
+	snprintf(buf, size, "%s/rules/%.2s", data,
+		 opts->lang ? opts->lang : "en");
+	return buf;
+}
+
 enum mt_err engine_open_opts(const struct checker_options *opts,
 			     const char *const *files, size_t n_files,
 			     struct engine **out, struct mt_error *err)
 {
-	const char *dir = opts->rules_dir;
-	char lang2[3];
-	char *path = NULL;
-	enum mt_err rc;
+	char buf[4096];
 
-	if (!dir && !n_files) {
-		const char *data = opts->data_dir ? opts->data_dir
-						  : mt_data_dir();
-
-		snprintf(lang2, sizeof(lang2), "%.2s",
-			 opts->lang ? opts->lang : "en");
-		path = xmalloc(strlen(data) + 16);
-		snprintf(path, strlen(data) + 16, "%s/rules/%s", data, lang2);
-		dir = path;
-	}
-	rc = engine_open(dir, files, n_files, NULL, out, err);
-	free(path);
-	return rc;
+	return engine_open(engine_rules_dir(opts, buf, sizeof(buf)), files,
+			   n_files, NULL, out, err);
 }
 
 static enum mt_err engine_pass_open(struct checker *c,

@@ -55,6 +55,9 @@ void engine_close(struct engine *e); /* NULL is a no-op */
  * (data_dir NULL: mt_data_dir()).  `files` (n_files > 0) replace it.
  */
 struct checker_options;
+/* The rule directory for opts (into buf when computed). */
+const char *engine_rules_dir(const struct checker_options *opts, char *buf,
+			     size_t size);
 MT_NODISCARD enum mt_err engine_open_opts(const struct checker_options *opts,
 					  const char *const *files,
 					  size_t n_files, struct engine **out,

@@ -493,7 +493,8 @@ static int sequence(struct load *L, yaml_node_t *n, struct rule_seq *out,
 
 /*
  * A template uses {N} or {N:fn}.  N must be a mark (token rules) or a
- * group (regex rules); fn one of lower, upper, cap, 3sg.
+ * group (regex rules), or 0: the reported text; fn one of lower, upper,
+ * cap, 3sg.
  */
 static int check_template(struct load *L, yaml_node_t *n, const char *t,
 			  int max)
@@ -526,11 +527,6 @@ static int check_template(struct load *L, yaml_node_t *n, const char *t,
 		}
 		if (*q != '}') {
 			node_error(L, n, "unclosed '{' in '%s'", t);
-			return -1;
-		}
-		if (num < 1 && max >= 0) {
-			node_error(L, n, "{%d} in '%s': marks count from 1", num,
-				   t);
 			return -1;
 		}
 		if (num > max) {
