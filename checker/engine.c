@@ -27,8 +27,25 @@ struct class_rule {
 	uint32_t classes;
 };
 
+/*
+ * Token regexes are the engine's main cost, and running text repeats its
+ * words: each distinct word form gets a record of which token regexes it
+ * was tested against and with what result, kept across documents.
+ */
+struct word_memo {
+	const char *word; /* NULL: empty slot; copied into memo_arena */
+	uint32_t len;
+	uint64_t *bits; /* 2 bits per pattern: tested, matched */
+};
+
+#define MEMO_MAX_WORDS (1u << 20)
+
 struct engine {
 	struct ruleset *rs;
+	struct word_memo *memo;
+	size_t memo_cap, memo_n;
+	struct arena memo_arena;
+	size_t memo_words; /* uint64_t per record */
 	struct lexicon *lex;
 	struct word_index *words; /* cap entries, power of two */
 	size_t words_cap;
@@ -45,6 +62,7 @@ struct engine {
 struct tok_info {
 	uint32_t classes;
 	int first; /* first word of its sentence */
+	struct word_memo *memo; /* NULL: no memo (too long) */
 };
 
 struct match_ctx {
@@ -54,11 +72,14 @@ struct match_ctx {
 	struct tok_info *info;
 	uint32_t n;	  /* tokens in the sentence */
 	uint32_t content; /* first token that is not punctuation */
+	int real_start;	  /* 0: the "sentence" continues a wrapped line */
 	/* results */
 	uint32_t mark[10];   /* token index + 1; 0 unset */
 	uint32_t first, last; /* consumed token range [first, last] */
 	uint32_t rep_first, rep_last; /* reported range, UINT32_MAX: none */
 };
+
+static void memo_clear(struct engine *e);
 
 static uint64_t hash_word(const char *s, size_t n)
 {
@@ -180,6 +201,9 @@ enum mt_err engine_open(const char *dir, const char *const *files,
 	}
 	build_index(e);
 	e->enabled = xcalloc(e->rs->n_rules + 1, 1);
+	e->memo_words = (e->rs->n_patterns * 2 + 63) / 64;
+	arena_init(&e->memo_arena, 0);
+	memo_clear(e);
 	*out = e;
 	return MT_ERR_OK;
 }
@@ -195,6 +219,8 @@ void engine_close(struct engine *e)
 	free(e->anywhere);
 	free(e->regex_rules);
 	free(e->enabled);
+	free(e->memo);
+	arena_release(&e->memo_arena);
 	ruleset_free(e->rs);
 	lexicon_close(e->lex);
 	free(e);
@@ -211,6 +237,77 @@ const struct lexicon *engine_lexicon(const struct engine *e)
 }
 
 /* --- token tests ------------------------------------------------------- */
+
+static void memo_clear(struct engine *e)
+{
+	free(e->memo);
+	arena_release(&e->memo_arena);
+	e->memo_cap = 1u << 14;
+	e->memo_n = 0;
+	e->memo = xcalloc(e->memo_cap, sizeof(*e->memo));
+}
+
+static struct word_memo *memo_slot(struct word_memo *tab, size_t cap,
+				   const char *w, size_t n)
+{
+	size_t mask = cap - 1, i = hash_word(w, n) & mask;
+
+	while (tab[i].word &&
+	       !(tab[i].len == n && memcmp(tab[i].word, w, n) == 0))
+		i = (i + 1) & mask;
+	return &tab[i];
+}
+
+/* The record of a word form (exact bytes), made on first sight. */
+static struct word_memo *memo_get(struct engine *e, const char *w, size_t n)
+{
+	struct word_memo *m;
+
+	if (n > 64 || !e->memo_words)
+		return NULL;
+	if (e->memo_n >= MEMO_MAX_WORDS)
+		memo_clear(e);
+	if ((e->memo_n + 1) * 2 > e->memo_cap) {
+		struct word_memo *old = e->memo;
+		size_t old_cap = e->memo_cap;
+
+		e->memo_cap *= 2;
+		e->memo = xcalloc(e->memo_cap, sizeof(*e->memo));
+		for (size_t i = 0; i < old_cap; i++)
+			if (old[i].word)
+				*memo_slot(e->memo, e->memo_cap, old[i].word,
+					   old[i].len) = old[i];
+		free(old);
+	}
+	m = memo_slot(e->memo, e->memo_cap, w, n);
+	if (!m->word) {
+		m->word = arena_strndup(&e->memo_arena, w, n);
+		m->len = (uint32_t)n;
+		m->bits = arena_zalloc(&e->memo_arena,
+				       e->memo_words * sizeof(uint64_t));
+		e->memo_n++;
+	}
+	return m;
+}
+
+/* Does the whole token match the test's regex?  Memoised per word form. */
+static int token_regex(struct match_ctx *m, const struct token_test *t,
+		       uint32_t i, const char *s, size_t n)
+{
+	struct word_memo *wm = m->info[i].memo;
+	size_t bit = (size_t)t->regex_id * 2;
+	uint64_t *w;
+	int r;
+
+	if (!wm)
+		return pattern_matches(t->regex, s, n);
+	w = &wm->bits[bit / 64];
+	if (*w & (1ull << (bit % 64)))
+		return (*w >> (bit % 64 + 1)) & 1;
+	r = pattern_matches(t->regex, s, n);
+	*w |= (1ull << (bit % 64)) | ((uint64_t)!!r << (bit % 64 + 1));
+	return r;
+}
 
 static int word_in(const char *s, size_t n, const char *const *v, size_t nv,
 		   int case_sens)
@@ -235,6 +332,8 @@ static int test_token(struct match_ctx *m, const struct token_test *t,
 		ok = 0;
 	if (ok && t->cap >= 0 && !!(tok->flags & TOKF_CAP) != t->cap)
 		ok = 0;
+	if (ok && t->first >= 0 && m->info[i].first != t->first)
+		ok = 0;
 	if (ok && t->n_words && !word_in(s, n, t->words, t->n_words,
 					 t->case_sens))
 		ok = 0;
@@ -252,7 +351,7 @@ static int test_token(struct match_ctx *m, const struct token_test *t,
 	    word_in(s, n, t->not_class_words, t->n_not_class_words,
 		    t->case_sens))
 		ok = 0;
-	if (ok && t->regex && !pattern_matches(t->regex, s, n))
+	if (ok && t->regex && !token_regex(m, t, i, s, n))
 		ok = 0;
 	return t->negate ? !ok : ok;
 }
@@ -322,6 +421,8 @@ static int match_from(struct match_ctx *m, const struct rule_seq *seq,
 	el = &seq->v[k];
 	switch (el->kind) {
 	case EL_START:
+		if (!m->real_start)
+			return 0;
 		for (uint32_t j = 0; j < i; j++)
 			if (m->t[j].kind != TOK_PUNCT)
 				return 0;
@@ -355,7 +456,7 @@ static int match_from(struct match_ctx *m, const struct rule_seq *seq,
 			return 1;
 		if (el->optional)
 			return match_from(m, seq, k + 1, i);
-		if (el->at_start) {
+		if (el->at_start && m->real_start) {
 			for (uint32_t j = 0; j < i; j++)
 				if (m->t[j].kind != TOK_PUNCT)
 					return 0;
@@ -581,6 +682,31 @@ static void run_rule_at(struct match_ctx *m, uint32_t r, uint32_t i,
 	report(m->e, m->doc, rule, sp, &g, out);
 }
 
+/*
+ * Hard-wrapped text ("...report that B was\ncreated") reaches us as two
+ * sentences, since a line break always ends one.  A sentence whose
+ * predecessor in the paragraph does not end in . ! ? : or a closing quote
+ * or bracket is such a continuation: its first word is no sentence start.
+ */
+static int starts_sentence(const struct document *doc,
+			   const struct sentence *s)
+{
+	const struct token *last;
+	const char *p;
+
+	if (s == doc->sentences || s[-1].paragraph != s->paragraph ||
+	    !s[-1].n_tokens)
+		return 1;
+	last = &doc->tokens[s[-1].first_token + s[-1].n_tokens - 1];
+	p = doc->text + last->span.start;
+	if (last->kind != TOK_PUNCT)
+		return (last->flags & TOKF_ABBREV) != 0;
+	return strchr(".!?:;)]\"'", p[0]) != NULL ||
+	       strncmp(p, "\xe2\x80\x9d", 3) == 0 ||  /* ” */
+	       strncmp(p, "\xe2\x80\x99", 3) == 0 ||  /* ’ */
+	       strncmp(p, "\xe2\x80\xa6", 3) == 0;    /* … */
+}
+
 static void check_sentence(struct engine *e, const struct document *doc,
 			   const struct sentence *s,
 			   const unsigned char *enabled, uint32_t *last_end,
@@ -596,6 +722,7 @@ static void check_sentence(struct engine *e, const struct document *doc,
 	m.content = 0;
 	while (m.content < m.n && m.t[m.content].kind == TOK_PUNCT)
 		m.content++;
+	m.real_start = starts_sentence(doc, s);
 	for (uint32_t i = 0; i < m.n; i++) {
 		const struct token *t = &m.t[i];
 		uint32_t c = 0;
@@ -606,13 +733,16 @@ static void check_sentence(struct engine *e, const struct document *doc,
 			/* a capitalised word inside the sentence, or one the
 			 * lexicon lists as a name, is a proper noun */
 			if ((t->flags & TOKF_CAP) &&
-			    (i != m.content || (c & LEX_PROPER)))
+			    (i != m.content || !m.real_start ||
+			     (c & LEX_PROPER)))
 				c |= LEX_PROPER;
 			else
 				c &= ~(uint32_t)LEX_PROPER;
 		}
 		info[i].classes = c;
-		info[i].first = i == m.content;
+		info[i].first = i == m.content && m.real_start;
+		info[i].memo = memo_get(e, doc->text + t->span.start,
+					token_len(t));
 	}
 	for (uint32_t i = 0; i < m.n; i++) {
 		const struct token *t = &m.t[i];
@@ -691,6 +821,11 @@ static void check_regex_rule(struct engine *e, const struct document *doc,
 				    pm.start[k] != UINT32_MAX) {
 					gr.start[k] = ps.start + pm.start[k];
 					gr.len[k] = pm.end[k] - pm.start[k];
+				} else if (k <= pattern_groups(r->regex)) {
+					/* a group of an alternative not taken
+					 * is empty, as in every regex engine */
+					gr.start[k] = sp.start;
+					gr.len[k] = 0;
 				}
 			}
 			report(e, doc, r, sp, &gr, out);

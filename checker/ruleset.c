@@ -313,7 +313,7 @@ static int add_classes(struct load *L, yaml_node_t *n, struct token_test *t,
 
 static const char *const test_keys[] = { "word", "regex", "class",
 					 "not-class", "kind", "cap", "case",
-					 "not", NULL };
+					 "not", "first", NULL };
 
 /* The token-test keys of mapping n into *t.  Returns -1 on error. */
 static int token_test(struct load *L, yaml_node_t *n, struct token_test *t)
@@ -322,6 +322,16 @@ static int token_test(struct load *L, yaml_node_t *n, struct token_test *t)
 	int bad = 0;
 
 	t->cap = -1;
+	t->first = -1;
+	v = get(L, n, "first");
+	if (v) {
+		int f;
+
+		if (boolean(L, v, "first", &f) < 0)
+			bad = 1;
+		else
+			t->first = f;
+	}
 	v = get(L, n, "case");
 	if (v && boolean(L, v, "case", &t->case_sens) < 0)
 		bad = 1;
@@ -332,6 +342,8 @@ static int token_test(struct load *L, yaml_node_t *n, struct token_test *t)
 	v = get(L, n, "regex");
 	if (v && !(t->regex = regex(L, v, t->case_sens ? 0 : PATTERN_ICASE)))
 		bad = 1;
+	if (t->regex)
+		t->regex_id = (int)L->rs->n_patterns - 1;
 	v = get(L, n, "class");
 	if (v && add_classes(L, v, t, 0) < 0)
 		bad = 1;
@@ -382,7 +394,7 @@ static int element(struct load *L, yaml_node_t *n, struct rule_elem *e)
 		"word",	    "regex", "class",  "not-class", "kind",
 		"cap",	    "case",  "not",    "optional",  "mark",
 		"same-as",  "report", "skip",  "stop",	    "anchor",
-		"at-start", NULL,
+		"at-start", "first", NULL,
 	};
 	yaml_node_t *v;
 	int bad = 0;
@@ -390,6 +402,7 @@ static int element(struct load *L, yaml_node_t *n, struct rule_elem *e)
 	memset(e, 0, sizeof(*e));
 	e->kind = EL_TOKEN;
 	e->test.cap = -1;
+	e->test.first = -1;
 	if (n->type == YAML_SCALAR_NODE) {
 		e->test.words = arena_alloc(&L->rs->arena, sizeof(char *));
 		e->test.words[0] = arena_strdup(&L->rs->arena, scalar(L, n));

@@ -41,6 +41,7 @@ struct token_test {
 	size_t n_words;
 	int case_sens;
 	struct pattern *regex; /* must match the whole token */
+	int regex_id;	       /* its index in ruleset.patterns */
 	uint32_t classes;      /* lexicon classes: any of */
 	uint32_t not_classes;  /* lexicon classes: none of */
 	const char **class_words; /* words of file-defined classes: any of */
@@ -50,6 +51,7 @@ struct token_test {
 	int has_class; /* classes or class_words given */
 	unsigned kinds; /* 1 << enum token_kind; 0: any */
 	int cap;	/* -1 any, 0 not capitalised, 1 capitalised */
+	int first;	/* -1 any, 0 not, 1 the sentence's first word */
 	int negate;
 };
 

@@ -15,3 +15,15 @@ lint-rules: $(BIN)
 	$(Q)$(TEST_ENV) $(BIN) rules --test
 
 .PHONY: lint-rules eval-rules bench-rules
+
+eval-rules: $(BIN)
+	$(Q)$(TEST_ENV) sh tests/eval/eval-rules.sh $(BIN)
+
+# A corpus of ~6 MB: the fixture articles and the licence texts, repeated.
+BENCH_RULES_CORPUS = $(BUILD)/bench/rules-corpus.txt
+bench-rules: $(BIN)
+	$(Q)mkdir -p $(BUILD)/bench; : >$(BENCH_RULES_CORPUS); \
+	for i in $$(seq 40); do cat fixtures/mt-article.txt \
+	  fixtures/reference-article.txt /usr/share/common-licenses/GPL-3 \
+	  /usr/share/common-licenses/Apache-2.0 >>$(BENCH_RULES_CORPUS); done
+	$(Q)$(TEST_ENV) sh tests/eval/bench-rules.sh $(BIN) $(BENCH_RULES_CORPUS)
