@@ -768,68 +768,62 @@ static void check_sentence(struct engine *e, const struct document *doc,
 	}
 }
 
+/*
+ * A character-level rule over one paragraph, prepared once for all rules
+ * (`pt`).  Matches an antipattern overlaps are dropped.
+ */
 static void check_regex_rule(struct engine *e, const struct document *doc,
-			     const struct rule *r, struct diag_list *out)
+			     const struct rule *r, struct span ps,
+			     struct pattern_text *pt, struct diag_list *out)
 {
-	for (uint32_t p = 0; p < doc->n_paragraphs; p++) {
-		struct span ps = doc->paragraphs[p].span;
-		const char *base = doc->text + ps.start;
-		size_t len = ps.end - ps.start, from = 0;
-		struct pattern_match pm;
+	size_t len = ps.end - ps.start, from = 0;
+	struct pattern_match pm;
 
-		while (from <= len && pattern_find(r->regex, base, len, from,
-						   &pm)) {
-			int g = r->regex_group;
-			struct span sp;
-			struct groups gr;
-			int skip = 0;
+	while (from <= len && pattern_find_text(r->regex, pt, from, &pm)) {
+		int g = r->regex_group;
+		struct span sp;
+		struct groups gr;
+		int skip = 0;
 
-			from = pm.end[0] > pm.start[0] ? pm.end[0]
-						       : pm.start[0] + 1;
-			if (pm.start[g] == UINT32_MAX)
-				continue;
-			sp.start = ps.start + pm.start[g];
-			sp.end = ps.start + pm.end[g];
-			for (size_t k = 0; k < r->n_regex_not && !skip; k++) {
-				struct pattern_match am;
-				size_t f = 0;
+		from = pm.end[0] > pm.start[0] ? pm.end[0] : pm.start[0] + 1;
+		if (pm.start[g] == UINT32_MAX)
+			continue;
+		sp.start = ps.start + pm.start[g];
+		sp.end = ps.start + pm.end[g];
+		for (size_t k = 0; k < r->n_regex_not && !skip; k++) {
+			struct pattern_match am;
+			size_t f = 0;
 
-				while (!skip && pattern_find(r->regex_not[k],
-							     base, len, f,
-							     &am)) {
-					struct span as = { ps.start +
-								   am.start[0],
-							   ps.start +
-								   am.end[0] };
+			while (!skip &&
+			       pattern_find_text(r->regex_not[k], pt, f, &am)) {
+				struct span as = { ps.start + am.start[0],
+						   ps.start + am.end[0] };
 
-					skip = overlaps(as, sp) ||
-					       (sp.start == sp.end &&
-						as.start <= sp.start &&
-						sp.start < as.end);
-					f = am.end[0] > am.start[0]
-						    ? am.end[0]
-						    : am.start[0] + 1;
-					if (as.start > sp.end)
-						break;
-				}
+				skip = overlaps(as, sp) ||
+				       (sp.start == sp.end &&
+					as.start <= sp.start &&
+					sp.start < as.end);
+				f = am.end[0] > am.start[0] ? am.end[0]
+							    : am.start[0] + 1;
+				if (as.start > sp.end)
+					break;
 			}
-			if (skip)
-				continue;
-			for (int k = 0; k < 10; k++) {
-				gr.len[k] = UINT32_MAX;
-				if (k < PATTERN_MAX_GROUPS &&
-				    pm.start[k] != UINT32_MAX) {
-					gr.start[k] = ps.start + pm.start[k];
-					gr.len[k] = pm.end[k] - pm.start[k];
-				} else if (k <= pattern_groups(r->regex)) {
-					/* a group of an alternative not taken
-					 * is empty, as in every regex engine */
-					gr.start[k] = sp.start;
-					gr.len[k] = 0;
-				}
-			}
-			report(e, doc, r, sp, &gr, out);
 		}
+		if (skip)
+			continue;
+		for (int k = 0; k < 10; k++) {
+			gr.len[k] = UINT32_MAX;
+			if (k < PATTERN_MAX_GROUPS && pm.start[k] != UINT32_MAX) {
+				gr.start[k] = ps.start + pm.start[k];
+				gr.len[k] = pm.end[k] - pm.start[k];
+			} else if (k <= pattern_groups(r->regex)) {
+				/* a group of an alternative not taken is
+				 * empty, as in every regex engine */
+				gr.start[k] = sp.start;
+				gr.len[k] = 0;
+			}
+		}
+		report(e, doc, r, sp, &gr, out);
 	}
 }
 
@@ -848,10 +842,18 @@ void engine_check(struct engine *e, const struct document *doc,
 			     sizeof(*info));
 		check_sentence(e, doc, se, enabled, last_end, info, out);
 	}
-	for (size_t k = 0; k < e->n_regex; k++)
-		if (!enabled || enabled[e->regex_rules[k]])
-			check_regex_rule(e, doc, &rs->rules[e->regex_rules[k]],
-					 out);
+	for (uint32_t p = 0; e->n_regex && p < doc->n_paragraphs; p++) {
+		struct span ps = doc->paragraphs[p].span;
+		struct pattern_text *pt =
+			pattern_text_new(doc->text + ps.start, ps.end - ps.start);
+
+		for (size_t k = 0; k < e->n_regex; k++)
+			if (!enabled || enabled[e->regex_rules[k]])
+				check_regex_rule(e, doc,
+						 &rs->rules[e->regex_rules[k]],
+						 ps, pt, out);
+		pattern_text_free(pt);
+	}
 	free(info);
 	free(last_end);
 }

@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include <unicode/uregex.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
 #include <unicode/utext.h>
 
 #include "xalloc.h"
@@ -132,5 +134,95 @@ int pattern_find(struct pattern *p, const char *s, size_t len, size_t from,
 		uregex_setText(p->re, (const UChar *)u"", 0, &st2);
 	}
 	utext_close(&ut);
+	return found;
+}
+
+struct pattern_text {
+	UChar *u16;
+	int32_t len16;
+	uint32_t *to_byte;  /* UTF-16 index -> byte offset; len16 + 1 */
+	uint32_t *to_u16;   /* byte offset -> UTF-16 index; len + 1 */
+	size_t len;
+};
+
+struct pattern_text *pattern_text_new(const char *s, size_t len)
+{
+	struct pattern_text *t = xcalloc(1, sizeof(*t));
+	size_t i = 0;
+	int32_t k = 0;
+
+	/* at most one UTF-16 unit per byte */
+	t->u16 = xmalloc((len + 1) * sizeof(*t->u16));
+	t->to_byte = xmalloc((len + 1) * sizeof(*t->to_byte));
+	t->to_u16 = xmalloc((len + 1) * sizeof(*t->to_u16));
+	t->len = len;
+	while (i < len) {
+		UChar32 c;
+		size_t start = i;
+
+		U8_NEXT((const uint8_t *)s, i, len, c);
+		if (c < 0)
+			c = 0xFFFD;
+		for (size_t b = start; b < i; b++)
+			t->to_u16[b] = (uint32_t)k;
+		if (U_IS_BMP(c)) {
+			t->to_byte[k] = (uint32_t)start;
+			t->u16[k++] = (UChar)c;
+		} else {
+			t->to_byte[k] = (uint32_t)start;
+			t->u16[k++] = U16_LEAD(c);
+			t->to_byte[k] = (uint32_t)start;
+			t->u16[k++] = U16_TRAIL(c);
+		}
+	}
+	t->to_u16[len] = (uint32_t)k;
+	t->to_byte[k] = (uint32_t)len;
+	t->len16 = k;
+	return t;
+}
+
+void pattern_text_free(struct pattern_text *t)
+{
+	if (!t)
+		return;
+	free(t->u16);
+	free(t->to_byte);
+	free(t->to_u16);
+	free(t);
+}
+
+int pattern_find_text(struct pattern *p, struct pattern_text *t,
+		      size_t from, struct pattern_match *m)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	int found = 0;
+
+	if (from > t->len)
+		return 0;
+	uregex_setText(p->re, t->u16, t->len16, &st);
+	if (U_SUCCESS(st) &&
+	    uregex_find(p->re, (int32_t)t->to_u16[from], &st) &&
+	    U_SUCCESS(st)) {
+		found = 1;
+		for (int g = 0; g < PATTERN_MAX_GROUPS; g++) {
+			int32_t a = -1, b = -1;
+
+			if (g <= p->groups) {
+				a = uregex_start(p->re, g, &st);
+				b = uregex_end(p->re, g, &st);
+			}
+			m->start[g] = a < 0 ? UINT32_MAX : t->to_byte[a];
+			m->end[g] = b < 0 ? UINT32_MAX : t->to_byte[b];
+		}
+		if (U_FAILURE(st))
+			found = 0;
+	}
+	if (st == U_REGEX_TIME_OUT)
+		p->timeouts++;
+	{
+		UErrorCode st2 = U_ZERO_ERROR;
+
+		uregex_setText(p->re, (const UChar *)u"", 0, &st2);
+	}
 	return found;
 }

@@ -56,6 +56,21 @@ struct pattern_match {
 int pattern_find(struct pattern *p, const char *s, size_t len, size_t from,
 		 struct pattern_match *m);
 
+/*
+ * A text prepared for many searches: ICU's regex engine is much faster on
+ * UTF-16 than through a UTF-8 UText, so a paragraph that every character
+ * rule searches is converted once.  The text must stay valid (it is not
+ * copied into the UTF-16 buffer's map); free with pattern_text_free().
+ */
+struct pattern_text;
+
+struct pattern_text *pattern_text_new(const char *s, size_t len);
+void pattern_text_free(struct pattern_text *t); /* NULL is a no-op */
+
+/* As pattern_find(), on a prepared text; offsets are bytes of it. */
+int pattern_find_text(struct pattern *p, struct pattern_text *t,
+		      size_t from, struct pattern_match *m);
+
 /* How many searches gave up on ICU's time limit (for tests). */
 unsigned long pattern_timeouts(const struct pattern *p);
 
