@@ -695,13 +695,16 @@ static void rule(struct load *L, yaml_node_t *n)
 			   r.info.id);
 		bad = 1;
 	}
-	for (size_t i = 0; r.info.id && i < rs->n_rules; i++)
-		if (strcmp(rs->rules[i].info.id, r.info.id) == 0) {
-			node_error(L, v, "duplicate rule id '%s' (first at %s:%u)",
-				   r.info.id, rs->rules[i].file,
-				   rs->rules[i].line);
+	for (size_t i = 0; r.info.id && i < rs->n_ids; i++)
+		if (strcmp(rs->ids[i], r.info.id) == 0) {
+			node_error(L, v, "duplicate rule id '%s'", r.info.id);
 			bad = 1;
 		}
+	if (r.info.id) {
+		rs->ids = xgrow(rs->ids, &rs->alloc_ids, rs->n_ids + 1,
+				sizeof(*rs->ids));
+		rs->ids[rs->n_ids++] = r.info.id;
+	}
 	v = get(L, n, "category");
 	r.info.category = v ? str(L, v, "category") : NULL;
 	if (!v)
@@ -869,11 +872,20 @@ static void load_file(struct ruleset *rs, const char *path)
 	yaml_parser_set_input_string(&parser, (const unsigned char *)text,
 				     len);
 	if (!yaml_parser_load(&parser, &L.doc)) {
-		add_error_at(&L, parser.problem_mark.line + 1,
-			     parser.problem_mark.column + 1, "%s%s%s",
-			     parser.problem ? parser.problem : "YAML error",
-			     parser.context ? " " : "",
-			     parser.context ? parser.context : "");
+		if (parser.context)
+			add_error_at(&L, parser.problem_mark.line + 1,
+				     parser.problem_mark.column + 1,
+				     "%s %s (from line %zu, column %zu)",
+				     parser.problem ? parser.problem
+						    : "YAML error",
+				     parser.context,
+				     parser.context_mark.line + 1,
+				     parser.context_mark.column + 1);
+		else
+			add_error_at(&L, parser.problem_mark.line + 1,
+				     parser.problem_mark.column + 1, "%s",
+				     parser.problem ? parser.problem
+						    : "YAML error");
 		yaml_parser_delete(&parser);
 		free(text);
 		return;
@@ -992,6 +1004,7 @@ void ruleset_free(struct ruleset *rs)
 		pattern_free(rs->patterns[i]);
 	free(rs->patterns);
 	free(rs->rules);
+	free(rs->ids);
 	buf_release(&rs->errors);
 	arena_release(&rs->arena);
 	free(rs);

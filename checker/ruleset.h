@@ -106,6 +106,8 @@ struct ruleset {
 	struct pattern **patterns; /* every compiled pattern, for freeing */
 	size_t n_patterns, alloc_patterns;
 	size_t alloc_rules;
+	const char **ids; /* every id seen, bad rules too (duplicates) */
+	size_t n_ids, alloc_ids;
 	struct buf errors; /* the diagnostics of the last load */
 	size_t n_errors;
 };
