@@ -621,20 +621,29 @@ static int overlaps(struct span a, struct span b)
 	return a.start < b.end && b.start < a.end;
 }
 
-/* Does any antipattern of r match somewhere in the sentence, over sp? */
-static int excused(struct match_ctx *m, const struct rule *r, struct span sp)
+/*
+ * Does any antipattern of r match over sp (tokens first..last)?  Only
+ * starts that can reach the match are tried, so the cost does not grow
+ * with the sentence.
+ */
+static int excused(struct match_ctx *m, const struct rule *r, struct span sp,
+		   uint32_t first, uint32_t last)
 {
 	struct match_ctx save = *m;
 	int hit = 0;
 
-	for (size_t k = 0; k < r->n_antipatterns && !hit; k++)
-		for (uint32_t i = 0; i < m->n && !hit; i++)
+	for (size_t k = 0; k < r->n_antipatterns && !hit; k++) {
+		uint32_t reach = r->antipatterns[k].max_len;
+		uint32_t from = first > reach ? first - reach : 0;
+
+		for (uint32_t i = from; i <= last && i < m->n && !hit; i++)
 			if (try_at(m, &r->antipatterns[k], i)) {
 				struct span as = { m->t[m->first].span.start,
 						   m->t[m->last].span.end };
 
 				hit = overlaps(as, sp);
 			}
+	}
 	*m = save;
 	return hit;
 }
@@ -672,7 +681,8 @@ static void run_rule_at(struct match_ctx *m, uint32_t r, uint32_t i,
 		struct span whole = { m->t[m->first].span.start,
 				      m->t[m->last].span.end };
 
-		if (rule->n_antipatterns && excused(m, rule, whole)) {
+		if (rule->n_antipatterns &&
+		    excused(m, rule, whole, m->first, m->last)) {
 			*m = save;
 			return;
 		}
@@ -768,6 +778,13 @@ static void check_sentence(struct engine *e, const struct document *doc,
 	}
 }
 
+static int cmp_span(const void *a, const void *b)
+{
+	const struct span *x = a, *y = b;
+
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
 /*
  * A character-level rule over one paragraph, prepared once for all rules
  * (`pt`).  Matches an antipattern overlaps are dropped.
@@ -778,7 +795,26 @@ static void check_regex_rule(struct engine *e, const struct document *doc,
 {
 	size_t len = ps.end - ps.start, from = 0;
 	struct pattern_match pm;
+	struct span *nots = NULL;
+	size_t n_not = 0, alloc_not = 0, n_not_seen = 0;
 
+	/* every antipattern match of the paragraph, sorted by start */
+	for (size_t k = 0; k < r->n_regex_not; k++) {
+		struct pattern_match am;
+		size_t f = 0;
+
+		while (f <= len &&
+		       pattern_find_text(r->regex_not[k], pt, f, &am)) {
+			nots = xgrow(nots, &alloc_not, n_not + 1,
+				     sizeof(*nots));
+			nots[n_not++] = (struct span){ ps.start + am.start[0],
+						       ps.start + am.end[0] };
+			f = am.end[0] > am.start[0] ? am.end[0]
+						    : am.start[0] + 1;
+		}
+	}
+	if (r->n_regex_not > 1)
+		qsort(nots, n_not, sizeof(*nots), cmp_span);
 	while (from <= len && pattern_find_text(r->regex, pt, from, &pm)) {
 		int g = r->regex_group;
 		struct span sp;
@@ -790,24 +826,18 @@ static void check_regex_rule(struct engine *e, const struct document *doc,
 			continue;
 		sp.start = ps.start + pm.start[g];
 		sp.end = ps.start + pm.end[g];
-		for (size_t k = 0; k < r->n_regex_not && !skip; k++) {
-			struct pattern_match am;
-			size_t f = 0;
-
-			while (!skip &&
-			       pattern_find_text(r->regex_not[k], pt, f, &am)) {
-				struct span as = { ps.start + am.start[0],
-						   ps.start + am.end[0] };
-
-				skip = overlaps(as, sp) ||
-				       (sp.start == sp.end &&
-					as.start <= sp.start &&
-					sp.start < as.end);
-				f = am.end[0] > am.start[0] ? am.end[0]
-							    : am.start[0] + 1;
-				if (as.start > sp.end)
-					break;
-			}
+		/* antipattern matches come in order, as do ours: walk them */
+		while (n_not_seen < n_not && nots[n_not_seen].end <= sp.start &&
+		       !(sp.start == sp.end &&
+			 nots[n_not_seen].end == sp.start))
+			n_not_seen++;
+		for (size_t k = n_not_seen; k < n_not && !skip; k++) {
+			if (nots[k].start > sp.end)
+				break;
+			skip = overlaps(nots[k], sp) ||
+			       (sp.start == sp.end &&
+				nots[k].start <= sp.start &&
+				sp.start < nots[k].end);
 		}
 		if (skip)
 			continue;
@@ -825,6 +855,7 @@ static void check_regex_rule(struct engine *e, const struct document *doc,
 		}
 		report(e, doc, r, sp, &gr, out);
 	}
+	free(nots);
 }
 
 void engine_check(struct engine *e, const struct document *doc,

@@ -27,6 +27,7 @@
 #include "document.h"
 #include "ruleset.h"
 
+struct checker_options;
 struct engine;
 struct lexicon;
 
@@ -37,10 +38,9 @@ extern const struct check_pass engine_pass;
 /*
  * Load the rules of `dir`, or of `files` when n_files > 0, and the lexicon
  * (lexicon_dir NULL: the default, see lexicon.h).  Broken rule files fail
- * with MT_ERR_RULES, err->msg listing the errors (all of them, as far as
- * the message holds; engine_rule_errors() gives the rest after a failure
- * only through the ruleset, so callers wanting every line should use
- * ruleset_load() directly); a missing lexicon with MT_ERR_DICT.
+ * with MT_ERR_RULES, err->msg listing as many errors as it holds (callers
+ * wanting every one call ruleset_load() and ruleset_errors()); a missing
+ * lexicon fails with MT_ERR_DICT.
  */
 MT_NODISCARD enum mt_err engine_open(const char *dir,
 				     const char *const *files, size_t n_files,
@@ -54,7 +54,6 @@ void engine_close(struct engine *e); /* NULL is a no-op */
  * opts->rules_dir, else <data_dir>/rules/<first two letters of lang>
  * (data_dir NULL: mt_data_dir()).  `files` (n_files > 0) replace it.
  */
-struct checker_options;
 /* The rule directory for opts (into buf when computed). */
 const char *engine_rules_dir(const struct checker_options *opts, char *buf,
 			     size_t size);

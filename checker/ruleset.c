@@ -501,6 +501,11 @@ static int sequence(struct load *L, yaml_node_t *n, struct rule_seq *out,
 		if (element(L, node(L, *it), &out->v[k++]) < 0)
 			bad = 1;
 	out->n = k;
+	out->max_len = 0;
+	for (size_t i = 0; i < k; i++)
+		out->max_len += out->v[i].kind == EL_SKIP  ? (uint32_t)out->v[i].skip
+				: out->v[i].kind == EL_TOKEN ? 1
+							     : 0;
 	return bad ? -1 : 0;
 }
 

@@ -1,6 +1,7 @@
 /*
- * ruleset: the declarative rules of the .yml files of rules/<lang>/, loaded with libyaml
- * (the only module that includes yaml.h) into compiled form for engine.c.
+ * ruleset: the declarative rules of the .yml files of rules/<lang>/,
+ * loaded with libyaml (the only module that includes yaml.h) into compiled
+ * form for engine.c.
  * The file format is documented in README.md ("## Rules"); in short, a file
  * holds an optional `classes:` mapping (name: [words]) and a `rules:` list;
  * a rule has id, category, severity, message, either `pattern` (a list of
@@ -70,6 +71,7 @@ struct rule_elem {
 struct rule_seq {
 	struct rule_elem *v;
 	size_t n;
+	uint32_t max_len; /* most tokens a match can span */
 };
 
 struct rule_example {
