@@ -38,6 +38,7 @@ struct load {
 	struct wordclass *classes;
 	size_t n_classes, alloc_classes;
 	int max_mark; /* of the rule being read */
+	yaml_node_t *cur; /* the rule being read, for errors without a node */
 };
 
 static void add_error_at(struct load *L, size_t line, size_t col,
@@ -73,9 +74,17 @@ static void add_error_at(struct load *L, size_t line, size_t col,
 	}
 }
 
+/* At `node`, or at the rule being read when a key is missing (NULL). */
 #define node_error(L, node, ...)                                          \
-	add_error_at((L), (node)->start_mark.line + 1,                     \
-		     (node)->start_mark.column + 1, __VA_ARGS__)
+	add_error_at((L), where(L, node)->start_mark.line + 1,             \
+		     where(L, node)->start_mark.column + 1, __VA_ARGS__)
+
+static yaml_node_t *where(struct load *L, yaml_node_t *n)
+{
+	static yaml_node_t top; /* line 1, column 1 */
+
+	return n ? n : L->cur ? L->cur : &top;
+}
 
 static yaml_node_t *node(struct load *L, int i)
 {
@@ -683,6 +692,7 @@ static void rule(struct load *L, yaml_node_t *n)
 		node_error(L, n, "a rule must be a mapping");
 		return;
 	}
+	L->cur = n;
 	check_keys(L, n, keys, "rule");
 	r.file = arena_strdup(&rs->arena, L->file);
 	r.line = (uint32_t)n->start_mark.line + 1;
@@ -857,20 +867,14 @@ static int read_all(const char *path, char **out, size_t *len)
 	return 0;
 }
 
-static void load_file(struct ruleset *rs, const char *path)
+/* Parse one file's text (`path` names it in messages). */
+static void load_text(struct ruleset *rs, const char *path, const char *text,
+		      size_t len)
 {
 	struct load L = { .rs = rs, .file = path };
 	yaml_parser_t parser;
 	yaml_node_t *root;
-	char *text;
-	size_t len;
 
-	if (read_all(path, &text, &len) < 0) {
-		buf_addf(&rs->errors, "%s: error: cannot read rule file: %s\n",
-			 path, strerror(errno));
-		rs->n_errors++;
-		return;
-	}
 	L.text = text;
 	L.len = len;
 	yaml_parser_initialize(&parser);
@@ -892,7 +896,6 @@ static void load_file(struct ruleset *rs, const char *path)
 				     parser.problem ? parser.problem
 						    : "YAML error");
 		yaml_parser_delete(&parser);
-		free(text);
 		return;
 	}
 	root = yaml_document_get_root_node(&L.doc);
@@ -920,7 +923,35 @@ static void load_file(struct ruleset *rs, const char *path)
 	yaml_document_delete(&L.doc);
 	yaml_parser_delete(&parser);
 	free(L.classes);
+}
+
+static void load_file(struct ruleset *rs, const char *path)
+{
+	char *text;
+	size_t len;
+
+	if (read_all(path, &text, &len) < 0) {
+		buf_addf(&rs->errors, "%s: error: cannot read rule file: %s\n",
+			 path, strerror(errno));
+		rs->n_errors++;
+		return;
+	}
+	load_text(rs, path, text, len);
 	free(text);
+}
+
+static enum mt_err finish(struct ruleset *rs, struct ruleset **out,
+			  struct mt_error *err);
+
+enum mt_err ruleset_load_mem(const char *name, const char *text, size_t len,
+			     struct ruleset **out, struct mt_error *err)
+{
+	struct ruleset *rs = xcalloc(1, sizeof(*rs));
+
+	arena_init(&rs->arena, 0);
+	buf_init(&rs->errors);
+	load_text(rs, arena_strdup(&rs->arena, name), text, len);
+	return finish(rs, out, err);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -975,6 +1006,13 @@ enum mt_err ruleset_load(const char *dir, const char *const *files,
 		}
 		free(names);
 	}
+	return finish(rs, out, err);
+}
+
+/* Index the loaded rules; the error message when there were errors. */
+static enum mt_err finish(struct ruleset *rs, struct ruleset **out,
+			  struct mt_error *err)
+{
 	rs->infos = arena_zalloc(&rs->arena,
 				 (rs->n_rules + 1) * sizeof(*rs->infos));
 	for (size_t i = 0; i < rs->n_rules; i++)

@@ -125,6 +125,11 @@ MT_NODISCARD enum mt_err ruleset_load(const char *dir,
 				      const char *const *files,
 				      size_t n_files, struct ruleset **out,
 				      struct mt_error *err);
+/* As ruleset_load() for one file's text (`name` names it in messages;
+ * `text` need not be NUL-terminated and is not kept). */
+MT_NODISCARD enum mt_err ruleset_load_mem(const char *name, const char *text,
+					  size_t len, struct ruleset **out,
+					  struct mt_error *err);
 void ruleset_free(struct ruleset *rs); /* NULL is a no-op */
 
 /* All errors of the last load, one "file:line:col: error: ..." per line
