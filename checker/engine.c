@@ -695,8 +695,9 @@ static void run_rule_at(struct match_ctx *m, uint32_t r, uint32_t i,
 /*
  * Hard-wrapped text ("...report that B was\ncreated") reaches us as two
  * sentences, since a line break always ends one.  A sentence whose
- * predecessor in the paragraph does not end in . ! ? : or a closing quote
- * or bracket is such a continuation: its first word is no sentence start.
+ * predecessor in the paragraph does not end in . ! ? : ; or a closing
+ * quote or bracket continues it: the engine matches the two as one
+ * sentence, so "Many web\nbrowsers" is one noun phrase.
  */
 static int starts_sentence(const struct document *doc,
 			   const struct sentence *s)
@@ -705,7 +706,7 @@ static int starts_sentence(const struct document *doc,
 	const char *p;
 
 	if (s == doc->sentences || s[-1].paragraph != s->paragraph ||
-	    !s[-1].n_tokens)
+	    !s[-1].n_tokens || !s->n_tokens)
 		return 1;
 	last = &doc->tokens[s[-1].first_token + s[-1].n_tokens - 1];
 	p = doc->text + last->span.start;
@@ -717,8 +718,9 @@ static int starts_sentence(const struct document *doc,
 	       strncmp(p, "\xe2\x80\xa6", 3) == 0;    /* … */
 }
 
+/* Tokens [first, first + n) form one sentence, its start a real one. */
 static void check_sentence(struct engine *e, const struct document *doc,
-			   const struct sentence *s,
+			   uint32_t first, uint32_t n,
 			   const unsigned char *enabled, uint32_t *last_end,
 			   struct tok_info *info, struct diag_list *out)
 {
@@ -726,13 +728,13 @@ static void check_sentence(struct engine *e, const struct document *doc,
 
 	m.e = e;
 	m.doc = doc;
-	m.t = doc->tokens + s->first_token;
-	m.n = s->n_tokens;
+	m.t = doc->tokens + first;
+	m.n = n;
 	m.info = info;
 	m.content = 0;
 	while (m.content < m.n && m.t[m.content].kind == TOK_PUNCT)
 		m.content++;
-	m.real_start = starts_sentence(doc, s);
+	m.real_start = 1;
 	for (uint32_t i = 0; i < m.n; i++) {
 		const struct token *t = &m.t[i];
 		uint32_t c = 0;
@@ -741,9 +743,14 @@ static void check_sentence(struct engine *e, const struct document *doc,
 			c = lexicon_lookup(e->lex, doc->text + t->span.start,
 					   token_len(t));
 			/* a capitalised word inside the sentence, or one the
-			 * lexicon lists as a name, is a proper noun */
+			 * lexicon lists as a name, is a proper noun; at the
+			 * start of a line (a heading, a list) a capital says
+			 * nothing about a common word ("See", "Use") */
 			if ((t->flags & TOKF_CAP) &&
-			    (i != m.content || !m.real_start ||
+			    ((i != m.content &&
+			      (!(t->flags & TOKF_LINE_BEFORE) ||
+			       !(c & (LEX_VERB | LEX_DET | LEX_PREP |
+				      LEX_ADV | LEX_MODAL | LEX_ADJ)))) ||
 			     (c & LEX_PROPER)))
 				c |= LEX_PROPER;
 			else
@@ -866,12 +873,18 @@ void engine_check(struct engine *e, const struct document *doc,
 	struct tok_info *info = NULL;
 	size_t info_alloc = 0;
 
-	for (uint32_t s = 0; s < doc->n_sentences; s++) {
+	for (uint32_t s = 0; s < doc->n_sentences;) {
 		const struct sentence *se = &doc->sentences[s];
+		uint32_t first = se->first_token, n = se->n_tokens;
 
-		info = xgrow(info, &info_alloc, se->n_tokens + 1,
-			     sizeof(*info));
-		check_sentence(e, doc, se, enabled, last_end, info, out);
+		/* join the continuations of a wrapped line */
+		for (s++; s < doc->n_sentences &&
+			  !starts_sentence(doc, &doc->sentences[s]);
+		     s++)
+			n = doc->sentences[s].first_token +
+			    doc->sentences[s].n_tokens - first;
+		info = xgrow(info, &info_alloc, n + 1, sizeof(*info));
+		check_sentence(e, doc, first, n, enabled, last_end, info, out);
 	}
 	for (uint32_t p = 0; e->n_regex && p < doc->n_paragraphs; p++) {
 		struct span ps = doc->paragraphs[p].span;

@@ -60,6 +60,8 @@ static const struct {
 	{ "preposition", LEX_PREP },
 	{ "modal", LEX_MODAL },
 	{ "known", LEX_KNOWN },
+	{ "comparative", LEX_COMPARATIVE },
+	{ "superlative", LEX_SUPERLATIVE },
 
 };
 
@@ -75,7 +77,8 @@ const char *lexicon_class_names(void)
 {
 	return "noun noun-singular noun-plural noun-mass proper-noun verb "
 	       "verb-base verb-3sg verb-past past-participle verb-ing "
-	       "adjective adverb determiner preposition modal known";
+	       "adjective adverb determiner preposition modal known comparative "
+	       "superlative";
 }
 
 static uint64_t hash_bytes(const char *s, size_t n)
@@ -212,6 +215,10 @@ static uint32_t classify(const char *w, size_t w_len, const char *sub,
 		c |= LEX_NOUN | LEX_NOUN_MASS | LEX_VERB_ING | LEX_VERB;
 	} else if (sub[0] == 'a') {
 		c |= LEX_ADJ;
+		if (!strncmp(sub, "a-c", 3))
+			c |= LEX_COMPARATIVE;
+		else if (!strncmp(sub, "a-s", 3))
+			c |= LEX_SUPERLATIVE;
 	} else if (sub[0] == 'e') {
 		c |= LEX_ADV;
 	} else if (file && strstr(file, "entities.")) {

@@ -14,7 +14,8 @@
  * How a class is read (see lexicon.c for the exact tests): a dictionary
  * entry is `word.subscript ... : expression ;`, possibly naming a word file
  * (/en/words/words.v.2.1).  The subscript says the part of speech (.v verb,
- * .n/.s noun, .a adjective, .e adverb, .g gerund, .l/.f/.m/.b entity names)
+ * .n/.s noun, .a adjective (.a-c comparative, .a-s superlative), .e adverb,
+ * .g gerund, .l/.f/.m/.b entity names)
  * and the macros the expression uses say the form: <verb-s> third person
  * singular, <verb-pl,i> base form, <verb-sp,pp>/<verb-pp> past participle,
  * <noun-main-s>/-p/-m number; a D connector makes a determiner,
@@ -50,6 +51,8 @@ enum lex_class {
 	LEX_PREP = 1u << 14,	   /* "of", "into" */
 	LEX_MODAL = 1u << 15,	   /* "will", "can", "must" */
 	LEX_KNOWN = 1u << 16,	   /* in the dictionary at all */
+	LEX_COMPARATIVE = 1u << 17, /* "bigger", "better" (.a-c) */
+	LEX_SUPERLATIVE = 1u << 18, /* "biggest", "best" (.a-s) */
 };
 
 struct lexicon;
