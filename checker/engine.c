@@ -334,6 +334,13 @@ static int test_token(struct match_ctx *m, const struct token_test *t,
 		ok = 0;
 	if (ok && t->first >= 0 && m->info[i].first != t->first)
 		ok = 0;
+	if (ok && t->line_start >= 0) {
+		int at = tok == m->doc->tokens ||
+			 (tok->flags & TOKF_LINE_BEFORE) != 0;
+
+		if (at != t->line_start)
+			ok = 0;
+	}
 	if (ok && t->n_words && !word_in(s, n, t->words, t->n_words,
 					 t->case_sens))
 		ok = 0;

@@ -584,8 +584,15 @@ uint32_t lexicon_lookup(const struct lexicon *lex, const char *word,
 	}
 	if (upper) {
 		e = slot(lex, low, len);
-		if (e->word)
+		if (e->word) {
 			c |= e->classes & ~LEX_PROPER;
+			/* "See", "Major", "Will": a name that is also a
+			 * common verb or function word is not taken for a
+			 * name on the strength of the list alone */
+			if (e->classes & (LEX_VERB | LEX_DET | LEX_PREP |
+					  LEX_ADV | LEX_MODAL | LEX_ADJ))
+				c &= ~(uint32_t)LEX_PROPER;
+		}
 	}
 	return c;
 }

@@ -74,7 +74,9 @@ void lexicon_close(struct lexicon *lex); /* NULL is a no-op */
 
 /*
  * Classes of a word form (UTF-8, `len` bytes).  Looks up the form as
- * written, then in lower case; 0 when unknown.
+ * written, then in lower case; 0 when unknown.  A listed name whose lower
+ * case form is a verb, adjective, adverb or function word ("See",
+ * "Major") loses LEX_PROPER.
  */
 uint32_t lexicon_lookup(const struct lexicon *lex, const char *word,
 			size_t len);

@@ -322,7 +322,7 @@ static int add_classes(struct load *L, yaml_node_t *n, struct token_test *t,
 
 static const char *const test_keys[] = { "word", "regex", "class",
 					 "not-class", "kind", "cap", "case",
-					 "not", "first", NULL };
+					 "not", "first", "line-start", NULL };
 
 /* The token-test keys of mapping n into *t.  Returns -1 on error. */
 static int token_test(struct load *L, yaml_node_t *n, struct token_test *t)
@@ -332,6 +332,16 @@ static int token_test(struct load *L, yaml_node_t *n, struct token_test *t)
 
 	t->cap = -1;
 	t->first = -1;
+	t->line_start = -1;
+	v = get(L, n, "line-start");
+	if (v) {
+		int f;
+
+		if (boolean(L, v, "line-start", &f) < 0)
+			bad = 1;
+		else
+			t->line_start = f;
+	}
 	v = get(L, n, "first");
 	if (v) {
 		int f;
@@ -403,7 +413,7 @@ static int element(struct load *L, yaml_node_t *n, struct rule_elem *e)
 		"word",	    "regex", "class",  "not-class", "kind",
 		"cap",	    "case",  "not",    "optional",  "mark",
 		"same-as",  "report", "skip",  "stop",	    "anchor",
-		"at-start", "first", NULL,
+		"at-start", "first", "line-start", NULL,
 	};
 	yaml_node_t *v;
 	int bad = 0;
@@ -412,6 +422,7 @@ static int element(struct load *L, yaml_node_t *n, struct rule_elem *e)
 	e->kind = EL_TOKEN;
 	e->test.cap = -1;
 	e->test.first = -1;
+	e->test.line_start = -1;
 	if (n->type == YAML_SCALAR_NODE) {
 		e->test.words = arena_alloc(&L->rs->arena, sizeof(char *));
 		e->test.words[0] = arena_strdup(&L->rs->arena, scalar(L, n));

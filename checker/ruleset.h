@@ -53,6 +53,7 @@ struct token_test {
 	unsigned kinds; /* 1 << enum token_kind; 0: any */
 	int cap;	/* -1 any, 0 not capitalised, 1 capitalised */
 	int first;	/* -1 any, 0 not, 1 the sentence's first word */
+	int line_start; /* -1 any, 0 not, 1 first on its line */
 	int negate;
 };
 

@@ -41,6 +41,20 @@ fi
 errors=$(awk '$3 == "error" { n += $1 } END { print n + 0 }' "$tmp/clean.counts")
 echo "error-severity findings on clean prose: $errors"
 
+echo "== Debian documentation in /usr/share/doc (README, *.txt, *.md: prose"
+echo "   mixed with code and tables, and some genuine typos): findings per rule"
+find /usr/share/doc -type f \( -name '*.txt' -o -name '*.md' -o -name README \) \
+	-size +2k 2>/dev/null | grep -v RelNotes | sort | head -300 >"$tmp/docs"
+if [ -s "$tmp/docs" ]; then
+	docwords=$(xargs cat <"$tmp/docs" | wc -w)
+	echo "$(wc -l <"$tmp/docs") files, $docwords words"
+	xargs "$bin" --fail-on never --color never <"$tmp/docs" 2>/dev/null |
+		grep -o '^[^ ]*:[0-9]*:[0-9]*: [a-z]*: .*\[[a-z0-9.-]*\]$' |
+		sed 's/^[^ ]* \([a-z]*\): .*\[\([a-z0-9.-]*\)\]$/\2 \1/' |
+		sort | uniq -c | sort -rn |
+		awk '{ printf "  %-44s %-8s %d\n", $2, $3, $1 }'
+fi
+
 if [ ! -r "$tsv" ]; then
 	echo "== $tsv not found: skipping precision/recall"
 	exit 0
