@@ -53,6 +53,8 @@ struct engine {
 	size_t n_by_class, alloc_by_class;
 	uint32_t *anywhere; /* rules tried at every token */
 	size_t n_anywhere, alloc_anywhere;
+	uint32_t *at_start; /* also tried at each sentence's first word */
+	size_t n_at_start, alloc_at_start;
 	uint32_t *regex_rules;
 	size_t n_regex, alloc_regex;
 	unsigned char *enabled; /* scratch for the pass */
@@ -122,6 +124,14 @@ static const struct rule_elem *first_consuming(const struct rule_seq *s)
 	return NULL;
 }
 
+static void index_word(struct engine *e, const char *w, uint32_t r)
+{
+	struct word_index *wi = word_slot(e, w, strlen(w));
+
+	wi->word = w;
+	push(&wi->rules, &wi->n, &wi->alloc, r);
+}
+
 static void build_index(struct engine *e)
 {
 	const struct ruleset *rs = e->rs;
@@ -133,6 +143,9 @@ static void build_index(struct engine *e)
 
 		if (f && !f->test.negate && !f->test.case_sens)
 			n_words += f->test.n_words + f->test.n_class_words;
+		if (rs->rules[r].pattern.n)
+			n_words += rs->rules[r].pattern.v[0].test.n_words +
+				   rs->rules[r].pattern.v[0].test.n_class_words;
 	}
 	e->words_cap = 64;
 	while (e->words_cap < n_words * 2 + 2)
@@ -147,6 +160,24 @@ static void build_index(struct engine *e)
 			push(&e->regex_rules, &e->n_regex, &e->alloc_regex,
 			     (uint32_t)r);
 			continue;
+		}
+		/* "{class: clause-opener, at-start: true}": starts on one of
+		 * those words, or at the sentence's first word */
+		if (rule->pattern.n && rule->pattern.v[0].kind == EL_TOKEN &&
+		    rule->pattern.v[0].at_start && !rule->pattern.v[0].optional) {
+			const struct token_test *a = &rule->pattern.v[0].test;
+
+			if (!a->negate && !a->case_sens && !a->classes &&
+			    !a->regex && (a->n_words || a->n_class_words)) {
+				for (size_t i = 0; i < a->n_words; i++)
+					index_word(e, a->words[i], (uint32_t)r);
+				for (size_t i = 0; i < a->n_class_words; i++)
+					index_word(e, a->class_words[i],
+						   (uint32_t)r);
+				push(&e->at_start, &e->n_at_start,
+				     &e->alloc_at_start, (uint32_t)r);
+				continue;
+			}
 		}
 		/* a test with words (and no class) starts only on them */
 		if (t && !t->negate && !t->case_sens && t->n_words &&
@@ -201,7 +232,8 @@ enum mt_err engine_open(const char *dir, const char *const *files,
 	}
 	build_index(e);
 	e->enabled = xcalloc(e->rs->n_rules + 1, 1);
-	e->memo_words = (e->rs->n_patterns * 2 + 63) / 64;
+	e->memo_words = ((e->rs->n_patterns + e->rs->n_word_lists) * 2 + 63) /
+			64;
 	arena_init(&e->memo_arena, 0);
 	memo_clear(e);
 	*out = e;
@@ -217,6 +249,7 @@ void engine_close(struct engine *e)
 	free(e->words);
 	free(e->by_class);
 	free(e->anywhere);
+	free(e->at_start);
 	free(e->regex_rules);
 	free(e->enabled);
 	free(e->memo);
@@ -290,35 +323,71 @@ static struct word_memo *memo_get(struct engine *e, const char *w, size_t n)
 	return m;
 }
 
-/* Does the whole token match the test's regex?  Memoised per word form. */
-static int token_regex(struct match_ctx *m, const struct token_test *t,
-		       uint32_t i, const char *s, size_t n)
-{
-	struct word_memo *wm = m->info[i].memo;
-	size_t bit = (size_t)t->regex_id * 2;
-	uint64_t *w;
-	int r;
-
-	if (!wm)
-		return pattern_matches(t->regex, s, n);
-	w = &wm->bits[bit / 64];
-	if (*w & (1ull << (bit % 64)))
-		return (*w >> (bit % 64 + 1)) & 1;
-	r = pattern_matches(t->regex, s, n);
-	*w |= (1ull << (bit % 64)) | ((uint64_t)!!r << (bit % 64 + 1));
-	return r;
-}
-
 static int word_in(const char *s, size_t n, const char *const *v, size_t nv,
 		   int case_sens)
 {
 	for (size_t i = 0; i < nv; i++)
-		if (strlen(v[i]) == n &&
+		if ((case_sens ? v[i][0] == s[0]
+			       : (unsigned char)v[i][0] ==
+					 tolower((unsigned char)s[0])) &&
+		    strlen(v[i]) == n &&
 		    (case_sens ? memcmp(v[i], s, n) == 0
 			       : strncasecmp(v[i], s, n) == 0))
 			return 1;
 	return 0;
 }
+
+/* Memo slot `slot` of token i: -1 unknown, else the stored result. */
+static int memo_read(struct match_ctx *m, uint32_t i, size_t slot)
+{
+	struct word_memo *wm = m->info[i].memo;
+	size_t bit = slot * 2;
+	uint64_t w;
+
+	if (!wm)
+		return -1;
+	w = wm->bits[bit / 64];
+	if (!(w & (1ull << (bit % 64))))
+		return -1;
+	return (int)((w >> (bit % 64 + 1)) & 1);
+}
+
+static int memo_write(struct match_ctx *m, uint32_t i, size_t slot, int r)
+{
+	struct word_memo *wm = m->info[i].memo;
+	size_t bit = slot * 2;
+
+	if (wm)
+		wm->bits[bit / 64] |= (1ull << (bit % 64)) |
+				      ((uint64_t)!!r << (bit % 64 + 1));
+	return r;
+}
+
+/* Does the whole token match the test's regex?  Memoised per word form. */
+static int token_regex(struct match_ctx *m, const struct token_test *t,
+		       uint32_t i, const char *s, size_t n)
+{
+	int r = memo_read(m, i, (size_t)t->regex_id);
+
+	if (r >= 0)
+		return r;
+	return memo_write(m, i, (size_t)t->regex_id,
+			  pattern_matches(t->regex, s, n));
+}
+
+/* Is the token in a file-class word list?  Memoised per word form too. */
+static int token_in_list(struct match_ctx *m, uint32_t i, int id,
+			 const char *const *v, size_t nv, int case_sens,
+			 const char *s, size_t n)
+{
+	size_t slot = m->e->rs->n_patterns + (size_t)id;
+	int r = memo_read(m, i, slot);
+
+	if (r >= 0)
+		return r;
+	return memo_write(m, i, slot, word_in(s, n, v, nv, case_sens));
+}
+
 
 static int test_token(struct match_ctx *m, const struct token_test *t,
 		      uint32_t i)
@@ -341,22 +410,33 @@ static int test_token(struct match_ctx *m, const struct token_test *t,
 		if (at != t->line_start)
 			ok = 0;
 	}
-	if (ok && t->n_words && !word_in(s, n, t->words, t->n_words,
-					 t->case_sens))
-		ok = 0;
+	if (ok && t->n_words) {
+		size_t k;
+
+		for (k = 0; k < t->n_words; k++)
+			if (t->word_lens[k] == n &&
+			    (t->case_sens
+				     ? memcmp(t->words[k], s, n) == 0
+				     : (tolower((unsigned char)s[0]) ==
+						(unsigned char)t->words[k][0] &&
+					strncasecmp(t->words[k], s, n) == 0)))
+				break;
+		ok = k < t->n_words;
+	}
 	if (ok && t->has_class) {
 		int any = (m->info[i].classes & t->classes) != 0;
 
 		if (!any && t->n_class_words)
-			any = word_in(s, n, t->class_words, t->n_class_words,
-				      t->case_sens);
+			any = token_in_list(m, i, t->class_words_id,
+					    t->class_words, t->n_class_words,
+					    t->case_sens, s, n);
 		ok = any;
 	}
 	if (ok && t->not_classes && (m->info[i].classes & t->not_classes))
 		ok = 0;
 	if (ok && t->n_not_class_words &&
-	    word_in(s, n, t->not_class_words, t->n_not_class_words,
-		    t->case_sens))
+	    token_in_list(m, i, t->not_class_words_id, t->not_class_words,
+			  t->n_not_class_words, t->case_sens, s, n))
 		ok = 0;
 	if (ok && t->regex && !token_regex(m, t, i, s, n))
 		ok = 0;
@@ -771,7 +851,8 @@ static void check_sentence(struct engine *e, const struct document *doc,
 	for (uint32_t i = 0; i < m.n; i++) {
 		const struct token *t = &m.t[i];
 
-		if (t->kind == TOK_WORD || t->kind == TOK_NUMBER) {
+		{
+			/* punctuation too: a rule may start at "," */
 			struct word_index *wi = word_slot(
 				e, doc->text + t->span.start, token_len(t));
 
@@ -788,6 +869,10 @@ static void check_sentence(struct engine *e, const struct document *doc,
 		for (size_t k = 0; k < e->n_anywhere; k++)
 			if (!enabled || enabled[e->anywhere[k]])
 				run_rule_at(&m, e->anywhere[k], i, last_end,
+					    out);
+		for (size_t k = 0; i == m.content && k < e->n_at_start; k++)
+			if (!enabled || enabled[e->at_start[k]])
+				run_rule_at(&m, e->at_start[k], i, last_end,
 					    out);
 	}
 }
@@ -812,6 +897,23 @@ static void check_regex_rule(struct engine *e, const struct document *doc,
 	struct span *nots = NULL;
 	size_t n_not = 0, alloc_not = 0, n_not_seen = 0;
 
+	if (r->needs) {
+		/* a paragraph without any of the characters cannot match */
+		const char *base = doc->text + ps.start, *c = r->needs;
+		int found = 0;
+
+		while (*c && !found) {
+			size_t cl = 1;
+
+			while ((c[cl] & 0xC0) == 0x80)
+				cl++;
+			found = memmem(base, len, c, cl) != NULL;
+			c += cl;
+		}
+		if (!found)
+			return;
+	}
+
 	/* every antipattern match of the paragraph, sorted by start */
 	for (size_t k = 0; k < r->n_regex_not; k++) {
 		struct pattern_match am;
@@ -827,7 +929,7 @@ static void check_regex_rule(struct engine *e, const struct document *doc,
 						    : am.start[0] + 1;
 		}
 	}
-	if (r->n_regex_not > 1)
+	if (n_not > 1)
 		qsort(nots, n_not, sizeof(*nots), cmp_span);
 	while (from <= len && pattern_find_text(r->regex, pt, from, &pm)) {
 		int g = r->regex_group;

@@ -309,15 +309,28 @@ static int add_classes(struct load *L, yaml_node_t *n, struct token_test *t,
 		t->not_class_words = arena_memdup(
 			&L->rs->arena, words.buf, n_words * sizeof(const char *));
 		t->n_not_class_words = n_words;
+		t->not_class_words_id = (int)L->rs->n_word_lists++;
 	} else if (n_words) {
 		t->class_words = arena_memdup(&L->rs->arena, words.buf,
 					      n_words * sizeof(const char *));
 		t->n_class_words = n_words;
+		t->class_words_id = (int)L->rs->n_word_lists++;
 	}
 	buf_release(&words);
 	if (!negative)
 		t->has_class = 1;
 	return 0;
+}
+
+/* Word lengths, so matching needs no strlen. */
+static void set_lens(struct load *L, struct token_test *t)
+{
+	if (!t->n_words)
+		return;
+	t->word_lens = arena_alloc(&L->rs->arena,
+				   t->n_words * sizeof(*t->word_lens));
+	for (size_t i = 0; i < t->n_words; i++)
+		t->word_lens[i] = (uint32_t)strlen(t->words[i]);
 }
 
 static const char *const test_keys[] = { "word", "regex", "class",
@@ -358,6 +371,7 @@ static int token_test(struct load *L, yaml_node_t *n, struct token_test *t)
 	if (v && !(t->words = strings(L, v, &t->n_words, "word",
 				      !t->case_sens)))
 		bad = 1;
+	set_lens(L, t);
 	v = get(L, n, "regex");
 	if (v && !(t->regex = regex(L, v, t->case_sens ? 0 : PATTERN_ICASE)))
 		bad = 1;
@@ -429,6 +443,7 @@ static int element(struct load *L, yaml_node_t *n, struct rule_elem *e)
 		for (char *c = (char *)e->test.words[0]; *c; c++)
 			*c = (char)tolower((unsigned char)*c);
 		e->test.n_words = 1;
+		set_lens(L, &e->test);
 		return 0;
 	}
 	if (n->type != YAML_MAPPING_NODE) {
@@ -691,7 +706,8 @@ static void rule(struct load *L, yaml_node_t *n)
 	static const char *const keys[] = {
 		"id",	   "category", "severity", "message", "description",
 		"pattern", "regex",    "group",	   "antipatterns",
-		"suggest", "url",      "examples", "safe-fix", "case", NULL,
+		"suggest", "url",      "examples", "safe-fix", "case",
+		"needs",   NULL,
 	};
 	struct ruleset *rs = L->rs;
 	struct rule r = { 0 };
@@ -759,6 +775,8 @@ static void rule(struct load *L, yaml_node_t *n)
 		bad |= !r.regex;
 		if (r.regex)
 			L->max_mark = pattern_groups(r.regex);
+		if ((v = get(L, n, "needs")))
+			bad |= !(r.needs = str(L, v, "needs"));
 		if ((v = get(L, n, "group")))
 			bad |= integer(L, v, "group", 0, L->max_mark,
 				       &r.regex_group) < 0;

@@ -39,6 +39,7 @@ enum elem_kind {
 /* A token test: every field given must hold (then `negate` flips it). */
 struct token_test {
 	const char **words; /* alternatives; lower case unless case_sens */
+	uint32_t *word_lens;
 	size_t n_words;
 	int case_sens;
 	struct pattern *regex; /* must match the whole token */
@@ -49,6 +50,9 @@ struct token_test {
 	size_t n_class_words;
 	const char **not_class_words; /* file-defined classes: none of */
 	size_t n_not_class_words;
+	/* ids of the two word lists among ruleset.n_word_lists (for the
+	 * engine's per-word memo); -1 when absent */
+	int class_words_id, not_class_words_id;
 	int has_class; /* classes or class_words given */
 	unsigned kinds; /* 1 << enum token_kind; 0: any */
 	int cap;	/* -1 any, 0 not capitalised, 1 capitalised */
@@ -92,6 +96,8 @@ struct rule {
 	size_t n_antipatterns;
 	struct pattern *regex;	     /* character-level rule */
 	int regex_group;	     /* group reported (default 0) */
+	const char *needs;	     /* regex rule: runs only on paragraphs
+					holding one of these characters */
 	struct pattern **regex_not;  /* antipatterns of a regex rule */
 	size_t n_regex_not;
 	struct rule_example *bad, *good;
@@ -108,6 +114,7 @@ struct ruleset {
 	struct arena arena;
 	struct pattern **patterns; /* every compiled pattern, for freeing */
 	size_t n_patterns, alloc_patterns;
+	size_t n_word_lists; /* file-class word lists used by tests */
 	size_t alloc_rules;
 	const char **ids; /* every id seen, bad rules too (duplicates) */
 	size_t n_ids, alloc_ids;
