@@ -166,7 +166,7 @@ BENCH_TARGETS += bench-checker
 FUZZ_CC = clang
 FUZZ_FLAGS = -fsanitize=fuzzer,address,undefined -g -O1
 FUZZERS = $(patsubst tests/fuzz/%.c,build/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
-build/fuzz/%: tests/fuzz/%.c
+build/fuzz/%: tests/fuzz/%.c $(wildcard checker/*.c checker/*.h)
 	@$(MAKE) --no-print-directory BUILD=build/fuzz-lib CC=$(FUZZ_CC) \
 	  OPT="-O1 -g" EXTRA_CFLAGS="-fsanitize=fuzzer-no-link,address,undefined" \
 	  build/fuzz-lib/libmtlint.a
@@ -196,7 +196,8 @@ uninstall:
 
 check-headers:
 	$(Q)for h in checker/*.h; do \
-	  echo '#include "'$$h'"' | $(CC) $(CFLAGS_ALL) -x c -fsyntax-only -I. - \
+	  echo '#include "'$$h'"' | \
+	    $(CC) $(filter-out -MMD -MP,$(CFLAGS_ALL)) -x c -fsyntax-only -I. - \
 	    || exit 1; done
 
 format:
