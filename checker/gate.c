@@ -41,13 +41,26 @@ enum mt_err gate_check(struct checker *c, struct document *doc,
 	if (rc != MT_ERR_OK)
 		return rc;
 	/* a fix across hidden markup ("the *the*") would delete it: such a
-	 * fix is no longer safe to apply blindly */
-	for (size_t i = 0; prose && i < out->n; i++) {
-		struct diag *d = &out->v[i];
+	 * fix is no longer safe to apply blindly; a finding about nothing but
+	 * the blanks that stand for hidden markup ("two spaces" where a code
+	 * span was) is about the masking, not the article: dropped */
+	if (prose) {
+		size_t kept = 0;
 
-		if (memcmp(prose + d->span.start, own + d->span.start,
-			   d->span.end - d->span.start) != 0)
-			d->flags &= ~(uint32_t)DIAGF_SAFE_FIX;
+		for (size_t i = 0; i < out->n; i++) {
+			struct diag *d = &out->v[i];
+			size_t n = d->span.end - d->span.start;
+
+			if (memcmp(prose + d->span.start, own + d->span.start,
+				   n)) {
+				if (n && strspn(prose + d->span.start, " \t") >=
+						 n)
+					continue;
+				d->flags &= ~(uint32_t)DIAGF_SAFE_FIX;
+			}
+			out->v[kept++] = *d;
+		}
+		out->n = kept;
 	}
 	suppress_apply(sup, doc, out,
 		       o->report_unused &&
