@@ -807,7 +807,7 @@ static int starts_sentence(const struct document *doc,
 
 /* Tokens [first, first + n) form one sentence, its start a real one. */
 static void check_sentence(struct engine *e, const struct document *doc,
-			   uint32_t first, uint32_t n,
+			   uint32_t first, uint32_t n, int real_start,
 			   const unsigned char *enabled, uint32_t *last_end,
 			   struct tok_info *info, struct diag_list *out)
 {
@@ -821,7 +821,7 @@ static void check_sentence(struct engine *e, const struct document *doc,
 	m.content = 0;
 	while (m.content < m.n && m.t[m.content].kind == TOK_PUNCT)
 		m.content++;
-	m.real_start = 1;
+	m.real_start = real_start;
 	for (uint32_t i = 0; i < m.n; i++) {
 		const struct token *t = &m.t[i];
 		uint32_t c = 0;
@@ -974,6 +974,48 @@ static void check_regex_rule(struct engine *e, const struct document *doc,
 	free(nots);
 }
 
+/*
+ * A gap of three or more blanks inside a line is no word space: table
+ * columns, aligned text, or the blanks that stand for hidden markup when
+ * a Markdown document is checked ("a `Buffer` object" reaches us as "a
+ * ... object").  Words across such a gap are not neighbours, so the
+ * sentence is matched piece by piece; only the first piece starts it.
+ */
+static int wide_gap(const struct document *doc, const struct token *a,
+		    const struct token *b)
+{
+	uint32_t run = 0;
+
+	for (uint32_t i = a->span.end; i < b->span.start; i++) {
+		char c = doc->text[i];
+
+		if (c == ' ' || c == '\t')
+			run++;
+		else
+			run = 0;
+		if (run >= 3)
+			return 1;
+	}
+	return 0;
+}
+
+static void check_pieces(struct engine *e, const struct document *doc,
+			 uint32_t first, uint32_t n,
+			 const unsigned char *enabled, uint32_t *last_end,
+			 struct tok_info *info, struct diag_list *out)
+{
+	uint32_t start = first, end = first + n;
+
+	for (uint32_t i = first + 1; i <= end; i++) {
+		if (i < end &&
+		    !wide_gap(doc, &doc->tokens[i - 1], &doc->tokens[i]))
+			continue;
+		check_sentence(e, doc, start, i - start, start == first,
+			       enabled, last_end, info, out);
+		start = i;
+	}
+}
+
 void engine_check(struct engine *e, const struct document *doc,
 		  const unsigned char *enabled, struct diag_list *out)
 {
@@ -993,7 +1035,7 @@ void engine_check(struct engine *e, const struct document *doc,
 			n = doc->sentences[s].first_token +
 			    doc->sentences[s].n_tokens - first;
 		info = xgrow(info, &info_alloc, n + 1, sizeof(*info));
-		check_sentence(e, doc, first, n, enabled, last_end, info, out);
+		check_pieces(e, doc, first, n, enabled, last_end, info, out);
 	}
 	for (uint32_t p = 0; e->n_regex && p < doc->n_paragraphs; p++) {
 		struct span ps = doc->paragraphs[p].span;
