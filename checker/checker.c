@@ -10,12 +10,14 @@
 
 #include "arena.h"
 #include "engine.h"
+#include "reference.h"
 #include "segment.h"
 #include "xalloc.h"
 
 /* The passes, in the order they run.  See check.h to add one. */
 static const struct check_pass *const passes[] = {
 	&engine_pass,
+	&reference_pass,
 };
 
 #define N_PASSES ARRAY_SIZE(passes)

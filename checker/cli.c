@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "align.h"
 #include "baseline.h"
 #include "batch.h"
 #include "buf.h"
@@ -25,6 +26,7 @@
 #include "gate.h"
 #include "lsp.h"
 #include "report.h"
+#include "score.h"
 #include "segment.h"
 #include "walk.h"
 #include "xalloc.h"
@@ -56,6 +58,7 @@ static void usage(FILE *f)
 	fputs("usage: mtlint [check] [options] FILE...\n"
 	      "       mtlint rules [options]\n"
 	      "       mtlint rules --test [options] [RULEFILE...]\n"
+	      "       mtlint score --reference REF FILE...\n"
 	      "       mtlint segment FILE\n"
 	      "       mtlint lsp [options]      (Language Server, stdio)\n"
 	      "       mtlint version\n"
@@ -1041,6 +1044,109 @@ out:
 	return rc;
 }
 
+/*
+ * `mtlint score --reference REF FILE...`: document-level chrF and BLEU of
+ * each FILE against REF (definitions in score.h and the README), and the
+ * article sentences with no counterpart in the reference (align.h).
+ */
+static int cmd_score(int argc, char **argv)
+{
+	struct cli_opts o = { 0 };
+	struct checker *checker = NULL;
+	struct document *ref = NULL;
+	struct mt_error err = { 0 };
+	int rc = parse_check_opts(argc, argv, &o);
+
+	if (rc >= 0)
+		goto out;
+	rc = CLI_EXIT_ERROR;
+	if (!o.reference) {
+		rc = bad_usage("%s", "score needs --reference FILE");
+		goto out;
+	}
+	if (!o.files.n) {
+		rc = bad_usage("%s", "no input files (use '-' for standard "
+				     "input)");
+		goto out;
+	}
+	if (checker_new(&o.co, &checker, &err) != MT_ERR_OK) {
+		fprintf(stderr, "mtlint: error: %s\n", err.msg);
+		goto out;
+	}
+	if (document_load_file(o.reference, &o.dopts, &ref, &err) !=
+		    MT_ERR_OK ||
+	    checker_segment(checker, ref, &err) != MT_ERR_OK) {
+		fprintf(stderr, "mtlint: error: reference: %s\n", err.msg);
+		goto out;
+	}
+	rc = CLI_EXIT_CLEAN;
+	for (size_t i = 0; i < o.files.n; i++) {
+		struct document *doc = NULL;
+		struct chrf_stats cs;
+		struct bleu_stats bs;
+		struct align_match *al;
+		uint32_t n_aligned = 0;
+
+		err = (struct mt_error){ 0 };
+		if (document_load_file(o.files.v[i], &o.dopts, &doc, &err) !=
+			    MT_ERR_OK ||
+		    checker_segment(checker, doc, &err) != MT_ERR_OK) {
+			fprintf(stderr, "mtlint: error: %s\n", err.msg);
+			document_free(doc);
+			rc = CLI_EXIT_ERROR;
+			continue;
+		}
+		score_chrf(doc->text, doc->len, ref->text, ref->len, &cs);
+		score_bleu(doc->text, doc->len, ref->text, ref->len, &bs);
+		al = align_sentences(doc, ref, &doc->arena);
+		for (uint32_t k = 0; k < doc->n_sentences; k++)
+			n_aligned += al[k].score >= ALIGN_MIN_SCORE;
+		printf("%s\n", doc->name);
+		printf("  chrF2 = %.2f (char order 6, beta 2; precision "
+		       "%.2f, recall %.2f)\n",
+		       cs.score, 100 * cs.precision, 100 * cs.recall);
+		printf("  BLEU = %.2f %.1f/%.1f/%.1f/%.1f (BP = %.3f ratio = "
+		       "%.3f hyp_len = %zu ref_len = %zu)\n",
+		       bs.score, bs.precisions[0], bs.precisions[1],
+		       bs.precisions[2], bs.precisions[3], bs.bp,
+		       bs.ref_len ? (double)bs.sys_len / (double)bs.ref_len
+				  : 0.0,
+		       bs.sys_len, bs.ref_len);
+		printf("  sentences with a counterpart in the reference: %u "
+		       "of %u\n",
+		       n_aligned, doc->n_sentences);
+		for (uint32_t k = 0; k < doc->n_sentences; k++) {
+			const struct sentence *s = &doc->sentences[k];
+			struct doc_pos p;
+
+			if (al[k].score >= ALIGN_MIN_SCORE)
+				continue;
+			uint32_t len = s->span.end - s->span.start, cut = len;
+
+			/* shorten to 60 bytes, on a character boundary */
+			if (cut > 60) {
+				cut = 60;
+				while (cut > 0 &&
+				       ((unsigned char)doc->text[s->span.start +
+								 cut] &
+					0xc0) == 0x80)
+					cut--;
+			}
+			p = document_position(doc, s->span.start, 0);
+			printf("  no counterpart: %s:%u:%u: %.*s%s\n",
+			       doc->name, p.line, p.column, (int)cut,
+			       doc->text + s->span.start,
+			       cut < len ? "..." : "");
+		}
+		document_free(doc);
+	}
+out:
+	document_free(ref);
+	checker_free(checker);
+	cli_opts_release(&o);
+	return rc;
+}
+
 /* `mtlint lsp [options]`: a Language Server on stdin/stdout. */
 static int cmd_lsp(int argc, char **argv)
 {
@@ -1088,6 +1194,7 @@ struct command {
 static const struct command commands[] = {
 	{ "check", cmd_check, "check files (the default)" },
 	{ "rules", cmd_rules, "list the rules" },
+	{ "score", cmd_score, "chrF and BLEU against a reference" },
 	{ "segment", cmd_segment, "show sentences and tokens of a file" },
 	{ "lsp", cmd_lsp, "Language Server on standard input/output" },
 	{ "version", cmd_version, "show the version" },
