@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "arena.h"
-#include "builtin.h"
+#include "engine.h"
 #include "grammar_parser.h"
 #include "reference.h"
 #include "segment.h"
@@ -17,7 +17,7 @@
 
 /* The passes, in the order they run.  See check.h to add one. */
 static const struct check_pass *const passes[] = {
-	&builtin_pass,
+	&engine_pass,
 	&reference_pass,
 	&grammar_parser_pass, /* keep last: skips what earlier passes report */
 };
