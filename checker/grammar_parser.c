@@ -629,6 +629,36 @@ static size_t find_quotes(const struct document *doc, const struct token *t,
 }
 
 /*
+ * A short quoted term inside the sentence's own syntax ('the move was
+ * called "a provocation"'): two to MAX_TERM_WORDS words, lower-case, no
+ * punctuation, right after a word of the sentence (not after a colon or
+ * comma that introduces speech).  Such a term is a constituent of the
+ * sentence around it, which must still parse with it, so its words may be
+ * blamed.  Longer quoted fragments are excerpts of speech and may be
+ * fragments; a single quoted word is often a mention of the word itself
+ * ('between "who" and "whom"'), outside the syntax.
+ */
+#define MAX_TERM_WORDS 3
+
+static int quoted_term(const struct document *doc, const struct token *t,
+		       uint32_t b, struct quote_region q)
+{
+	uint32_t words = 0, before;
+
+	for (uint32_t i = q.from; i < q.to; i++) {
+		if (t[i].kind == TOK_WORD || t[i].kind == TOK_NUMBER)
+			words++;
+		else if (!tok_eq(doc, &t[i], "-"))
+			return 0; // punctuation inside: speech
+	}
+	if (words < 2 || words > MAX_TERM_WORDS || q.from < b + 2)
+		return 0;
+	before = q.from - 2; /* the token before the opening mark */
+	return is_quote(doc, &t[q.from - 1]) && t[before].kind == TOK_WORD &&
+	       !(t[q.from].flags & TOKF_CAP);
+}
+
+/*
  * Does the token start a name rather than a sentence: a capitalised word on
  * the same line whose lower-case form the dictionary does not have
  * ("Stephen", not "He")?
@@ -768,7 +798,9 @@ static void prepare_sentence(struct prep *p, uint32_t si, uint32_t first_tok,
 				i = q[k].end;
 			} else {
 				emit_tokens(p, t, q[k].from, q[k].to, n,
-					    PW_QUOTED);
+					    quoted_term(doc, t, b, q[k])
+						    ? 0
+						    : PW_QUOTED);
 				i = q[k].to;
 			}
 			k++;
