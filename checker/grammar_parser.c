@@ -25,8 +25,9 @@
 
 static const struct rule_info gp_rules[] = {
 	{ RULE_PARSE, CATEGORY, MT_SEV_WARNING,
-	  "the sentence has no complete grammatical parse (link-grammar); "
-	  "the unconnected words are shown",
+	  "the sentence has no complete grammatical parse (link-grammar), "
+	  "the unconnected words are shown; or its only parse splits a noun "
+	  "phrase between the opening phrase and the subject",
 	  NULL },
 	{ RULE_SKIPPED, CATEGORY, MT_SEV_INFO,
 	  "the sentence was not checked by the grammar parser (too long, or "
@@ -1047,6 +1048,41 @@ static void report_unit(struct prep *p, const struct unit *u,
 	}
 }
 
+/*
+ * A complete parse that reads the sentence only by splitting a noun phrase
+ * between the opening prepositional phrase and the subject ("In an
+ * official reaction issued by X said that..." parsed as "In an official,
+ * reaction ... said"): the clause usually lacks its own subject, or a
+ * comma is missing.  The span is the two nouns.
+ */
+static void report_split(struct prep *p, const struct unit *u,
+			 const struct parse_job *job, size_t n_before)
+{
+	const struct pword *pw = &p->pw[u->first];
+	uint32_t x = (uint32_t)job->split_subject, o;
+	const uint32_t bad = PW_PUNCT | PW_QUOTED | PW_PLACEHOLDER | PW_NAME;
+	struct span sp;
+
+	if (job->split_subject < 0 || x == 0 || x >= u->n)
+		return;
+	o = x - 1;
+	if ((pw[x].flags & bad) || (pw[o].flags & bad))
+		return;
+	sp.start = pw[o].span.start;
+	sp.end = pw[x].span.end;
+	if (reported_before(p->diags, n_before, sp))
+		return;
+	diag_add(p->diags, RULE_PARSE, CATEGORY, MT_SEV_WARNING, sp,
+		 "this sentence parses only by splitting '%.*s' between the "
+		 "opening phrase and the subject ('%.*s, %.*s ...') \u2014 "
+		 "the main clause may lack its subject, or a comma is missing",
+		 (int)(sp.end - sp.start), p->doc->text + sp.start,
+		 (int)(pw[o].span.end - pw[o].span.start),
+		 p->doc->text + pw[o].span.start,
+		 (int)(pw[x].span.end - pw[x].span.start),
+		 p->doc->text + pw[x].span.start);
+}
+
 /* --- the pass ------------------------------------------------------------ */
 
 static enum mt_err gp_open(struct checker *c,
@@ -1133,6 +1169,9 @@ static enum mt_err gp_run(void *state, struct check_ctx *ctx,
 
 	for (size_t u = 0; u < p.n_units; u++) {
 		switch (jobs[u].status) {
+		case PARSE_COMPLETE:
+			report_split(&p, &p.units[u], &jobs[u], n_before);
+			break;
 		case PARSE_NULLS:
 			report_unit(&p, &p.units[u], &jobs[u], n_before);
 			break;

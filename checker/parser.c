@@ -81,6 +81,7 @@ struct cache_entry {
 	uint8_t *unlinked; /* one byte per word of text */
 	uint32_t n_words;
 	uint32_t null_count;
+	int32_t split_subject;
 	enum parse_status status;
 };
 
@@ -134,6 +135,7 @@ static int cache_get(struct parser *p, uint64_t h, const char *text,
 			continue;
 		job->status = e->status;
 		job->null_count = e->null_count;
+		job->split_subject = e->split_subject;
 		memcpy(job->unlinked, e->unlinked, e->n_words);
 		return 1;
 	}
@@ -161,6 +163,7 @@ static void cache_put(struct parser *p, uint64_t h, const char *text,
 	e->unlinked = xmalloc(job->n_words ? job->n_words : 1);
 	memcpy(e->unlinked, job->unlinked, job->n_words);
 	e->null_count = job->null_count;
+	e->split_subject = job->split_subject;
 	e->status = job->status;
 	e->next = p->buckets[b];
 	p->buckets[b] = e;
@@ -254,6 +257,62 @@ static int confirmed_complete(struct parser *p, Parse_Options po,
 	return n > 0;
 }
 
+/* Is link-grammar's word a common noun ("reaction.n-u", "agencies.p")?
+ * Guessed and capitalised words carry no such subscript. */
+static int common_noun(const char *w)
+{
+	const char *d = w ? strrchr(w, '.') : NULL;
+
+	return d && d != w && (d[1] == 'n' || d[1] == 's' || d[1] == 'p') &&
+	       (d[2] == '\0' || d[2] == '-') && !strchr(w, '[');
+}
+
+/*
+ * The split-noun-phrase shape (parser.h, split_subject) in the best
+ * linkage of a complete parse: an opener link (CO*) from a preposition to
+ * the word x, and an object link (J*) from the same preposition to the
+ * word right before x, both common nouns.  Returns the input word of x, or
+ * -1.
+ */
+static int32_t split_subject(Sentence s, Parse_Options po,
+			     const uint32_t *starts, uint32_t n_words,
+			     size_t len)
+{
+	Linkage l = linkage_create(0, s, po);
+	int32_t found = -1;
+	size_t nl;
+
+	if (!l)
+		return -1;
+	nl = linkage_get_num_links(l);
+	for (size_t k = 0; k < nl && found < 0; k++) {
+		size_t prep = linkage_get_link_lword(l, k);
+		size_t x = linkage_get_link_rword(l, k);
+		size_t b;
+
+		if (strncmp(linkage_get_link_label(l, k), "CO", 2) != 0 ||
+		    x < 2 || !common_noun(linkage_get_word(l, x)) ||
+		    !common_noun(linkage_get_word(l, x - 1)))
+			continue;
+		for (size_t m = 0; m < nl; m++) {
+			if (linkage_get_link_label(l, m)[0] != 'J' ||
+			    linkage_get_link_lword(l, m) != prep ||
+			    linkage_get_link_rword(l, m) != x - 1)
+				continue;
+			b = linkage_get_word_byte_start(l, x);
+			if (b < len &&
+			    word_at(starts, n_words, b) >
+				    word_at(starts, n_words,
+					    linkage_get_word_byte_start(
+						    l, x - 1)))
+				found = (int32_t)word_at(starts, n_words, b);
+			break;
+		}
+	}
+	linkage_delete(l);
+	return found;
+}
+
 /*
  * Parse one joined sentence with link-grammar: first for a complete
  * linkage, then for one with costlier constructions, and when there is
@@ -274,6 +333,7 @@ static void parse_one(struct parser *p, Parse_Options po, const char *text,
 	int n;
 
 	job->status = PARSE_FAILED;
+	job->split_subject = -1;
 	if (!s)
 		return;
 	if (sentence_split(s, po) < 0)
@@ -289,6 +349,8 @@ static void parse_one(struct parser *p, Parse_Options po, const char *text,
 	}
 	if (n > 0) {
 		job->status = PARSE_COMPLETE;
+		job->split_subject =
+			split_subject(s, po, starts, job->n_words, len);
 		goto out;
 	}
 	/* 2: a complete linkage with rarer constructions? */
@@ -369,6 +431,7 @@ static void run_job(struct batch *b, Parse_Options po, struct parse_job *job)
 	int hit;
 
 	job->null_count = 0;
+	job->split_subject = -1;
 	job->cached = 0;
 	memset(job->unlinked, 0, job->n_words);
 	if (job->n_words == 0) {

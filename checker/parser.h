@@ -80,6 +80,14 @@ struct parse_job {
 	uint8_t *unlinked;	  /* out: 1 for each unconnected word */
 	enum parse_status status; /* out */
 	uint32_t null_count;	  /* out: unconnected words (link-grammar's) */
+	/* out, PARSE_COMPLETE only: the input word that the best linkage
+	 * makes the subject of the main clause although it directly follows,
+	 * without a comma, the object of the sentence's opening preposition,
+	 * both common nouns ("In an official reaction said ..." read as "In
+	 * an official, reaction said ...": a noun phrase split across the
+	 * clause boundary, where the clause lacks its own subject); the
+	 * object is the word before it.  -1: none. */
+	int32_t split_subject;
 	int cached;		  /* out: answered from the cache */
 };
 
