@@ -178,6 +178,55 @@ Test(grammar_parser, unconnected_word_reported_at_its_position)
 	checker_free(c);
 }
 
+Test(grammar_parser, garbled_shapes_beyond_unconnected_words)
+{
+	static const struct {
+		const char *text, *flagged;
+	} bad[] = {
+		/* a short quoted term is part of the sentence's syntax: its
+		 * words may be blamed (the article is missing) */
+		{ "The new rules are now considered \"appropriate response\" "
+		  "by the council.",
+		  "response" },
+		/* the only parse splits a noun phrase between the opening
+		 * phrase and the subject: the clause lacks its subject */
+		{ "In a chemical reaction observed by the team showed that the "
+		  "gas was toxic.",
+		  "chemical reaction" },
+	};
+	static const char *const good[] = {
+		"The new rules are now considered \"an appropriate response\" "
+		"by the council.",
+		"We should distinguish between \"who\" and \"whom\" here.",
+		"In the chemical reaction, heat is released.",
+		"In a criminal case, the evidence must be clear.",
+		"In 1990 prices rose sharply across the country.",
+	};
+	struct checker *c = make_checker(0, 1);
+
+	for (size_t k = 0; k < ARRAY_SIZE(bad); k++) {
+		struct diag_list l;
+		struct document *doc = check_with(c, bad[k].text, &l);
+		int i = find_diag(&l, "grammar.parse");
+
+		cr_assert(i >= 0, "not flagged: %s", bad[k].text);
+		cr_expect_eq(count_rule(&l, "grammar.parse"), 1);
+		cr_expect_str_eq(diag_text(doc, &l.v[i]), bad[k].flagged);
+		diag_list_release(&l);
+		document_free(doc);
+	}
+	for (size_t k = 0; k < ARRAY_SIZE(good); k++) {
+		struct diag_list l;
+		struct document *doc = check_with(c, good[k], &l);
+
+		cr_expect_eq(count_rule(&l, "grammar.parse"), 0, "flagged: %s",
+			     good[k]);
+		diag_list_release(&l);
+		document_free(doc);
+	}
+	checker_free(c);
+}
+
 Test(grammar_parser, clean_shapes_not_flagged)
 {
 	static const char *const good[] = {
