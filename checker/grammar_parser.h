@@ -5,7 +5,13 @@
  *
  * Rules:
  *   grammar.parse          warning  the sentence has no complete parse; the
- *                                   span is the unconnected word(s)
+ *                                   span is the unconnected word(s).  Also:
+ *                                   its only parse splits a noun phrase
+ *                                   between the opening phrase and the
+ *                                   subject ("In a chemical reaction
+ *                                   observed by X showed..." read as "In a
+ *                                   chemical, reaction ... showed"); the
+ *                                   span is the two nouns
  *   grammar.parse-skipped  info     the sentence was not checked (too long,
  *                                   or the document's time budget ran out)
  *
@@ -16,7 +22,10 @@
  *     are dropped; a quoted span that is a sentence of its own (capitalised,
  *     four words or more) is parsed on its own, and stands in the sentence
  *     around it as the clause "it is so"; a quoted fragment stays in place,
- *     but its words are never blamed (quoted speech may be a fragment);
+ *     but its words are never blamed (quoted speech may be a fragment),
+ *     except for a short quoted term (two or three lower-case words right
+ *     after a word of the sentence: 'called the plan "serious mistake"'),
+ *     which is part of the sentence's syntax;
  *   - abbreviations the dictionary does not know become placeholders the
  *     dictionary does know: a title before a name ("Adm. Smith") becomes
  *     "Mr.", any other abbreviation a proper noun; numbers other than plain
