@@ -1050,10 +1050,15 @@ static void report_unit(struct prep *p, const struct unit *u,
 
 /*
  * A complete parse that reads the sentence only by splitting a noun phrase
- * between the opening prepositional phrase and the subject ("In an
- * official reaction issued by X said that..." parsed as "In an official,
- * reaction ... said"): the clause usually lacks its own subject, or a
- * comma is missing.  The span is the two nouns.
+ * between the opening prepositional phrase and the subject ("In a
+ * chemical reaction observed by X showed that..." parsed as "In a
+ * chemical, reaction ... showed"): the clause usually lacks its own
+ * subject, or a comma is missing.  The parser finds every opener whose
+ * object and the subject are adjacent nouns, which is also the shape of
+ * good openers without a comma ("In this case users must..."); reported
+ * only when the object is the bare head of "a/an X" and X also reads as an
+ * adjective, so that "a/an X Y" is the natural reading of the words.  The
+ * span is the two nouns.
  */
 static void report_split(struct prep *p, const struct unit *u,
 			 const struct parse_job *job, size_t n_before)
@@ -1066,7 +1071,10 @@ static void report_split(struct prep *p, const struct unit *u,
 	if (job->split_subject < 0 || x == 0 || x >= u->n)
 		return;
 	o = x - 1;
-	if ((pw[x].flags & bad) || (pw[o].flags & bad))
+	if ((pw[x].flags & bad) || (pw[o].flags & bad) || o == 0 ||
+	    (strcasecmp(pw[o - 1].text, "a") != 0 &&
+	     strcasecmp(pw[o - 1].text, "an") != 0) ||
+	    !parser_can_be_adjective(p->parser, pw[o].text))
 		return;
 	sp.start = pw[o].span.start;
 	sp.end = pw[x].span.end;

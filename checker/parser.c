@@ -267,6 +267,16 @@ static int common_noun(const char *w)
 	       (d[2] == '\0' || d[2] == '-') && !strchr(w, '[');
 }
 
+/* Is word x the subject of a singular verb (an Ss link to its right)? */
+static int singular_subject(Linkage l, size_t x)
+{
+	for (size_t k = 0; k < linkage_get_num_links(l); k++)
+		if (linkage_get_link_lword(l, k) == x &&
+		    strncmp(linkage_get_link_label(l, k), "Ss", 2) == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * The split-noun-phrase shape (parser.h, split_subject) in the best
  * linkage of a complete parse: an opener link (CO*) from a preposition to
@@ -300,7 +310,7 @@ static int32_t split_subject(Sentence s, Parse_Options po,
 			    linkage_get_link_rword(l, m) != x - 1)
 				continue;
 			b = linkage_get_word_byte_start(l, x);
-			if (b < len &&
+			if (b < len && singular_subject(l, x) &&
 			    word_at(starts, n_words, b) >
 				    word_at(starts, n_words,
 					    linkage_get_word_byte_start(
@@ -536,6 +546,22 @@ int parser_has_entry(struct parser *p, const char *word)
 
 	free_lookup_list(p->dict, dn);
 	return found;
+}
+
+int parser_can_be_adjective(struct parser *p, const char *word)
+{
+	Dict_node *dn = dictionary_lookup_list(p->dict, word);
+	size_t n = strlen(word);
+	int adj = 0;
+
+	/* entries are the word, a subscript mark, then the subscript:
+	 * "a" (or "a-c"...) for adjectives */
+	for (Dict_node *x = dn; x && !adj; x = x->right)
+		adj = x->string && strncmp(x->string, word, n) == 0 &&
+		      strlen(x->string) > n + 1 && x->string[n + 1] == 'a' &&
+		      (x->string[n + 2] == '\0' || x->string[n + 2] == '-');
+	free_lookup_list(p->dict, dn);
+	return adj;
 }
 
 void parser_get_stats(struct parser *p, struct parser_stats *out)

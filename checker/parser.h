@@ -83,9 +83,10 @@ struct parse_job {
 	/* out, PARSE_COMPLETE only: the input word that the best linkage
 	 * makes the subject of the main clause although it directly follows,
 	 * without a comma, the object of the sentence's opening preposition,
-	 * both common nouns ("In an official reaction said ..." read as "In
-	 * an official, reaction said ...": a noun phrase split across the
-	 * clause boundary, where the clause lacks its own subject); the
+	 * both common nouns ("In a chemical reaction observed by X showed
+	 * ..." read as "In a chemical, reaction ... showed": a noun phrase
+	 * split across the clause boundary), the subject of a singular verb
+	 * without a determiner (so not "In this case users must..."); the
 	 * object is the word before it.  -1: none. */
 	int32_t split_subject;
 	int cached;		  /* out: answered from the cache */
@@ -118,6 +119,10 @@ int parser_knows(struct parser *p, const char *word);
 
 /* Does the dictionary have an entry for exactly this word ("Adm.")? */
 int parser_has_entry(struct parser *p, const char *word);
+
+/* Can the dictionary read this word as an adjective ("official", not
+ * "case")? */
+int parser_can_be_adjective(struct parser *p, const char *word);
 
 /* CLOCK_MONOTONIC in nanoseconds. */
 uint64_t parser_now(void);

@@ -201,6 +201,12 @@ Test(grammar_parser, garbled_shapes_beyond_unconnected_words)
 		"In the chemical reaction, heat is released.",
 		"In a criminal case, the evidence must be clear.",
 		"In 1990 prices rose sharply across the country.",
+		/* openers without a comma, the object and the subject
+		 * adjacent nouns: good English */
+		"In this case users must log in again.",
+		"Since the crisis banks have lent less.",
+		"At a minimum companies must report their profits.",
+		"In an instant silence fell over the room.",
 	};
 	struct checker *c = make_checker(0, 1);
 
