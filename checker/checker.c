@@ -11,11 +11,13 @@
 #include "arena.h"
 #include "builtin.h"
 #include "segment.h"
+#include "spelling.h"
 #include "xalloc.h"
 
 /* The passes, in the order they run.  See check.h to add one. */
 static const struct check_pass *const passes[] = {
 	&builtin_pass,
+	&spelling_pass,
 };
 
 #define N_PASSES ARRAY_SIZE(passes)

@@ -46,6 +46,9 @@ struct checker_options {
 	const char *const *disable;
 	size_t n_disable;
 	int grammar_parser; /* -1: default, 0: off, 1: on */
+	/* spelling: all-caps words of up to this many letters are acronyms
+	 * and never spell-checked; 0: the default (SPELLING_ACRONYM_MAX) */
+	int acronym_max;
 };
 
 #define CHECKER_OPTIONS_INIT { .lang = "en_US", .grammar_parser = -1 }

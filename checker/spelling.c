@@ -1,0 +1,1015 @@
+/*
+ * spelling: the spelling pass (see spelling.h).
+ *
+ * Long-lived state (dictionary, word lists, name index, reject list) is
+ * loaded in spelling_open(); per document, the pass builds the set of the
+ * reference's words and the counts of the document's capitalised words in
+ * the document's arena, then walks the word tokens once.
+ */
+#include "spelling.h"
+
+#include <errno.h>
+#include <glob.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include "arena.h"
+#include "checker.h"
+#include "paths.h"
+#include "segment.h"
+#include "speller.h"
+#include "xalloc.h"
+
+#define CAT "fluency/spelling"
+
+static const struct rule_info spelling_rules[] = {
+	{ "spelling.unknown-word", CAT, MT_SEV_ERROR,
+	  "a lower-case word no dictionary knows, with suggestions", NULL },
+	{ "spelling.misspelled-name", CAT, MT_SEV_WARNING,
+	  "a capitalised unknown word close to a known name "
+	  "(reference, name lists, the same document)",
+	  NULL },
+	{ "spelling.unknown-name", CAT, MT_SEV_INFO,
+	  "a capitalised word no dictionary knows (usually a name)", NULL },
+	{ "spelling.rejected-word", CAT, MT_SEV_WARNING,
+	  "a word the --reject lists forbid, with its preferred form", NULL },
+	{ "spelling.dialect-variant", CAT, MT_SEV_INFO,
+	  "a spelling of the other English dialect (behaviour/behavior)",
+	  NULL },
+};
+
+enum { R_UNKNOWN, R_MISSPELLED_NAME, R_UNKNOWN_NAME, R_REJECTED, R_VARIANT };
+
+/* ---- a string map (open addressing; keys and values in an arena) ---- */
+
+struct smap_ent {
+	const char *key;
+	const char *val;
+	uint32_t len, hash;
+	uint32_t count;
+};
+
+struct smap {
+	struct smap_ent *v;
+	size_t cap, n;
+};
+
+static uint32_t hash_str(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+static struct smap_ent *smap_find(const struct smap *m, const char *k,
+				  size_t n)
+{
+	uint32_t h = hash_str(k, n);
+
+	if (!m->cap)
+		return NULL;
+	for (size_t i = h & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+		struct smap_ent *e = &m->v[i];
+
+		if (!e->key)
+			return NULL;
+		if (e->hash == h && e->len == n && memcmp(e->key, k, n) == 0)
+			return e;
+	}
+}
+
+/* Find or insert (key copied into a). */
+static struct smap_ent *smap_put(struct smap *m, struct arena *a,
+				 const char *k, size_t n)
+{
+	uint32_t h = hash_str(k, n);
+	struct smap_ent *e;
+
+	if ((m->n + 1) * 2 > m->cap) {
+		size_t ncap = m->cap ? m->cap * 2 : 256;
+		struct smap_ent *nv = xcalloc(ncap, sizeof(*nv));
+
+		for (size_t i = 0; i < m->cap; i++) {
+			size_t j;
+
+			if (!m->v[i].key)
+				continue;
+			for (j = m->v[i].hash & (ncap - 1); nv[j].key;
+			     j = (j + 1) & (ncap - 1))
+				;
+			nv[j] = m->v[i];
+		}
+		free(m->v);
+		m->v = nv;
+		m->cap = ncap;
+	}
+	for (size_t i = h & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+		e = &m->v[i];
+		if (!e->key)
+			break;
+		if (e->hash == h && e->len == n && memcmp(e->key, k, n) == 0)
+			return e;
+	}
+	e->key = arena_strndup(a, k, n);
+	e->len = (uint32_t)n;
+	e->hash = h;
+	m->n++;
+	return e;
+}
+
+static void smap_release(struct smap *m)
+{
+	free(m->v);
+	memset(m, 0, sizeof(*m));
+}
+
+/* ---- words ------------------------------------------------------------ */
+
+/* Lower-case copy (ICU simple case mapping) into the arena. */
+static char *lower_dup(struct arena *a, const char *w, size_t len,
+		       size_t *out_len)
+{
+	char *out = arena_alloc(a, len * 2 + 8);
+	int32_t i = 0, o = 0, cap = (int32_t)(len * 2 + 8);
+
+	while (i < (int32_t)len) {
+		UChar32 c;
+		UBool bad = 0;
+
+		U8_NEXT(w, i, (int32_t)len, c);
+		if (c < 0)
+			c = 0xFFFD;
+		if (c == 0x2019 || c == 0x2018 || c == 0x02BC)
+			c = '\'';
+		U8_APPEND((uint8_t *)out, o, cap - 1, u_tolower(c), bad);
+		if (bad)
+			break;
+	}
+	out[o] = '\0';
+	if (out_len)
+		*out_len = (size_t)o;
+	return out;
+}
+
+/* Copy with typographic apostrophes made ASCII and a possessive "'s" or
+ * "s'" removed: the form a word list or the reference would hold. */
+static size_t base_form(const char *w, size_t len, char *out, size_t cap)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < len && o + 1 < cap; i++) {
+		const unsigned char *u = (const unsigned char *)w + i;
+
+		if (i + 2 < len && u[0] == 0xE2 && u[1] == 0x80 &&
+		    (u[2] == 0x98 || u[2] == 0x99)) {
+			out[o++] = '\'';
+			i += 2;
+		} else {
+			out[o++] = w[i];
+		}
+	}
+	if (o > 2 && out[o - 2] == '\'' && out[o - 1] == 's')
+		o -= 2;
+	else if (o > 2 && out[o - 1] == '\'' && out[o - 2] == 's')
+		o -= 1;
+	out[o] = '\0';
+	return o;
+}
+
+/* The possessive ending of a word ("’s", "'s", "'"), or "". */
+static const char *possessive(const char *w, size_t n)
+{
+	if (n > 4 && memcmp(w + n - 4, "\xe2\x80\x99s", 4) == 0)
+		return w + n - 4;
+	if (n > 4 && memcmp(w + n - 4, "s\xe2\x80\x99", 4) == 0)
+		return w + n - 3;
+	if (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's')
+		return w + n - 2;
+	if (n > 2 && w[n - 1] == '\'' && w[n - 2] == 's')
+		return w + n - 1;
+	return "";
+}
+
+struct wordinfo {
+	int letters, upper, digits, nonlatin;
+	int first_upper;
+};
+
+static void word_info(const char *w, size_t len, struct wordinfo *wi)
+{
+	int32_t i = 0;
+
+	memset(wi, 0, sizeof(*wi));
+	while (i < (int32_t)len) {
+		UChar32 c;
+		UErrorCode st = U_ZERO_ERROR;
+
+		U8_NEXT(w, i, (int32_t)len, c);
+		if (c < 0)
+			continue;
+		if (u_isdigit(c)) {
+			wi->digits++;
+		} else if (u_isalpha(c)) {
+			UScriptCode sc = uscript_getScript(c, &st);
+
+			if (U_SUCCESS(st) && sc != USCRIPT_LATIN &&
+			    sc != USCRIPT_COMMON && sc != USCRIPT_INHERITED)
+				wi->nonlatin++;
+			if (wi->letters == 0)
+				wi->first_upper = u_isupper(c) != 0;
+			wi->letters++;
+			if (u_isupper(c))
+				wi->upper++;
+		}
+	}
+}
+
+/*
+ * A key under which transliterations of one name meet: Dmitry/Dmitri,
+ * Zelenskyy/Zelensky, Smirnoff/Smirnov, Khodorkovsky/Hodorkovsky.  Two
+ * names with the same key are variants, not misspellings of each other.
+ */
+static size_t translit_key(const char *w, size_t len, char *out, size_t cap)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < len && o + 2 < cap; i++) {
+		char c = w[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (c == 'y' || c == 'j')
+			c = 'i';
+		else if (c == 'w')
+			c = 'v';
+		else if (c == 'h' && o > 0 && strchr("kz", out[o - 1]))
+			continue; /* kh -> k, zh -> z */
+		else if (c == 'f' && i + 1 < len && w[i + 1] == 'f' &&
+			 i + 2 == len)
+			c = 'v', i++;
+		if (o > 0 && out[o - 1] == c)
+			continue; /* doubled letters */
+		out[o++] = c;
+	}
+	out[o] = '\0';
+	return o;
+}
+
+static size_t n_codepoints(const char *w, size_t len)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < len; i++)
+		n += ((unsigned char)w[i] & 0xC0) != 0x80;
+	return n;
+}
+
+/* ---- state ------------------------------------------------------------ */
+
+/* A name from the project lists, indexed by its lower-cased first byte. */
+struct name {
+	const char *s;
+	uint32_t len;
+};
+
+struct spelling {
+	struct checker *checker;
+	struct speller *sp;
+	struct speller *variant; /* the other dialect, opened on demand */
+	int variant_tried;
+	char lang[16], variant_lang[16], dict_path[1024];
+	int acronym_max;
+	struct arena arena;
+	struct smap reject;  /* lower-case word -> preferred form ("" none) */
+	struct smap phrases; /* lower-case, accents kept: "deja vu" */
+	struct name *names[256];
+	size_t n_names[256], alloc_names[256];
+	struct smap names_seen;
+};
+
+static void add_name(struct spelling *st, const char *w, size_t len)
+{
+	unsigned char b = (unsigned char)w[0];
+	struct smap_ent *e;
+
+	if (len < 4 || len > SPELLER_MAX_WORD)
+		return;
+	e = smap_put(&st->names_seen, &st->arena, w, len);
+	if (e->count++)
+		return;
+	if (b >= 'A' && b <= 'Z')
+		b = (unsigned char)(b - 'A' + 'a');
+	st->names[b] = xgrow(st->names[b], &st->alloc_names[b],
+			     st->n_names[b] + 1, sizeof(struct name));
+	st->names[b][st->n_names[b]++] = (struct name){ e->key, e->len };
+}
+
+/* Read a list file line by line (UTF-8, '#' comments, trimmed). */
+static enum mt_err read_list(const char *path,
+			     void (*fn)(struct spelling *st, char *line),
+			     struct spelling *st, struct mt_error *err)
+{
+	FILE *f = fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0, lineno = 0;
+	ssize_t n;
+
+	if (!f)
+		return mt_error(err, MT_ERR_IO, "cannot open '%s': %s", path,
+				strerror(errno));
+	while ((n = getline(&line, &cap, f)) >= 0) {
+		char *s = line, *e = line + n;
+		int32_t i = 0, len;
+		UChar32 c = 0;
+
+		lineno++;
+		while (e > s && strchr("\r\n \t", e[-1]))
+			*--e = '\0';
+		while (*s == ' ' || *s == '\t')
+			s++;
+		len = (int32_t)(e - s);
+		while (i < len && c >= 0)
+			U8_NEXT(s, i, len, c);
+		if (c < 0 || memchr(s, '\0', (size_t)len)) {
+			free(line);
+			fclose(f);
+			return mt_error(err, MT_ERR_ENCODING,
+					"%s:%zu: line is not valid UTF-8 text",
+					path, lineno);
+		}
+		if (*s && *s != '#')
+			fn(st, s);
+	}
+	free(line);
+	fclose(f);
+	return MT_ERR_OK;
+}
+
+/* Names go into the index for "close known form" look-ups. */
+static void names_line(struct spelling *st, char *line)
+{
+	char *sp = strpbrk(line, " \t");
+	struct wordinfo wi;
+
+	if (sp)
+		*sp = '\0';
+	word_info(line, strlen(line), &wi);
+	if (wi.first_upper && wi.upper < wi.letters)
+		add_name(st, line, strlen(line));
+}
+
+static void phrases_line(struct spelling *st, char *line)
+{
+	size_t n;
+	char *low = lower_dup(&st->arena, line, strlen(line), &n);
+
+	smap_put(&st->phrases, &st->arena, low, n);
+}
+
+/* "Kiev -> Kyiv", "Kiev → Kyiv", "Kiev<TAB>Kyiv" or just "Kiev". */
+static void reject_line(struct spelling *st, char *line)
+{
+	char *arrow = strstr(line, "->"), *good = NULL, *end;
+	size_t n;
+	char *low;
+	struct smap_ent *e;
+
+	if (!arrow)
+		arrow = strstr(line, "\xe2\x86\x92");
+	if (arrow) {
+		good = arrow + (arrow[0] == '-' ? 2 : 3);
+	} else {
+		arrow = strchr(line, '\t');
+		if (arrow)
+			good = arrow + 1;
+	}
+	end = arrow ? arrow : line + strlen(line);
+	while (end > line && (end[-1] == ' ' || end[-1] == '\t'))
+		end--;
+	if (end == line)
+		return;
+	if (good)
+		while (*good == ' ' || *good == '\t')
+			good++;
+	low = lower_dup(&st->arena, line, (size_t)(end - line), &n);
+	e = smap_put(&st->reject, &st->arena, low, n);
+	e->val = arena_strdup(&st->arena, good && *good ? good : "");
+}
+
+static enum mt_err load_project_lists(struct spelling *st,
+				      const char *data_dir,
+				      struct mt_error *err)
+{
+	char pat[4096], path[4096];
+	glob_t g;
+	enum mt_err rc = MT_ERR_OK;
+
+	snprintf(pat, sizeof(pat), "%s/dictionaries/%.2s/*.words", data_dir,
+		 st->lang);
+	if (glob(pat, 0, NULL, &g) == 0) {
+		for (size_t i = 0; rc == MT_ERR_OK && i < g.gl_pathc; i++) {
+			rc = speller_load_words(st->sp, g.gl_pathv[i], "Paris",
+						err);
+			if (rc == MT_ERR_OK)
+				rc = read_list(g.gl_pathv[i], names_line, st,
+					       err);
+		}
+		globfree(&g);
+	}
+	if (rc != MT_ERR_OK)
+		return rc;
+	snprintf(path, sizeof(path), "%s/dictionaries/%.2s/frequency.tsv",
+		 data_dir, st->lang);
+	if (mt_path_exists(path))
+		rc = speller_load_frequencies(st->sp, path, err);
+	snprintf(path, sizeof(path), "%s/dictionaries/%.2s/phrases.txt",
+		 data_dir, st->lang);
+	if (rc == MT_ERR_OK && mt_path_exists(path))
+		rc = read_list(path, phrases_line, st, err);
+	return rc;
+}
+
+static void spelling_close(void *state)
+{
+	struct spelling *st = state;
+
+	if (!st)
+		return;
+	speller_close(st->sp);
+	speller_close(st->variant);
+	smap_release(&st->reject);
+	smap_release(&st->phrases);
+	smap_release(&st->names_seen);
+	for (size_t i = 0; i < 256; i++)
+		free(st->names[i]);
+	arena_release(&st->arena);
+	free(st);
+}
+
+static enum mt_err spelling_open(struct checker *c,
+				 const struct checker_options *opts,
+				 void **state, struct mt_error *err)
+{
+	struct spelling *st = xcalloc(1, sizeof(*st));
+	const char *data_dir = opts->data_dir ? opts->data_dir : mt_data_dir();
+	enum mt_err rc;
+
+	*state = st;
+	st->checker = c;
+	arena_init(&st->arena, 0);
+	snprintf(st->lang, sizeof(st->lang), "%s",
+		 opts->lang ? opts->lang : "en_US");
+	snprintf(st->dict_path, sizeof(st->dict_path), "%s",
+		 opts->dict_path ? opts->dict_path : "");
+	if (strncmp(st->lang, "en_US", 5) == 0)
+		snprintf(st->variant_lang, sizeof(st->variant_lang), "en_GB");
+	else if (strncmp(st->lang, "en_", 3) == 0)
+		snprintf(st->variant_lang, sizeof(st->variant_lang), "en_US");
+	st->acronym_max = opts->acronym_max > 0 ? opts->acronym_max
+						: SPELLING_ACRONYM_MAX;
+	rc = speller_open(st->lang, opts->dict_path, &st->sp, err);
+	if (rc == MT_ERR_OK && data_dir)
+		rc = load_project_lists(st, data_dir, err);
+	for (size_t i = 0; rc == MT_ERR_OK && i < opts->n_word_files; i++)
+		rc = speller_load_words(st->sp, opts->word_files[i], NULL, err);
+	for (size_t i = 0; rc == MT_ERR_OK && i < opts->n_reject_files; i++)
+		rc = read_list(opts->reject_files[i], reject_line, st, err);
+	if (rc != MT_ERR_OK) {
+		spelling_close(st);
+		*state = NULL;
+	}
+	return rc;
+}
+
+/* ---- one document ----------------------------------------------------- */
+
+struct run {
+	struct spelling *st;
+	struct check_ctx *ctx;
+	struct document *doc;
+	struct smap ref_words; /* base forms of the reference's words */
+	struct smap caps;      /* capitalised base forms -> count */
+	double suggest_ms;
+	const struct span *code;
+	size_t n_code, code_i;
+	uint32_t ti; /* the token being checked */
+};
+
+static double now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* Call fn on each hyphen-separated part of the token. */
+static void each_part(const char *text, struct span sp,
+		      void (*fn)(struct run *r, struct span part, int whole),
+		      struct run *r)
+{
+	uint32_t s = sp.start;
+	int whole = 1;
+
+	for (uint32_t i = sp.start; i < sp.end; i++)
+		if (text[i] == '-' ||
+		    (i + 3 <= sp.end && (unsigned char)text[i] == 0xE2 &&
+		     (unsigned char)text[i + 1] == 0x80 &&
+		     ((unsigned char)text[i + 2] == 0x90 ||
+		      (unsigned char)text[i + 2] == 0x91))) {
+			whole = 0;
+			break;
+		}
+	if (whole) {
+		fn(r, sp, 1);
+		return;
+	}
+	for (uint32_t i = sp.start; i <= sp.end; i++) {
+		size_t hl = 0;
+
+		if (i < sp.end && text[i] == '-')
+			hl = 1;
+		else if (i + 3 <= sp.end && (unsigned char)text[i] == 0xE2 &&
+			 (unsigned char)text[i + 1] == 0x80 &&
+			 ((unsigned char)text[i + 2] == 0x90 ||
+			  (unsigned char)text[i + 2] == 0x91))
+			hl = 3;
+		if (i == sp.end || hl) {
+			if (i > s)
+				fn(r, (struct span){ s, i }, 0);
+			s = i + (uint32_t)hl;
+			i += hl ? (uint32_t)hl - 1 : 0;
+		}
+	}
+}
+
+static void add_ref_part(struct run *r, struct span p, int whole)
+{
+	char b[SPELLER_MAX_WORD + 1];
+	size_t n;
+
+	(void)whole;
+	if (p.end - p.start > SPELLER_MAX_WORD)
+		return;
+	n = base_form(r->ctx->ref->text + p.start, p.end - p.start, b,
+		      sizeof(b));
+	smap_put(&r->ref_words, &r->doc->arena, b, n);
+}
+
+static void count_cap_part(struct run *r, struct span p, int whole)
+{
+	char b[SPELLER_MAX_WORD + 1];
+	size_t n;
+	struct wordinfo wi;
+
+	(void)whole;
+	if (p.end - p.start > SPELLER_MAX_WORD)
+		return;
+	n = base_form(r->doc->text + p.start, p.end - p.start, b, sizeof(b));
+	word_info(b, n, &wi);
+	if (wi.first_upper && wi.upper < wi.letters)
+		smap_put(&r->caps, &r->doc->arena, b, n)->count++;
+}
+
+/* Is the word a reference word (its base form, exactly)? */
+static int in_reference(struct run *r, const char *b, size_t n)
+{
+	return r->ref_words.n && smap_find(&r->ref_words, b, n);
+}
+
+static int close_name(const char *w, size_t n, const char *cand, size_t cn,
+		      double *best)
+{
+	char k1[SPELLER_MAX_WORD + 1], k2[SPELLER_MAX_WORD + 1];
+	size_t cp = n_codepoints(w, n);
+	double limit, d;
+
+	if (cn == n && memcmp(w, cand, n) == 0)
+		return 0;
+	if (cp < 4 || (cn > n ? cn - n : n - cn) > 2)
+		return 0;
+	if ((w[0] | 0x20) != (cand[0] | 0x20))
+		return 0;
+	limit = cp >= 5 ? 1.0 : 0.7;
+	d = speller_distance(w, n, cand, cn);
+	if (d > limit || d >= *best)
+		return 0;
+	translit_key(w, n, k1, sizeof(k1));
+	translit_key(cand, cn, k2, sizeof(k2));
+	if (strcmp(k1, k2) == 0)
+		return 0; /* a transliteration variant */
+	*best = d;
+	return 1;
+}
+
+/*
+ * A known name the capitalised unknown word is likely a misspelling of:
+ * from the reference, the project's name lists, or a spelling the same
+ * document uses at least twice and more often.  NULL when none.
+ */
+static const char *known_form(struct run *r, const char *w, size_t n,
+			      const char **source)
+{
+	const char *best_s = NULL;
+	double best = 10;
+	unsigned char b = (unsigned char)(w[0] | 0x20);
+	struct smap_ent *self = smap_find(&r->caps, w, n);
+	uint32_t self_count = self ? self->count : 0;
+
+	for (size_t i = 0; i < r->ref_words.cap; i++) {
+		struct smap_ent *e = &r->ref_words.v[i];
+
+		if (e->key && e->key[0] >= 'A' && e->key[0] <= 'Z' &&
+		    close_name(w, n, e->key, e->len, &best)) {
+			best_s = e->key;
+			*source = "the reference article";
+		}
+	}
+	if (best_s)
+		return best_s;
+	for (size_t i = 0; i < r->st->n_names[b]; i++) {
+		const struct name *nm = &r->st->names[b][i];
+
+		if (close_name(w, n, nm->s, nm->len, &best)) {
+			best_s = nm->s;
+			*source = "the newsroom name lists";
+		}
+	}
+	if (best_s)
+		return best_s;
+	for (size_t i = 0; i < r->caps.cap; i++) {
+		struct smap_ent *e = &r->caps.v[i];
+
+		if (e->key && e->count >= 2 && e->count > self_count &&
+		    close_name(w, n, e->key, e->len, &best)) {
+			best_s = e->key;
+			*source = "this article";
+		}
+	}
+	return best_s;
+}
+
+/* Is the word, with the words around it, a listed phrase ("deja vu")? */
+static int in_phrase(struct run *r, uint32_t ti)
+{
+	struct document *doc = r->doc;
+	struct smap *ph = &r->st->phrases;
+
+	if (!ph->n)
+		return 0;
+	/* windows of 2 and 3 word tokens holding ti */
+	for (uint32_t len = 2; len <= 3; len++) {
+		for (uint32_t first = ti >= len - 1 ? ti - (len - 1) : 0;
+		     first <= ti; first++) {
+			uint32_t last = first + len - 1;
+			const struct token *a, *z;
+			size_t n;
+			char *low;
+			int ok = 1;
+
+			if (last >= doc->n_tokens)
+				break;
+			for (uint32_t k = first; k <= last; k++)
+				if (doc->tokens[k].kind != TOK_WORD ||
+				    (k > first &&
+				     (doc->tokens[k].flags &
+				      TOKF_LINE_BEFORE)))
+					ok = 0;
+			if (!ok)
+				continue;
+			a = &doc->tokens[first];
+			z = &doc->tokens[last];
+			if (z->span.end - a->span.start > 200)
+				continue;
+			low = lower_dup(&doc->arena, doc->text + a->span.start,
+					z->span.end - a->span.start, &n);
+			/* collapse runs of whitespace to one space */
+			{
+				size_t o = 0;
+
+				for (size_t i = 0; i < n; i++) {
+					char c = low[i];
+
+					if (c == '\n' || c == '\t' || c == '\r')
+						c = ' ';
+					if (c == ' ' && o && low[o - 1] == ' ')
+						continue;
+					low[o++] = c;
+				}
+				n = o;
+			}
+			if (smap_find(ph, low, n))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+static int sentence_initial(const struct document *doc, uint32_t ti)
+{
+	uint32_t s = document_sentence_at(doc, doc->tokens[ti].span.start);
+	uint32_t k;
+
+	if (s == UINT32_MAX)
+		return 0;
+	for (k = doc->sentences[s].first_token; k < ti; k++)
+		if (doc->tokens[k].kind == TOK_WORD ||
+		    doc->tokens[k].kind == TOK_NUMBER)
+			return 0;
+	return 1;
+}
+
+/* Append ranked suggestions, within the document's time budget. */
+static void suggest(struct run *r, struct diag *d, const char *w, size_t n,
+		    size_t max)
+{
+	const char *const *v;
+	size_t k;
+	double t0;
+
+	if (r->suggest_ms > SPELLING_SUGGEST_BUDGET_MS)
+		return;
+	t0 = now_ms();
+	k = speller_suggest(r->st->sp, w, n, SPELLER_ORDER_RANKED, &v);
+	r->suggest_ms += now_ms() - t0;
+	for (size_t i = 0; i < k && i < max; i++)
+		diag_suggest(r->ctx->diags, d, v[i]);
+}
+
+static const struct rule_info *rule(int i)
+{
+	return &spelling_rules[i];
+}
+
+static struct diag *report(struct run *r, int ri, struct span sp,
+			   const char *fmt, const char *w, int n,
+			   const char *extra)
+{
+	const struct rule_info *ru = rule(ri);
+
+	if (!checker_rule_enabled(r->ctx->checker, ru->id, ru->category))
+		return NULL;
+	return diag_add(r->ctx->diags, ru->id, ru->category, ru->severity, sp,
+			fmt, n, w, extra ? extra : "");
+}
+
+/* Lower-case words: look in the other dialect's dictionary, then report. */
+static void unknown_lower(struct run *r, struct span sp, const char *w,
+			  size_t n)
+{
+	struct spelling *st = r->st;
+	struct diag *d;
+
+	if (!st->variant_tried && st->variant_lang[0]) {
+		struct mt_error e = { 0 };
+
+		st->variant_tried = 1;
+		if (speller_open(st->variant_lang,
+				 st->dict_path[0] ? st->dict_path : NULL,
+				 &st->variant, &e) != MT_ERR_OK)
+			st->variant = NULL;
+	}
+	if (st->variant && speller_check(st->variant, w, n)) {
+		const char *const *v;
+		size_t k = speller_suggest(st->sp, w, n, SPELLER_ORDER_RANKED,
+					   &v);
+
+		/* A dialect pair (behaviour/behavior) when our dictionary's
+		 * best guess is close and unknown to the other dialect;
+		 * otherwise a word the other dictionary knows (the British
+		 * one is much larger): accepted. */
+		if (k && n >= 4 && !strpbrk(v[0], " -'") &&
+		    speller_distance(w, n, v[0], strlen(v[0])) <= 1.0 &&
+		    !speller_check(st->variant, v[0], strlen(v[0]))) {
+			d = report(r, R_VARIANT, sp,
+				   "'%.*s' is %s spelling", w, (int)n,
+				   strcmp(st->variant_lang, "en_GB") == 0
+					   ? "the British"
+					   : "the American");
+			if (d) {
+				d->message = arena_printf(
+					&r->doc->arena, "%s; %s has '%s'",
+					d->message, st->lang, v[0]);
+				diag_suggest(r->ctx->diags, d, v[0]);
+			}
+		}
+		return;
+	}
+	d = report(r, R_UNKNOWN, sp, "unknown word '%.*s'%s", w, (int)n, "");
+	if (d)
+		suggest(r, d, w, n, 5);
+}
+
+static void check_part(struct run *r, struct span sp, int whole,
+		       uint32_t ti)
+{
+	struct spelling *st = r->st;
+	const char *w = r->doc->text + sp.start;
+	size_t n = sp.end - sp.start;
+	char b[SPELLER_MAX_WORD + 1];
+	size_t bn;
+	struct wordinfo wi;
+	struct smap_ent *rej;
+
+	if (n == 0 || n > SPELLER_MAX_WORD)
+		return;
+	word_info(w, n, &wi);
+	if (wi.letters == 0 || wi.digits || wi.nonlatin)
+		return;
+	bn = base_form(w, n, b, sizeof(b));
+	if (st->reject.n) {
+		size_t ln;
+		char *low = lower_dup(&r->doc->arena, b, bn, &ln);
+
+		rej = smap_find(&st->reject, low, ln);
+		if (rej) {
+			struct diag *d;
+
+			d = report(r, R_REJECTED, sp,
+				   "'%.*s' is on the reject list%s", w,
+				   (int)n, *rej->val ? "; use " : "");
+			if (d && *rej->val) {
+				d->message = arena_printf(
+					&r->doc->arena, "%s'%s'", d->message,
+					rej->val);
+				diag_suggest(r->ctx->diags, d, rej->val);
+			}
+			return;
+		}
+	}
+	/* acronyms: FSB, GRU (and their plural or possessive) */
+	if (wi.upper == wi.letters && wi.letters <= st->acronym_max)
+		return;
+	if (wi.upper > 1 && wi.letters - wi.upper <= 1 &&
+	    wi.letters <= st->acronym_max + 1 && (w[n - 1] == 's'))
+		return; /* "MPs", "NGOs" */
+	if (speller_check(st->sp, w, n))
+		return;
+	if (in_reference(r, b, bn))
+		return;
+	if (in_phrase(r, ti))
+		return;
+	if (wi.first_upper) {
+		const char *src = NULL, *known;
+
+		/* "Teh" opening a sentence is "the" misspelt */
+		if (whole && wi.upper == 1 && sentence_initial(r->doc, ti)) {
+			const char *const *v;
+			size_t k = 0;
+
+			if (r->suggest_ms <= SPELLING_SUGGEST_BUDGET_MS) {
+				double t0 = now_ms();
+
+				k = speller_suggest(st->sp, w, n,
+						    SPELLER_ORDER_RANKED, &v);
+				r->suggest_ms += now_ms() - t0;
+			}
+			if (k && speller_frequency(st->sp, v[0],
+						   strlen(v[0])) >= 100 &&
+			    speller_distance(w, n, v[0], strlen(v[0])) <= 1.0) {
+				char *low = lower_dup(&r->doc->arena, v[0],
+						      strlen(v[0]), NULL);
+
+				/* a common lower-case word */
+				if (speller_check(st->sp, low, strlen(low))) {
+					unknown_lower(r, sp, w, n);
+					return;
+				}
+			}
+		}
+		known = known_form(r, b, bn, &src);
+		if (known) {
+			struct diag *d = report(
+				r, R_MISSPELLED_NAME, sp,
+				"'%.*s' looks like a misspelling of '%s'", w,
+				(int)n, known);
+
+			if (d) {
+				d->message = arena_printf(&r->doc->arena,
+							  "%s, known from %s",
+							  d->message, src);
+				diag_suggest(r->ctx->diags, d,
+					     arena_printf(&r->doc->arena,
+							  "%s%s", known,
+							  possessive(w, n)));
+			}
+			return;
+		}
+		report(r, R_UNKNOWN_NAME, sp, "unknown name '%.*s'%s", w,
+		       (int)n, "");
+		return;
+	}
+	unknown_lower(r, sp, w, n);
+}
+
+static void check_part_cb(struct run *r, struct span p, int whole)
+{
+	check_part(r, p, whole, r->ti);
+}
+
+/* Spans between backticks on one line: code, never checked. */
+static void find_code_spans(struct run *r)
+{
+	const char *t = r->doc->text;
+	size_t len = r->doc->len, n = 0, cap = 0;
+	struct span *v = NULL;
+
+	for (size_t i = 0; i < len; i++) {
+		if (t[i] != '`')
+			continue;
+		for (size_t j = i + 1; j < len && t[j] != '\n'; j++)
+			if (t[j] == '`') {
+				if (n == cap) {
+					size_t ncap = cap ? cap * 2 : 16;
+					struct span *nv = arena_alloc(
+						&r->doc->arena,
+						ncap * sizeof(*nv));
+
+					if (n)
+						memcpy(nv, v, n * sizeof(*v));
+					v = nv;
+					cap = ncap;
+				}
+				v[n++] = (struct span){ (uint32_t)i,
+							(uint32_t)j + 1 };
+				i = j;
+				break;
+			}
+	}
+	r->code = v;
+	r->n_code = n;
+}
+
+static int in_code(struct run *r, const struct token *t)
+{
+	while (r->code_i < r->n_code &&
+	       r->code[r->code_i].end <= t->span.start)
+		r->code_i++;
+	return r->code_i < r->n_code &&
+	       r->code[r->code_i].start <= t->span.start;
+}
+
+static enum mt_err spelling_run(void *state, struct check_ctx *ctx,
+				struct mt_error *err)
+{
+	struct spelling *st = state;
+	struct document *doc = ctx->doc;
+	struct run r = { .st = st, .ctx = ctx, .doc = doc };
+	int any = 0;
+
+	(void)err;
+	for (size_t i = 0; i < ARRAY_SIZE(spelling_rules); i++)
+		any |= checker_rule_enabled(ctx->checker, spelling_rules[i].id,
+					    spelling_rules[i].category);
+	if (!any)
+		return MT_ERR_OK;
+	if (ctx->ref)
+		for (uint32_t i = 0; i < ctx->ref->n_tokens; i++)
+			if (ctx->ref->tokens[i].kind == TOK_WORD)
+				each_part(ctx->ref->text,
+					  ctx->ref->tokens[i].span,
+					  add_ref_part, &r);
+	for (uint32_t i = 0; i < doc->n_tokens; i++)
+		if (doc->tokens[i].kind == TOK_WORD)
+			each_part(doc->text, doc->tokens[i].span,
+				  count_cap_part, &r);
+	find_code_spans(&r);
+	for (uint32_t i = 0; i < doc->n_tokens; i++) {
+		const struct token *t = &doc->tokens[i];
+
+		if (t->kind != TOK_WORD || (t->flags & (TOKF_ABBREV | TOKF_IDEO)))
+			continue;
+		if (in_code(&r, t))
+			continue;
+		r.ti = i;
+		each_part(doc->text, t->span, check_part_cb, &r);
+	}
+	smap_release(&r.ref_words);
+	smap_release(&r.caps);
+	return MT_ERR_OK;
+}
+
+static size_t spelling_rule_list(void *state, const struct rule_info **out)
+{
+	(void)state;
+	*out = spelling_rules;
+	return ARRAY_SIZE(spelling_rules);
+}
+
+const struct check_pass spelling_pass = {
+	.name = "spelling",
+	.open = spelling_open,
+	.run = spelling_run,
+	.close = spelling_close,
+	.rules = spelling_rule_list,
+};
