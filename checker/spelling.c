@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include <unicode/uchar.h>
@@ -235,9 +236,13 @@ static void word_info(const char *w, size_t len, struct wordinfo *wi)
 }
 
 /*
- * A key under which transliterations of one name meet: Dmitry/Dmitri,
- * Zelenskyy/Zelensky, Smirnoff/Smirnov, Khodorkovsky/Hodorkovsky.  Two
- * names with the same key are variants, not misspellings of each other.
+ * A key under which transliterations of one name meet: the consonant
+ * skeleton after the usual romanisation alternatives (y/j/i, w/v, kh/k,
+ * zh/z, final ff/v), vowels after the first letter dropped and doubled
+ * letters collapsed.  Dmitry/Dmitri, Zelenskyy/Zelensky, Smirnoff/Smirnov,
+ * Mohammed/Muhammad, Peskov/Pskov share one: names that differ only so are
+ * spelling variants, and an unknown name is not called a misspelling of a
+ * known one on that ground.
  */
 static size_t translit_key(const char *w, size_t len, char *out, size_t cap)
 {
@@ -252,17 +257,55 @@ static size_t translit_key(const char *w, size_t len, char *out, size_t cap)
 			c = 'i';
 		else if (c == 'w')
 			c = 'v';
-		else if (c == 'h' && o > 0 && strchr("kz", out[o - 1]))
-			continue; /* kh -> k, zh -> z */
+		else if (c == 'z')
+			c = 's';
+		else if (c == 'c' || c == 'q')
+			c = 'k';
+		else if (c == 'h' && o > 0 && strchr("kstp", out[o - 1]))
+			continue; /* kh, zh, sh, th, ph */
+		else if (c == 'h' && i + 1 == len)
+			continue; /* Yahweh, Yahwe */
 		else if (c == 'f' && i + 1 < len && w[i + 1] == 'f' &&
 			 i + 2 == len)
 			c = 'v', i++;
+		if (o > 0 && strchr("aeiou", c))
+			continue;
 		if (o > 0 && out[o - 1] == c)
 			continue; /* doubled letters */
 		out[o++] = c;
 	}
 	out[o] = '\0';
 	return o;
+}
+
+/*
+ * Is b the word a with one letter left out, one added, or two neighbours
+ * swapped (ignoring case)?  The typing slips that make a known name
+ * unknown; a changed letter is as often another name (Anson, Anton).
+ */
+static int one_slip(const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t i = 0;
+
+	if (an + 1 == bn || bn + 1 == an) {
+		const char *s = an < bn ? a : b, *l = an < bn ? b : a;
+		size_t sn = an < bn ? an : bn;
+
+		/* a plural or demonym of the other: Aristides, Kansan */
+		if (strncasecmp(s, l, sn) == 0 && (l[sn] == 's' || l[sn] == 'n'))
+			return 0;
+
+		while (i < sn && (s[i] | 0x20) == (l[i] | 0x20))
+			i++;
+		return strncasecmp(s + i, l + i + 1, sn - i) == 0;
+	}
+	if (an != bn)
+		return 0;
+	while (i < an && (a[i] | 0x20) == (b[i] | 0x20))
+		i++;
+	return i + 1 < an && (a[i] | 0x20) == (b[i + 1] | 0x20) &&
+	       (a[i + 1] | 0x20) == (b[i] | 0x20) &&
+	       strncasecmp(a + i + 2, b + i + 2, an - i - 2) == 0;
 }
 
 static size_t n_codepoints(const char *w, size_t len)
@@ -640,7 +683,9 @@ static const char *known_form(struct run *r, const char *w, size_t n,
 	for (size_t i = 0; i < r->st->n_names[b]; i++) {
 		const struct name *nm = &r->st->names[b][i];
 
-		if (close_name(w, n, nm->s, nm->len, &best)) {
+		if (n_codepoints(w, n) >= 5 &&
+		    one_slip(w, n, nm->s, nm->len) &&
+		    close_name(w, n, nm->s, nm->len, &best)) {
 			best_s = nm->s;
 			*source = "the newsroom name lists";
 		}
