@@ -54,6 +54,7 @@ struct speller {
 	struct arena freq_arena;
 	struct freq *ftab;
 	size_t fcap, fn;
+	struct speller_weights w;
 };
 
 static uint32_t hash_bytes(const char *s, size_t n)
@@ -216,6 +217,7 @@ enum mt_err speller_open_files(const char *aff, const char *dic,
 	}
 	arena_init(&sp->cache_arena, 0);
 	arena_init(&sp->freq_arena, 0);
+	sp->w = speller_default_weights;
 	sp->cap = 1024;
 	sp->tab = xcalloc(sp->cap, sizeof(*sp->tab));
 	*out = sp;
@@ -797,12 +799,14 @@ static int case_pattern(const char *w, size_t len)
 }
 
 /* The ranking weights, chosen on the odd-numbered half of the evaluation
- * list (see `make eval`). */
-#define W_PHONETIC 0.45
-#define W_FREQ 0.11
-#define W_PROPER 0.9	/* lower-case word, capitalised suggestion */
-#define W_SPLIT 0.5	/* suggestion with a space or hyphen */
-#define W_RANK 0.04	/* Hunspell's position */
+ * list (`make eval`, spelling-eval --tune). */
+const struct speller_weights speller_default_weights = {
+	.phonetic = 0.45,
+	.freq = 0.11,
+	.proper = 0.9,
+	.split = 0.5,
+	.rank = 0.04,
+};
 
 double speller_rank_score(const struct speller *sp, const char *word,
 			  size_t len, const char *cand, size_t rank)
@@ -820,18 +824,18 @@ double speller_rank_score(const struct speller *sp, const char *word,
 		phonetic_key(x, n, kx, sizeof(kx));
 		phonetic_key(y, m, ky, sizeof(ky));
 		if (strcmp(kx, ky) == 0)
-			s += W_PHONETIC;
+			s += sp->w.phonetic;
 	}
-	s += W_FREQ * log1p((double)speller_frequency(sp, cand, clen));
+	s += sp->w.freq * log1p((double)speller_frequency(sp, cand, clen));
 	wc = case_pattern(word, len);
 	cc = case_pattern(cand, clen);
 	if (wc == 0 && cc != 0)
-		s -= W_PROPER;
+		s -= sp->w.proper;
 	else if (wc == 2 && cc != 2 && cc != 1)
-		s -= W_PROPER / 2;
+		s -= sp->w.proper / 2;
 	if (strpbrk(cand, " -"))
-		s -= W_SPLIT;
-	s -= W_RANK * (double)rank;
+		s -= sp->w.split;
+	s -= sp->w.rank * (double)rank;
 	return s;
 }
 
@@ -896,6 +900,13 @@ static void fill_suggestions(struct speller *sp, struct entry *e)
 		e->n_sug[o] = (uint8_t)cnt;
 		e->have_sug[o] = 1;
 	}
+}
+
+void speller_set_weights(struct speller *sp, const struct speller_weights *w)
+{
+	sp->w = *w;
+	for (size_t i = 0; i < sp->cap; i++)
+		sp->tab[i].have_sug[0] = sp->tab[i].have_sug[1] = 0;
 }
 
 size_t speller_suggest(struct speller *sp, const char *word, size_t len,

@@ -135,6 +135,20 @@ double speller_distance(const char *a, size_t alen, const char *b,
 			size_t blen);
 
 /*
+ * The ranking's weights: bonus for the same phonetic key, per unit of
+ * log(1 + frequency), and penalties for a capitalised suggestion of a
+ * lower-case word, for a suggestion of two words, and per position in
+ * Hunspell's list.  Tuning only: speller_set_weights() forgets cached
+ * suggestions (Hunspell's lists are kept only in them, so they are asked
+ * again).
+ */
+struct speller_weights {
+	double phonetic, freq, proper, split, rank;
+};
+extern const struct speller_weights speller_default_weights;
+void speller_set_weights(struct speller *sp, const struct speller_weights *w);
+
+/*
  * Score of `cand` as a correction of `word` (higher is better), from the
  * distance, the phonetic key, the case pattern and the candidate's
  * frequency; `rank` is its position in Hunspell's list.  Exposed for tests.

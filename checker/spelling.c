@@ -203,6 +203,7 @@ static const char *possessive(const char *w, size_t n)
 
 struct wordinfo {
 	int letters, upper, digits, nonlatin;
+	int other; /* neither letter, mark, digit, apostrophe nor dot */
 	int first_upper;
 };
 
@@ -220,6 +221,10 @@ static void word_info(const char *w, size_t len, struct wordinfo *wi)
 			continue;
 		if (u_isdigit(c)) {
 			wi->digits++;
+		} else if (!u_isalpha(c) && !(U_GET_GC_MASK(c) & U_GC_M_MASK) &&
+			   c != '\'' && c != 0x2019 && c != 0x2018 &&
+			   c != 0x02BC && c != '.') {
+			wi->other++;
 		} else if (u_isalpha(c)) {
 			UScriptCode sc = uscript_getScript(c, &st);
 
@@ -542,6 +547,17 @@ struct run {
 	struct document *doc;
 	struct smap ref_words; /* base forms of the reference's words */
 	struct smap caps;      /* capitalised base forms -> count */
+	/* candidates for known_form(), by lower-cased first byte: the
+	 * reference's capitalised words (source 0) and the document's
+	 * capitalised words seen twice or more (source 1), built on demand */
+	struct doc_name {
+		const char *s;
+		uint32_t len, count;
+		int source;
+	} *cand[256];
+	size_t n_cand[256], alloc_cand[256];
+	int cand_built;
+	struct smap known; /* word -> known_form() answer, for repeats */
 	double suggest_ms;
 	const struct span *code;
 	size_t n_code, code_i;
@@ -655,52 +671,88 @@ static int close_name(const char *w, size_t n, const char *cand, size_t cn,
 	return 1;
 }
 
+static void add_cand(struct run *r, const struct smap_ent *e, int source)
+{
+	unsigned char b = (unsigned char)(e->key[0] | 0x20);
+
+	r->cand[b] = xgrow(r->cand[b], &r->alloc_cand[b], r->n_cand[b] + 1,
+			   sizeof(struct doc_name));
+	r->cand[b][r->n_cand[b]++] =
+		(struct doc_name){ e->key, e->len, e->count, source };
+}
+
+static void build_cands(struct run *r)
+{
+	r->cand_built = 1;
+	for (size_t i = 0; i < r->ref_words.cap; i++) {
+		const struct smap_ent *e = &r->ref_words.v[i];
+
+		if (e->key && e->key[0] >= 'A' && e->key[0] <= 'Z')
+			add_cand(r, e, 0);
+	}
+	for (size_t i = 0; i < r->caps.cap; i++) {
+		const struct smap_ent *e = &r->caps.v[i];
+
+		if (e->key && e->count >= 2)
+			add_cand(r, e, 1);
+	}
+}
+
+static const char *const sources[] = { "the reference article",
+				       "this article",
+				       "the newsroom name lists" };
+
 /*
  * A known name the capitalised unknown word is likely a misspelling of:
- * from the reference, the project's name lists, or a spelling the same
- * document uses at least twice and more often.  NULL when none.
+ * from the reference, a spelling the same document uses at least twice
+ * and more often, or the project's name lists (where only a typing slip
+ * counts: see one_slip()).  NULL when none.  Answers are cached per word
+ * for the document; the candidates are indexed by first letter, so a long
+ * document costs no more per word than a short one.
  */
 static const char *known_form(struct run *r, const char *w, size_t n,
 			      const char **source)
 {
 	const char *best_s = NULL;
 	double best = 10;
+	int best_src = 0;
 	unsigned char b = (unsigned char)(w[0] | 0x20);
-	struct smap_ent *self = smap_find(&r->caps, w, n);
+	struct smap_ent *self = smap_find(&r->caps, w, n), *memo;
 	uint32_t self_count = self ? self->count : 0;
 
-	for (size_t i = 0; i < r->ref_words.cap; i++) {
-		struct smap_ent *e = &r->ref_words.v[i];
-
-		if (e->key && e->key[0] >= 'A' && e->key[0] <= 'Z' &&
-		    close_name(w, n, e->key, e->len, &best)) {
-			best_s = e->key;
-			*source = "the reference article";
-		}
+	memo = smap_find(&r->known, w, n);
+	if (memo) {
+		*source = sources[memo->count];
+		return memo->val;
 	}
-	if (best_s)
-		return best_s;
-	for (size_t i = 0; i < r->st->n_names[b]; i++) {
+	if (!r->cand_built)
+		build_cands(r);
+	for (int src = 0; src < 2 && !best_s; src++)
+		for (size_t i = 0; i < r->n_cand[b]; i++) {
+			const struct doc_name *c = &r->cand[b][i];
+
+			if (c->source != src ||
+			    (src == 1 && c->count <= self_count))
+				continue;
+			if (close_name(w, n, c->s, c->len, &best)) {
+				best_s = c->s;
+				best_src = src;
+			}
+		}
+	for (size_t i = 0; !best_s && i < r->st->n_names[b]; i++) {
 		const struct name *nm = &r->st->names[b][i];
 
 		if (n_codepoints(w, n) >= 5 &&
 		    one_slip(w, n, nm->s, nm->len) &&
 		    close_name(w, n, nm->s, nm->len, &best)) {
 			best_s = nm->s;
-			*source = "the newsroom name lists";
+			best_src = 2;
 		}
 	}
-	if (best_s)
-		return best_s;
-	for (size_t i = 0; i < r->caps.cap; i++) {
-		struct smap_ent *e = &r->caps.v[i];
-
-		if (e->key && e->count >= 2 && e->count > self_count &&
-		    close_name(w, n, e->key, e->len, &best)) {
-			best_s = e->key;
-			*source = "this article";
-		}
-	}
+	memo = smap_put(&r->known, &r->doc->arena, w, n);
+	memo->val = best_s;
+	memo->count = (uint32_t)best_src;
+	*source = sources[best_src];
 	return best_s;
 }
 
@@ -808,6 +860,51 @@ static struct diag *report(struct run *r, int ri, struct span sp,
 			fmt, n, w, extra ? extra : "");
 }
 
+/*
+ * The regular differences between British and American spelling, as
+ * (British, American) pieces of a word: colour/color, realise/realize,
+ * analyse/analyze, centre/center, catalogue/catalog, defence/defense,
+ * travelled/traveled, anaemia/anemia, manoeuvre/maneuver.
+ */
+static const char *const dialect_pairs[][2] = {
+	{ "our", "or" },   { "ise", "ize" }, { "isa", "iza" },
+	{ "ising", "izing" }, { "yse", "yze" }, { "tre", "ter" },
+	{ "ogue", "og" },  { "ence", "ense" }, { "lled", "led" },
+	{ "lling", "ling" }, { "ller", "ler" }, { "ae", "e" },
+	{ "oe", "e" },	   { "oeu", "eu" }, { "mme", "m" },
+};
+
+/*
+ * The other dialect's form of w that our dictionary knows and the other
+ * dialect's does not, made by one change from dialect_pairs; NULL when
+ * there is none.  Lookups only (cached), no suggestion search.
+ */
+static char *dialect_form(struct run *r, const char *w, size_t n)
+{
+	int from = strcmp(r->st->variant_lang, "en_GB") == 0 ? 0 : 1;
+	char buf[2 * SPELLER_MAX_WORD + 16];
+
+	for (size_t p = 0; p < ARRAY_SIZE(dialect_pairs); p++) {
+		const char *a = dialect_pairs[p][from];
+		const char *b = dialect_pairs[p][1 - from];
+		size_t al = strlen(a);
+
+		for (size_t i = 0; i + al <= n; i++) {
+			size_t m;
+
+			if (memcmp(w + i, a, al) != 0)
+				continue;
+			m = (size_t)snprintf(buf, sizeof(buf), "%.*s%s%.*s",
+					     (int)i, w, b,
+					     (int)(n - i - al), w + i + al);
+			if (m < sizeof(buf) && speller_check(r->st->sp, buf, m) &&
+			    !speller_check(r->st->variant, buf, m))
+				return arena_strndup(&r->doc->arena, buf, m);
+		}
+	}
+	return NULL;
+}
+
 /* Lower-case words: look in the other dialect's dictionary, then report. */
 static void unknown_lower(struct run *r, struct span sp, const char *w,
 			  size_t n)
@@ -825,17 +922,13 @@ static void unknown_lower(struct run *r, struct span sp, const char *w,
 			st->variant = NULL;
 	}
 	if (st->variant && speller_check(st->variant, w, n)) {
-		const char *const *v;
-		size_t k = speller_suggest(st->sp, w, n, SPELLER_ORDER_RANKED,
-					   &v);
+		char *other = dialect_form(r, w, n);
 
-		/* A dialect pair (behaviour/behavior) when our dictionary's
-		 * best guess is close and unknown to the other dialect;
-		 * otherwise a word the other dictionary knows (the British
-		 * one is much larger): accepted. */
-		if (k && n >= 4 && !strpbrk(v[0], " -'") &&
-		    speller_distance(w, n, v[0], strlen(v[0])) <= 1.0 &&
-		    !speller_check(st->variant, v[0], strlen(v[0]))) {
+		/* A dialect pair (behaviour/behavior) when a regular change
+		 * gives a word only our dictionary knows; otherwise a word
+		 * the other dictionary knows (the British one is much
+		 * larger): accepted. */
+		if (other) {
 			d = report(r, R_VARIANT, sp,
 				   "'%.*s' is %s spelling", w, (int)n,
 				   strcmp(st->variant_lang, "en_GB") == 0
@@ -844,8 +937,8 @@ static void unknown_lower(struct run *r, struct span sp, const char *w,
 			if (d) {
 				d->message = arena_printf(
 					&r->doc->arena, "%s; %s has '%s'",
-					d->message, st->lang, v[0]);
-				diag_suggest(r->ctx->diags, d, v[0]);
+					d->message, st->lang, other);
+				diag_suggest(r->ctx->diags, d, other);
 			}
 		}
 		return;
@@ -869,7 +962,8 @@ static void check_part(struct run *r, struct span sp, int whole,
 	if (n == 0 || n > SPELLER_MAX_WORD)
 		return;
 	word_info(w, n, &wi);
-	if (wi.letters == 0 || wi.digits || wi.nonlatin)
+	/* codes, foreign scripts, "@name" the segmenter left as a word */
+	if (wi.letters == 0 || wi.digits || wi.nonlatin || wi.other)
 		return;
 	bn = base_form(w, n, b, sizeof(b));
 	if (st->reject.n) {
@@ -1041,6 +1135,9 @@ static enum mt_err spelling_run(void *state, struct check_ctx *ctx,
 	}
 	smap_release(&r.ref_words);
 	smap_release(&r.caps);
+	smap_release(&r.known);
+	for (size_t i = 0; i < 256; i++)
+		free(r.cand[i]);
 	return MT_ERR_OK;
 }
 
