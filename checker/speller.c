@@ -801,11 +801,11 @@ static int case_pattern(const char *w, size_t len)
 /* The ranking weights, chosen on the odd-numbered half of the evaluation
  * list (`make eval`, spelling-eval --tune). */
 const struct speller_weights speller_default_weights = {
-	.phonetic = 0.45,
+	.phonetic = 0.7,
 	.freq = 0.11,
-	.proper = 0.9,
-	.split = 0.5,
-	.rank = 0.04,
+	.proper = 1.5,
+	.split = 1.0,
+	.rank = 0.2,
 };
 
 double speller_rank_score(const struct speller *sp, const char *word,
