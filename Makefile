@@ -23,7 +23,7 @@ quiet =
 endif
 
 # Debian packages the build, the tests and the checks need.
-DEB_PACKAGES = gcc make pkg-config clang valgrind \
+DEB_PACKAGES = gcc make pkg-config clang libclang-rt-14-dev valgrind \
 	libicu-dev libhunspell-dev hunspell-en-us hunspell-en-gb \
 	libjansson-dev libyaml-dev libcriterion-dev libcmark-dev \
 	liblink-grammar-dev link-grammar-dictionaries-en
@@ -112,6 +112,7 @@ TEST_ENV = MTLINT_BIN=$(abspath $(BIN)) MTLINT_DATA_DIR=$(CURDIR) \
 
 test: deps
 	@$(MAKE) --no-print-directory check-unit
+	@$(MAKE) --no-print-directory check-headers fuzz-build
 	@$(MAKE) --no-print-directory sanitize
 	@$(MAKE) --no-print-directory valgrind
 
@@ -147,6 +148,39 @@ valgrind: all
 	  rc=$$?; [ $$rc -le 1 ] || { echo "valgrind: exit $$rc on $$f"; exit 1; }; \
 	done
 
+# --- benchmarks and fuzzing ----------------------------------------------
+
+BENCH = $(BUILD)/bench
+$(BENCH): tests/bench/bench.c $(LIB)
+	$(call quiet,LINK,$@)$(CC) $(CFLAGS_ALL) -Ichecker -o $@ $^ $(LDLIBS_ALL)
+
+# whole-checker throughput on the fixture articles
+bench-checker: $(BENCH)
+	$(Q)$(TEST_ENV) $(BENCH) -n 50 fixtures/mt-article.txt \
+	  fixtures/reference-article.txt
+	$(Q)if [ -n "$(BENCH_CALLGRIND)" ]; then $(TEST_ENV) valgrind \
+	  --tool=callgrind --callgrind-out-file=/dev/null $(BENCH) -n 5 \
+	  fixtures/mt-article.txt 2>&1 | grep -E 'Collected|refs'; fi
+BENCH_TARGETS += bench-checker
+
+FUZZ_CC = clang
+FUZZ_FLAGS = -fsanitize=fuzzer,address,undefined -g -O1
+FUZZERS = $(patsubst tests/fuzz/%.c,build/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
+build/fuzz/%: tests/fuzz/%.c
+	@$(MAKE) --no-print-directory BUILD=build/fuzz-lib CC=$(FUZZ_CC) \
+	  OPT="-O1 -g" EXTRA_CFLAGS="-fsanitize=fuzzer-no-link,address,undefined" \
+	  build/fuzz-lib/libmtlint.a
+	@mkdir -p $(@D)
+	$(call quiet,FUZZ,$@)$(FUZZ_CC) $(CFLAGS_ALL) $(FUZZ_FLAGS) -Ichecker \
+	  -o $@ $< build/fuzz-lib/libmtlint.a $(LDLIBS_ALL)
+fuzz-build: $(FUZZERS)
+FUZZ_TIME ?= 60
+fuzz: fuzz-build
+	$(Q)for f in $(FUZZERS); do mkdir -p build/corpus/$$(basename $$f); \
+	  $(TEST_ENV) $$f -max_total_time=$(FUZZ_TIME) -max_len=65536 \
+	    -dict=tests/fuzz/$$(basename $$f).dict build/corpus/$$(basename $$f) \
+	    fixtures || exit 1; done
+
 # --- install ------------------------------------------------------------
 
 install: all
@@ -175,13 +209,15 @@ help:
 	@echo "all        build $(LIB) and $(BIN) (default)"
 	@echo "run        install packages, build, check the fixture pair"
 	@echo "test       install packages, build, unit + end-to-end tests,"
+	@echo "           headers alone, the fuzzers built with clang,"
 	@echo "           the sanitizer run and valgrind on the fixtures"
 	@echo "sanitize   ASan+UBSan build and the test suite under it"
 	@echo "valgrind   mtlint under valgrind on the fixtures"
 	@echo "eval       precision/recall figures for the README"
 	@echo "bench      speed figures for the README"
+	@echo "fuzz       libFuzzer targets in tests/fuzz (FUZZ_TIME=60 each)"
 	@echo "install    PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)"
 	@echo "check-headers, format, clean"
 
 .PHONY: all deps run test check-unit check-done eval bench sanitize valgrind install uninstall \
-	check-headers format clean help
+	check-headers format clean help bench-checker fuzz fuzz-build

@@ -12,6 +12,7 @@
 
 #include "checker.h"
 #include "document.h"
+#include "lsp.h"
 #include "report.h"
 #include "segment.h"
 #include "xalloc.h"
@@ -43,6 +44,7 @@ static void usage(FILE *f)
 	fputs("usage: mtlint [check] [options] FILE...\n"
 	      "       mtlint rules [options]\n"
 	      "       mtlint segment FILE\n"
+	      "       mtlint lsp [options]      (Language Server, stdio)\n"
 	      "       mtlint version\n"
 	      "\n"
 	      "Check machine-translated English prose before publication.\n"
@@ -441,6 +443,28 @@ out:
 	return rc;
 }
 
+/* `mtlint lsp [options]`: a Language Server on stdin/stdout. */
+static int cmd_lsp(int argc, char **argv)
+{
+	struct cli_opts o = { 0 };
+	struct checker *checker = NULL;
+	struct mt_error err = { 0 };
+	int rc = parse_check_opts(argc, argv, &o);
+
+	if (rc >= 0)
+		goto out;
+	if (checker_new(&o.co, &checker, &err) != MT_ERR_OK) {
+		fprintf(stderr, "mtlint: error: %s\n", err.msg);
+		rc = CLI_EXIT_ERROR;
+		goto out;
+	}
+	rc = lsp_serve(checker, stdin, stdout);
+out:
+	checker_free(checker);
+	cli_opts_release(&o);
+	return rc;
+}
+
 static int cmd_version(int argc, char **argv)
 {
 	(void)argc;
@@ -467,6 +491,7 @@ static const struct command commands[] = {
 	{ "check", cmd_check, "check files (the default)" },
 	{ "rules", cmd_rules, "list the rules" },
 	{ "segment", cmd_segment, "show sentences and tokens of a file" },
+	{ "lsp", cmd_lsp, "Language Server on standard input/output" },
 	{ "version", cmd_version, "show the version" },
 	{ "help", cmd_help, "show the help" },
 };

@@ -79,12 +79,24 @@ static void load_abbrevs(struct segmenter *s, const char *locale)
 			s->abbrevs[s->n_abbrevs++] = xstrndup(tmp,
 							      (size_t)blen);
 		}
-		qsort(s->abbrevs, s->n_abbrevs, sizeof(char *), cmp_str);
+		if (s->n_abbrevs > 1)
+			qsort(s->abbrevs, s->n_abbrevs, sizeof(char *),
+			      cmp_str);
 	}
 	ures_close(sb);
 	ures_close(e);
 	ures_close(r);
 }
+
+/*
+ * Titles written before a name that ICU's list lacks (it leaves out "Dr."
+ * because it also abbreviates "Drive", which may end a sentence).  In news
+ * text a title before a capitalised word is far more common.
+ */
+static const char *const extra_titles[] = {
+	"Adm.", "Brig.", "Cmdr.", "Dr.", "Fr.",	  "Gen.", "Gov.",
+	"Hon.", "Jr.",	 "Mme.", "Pres.", "Sen.", "Sr.",  "St.",
+};
 
 static int is_known_abbrev(const struct segmenter *s, const char *p,
 			   size_t n)
@@ -96,6 +108,9 @@ static int is_known_abbrev(const struct segmenter *s, const char *p,
 		return 0;
 	memcpy(tmp, p, n);
 	tmp[n] = '\0';
+	for (size_t i = 0; i < ARRAY_SIZE(extra_titles); i++)
+		if (strcmp(tmp, extra_titles[i]) == 0)
+			return 1;
 	return s->n_abbrevs && bsearch(&key, s->abbrevs, s->n_abbrevs,
 				       sizeof(char *), cmp_str) != NULL;
 }
@@ -207,7 +222,8 @@ static void prot_normalise(struct protvec *pv)
 {
 	size_t o = 0;
 
-	qsort(pv->v, pv->n, sizeof(*pv->v), cmp_prot);
+	if (pv->n > 1)
+		qsort(pv->v, pv->n, sizeof(*pv->v), cmp_prot);
 	for (size_t i = 0; i < pv->n; i++) {
 		if (o && pv->v[i].span.start < pv->v[o - 1].span.end)
 			continue;
@@ -345,7 +361,7 @@ static void join_tokens(const struct segmenter *s, const char *text,
 			const char *p = text + t.span.start;
 			size_t len = token_len(&t);
 			int inner = memchr(p, '.', len) != NULL;
-			int initial = len == 1 && (t.flags & TOKF_CAP);
+			int initial = len == 1 && p[0] >= 'A' && p[0] <= 'Z';
 
 			if (inner || initial ||
 			    is_known_abbrev(s, p, len + 1)) {
@@ -437,6 +453,10 @@ static enum mt_err raw_words(struct segmenter *s, UText *ut, const char *text,
 			t->kind = TOK_NUMBER;
 		else if (u_isdigit(c))
 			t->kind = TOK_NUMBER; /* 72nd, 1990s */
+		else if (c == '@' && cur - prev > 1)
+			t->kind = TOK_HANDLE; /* ICU keeps "@name" whole */
+		else if (c == '#' && cur - prev > 1)
+			t->kind = TOK_HASHTAG;
 		else
 			t->kind = TOK_WORD;
 		if (status >= UBRK_WORD_KANA && status < UBRK_WORD_IDEO_LIMIT)
@@ -509,8 +529,12 @@ enum mt_err segmenter_run(struct segmenter *s, struct document *doc,
 	if (U_FAILURE(st))
 		return mt_error(err, MT_ERR_UNICODE, "%s: cannot open text: %s",
 				doc->name, u_errorName(st));
-	find_protected(s->url, ut, doc->text, TOK_URL, &pv);
-	find_protected(s->email, ut, doc->text, TOK_EMAIL, &pv);
+	/* the regular expressions would try every position: run them only
+	 * where their anchors occur at all */
+	if (strstr(doc->text, "://") || strcasestr(doc->text, "www."))
+		find_protected(s->url, ut, doc->text, TOK_URL, &pv);
+	if (memchr(doc->text, '@', doc->len))
+		find_protected(s->email, ut, doc->text, TOK_EMAIL, &pv);
 	prot_normalise(&pv);
 	rc = raw_words(s, ut, doc->text, doc->len, &raw, err);
 	if (rc != MT_ERR_OK)
@@ -562,9 +586,10 @@ enum mt_err segmenter_run(struct segmenter *s, struct document *doc,
 
 				if (!(u->flags & TOKF_LINE_BEFORE) &&
 				    (p->flags & TOKF_ABBREV) &&
-				    token_len(p) > 2 &&
-				    is_known_abbrev(s, doc->text + p->span.start,
-						    token_len(p)) &&
+				    (token_len(p) == 2 ||
+				     is_known_abbrev(s,
+						     doc->text + p->span.start,
+						     token_len(p))) &&
 				    si + 1 < sents.n) {
 					si++;
 					end = sents.v[si].end;

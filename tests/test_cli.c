@@ -1,0 +1,308 @@
+/*
+ * cli: the binary end to end -- exit codes, formats, standard input and
+ * bad input.  Runs $MTLINT_BIN (set by the Makefile).
+ */
+#include <criterion/criterion.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "helpers.h"
+
+static const char repeated[] = "It was the the end of the story.\n";
+
+Test(cli, help_and_version)
+{
+	struct run_result r;
+
+	run_mtlint("--help", NULL, 0, &r);
+	cr_assert_eq(r.status, 0);
+	cr_assert(strstr(r.out, "usage: mtlint"));
+	cr_assert(strstr(r.out, "--fail-on"));
+	run_result_release(&r);
+	run_mtlint("--version", NULL, 0, &r);
+	cr_assert_eq(r.status, 0);
+	cr_assert(strncmp(r.out, "mtlint ", 7) == 0);
+	run_result_release(&r);
+}
+
+Test(cli, usage_errors_exit_2)
+{
+	static const char *const bad[] = {
+		"--no-such-option x.txt",
+		"",
+		"--format nonsense -",
+		"--fail-on sometimes -",
+		"--color maybe -",
+		"--reference",
+	};
+
+	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
+		struct run_result r;
+
+		run_mtlint(bad[i], "x", 1, &r);
+		cr_expect_eq(r.status, 2, "'%s' exited %d", bad[i], r.status);
+		cr_expect(strstr(r.err, "mtlint:"), "'%s': no message", bad[i]);
+		run_result_release(&r);
+	}
+}
+
+Test(cli, findings_exit_1_and_text_format)
+{
+	struct run_result r;
+
+	run_mtlint("-", repeated, strlen(repeated), &r);
+	cr_assert_eq(r.status, 1, "status %d: %s", r.status, r.err);
+	cr_assert(strstr(r.out, "<stdin>:1:8: error: repeated word 'the' "
+				"[grammar.repeated-word]"),
+		  "%s", r.out);
+	cr_assert(strstr(r.out, "    1 | It was the the end"), "%s", r.out);
+	cr_assert(strstr(r.out, "      |        ^~~~~~~\n"), "%s", r.out);
+	cr_assert(strstr(r.out, "= suggestion: the"), "%s", r.out);
+	cr_assert_null(strstr(r.out, "\033["), "colour without a TTY");
+	run_result_release(&r);
+}
+
+Test(cli, fail_on_thresholds)
+{
+	struct run_result r;
+
+	run_mtlint("--fail-on never -", repeated, strlen(repeated), &r);
+	cr_assert_eq(r.status, 0);
+	run_result_release(&r);
+	run_mtlint("--fail-on error -", repeated, strlen(repeated), &r);
+	cr_assert_eq(r.status, 1);
+	run_result_release(&r);
+	run_mtlint("--disable grammar.repeated-word -", repeated,
+		   strlen(repeated), &r);
+	cr_assert_eq(r.status, 0, "%s", r.out);
+	run_result_release(&r);
+	run_mtlint("--disable fluency -", repeated, strlen(repeated), &r);
+	cr_assert_eq(r.status, 0, "%s", r.out);
+	run_result_release(&r);
+	run_mtlint("--disable fluency --enable grammar.repeated-word -",
+		   repeated, strlen(repeated), &r);
+	cr_assert_eq(r.status, 1, "%s", r.out);
+	run_result_release(&r);
+}
+
+Test(cli, colour_only_when_asked)
+{
+	struct run_result r;
+
+	run_mtlint("--color always -", repeated, strlen(repeated), &r);
+	cr_assert(strstr(r.out, "\033["));
+	run_result_release(&r);
+}
+
+Test(cli, json_format_is_valid_and_complete)
+{
+	struct run_result r;
+	json_error_t jerr;
+	json_t *root, *d;
+
+	run_mtlint("--format json -", repeated, strlen(repeated), &r);
+	cr_assert_eq(r.status, 1);
+	root = json_loads(r.out, 0, &jerr);
+	cr_assert_not_null(root, "invalid JSON: %s", jerr.text);
+	cr_assert_eq(json_integer_value(json_object_get(root, "version")), 1);
+	d = json_array_get(json_object_get(json_array_get(
+				   json_object_get(root, "files"), 0),
+					   "diagnostics"),
+			   0);
+	cr_assert_not_null(d);
+	cr_assert_str_eq(json_string_value(json_object_get(d, "rule")),
+			 "grammar.repeated-word");
+	cr_assert_str_eq(json_string_value(json_object_get(d, "severity")),
+			 "error");
+	cr_assert_eq(json_integer_value(json_object_get(d, "offset")), 7);
+	cr_assert_eq(json_integer_value(json_object_get(d, "length")), 7);
+	cr_assert_eq(json_integer_value(json_object_get(d, "line")), 1);
+	cr_assert_eq(json_integer_value(json_object_get(d, "column")), 8);
+	cr_assert_eq(json_integer_value(json_object_get(d, "end_column")), 15);
+	cr_assert_str_eq(json_string_value(json_object_get(d, "text")),
+			 "the the");
+	cr_assert_str_eq(json_string_value(json_array_get(
+				 json_object_get(d, "suggestions"), 0)),
+			 "the");
+	json_decref(root);
+	run_result_release(&r);
+}
+
+Test(cli, json_offsets_are_original_bytes)
+{
+	/* UTF-16LE with BOM: "é the the" -> 'the the' at original byte 6 */
+	static const char in[] = "\xFF\xFE\xE9\0 \0t\0h\0e\0 \0t\0h\0e\0";
+	struct run_result r;
+	json_t *root, *d;
+
+	run_mtlint("--format json -", in, sizeof(in) - 1, &r);
+	root = json_loads(r.out, 0, NULL);
+	cr_assert_not_null(root, "%s %s", r.out, r.err);
+	d = json_array_get(json_object_get(json_array_get(
+				   json_object_get(root, "files"), 0),
+					   "diagnostics"),
+			   0);
+	cr_assert_eq(json_integer_value(json_object_get(d, "offset")), 6);
+	cr_assert_eq(json_integer_value(json_object_get(d, "length")), 14);
+	cr_assert_eq(json_integer_value(json_object_get(d, "column")), 3);
+	cr_assert_str_eq(json_string_value(json_object_get(json_array_get(
+				 json_object_get(root, "files"), 0),
+							   "encoding")),
+			 "UTF-16LE");
+	json_decref(root);
+	run_result_release(&r);
+}
+
+Test(cli, json_escapes_strings)
+{
+	static const char in[] = "He said \"quote\" \\ and \xE2\x80\x9Cthe the\xE2\x80\x9D\t.\n";
+	struct run_result r;
+	json_t *root;
+
+	run_mtlint("--format json -", in, sizeof(in) - 1, &r);
+	root = json_loads(r.out, 0, NULL);
+	cr_assert_not_null(root, "%s", r.out);
+	json_decref(root);
+	run_result_release(&r);
+}
+
+Test(cli, clean_input_exit_0)
+{
+	struct run_result r;
+
+	run_mtlint("-", "A clean sentence.\n", 18, &r);
+	cr_assert_eq(r.status, 0, "%s%s", r.out, r.err);
+	cr_assert_eq(r.out_len, 0, "%s", r.out);
+	run_result_release(&r);
+}
+
+Test(cli, empty_file_is_fine)
+{
+	struct run_result r;
+	char *p = write_temp("", 0, ".txt");
+	char args[300];
+
+	snprintf(args, sizeof(args), "--format json '%s'", p);
+	run_mtlint(args, NULL, 0, &r);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert(strstr(r.out, "\"diagnostics\": []"), "%s", r.out);
+	run_result_release(&r);
+	unlink(p);
+	free(p);
+}
+
+Test(cli, missing_file_exit_2_names_it)
+{
+	struct run_result r;
+
+	run_mtlint("/nonexistent/article.txt", NULL, 0, &r);
+	cr_assert_eq(r.status, 2);
+	cr_assert(strstr(r.err, "/nonexistent/article.txt"), "%s", r.err);
+	cr_assert(strstr(r.err, "No such file"), "%s", r.err);
+	run_result_release(&r);
+}
+
+Test(cli, other_files_still_checked_after_a_bad_one)
+{
+	struct run_result r;
+	char *p = write_temp(repeated, strlen(repeated), ".txt");
+	char args[300];
+	json_t *root, *files;
+
+	snprintf(args, sizeof(args), "--format json /nonexistent/a.txt '%s'",
+		 p);
+	run_mtlint(args, NULL, 0, &r);
+	cr_assert_eq(r.status, 2);
+	root = json_loads(r.out, 0, NULL);
+	cr_assert_not_null(root);
+	files = json_object_get(root, "files");
+	cr_assert_eq(json_array_size(files), 2);
+	cr_assert_not_null(json_object_get(json_array_get(files, 0), "error"));
+	cr_assert_eq(json_array_size(json_object_get(json_array_get(files, 1),
+						     "diagnostics")),
+		     1);
+	json_decref(root);
+	run_result_release(&r);
+	unlink(p);
+	free(p);
+}
+
+Test(cli, binary_input_refused)
+{
+	static const char in[] = "\x7F" "ELF\x02\x01\x01\0\0\0\0";
+	struct run_result r;
+
+	run_mtlint("-", in, sizeof(in) - 1, &r);
+	cr_assert_eq(r.status, 2);
+	cr_assert(strstr(r.err, "binary"), "%s", r.err);
+	cr_assert(strstr(r.err, "<stdin>"), "%s", r.err);
+	run_result_release(&r);
+}
+
+Test(cli, invalid_utf8_exit_2_with_position)
+{
+	static const char in[] = "Caf\xC3\xA9 one.\nTwo \xC3( three.\n";
+	struct run_result r;
+
+	run_mtlint("-", in, sizeof(in) - 1, &r);
+	cr_assert_eq(r.status, 2);
+	cr_assert(strstr(r.err, "invalid UTF-8"), "%s", r.err);
+	cr_assert(strstr(r.err, "line 2"), "%s", r.err);
+	cr_assert(strstr(r.err, "byte offset 15"), "%s", r.err);
+	run_result_release(&r);
+	/* ... unless --encoding says what it is */
+	run_mtlint("--encoding windows-1252 -", in, sizeof(in) - 1, &r);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	run_result_release(&r);
+}
+
+Test(cli, legacy_encoding_detected_with_note)
+{
+	static const char in[] = "The caf\xE9 is open and the the fianc\xE9\x65 "
+				 "is happy.\n";
+	struct run_result r;
+
+	run_mtlint("--format json -", in, sizeof(in) - 1, &r);
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	cr_assert(strstr(r.err, "not UTF-8"), "%s", r.err);
+	cr_assert(strstr(r.out, "\"text\": \"the the\""), "%s", r.out);
+	run_result_release(&r);
+}
+
+Test(cli, crlf_positions)
+{
+	static const char in[] = "First line.\r\nIt was the the end.\r\n";
+	struct run_result r;
+
+	run_mtlint("-", in, sizeof(in) - 1, &r);
+	cr_assert(strstr(r.out, "<stdin>:2:8:"), "%s", r.out);
+	cr_assert_null(strstr(r.out, "\r"), "CR leaked into the output");
+	run_result_release(&r);
+}
+
+Test(cli, huge_file_50mb, .timeout = 240)
+{
+	static const char para[] =
+		"The White House announced the expulsion of 35 diplomats "
+		"within 72 hours, and Moscow said it would respond.\n\n";
+	size_t n = 50u * 1024 * 1024 / (sizeof(para) - 1) + 1;
+	char path[] = "/tmp/mtlint-big-XXXXXX";
+	int fd = mkstemp(path);
+	FILE *f = fdopen(fd, "w");
+	struct run_result r;
+	char args[300];
+
+	for (size_t i = 0; i < n; i++)
+		fputs(para, f);
+	fputs("And the the end.\n", f);
+	fclose(f);
+	snprintf(args, sizeof(args), "--fail-on error '%s'", path);
+	run_mtlint(args, NULL, 0, &r);
+	unlink(path);
+	cr_assert_eq(r.status, 1, "status %d: %s", r.status, r.err);
+	cr_assert(strstr(r.out, "repeated word 'the'"), "%.200s", r.out);
+	run_result_release(&r);
+}

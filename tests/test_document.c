@@ -1,0 +1,281 @@
+/*
+ * document: decoding, BOMs, line ends, NFC and the map back to the user's
+ * bytes, lines and columns.
+ */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "document.h"
+#include "helpers.h"
+
+static struct document *load_bytes(const char *s, size_t n,
+				   const char *encoding, enum mt_err *rc,
+				   struct mt_error *err)
+{
+	struct document_options o = { .encoding = encoding };
+	struct document *doc = NULL;
+
+	*rc = document_load_mem("t.txt", s, n, &o, &doc, err);
+	return doc;
+}
+
+Test(document, utf8_plain_is_used_in_place)
+{
+	struct document *doc = load_str("Hello world.\nSecond line.");
+	struct doc_pos p = document_position(doc, 13, 0);
+
+	cr_assert_str_eq(doc->encoding, "UTF-8");
+	cr_assert_eq(doc->len, 25);
+	cr_assert_eq(p.line, 2);
+	cr_assert_eq(p.column, 1);
+	cr_assert_eq(p.offset, 13);
+	cr_assert_eq(document_line_count(doc), 2);
+	document_free(doc);
+}
+
+Test(document, utf8_bom_skipped_offsets_kept)
+{
+	struct mt_error err = { 0 };
+	enum mt_err rc;
+	struct document *doc = load_bytes("\xEF\xBB\xBFHi there", 11, NULL, &rc,
+					  &err);
+
+	cr_assert_eq(rc, MT_ERR_OK);
+	cr_assert_str_eq(doc->text, "Hi there");
+	struct doc_pos p = document_position(doc, 3, 0);
+
+	cr_assert_eq(p.offset, 6, "offset %u", p.offset);
+	cr_assert_eq(p.column, 4);
+	document_free(doc);
+}
+
+Test(document, utf16le_bom)
+{
+	/* "Aé\nB" in UTF-16LE with BOM */
+	static const char in[] = "\xFF\xFE" "A\0" "\xE9\0" "\n\0" "B\0";
+	struct mt_error err = { 0 };
+	enum mt_err rc;
+	struct document *doc = load_bytes(in, sizeof(in) - 1, NULL, &rc, &err);
+
+	cr_assert_eq(rc, MT_ERR_OK, "%s", err.msg);
+	cr_assert_str_eq(doc->encoding, "UTF-16LE");
+	cr_assert_str_eq(doc->text, "A\xC3\xA9\nB");
+	/* 'B' is text offset 4, original offset 2 + 3*2 = 8, line 2 */
+	struct doc_pos p = document_position(doc, 4, 0);
+
+	cr_assert_eq(p.offset, 8, "offset %u", p.offset);
+	cr_assert_eq(p.line, 2);
+	cr_assert_eq(p.column, 1);
+	/* the end of 'é' (text 3) is original 6 */
+	cr_assert_eq(document_position(doc, 3, 1).offset, 6);
+	document_free(doc);
+}
+
+Test(document, utf16be_bom)
+{
+	static const char in[] = "\xFE\xFF" "\0H" "\0i";
+	struct mt_error err = { 0 };
+	enum mt_err rc;
+	struct document *doc = load_bytes(in, sizeof(in) - 1, NULL, &rc, &err);
+
+	cr_assert_eq(rc, MT_ERR_OK, "%s", err.msg);
+	cr_assert_str_eq(doc->text, "Hi");
+	cr_assert_str_eq(doc->encoding, "UTF-16BE");
+	document_free(doc);
+}
+
+Test(document, crlf_and_cr_line_ends)
+{
+	struct document *doc = load_str("one\r\ntwo\rthree\nfour");
+	size_t len;
+	const char *l;
+
+	cr_assert_eq(document_line_count(doc), 4);
+	l = document_line(doc, 2, &len);
+	cr_assert_eq(len, 3);
+	cr_assert(strncmp(l, "two", 3) == 0);
+	cr_assert_eq(document_position(doc, 9, 0).line, 3); /* 't' of three */
+	cr_assert_eq(document_position(doc, 15, 0).line, 4);
+	cr_assert_eq(document_position(doc, 15, 0).column, 1);
+	document_free(doc);
+}
+
+Test(document, invalid_utf8_names_line_and_offset)
+{
+	struct mt_error err = { 0 };
+	enum mt_err rc;
+	/* valid é on line 1, a stray 0xFF on line 2 */
+	struct document *doc = load_bytes("caf\xC3\xA9\nbad \xFF here", 15, NULL,
+					  &rc, &err);
+
+	cr_assert_null(doc);
+	cr_assert_eq(rc, MT_ERR_ENCODING);
+	cr_assert(strstr(err.msg, "line 2"), "%s", err.msg);
+	cr_assert(strstr(err.msg, "byte offset 10"), "%s", err.msg);
+	cr_assert(strstr(err.msg, "t.txt"), "%s", err.msg);
+}
+
+Test(document, truncated_utf8_at_end)
+{
+	struct mt_error err = { 0 };
+	enum mt_err rc;
+	struct document *doc = load_bytes("na\xC3\xAFve \xE2\x80", 9, NULL, &rc,
+					  &err);
+
+	cr_assert_null(doc);
+	cr_assert_eq(rc, MT_ERR_ENCODING);
+}
+
+Test(document, nul_byte_is_binary)
+{
+	struct mt_error err = { 0 };
+	enum mt_err rc;
+	struct document *doc = load_bytes("abc\0def", 7, NULL, &rc, &err);
+
+	cr_assert_null(doc);
+	cr_assert_eq(rc, MT_ERR_BINARY);
+	cr_assert(strstr(err.msg, "offset 3"), "%s", err.msg);
+}
+
+Test(document, legacy_8bit_detected_and_mapped)
+{
+	/* windows-1252/latin-1 text: no valid UTF-8 multi-byte sequence */
+	static const char in[] = "The caf\xE9 served cr\xE8me br\xFBl\xE9\x65 "
+				 "to the fianc\xE9\x65 every evening.";
+	struct mt_error err = { 0 };
+	enum mt_err rc;
+	struct document *doc = load_bytes(in, sizeof(in) - 1, NULL, &rc, &err);
+
+	cr_assert_eq(rc, MT_ERR_OK, "%s", err.msg);
+	cr_assert(doc->encoding_detected);
+	cr_assert(strstr(doc->text, "caf\xC3\xA9"), "%s", doc->text);
+	/* "served" starts at original byte 9, text byte 10 */
+	const char *p = strstr(doc->text, "served");
+
+	cr_assert_eq(document_position(doc, (uint32_t)(p - doc->text), 0).offset,
+		     9);
+	document_free(doc);
+}
+
+Test(document, forced_encoding)
+{
+	struct mt_error err = { 0 };
+	enum mt_err rc;
+	/* KOI8-R "мир" */
+	struct document *doc = load_bytes("\xCD\xC9\xD2", 3, "KOI8-R", &rc, &err);
+
+	cr_assert_eq(rc, MT_ERR_OK, "%s", err.msg);
+	cr_assert_str_eq(doc->text, "\xD0\xBC\xD0\xB8\xD1\x80");
+	cr_assert_str_eq(doc->encoding, "KOI8-R");
+	cr_assert_eq(document_position(doc, 2, 0).offset, 1);
+	cr_assert_eq(document_position(doc, 2, 0).column, 2);
+	document_free(doc);
+}
+
+Test(document, unknown_encoding_is_an_error)
+{
+	struct mt_error err = { 0 };
+	enum mt_err rc;
+	struct document *doc = load_bytes("abc", 3, "NO-SUCH-ENC", &rc, &err);
+
+	cr_assert_null(doc);
+	cr_assert_eq(rc, MT_ERR_USAGE);
+	cr_assert(strstr(err.msg, "NO-SUCH-ENC"));
+}
+
+Test(document, forced_utf8_rejects_bad_bytes)
+{
+	struct mt_error err = { 0 };
+	enum mt_err rc;
+	struct document *doc = load_bytes("caf\xE9", 4, "UTF-8", &rc, &err);
+
+	cr_assert_null(doc);
+	cr_assert_eq(rc, MT_ERR_ENCODING);
+}
+
+Test(document, nfc_map_points_at_decomposed_original)
+{
+	/* "e" + combining acute (3 bytes) becomes "é" (2 bytes) */
+	struct document *doc = load_str("Cafe\xCC\x81 x\nnext");
+	const char *x = strchr(doc->text, 'x');
+	uint32_t off = (uint32_t)(x - doc->text);
+	struct doc_pos p = document_position(doc, off, 0);
+
+	cr_assert_str_eq(doc->text, "Caf\xC3\xA9 x\nnext");
+	cr_assert_eq(p.offset, 7, "offset %u", p.offset); /* after 'e'+U+0301 */
+	cr_assert_eq(p.column, 7, "column %u", p.column); /* 6 code points before */
+	/* the composed character maps to the whole decomposed pair */
+	cr_assert_eq(document_position(doc, 3, 0).offset, 3);
+	cr_assert_eq(document_position(doc, 5, 1).offset, 6);
+	/* lines after a normalised one are unaffected */
+	cr_assert_eq(document_position(doc, off + 2, 0).line, 2);
+	document_free(doc);
+}
+
+Test(document, utf16_columns_for_lsp)
+{
+	/* U+1F600 is 4 bytes, 2 UTF-16 units, 1 code point */
+	struct document *doc = load_str("a\xF0\x9F\x98\x80" "b");
+	struct doc_pos p = document_position(doc, 5, 0);
+
+	cr_assert_eq(p.column, 3);
+	cr_assert_eq(p.column16, 3);
+	cr_assert_eq(document_offset_at(doc, 1, 3), 5);
+	cr_assert_eq(document_offset_at(doc, 1, 99), 6);
+	document_free(doc);
+}
+
+Test(document, empty_input)
+{
+	struct document *doc = load_str("");
+
+	cr_assert_eq(doc->len, 0);
+	cr_assert_eq(document_line_count(doc), 0);
+	cr_assert_eq(document_position(doc, 0, 0).line, 1);
+	document_free(doc);
+}
+
+Test(document, too_large)
+{
+	struct document_options o = { .max_bytes = 4 };
+	struct document *doc = NULL;
+	struct mt_error err = { 0 };
+
+	cr_assert_eq(document_load_mem("big", "12345", 5, &o, &doc, &err),
+		     MT_ERR_TOO_LARGE);
+	cr_assert_null(doc);
+}
+
+Test(document, missing_file)
+{
+	struct document *doc = NULL;
+	struct mt_error err = { 0 };
+
+	cr_assert_eq(document_load_file("/nonexistent/x.txt", NULL, &doc, &err),
+		     MT_ERR_IO);
+	cr_assert(strstr(err.msg, "/nonexistent/x.txt"));
+	cr_assert(strstr(err.msg, "No such file"));
+}
+
+Test(document, directory_is_an_error)
+{
+	struct document *doc = NULL;
+	struct mt_error err = { 0 };
+
+	cr_assert_eq(document_load_file("/tmp", NULL, &doc, &err), MT_ERR_IO);
+	cr_assert(strstr(err.msg, "directory"), "%s", err.msg);
+}
+
+Test(document, original_bytes_kept)
+{
+	static const char in[] = "\xEF\xBB\xBFx";
+	struct mt_error err = { 0 };
+	enum mt_err rc;
+	struct document *doc = load_bytes(in, 4, NULL, &rc, &err);
+	size_t len;
+	const unsigned char *o = document_original(doc, &len);
+
+	cr_assert_eq(len, 4);
+	cr_assert(memcmp(o, in, 4) == 0);
+	document_free(doc);
+}

@@ -1,0 +1,148 @@
+/*
+ * arena, buf, xalloc and common: the low-level primitives.
+ */
+#include <criterion/criterion.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "common.h"
+#include "diag.h"
+
+Test(arena, allocations_are_aligned_and_distinct)
+{
+	struct arena a;
+	char *p, *q;
+
+	arena_init(&a, 0);
+	p = arena_alloc(&a, 3);
+	q = arena_alloc(&a, 5);
+	cr_assert_neq(p, q);
+	cr_assert_eq((uintptr_t)q % _Alignof(max_align_t), 0);
+	memset(p, 1, 3);
+	memset(q, 2, 5);
+	cr_assert_eq(p[2], 1);
+	arena_release(&a);
+}
+
+Test(arena, big_blocks_and_many_small)
+{
+	struct arena a;
+
+	arena_init(&a, 0);
+	for (int i = 0; i < 10000; i++)
+		cr_assert_not_null(arena_alloc(&a, 100));
+	char *big = arena_alloc(&a, 1 << 20);
+
+	cr_assert_not_null(big);
+	memset(big, 0, 1 << 20);
+	cr_assert_not_null(arena_alloc(&a, 8));
+	arena_release(&a);
+}
+
+Test(arena, limit_refuses_and_reports)
+{
+	struct arena a;
+
+	arena_init(&a, 1024);
+	cr_assert_not_null(arena_alloc(&a, 512));
+	cr_assert_null(arena_alloc(&a, 1024));
+	cr_assert(arena_over_limit(&a));
+	arena_release(&a);
+}
+
+Test(arena, printf_and_strdup)
+{
+	struct arena a;
+
+	arena_init(&a, 0);
+	cr_assert_str_eq(arena_printf(&a, "%s-%d", "x", 42), "x-42");
+	cr_assert_str_eq(arena_strndup(&a, "hello", 3), "hel");
+	cr_assert_null(arena_strdup(&a, NULL));
+	arena_release(&a);
+}
+
+Test(buf, grows_and_detaches)
+{
+	struct buf b = BUF_INIT;
+	char *s;
+	size_t n;
+
+	cr_assert_str_eq(b.buf, "");
+	for (int i = 0; i < 1000; i++)
+		buf_addf(&b, "%d,", i % 10);
+	cr_assert_eq(b.len, 2000);
+	buf_adds(&b, "end");
+	s = buf_detach(&b, &n);
+	cr_assert_eq(n, 2003);
+	cr_assert_str_eq(s + 2000, "end");
+	cr_assert_eq(b.len, 0);
+	free(s);
+	buf_release(&b);
+}
+
+Test(common, errors_and_severities)
+{
+	struct mt_error e = { 0 };
+	enum mt_severity s;
+
+	cr_assert_eq(mt_error(&e, MT_ERR_IO, "cannot open '%s'", "x"),
+		     MT_ERR_IO);
+	cr_assert_str_eq(e.msg, "cannot open 'x'");
+	cr_assert_str_eq(mt_strerror(MT_ERR_BINARY), "binary input");
+	cr_assert_eq(mt_severity_parse("warning", 0, &s), 0);
+	cr_assert_eq(s, MT_SEV_WARNING);
+	cr_assert_eq(mt_severity_parse("never", 0, &s), -1);
+	cr_assert_eq(mt_severity_parse("never", 1, &s), 0);
+	cr_assert_eq(s, MT_SEV_NONE);
+	cr_assert_str_eq(mt_severity_name(MT_SEV_ERROR), "error");
+}
+
+Test(diag, add_suggest_sort_dedupe)
+{
+	struct arena a;
+	struct diag_list l;
+	struct diag *d;
+
+	arena_init(&a, 0);
+	diag_list_init(&l, &a);
+	diag_add(&l, "b.rule", "style", MT_SEV_INFO, (struct span){ 10, 12 },
+		 "second");
+	d = diag_add(&l, "a.rule", "style", MT_SEV_ERROR,
+		     (struct span){ 2, 5 }, "first %d", 1);
+	diag_suggest(&l, d, "x");
+	diag_suggest(&l, d, "y");
+	diag_suggest(&l, d, "x"); /* duplicate ignored */
+	diag_add(&l, "a.rule", "style", MT_SEV_ERROR, (struct span){ 2, 5 },
+		 "first again");
+	diag_list_dedupe(&l);
+	cr_assert_eq(l.n, 2);
+	cr_assert_str_eq(l.v[0].rule, "a.rule");
+	cr_assert_eq(l.v[0].n_suggestions, 2);
+	cr_assert_str_eq(l.v[0].suggestions[1], "y");
+	cr_assert_eq(diag_list_count(&l, MT_SEV_WARNING), 1);
+	cr_assert_eq(diag_list_count(&l, MT_SEV_INFO), 2);
+	diag_list_release(&l);
+	arena_release(&a);
+}
+
+Test(diag, evidence_is_copied)
+{
+	struct arena a;
+	struct diag_list l;
+	char path[] = "ref.txt";
+	struct evidence ev = { .path = path, .line = 3, .text = "Peskov",
+			       .score = 0.9 };
+	struct diag *d;
+
+	arena_init(&a, 0);
+	diag_list_init(&l, &a);
+	d = diag_add(&l, "r", "c", MT_SEV_ERROR, (struct span){ 0, 1 }, "m");
+	diag_set_evidence(&l, d, &ev);
+	path[0] = 'X';
+	cr_assert_str_eq(l.v[0].evidence->path, "ref.txt");
+	cr_assert_eq(l.v[0].evidence->line, 3);
+	diag_list_release(&l);
+	arena_release(&a);
+}
