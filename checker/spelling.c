@@ -17,7 +17,9 @@
 #include <time.h>
 
 #include <unicode/uchar.h>
+#include <unicode/unorm2.h>
 #include <unicode/uscript.h>
+#include <unicode/ustring.h>
 #include <unicode/utf8.h>
 
 #include "arena.h"
@@ -201,9 +203,38 @@ static const char *possessive(const char *w, size_t n)
 	return "";
 }
 
+/*
+ * The word without its accents (NFD, combining marks dropped) into out
+ * (cap bytes); returns the length, or 0 when it has none or on failure.
+ */
+static size_t strip_accents(const char *w, size_t n, char *out, size_t cap)
+{
+	UChar u[2 * SPELLER_MAX_WORD + 8], d[4 * SPELLER_MAX_WORD + 16];
+	UErrorCode st = U_ZERO_ERROR;
+	const UNormalizer2 *nfd = unorm2_getNFDInstance(&st);
+	int32_t ul = 0, dl, o = 0, len = 0;
+
+	if (U_FAILURE(st) || n > SPELLER_MAX_WORD)
+		return 0;
+	u_strFromUTF8(u, (int32_t)ARRAY_SIZE(u), &ul, w, (int32_t)n, &st);
+	dl = unorm2_normalize(nfd, u, ul, d, (int32_t)ARRAY_SIZE(d), &st);
+	if (U_FAILURE(st))
+		return 0;
+	for (int32_t i = 0; i < dl; i++)
+		if (!(U_GET_GC_MASK(d[i]) & U_GC_MN_MASK))
+			d[o++] = d[i];
+	if (o == dl)
+		return 0;
+	u_strToUTF8(out, (int32_t)cap, &len, d, o, &st);
+	if (U_FAILURE(st) || len <= 0 || (size_t)len >= cap)
+		return 0;
+	return (size_t)len;
+}
+
 struct wordinfo {
 	int letters, upper, digits, nonlatin;
 	int other; /* neither letter, mark, digit, apostrophe nor dot */
+	int nonascii;
 	int first_upper;
 };
 
@@ -219,6 +250,8 @@ static void word_info(const char *w, size_t len, struct wordinfo *wi)
 		U8_NEXT(w, i, (int32_t)len, c);
 		if (c < 0)
 			continue;
+		if (c > 0x7f)
+			wi->nonascii++;
 		if (u_isdigit(c)) {
 			wi->digits++;
 		} else if (!u_isalpha(c) && !(U_GET_GC_MASK(c) & U_GC_M_MASK) &&
@@ -963,8 +996,8 @@ static void check_part(struct run *r, struct span sp, int whole,
 		return;
 	word_info(w, n, &wi);
 	/* codes, foreign scripts, "@name" the segmenter left as a word */
-	if (wi.letters == 0 || wi.digits || wi.nonlatin || wi.other)
-		return;
+	if (wi.letters < 2 || wi.digits || wi.nonlatin || wi.other)
+		return; /* single letters: initials, list markers, "é" */
 	bn = base_form(w, n, b, sizeof(b));
 	if (st->reject.n) {
 		size_t ln;
@@ -996,6 +1029,14 @@ static void check_part(struct run *r, struct span sp, int whole,
 		return;
 	if (in_reference(r, b, bn))
 		return;
+	/* loanwords written with their accents: café, déjà, naïve */
+	if (wi.nonascii) {
+		char plain[SPELLER_MAX_WORD + 1];
+		size_t pn = strip_accents(w, n, plain, sizeof(plain));
+
+		if (pn && speller_check(st->sp, plain, pn))
+			return;
+	}
 	if (in_phrase(r, ti))
 		return;
 	if (wi.first_upper) {
