@@ -802,9 +802,9 @@ static int case_pattern(const char *w, size_t len)
  * list (`make eval`, spelling-eval --tune). */
 const struct speller_weights speller_default_weights = {
 	.phonetic = 0.7,
-	.freq = 0.11,
+	.freq = 0.10,
 	.proper = 1.5,
-	.split = 1.0,
+	.split = 3.0,
 	.rank = 0.2,
 };
 
