@@ -246,12 +246,29 @@ static void word_info(const char *w, size_t len, struct wordinfo *wi)
 	while (i < (int32_t)len) {
 		UChar32 c;
 		UErrorCode st = U_ZERO_ERROR;
+		unsigned char b = (unsigned char)w[i];
 
+		/* ASCII, nearly every byte of English text, without ICU */
+		if (b < 0x80) {
+			int up = b >= 'A' && b <= 'Z';
+
+			i++;
+			if (b >= '0' && b <= '9') {
+				wi->digits++;
+			} else if (up || (b >= 'a' && b <= 'z')) {
+				if (wi->letters == 0)
+					wi->first_upper = up;
+				wi->letters++;
+				wi->upper += up;
+			} else if (b != '\'' && b != '.') {
+				wi->other++;
+			}
+			continue;
+		}
 		U8_NEXT(w, i, (int32_t)len, c);
 		if (c < 0)
 			continue;
-		if (c > 0x7f)
-			wi->nonascii++;
+		wi->nonascii++;
 		if (u_isdigit(c)) {
 			wi->digits++;
 		} else if (!u_isalpha(c) && !(U_GET_GC_MASK(c) & U_GC_M_MASK) &&
@@ -366,8 +383,7 @@ struct name {
 struct spelling {
 	struct checker *checker;
 	struct speller *sp;
-	struct speller *variant; /* the other dialect, opened on demand */
-	int variant_tried;
+	struct speller *variant; /* the other dialect, or NULL */
 	char lang[16], variant_lang[16], dict_path[1024];
 	int acronym_max;
 	struct arena arena;
@@ -376,6 +392,9 @@ struct spelling {
 	struct name *names[256];
 	size_t n_names[256], alloc_names[256];
 	struct smap names_seen;
+	/* name-list answers of known_form(), across documents (the lists do
+	 * not change): word -> name, or NULL */
+	struct smap list_memo;
 };
 
 static void add_name(struct spelling *st, const char *w, size_t len)
@@ -531,6 +550,7 @@ static void spelling_close(void *state)
 	smap_release(&st->reject);
 	smap_release(&st->phrases);
 	smap_release(&st->names_seen);
+	smap_release(&st->list_memo);
 	for (size_t i = 0; i < 256; i++)
 		free(st->names[i]);
 	arena_release(&st->arena);
@@ -559,6 +579,16 @@ static enum mt_err spelling_open(struct checker *c,
 	st->acronym_max = opts->acronym_max > 0 ? opts->acronym_max
 						: SPELLING_ACRONYM_MAX;
 	rc = speller_open(st->lang, opts->dict_path, &st->sp, err);
+	/* the other dialect, when installed: loaded here, with the rest,
+	 * so no document pays for it; its absence only loses
+	 * spelling.dialect-variant */
+	if (rc == MT_ERR_OK && st->variant_lang[0]) {
+		struct mt_error e = { 0 };
+
+		if (speller_open(st->variant_lang, opts->dict_path,
+				 &st->variant, &e) != MT_ERR_OK)
+			st->variant = NULL;
+	}
 	if (rc == MT_ERR_OK && data_dir)
 		rc = load_project_lists(st, data_dir, err);
 	for (size_t i = 0; rc == MT_ERR_OK && i < opts->n_word_files; i++)
@@ -772,13 +802,30 @@ static const char *known_form(struct run *r, const char *w, size_t n,
 				best_src = src;
 			}
 		}
-	for (size_t i = 0; !best_s && i < r->st->n_names[b]; i++) {
-		const struct name *nm = &r->st->names[b][i];
+	if (!best_s) {
+		struct spelling *st = r->st;
+		struct smap_ent *lm = smap_find(&st->list_memo, w, n);
 
-		if (n_codepoints(w, n) >= 5 &&
-		    one_slip(w, n, nm->s, nm->len) &&
-		    close_name(w, n, nm->s, nm->len, &best)) {
-			best_s = nm->s;
+		if (!lm) {
+			const char *found = NULL;
+
+			for (size_t i = 0; n_codepoints(w, n) >= 5 &&
+					   i < st->n_names[b];
+			     i++) {
+				const struct name *nm = &st->names[b][i];
+
+				if (one_slip(w, n, nm->s, nm->len) &&
+				    close_name(w, n, nm->s, nm->len, &best))
+					found = nm->s;
+			}
+			if (st->list_memo.n >= 100000) {
+				smap_release(&st->list_memo);
+			}
+			lm = smap_put(&st->list_memo, &st->arena, w, n);
+			lm->val = found;
+		}
+		if (lm->val) {
+			best_s = lm->val;
 			best_src = 2;
 		}
 	}
@@ -945,15 +992,6 @@ static void unknown_lower(struct run *r, struct span sp, const char *w,
 	struct spelling *st = r->st;
 	struct diag *d;
 
-	if (!st->variant_tried && st->variant_lang[0]) {
-		struct mt_error e = { 0 };
-
-		st->variant_tried = 1;
-		if (speller_open(st->variant_lang,
-				 st->dict_path[0] ? st->dict_path : NULL,
-				 &st->variant, &e) != MT_ERR_OK)
-			st->variant = NULL;
-	}
 	if (st->variant && speller_check(st->variant, w, n)) {
 		char *other = dialect_form(r, w, n);
 

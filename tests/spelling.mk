@@ -62,7 +62,7 @@ eval-spelling: $(SPELL_TOOLS)/spelling-eval
 
 # The corpus: WordNet's glosses (definitions and example sentences), the
 # first 2 MB, made at bench time from the installed package.
-SPELL_CORPUS = $(BUILD)/bench/spelling-corpus.txt
+SPELL_CORPUS = $(SPELL_TOOLS)/spelling-corpus.txt
 $(SPELL_CORPUS):
 	@mkdir -p $(@D)
 	$(Q)cat /usr/share/wordnet/data.noun /usr/share/wordnet/data.verb \
