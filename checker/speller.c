@@ -276,10 +276,9 @@ enum mt_err speller_open(const char *lang, const char *dict_path,
 		return rc;
 	return mt_error(err, MT_ERR_DICT,
 			"no Hunspell dictionary for '%s' (looked in %s%s%s) "
-			"-- install hunspell-%.2s-%s or use --dict-path",
+			"-- install a hunspell-%.2s package or use --dict-path",
 			lang, dict_path ? dict_path : "", dict_path ? ":" : "",
-			system_dirs, lang,
-			strlen(lang) > 3 ? lang + 3 : "us");
+			system_dirs, lang);
 }
 
 void speller_close(struct speller *sp)
