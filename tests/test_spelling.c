@@ -372,3 +372,42 @@ Test(spelling, fixture_reference_has_no_spelling_error)
 	cr_expect(!strstr(r.out, "spelling.rejected-word"), "%s", r.out);
 	run_result_release(&r);
 }
+
+Test(spelling, cli_lists_and_options)
+{
+	const char reject[] = "Kiev -> Kyiv\n";
+	const char text[] = "Zorblattin flew to Kiev with the QXZW.\n";
+	char *rp = write_temp(reject, sizeof(reject) - 1, ".txt");
+	char *wp = write_temp("Zorblattin\n", 11, ".txt");
+	char args[1024];
+	struct run_result r;
+
+	snprintf(args, sizeof(args),
+		 "--words %s --reject %s --acronym-max 3 -", wp, rp);
+	run_mtlint(args, text, sizeof(text) - 1, &r);
+	cr_expect_eq(r.status, 1, "%s", r.err);
+	cr_expect(strstr(r.out, "[spelling.rejected-word]"), "%s", r.out);
+	cr_expect(strstr(r.out, "suggestion: Kyiv"), "%s", r.out);
+	cr_expect(strstr(r.out, "unknown name 'QXZW'"), "%s", r.out);
+	cr_expect(!strstr(r.out, "Zorblattin'"), "%s", r.out);
+	run_result_release(&r);
+
+	run_mtlint("--words /nonexistent/list.txt -", text, sizeof(text) - 1,
+		   &r);
+	cr_expect_eq(r.status, 2);
+	cr_expect(strstr(r.err, "/nonexistent/list.txt"), "%s", r.err);
+	run_result_release(&r);
+
+	run_mtlint("--lang xx_YY -", text, sizeof(text) - 1, &r);
+	cr_expect_eq(r.status, 2);
+	cr_expect(strstr(r.err, "xx_YY"), "%s", r.err);
+	run_result_release(&r);
+
+	run_mtlint("--acronym-max 0 -", text, sizeof(text) - 1, &r);
+	cr_expect_eq(r.status, 2);
+	run_result_release(&r);
+	remove(rp);
+	remove(wp);
+	free(rp);
+	free(wp);
+}
