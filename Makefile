@@ -196,7 +196,8 @@ uninstall:
 
 check-headers:
 	$(Q)for h in checker/*.h; do \
-	  echo '#include "'$$h'"' | $(CC) $(CFLAGS_ALL) -x c -fsyntax-only -I. - \
+	  echo '#include "'$$h'"' | \
+	    $(CC) $(filter-out -MMD -MP,$(CFLAGS_ALL)) -x c -fsyntax-only -I. - \
 	    || exit 1; done
 
 format:

@@ -69,6 +69,18 @@ enum mt_err checker_new(const struct checker_options *opts,
 					 opts->n_reject_files);
 	c->opts.enable = copy_list(a, opts->enable, opts->n_enable);
 	c->opts.disable = copy_list(a, opts->disable, opts->n_disable);
+	if (opts->n_severity) {
+		struct severity_override *sv = arena_alloc(
+			a, opts->n_severity * sizeof(*sv));
+
+		for (size_t i = 0; i < opts->n_severity; i++) {
+			sv[i].name = arena_strdup(a, opts->severity[i].name);
+			sv[i].severity = opts->severity[i].severity;
+		}
+		c->opts.severity = sv;
+	} else {
+		c->opts.severity = NULL;
+	}
 
 	/* the segmenter wants a language ("en"), not a dialect */
 	snprintf(lang2, sizeof(lang2), "%.2s", c->opts.lang);
@@ -149,6 +161,23 @@ int checker_rule_enabled(const struct checker *c, const char *id,
 	return best_off == 0 || best_on > best_off;
 }
 
+enum mt_severity checker_rule_severity(const struct checker *c,
+				       const char *id, const char *category,
+				       enum mt_severity sev)
+{
+	size_t best = 0;
+
+	for (size_t i = 0; i < c->opts.n_severity; i++) {
+		size_t s = selects(c->opts.severity[i].name, id, category);
+
+		if (s > best) {
+			best = s;
+			sev = c->opts.severity[i].severity;
+		}
+	}
+	return sev;
+}
+
 enum mt_err checker_segment(struct checker *c, struct document *doc,
 			    struct mt_error *err)
 {
@@ -183,6 +212,11 @@ enum mt_err checker_check(struct checker *c, struct document *doc,
 					 out->v[i].category))
 			out->v[o++] = out->v[i];
 	out->n = o;
+	/* severity overrides, in one place for every pass */
+	for (size_t i = 0; c->opts.n_severity && i < out->n; i++)
+		out->v[i].severity = checker_rule_severity(
+			c, out->v[i].rule, out->v[i].category,
+			out->v[i].severity);
 	diag_list_dedupe(out);
 	return MT_ERR_OK;
 }

@@ -46,9 +46,19 @@ struct checker_options {
 	const char *const *disable;
 	size_t n_disable;
 	int grammar_parser; /* -1: default, 0: off, 1: on */
+	/* severity overrides (issue 6: config file): `name` is a rule id, id
+	 * prefix or category as for enable; the most specific name wins.
+	 * Applied by checker_check() after the passes ran. */
+	const struct severity_override *severity;
+	size_t n_severity;
 	/* spelling: all-caps words of up to this many letters are acronyms
 	 * and never spell-checked; 0: the default (SPELLING_ACRONYM_MAX) */
 	int acronym_max;
+};
+
+struct severity_override {
+	const char *name;
+	enum mt_severity severity;
 };
 
 #define CHECKER_OPTIONS_INIT { .lang = "en_US", .grammar_parser = -1 }
@@ -84,6 +94,14 @@ MT_NODISCARD enum mt_err checker_segment(struct checker *c,
 void checker_each_rule(const struct checker *c,
 		       void (*fn)(const struct rule_info *r, void *arg),
 		       void *arg);
+
+/*
+ * The severity a rule reports with under the options' overrides: `sev`
+ * (its default) unless an override selects the rule.
+ */
+enum mt_severity checker_rule_severity(const struct checker *c,
+				       const char *id, const char *category,
+				       enum mt_severity sev);
 
 /* The options the checker was opened with (strings owned by it). */
 const struct checker_options *checker_options(const struct checker *c);

@@ -3,18 +3,28 @@
  */
 #include "cli.h"
 
+#include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <locale.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "baseline.h"
+#include "batch.h"
+#include "buf.h"
 #include "checker.h"
+#include "config.h"
 #include "document.h"
+#include "fix.h"
+#include "gate.h"
 #include "lsp.h"
 #include "report.h"
 #include "segment.h"
+#include "walk.h"
 #include "xalloc.h"
 
 struct strlist {
@@ -82,6 +92,31 @@ static void usage(FILE *f)
 	      "      --disable RULE     disable a rule id or category "
 	      "(repeatable)\n"
 	      "      --color WHEN       auto (default), always, never\n"
+	      "\n"
+	      "CI and editorial gate:\n"
+	      "      --config FILE      use FILE instead of the nearest "
+	      ".mtlint.yml\n"
+	      "      --no-config        use no configuration file\n"
+	      "      --input KIND       auto (default: Markdown by "
+	      "extension), text,\n"
+	      "                         markdown\n"
+	      "      --max-warnings N   exit 1 when more than N warnings\n"
+	      "      --baseline FILE    report only findings not in FILE\n"
+	      "      --write-baseline FILE  accept today's findings: write "
+	      "them to FILE\n"
+	      "      --report-unused-disables  report mtlint-disable "
+	      "comments that\n"
+	      "                         suppress nothing\n"
+	      "      --fix              apply safe fixes to the files, then "
+	      "report\n"
+	      "                         what is left\n"
+	      "      --fix-dry-run      print the safe fixes as a unified "
+	      "diff\n"
+	      "  -j, --jobs N           check N files at a time (default: "
+	      "processors)\n"
+	      "FILE may also be a directory (its .txt and .md files, "
+	      "recursively)\n"
+	      "or a quoted glob ('articles/**/*.md').\n"
 	      "  -h, --help             show this help\n"
 	      "  -V, --version          show the version\n"
 	      "\n"
@@ -102,6 +137,15 @@ enum {
 	OPT_ENABLE,
 	OPT_DISABLE,
 	OPT_COLOR,
+	OPT_CONFIG,
+	OPT_NO_CONFIG,
+	OPT_INPUT,
+	OPT_MAX_WARNINGS,
+	OPT_BASELINE,
+	OPT_WRITE_BASELINE,
+	OPT_REPORT_UNUSED,
+	OPT_FIX,
+	OPT_FIX_DRY_RUN,
 };
 
 static const struct option check_longopts[] = {
@@ -119,6 +163,16 @@ static const struct option check_longopts[] = {
 	{ "disable", required_argument, NULL, OPT_DISABLE },
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "colour", required_argument, NULL, OPT_COLOR },
+	{ "config", required_argument, NULL, OPT_CONFIG },
+	{ "no-config", no_argument, NULL, OPT_NO_CONFIG },
+	{ "input", required_argument, NULL, OPT_INPUT },
+	{ "max-warnings", required_argument, NULL, OPT_MAX_WARNINGS },
+	{ "baseline", required_argument, NULL, OPT_BASELINE },
+	{ "write-baseline", required_argument, NULL, OPT_WRITE_BASELINE },
+	{ "report-unused-disables", no_argument, NULL, OPT_REPORT_UNUSED },
+	{ "fix", no_argument, NULL, OPT_FIX },
+	{ "fix-dry-run", no_argument, NULL, OPT_FIX_DRY_RUN },
+	{ "jobs", required_argument, NULL, 'j' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -133,6 +187,15 @@ struct cli_opts {
 	int color; /* -1 auto */
 	struct strlist words, reject, enable, disable;
 	struct strlist files;
+	/* the editorial gate (issue 6) */
+	int fail_on_set, lang_set, dict_path_set;
+	const char *config;
+	int no_config;
+	enum config_input input;
+	long max_warnings; /* -1: not set */
+	const char *baseline, *write_baseline;
+	int report_unused, fix, fix_dry_run;
+	long jobs; /* 0: processors */
 };
 
 static void cli_opts_release(struct cli_opts *o)
@@ -162,9 +225,10 @@ static int parse_check_opts(int argc, char **argv, struct cli_opts *o)
 	o->format = "text";
 	o->fail_on = MT_SEV_WARNING;
 	o->color = -1;
+	o->max_warnings = -1;
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+r:f:hV", check_longopts,
+	while ((c = getopt_long(argc, argv, "+r:f:j:hV", check_longopts,
 				NULL)) != -1) {
 		switch (c) {
 		case 'r':
@@ -181,15 +245,18 @@ static int parse_check_opts(int argc, char **argv, struct cli_opts *o)
 						 "warning, info or never, not "
 						 "'%s'",
 						 optarg);
+			o->fail_on_set = 1;
 			break;
 		case OPT_ENCODING:
 			o->dopts.encoding = optarg;
 			break;
 		case OPT_LANG:
 			o->co.lang = optarg;
+			o->lang_set = 1;
 			break;
 		case OPT_DICT_PATH:
 			o->co.dict_path = optarg;
+			o->dict_path_set = 1;
 			break;
 		case OPT_WORDS:
 			strlist_add(&o->words, optarg);
@@ -229,6 +296,62 @@ static int parse_check_opts(int argc, char **argv, struct cli_opts *o)
 						 "never, not '%s'",
 						 optarg);
 			break;
+		case OPT_CONFIG:
+			o->config = optarg;
+			break;
+		case OPT_NO_CONFIG:
+			o->no_config = 1;
+			break;
+		case OPT_INPUT:
+			if (strcmp(optarg, "auto") == 0)
+				o->input = CONFIG_INPUT_AUTO;
+			else if (strcmp(optarg, "text") == 0)
+				o->input = CONFIG_INPUT_TEXT;
+			else if (strcmp(optarg, "markdown") == 0)
+				o->input = CONFIG_INPUT_MARKDOWN;
+			else
+				return bad_usage("--input takes auto, text or "
+						 "markdown, not '%s'",
+						 optarg);
+			break;
+		case OPT_MAX_WARNINGS:
+		case 'j': {
+			char *end;
+			long v;
+
+			errno = 0;
+			v = strtol(optarg, &end, 10);
+			if (errno || end == optarg || *end || v < 0 ||
+			    (c == 'j' && (v < 1 || v > 1024)))
+				return bad_usage(c == 'j'
+							 ? "--jobs takes a "
+							   "number from 1 to "
+							   "1024, not '%s'"
+							 : "--max-warnings "
+							   "takes a number >= "
+							   "0, not '%s'",
+						 optarg);
+			if (c == 'j')
+				o->jobs = v;
+			else
+				o->max_warnings = v;
+			break;
+		}
+		case OPT_BASELINE:
+			o->baseline = optarg;
+			break;
+		case OPT_WRITE_BASELINE:
+			o->write_baseline = optarg;
+			break;
+		case OPT_REPORT_UNUSED:
+			o->report_unused = 1;
+			break;
+		case OPT_FIX:
+			o->fix = 1;
+			break;
+		case OPT_FIX_DRY_RUN:
+			o->fix_dry_run = 1;
+			break;
 		case 'h':
 			usage(stdout);
 			return CLI_EXIT_CLEAN;
@@ -267,87 +390,484 @@ static int want_color(int setting)
 	return isatty(STDOUT_FILENO);
 }
 
+/*
+ * The check command, as the editorial gate runs it: inputs expanded
+ * (walk.h), each file's configuration found (config.h) and turned into a
+ * "profile" -- checker options plus gate settings -- and the files checked
+ * in parallel (batch.h), each worker thread with checkers of its own, then
+ * reported, filtered by the baseline and counted in input order.
+ */
+struct profile {
+	const struct config *cfg; /* NULL: none */
+	struct checker_options co;
+	struct strlist words, reject, enable, disable;
+	struct severity_override *sev;
+	struct checker **checkers; /* one per worker, opened on first use */
+	enum config_input input;
+	enum mt_severity fail_on;
+};
+
+struct job {
+	const char *path;
+	struct profile *prof;
+	struct document *doc;
+	struct diag_list diags;
+	struct mt_error err;
+	int failed;
+	size_t n_fixed;
+	struct buf diff;
+};
+
+struct worker_ref {
+	char *path;
+	struct document *doc;
+};
+
+struct run {
+	struct cli_opts *o;
+	struct job *jobs;
+	size_t n_jobs;
+	struct profile **profiles;
+	size_t n_profiles, alloc_profiles;
+	size_t n_workers;
+	struct worker_ref *refs; /* per worker */
+	const struct reporter *rep;
+	void *rs;
+	struct baseline *baseline, *write_baseline;
+	size_t at_threshold, warnings, n_fixed, baselined;
+	int input_error;
+};
+
+/* Does the command line name this rule setting itself?  Then it wins
+ * over the configuration file's. */
+static int cli_names(const struct cli_opts *o, const char *name)
+{
+	for (size_t i = 0; i < o->enable.n; i++)
+		if (!strcmp(o->enable.v[i], name))
+			return 1;
+	for (size_t i = 0; i < o->disable.n; i++)
+		if (!strcmp(o->disable.v[i], name))
+			return 1;
+	return 0;
+}
+
+static struct profile *profile_for(struct run *r, const struct config *cfg)
+{
+	struct cli_opts *o = r->o;
+	struct profile *p;
+	size_t n_sev = 0;
+
+	for (size_t i = 0; i < r->n_profiles; i++)
+		if (r->profiles[i]->cfg == cfg)
+			return r->profiles[i];
+	p = xcalloc(1, sizeof(*p));
+	p->cfg = cfg;
+	p->co = o->co;
+	p->input = o->input;
+	p->fail_on = o->fail_on;
+	p->checkers = xcalloc(r->n_workers, sizeof(*p->checkers));
+	if (cfg) {
+		if (cfg->lang && !o->lang_set)
+			p->co.lang = cfg->lang;
+		if (cfg->dict_path && !o->dict_path_set)
+			p->co.dict_path = cfg->dict_path;
+		if (o->input == CONFIG_INPUT_AUTO)
+			p->input = cfg->input;
+		if (cfg->has_fail_on && !o->fail_on_set)
+			p->fail_on = cfg->fail_on;
+		for (size_t i = 0; i < cfg->n_accept; i++)
+			strlist_add(&p->words, cfg->accept[i]);
+		for (size_t i = 0; i < cfg->n_reject; i++)
+			strlist_add(&p->reject, cfg->reject[i]);
+		p->sev = xcalloc(cfg->n_rules + 1, sizeof(*p->sev));
+		for (size_t i = 0; i < cfg->n_rules; i++) {
+			const struct config_rule *cr = &cfg->rules[i];
+
+			if (cli_names(o, cr->name))
+				continue;
+			strlist_add(cr->enable ? &p->enable : &p->disable,
+				    cr->name);
+			if (cr->severity != MT_SEV_NONE)
+				p->sev[n_sev++] = (struct severity_override){
+					cr->name, cr->severity
+				};
+		}
+	}
+	for (size_t i = 0; i < o->words.n; i++)
+		strlist_add(&p->words, o->words.v[i]);
+	for (size_t i = 0; i < o->reject.n; i++)
+		strlist_add(&p->reject, o->reject.v[i]);
+	for (size_t i = 0; i < o->enable.n; i++)
+		strlist_add(&p->enable, o->enable.v[i]);
+	for (size_t i = 0; i < o->disable.n; i++)
+		strlist_add(&p->disable, o->disable.v[i]);
+	p->co.word_files = p->words.v;
+	p->co.n_word_files = p->words.n;
+	p->co.reject_files = p->reject.v;
+	p->co.n_reject_files = p->reject.n;
+	p->co.enable = p->enable.v;
+	p->co.n_enable = p->enable.n;
+	p->co.disable = p->disable.v;
+	p->co.n_disable = p->disable.n;
+	p->co.severity = p->sev;
+	p->co.n_severity = n_sev;
+	r->profiles = xgrow(r->profiles, &r->alloc_profiles,
+			    r->n_profiles + 1, sizeof(*r->profiles));
+	r->profiles[r->n_profiles++] = p;
+	return p;
+}
+
+static void profile_free(struct profile *p, size_t n_workers)
+{
+	for (size_t w = 0; w < n_workers; w++)
+		checker_free(p->checkers[w]);
+	free(p->checkers);
+	free(p->words.v);
+	free(p->reject.v);
+	free(p->enable.v);
+	free(p->disable.v);
+	free(p->sev);
+	free(p);
+}
+
+static int walk_ignore(void *arg, const char *path, int is_dir)
+{
+	struct config_cache *cc = arg;
+	const struct config *cfg;
+	struct mt_error err = { 0 };
+
+	/* a broken configuration is reported when its files are checked */
+	if (config_cache_lookup(cc, path, &cfg, &err) != MT_ERR_OK)
+		return 0;
+	return config_ignored(cfg, path, is_dir);
+}
+
+/* The reference for a job: --reference, else the configuration's mapping;
+ * loaded once per worker and path. */
+static enum mt_err job_reference(struct run *r, size_t w, struct job *j,
+				 struct document **out, struct mt_error *err)
+{
+	struct worker_ref *wr = &r->refs[w];
+	char *path = r->o->reference ? xstrdup(r->o->reference)
+				     : config_reference(j->prof->cfg, j->path);
+	enum mt_err rc;
+
+	*out = NULL;
+	if (!path)
+		return MT_ERR_OK;
+	if (wr->path && !strcmp(wr->path, path)) {
+		free(path);
+		*out = wr->doc;
+		return MT_ERR_OK;
+	}
+	document_free(wr->doc);
+	free(wr->path);
+	wr->doc = NULL;
+	wr->path = NULL;
+	rc = document_load_file(path, &r->o->dopts, &wr->doc, err);
+	if (rc != MT_ERR_OK) {
+		char msg[2 * sizeof(err->msg)];
+
+		snprintf(msg, sizeof(msg), "reference for '%s': %s", j->path,
+			 err->msg);
+		free(path);
+		return mt_error(err, rc, "%s", msg);
+	}
+	wr->path = path;
+	*out = wr->doc;
+	return MT_ERR_OK;
+}
+
+static enum mt_err job_check(struct run *r, size_t w, struct job *j,
+			     struct checker *c)
+{
+	struct gate_options go = { j->prof->input, r->o->report_unused };
+	struct document *ref = NULL;
+	enum mt_err rc;
+
+	rc = job_reference(r, w, j, &ref, &j->err);
+	if (rc == MT_ERR_OK)
+		rc = document_load_file(j->path, &r->o->dopts, &j->doc,
+					&j->err);
+	if (rc != MT_ERR_OK)
+		return rc;
+	diag_list_init(&j->diags, &j->doc->arena);
+	return gate_check(c, j->doc, ref, &go, &j->diags, &j->err);
+}
+
+static void job_release(struct job *j)
+{
+	if (j->doc)
+		diag_list_release(&j->diags);
+	document_free(j->doc);
+	j->doc = NULL;
+}
+
+/* Checkers are opened one at a time: a pass's loader (dictionaries,
+ * third-party libraries) need not be thread-safe, only its checks. */
+static pthread_mutex_t open_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void run_work(void *ctx, size_t w, size_t i)
+{
+	struct run *r = ctx;
+	struct job *j = &r->jobs[i];
+	struct checker **c = &j->prof->checkers[w];
+
+	buf_init(&j->diff);
+	if (!*c) {
+		enum mt_err rc;
+
+		pthread_mutex_lock(&open_lock);
+		rc = checker_new(&j->prof->co, c, &j->err);
+		pthread_mutex_unlock(&open_lock);
+		if (rc != MT_ERR_OK) {
+			j->failed = 1;
+			return;
+		}
+	}
+	if (job_check(r, w, j, *c) != MT_ERR_OK) {
+		j->failed = 1;
+		return;
+	}
+	if (r->o->fix_dry_run) {
+		fix_diff(j->doc, &j->diags, &j->diff);
+		return;
+	}
+	if (r->o->fix) {
+		if (fix_file(j->doc, &j->diags, &j->n_fixed, &j->err) !=
+		    MT_ERR_OK) {
+			j->failed = 1;
+			return;
+		}
+		if (j->n_fixed) {
+			/* report what is left, at its new position */
+			job_release(j);
+			if (job_check(r, w, j, *c) != MT_ERR_OK)
+				j->failed = 1;
+		}
+	}
+}
+
+static void run_done(void *ctx, size_t i)
+{
+	struct run *r = ctx;
+	struct job *j = &r->jobs[i];
+
+	if (j->failed) {
+		if (r->rep)
+			r->rep->file_error(r->rs, j->path, &j->err);
+		else
+			fprintf(stderr, "mtlint: error: %s\n", j->err.msg);
+		r->input_error = 1;
+		goto out;
+	}
+	if (j->doc->encoding_detected)
+		fprintf(stderr,
+			"mtlint: note: %s is not UTF-8; decoded as %s "
+			"(detected; use --encoding to choose)\n",
+			j->doc->name, j->doc->encoding);
+	if (j->n_fixed) {
+		fprintf(stderr, "mtlint: fixed %zu finding%s in %s\n",
+			j->n_fixed, j->n_fixed == 1 ? "" : "s", j->doc->name);
+		r->n_fixed += j->n_fixed;
+	}
+	if (r->o->fix_dry_run) {
+		fwrite(j->diff.buf, 1, j->diff.len, stdout);
+		r->n_fixed += j->diff.len ? 1 : 0;
+		goto out;
+	}
+	if (r->write_baseline) {
+		baseline_add(r->write_baseline, j->path, j->doc, &j->diags);
+		goto out;
+	}
+	if (r->baseline)
+		r->baselined += baseline_filter(r->baseline, j->path, j->doc,
+						&j->diags);
+	r->rep->file(r->rs, j->doc, &j->diags);
+	if (j->prof->fail_on != MT_SEV_NONE)
+		r->at_threshold += diag_list_count(&j->diags, j->prof->fail_on);
+	for (size_t k = 0; k < j->diags.n; k++)
+		r->warnings += j->diags.v[k].severity == MT_SEV_WARNING;
+out:
+	job_release(j);
+	buf_release(&j->diff);
+}
+
+struct keyed {
+	char *key; /* the real path, or the path as given */
+	size_t index;
+};
+
+static int cmp_keyed(const void *pa, const void *pb)
+{
+	const struct keyed *a = pa, *b = pb;
+	int c = strcmp(a->key, b->key);
+
+	return c ? c : (a->index > b->index) - (a->index < b->index);
+}
+
+/*
+ * Drop inputs named twice (also through "./", symbolic links or an
+ * overlapping directory and glob), keeping the first: a file is checked,
+ * reported and fixed once.
+ */
+static void dedupe_inputs(struct walk_list *l)
+{
+	struct keyed *k = xcalloc(l->n + 1, sizeof(*k));
+	unsigned char *drop = xcalloc(l->n + 1, 1);
+	size_t o = 0;
+
+	for (size_t i = 0; i < l->n; i++) {
+		char *real = strcmp(l->v[i], "-") ? realpath(l->v[i], NULL)
+						  : NULL;
+
+		k[i].key = real ? real : xstrdup(l->v[i]);
+		k[i].index = i;
+	}
+	qsort(k, l->n, sizeof(*k), cmp_keyed);
+	for (size_t i = 1; i < l->n; i++)
+		if (!strcmp(k[i].key, k[i - 1].key) && strcmp(k[i].key, "-"))
+			drop[k[i].index] = 1;
+	for (size_t i = 0; i < l->n; i++) {
+		free(k[i].key);
+		if (drop[i])
+			free(l->v[i]);
+		else
+			l->v[o++] = l->v[i];
+	}
+	l->n = o;
+	free(k);
+	free(drop);
+}
+
 static int cmd_check(int argc, char **argv)
 {
 	struct cli_opts o = { 0 };
-	struct checker *checker = NULL;
+	struct run r = { 0 };
+	struct config_cache *cc = NULL;
+	struct walk_list files = { 0 };
 	struct document *ref = NULL;
 	struct mt_error err = { 0 };
-	const struct reporter *rep;
 	struct report_options ro = { 0 };
-	void *rs;
 	int rc = parse_check_opts(argc, argv, &o);
-	int input_error = 0;
-	size_t at_threshold = 0;
+	long max_warnings;
 
+	r.o = &o;
 	if (rc >= 0)
 		goto out;
+	rc = CLI_EXIT_ERROR;
 	if (!o.files.n) {
 		rc = bad_usage("%s", "no input files (use '-' for standard "
 				     "input)");
 		goto out;
 	}
-	if (checker_new(&o.co, &checker, &err) != MT_ERR_OK) {
-		fprintf(stderr, "mtlint: error: %s\n", err.msg);
-		rc = CLI_EXIT_ERROR;
+	if (o.fix && o.fix_dry_run) {
+		rc = bad_usage("%s", "--fix and --fix-dry-run exclude each "
+				     "other");
 		goto out;
 	}
-	if (o.reference) {
-		if (document_load_file(o.reference, &o.dopts, &ref, &err) !=
-			    MT_ERR_OK ||
-		    checker_segment(checker, ref, &err) != MT_ERR_OK) {
-			fprintf(stderr, "mtlint: error: reference: %s\n",
-				err.msg);
-			rc = CLI_EXIT_ERROR;
-			goto out;
-		}
-	}
-	rep = reporter_find(o.format);
-	ro.out = stdout;
-	ro.color = want_color(o.color) && rep == &report_text;
-	ro.checker = checker;
-	ro.ref = ref;
-	rs = rep->begin(&ro);
+	if (config_cache_new(o.config, o.no_config, &cc, &err) != MT_ERR_OK)
+		goto fail;
+	/* the inputs: files, directories and globs */
 	for (size_t i = 0; i < o.files.n; i++) {
-		struct document *doc = NULL;
-		struct diag_list diags;
+		if (walk_input(o.files.v[i], walk_ignore, cc, &files, &err) !=
+		    MT_ERR_OK)
+			goto fail;
+	}
+	dedupe_inputs(&files);
+	r.n_workers = o.jobs ? (size_t)o.jobs : batch_cpus();
+	if (r.n_workers > files.n)
+		r.n_workers = files.n ? files.n : 1;
+	r.n_jobs = files.n;
+	r.jobs = xcalloc(files.n + 1, sizeof(*r.jobs));
+	r.refs = xcalloc(r.n_workers, sizeof(*r.refs));
+	max_warnings = o.max_warnings;
+	for (size_t i = 0; i < files.n; i++) {
+		const struct config *cfg;
 
-		err = (struct mt_error){ 0 };
-		if (document_load_file(o.files.v[i], &o.dopts, &doc, &err) !=
-		    MT_ERR_OK) {
-			rep->file_error(rs, o.files.v[i], &err);
-			input_error = 1;
-			continue;
-		}
-		if (doc->encoding_detected)
-			fprintf(stderr,
-				"mtlint: note: %s is not UTF-8; decoded as %s "
-				"(detected; use --encoding to choose)\n",
-				doc->name, doc->encoding);
-		diag_list_init(&diags, &doc->arena);
-		if (checker_check(checker, doc, ref, &diags, &err) !=
-		    MT_ERR_OK) {
-			rep->file_error(rs, o.files.v[i], &err);
-			input_error = 1;
-		} else {
-			rep->file(rs, doc, &diags);
-			if (o.fail_on != MT_SEV_NONE)
-				at_threshold += diag_list_count(&diags,
-								o.fail_on);
-		}
-		diag_list_release(&diags);
-		document_free(doc);
+		if (config_cache_lookup(cc, files.v[i], &cfg, &err) !=
+		    MT_ERR_OK)
+			goto fail;
+		r.jobs[i].path = files.v[i];
+		r.jobs[i].prof = profile_for(&r, cfg);
+		if (o.max_warnings < 0 && cfg && cfg->max_warnings >= 0 &&
+		    (max_warnings < 0 || cfg->max_warnings < max_warnings))
+			max_warnings = cfg->max_warnings;
 	}
-	if (rep->end(rs) < 0) {
+	/* open worker 0's checkers here: a broken rule file or dictionary
+	 * stops the run before any output */
+	for (size_t i = 0; i < r.n_profiles; i++)
+		if (checker_new(&r.profiles[i]->co, &r.profiles[i]->checkers[0],
+				&err) != MT_ERR_OK)
+			goto fail;
+	if (o.baseline && !o.write_baseline &&
+	    baseline_load(o.baseline, &r.baseline, &err) != MT_ERR_OK)
+		goto fail;
+	if (o.write_baseline)
+		r.write_baseline = baseline_new(o.write_baseline);
+	if (o.reference &&
+	    document_load_file(o.reference, &o.dopts, &ref, &err) != MT_ERR_OK)
+		goto fail;
+	if (!o.fix_dry_run && !o.write_baseline) {
+		r.rep = reporter_find(o.format);
+		ro.out = stdout;
+		ro.color = want_color(o.color) && r.rep == &report_text;
+		ro.checker = r.n_profiles ? r.profiles[0]->checkers[0] : NULL;
+		ro.ref = ref;
+		r.rs = r.rep->begin(&ro);
+	}
+	batch_run(r.n_jobs, r.n_workers, run_work, run_done, &r);
+	if (r.rep && r.rep->end(r.rs) < 0) {
 		fprintf(stderr, "mtlint: error: cannot write output\n");
-		input_error = 1;
+		r.input_error = 1;
 	}
-	rc = input_error ? CLI_EXIT_ERROR
-	     : at_threshold ? CLI_EXIT_FINDINGS
-			    : CLI_EXIT_CLEAN;
+	if (r.write_baseline) {
+		if (baseline_write(r.write_baseline, &err) != MT_ERR_OK)
+			goto fail;
+		fprintf(stderr, "mtlint: wrote the baseline to %s\n",
+			o.write_baseline);
+		rc = r.input_error ? CLI_EXIT_ERROR : CLI_EXIT_CLEAN;
+		goto out;
+	}
+	if (o.fix_dry_run) {
+		rc = r.input_error ? CLI_EXIT_ERROR
+		     : r.n_fixed   ? CLI_EXIT_FINDINGS
+				   : CLI_EXIT_CLEAN;
+		goto out;
+	}
+	if (r.baselined)
+		fprintf(stderr,
+			"mtlint: %zu finding%s accepted by the baseline %s\n",
+			r.baselined, r.baselined == 1 ? "" : "s", o.baseline);
+	rc = r.input_error ? CLI_EXIT_ERROR
+	     : r.at_threshold ? CLI_EXIT_FINDINGS
+			      : CLI_EXIT_CLEAN;
+	if (rc == CLI_EXIT_CLEAN && max_warnings >= 0 &&
+	    r.warnings > (size_t)max_warnings) {
+		fprintf(stderr,
+			"mtlint: %zu warning%s, more than --max-warnings %ld\n",
+			r.warnings, r.warnings == 1 ? "" : "s", max_warnings);
+		rc = CLI_EXIT_FINDINGS;
+	}
+	goto out;
+fail:
+	fprintf(stderr, "mtlint: error: %s\n", err.msg);
+	rc = CLI_EXIT_ERROR;
 out:
+	for (size_t w = 0; r.refs && w < r.n_workers; w++) {
+		document_free(r.refs[w].doc);
+		free(r.refs[w].path);
+	}
+	free(r.refs);
+	for (size_t i = 0; i < r.n_profiles; i++)
+		profile_free(r.profiles[i], r.n_workers);
+	free(r.profiles);
+	free(r.jobs);
+	baseline_free(r.baseline);
+	baseline_free(r.write_baseline);
 	document_free(ref);
-	checker_free(checker);
+	walk_list_release(&files);
+	config_cache_free(cc);
 	cli_opts_release(&o);
 	return rc;
 }
@@ -373,7 +893,7 @@ static int cmd_rules(int argc, char **argv)
 		rc = CLI_EXIT_ERROR;
 		goto out;
 	}
-	checker_each_rule(checker, print_rule, NULL);
+	gate_each_rule(checker, print_rule, NULL);
 	rc = CLI_EXIT_CLEAN;
 out:
 	checker_free(checker);

@@ -12,6 +12,7 @@
 
 #include "buf.h"
 #include "document.h"
+#include "gate.h"
 #include "xalloc.h"
 
 /* JSON-RPC error codes */
@@ -273,7 +274,10 @@ static void update_doc(struct lsp *s, const char *uri, const char *text,
 	}
 	d->doc = doc;
 	diag_list_init(&d->diags, &doc->arena);
-	if (checker_check(s->checker, doc, s->ref, &d->diags, &err) !=
+	/* as the CLI does: inline suppressions, Markdown masking */
+	struct gate_options go = { .input = CONFIG_INPUT_AUTO };
+
+	if (gate_check(s->checker, doc, s->ref, &go, &d->diags, &err) !=
 	    MT_ERR_OK)
 		log_message(s, 1, err.msg);
 	publish(s, uri, d);

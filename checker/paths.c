@@ -10,6 +10,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "buf.h"
+#include "xalloc.h"
+
 #ifndef MT_DATADIR
 #define MT_DATADIR "/usr/local/share/mtlint"
 #endif
@@ -73,3 +76,73 @@ const char *mt_data_dir(void)
 	snprintf(data_dir, sizeof(data_dir), "%s", MT_DATADIR);
 	return data_dir;
 }
+
+/*
+ * `path` relative to the config's directory, in a new string, or NULL when
+ * it lies outside.  Both are made absolute lexically (no symlinks: the
+ * file may not exist yet), with "." and ".." resolved.
+ */
+char *mt_path_absolute(const char *path)
+{
+	struct buf b = BUF_INIT;
+	char cwd[PATH_MAX];
+	char *out, *w;
+	const char *p;
+
+	if (path[0] != '/') {
+		if (!getcwd(cwd, sizeof(cwd)))
+			return NULL;
+		buf_adds(&b, cwd);
+		buf_addc(&b, '/');
+	}
+	buf_adds(&b, path);
+	/* normalise in place: collapse //, /./ and /x/../ */
+	out = w = xmalloc(b.len + 2);
+	for (p = b.buf; *p;) {
+		const char *e = p;
+		size_t n;
+
+		while (*p == '/')
+			p++;
+		e = p;
+		while (*e && *e != '/')
+			e++;
+		n = (size_t)(e - p);
+		if (n == 0)
+			break;
+		if (n == 1 && p[0] == '.') {
+		} else if (n == 2 && p[0] == '.' && p[1] == '.') {
+			while (w > out && *--w != '/')
+				;
+		} else {
+			*w++ = '/';
+			memcpy(w, p, n);
+			w += n;
+		}
+		p = e;
+	}
+	if (w == out)
+		*w++ = '/';
+	*w = '\0';
+	buf_release(&b);
+	return out;
+}
+
+char *mt_path_relative(const char *dir, const char *path)
+{
+	char *ad = mt_path_absolute(dir), *ap = mt_path_absolute(path), *r = NULL;
+	size_t n;
+
+	if (!ad || !ap)
+		goto out;
+	n = strlen(ad);
+	if (!strcmp(ad, "/"))
+		r = xstrdup(ap + 1);
+	else if (!strncmp(ap, ad, n) && ap[n] == '/')
+		r = xstrdup(ap + n + 1);
+out:
+	free(ad);
+	free(ap);
+	return r;
+}
+

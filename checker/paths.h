@@ -14,4 +14,16 @@ const char *mt_data_dir(void);
 /* Does path exist (any type)? */
 int mt_path_exists(const char *path);
 
+/*
+ * `path` made absolute against the working directory and normalised
+ * lexically ("." and ".." resolved, no symlinks followed: the file need not
+ * exist).  A new string (free()), or NULL when the working directory is
+ * unknown.  (Added for issue 6.)
+ */
+char *mt_path_absolute(const char *path);
+
+/* `path` relative to directory `dir` (both made absolute as above), in a
+ * new string, or NULL when it lies outside `dir`. */
+char *mt_path_relative(const char *dir, const char *path);
+
 #endif /* MT_PATHS_H */

@@ -49,8 +49,28 @@ const struct reporter *const *reporter_list(size_t *n);
 
 extern const struct reporter report_text;
 extern const struct reporter report_json;
+extern const struct reporter report_sarif;
+extern const struct reporter report_github;
+extern const struct reporter report_rdjsonl;
+extern const struct reporter report_checkstyle;
+extern const struct reporter report_junit;
 
 /* Shared by reporters: the flagged text of d, copied into doc's arena. */
 const char *report_span_text(const struct document *doc, const struct diag *d);
+
+/*
+ * Shared by reporters: `path` as a URI reference -- relative paths stay
+ * relative ("./" dropped), absolute ones become file:// URIs, "-" becomes
+ * "stdin"; bytes outside RFC 3986's unreserved set and '/' are
+ * percent-encoded.  A new string (free()).
+ */
+char *report_uri(const char *path);
+
+/*
+ * Shared by reporters: the 1-based column, in UTF-8 bytes of the user's
+ * decoded line, of a position (reviewdog and checkstyle count bytes).
+ */
+unsigned report_byte_column(const struct document *doc,
+			    const struct doc_pos *p);
 
 #endif /* MT_REPORT_H */

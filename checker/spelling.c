@@ -635,7 +635,22 @@ static double now_ms(void)
 	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
-/* Call fn on each hyphen-separated part of the token. */
+/* Length of the part separator at text[i] (a hyphen, U+2010, U+2011, or
+ * a full stop between words: "interest.One" is two words with a space
+ * missing), or 0. */
+static size_t separator(const char *text, uint32_t i, uint32_t end)
+{
+	const unsigned char *u = (const unsigned char *)text + i;
+
+	if (text[i] == '-' || text[i] == '.')
+		return 1;
+	if (i + 3 <= end && u[0] == 0xE2 && u[1] == 0x80 &&
+	    (u[2] == 0x90 || u[2] == 0x91))
+		return 3;
+	return 0;
+}
+
+/* Call fn on each hyphen- or dot-separated part of the token. */
 static void each_part(const char *text, struct span sp,
 		      void (*fn)(struct run *r, struct span part, int whole),
 		      struct run *r)
@@ -643,29 +658,15 @@ static void each_part(const char *text, struct span sp,
 	uint32_t s = sp.start;
 	int whole = 1;
 
-	for (uint32_t i = sp.start; i < sp.end; i++)
-		if (text[i] == '-' ||
-		    (i + 3 <= sp.end && (unsigned char)text[i] == 0xE2 &&
-		     (unsigned char)text[i + 1] == 0x80 &&
-		     ((unsigned char)text[i + 2] == 0x90 ||
-		      (unsigned char)text[i + 2] == 0x91))) {
-			whole = 0;
-			break;
-		}
+	for (uint32_t i = sp.start; i < sp.end && whole; i++)
+		whole = separator(text, i, sp.end) == 0;
 	if (whole) {
 		fn(r, sp, 1);
 		return;
 	}
 	for (uint32_t i = sp.start; i <= sp.end; i++) {
-		size_t hl = 0;
+		size_t hl = i < sp.end ? separator(text, i, sp.end) : 0;
 
-		if (i < sp.end && text[i] == '-')
-			hl = 1;
-		else if (i + 3 <= sp.end && (unsigned char)text[i] == 0xE2 &&
-			 (unsigned char)text[i + 1] == 0x80 &&
-			 ((unsigned char)text[i + 2] == 0x90 ||
-			  (unsigned char)text[i + 2] == 0x91))
-			hl = 3;
 		if (i == sp.end || hl) {
 			if (i > s)
 				fn(r, (struct span){ s, i }, 0);
@@ -1135,7 +1136,27 @@ static void check_part_cb(struct run *r, struct span p, int whole)
 	check_part(r, p, whole, r->ti);
 }
 
-/* Spans between backticks on one line: code, never checked. */
+static void add_code_span(struct run *r, struct span **v, size_t *n,
+			  size_t *cap, size_t start, size_t end)
+{
+	if (*n == *cap) {
+		size_t ncap = *cap ? *cap * 2 : 16;
+		struct span *nv = arena_alloc(&r->doc->arena,
+					      ncap * sizeof(*nv));
+
+		if (*n)
+			memcpy(nv, *v, *n * sizeof(**v));
+		*v = nv;
+		*cap = ncap;
+	}
+	(*v)[(*n)++] = (struct span){ (uint32_t)start, (uint32_t)end };
+}
+
+/*
+ * Text that is not prose, never checked: spans between backticks on one
+ * line (code) and HTML comments ("<!-- mtlint-disable ... -->"
+ * suppressions among them).  In text order, not overlapping.
+ */
 static void find_code_spans(struct run *r)
 {
 	const char *t = r->doc->text;
@@ -1143,23 +1164,19 @@ static void find_code_spans(struct run *r)
 	struct span *v = NULL;
 
 	for (size_t i = 0; i < len; i++) {
+		if (t[i] == '<' && i + 4 <= len && memcmp(t + i, "<!--", 4) == 0) {
+			const char *e = memmem(t + i + 4, len - i - 4, "-->", 3);
+			size_t end = e ? (size_t)(e - t) + 3 : len;
+
+			add_code_span(r, &v, &n, &cap, i, end);
+			i = end - 1;
+			continue;
+		}
 		if (t[i] != '`')
 			continue;
 		for (size_t j = i + 1; j < len && t[j] != '\n'; j++)
 			if (t[j] == '`') {
-				if (n == cap) {
-					size_t ncap = cap ? cap * 2 : 16;
-					struct span *nv = arena_alloc(
-						&r->doc->arena,
-						ncap * sizeof(*nv));
-
-					if (n)
-						memcpy(nv, v, n * sizeof(*v));
-					v = nv;
-					cap = ncap;
-				}
-				v[n++] = (struct span){ (uint32_t)i,
-							(uint32_t)j + 1 };
+				add_code_span(r, &v, &n, &cap, i, j + 1);
 				i = j;
 				break;
 			}

@@ -232,3 +232,29 @@ Test(lsp, exit_without_shutdown_is_status_1)
 	run_result_release(&r);
 	buf_release(&in);
 }
+
+Test(lsp, inline_suppressions_honoured)
+{
+	struct buf in = BUF_INIT;
+	struct run_result r;
+	json_t *arr, *pub;
+
+	frame(&in, init);
+	frame(&in, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\","
+		   "\"params\":{\"textDocument\":{\"uri\":\"file:///n.md\","
+		   "\"version\":1,\"text\":\"<!-- mtlint-disable-next-line "
+		   "grammar.repeated-word -->\\nIt was the the end.\\n\\n"
+		   "`the the` in code.\\n\"}}}");
+	shutdown_exit(&in);
+	run_mtlint("lsp", in.buf, in.len, &r);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	arr = messages(r.out);
+	pub = find_msg(arr, "textDocument/publishDiagnostics", 0);
+	cr_assert_not_null(pub);
+	cr_assert_eq(json_array_size(json_object_get(
+			     json_object_get(pub, "params"), "diagnostics")),
+		     0, "%s", r.out);
+	json_decref(arr);
+	run_result_release(&r);
+	buf_release(&in);
+}

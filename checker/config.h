@@ -1,0 +1,140 @@
+/*
+ * config: the project configuration file, `.mtlint.yml` (issue 6).
+ *
+ * A configuration applies to the files under the directory that holds it.
+ * For each input, mtlint uses the nearest `.mtlint.yml` found by searching
+ * upward from the input's directory (config_cache_lookup()), or the one
+ * file given with --config, or none with --no-config.  Keys (all optional):
+ *
+ *   language: en_GB                  # language and dialect
+ *   input: auto | text | markdown    # how to read inputs (auto: extension)
+ *   accept: [words/ours.txt]         # extra accepted words (word lists)
+ *   reject: [words/banned.txt]       # words to flag, 'bad -> good'
+ *   dictionary-path: dicts           # extra Hunspell dictionary directory
+ *   rules:                           # rule id, id prefix or category
+ *     grammar.repeated-word: warning #   error | warning | info: severity
+ *     fluency/spelling: off          #   on | off
+ *   references:                      # article glob -> reference pattern
+ *     "articles/(star).txt": "references/(star).txt"   (see below)
+ *   fail-on: error                   # error | warning | info | never
+ *   max-warnings: 10                 # exit 1 above this many warnings
+ *   ignore: ["drafts/", "(star).bak.txt", "old/(star)(star)"]
+ *
+ * ("(star)" stands for an asterisk, which a C comment cannot hold after a
+ * slash.)  Relative paths and globs are relative to the file's directory.  Globs:
+ * `*` and `?` stay within one path component, `**` crosses components; a
+ * glob without a '/' matches a file or directory name at any depth.  In a
+ * reference mapping, each `*` or `**` of the target takes the text the
+ * corresponding one of the source matched.
+ *
+ * Errors: unknown keys, values of the wrong type and bad values fail with
+ * MT_ERR_CONFIG and a message "FILE:LINE:COL: message" (the position of the
+ * offending key or value); YAML syntax errors likewise.
+ *
+ * Ownership: a struct config owns all its strings; config_free() frees it.
+ * A config_cache owns every config it loaded.  Neither is thread-safe:
+ * look configurations up before handing work to threads.
+ */
+#ifndef MT_CONFIG_H
+#define MT_CONFIG_H
+
+#include <stddef.h>
+
+#include "common.h"
+
+#define CONFIG_FILE_NAME ".mtlint.yml"
+
+enum config_input {
+	CONFIG_INPUT_AUTO = 0, /* Markdown by extension, else text */
+	CONFIG_INPUT_TEXT,
+	CONFIG_INPUT_MARKDOWN,
+};
+
+/* One row of `rules:`. */
+struct config_rule {
+	char *name;		   /* rule id, id prefix or category */
+	int enable;		   /* 1 on, 0 off */
+	enum mt_severity severity; /* MT_SEV_NONE: not overridden */
+};
+
+struct config_ref_map {
+	char *from, *to; /* globs, relative to the config's directory */
+};
+
+struct config {
+	char *path; /* the file, as found */
+	char *dir;  /* its directory */
+	char *lang; /* NULL: not set */
+	enum config_input input;
+	char **accept, **reject; /* paths resolved against dir */
+	size_t n_accept, n_reject;
+	char *dict_path;
+	struct config_rule *rules;
+	size_t n_rules;
+	struct config_ref_map *refs;
+	size_t n_refs;
+	int has_fail_on;
+	enum mt_severity fail_on;
+	long max_warnings; /* -1: not set */
+	char **ignore;
+	size_t n_ignore;
+};
+
+/* Parse the file at `path`.  On success *out owns a new config. */
+MT_NODISCARD enum mt_err config_load(const char *path, struct config **out,
+				     struct mt_error *err);
+
+/* Parse from memory; `path` names the file in messages and sets dir. */
+MT_NODISCARD enum mt_err config_parse(const char *path, const char *text,
+				      size_t len, struct config **out,
+				      struct mt_error *err);
+
+void config_free(struct config *cfg);
+
+/*
+ * Is `path` (a file or, with is_dir, a directory) excluded by the config's
+ * ignore globs?  `path` may be relative to the working directory; it is
+ * matched relative to the config's directory.  0 when it lies outside.
+ */
+int config_ignored(const struct config *cfg, const char *path, int is_dir);
+
+/*
+ * The reference article the config maps `path` to: a new string (free()),
+ * or NULL when no mapping matches.  The result is not checked for
+ * existence.
+ */
+char *config_reference(const struct config *cfg, const char *path);
+
+/*
+ * Glob matching as described above.  caps (may be NULL) receives up to
+ * max_caps captured wildcard texts as [start, end) offsets into str;
+ * returns 1 on a match and sets *n_caps.
+ */
+int config_glob_match(const char *glob, const char *str, size_t (*caps)[2],
+		      size_t max_caps, size_t *n_caps);
+
+/*
+ * The cache of configurations for one run.
+ *   config_cache_new(fixed, none): `fixed` is a --config file (loaded once
+ *   and used for every input) or NULL to search; `none` (--no-config) uses
+ *   no configuration at all.
+ */
+struct config_cache;
+
+MT_NODISCARD enum mt_err config_cache_new(const char *fixed, int none,
+					  struct config_cache **out,
+					  struct mt_error *err);
+void config_cache_free(struct config_cache *cc);
+
+/*
+ * The configuration that applies to `path` (a file, "-" for standard input:
+ * searched from the working directory), in *cfg (NULL when none; owned by
+ * the cache).  Fails only on a configuration file that cannot be read or
+ * parsed.
+ */
+MT_NODISCARD enum mt_err config_cache_lookup(struct config_cache *cc,
+					     const char *path,
+					     const struct config **cfg,
+					     struct mt_error *err);
+
+#endif /* MT_CONFIG_H */

@@ -1,0 +1,67 @@
+/*
+ * gate: suppressions + Markdown masking around checker_check() (see
+ * gate.h).
+ */
+#include "gate.h"
+
+#include <string.h>
+
+#include "markdown.h"
+#include "suppress.h"
+
+int gate_is_markdown(enum config_input input, const char *path)
+{
+	if (input == CONFIG_INPUT_MARKDOWN)
+		return 1;
+	if (input == CONFIG_INPUT_TEXT)
+		return 0;
+	return path && markdown_path(path);
+}
+
+enum mt_err gate_check(struct checker *c, struct document *doc,
+		       struct document *ref, const struct gate_options *o,
+		       struct diag_list *out, struct mt_error *err)
+{
+	struct suppressions *sup = suppress_scan(doc);
+	const char *own = doc->text, *prose = NULL;
+	enum mt_err rc;
+
+	if (gate_is_markdown(o->input, doc->path))
+		prose = doc->text = markdown_prose(doc);
+	rc = checker_check(c, doc, ref, out, err);
+	doc->text = own;
+	if (rc != MT_ERR_OK)
+		return rc;
+	/* a fix across hidden markup ("the *the*") would delete it: such a
+	 * fix is no longer safe to apply blindly */
+	for (size_t i = 0; prose && i < out->n; i++) {
+		struct diag *d = &out->v[i];
+
+		if (memcmp(prose + d->span.start, own + d->span.start,
+			   d->span.end - d->span.start) != 0)
+			d->flags &= ~(uint32_t)DIAGF_SAFE_FIX;
+	}
+	suppress_apply(sup, doc, out,
+		       o->report_unused &&
+			       checker_rule_enabled(c, "mtlint.unused-disable",
+						    "mtlint/suppression"));
+	/* the gate's own findings take severity overrides too */
+	for (size_t i = 0; o->report_unused && i < out->n; i++)
+		if (!strcmp(out->v[i].rule, "mtlint.unused-disable"))
+			out->v[i].severity = checker_rule_severity(
+				c, out->v[i].rule, out->v[i].category,
+				out->v[i].severity);
+	return MT_ERR_OK;
+}
+
+void gate_each_rule(const struct checker *c,
+		    void (*fn)(const struct rule_info *r, void *arg),
+		    void *arg)
+{
+	const struct rule_info *v;
+	size_t n = suppress_rules(&v);
+
+	checker_each_rule(c, fn, arg);
+	for (size_t i = 0; i < n; i++)
+		fn(&v[i], arg);
+}

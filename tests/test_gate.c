@@ -1,0 +1,857 @@
+/*
+ * End-to-end tests of the editorial gate through the built binary: every
+ * output format on the fixtures and on hostile names, configuration
+ * discovery and errors, the baseline flow, suppressions in text and
+ * Markdown, --fix and --fix-dry-run on a copy of the fixture article,
+ * parallel runs in stable order, thresholds.
+ */
+#include <criterion/criterion.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "helpers.h"
+#include "xalloc.h"
+
+static char *tmpdir(void)
+{
+	char *d = xstrdup("/tmp/mtlint-e2e-XXXXXX");
+
+	cr_assert(mkdtemp(d));
+	return d;
+}
+
+static void rmdir_all(char *d)
+{
+	struct buf b = BUF_INIT;
+
+	buf_addf(&b, "chmod -R u+w '%s'; rm -rf '%s'", d, d);
+	cr_assert_eq(system(b.buf), 0);
+	buf_release(&b);
+	free(d);
+}
+
+static char *path_in(const char *dir, const char *name)
+{
+	struct buf b = BUF_INIT;
+
+	buf_addf(&b, "%s/%s", dir, name);
+	return buf_detach(&b, NULL);
+}
+
+static void put(const char *dir, const char *name, const char *text)
+{
+	char *p = path_in(dir, name);
+	FILE *f = fopen(p, "wb");
+
+	cr_assert(f, "cannot create %s", p);
+	fwrite(text, 1, strlen(text), f);
+	fclose(f);
+	free(p);
+}
+
+static char *slurp_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	struct buf b = BUF_INIT;
+	char chunk[4096];
+	size_t n;
+
+	cr_assert(f, "cannot open %s", path);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_add(&b, chunk, n);
+	fclose(f);
+	return buf_detach(&b, len);
+}
+
+static char *fixture(const char *name, size_t *len)
+{
+	char *p = path_in(getenv("MTLINT_DATA_DIR") ? getenv("MTLINT_DATA_DIR")
+						    : ".",
+			  name);
+	char *s = slurp_file(p, len);
+
+	free(p);
+	return s;
+}
+
+/* "the" -> "the the" at its first lower-case occurrence in each of the
+ * first n lines holding one: a fixture with known safe fixes. */
+static char *double_words(const char *text, int n, int *made)
+{
+	struct buf b = BUF_INIT;
+	const char *p = text;
+
+	*made = 0;
+	while (*p) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) + 1 : strlen(p);
+		const char *hit = memmem(p, len, " the ", 5);
+
+		if (hit && *made < n) {
+			buf_add(&b, p, (size_t)(hit - p) + 4);
+			buf_adds(&b, " the");
+			buf_add(&b, hit + 4, len - (size_t)(hit - p) - 4);
+			(*made)++;
+		} else {
+			buf_add(&b, p, len);
+		}
+		p += len;
+	}
+	return buf_detach(&b, NULL);
+}
+
+static json_t *parse_json(const struct run_result *r)
+{
+	json_error_t je;
+	json_t *j = json_loadb(r->out, r->out_len, 0, &je);
+
+	cr_assert(j, "not JSON (%s at %d): %s", je.text, je.line, r->out);
+	return j;
+}
+
+static size_t count_str(const char *hay, const char *needle)
+{
+	size_t n = 0;
+
+	for (const char *p = hay; (p = strstr(p, needle)) != NULL; p++)
+		n++;
+	return n;
+}
+
+/* --- formats --------------------------------------------------------------- */
+
+Test(gate_formats, all_formats_on_the_fixture_pair)
+{
+	static const char *const formats[] = { "sarif", "github", "rdjsonl",
+					       "checkstyle", "junit" };
+
+	for (size_t i = 0; i < ARRAY_SIZE(formats); i++) {
+		struct run_result r;
+		struct buf args = BUF_INIT;
+
+		buf_addf(&args,
+			 "--no-config -f %s --reference "
+			 "fixtures/reference-article.txt fixtures/mt-article.txt",
+			 formats[i]);
+		run_mtlint(args.buf, NULL, 0, &r);
+		cr_assert(r.status == 0 || r.status == 1, "%s: exit %d: %s",
+			  formats[i], r.status, r.err);
+		if (!strcmp(formats[i], "sarif")) {
+			json_t *j = parse_json(&r);
+
+			cr_assert_str_eq(json_string_value(json_object_get(j, "version")),
+					 "2.1.0");
+			json_decref(j);
+		}
+		if (!strcmp(formats[i], "checkstyle") ||
+		    !strcmp(formats[i], "junit"))
+			cr_assert(strstr(r.out, "mt-article.txt"));
+		run_result_release(&r);
+		buf_release(&args);
+	}
+}
+
+/* A file name with every character the formats must escape. */
+#define NASTY "q\"<&>,:%\x01 \xc3\xa9.txt"
+
+Test(gate_formats, escaping_in_every_format)
+{
+	char *d = tmpdir();
+	char *p = path_in(d, NASTY);
+	struct buf args = BUF_INIT;
+	struct run_result r;
+	json_t *j, *res, *loc;
+
+	put(d, NASTY, "Caf\xc3\xa9 was the the \"end\" <b> & more.\n");
+	/* sarif: a JSON string holding the exact bytes */
+	buf_addf(&args, "--no-config -f sarif '%s'", p);
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	j = parse_json(&r);
+	res = json_array_get(json_object_get(json_array_get(json_object_get(j,
+									 "runs"),
+							    0),
+					     "results"),
+			     0);
+	cr_assert_str_eq(json_string_value(json_object_get(res, "ruleId")),
+			 "grammar.repeated-word");
+	loc = json_object_get(json_object_get(json_array_get(json_object_get(res,
+									   "locations"),
+							     0),
+					      "physicalLocation"),
+			      "region");
+	cr_assert_eq(json_integer_value(json_object_get(loc, "startLine")), 1);
+	cr_assert_eq(json_integer_value(json_object_get(loc, "startColumn")), 10);
+	cr_assert_eq(json_integer_value(json_object_get(loc, "endColumn")), 17);
+	cr_assert_str_eq(json_string_value(json_object_get(
+				 json_object_get(loc, "snippet"), "text")),
+			 "the the");
+	cr_assert(strstr(r.out, "%22%3C%26%3E%2C%3A%25%01%20%C3%A9.txt"),
+		  "the URI is percent-encoded: %s", r.out);
+	cr_assert(json_object_get(res, "fixes"));
+	json_decref(j);
+	run_result_release(&r);
+
+	/* rdjsonl: one object a line, byte columns, exact path */
+	buf_reset(&args);
+	buf_addf(&args, "--no-config -f rdjsonl '%s'", p);
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_assert_eq(count_str(r.out, "\n"), 1, "%s", r.out);
+	j = parse_json(&r);
+	cr_assert_str_eq(json_string_value(json_object_get(
+				 json_object_get(j, "location"), "path")),
+			 p);
+	cr_assert_eq(json_integer_value(json_object_get(json_object_get(
+			     json_object_get(json_object_get(j, "location"),
+					     "range"),
+			     "start"),
+						   "column")),
+		     11, "bytes: the é counts 2");
+	cr_assert_str_eq(json_string_value(json_object_get(
+				 json_array_get(json_object_get(j, "suggestions"),
+						0),
+				 "text")),
+			 "the");
+	json_decref(j);
+	run_result_release(&r);
+
+	/* github: properties escape , : % and control characters pass as
+	 * bytes except CR/LF */
+	buf_reset(&args);
+	buf_addf(&args, "--no-config -f github '%s'", p);
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_assert(strstr(r.out, "::error file="), "%s", r.out);
+	cr_assert(strstr(r.out, "q\"<&>%2C%3A%25\x01 \xc3\xa9.txt,line=1,col=10,"
+				"endLine=1,endColumn=16,title=grammar.repeated-"
+				"word::repeated word 'the'"),
+		  "%s", r.out);
+	cr_assert_eq(count_str(r.out, "\n"), 1);
+	run_result_release(&r);
+
+	/* checkstyle and junit: entities, and U+FFFD for the control */
+	buf_reset(&args);
+	buf_addf(&args, "--no-config -f checkstyle '%s'", p);
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_assert(strstr(r.out, "name=\"" "%s" "\"") ||
+		  strstr(r.out, "q&quot;&lt;&amp;&gt;,:%\xef\xbf\xbd \xc3\xa9.txt"),
+		  "%s", r.out);
+	cr_assert(strstr(r.out, "q&quot;&lt;&amp;&gt;,:%\xef\xbf\xbd \xc3\xa9.txt"),
+		  "%s", r.out);
+	cr_assert(strstr(r.out, "message=\"repeated word &apos;the&apos; "
+				"(suggestion: the)\""),
+		  "%s", r.out);
+	run_result_release(&r);
+	buf_reset(&args);
+	buf_addf(&args, "--no-config -f junit '%s'", p);
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_assert(strstr(r.out, "tests=\"1\" failures=\"1\" errors=\"0\""),
+		  "%s", r.out);
+	cr_assert(strstr(r.out, "&#10;suggestion: the</failure>"), "%s", r.out);
+	cr_assert(strstr(r.out, "q&quot;&lt;&amp;&gt;,:%\xef\xbf\xbd \xc3\xa9.txt"));
+	run_result_release(&r);
+	buf_release(&args);
+	free(p);
+	rmdir_all(d);
+}
+
+Test(gate_formats, unreadable_input_in_machine_formats)
+{
+	static const char *const formats[] = { "sarif", "github", "rdjsonl",
+					       "checkstyle", "junit" };
+
+	for (size_t i = 0; i < ARRAY_SIZE(formats); i++) {
+		struct run_result r;
+		struct buf args = BUF_INIT;
+
+		buf_addf(&args, "--no-config -f %s /nonexistent/x.txt",
+			 formats[i]);
+		run_mtlint(args.buf, NULL, 0, &r);
+		cr_assert_eq(r.status, 2, "%s", formats[i]);
+		cr_assert(strstr(r.out, "nonexistent"), "%s: %s", formats[i],
+			  r.out);
+		cr_assert(strstr(r.err, "cannot open"));
+		run_result_release(&r);
+		buf_release(&args);
+	}
+}
+
+/* --- configuration ------------------------------------------------------- */
+
+Test(gate_config, found_upward_and_applied)
+{
+	char *d = tmpdir();
+	char *a;
+	struct buf args = BUF_INIT;
+	struct run_result r;
+
+	cr_assert_eq(mkdir((a = path_in(d, "articles")), 0755), 0);
+	free(a);
+	cr_assert_eq(mkdir((a = path_in(d, "drafts")), 0755), 0);
+	free(a);
+	put(d, ".mtlint.yml",
+	    "rules:\n  grammar.repeated-word: warning\n"
+	    "ignore: ['drafts/']\nfail-on: error\n");
+	put(d, "articles/a.txt", "It was the the end.\n");
+	put(d, "drafts/b.txt", "It was the the end.\n");
+	buf_addf(&args, "-f json '%s'", d);
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_assert_eq(r.status, 0, "a warning under fail-on: error: %s", r.out);
+	cr_assert_eq(count_str(r.out, "\"severity\": \"warning\""), 1, "%s",
+		     r.out);
+	cr_assert_null(strstr(r.out, "drafts"), "ignored");
+	run_result_release(&r);
+	/* --max-warnings 0 turns the warning into a failure */
+	buf_reset(&args);
+	buf_addf(&args, "--max-warnings 0 '%s'", d);
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_assert_eq(r.status, 1);
+	cr_assert(strstr(r.err, "more than --max-warnings 0"), "%s", r.err);
+	run_result_release(&r);
+	/* the command line wins; --no-config drops the file */
+	buf_reset(&args);
+	buf_addf(&args, "--no-config -f json '%s/articles/a.txt'", d);
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_assert_eq(r.status, 1);
+	cr_assert(strstr(r.out, "\"severity\": \"error\""));
+	run_result_release(&r);
+	buf_reset(&args);
+	buf_addf(&args, "--enable grammar.repeated-word -f json "
+			"--config /dev/null '%s/drafts/b.txt'",
+		 d);
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_assert_eq(r.status, 1, "an explicit file is checked: %s", r.err);
+	run_result_release(&r);
+	/* rules: off */
+	put(d, ".mtlint.yml", "rules:\n  fluency/grammar: off\n");
+	buf_reset(&args);
+	buf_addf(&args, "'%s/articles/a.txt'", d);
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_assert_eq(r.status, 0, "%s", r.out);
+	run_result_release(&r);
+	buf_release(&args);
+	rmdir_all(d);
+}
+
+Test(gate_config, errors_exit_2_with_position)
+{
+	char *d = tmpdir();
+	struct buf args = BUF_INIT;
+	struct run_result r;
+
+	put(d, ".mtlint.yml", "language: en_US\nfail_on: error\n");
+	put(d, "a.txt", "Fine.\n");
+	buf_addf(&args, "'%s/a.txt'", d);
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_assert_eq(r.status, 2);
+	cr_assert(strstr(r.err, ".mtlint.yml:2:1: unknown key 'fail_on'"), "%s",
+		  r.err);
+	cr_assert_eq(r.out_len, 0);
+	run_result_release(&r);
+	buf_release(&args);
+	rmdir_all(d);
+}
+
+Test(gate_config, reference_mapping_by_glob)
+{
+	char *d = tmpdir(), *a;
+	struct buf args = BUF_INIT;
+	struct run_result r;
+
+	cr_assert_eq(mkdir((a = path_in(d, "articles")), 0755), 0);
+	free(a);
+	put(d, ".mtlint.yml",
+	    "references:\n  'articles/*.txt': 'references/*.txt'\n");
+	put(d, "articles/x.txt", "Fine text.\n");
+	buf_addf(&args, "'%s/articles/x.txt'", d);
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_assert_eq(r.status, 2, "the mapped reference is missing");
+	cr_assert(strstr(r.err, "reference for"), "%s", r.err);
+	cr_assert(strstr(r.err, "references/x.txt"), "%s", r.err);
+	run_result_release(&r);
+	cr_assert_eq(mkdir((a = path_in(d, "references")), 0755), 0);
+	free(a);
+	put(d, "references/x.txt", "Fine text.\n");
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	run_result_release(&r);
+	buf_release(&args);
+	rmdir_all(d);
+}
+
+/* --- baseline -------------------------------------------------------------- */
+
+Test(gate_baseline, write_edit_elsewhere_then_new_error_fails)
+{
+	char *d = tmpdir();
+	char *art, *base, *doubled, *edited, *worse;
+	size_t len;
+	int made;
+	char *text = fixture("fixtures/mt-article.txt", &len);
+	struct buf args = BUF_INIT, b = BUF_INIT;
+	struct run_result r;
+
+	doubled = double_words(text, 2, &made);
+	cr_assert_eq(made, 2);
+	put(d, "article.txt", doubled);
+	art = path_in(d, "article.txt");
+	base = path_in(d, "mtlint-baseline.json");
+	buf_addf(&args, "--no-config --write-baseline '%s' '%s'", base, art);
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	run_result_release(&r);
+	{
+		size_t bl;
+		char *bj = slurp_file(base, &bl);
+
+		cr_assert(count_str(bj, "\"rule\": \"grammar.repeated-word\"") >= 2,
+			  "%s", bj);
+		cr_assert(strstr(bj, "\"file\": \"article.txt\""), "%s", bj);
+		free(bj);
+	}
+	/* edit elsewhere: a paragraph added on top, the last line changed */
+	buf_adds(&b, "An editor's note added on top of the article.\n\n");
+	buf_adds(&b, doubled);
+	buf_adds(&b, "One more closing sentence.\n");
+	edited = buf_detach(&b, NULL);
+	put(d, "article.txt", edited);
+	buf_reset(&args);
+	buf_addf(&args, "--no-config -f json --fail-on error --baseline '%s' '%s'",
+		 base, art);
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_assert_eq(r.status, 0, "no new error: %s", r.out);
+	cr_assert_eq(count_str(r.out, "grammar.repeated-word"), 0, "%s", r.out);
+	run_result_release(&r);
+	/* a new error fails, and only it is reported */
+	buf_adds(&b, edited);
+	buf_adds(&b, "This is is a new new mistake.\n");
+	worse = buf_detach(&b, NULL);
+	put(d, "article.txt", worse);
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_assert_eq(r.status, 1, "%s", r.out);
+	cr_assert_eq(count_str(r.out, "\"rule\": \"grammar.repeated-word\""), 1,
+		     "%s", r.out);
+	cr_assert(strstr(r.out, "\"text\": \"new new\""), "%s", r.out);
+	run_result_release(&r);
+	/* the baseline works from another working directory too */
+	buf_reset(&args);
+	buf_addf(&args, "--version >/dev/null; (cd / && '%s' --no-config "
+			"--baseline '%s' -f json '%s')",
+		 getenv("MTLINT_BIN"), base, art);
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_assert_eq(count_str(r.out, "\"rule\": \"grammar.repeated-word\""), 1,
+		     "%s", r.out);
+	run_result_release(&r);
+	free(worse);
+	free(edited);
+	free(doubled);
+	free(text);
+	free(art);
+	free(base);
+	buf_release(&args);
+	rmdir_all(d);
+}
+
+/* --- suppressions ------------------------------------------------------ */
+
+Test(gate_suppress, text_and_markdown_with_unused_report)
+{
+	char *d = tmpdir();
+	struct buf args = BUF_INIT;
+	struct run_result r;
+
+	put(d, "a.txt",
+	    "One the the.\n"
+	    "<!-- mtlint-disable grammar.repeated-word -->\n"
+	    "Two a a.\n"
+	    "<!-- mtlint-enable grammar.repeated-word -->\n"
+	    "<!-- mtlint-disable-next-line grammar.repeated-word -->\n"
+	    "Three an an.\n"
+	    "<!-- mtlint-disable-next-line spelling -->\n"
+	    "Clean line.\n");
+	put(d, "b.md",
+	    "# Title\n\n"
+	    "Some `code code` and the the prose.\n\n"
+	    "<!-- mtlint-disable-next-line -->\n"
+	    "Four to to.\n");
+	buf_addf(&args, "--no-config -f json --report-unused-disables '%s/a.txt' "
+			"'%s/b.md'",
+		 d, d);
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_assert_eq(r.status, 1);
+	cr_assert_eq(count_str(r.out, "\"rule\": \"grammar.repeated-word\""), 2,
+		     "%s", r.out);
+	cr_assert(strstr(r.out, "\"text\": \"the the\""));
+	cr_assert_eq(count_str(r.out, "\"rule\": \"mtlint.unused-disable\""), 1);
+	cr_assert(strstr(r.out, "\"line\": 7"), "%s", r.out);
+	cr_assert_null(strstr(r.out, "code code"));
+	run_result_release(&r);
+	buf_release(&args);
+	rmdir_all(d);
+}
+
+/* --- fixes ------------------------------------------------------------- */
+
+static size_t findings(const char *file)
+{
+	struct buf args = BUF_INIT;
+	struct run_result r;
+	size_t n;
+
+	buf_addf(&args, "--no-config -f json '%s'", file);
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_assert(r.status <= 1, "%s", r.err);
+	n = count_str(r.out, "\"rule\":");
+	run_result_release(&r);
+	buf_release(&args);
+	return n;
+}
+
+Test(gate_fix, fixes_the_fixture_article_and_nothing_else)
+{
+	char *d = tmpdir();
+	size_t len, l0, l1, n_before;
+	int made;
+	char *text = fixture("fixtures/mt-article.txt", &len);
+	char *doubled = double_words(text, 3, &made);
+	char *pristine = path_in(d, "pristine.txt");
+	char *art = path_in(d, "article.txt");
+	char *fixed0, *fixed1;
+	struct buf args = BUF_INIT;
+	struct run_result r;
+
+	put(d, "pristine.txt", text);
+	put(d, "article.txt", doubled);
+	chmod(art, 0604);
+	n_before = findings(art);
+	buf_addf(&args, "--no-config --fix '%s' '%s'", pristine, art);
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_assert(r.status <= 1, "%s", r.err);
+	cr_assert(strstr(r.err, "fixed 3 findings in"), "%s", r.err);
+	run_result_release(&r);
+	cr_assert_lt(findings(art), n_before);
+	/* the fixes of the doubled copy are exactly the doubled words: both
+	 * copies end up the same */
+	fixed0 = slurp_file(pristine, &l0);
+	fixed1 = slurp_file(art, &l1);
+	cr_assert_eq(l0, l1);
+	cr_assert(!memcmp(fixed0, fixed1, l0));
+	{
+		struct stat st;
+
+		cr_assert_eq(stat(art, &st), 0);
+		cr_assert_eq(st.st_mode & 0777, 0604, "permissions kept");
+	}
+	free(fixed0);
+	free(fixed1);
+	free(text);
+	free(doubled);
+	free(pristine);
+	free(art);
+	buf_release(&args);
+	rmdir_all(d);
+}
+
+Test(gate_fix, dry_run_prints_a_diff_and_touches_nothing)
+{
+	char *d = tmpdir();
+	char *p = path_in(d, "a.txt");
+	char *back;
+	size_t len;
+	struct buf args = BUF_INIT;
+	struct run_result r;
+
+	put(d, "a.txt", "Line one.\nIt was the the end.\nLine three.\n");
+	buf_addf(&args, "--no-config --fix-dry-run '%s'", p);
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_assert_eq(r.status, 1);
+	cr_assert(strstr(r.out, "@@ -1,3 +1,3 @@\n Line one.\n-It was the the "
+				"end.\n+It was the end.\n Line three.\n"),
+		  "%s", r.out);
+	run_result_release(&r);
+	back = slurp_file(p, &len);
+	cr_assert_str_eq(back, "Line one.\nIt was the the end.\nLine three.\n");
+	free(back);
+	/* patch(1) applies it */
+	buf_reset(&args);
+	buf_addf(&args, "--version >/dev/null; (cd '%s' && '%s' --no-config "
+			"--fix-dry-run a.txt | patch -s -p0)",
+		 d, getenv("MTLINT_BIN"));
+	run_mtlint(args.buf, NULL, 0, &r);
+	run_result_release(&r);
+	back = slurp_file(p, &len);
+	cr_assert_str_eq(back, "Line one.\nIt was the end.\nLine three.\n");
+	free(back);
+	free(p);
+	buf_release(&args);
+	rmdir_all(d);
+}
+
+/* Run mtlint --fix on dir/a.txt, expecting failure and an intact file with
+ * no temporary file left.  `prefix` wraps the command (e.g. to drop root
+ * privileges). */
+static void fix_must_fail(const char *dir, const char *prefix,
+			  const char *why)
+{
+	struct buf args = BUF_INIT;
+	struct run_result r;
+	char *p = path_in(dir, "a.txt"), *back;
+	size_t len;
+
+	buf_addf(&args, "--version >/dev/null; %s '%s' --no-config --fix '%s'",
+		 prefix, getenv("MTLINT_BIN"), p);
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_assert_eq(r.status, 2, "%s: exit %d: %s", why, r.status, r.err);
+	cr_assert(strstr(r.err, "a.txt") &&
+			  strstr(r.err, "cannot create a temporary file"),
+		  "%s: %s", why, r.err);
+	run_result_release(&r);
+	back = slurp_file(p, &len);
+	cr_assert_str_eq(back, "It was the the end.\n", "%s: file changed", why);
+	free(back);
+	buf_reset(&args);
+	buf_addf(&args, "test \"$(ls -A '%s' | wc -l)\" -eq 1", dir);
+	cr_assert_eq(system(args.buf), 0, "%s: a temporary file is left", why);
+	buf_release(&args);
+	free(p);
+}
+
+Test(gate_fix, read_only_directory_loses_nothing)
+{
+	char *d = tmpdir();
+
+	put(d, "a.txt", "It was the the end.\n");
+	chmod(d, 0555);
+	if (geteuid() == 0) {
+		/* root ignores permissions: run as nobody */
+		char *p = path_in(d, "a.txt");
+
+		chmod(d, 0755);
+		chmod(p, 0666);
+		chmod(d, 0555);
+		free(p);
+		if (system("setpriv --reuid=65534 --regid=65534 --clear-groups "
+			   "true 2>/dev/null") != 0) {
+			rmdir_all(d);
+			cr_skip_test("cannot drop root privileges here");
+		}
+		fix_must_fail(d, "setpriv --reuid=65534 --regid=65534 "
+				 "--clear-groups",
+			      "read-only directory");
+	} else {
+		fix_must_fail(d, "", "read-only directory");
+	}
+	rmdir_all(d);
+}
+
+Test(gate_fix, full_disk_loses_nothing)
+{
+	char *d = tmpdir();
+	struct buf cmd = BUF_INIT;
+
+	/* a file system of two pages: the article takes one, filler the
+	 * other, so the temporary file cannot be written */
+	buf_addf(&cmd, "mount -t tmpfs -o size=8k tmpfs '%s' 2>/dev/null", d);
+	if (geteuid() != 0 || system(cmd.buf) != 0) {
+		buf_release(&cmd);
+		rmdir_all(d);
+		cr_skip_test("cannot mount a small tmpfs here");
+	}
+	put(d, "a.txt", "It was the the end.\n");
+	buf_reset(&cmd);
+	buf_addf(&cmd, "head -c 1000000 /dev/zero > '%s/filler' 2>/dev/null; "
+		       "test -s '%s/filler'",
+		 d, d);
+	cr_assert_eq(system(cmd.buf), 0);
+	{
+		/* the filler counts as the one other entry */
+		struct buf args = BUF_INIT;
+		struct run_result r;
+		char *p = path_in(d, "a.txt"), *back;
+		size_t len;
+
+		buf_addf(&args, "--no-config --fix '%s'", p);
+		run_mtlint(args.buf, NULL, 0, &r);
+		cr_expect_eq(r.status, 2, "exit %d: %s", r.status, r.err);
+		cr_expect(strstr(r.err, "No space left"), "%s", r.err);
+		run_result_release(&r);
+		back = slurp_file(p, &len);
+		cr_expect_str_eq(back, "It was the the end.\n");
+		free(back);
+		free(p);
+		buf_reset(&args);
+		buf_addf(&args, "test \"$(ls -A '%s' | wc -l)\" -eq 2", d);
+		cr_expect_eq(system(args.buf), 0, "a temporary file is left");
+		buf_release(&args);
+	}
+	buf_reset(&cmd);
+	buf_addf(&cmd, "umount '%s'", d);
+	cr_assert_eq(system(cmd.buf), 0);
+	buf_release(&cmd);
+	rmdir_all(d);
+}
+
+Test(gate_fix, dry_run_diff_applies_like_fix_with_crlf_and_no_final_eol)
+{
+	char *d = tmpdir();
+	char *p1 = path_in(d, "a.txt"), *p2 = path_in(d, "b.txt");
+	char *x1, *x2;
+	size_t l1, l2;
+	const char *text = "Line one.\r\nIt was the the end.\r\nLine 3.\r\n"
+			   "Line 4.\r\nLine 5.\r\nLine 6.\r\nLine 7.\r\n"
+			   "Line 8.\r\nLast of of";
+	struct buf args = BUF_INIT;
+	struct run_result r;
+
+	put(d, "a.txt", text);
+	put(d, "b.txt", text);
+	buf_addf(&args, "--version >/dev/null; (cd '%s' && '%s' --no-config "
+			"--fix-dry-run a.txt | patch -s -p0)",
+		 d, getenv("MTLINT_BIN"));
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_assert_eq(r.status, 0, "patch failed: %s%s", r.out, r.err);
+	run_result_release(&r);
+	buf_reset(&args);
+	buf_addf(&args, "--no-config --fix '%s'", p2);
+	run_mtlint(args.buf, NULL, 0, &r);
+	run_result_release(&r);
+	x1 = slurp_file(p1, &l1);
+	x2 = slurp_file(p2, &l2);
+	cr_assert_str_eq(x1, x2);
+	cr_assert(strstr(x2, "the end.\r\n") && strstr(x2, "Last of") &&
+		  !strstr(x2, "of of"));
+	free(x1);
+	free(x2);
+	free(p1);
+	free(p2);
+	buf_release(&args);
+	rmdir_all(d);
+}
+
+Test(gate_fix, standard_input_cannot_be_fixed)
+{
+	struct run_result r;
+
+	run_mtlint("--no-config --fix -", "It was the the end.\n", 20, &r);
+	cr_assert_eq(r.status, 2);
+	cr_assert(strstr(r.err, "standard input"), "%s", r.err);
+	run_result_release(&r);
+}
+
+/* --- parallel -------------------------------------------------------------- */
+
+Test(gate_parallel, output_order_is_stable)
+{
+	char *d = tmpdir();
+	struct buf args = BUF_INIT;
+	struct run_result r1, r4;
+
+	for (int i = 0; i < 16; i++) {
+		char name[32], text[128];
+
+		snprintf(name, sizeof(name), "f%02d.txt", i);
+		snprintf(text, sizeof(text), "File %d says the the thing%s.\n",
+			 i, i % 3 ? "" : " and a a thing");
+		put(d, name, text);
+	}
+	buf_addf(&args, "--no-config -j 1 -f json '%s'", d);
+	run_mtlint(args.buf, NULL, 0, &r1);
+	buf_reset(&args);
+	buf_addf(&args, "--no-config -j 4 -f json '%s/*.txt'", d);
+	run_mtlint(args.buf, NULL, 0, &r4);
+	cr_assert_eq(r1.status, 1);
+	cr_assert_eq(r4.status, 1);
+	cr_assert_str_eq(r1.out, r4.out);
+	cr_assert_eq(count_str(r1.out, "\"rule\":"), 16 + 6);
+	cr_assert(strstr(r1.out, "f00.txt") < strstr(r1.out, "f15.txt"));
+	run_result_release(&r1);
+	run_result_release(&r4);
+	buf_release(&args);
+	rmdir_all(d);
+}
+
+Test(gate_markdown, standard_input_as_markdown)
+{
+	static const char md[] = "Use `the the` here.\n\n```\na a\n```\n\n"
+				 "But an an error.\n";
+	struct run_result r;
+
+	run_mtlint("--no-config --input markdown -f json -", md,
+		   sizeof(md) - 1, &r);
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	cr_assert_eq(count_str(r.out, "\"rule\":"), 1, "%s", r.out);
+	cr_assert(strstr(r.out, "\"line\": 7"), "%s", r.out);
+	cr_assert(strstr(r.out, "\"text\": \"an an\""));
+	run_result_release(&r);
+	run_mtlint("--no-config --input text -f json -", md, sizeof(md) - 1,
+		   &r);
+	cr_assert_eq(count_str(r.out, "\"rule\":"), 3, "as text: %s", r.out);
+	run_result_release(&r);
+}
+
+Test(gate_suppress, unused_rule_takes_config_severity_and_disable)
+{
+	char *d = tmpdir();
+	struct buf args = BUF_INIT;
+	struct run_result r;
+
+	put(d, "a.txt", "<!-- mtlint-disable grammar -->\nClean.\n");
+	put(d, ".mtlint.yml", "rules:\n  mtlint.unused-disable: error\n");
+	buf_addf(&args, "-f json --report-unused-disables '%s/a.txt'", d);
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_assert(strstr(r.out, "\"severity\": \"error\""), "%s", r.out);
+	run_result_release(&r);
+	put(d, ".mtlint.yml", "rules:\n  mtlint: off\n");
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_assert_eq(r.status, 0, "%s", r.out);
+	run_result_release(&r);
+	buf_release(&args);
+	rmdir_all(d);
+}
+
+Test(gate_parallel, an_input_named_twice_is_checked_once)
+{
+	char *d = tmpdir();
+	struct buf args = BUF_INIT;
+	struct run_result r;
+
+	put(d, "a.txt", "It was the the end.\n");
+	buf_addf(&args, "--no-config -j 2 -f json '%s/a.txt' '%s/./a.txt' '%s' "
+			"'%s/*.txt'",
+		 d, d, d, d);
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_assert_eq(count_str(r.out, "\"path\":"), 1, "%s", r.out);
+	run_result_release(&r);
+	buf_release(&args);
+	rmdir_all(d);
+}
+
+Test(gate_usage, bad_options)
+{
+	struct run_result r;
+
+	run_mtlint("--jobs 0 x.txt", NULL, 0, &r);
+	cr_assert_eq(r.status, 2);
+	run_result_release(&r);
+	run_mtlint("--max-warnings many x.txt", NULL, 0, &r);
+	cr_assert_eq(r.status, 2);
+	run_result_release(&r);
+	run_mtlint("--input html x.txt", NULL, 0, &r);
+	cr_assert_eq(r.status, 2);
+	run_result_release(&r);
+	run_mtlint("--fix --fix-dry-run x.txt", NULL, 0, &r);
+	cr_assert_eq(r.status, 2);
+	run_result_release(&r);
+	run_mtlint("--no-config '/nonexistent/*.txt'", NULL, 0, &r);
+	cr_assert_eq(r.status, 2);
+	cr_assert(strstr(r.err, "no files match"), "%s", r.err);
+	run_result_release(&r);
+	run_mtlint("--no-config --baseline /nonexistent.json -", "x\n", 2, &r);
+	cr_assert_eq(r.status, 2);
+	cr_assert(strstr(r.err, "baseline"), "%s", r.err);
+	run_result_release(&r);
+}
