@@ -32,7 +32,7 @@
  * Data, loaded once per checker in open: the Hunspell dictionary for
  * checker_options.lang (see speller_open(), with dict_path), every
  * <data_dir>/dictionaries/<language>/ *.words list (names and news
- * vocabulary; see dictionaries/README), frequency.tsv for ranking,
+ * vocabulary; see dictionaries/README.md), frequency.tsv for ranking,
  * phrases.txt (multi-word loans such as "deja vu" whose parts are accepted
  * only together), then the --words and --reject files.  A missing
  * dictionary fails with MT_ERR_DICT, an unreadable list with MT_ERR_IO.
