@@ -395,6 +395,7 @@ struct spelling {
 	/* name-list answers of known_form(), across documents (the lists do
 	 * not change): word -> name, or NULL */
 	struct smap list_memo;
+	struct arena memo_arena; /* list_memo's keys */
 };
 
 static void add_name(struct spelling *st, const char *w, size_t len)
@@ -551,6 +552,7 @@ static void spelling_close(void *state)
 	smap_release(&st->phrases);
 	smap_release(&st->names_seen);
 	smap_release(&st->list_memo);
+	arena_release(&st->memo_arena);
 	for (size_t i = 0; i < 256; i++)
 		free(st->names[i]);
 	arena_release(&st->arena);
@@ -568,6 +570,7 @@ static enum mt_err spelling_open(struct checker *c,
 	*state = st;
 	st->checker = c;
 	arena_init(&st->arena, 0);
+	arena_init(&st->memo_arena, 0);
 	snprintf(st->lang, sizeof(st->lang), "%s",
 		 opts->lang ? opts->lang : "en_US");
 	snprintf(st->dict_path, sizeof(st->dict_path), "%s",
@@ -821,8 +824,9 @@ static const char *known_form(struct run *r, const char *w, size_t n,
 			}
 			if (st->list_memo.n >= 100000) {
 				smap_release(&st->list_memo);
+				arena_release(&st->memo_arena);
 			}
-			lm = smap_put(&st->list_memo, &st->arena, w, n);
+			lm = smap_put(&st->list_memo, &st->memo_arena, w, n);
 			lm->val = found;
 		}
 		if (lm->val) {

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "helpers.h"
 #include "spelling.h"
 
@@ -410,4 +411,47 @@ Test(spelling, cli_lists_and_options)
 	remove(wp);
 	free(rp);
 	free(wp);
+}
+
+Test(spelling, suggestion_time_is_capped_per_document, .timeout = 120)
+{
+	static const char *const base[] = {
+		"government", "international", "information", "development",
+		"environment", "management", "production", "administration",
+		"organization", "relationship", "investigation", "considerable",
+		"understanding", "particularly", "independence", "communication",
+		"agricultural", "presidential", "establishment", "intelligence",
+		"neighborhood", "constitution", "significantly", "unemployment",
+		"representative", "infrastructure", "responsibility",
+		"negotiations", "distribution", "appropriately",
+	};
+	struct buf b = BUF_INIT;
+	struct document *doc;
+	struct diag_list l;
+	size_t n_words = 0, with = 0, without = 0;
+
+	/* 30 words x 10 letters left out: 300 distinct misspellings, far
+	 * more Hunspell suggestion time than one document may spend */
+	for (size_t i = 0; i < ARRAY_SIZE(base); i++)
+		for (size_t k = 1; k <= 10; k++) {
+			buf_addf(&b, "%.*s%s ", (int)k, base[i], base[i] + k + 1);
+			n_words++;
+		}
+	buf_adds(&b, "\n");
+	check_str(b.buf, &doc, &l);
+	for (size_t i = 0; i < l.n; i++) {
+		if (strcmp(l.v[i].rule, "spelling.unknown-word") != 0)
+			continue;
+		if (l.v[i].n_suggestions)
+			with++;
+		else
+			without++;
+	}
+	cr_expect_gt(with, 0);
+	cr_expect_gt(without, 0, "no word went without suggestions");
+	cr_expect_leq(with + without, n_words);
+	cr_expect_geq(with + without, n_words * 9 / 10);
+	diag_list_release(&l);
+	document_free(doc);
+	buf_release(&b);
 }
