@@ -3,14 +3,20 @@
  * newsroom word lists, the user's accept and reject lists.
  *
  * What is checked: word tokens (segment.h), hyphenated compounds part by
- * part ("President-elect" is "President" and "elect"), with typographic
- * apostrophes looked up as "'".  Never checked: URLs, e-mail addresses,
- * @handles, #hashtags, numbers and ordinals (not word tokens), text between
- * backticks (code spans), abbreviations with their full stop ("U.S."),
- * words holding digits ("G7"), words in another script than Latin (the
- * typography checks' business), all-caps acronyms up to
+ * part ("President-elect" is "President" and "elect"; a full stop inside a
+ * token splits it too: "interest.One"), with typographic apostrophes
+ * looked up as "'".  Never checked: URLs, e-mail addresses, @handles,
+ * #hashtags, numbers and ordinals (not word tokens), text between backticks
+ * (code spans) and HTML comments (suppression comments among them),
+ * abbreviations with their full stop ("U.S."), single letters, words
+ * holding digits ("G7") or symbols, words in another script than Latin
+ * (the typography checks' business), all-caps acronyms up to
  * checker_options.acronym_max letters ("FSB"; default
- * SPELLING_ACRONYM_MAX), and words that occur in the reference article.
+ * SPELLING_ACRONYM_MAX) and their plurals ("MPs"), and words that occur in
+ * the reference article.  Also accepted: a word whose accent-free form the
+ * dictionary knows ("café"), words of a listed multi-word expression
+ * occurring together ("deja vu"), and words only the other dialect's
+ * dictionary knows when they have no regular counterpart in ours.
  *
  * What is reported (rule ids; all category fluency/spelling):
  *   spelling.unknown-word     error    a lower-case word no dictionary knows;
