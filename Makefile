@@ -166,7 +166,7 @@ BENCH_TARGETS += bench-checker
 FUZZ_CC = clang
 FUZZ_FLAGS = -fsanitize=fuzzer,address,undefined -g -O1
 FUZZERS = $(patsubst tests/fuzz/%.c,build/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
-build/fuzz/%: tests/fuzz/%.c
+build/fuzz/%: tests/fuzz/%.c $(wildcard checker/*.c checker/*.h)
 	@$(MAKE) --no-print-directory BUILD=build/fuzz-lib CC=$(FUZZ_CC) \
 	  OPT="-O1 -g" EXTRA_CFLAGS="-fsanitize=fuzzer-no-link,address,undefined" \
 	  build/fuzz-lib/libmtlint.a

@@ -10,6 +10,7 @@
 
 #include "arena.h"
 #include "builtin.h"
+#include "reference.h"
 #include "segment.h"
 #include "spelling.h"
 #include "xalloc.h"
@@ -18,6 +19,7 @@
 static const struct check_pass *const passes[] = {
 	&builtin_pass,
 	&spelling_pass,
+	&reference_pass,
 };
 
 #define N_PASSES ARRAY_SIZE(passes)

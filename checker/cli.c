@@ -11,8 +11,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "align.h"
 #include "baseline.h"
 #include "batch.h"
 #include "buf.h"
@@ -23,6 +25,7 @@
 #include "gate.h"
 #include "lsp.h"
 #include "report.h"
+#include "score.h"
 #include "segment.h"
 #include "walk.h"
 #include "xalloc.h"
@@ -53,6 +56,7 @@ static void usage(FILE *f)
 
 	fputs("usage: mtlint [check] [options] FILE...\n"
 	      "       mtlint rules [options]\n"
+	      "       mtlint score --reference REF FILE...\n"
 	      "       mtlint segment FILE\n"
 	      "       mtlint lsp [options]      (Language Server, stdio)\n"
 	      "       mtlint version\n"
@@ -112,6 +116,10 @@ static void usage(FILE *f)
 	      "                         what is left\n"
 	      "      --fix-dry-run      print the safe fixes as a unified "
 	      "diff\n"
+	      "      --sarif-root DIR   SARIF file URIs relative to DIR "
+	      "(default: the\n"
+	      "                         working directory, as code scanning "
+	      "wants)\n"
 	      "  -j, --jobs N           check N files at a time (default: "
 	      "processors)\n"
 	      "FILE may also be a directory (its .txt and .md files, "
@@ -146,6 +154,7 @@ enum {
 	OPT_REPORT_UNUSED,
 	OPT_FIX,
 	OPT_FIX_DRY_RUN,
+	OPT_SARIF_ROOT,
 };
 
 static const struct option check_longopts[] = {
@@ -172,6 +181,7 @@ static const struct option check_longopts[] = {
 	{ "report-unused-disables", no_argument, NULL, OPT_REPORT_UNUSED },
 	{ "fix", no_argument, NULL, OPT_FIX },
 	{ "fix-dry-run", no_argument, NULL, OPT_FIX_DRY_RUN },
+	{ "sarif-root", required_argument, NULL, OPT_SARIF_ROOT },
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -196,6 +206,7 @@ struct cli_opts {
 	const char *baseline, *write_baseline;
 	int report_unused, fix, fix_dry_run;
 	long jobs; /* 0: processors */
+	const char *sarif_root; /* SARIF URIs relative to it (NULL: cwd) */
 };
 
 static void cli_opts_release(struct cli_opts *o)
@@ -346,6 +357,16 @@ static int parse_check_opts(int argc, char **argv, struct cli_opts *o)
 		case OPT_REPORT_UNUSED:
 			o->report_unused = 1;
 			break;
+		case OPT_SARIF_ROOT: {
+			struct stat st;
+
+			if (stat(optarg, &st) != 0 || !S_ISDIR(st.st_mode))
+				return bad_usage("--sarif-root '%s' is not a "
+						 "directory",
+						 optarg);
+			o->sarif_root = optarg;
+			break;
+		}
 		case OPT_FIX:
 			o->fix = 1;
 			break;
@@ -537,7 +558,7 @@ static int walk_ignore(void *arg, const char *path, int is_dir)
 	struct mt_error err = { 0 };
 
 	/* a broken configuration is reported when its files are checked */
-	if (config_cache_lookup(cc, path, &cfg, &err) != MT_ERR_OK)
+	if (config_cache_lookup(cc, path, &cfg, NULL, &err) != MT_ERR_OK)
 		return 0;
 	return config_ignored(cfg, path, is_dir);
 }
@@ -745,6 +766,7 @@ static int cmd_check(int argc, char **argv)
 	struct cli_opts o = { 0 };
 	struct run r = { 0 };
 	struct config_cache *cc = NULL;
+	struct config_errors cerrs = { 0 }; /* a broken .mtlint.yml */
 	struct walk_list files = { 0 };
 	struct document *ref = NULL;
 	struct mt_error err = { 0 };
@@ -766,7 +788,8 @@ static int cmd_check(int argc, char **argv)
 				     "other");
 		goto out;
 	}
-	if (config_cache_new(o.config, o.no_config, &cc, &err) != MT_ERR_OK)
+	if (config_cache_new(o.config, o.no_config, &cc, &cerrs, &err) !=
+	    MT_ERR_OK)
 		goto fail;
 	/* the inputs: files, directories and globs */
 	for (size_t i = 0; i < o.files.n; i++) {
@@ -785,7 +808,7 @@ static int cmd_check(int argc, char **argv)
 	for (size_t i = 0; i < files.n; i++) {
 		const struct config *cfg;
 
-		if (config_cache_lookup(cc, files.v[i], &cfg, &err) !=
+		if (config_cache_lookup(cc, files.v[i], &cfg, &cerrs, &err) !=
 		    MT_ERR_OK)
 			goto fail;
 		r.jobs[i].path = files.v[i];
@@ -814,6 +837,7 @@ static int cmd_check(int argc, char **argv)
 		ro.color = want_color(o.color) && r.rep == &report_text;
 		ro.checker = r.n_profiles ? r.profiles[0]->checkers[0] : NULL;
 		ro.ref = ref;
+		ro.sarif_root = o.sarif_root;
 		r.rs = r.rep->begin(&ro);
 	}
 	batch_run(r.n_jobs, r.n_workers, run_work, run_done, &r);
@@ -851,9 +875,18 @@ static int cmd_check(int argc, char **argv)
 	}
 	goto out;
 fail:
-	fprintf(stderr, "mtlint: error: %s\n", err.msg);
+	if (cerrs.n) {
+		/* every mistake of the file, in full, then a summary */
+		config_errors_print(&cerrs, stderr);
+		fprintf(stderr,
+			"mtlint: error: %zu error%s in configuration '%s'\n",
+			cerrs.n, cerrs.n == 1 ? "" : "s", cerrs.v[0].path);
+	} else {
+		fprintf(stderr, "mtlint: error: %s\n", err.msg);
+	}
 	rc = CLI_EXIT_ERROR;
 out:
+	config_errors_release(&cerrs);
 	for (size_t w = 0; r.refs && w < r.n_workers; w++) {
 		document_free(r.refs[w].doc);
 		free(r.refs[w].path);
@@ -963,6 +996,109 @@ out:
 	return rc;
 }
 
+/*
+ * `mtlint score --reference REF FILE...`: document-level chrF and BLEU of
+ * each FILE against REF (definitions in score.h and the README), and the
+ * article sentences with no counterpart in the reference (align.h).
+ */
+static int cmd_score(int argc, char **argv)
+{
+	struct cli_opts o = { 0 };
+	struct checker *checker = NULL;
+	struct document *ref = NULL;
+	struct mt_error err = { 0 };
+	int rc = parse_check_opts(argc, argv, &o);
+
+	if (rc >= 0)
+		goto out;
+	rc = CLI_EXIT_ERROR;
+	if (!o.reference) {
+		rc = bad_usage("%s", "score needs --reference FILE");
+		goto out;
+	}
+	if (!o.files.n) {
+		rc = bad_usage("%s", "no input files (use '-' for standard "
+				     "input)");
+		goto out;
+	}
+	if (checker_new(&o.co, &checker, &err) != MT_ERR_OK) {
+		fprintf(stderr, "mtlint: error: %s\n", err.msg);
+		goto out;
+	}
+	if (document_load_file(o.reference, &o.dopts, &ref, &err) !=
+		    MT_ERR_OK ||
+	    checker_segment(checker, ref, &err) != MT_ERR_OK) {
+		fprintf(stderr, "mtlint: error: reference: %s\n", err.msg);
+		goto out;
+	}
+	rc = CLI_EXIT_CLEAN;
+	for (size_t i = 0; i < o.files.n; i++) {
+		struct document *doc = NULL;
+		struct chrf_stats cs;
+		struct bleu_stats bs;
+		struct align_match *al;
+		uint32_t n_aligned = 0;
+
+		err = (struct mt_error){ 0 };
+		if (document_load_file(o.files.v[i], &o.dopts, &doc, &err) !=
+			    MT_ERR_OK ||
+		    checker_segment(checker, doc, &err) != MT_ERR_OK) {
+			fprintf(stderr, "mtlint: error: %s\n", err.msg);
+			document_free(doc);
+			rc = CLI_EXIT_ERROR;
+			continue;
+		}
+		score_chrf(doc->text, doc->len, ref->text, ref->len, &cs);
+		score_bleu(doc->text, doc->len, ref->text, ref->len, &bs);
+		al = align_sentences(doc, ref, &doc->arena);
+		for (uint32_t k = 0; k < doc->n_sentences; k++)
+			n_aligned += al[k].score >= ALIGN_MIN_SCORE;
+		printf("%s\n", doc->name);
+		printf("  chrF2 = %.2f (char order 6, beta 2; precision "
+		       "%.2f, recall %.2f)\n",
+		       cs.score, 100 * cs.precision, 100 * cs.recall);
+		printf("  BLEU = %.2f %.1f/%.1f/%.1f/%.1f (BP = %.3f ratio = "
+		       "%.3f hyp_len = %zu ref_len = %zu)\n",
+		       bs.score, bs.precisions[0], bs.precisions[1],
+		       bs.precisions[2], bs.precisions[3], bs.bp,
+		       bs.ref_len ? (double)bs.sys_len / (double)bs.ref_len
+				  : 0.0,
+		       bs.sys_len, bs.ref_len);
+		printf("  sentences with a counterpart in the reference: %u "
+		       "of %u\n",
+		       n_aligned, doc->n_sentences);
+		for (uint32_t k = 0; k < doc->n_sentences; k++) {
+			const struct sentence *s = &doc->sentences[k];
+			struct doc_pos p;
+
+			if (al[k].score >= ALIGN_MIN_SCORE)
+				continue;
+			uint32_t len = s->span.end - s->span.start, cut = len;
+
+			/* shorten to 60 bytes, on a character boundary */
+			if (cut > 60) {
+				cut = 60;
+				while (cut > 0 &&
+				       ((unsigned char)doc->text[s->span.start +
+								 cut] &
+					0xc0) == 0x80)
+					cut--;
+			}
+			p = document_position(doc, s->span.start, 0);
+			printf("  no counterpart: %s:%u:%u: %.*s%s\n",
+			       doc->name, p.line, p.column, (int)cut,
+			       doc->text + s->span.start,
+			       cut < len ? "..." : "");
+		}
+		document_free(doc);
+	}
+out:
+	document_free(ref);
+	checker_free(checker);
+	cli_opts_release(&o);
+	return rc;
+}
+
 /* `mtlint lsp [options]`: a Language Server on stdin/stdout. */
 static int cmd_lsp(int argc, char **argv)
 {
@@ -1010,6 +1146,7 @@ struct command {
 static const struct command commands[] = {
 	{ "check", cmd_check, "check files (the default)" },
 	{ "rules", cmd_rules, "list the rules" },
+	{ "score", cmd_score, "chrF and BLEU against a reference" },
 	{ "segment", cmd_segment, "show sentences and tokens of a file" },
 	{ "lsp", cmd_lsp, "Language Server on standard input/output" },
 	{ "version", cmd_version, "show the version" },

@@ -1,13 +1,15 @@
 /*
  * config: `.mtlint.yml` -- parsing with libyaml's document API (node marks
- * give every error its line and column), globs, and the per-run cache (see
- * config.h).
+ * give every error its line and column), the list of errors, globs, and
+ * the per-run cache (see config.h).
  */
 #include "config.h"
 
 #include <errno.h>
 #include <fnmatch.h>
 #include <limits.h>
+#include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,59 +25,223 @@
 /* Limit on the size of a configuration file: it is a few lines. */
 #define CONFIG_MAX_BYTES (1u << 20)
 
+/* Globs longer than this are refused (matching costs glob x path bits). */
+#define CONFIG_MAX_GLOB 1024
+
+/* How much of a long offending line is quoted around the column. */
+#define QUOTE_BEFORE 60
+#define QUOTE_MAX 160
+
 struct parse {
 	const char *path;
 	yaml_document_t *doc;
 	struct config *cfg;
-	struct mt_error *err;
 	const char *text; /* the file, for quoting the offending line */
 	size_t len;
-	struct buf msgs;  /* every error so far */
-	int n_errors;
+	size_t bom;	  /* bytes of a UTF-8 BOM, which libyaml skips */
+	int utf8;	  /* 0: UTF-16 (libyaml's marks are not bytes of it) */
+	struct config_errors errs; /* every error so far */
 };
 
-static enum mt_err at(struct parse *p, const yaml_node_t *n, const char *fmt,
-		      const char *arg) MT_PRINTF(3, 0);
+/* --- errors ------------------------------------------------------------- */
+
+void config_errors_release(struct config_errors *e)
+{
+	for (size_t i = 0; i < e->n; i++) {
+		free(e->v[i].path);
+		free(e->v[i].message);
+		free(e->v[i].source);
+	}
+	free(e->v);
+	memset(e, 0, sizeof(*e));
+}
+
+static int is_cont(unsigned char c)
+{
+	return (c & 0xC0) == 0x80;
+}
+
+static void format_one(struct buf *b, const struct config_error *e)
+{
+	buf_addf(b, "%s:%lu:%lu: error: %s\n", e->path, e->line, e->column,
+		 e->message);
+	if (!e->source)
+		return;
+	buf_addf(b, "    %s\n    ", e->source);
+	/* one space per character before the column; tabs kept as tabs */
+	for (size_t i = 0; i < e->caret; i++)
+		if (e->source[i] == '\t')
+			buf_addc(b, '\t');
+		else if (!is_cont((unsigned char)e->source[i]))
+			buf_addc(b, ' ');
+	buf_adds(b, "^\n");
+}
+
+char *config_errors_format(const struct config_errors *e)
+{
+	struct buf b = BUF_INIT;
+
+	buf_grow(&b, 1);
+	for (size_t i = 0; i < e->n; i++)
+		format_one(&b, &e->v[i]);
+	return buf_detach(&b, NULL);
+}
+
+void config_errors_print(const struct config_errors *e, FILE *f)
+{
+	char *s = config_errors_format(e);
+
+	fputs(s, f);
+	free(s);
+}
 
 /*
- * Record an error at a mark: "FILE:LINE:COL: message", then the line and
- * a caret under the column.  Parsing goes on with the next key, so a file
- * with three mistakes reports three.
+ * How many of the n bytes at s libyaml's reader accepts (valid UTF-8, no
+ * control characters): the offending line is quoted up to there only, so
+ * an error message never carries bytes the terminal cannot show.  The
+ * reader decodes its whole input before the scanner looks at it, so any
+ * reader error is the first error.
  */
-static enum mt_err at_mark(struct parse *p, yaml_mark_t m, const char *msg)
+static size_t readable_prefix(const char *s, size_t n)
 {
-	const char *ls = p->text, *le;
+	yaml_parser_t p;
+	yaml_token_t t;
+	size_t ok = n;
 
-	if (p->msgs.len)
-		buf_addc(&p->msgs, '\n');
-	buf_addf(&p->msgs, "%s:%zu:%zu: %s", p->path, m.line + 1,
-		 m.column + 1, msg);
-	/* the offending line, when it is short enough to be useful */
-	if (m.index <= p->len) {
-		ls = p->text + m.index;
-		while (ls > p->text && ls[-1] != '\n')
-			ls--;
-		le = memchr(ls, '\n', p->len - (size_t)(ls - p->text));
-		if (!le)
-			le = p->text + p->len;
-		if (le - ls < 200 && (size_t)(p->text + m.index - ls) < 200) {
-			buf_addf(&p->msgs, "\n    %.*s\n    %*s^",
-				 (int)(le - ls), ls,
-				 (int)(p->text + m.index - ls), "");
-		}
+	if (!n || !yaml_parser_initialize(&p))
+		return 0;
+	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
+	yaml_parser_set_input_string(&p, (const unsigned char *)s, n);
+	if (!yaml_parser_scan(&p, &t))
+		ok = p.error == YAML_READER_ERROR && p.problem_offset < n
+			     ? p.problem_offset
+			     : (p.error == YAML_READER_ERROR ? 0 : n);
+	else
+		yaml_token_delete(&t);
+	yaml_parser_delete(&p);
+	return ok;
+}
+
+/* The byte offset of libyaml's character index `index` (marks count
+ * characters, after the BOM); len when beyond the text. */
+static size_t char_to_byte(const struct parse *p, size_t index)
+{
+	size_t i = p->bom;
+
+	while (index > 0 && i < p->len) {
+		i++;
+		while (i < p->len && is_cont((unsigned char)p->text[i]))
+			i++;
+		index--;
 	}
-	p->n_errors++;
+	return i;
+}
+
+/*
+ * Quote the line around byte `off` into e: at most QUOTE_MAX bytes, cut
+ * on character boundaries with "..." where shortened, and the caret's
+ * offset into it.
+ */
+static void quote_line(const struct parse *p, size_t off,
+		       struct config_error *e)
+{
+	const char *t = p->text;
+	size_t ls = off, le = off, ws, we, ok;
+	struct buf b = BUF_INIT;
+
+	if (!p->utf8 || off > p->len)
+		return;
+	while (ls > p->bom && t[ls - 1] != '\n' && t[ls - 1] != '\r')
+		ls--;
+	while (le < p->len && t[le] != '\n' && t[le] != '\r')
+		le++;
+	ws = off - ls > QUOTE_BEFORE ? off - QUOTE_BEFORE : ls;
+	while (ws > ls && is_cont((unsigned char)t[ws]))
+		ws--;
+	we = le - ws > QUOTE_MAX ? ws + QUOTE_MAX : le;
+	while (we > ws && we < le && is_cont((unsigned char)t[we]))
+		we--;
+	if (we < off && off <= le)
+		we = off; /* the text before the column is always shown */
+	ok = readable_prefix(t + ws, we - ws);
+	if (ws > ls)
+		buf_adds(&b, "...");
+	buf_add(&b, t + ws, ok);
+	e->caret = b.len - ok + (off < ws + ok ? off - ws : ok);
+	if (ok == we - ws && we < le)
+		buf_adds(&b, "...");
+	buf_grow(&b, 1);
+	e->source = buf_detach(&b, NULL);
+}
+
+/* Record an error at line/column (1-based) and byte offset `off`. */
+static enum mt_err add_error(struct parse *p, size_t line, size_t column,
+			     size_t off, char *msg)
+{
+	struct config_error *e;
+
+	p->errs.v = xgrow(p->errs.v, &p->errs.alloc, p->errs.n + 1,
+			  sizeof(*p->errs.v));
+	e = &p->errs.v[p->errs.n++];
+	memset(e, 0, sizeof(*e));
+	e->path = xstrdup(p->path);
+	e->line = line;
+	e->column = column;
+	e->message = msg;
+	quote_line(p, off, e);
 	return MT_ERR_CONFIG;
 }
 
-static enum mt_err at(struct parse *p, const yaml_node_t *n, const char *fmt,
-		      const char *arg)
-{
-	char msg[512];
+static enum mt_err at_mark(struct parse *p, yaml_mark_t m, const char *fmt,
+			   ...) MT_PRINTF(3, 4);
 
-	snprintf(msg, sizeof(msg), fmt, arg);
-	return at_mark(p, n->start_mark, msg);
+/*
+ * Record an error at a libyaml mark.  Parsing goes on with the next key
+ * or entry, so a file with three mistakes reports three.
+ */
+static enum mt_err at_mark(struct parse *p, yaml_mark_t m, const char *fmt,
+			   ...)
+{
+	struct buf b = BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	buf_grow(&b, 1);
+	return add_error(p, m.line + 1, m.column + 1,
+			 char_to_byte(p, m.index), buf_detach(&b, NULL));
 }
+
+#define at(p, n, ...) at_mark((p), (n)->start_mark, __VA_ARGS__)
+
+/*
+ * libyaml's reader errors (bad UTF-8, control characters) carry a byte
+ * offset rather than a mark: count the line and column from it.
+ */
+static void reader_error(struct parse *p, size_t off, const char *msg)
+{
+	size_t line = 1, col = 1, i;
+	struct buf b = BUF_INIT;
+
+	if (off > p->len)
+		off = p->len;
+	for (i = p->bom; p->utf8 && i < off; i++) {
+		if (p->text[i] == '\n' ||
+		    (p->text[i] == '\r' && (i + 1 >= p->len ||
+					    p->text[i + 1] != '\n'))) {
+			line++;
+			col = 1;
+		} else if (!is_cont((unsigned char)p->text[i])) {
+			col++;
+		}
+	}
+	buf_adds(&b, msg);
+	add_error(p, line, p->utf8 ? col : 1, p->utf8 ? off : SIZE_MAX,
+		  buf_detach(&b, NULL));
+}
+
+/* --- parsing ------------------------------------------------------------ */
 
 static const char *scalar(const yaml_node_t *n)
 {
@@ -107,8 +273,14 @@ static enum mt_err string_list(struct parse *p, const yaml_node_t *n,
 			       size_t *n_out)
 {
 	size_t alloc = 0;
+	enum mt_err rc = MT_ERR_OK;
 
 	if (n->type == YAML_SCALAR_NODE) {
+		if (!*scalar(n))
+			return at(p, n, "'%s' has an empty value", key);
+		if (!paths && strlen(scalar(n)) > CONFIG_MAX_GLOB)
+			return at(p, n, "glob in '%s' longer than %d bytes",
+				  key, CONFIG_MAX_GLOB);
 		*out = xgrow(*out, &alloc, *n_out + 1, sizeof(**out));
 		(*out)[(*n_out)++] = paths ? resolve(p->cfg, scalar(n))
 					   : xstrdup(scalar(n));
@@ -116,25 +288,36 @@ static enum mt_err string_list(struct parse *p, const yaml_node_t *n,
 	}
 	if (n->type != YAML_SEQUENCE_NODE)
 		return at(p, n, "'%s' takes a list of strings", key);
+	/* a bad entry is reported and the next one checked */
 	for (yaml_node_item_t *it = n->data.sequence.items.start;
 	     it < n->data.sequence.items.top; it++) {
 		yaml_node_t *v = yaml_document_get_node(p->doc, *it);
 
-		if (!v || v->type != YAML_SCALAR_NODE)
-			return at(p, v ? v : n, "'%s' takes a list of strings",
-				  key);
-		if (!*scalar(v))
-			return at(p, v, "empty entry in '%s'", key);
+		if (!v || v->type != YAML_SCALAR_NODE) {
+			rc = at(p, v ? v : n, "'%s' takes a list of strings",
+				key);
+			continue;
+		}
+		if (!*scalar(v)) {
+			rc = at(p, v, "empty entry in '%s'", key);
+			continue;
+		}
+		if (!paths && strlen(scalar(v)) > CONFIG_MAX_GLOB) {
+			rc = at(p, v, "glob in '%s' longer than %d bytes", key,
+				CONFIG_MAX_GLOB);
+			continue;
+		}
 		*out = xgrow(*out, &alloc, *n_out + 1, sizeof(**out));
 		(*out)[(*n_out)++] = paths ? resolve(p->cfg, scalar(v))
 					   : xstrdup(scalar(v));
 	}
-	return MT_ERR_OK;
+	return rc;
 }
 
 static enum mt_err parse_rules(struct parse *p, const yaml_node_t *n)
 {
 	size_t alloc = 0;
+	enum mt_err rc = MT_ERR_OK;
 
 	if (n->type != YAML_MAPPING_NODE)
 		return at(p, n, "'%s' takes a mapping of rule or category to "
@@ -147,12 +330,17 @@ static enum mt_err parse_rules(struct parse *p, const yaml_node_t *n)
 		struct config_rule r = { 0 };
 		const char *s;
 
-		if (k->type != YAML_SCALAR_NODE || !*scalar(k))
-			return at(p, k, "%s", "a rule name must be a string");
-		if (v->type != YAML_SCALAR_NODE)
-			return at(p, v, "rule '%s' takes on, off, error, "
-					"warning or info",
-				  scalar(k));
+		/* a bad row is reported and the next one checked */
+		if (k->type != YAML_SCALAR_NODE || !*scalar(k)) {
+			rc = at(p, k, "%s", "a rule name must be a string");
+			continue;
+		}
+		if (v->type != YAML_SCALAR_NODE) {
+			rc = at(p, v, "rule '%s' takes on, off, error, "
+				      "warning or info",
+				scalar(k));
+			continue;
+		}
 		s = scalar(v);
 		r.enable = 1;
 		if (!strcmp(s, "off") || !strcmp(s, "false")) {
@@ -160,9 +348,10 @@ static enum mt_err parse_rules(struct parse *p, const yaml_node_t *n)
 		} else if (!strcmp(s, "on") || !strcmp(s, "true")) {
 			r.enable = 1;
 		} else if (mt_severity_parse(s, 0, &r.severity) < 0) {
-			return at(p, v, "bad value '%s': expected on, off, "
-					"error, warning or info",
-				  s);
+			rc = at(p, v, "bad value '%s': expected on, off, "
+				      "error, warning or info",
+				s);
+			continue;
 		}
 		r.name = xstrdup(scalar(k));
 		p->cfg->rules = xgrow(p->cfg->rules, &alloc,
@@ -170,7 +359,7 @@ static enum mt_err parse_rules(struct parse *p, const yaml_node_t *n)
 				      sizeof(*p->cfg->rules));
 		p->cfg->rules[p->cfg->n_rules++] = r;
 	}
-	return MT_ERR_OK;
+	return rc;
 }
 
 /* Count the wildcards (`*` runs and `?`) of a glob. */
@@ -193,6 +382,7 @@ static size_t count_wild(const char *g)
 static enum mt_err parse_refs(struct parse *p, const yaml_node_t *n)
 {
 	size_t alloc = 0;
+	enum mt_err rc = MT_ERR_OK;
 
 	if (n->type != YAML_MAPPING_NODE)
 		return at(p, n, "'%s' takes a mapping of article glob to "
@@ -203,24 +393,36 @@ static enum mt_err parse_refs(struct parse *p, const yaml_node_t *n)
 		yaml_node_t *k = yaml_document_get_node(p->doc, pr->key);
 		yaml_node_t *v = yaml_document_get_node(p->doc, pr->value);
 
-		if (k->type != YAML_SCALAR_NODE || !*scalar(k))
-			return at(p, k, "%s",
-				  "an article glob must be a string");
-		if (v->type != YAML_SCALAR_NODE || !*scalar(v))
-			return at(p, v, "the reference for '%s' must be a "
-					"path or pattern",
-				  scalar(k));
-		if (count_wild(scalar(v)) > count_wild(scalar(k)))
-			return at(p, v, "'%s' has more wildcards than its "
-					"article glob",
-				  scalar(v));
+		/* a bad row is reported and the next one checked */
+		if (k->type != YAML_SCALAR_NODE || !*scalar(k)) {
+			rc = at(p, k, "%s",
+				"an article glob must be a string");
+			continue;
+		}
+		if (strlen(scalar(k)) > CONFIG_MAX_GLOB) {
+			rc = at(p, k, "article glob longer than %d bytes",
+				CONFIG_MAX_GLOB);
+			continue;
+		}
+		if (v->type != YAML_SCALAR_NODE || !*scalar(v)) {
+			rc = at(p, v, "the reference for '%s' must be a "
+				      "path or pattern",
+				scalar(k));
+			continue;
+		}
+		if (count_wild(scalar(v)) > count_wild(scalar(k))) {
+			rc = at(p, v, "'%s' has more wildcards than its "
+				      "article glob",
+				scalar(v));
+			continue;
+		}
 		p->cfg->refs = xgrow(p->cfg->refs, &alloc, p->cfg->n_refs + 1,
 				     sizeof(*p->cfg->refs));
 		p->cfg->refs[p->cfg->n_refs].from = xstrdup(scalar(k));
 		p->cfg->refs[p->cfg->n_refs].to = xstrdup(scalar(v));
 		p->cfg->n_refs++;
 	}
-	return MT_ERR_OK;
+	return rc;
 }
 
 static const char *const known_keys =
@@ -302,11 +504,8 @@ static enum mt_err parse_key(struct parse *p, const yaml_node_t *k,
 	} else if (!strcmp(key, "ignore")) {
 		rc = string_list(p, v, key, 0, &cfg->ignore, &cfg->n_ignore);
 	} else {
-		char msg[400];
-
-		snprintf(msg, sizeof(msg), "unknown key '%s' (known: %s)", key,
-			 known_keys);
-		return at(p, k, "%s", msg);
+		return at(p, k, "unknown key '%s' (known: %s)", key,
+			  known_keys);
 	}
 	return rc;
 }
@@ -322,17 +521,72 @@ static char *dir_of(const char *path)
 	return xstrndup(path, (size_t)(slash - path));
 }
 
+/* Has an earlier key of the root mapping the same name as pr's? */
+static const yaml_node_t *earlier_key(yaml_document_t *d,
+				      const yaml_node_t *root,
+				      const yaml_node_pair_t *pr)
+{
+	const char *key = scalar(yaml_document_get_node(d, pr->key));
+
+	for (const yaml_node_pair_t *q = root->data.mapping.pairs.start;
+	     q < pr; q++) {
+		const yaml_node_t *k = yaml_document_get_node(d, q->key);
+
+		if (k->type == YAML_SCALAR_NODE && !strcmp(scalar(k), key))
+			return k;
+	}
+	return NULL;
+}
+
+static void parse_root(struct parse *p, yaml_node_t *root)
+{
+	if (!root)
+		return; /* an empty file is an empty configuration */
+	if (root->type != YAML_MAPPING_NODE) {
+		if (!(root->type == YAML_SCALAR_NODE && !*scalar(root)))
+			at(p, root, "%s",
+			   "expected a mapping of keys to values");
+		return;
+	}
+	for (yaml_node_pair_t *pr = root->data.mapping.pairs.start;
+	     pr < root->data.mapping.pairs.top; pr++) {
+		yaml_node_t *k = yaml_document_get_node(p->doc, pr->key);
+		yaml_node_t *v = yaml_document_get_node(p->doc, pr->value);
+		const yaml_node_t *prev;
+
+		if (k->type != YAML_SCALAR_NODE) {
+			at(p, k, "%s", "keys must be strings");
+			continue;
+		}
+		prev = earlier_key(p->doc, root, pr);
+		if (prev) {
+			at(p, k, "'%s' is set twice (first on line %lu)",
+			   scalar(k), (unsigned long)prev->start_mark.line + 1);
+			continue;
+		}
+		parse_key(p, k, v);
+	}
+}
+
 enum mt_err config_parse(const char *path, const char *text, size_t len,
-			 struct config **out, struct mt_error *err)
+			 struct config **out, struct config_errors *errs,
+			 struct mt_error *err)
 {
 	yaml_parser_t parser;
 	yaml_document_t ydoc;
 	struct config *cfg = xcalloc(1, sizeof(*cfg));
-	struct parse p = { path, &ydoc, cfg, err, text, len, BUF_INIT, 0 };
-	enum mt_err rc = MT_ERR_OK;
-	yaml_node_t *root;
+	struct parse p = { 0 };
+	const char *nul = memchr(text, '\0', len);
 
 	*out = NULL;
+	p.path = path;
+	p.doc = &ydoc;
+	p.cfg = cfg;
+	p.text = text;
+	p.len = len;
+	p.utf8 = !(len >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') ||
+				(text[0] == '\xFE' && text[1] == '\xFF')));
+	p.bom = len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3) ? 3 : 0;
 	cfg->path = xstrdup(path);
 	cfg->dir = dir_of(path);
 	cfg->max_warnings = -1;
@@ -341,55 +595,54 @@ enum mt_err config_parse(const char *path, const char *text, size_t len,
 		return mt_error(err, MT_ERR_INTERNAL, "cannot start libyaml");
 	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
-	if (!yaml_parser_load(&parser, &ydoc)) {
-		char msg[512];
+	if (nul && p.utf8) {
+		reader_error(&p, (size_t)(nul - text),
+			     "binary file (a NUL byte), not YAML");
+	} else if (!yaml_parser_load(&parser, &ydoc)) {
+		const char *what = parser.problem ? parser.problem
+						  : "YAML error";
 
-		snprintf(msg, sizeof(msg), "%s%s%s",
-			 parser.problem ? parser.problem : "YAML error",
-			 parser.context ? " " : "",
-			 parser.context ? parser.context : "");
-		at_mark(&p, parser.problem_mark, msg);
-		rc = mt_error(err, MT_ERR_CONFIG, "%s", p.msgs.buf);
-		buf_release(&p.msgs);
-		yaml_parser_delete(&parser);
-		config_free(cfg);
-		return rc;
-	}
-	root = yaml_document_get_root_node(&ydoc);
-	if (!root) {
-		/* an empty file is an empty configuration */
-	} else if (root->type != YAML_MAPPING_NODE) {
-		if (!(root->type == YAML_SCALAR_NODE && !*scalar(root)))
-			rc = at(&p, root, "%s",
-				"expected a mapping of keys to values");
+		if (parser.error == YAML_READER_ERROR)
+			reader_error(&p, parser.problem_offset, what);
+		else if (parser.context)
+			at_mark(&p, parser.problem_mark, "%s %s", what,
+				parser.context);
+		else
+			at_mark(&p, parser.problem_mark, "%s", what);
 	} else {
-		for (yaml_node_pair_t *pr = root->data.mapping.pairs.start;
-		     pr < root->data.mapping.pairs.top; pr++) {
-			yaml_node_t *k = yaml_document_get_node(&ydoc, pr->key);
-			yaml_node_t *v = yaml_document_get_node(&ydoc,
-								pr->value);
-
-			if (k->type != YAML_SCALAR_NODE)
-				at(&p, k, "%s", "keys must be strings");
-			else
-				parse_key(&p, k, v);
-		}
+		parse_root(&p, yaml_document_get_root_node(&ydoc));
+		yaml_document_delete(&ydoc);
 	}
-	if (p.n_errors)
-		rc = mt_error(err, MT_ERR_CONFIG, "%s", p.msgs.buf);
-	buf_release(&p.msgs);
-	yaml_document_delete(&ydoc);
 	yaml_parser_delete(&parser);
-	if (rc != MT_ERR_OK) {
-		config_free(cfg);
-		return rc;
+	if (!p.errs.n) {
+		*out = cfg;
+		return MT_ERR_OK;
 	}
-	*out = cfg;
-	return MT_ERR_OK;
+	config_free(cfg);
+	/* the first error, for callers that print one line */
+	if (p.errs.n > 1)
+		mt_error(err, MT_ERR_CONFIG, "%s:%lu:%lu: %s (and %zu more)",
+			 path, p.errs.v[0].line, p.errs.v[0].column,
+			 p.errs.v[0].message, p.errs.n - 1);
+	else
+		mt_error(err, MT_ERR_CONFIG, "%s:%lu:%lu: %s", path,
+			 p.errs.v[0].line, p.errs.v[0].column,
+			 p.errs.v[0].message);
+	if (errs) {
+		for (size_t i = 0; i < p.errs.n; i++) {
+			errs->v = xgrow(errs->v, &errs->alloc, errs->n + 1,
+					sizeof(*errs->v));
+			errs->v[errs->n++] = p.errs.v[i];
+		}
+		free(p.errs.v);
+	} else {
+		config_errors_release(&p.errs);
+	}
+	return MT_ERR_CONFIG;
 }
 
 enum mt_err config_load(const char *path, struct config **out,
-			struct mt_error *err)
+			struct config_errors *errs, struct mt_error *err)
 {
 	FILE *f = fopen(path, "rb");
 	struct buf b = BUF_INIT;
@@ -418,12 +671,7 @@ enum mt_err config_load(const char *path, struct config **out,
 		return rc;
 	}
 	fclose(f);
-	if (memchr(b.buf, '\0', b.len)) {
-		buf_release(&b);
-		return mt_error(err, MT_ERR_CONFIG,
-				"%s: binary file, not YAML", path);
-	}
-	rc = config_parse(path, b.buf, b.len, out, err);
+	rc = config_parse(path, b.buf, b.len, out, errs, err);
 	buf_release(&b);
 	return rc;
 }
@@ -461,13 +709,44 @@ void config_free(struct config *cfg)
 
 /*
  * Backtracking matcher for *, ** and ?; other characters match themselves
- * (a backslash escapes the next one).  Recursion depth is bounded by the
- * number of wildcards, which a configuration keeps small.
+ * (a backslash escapes the next one).  Whether the rest of the glob from
+ * g matches the rest of the string from s depends on (g, s) alone, so the
+ * pairs that failed are remembered in a bitmap: "a*a*a*a*a*b" against a
+ * long name costs glob x string steps, not an exponential number.
+ * Captures are written only on the way back from a match.  Recursion
+ * depth is bounded by the glob's length.
  */
-static int glob_rec(const char *g, const char *s, const char *s0,
+struct glob_memo {
+	const char *g0, *s0;
+	size_t s_len;
+	unsigned char *failed; /* (g - g0) * (s_len + 1) + (s - s0) */
+};
+
+static int glob_failed(const struct glob_memo *m, const char *g,
+		       const char *s)
+{
+	size_t bit = (size_t)(g - m->g0) * (m->s_len + 1) + (size_t)(s - m->s0);
+
+	return m->failed[bit / 8] >> (bit % 8) & 1;
+}
+
+static int glob_fail(struct glob_memo *m, const char *g, const char *s)
+{
+	size_t bit = (size_t)(g - m->g0) * (m->s_len + 1) + (size_t)(s - m->s0);
+
+	m->failed[bit / 8] |= (unsigned char)(1u << (bit % 8));
+	return 0;
+}
+
+static int glob_rec(struct glob_memo *m, const char *g, const char *s,
 		    size_t (*caps)[2], size_t max_caps, size_t ncap,
 		    size_t *n_caps)
 {
+	const char *g_in = g, *s_in = s;
+	const char *s0 = m->s0;
+
+	if (glob_failed(m, g, s))
+		return 0;
 	while (*g) {
 		if (g[0] == '*' && g[1] == '*') {
 			const char *rest = g + 2;
@@ -477,7 +756,7 @@ static int glob_rec(const char *g, const char *s, const char *s0,
 				rest++;
 			/* "**" followed by "/" also matches zero directories */
 			if (*rest == '/' &&
-			    glob_rec(rest + 1, s, s0, caps, max_caps, ncap + 1,
+			    glob_rec(m, rest + 1, s, caps, max_caps, ncap + 1,
 				     n_caps)) {
 				if (caps && ncap < max_caps)
 					caps[ncap][0] = caps[ncap][1] =
@@ -485,7 +764,7 @@ static int glob_rec(const char *g, const char *s, const char *s0,
 				return 1;
 			}
 			for (t = s + strlen(s);; t--) {
-				if (glob_rec(rest, t, s0, caps, max_caps,
+				if (glob_rec(m, rest, t, caps, max_caps,
 					     ncap + 1, n_caps)) {
 					if (caps && ncap < max_caps) {
 						caps[ncap][0] = (size_t)(s - s0);
@@ -494,7 +773,7 @@ static int glob_rec(const char *g, const char *s, const char *s0,
 					return 1;
 				}
 				if (t == s)
-					return 0;
+					return glob_fail(m, g_in, s_in);
 			}
 		}
 		if (*g == '*') {
@@ -503,7 +782,7 @@ static int glob_rec(const char *g, const char *s, const char *s0,
 			while (*t && *t != '/')
 				t++;
 			for (;; t--) {
-				if (glob_rec(g + 1, t, s0, caps, max_caps,
+				if (glob_rec(m, g + 1, t, caps, max_caps,
 					     ncap + 1, n_caps)) {
 					if (caps && ncap < max_caps) {
 						caps[ncap][0] = (size_t)(s - s0);
@@ -512,12 +791,12 @@ static int glob_rec(const char *g, const char *s, const char *s0,
 					return 1;
 				}
 				if (t == s)
-					return 0;
+					return glob_fail(m, g_in, s_in);
 			}
 		}
 		if (*g == '?') {
 			if (!*s || *s == '/')
-				return 0;
+				return glob_fail(m, g_in, s_in);
 			if (caps && ncap < max_caps) {
 				caps[ncap][0] = (size_t)(s - s0);
 				caps[ncap][1] = (size_t)(s - s0) + 1;
@@ -530,12 +809,12 @@ static int glob_rec(const char *g, const char *s, const char *s0,
 		if (*g == '\\' && g[1])
 			g++;
 		if (*g != *s)
-			return 0;
+			return glob_fail(m, g_in, s_in);
 		g++;
 		s++;
 	}
 	if (*s)
-		return 0;
+		return glob_fail(m, g_in, s_in);
 	if (n_caps)
 		*n_caps = ncap < max_caps ? ncap : max_caps;
 	return 1;
@@ -544,10 +823,21 @@ static int glob_rec(const char *g, const char *s, const char *s0,
 int config_glob_match(const char *glob, const char *str, size_t (*caps)[2],
 		      size_t max_caps, size_t *n_caps)
 {
-	size_t dummy;
+	size_t dummy, g_len = strlen(glob), s_len = strlen(str);
+	size_t bytes = ((g_len + 1) * (s_len + 1) + 7) / 8;
+	unsigned char small[512];
+	struct glob_memo m = { glob, str, s_len, small };
+	int hit;
 
-	return glob_rec(glob, str, str, caps, max_caps, 0,
-			n_caps ? n_caps : &dummy);
+	if (bytes > sizeof(small))
+		m.failed = xcalloc(bytes, 1);
+	else
+		memset(small, 0, bytes);
+	hit = glob_rec(&m, glob, str, caps, max_caps, 0,
+		       n_caps ? n_caps : &dummy);
+	if (m.failed != small)
+		free(m.failed);
+	return hit;
 }
 
 int config_ignored(const struct config *cfg, const char *path, int is_dir)
@@ -648,7 +938,8 @@ struct config_cache {
 };
 
 enum mt_err config_cache_new(const char *fixed, int none,
-			     struct config_cache **out, struct mt_error *err)
+			     struct config_cache **out,
+			     struct config_errors *errs, struct mt_error *err)
 {
 	struct config_cache *cc = xcalloc(1, sizeof(*cc));
 	enum mt_err rc;
@@ -656,7 +947,7 @@ enum mt_err config_cache_new(const char *fixed, int none,
 	*out = NULL;
 	cc->none = none;
 	if (fixed && !none) {
-		rc = config_load(fixed, &cc->fixed, err);
+		rc = config_load(fixed, &cc->fixed, errs, err);
 		if (rc != MT_ERR_OK) {
 			free(cc);
 			return rc;
@@ -683,7 +974,8 @@ void config_cache_free(struct config_cache *cc)
 /* The config for directory `dir` (absolute, normalised), searching upward
  * and remembering every directory on the way. */
 static enum mt_err lookup_dir(struct config_cache *cc, const char *dir,
-			      const struct config **cfg, struct mt_error *err)
+			      const struct config **cfg,
+			      struct config_errors *errs, struct mt_error *err)
 {
 	struct buf probe = BUF_INIT;
 	struct stat st;
@@ -698,8 +990,13 @@ static enum mt_err lookup_dir(struct config_cache *cc, const char *dir,
 		 strcmp(dir, "/") ? "/" : "");
 	if (stat(probe.buf, &st) == 0 && !S_ISDIR(st.st_mode)) {
 		struct config *c;
+		/* named as the user would: relative to the working directory
+		 * when below it, like the inputs */
+		char *shown = mt_path_relative(".", probe.buf);
 
-		rc = config_load(probe.buf, &c, err);
+		rc = config_load(shown && *shown ? shown : probe.buf, &c, errs,
+				 err);
+		free(shown);
 		if (rc == MT_ERR_OK) {
 			cc->loaded = xgrow(cc->loaded, &cc->alloc_loaded,
 					   cc->n_loaded + 1,
@@ -712,7 +1009,7 @@ static enum mt_err lookup_dir(struct config_cache *cc, const char *dir,
 	} else {
 		char *parent = dir_of(dir);
 
-		rc = lookup_dir(cc, parent, cfg, err);
+		rc = lookup_dir(cc, parent, cfg, errs, err);
 		free(parent);
 	}
 	buf_release(&probe);
@@ -728,6 +1025,7 @@ static enum mt_err lookup_dir(struct config_cache *cc, const char *dir,
 
 enum mt_err config_cache_lookup(struct config_cache *cc, const char *path,
 				const struct config **cfg,
+				struct config_errors *errs,
 				struct mt_error *err)
 {
 	char *abs, *dir;
@@ -744,7 +1042,7 @@ enum mt_err config_cache_lookup(struct config_cache *cc, const char *path,
 	if (!abs)
 		return MT_ERR_OK;
 	dir = dir_of(abs);
-	rc = lookup_dir(cc, dir, cfg, err);
+	rc = lookup_dir(cc, dir, cfg, errs, err);
 	free(dir);
 	free(abs);
 	return rc;

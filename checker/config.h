@@ -27,9 +27,14 @@
  * reference mapping, each `*` or `**` of the target takes the text the
  * corresponding one of the source matched.
  *
- * Errors: unknown keys, values of the wrong type and bad values fail with
- * MT_ERR_CONFIG and a message "FILE:LINE:COL: message" (the position of the
- * offending key or value); YAML syntax errors likewise.
+ * Errors: unknown keys, keys set twice, values of the wrong type and bad
+ * values fail with MT_ERR_CONFIG.  Parsing goes on after each, so every
+ * mistake of the file is collected in a struct config_errors, each with
+ * its position (the offending key or value) and the source line to quote;
+ * a YAML syntax error or a byte that is not UTF-8 (or a NUL) stops libyaml
+ * and is the one error.  err->msg holds only the first, as
+ * "FILE:LINE:COL: message (and N more)"; print the list with
+ * config_errors_print().
  *
  * Ownership: a struct config owns all its strings; config_free() frees it.
  * A config_cache owns every config it loaded.  Neither is thread-safe:
@@ -39,6 +44,7 @@
 #define MT_CONFIG_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "common.h"
 
@@ -80,13 +86,59 @@ struct config {
 	size_t n_ignore;
 };
 
-/* Parse the file at `path`.  On success *out owns a new config. */
+/*
+ * One mistake in a configuration file.  line and column are 1-based, the
+ * column in characters.  `source` is the offending line (at most ~160
+ * bytes of it around the column, "..." marking cuts; only the part that
+ * is valid UTF-8 without control characters), or NULL when it cannot be
+ * quoted (UTF-16 files); `caret` is the number of bytes of source before
+ * the column.
+ */
+struct config_error {
+	char *path;
+	unsigned long line, column;
+	char *message;
+	char *source;
+	size_t caret;
+};
+
+/*
+ * A list of errors, in file order.  Zero-initialise; the list owns every
+ * string; config_errors_release() frees them and empties it.
+ */
+struct config_errors {
+	struct config_error *v;
+	size_t n, alloc;
+};
+
+void config_errors_release(struct config_errors *e);
+
+/*
+ * Every error as the compilers print them, one after another:
+ *
+ *   FILE:LINE:COL: error: message
+ *       the offending line
+ *             ^
+ *
+ * config_errors_format() returns a new string (free()); "" when empty.
+ */
+char *config_errors_format(const struct config_errors *e);
+void config_errors_print(const struct config_errors *e, FILE *f);
+
+/*
+ * Parse the file at `path`.  On success *out owns a new config.  On
+ * MT_ERR_CONFIG, the errors are appended to errs (may be NULL); other
+ * failures (MT_ERR_IO, MT_ERR_TOO_LARGE over 1 MiB) add nothing to it.
+ */
 MT_NODISCARD enum mt_err config_load(const char *path, struct config **out,
+				     struct config_errors *errs,
 				     struct mt_error *err);
 
-/* Parse from memory; `path` names the file in messages and sets dir. */
+/* Parse from memory; `path` names the file in messages and sets dir.
+ * Fails as config_load(). */
 MT_NODISCARD enum mt_err config_parse(const char *path, const char *text,
 				      size_t len, struct config **out,
+				      struct config_errors *errs,
 				      struct mt_error *err);
 
 void config_free(struct config *cfg);
@@ -108,7 +160,9 @@ char *config_reference(const struct config *cfg, const char *path);
 /*
  * Glob matching as described above.  caps (may be NULL) receives up to
  * max_caps captured wildcard texts as [start, end) offsets into str;
- * returns 1 on a match and sets *n_caps.
+ * returns 1 on a match and sets *n_caps.  Time and memory grow with
+ * glob length x string length (failed states are remembered), never
+ * exponentially; a configuration's globs are at most 1024 bytes.
  */
 int config_glob_match(const char *glob, const char *str, size_t (*caps)[2],
 		      size_t max_caps, size_t *n_caps);
@@ -118,11 +172,14 @@ int config_glob_match(const char *glob, const char *str, size_t (*caps)[2],
  *   config_cache_new(fixed, none): `fixed` is a --config file (loaded once
  *   and used for every input) or NULL to search; `none` (--no-config) uses
  *   no configuration at all.
+ * Both functions append a broken file's errors to errs (may be NULL), as
+ * config_load().
  */
 struct config_cache;
 
 MT_NODISCARD enum mt_err config_cache_new(const char *fixed, int none,
 					  struct config_cache **out,
+					  struct config_errors *errs,
 					  struct mt_error *err);
 void config_cache_free(struct config_cache *cc);
 
@@ -135,6 +192,7 @@ void config_cache_free(struct config_cache *cc);
 MT_NODISCARD enum mt_err config_cache_lookup(struct config_cache *cc,
 					     const char *path,
 					     const struct config **cfg,
+					     struct config_errors *errs,
 					     struct mt_error *err);
 
 #endif /* MT_CONFIG_H */

@@ -165,7 +165,7 @@ static struct lpos lpos_of(const struct document *doc, uint32_t off,
 
 struct change {
 	uint32_t from, to; /* old lines [from, to], 1-based */
-	struct buf text;   /* the new lines, each ending in '\n' */
+	struct buf text;   /* the new lines, each with its line end */
 	int no_eol;	   /* the last one has no line end in the file */
 };
 
@@ -218,12 +218,25 @@ static void emit_line(struct buf *out, char mark, const struct document *doc,
 	add_end(out, line_end(doc, line));
 }
 
+/*
+ * The end of the line starting at p, past its line end: "\r\n", "\r" or
+ * "\n" as the file has them (a file with old Mac line ends has no '\n'
+ * at all); the terminating NUL when the text has none.
+ */
+static const char *next_line(const char *p)
+{
+	p += strcspn(p, "\r\n");
+	if (*p == '\r' && p[1] == '\n')
+		return p + 2;
+	return *p ? p + 1 : p;
+}
+
 static size_t count_lines(const struct buf *b)
 {
 	size_t n = 0;
 
-	for (size_t i = 0; i < b->len; i++)
-		n += b->buf[i] == '\n';
+	for (const char *p = b->buf; p && *p; p = next_line(p))
+		n++;
 	return n;
 }
 
@@ -295,11 +308,11 @@ size_t fix_diff(const struct document *doc, const struct diag_list *diags,
 				for (uint32_t x = ch[k].from; x <= ch[k].to; x++)
 					emit_line(out, '-', doc, x);
 				while (*p) {
-					const char *nl = strchr(p, '\n');
+					const char *nl = next_line(p);
 
 					buf_addc(out, '+');
-					buf_add(out, p, (size_t)(nl - p) + 1);
-					p = nl + 1;
+					buf_add(out, p, (size_t)(nl - p));
+					p = nl;
 					if (!*p && ch[k].no_eol)
 						buf_adds(out, "\\ No newline "
 							      "at end of file\n");

@@ -22,12 +22,20 @@ enum mt_err gate_check(struct checker *c, struct document *doc,
 		       struct document *ref, const struct gate_options *o,
 		       struct diag_list *out, struct mt_error *err)
 {
-	struct suppressions *sup = suppress_scan(doc);
+	struct suppressions *sup;
 	const char *own = doc->text, *prose = NULL;
 	enum mt_err rc;
 
-	if (gate_is_markdown(o->input, doc->path))
-		prose = doc->text = markdown_prose(doc);
+	/* in Markdown, only comments in raw HTML are directives */
+	if (gate_is_markdown(o->input, doc->path)) {
+		struct markdown md;
+
+		markdown_parse(doc, &md);
+		sup = suppress_scan_in(doc, md.html, md.n_html);
+		prose = doc->text = md.prose;
+	} else {
+		sup = suppress_scan(doc);
+	}
 	rc = checker_check(c, doc, ref, out, err);
 	doc->text = own;
 	if (rc != MT_ERR_OK)

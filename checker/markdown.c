@@ -40,7 +40,24 @@ struct mask {
 	uint32_t len;
 	uint32_t *line_start; /* cmark lines (LF, CRLF, CR), 1-based */
 	uint32_t n_lines;
+	struct span *html;    /* raw HTML found so far (malloc'd) */
+	size_t n_html, alloc_html;
 };
+
+/* Record raw HTML at [a, b); nodes come in source order. */
+static void add_html(struct mask *m, uint32_t a, uint32_t b)
+{
+	if (a == UINT32_MAX || a >= b)
+		return;
+	if (m->n_html && m->html[m->n_html - 1].end > a) {
+		if (m->html[m->n_html - 1].end < b)
+			m->html[m->n_html - 1].end = b;
+		return;
+	}
+	m->html = xgrow(m->html, &m->alloc_html, m->n_html + 1,
+			sizeof(*m->html));
+	m->html[m->n_html++] = (struct span){ a, b };
+}
 
 static void blank(char *out, const char *src, uint32_t a, uint32_t b)
 {
@@ -144,14 +161,35 @@ static void unmask_block(struct mask *m, cmark_node *block)
 				memcpy(m->out + at, m->src + at, cur - at);
 			break;
 		case CMARK_NODE_CODE:
-		case CMARK_NODE_HTML_INLINE:
 			find(m, &cur, end, cmark_node_get_literal(n));
+			break;
+		case CMARK_NODE_HTML_INLINE:
+			at = find(m, &cur, end, cmark_node_get_literal(n));
+			add_html(m, at, cur);
 			break;
 		default:
 			break;
 		}
 	}
 	cmark_iter_free(it);
+}
+
+/*
+ * An HTML block: cmark's start position is right, its end position is not
+ * (a one-line block can end "before" it starts), so the block runs from
+ * its start over as many lines as its literal holds.
+ */
+static void add_html_block(struct mask *m, cmark_node *n)
+{
+	const char *lit = cmark_node_get_literal(n);
+	int line = cmark_node_get_start_line(n), last = line;
+	size_t len = lit ? strlen(lit) : 0;
+
+	for (size_t i = 0; i < len; i++)
+		if (lit[i] == '\n' && i + 1 < len)
+			last++;
+	add_html(m, offset_of(m, line, cmark_node_get_start_column(n)),
+		 line_end(m, last));
 }
 
 /*
@@ -201,9 +239,9 @@ static uint32_t front_matter(const char *t, uint32_t len)
 	return 0;
 }
 
-const char *markdown_prose(struct document *doc)
+void markdown_parse(struct document *doc, struct markdown *out)
 {
-	struct mask m = { doc->text, NULL, doc->len, NULL, 0 };
+	struct mask m = { doc->text, NULL, doc->len, NULL, 0, NULL, 0, 0 };
 	size_t alloc = 0;
 	uint32_t fm;
 	cmark_node *root;
@@ -242,9 +280,29 @@ const char *markdown_prose(struct document *doc)
 		if (ev == CMARK_EVENT_ENTER &&
 		    (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING))
 			unmask_block(&m, n);
+		else if (ev == CMARK_EVENT_ENTER && t == CMARK_NODE_HTML_BLOCK)
+			add_html_block(&m, n);
 	}
 	cmark_iter_free(it);
 	cmark_node_free(root);
 	free(m.line_start);
-	return m.out;
+	out->prose = m.out;
+	out->n_html = m.n_html;
+	out->html = NULL;
+	if (m.n_html) {
+		struct span *h = arena_alloc(&doc->arena,
+					     m.n_html * sizeof(*h));
+
+		memcpy(h, m.html, m.n_html * sizeof(*h));
+		out->html = h;
+	}
+	free(m.html);
+}
+
+const char *markdown_prose(struct document *doc)
+{
+	struct markdown md;
+
+	markdown_parse(doc, &md);
+	return md.prose;
 }

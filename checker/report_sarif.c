@@ -11,6 +11,14 @@
  * a fix replacing the region; partialFingerprints carries the baseline
  * fingerprint so code scanning tracks a finding across edits.  Files that
  * could not be read become error notifications of the invocation.
+ *
+ * Artifact locations are what GitHub code scanning matches against the
+ * repository: a file under the source root (the working directory, or
+ * --sarif-root) is a relative URI reference with uriBaseId "%SRCROOT%",
+ * and the run's originalUriBaseIds says where %SRCROOT% was (a file:// URI
+ * ending in '/'); a file outside it keeps an absolute file:// URI.  Every
+ * byte outside RFC 3986's unreserved set (and '/') is percent-encoded:
+ * spaces, '%', ':', non-ASCII (its UTF-8 bytes), control characters.
  */
 #include "report.h"
 
@@ -20,16 +28,20 @@
 #include <jansson.h>
 
 #include "baseline.h"
+#include "buf.h"
 #include "gate.h"
+#include "paths.h"
 #include "xalloc.h"
 
 #define SARIF_SCHEMA \
 	"https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 #define INFO_URI "https://github.com/mtlint/mtlint"
+#define SRCROOT "%SRCROOT%"
 
 struct sarif_state {
 	struct report_options o;
 	json_t *root, *rules, *results, *notes;
+	char *src_root; /* absolute, normalised; NULL: unknown */
 	int ok;
 };
 
@@ -93,6 +105,34 @@ static void add_rule(const struct rule_info *r, void *arg)
 	json_array_append_new(s->rules, rule_json(r));
 }
 
+/*
+ * The artifactLocation of `path`: relative to the source root with
+ * uriBaseId when it lies below it, else an absolute file:// URI.
+ * Standard input has no file: "stdin", no base.
+ */
+static json_t *artifact(const struct sarif_state *s, const char *path)
+{
+	char *abs = NULL, *rel = NULL, *uri;
+	json_t *j;
+
+	if (strcmp(path, "-") != 0 && s->src_root) {
+		abs = mt_path_absolute(path);
+		rel = abs ? mt_path_relative(s->src_root, abs) : NULL;
+	}
+	if (rel && *rel) {
+		uri = report_uri(rel);
+		j = json_pack("{s:o, s:s}", "uri", jstr(uri), "uriBaseId",
+			      SRCROOT);
+	} else {
+		uri = report_uri(abs ? abs : path);
+		j = json_pack("{s:o}", "uri", jstr(uri));
+	}
+	free(uri);
+	free(rel);
+	free(abs);
+	return j;
+}
+
 static void *sarif_begin(const struct report_options *o)
 {
 	struct sarif_state *s = xcalloc(1, sizeof(*s));
@@ -112,6 +152,25 @@ static void *sarif_begin(const struct report_options *o)
 	run = json_pack("{s:{s:o}, s:s, s:O}", "tool", "driver", driver,
 			"columnKind", "unicodeCodePoints", "results",
 			s->results);
+	s->src_root = mt_path_absolute(o->sarif_root ? o->sarif_root : ".");
+	if (s->src_root) {
+		struct buf b = BUF_INIT;
+		char *uri = report_uri(s->src_root);
+
+		/* a base URI must end in '/' to resolve relative ones */
+		buf_adds(&b, uri);
+		if (b.buf[b.len - 1] != '/')
+			buf_addc(&b, '/');
+		json_object_set_new(
+			run, "originalUriBaseIds",
+			json_pack("{s:{s:o, s:{s:s}}}", SRCROOT, "uri",
+				  jstr(b.buf), "description", "text",
+				  o->sarif_root ? "The --sarif-root directory."
+						: "The directory mtlint ran "
+						  "in."));
+		buf_release(&b);
+		free(uri);
+	}
 	s->root = json_pack("{s:s, s:s, s:[o]}", "$schema", SARIF_SCHEMA,
 			    "version", "2.1.0", "runs", run);
 	return s;
@@ -160,7 +219,6 @@ static void sarif_file(void *st, const struct document *doc,
 		       const struct diag_list *diags)
 {
 	struct sarif_state *s = st;
-	char *uri = report_uri(doc->path);
 
 	for (size_t i = 0; i < diags->n; i++) {
 		const struct diag *d = &diags->v[i];
@@ -185,8 +243,8 @@ static void sarif_file(void *st, const struct document *doc,
 		free(full);
 		json_object_set_new(
 			res, "locations",
-			json_pack("[{s:{s:{s:o}, s:o}}]", "physicalLocation",
-				  "artifactLocation", "uri", jstr(uri),
+			json_pack("[{s:{s:o, s:o}}]", "physicalLocation",
+				  "artifactLocation", artifact(s, doc->path),
 				  "region", region(doc, d, 1)));
 		json_object_set_new(res, "partialFingerprints",
 				    json_pack("{s:s}", "mtlintContext/v1", fp));
@@ -197,11 +255,12 @@ static void sarif_file(void *st, const struct document *doc,
 				 d->suggestions[k]);
 			json_array_append_new(
 				fixes,
-				json_pack("{s:{s:o}, s:[{s:{s:o}, s:[{s:o, "
+				json_pack("{s:{s:o}, s:[{s:o, s:[{s:o, "
 					  "s:{s:o}}]}]}",
 					  "description", "text", jstr(desc),
 					  "artifactChanges",
-					  "artifactLocation", "uri", jstr(uri),
+					  "artifactLocation",
+					  artifact(s, doc->path),
 					  "replacements", "deletedRegion",
 					  region(doc, d, 0), "insertedContent",
 					  "text", jstr(d->suggestions[k])));
@@ -217,22 +276,19 @@ static void sarif_file(void *st, const struct document *doc,
 					  jstr(d->category)));
 		json_array_append_new(s->results, res);
 	}
-	free(uri);
 }
 
 static void sarif_file_error(void *st, const char *path,
 			     const struct mt_error *err)
 {
 	struct sarif_state *s = st;
-	char *uri = report_uri(path);
 
 	json_array_append_new(
 		s->notes,
-		json_pack("{s:s, s:{s:o}, s:[{s:{s:{s:o}}}]}", "level",
-			  "error", "message", "text", jstr(err->msg),
-			  "locations", "physicalLocation", "artifactLocation",
-			  "uri", jstr(uri)));
-	free(uri);
+		json_pack("{s:s, s:{s:o}, s:[{s:{s:o}}]}", "level", "error",
+			  "message", "text", jstr(err->msg), "locations",
+			  "physicalLocation", "artifactLocation",
+			  artifact(s, path)));
 	s->ok = 0;
 	fprintf(stderr, "mtlint: error: %s\n", err->msg);
 }
@@ -258,6 +314,7 @@ static int sarif_end(void *st)
 	json_decref(s->results);
 	json_decref(s->notes);
 	json_decref(s->root);
+	free(s->src_root);
 	free(s);
 	return rc;
 }

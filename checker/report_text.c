@@ -53,19 +53,56 @@ static void *text_begin(const struct report_options *o)
 	return s;
 }
 
-/* Print `line` and, under it, a caret line from column c0 to c1 (1-based,
- * exclusive end), keeping tabs as tabs. */
+/* Byte offset of 1-based column `col` in line (len if past its end). */
+static size_t col_byte(const char *line, size_t len, uint32_t col)
+{
+	uint32_t c = 1;
+	size_t i = 0;
+
+	while (i < len && c < col) {
+		i++;
+		while (i < len && ((unsigned char)line[i] & 0xC0) == 0x80)
+			i++;
+		c++;
+	}
+	return i;
+}
+
+#define SHOW_CONTEXT 50 /* columns shown either side of a long line's span */
+
+/*
+ * Print `line` and, under it, a caret line from column c0 to c1 (1-based,
+ * exclusive end), keeping tabs as tabs.  A long line (a whole paragraph in
+ * most articles) is cut to a window around the span, marked with "...".
+ */
 static void show_line(struct text_state *s, uint32_t lineno, const char *line,
 		      size_t len, uint32_t c0, uint32_t c1)
 {
 	FILE *f = s->o.out;
-	uint32_t column = 1;
+	uint32_t column, first = 1;
+	size_t from = 0, to = len;
 	int width = fprintf(f, "%5u", lineno);
+	const char *pre = "", *post = "";
 
-	fprintf(f, " | %.*s\n", (int)len, line);
-	fprintf(f, "%*s | ", width, "");
+	if (c0 > SHOW_CONTEXT + 1) {
+		first = c0 - SHOW_CONTEXT;
+		from = col_byte(line, len, first);
+		pre = "...";
+	}
+	{
+		uint32_t last = (c1 > c0 + 80 ? c0 + 80 : c1) + SHOW_CONTEXT;
+		size_t b = col_byte(line, len, last);
+
+		if (b < len) {
+			to = b;
+			post = "...";
+		}
+	}
+	fprintf(f, " | %s%.*s%s\n", pre, (int)(to - from), line + from, post);
+	fprintf(f, "%*s | %s", width, "", *pre ? "   " : "");
 	fputs(col(s, C_GREEN), f);
-	for (size_t i = 0; i < len && column < c1; i++) {
+	column = first;
+	for (size_t i = from; i < to && column < c1; i++) {
 		unsigned char c = (unsigned char)line[i];
 
 		if ((c & 0xC0) == 0x80)
@@ -122,8 +159,12 @@ static void text_file(void *st, const struct document *doc,
 		if (d->evidence) {
 			const struct evidence *e = d->evidence;
 
-			fprintf(f, "      = reference: %s", e->path ? e->path
-								 : "");
+			/* evidence in the same file: another spelling there */
+			int same = e->path && doc->path &&
+				   strcmp(e->path, doc->path) == 0;
+
+			fprintf(f, "      = %s: %s", same ? "see" : "reference",
+				e->path ? e->path : "");
 			if (e->line)
 				fprintf(f, ":%u:%u", e->line, e->column);
 			if (e->text)

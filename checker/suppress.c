@@ -107,9 +107,11 @@ static void parse_directive(struct document *doc, struct suppressions *s,
 	e.comment = (struct span){ start, close + 3 };
 	e.from = close + 3;
 	e.to = doc->len;
-	if (e.kind == K_NEXT_LINE || e.kind == K_LINE)
-		e.line = document_position(doc, start, 0).line +
-			 (e.kind == K_NEXT_LINE);
+	/* the line after the comment's end: a directive may span lines */
+	if (e.kind == K_NEXT_LINE)
+		e.line = document_position(doc, close, 0).line + 1;
+	else if (e.kind == K_LINE)
+		e.line = document_position(doc, start, 0).line;
 	/* rule names, separated by spaces or commas; "--" starts a note */
 	while (p < end) {
 		uint32_t q;
@@ -153,11 +155,14 @@ static void close_ranges(struct suppressions *s, size_t first_new)
 	}
 }
 
-struct suppressions *suppress_scan(struct document *doc)
+/* where == NULL: every comment counts */
+static struct suppressions *scan(struct document *doc,
+				 const struct span *where, size_t n_where)
 {
 	struct suppressions *s;
 	const char *t = doc->text;
 	const char *p = t;
+	size_t w = 0;
 
 	if (!strstr(t, "mtlint-"))
 		return NULL;
@@ -165,10 +170,25 @@ struct suppressions *suppress_scan(struct document *doc)
 	while ((p = strstr(p, "<!--")) != NULL) {
 		const char *c = strstr(p + 4, "-->");
 		size_t first = s->n;
+		uint32_t start = (uint32_t)(p - t);
 
 		if (!c)
 			break;
-		parse_directive(doc, s, (uint32_t)(p - t), (uint32_t)(p + 4 - t),
+		if (where) {
+			/* comments come in order: so do the spans */
+			while (w < n_where && where[w].end <= start)
+				w++;
+			if (w == n_where)
+				break;
+			if (start < where[w].start ||
+			    (uint32_t)(c + 3 - t) > where[w].end) {
+				/* text, not a comment: "<!--" in a code span
+				 * is not a comment opener either */
+				p += 4;
+				continue;
+			}
+		}
+		parse_directive(doc, s, start, (uint32_t)(p + 4 - t),
 				(uint32_t)(c - t));
 		/* open disables run to the end until an enable closes them */
 		for (size_t i = first; i < s->n; i++)
@@ -184,6 +204,19 @@ struct suppressions *suppress_scan(struct document *doc)
 	if (!s->n)
 		return NULL;
 	return s;
+}
+
+struct suppressions *suppress_scan(struct document *doc)
+{
+	return scan(doc, NULL, 0);
+}
+
+struct suppressions *suppress_scan_in(struct document *doc,
+				      const struct span *where, size_t n_where)
+{
+	static const struct span none = { 0, 0 };
+
+	return scan(doc, where ? where : &none, where ? n_where : 0);
 }
 
 static int suppressed_by(struct entry *e, const struct document *doc,

@@ -24,13 +24,16 @@ run() { # format, then inputs; exit 0 or 1 is fine
 	}
 }
 
-for input in fixtures/mt-article.txt "$nasty" "$tmp/doc.md"; do
-	run sarif --reference fixtures/reference-article.txt "$input"
-	$PY - "$SCHEMA" "$tmp/out" <<'PY'
-import json, sys
+# validate_sarif INPUT [DESCRIPTION]: $tmp/out against the schema, and
+# every artifact location (resolved through originalUriBaseIds when it has
+# a uriBaseId, as code scanning does) names INPUT exactly
+validate_sarif() {
+	$PY - "$SCHEMA" "$tmp/out" "$1" <<'PY'
+import json, os, re, sys, urllib.parse
 import jsonschema
 schema = json.load(open(sys.argv[1]))
 log = json.load(open(sys.argv[2]))
+want = os.fsencode(os.path.abspath(sys.argv[3]))
 cls = jsonschema.validators.validator_for(schema)
 cls.check_schema(schema)
 errors = sorted(cls(schema).iter_errors(log), key=lambda e: list(e.path))
@@ -38,13 +41,41 @@ for e in errors:
     print("SARIF schema violation at %s: %s" % (list(e.path), e.message))
 run = log["runs"][0]
 ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
+bases = run.get("originalUriBaseIds", {})
+for b in bases.values():
+    assert b["uri"].startswith("file:///") and b["uri"].endswith("/"), b
+def resolve(loc):
+    uri = loc["uri"]
+    if "uriBaseId" in loc:
+        # a relative reference: no scheme, no leading '/', no raw space
+        assert not uri.startswith("/") and ":" not in uri, uri
+        uri = urllib.parse.urljoin(bases[loc["uriBaseId"]]["uri"], uri)
+    assert uri.startswith("file:///"), uri
+    # only unreserved characters, '/', and well-formed %XX escapes
+    assert re.fullmatch(r"file://(?:[A-Za-z0-9._~/-]|%[0-9A-F]{2})*", uri), uri
+    path = urllib.parse.unquote_to_bytes(uri[len("file://"):])
+    assert path == want, (path, want)
+    return "uriBaseId" in loc
+rel = 0
 for res in run["results"]:
     assert res["ruleId"] in ids, res["ruleId"]
     assert ids[res["ruleIndex"]] == res["ruleId"]
-    reg = res["locations"][0]["physicalLocation"]["region"]
+    phys = res["locations"][0]["physicalLocation"]
+    reg = phys["region"]
     assert reg["startLine"] >= 1 and reg["startColumn"] >= 1
+    rel += resolve(phys["artifactLocation"])
+    for fix in res.get("fixes", []):
+        for ch in fix["artifactChanges"]:
+            resolve(ch["artifactLocation"])
+print("  SARIF    %d results, %d on %%SRCROOT%%" % (len(run["results"]), rel))
 sys.exit(1 if errors else 0)
 PY
+}
+
+for input in fixtures/mt-article.txt \
+	fixtures/golden/repeated-crlf-utf16/article.txt "$nasty" "$tmp/doc.md"; do
+	run sarif --reference fixtures/reference-article.txt "$input"
+	validate_sarif "$input"
 	echo "  SARIF    $input: valid against the 2.1.0 schema"
 	for f in checkstyle junit; do
 		run $f "$input"
@@ -61,6 +92,12 @@ for line in open(sys.argv[1], encoding="utf-8"):
     n += 1
 print("  RDJSONL  %d diagnostics" % n)' "$tmp/out"
 done
+# the hostile name relative to --sarif-root, percent-encoded
+run sarif --sarif-root "$tmp" "$nasty"
+validate_sarif "$nasty"
+grep -q '"uri": "q%22%3C%26%3E%2C%3A%25%01%20%C3%A9.txt"' "$tmp/out" || {
+	echo "SARIF: the hostile name is not a relative, encoded URI"; exit 1; }
+echo "  SARIF    --sarif-root: relative, percent-encoded URI"
 # the hostile file name survives the round trip in each JSON format
 run rdjsonl "$nasty"
 $PY -c '

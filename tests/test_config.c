@@ -9,8 +9,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "config.h"
 #include "helpers.h"
+#include "xalloc.h"
 
 static struct config *parse_ok(const char *text)
 {
@@ -18,7 +20,7 @@ static struct config *parse_ok(const char *text)
 	struct mt_error err = { 0 };
 
 	cr_assert_eq(config_parse("proj/.mtlint.yml", text, strlen(text), &cfg,
-				  &err),
+				  NULL, &err),
 		     MT_ERR_OK, "%s", err.msg);
 	return cfg;
 }
@@ -29,7 +31,7 @@ static void parse_fails(const char *text, const char *msg)
 	struct mt_error err = { 0 };
 
 	cr_assert_eq(config_parse("proj/.mtlint.yml", text, strlen(text), &cfg,
-				  &err),
+				  NULL, &err),
 		     MT_ERR_CONFIG, "accepted: %s", text);
 	cr_assert_null(cfg);
 	cr_assert(strstr(err.msg, msg), "'%s' lacks '%s'", err.msg, msg);
@@ -106,18 +108,221 @@ Test(config, errors_name_file_line_and_column)
 Test(config, every_error_reported_with_line_and_caret)
 {
 	struct config *cfg = NULL;
+	struct config_errors e = { 0 };
 	struct mt_error err = { 0 };
 	const char *text = "fail_on: error\nrules:\n  grammar: loud\n"
 			   "max-warnings: -1\n";
+	char *s;
 
-	cr_assert_eq(config_parse("c.yml", text, strlen(text), &cfg, &err),
+	cr_assert_eq(config_parse("c.yml", text, strlen(text), &cfg, &e, &err),
 		     MT_ERR_CONFIG);
-	cr_assert(strstr(err.msg, "c.yml:1:1: unknown key 'fail_on'"));
-	cr_assert(strstr(err.msg, "c.yml:3:12: bad value 'loud'"));
-	cr_assert(strstr(err.msg, "\n      grammar: loud\n"
-				  "               ^"),
+	cr_assert_eq(e.n, 3);
+	s = config_errors_format(&e);
+	cr_assert(strstr(s, "c.yml:1:1: error: unknown key 'fail_on'"));
+	cr_assert(strstr(s, "c.yml:3:12: error: bad value 'loud'"));
+	cr_assert(strstr(s, "\n      grammar: loud\n"
+			    "               ^\n"),
+		  "%s", s);
+	cr_assert(strstr(s, "c.yml:4:15: error: bad max-warnings"));
+	free(s);
+	config_errors_release(&e);
+	/* without a list, err holds the first and the count of the rest */
+	cr_assert_eq(config_parse("c.yml", text, strlen(text), &cfg, NULL,
+				  &err),
+		     MT_ERR_CONFIG);
+	cr_assert_str_eq(err.msg, "c.yml:1:1: unknown key 'fail_on' (known: "
+				  "language, input, accept, reject, "
+				  "dictionary-path, rules, references, "
+				  "fail-on, max-warnings, ignore) (and 2 more)");
+}
+
+/* Parse text expecting errors; returns them (release). */
+static struct config_errors parse_errors(const char *text, size_t len)
+{
+	struct config *cfg = NULL;
+	struct config_errors e = { 0 };
+	struct mt_error err = { 0 };
+
+	cr_assert_eq(config_parse("c.yml", text, len, &cfg, &e, &err),
+		     MT_ERR_CONFIG, "accepted: %s", text);
+	cr_assert_null(cfg);
+	cr_assert_gt(e.n, 0);
+	return e;
+}
+
+/*
+ * A file with many mistakes reports every one, in full: the whole list is
+ * far longer than the 1 KiB an mt_error message holds.
+ */
+Test(config, many_errors_all_reported_in_full)
+{
+	char *path = xstrdup("fixtures/gate/config/many-errors.yml");
+	struct config *cfg = NULL;
+	struct config_errors e = { 0 };
+	struct mt_error err = { 0 };
+	char *all;
+	static const char *const want[] = {
+		":4:1: error: unknown key 'fail_on'",
+		":5:8: error: bad input 'html'",
+		":7:26: error: bad value 'loud'",
+		":8:13: error: rule 'spelling' takes",
+		":10:3: error: a rule name must be a string",
+		":11:15: error: bad value 'maybe'",
+		":13:21: error: 'references/*/*.txt' has more wildcards",
+		":14:14: error: the reference for 'a/*.txt'",
+		":15:21: error: 'accept' takes a list of strings",
+		":15:29: error: empty entry in 'accept'",
+		":16:15: error: bad max-warnings '-4'",
+		":17:10: error: bad fail-on 'sometimes'",
+		":18:21: error: 'ignore' takes a list of strings",
+		":19:1: error: 'language' is set twice (first on line 3)",
+		":20:18: error: 'dictionary-path' takes a single value",
+		":21:1: error: unknown key 'colour'",
+		":22:1: error: unknown key 'unknown-key-with-a-rather-long",
+	};
+
+	cr_assert_eq(config_load(path, &cfg, &e, &err), MT_ERR_CONFIG);
+	cr_assert_eq(e.n, ARRAY_SIZE(want));
+	all = config_errors_format(&e);
+	cr_assert_gt(strlen(all), sizeof(err.msg));
+	for (size_t i = 0; i < ARRAY_SIZE(want); i++)
+		cr_assert(strstr(all, want[i]), "lacks %s in\n%s", want[i],
+			  all);
+	/* each with its line and a caret under the column */
+	cr_assert(strstr(all, "bad max-warnings '-4': expected a number >= 0\n"
+			      "    max-warnings: -4\n"
+			      "                  ^\n"),
+		  "%s", all);
+	/* the short message: the first error and how many more */
+	cr_assert(strstr(err.msg, "many-errors.yml:4:1: unknown key 'fail_on'"),
 		  "%s", err.msg);
-	cr_assert(strstr(err.msg, "c.yml:4:15: bad max-warnings"));
+	cr_assert(strstr(err.msg, "(and 16 more)"), "%s", err.msg);
+	free(all);
+	config_errors_release(&e);
+	cr_assert_eq(e.n, 0);
+	free(path);
+}
+
+/* libyaml counts columns in characters: the caret must land under the
+ * value even after non-ASCII text, and tabs stay tabs. */
+Test(config, caret_under_the_column_after_non_ascii)
+{
+	const char *text = "rules:\n  \"caf\xc3\xa9.r\xc3\xa8gle\": loud\n";
+	struct config_errors e = parse_errors(text, strlen(text));
+	char *s = config_errors_format(&e);
+
+	cr_assert_eq(e.n, 1);
+	cr_assert_eq(e.v[0].line, 2);
+	cr_assert_eq(e.v[0].column, 17);
+	cr_assert_str_eq(s, "c.yml:2:17: error: bad value 'loud': expected "
+			    "on, off, error, warning or info\n"
+			    "      \"caf\xc3\xa9.r\xc3\xa8gle\": loud\n"
+			    "                    ^\n");
+	free(s);
+	config_errors_release(&e);
+}
+
+/* Bytes libyaml's reader rejects are reported where they are, and never
+ * copied into the message. */
+Test(config, bad_bytes_reported_at_their_position)
+{
+	const char bad[] = "language: en_US\nfail-on: err\xffor\n";
+	const char nul[] = "language: en_US\nignore: [a\0b]\n";
+	const char bom[] = "\xef\xbb\xbfinput: html\n";
+	struct config_errors e = parse_errors(bad, sizeof(bad) - 1);
+	char *s = config_errors_format(&e);
+
+	cr_assert_eq(e.n, 1);
+	cr_assert_eq(e.v[0].line, 2);
+	cr_assert_eq(e.v[0].column, 13);
+	cr_assert(strstr(s, "c.yml:2:13: error: invalid leading UTF-8"), "%s",
+		  s);
+	cr_assert(strstr(s, "\n    fail-on: err\n                ^\n"), "%s", s);
+	cr_assert_null(strchr(s, '\xff'));
+	free(s);
+	config_errors_release(&e);
+
+	e = parse_errors(nul, sizeof(nul) - 1);
+	cr_assert_eq(e.v[0].line, 2);
+	cr_assert_eq(e.v[0].column, 11);
+	cr_assert(strstr(e.v[0].message, "binary"));
+	config_errors_release(&e);
+
+	/* the BOM is not part of line 1's columns */
+	e = parse_errors(bom, sizeof(bom) - 1);
+	cr_assert_eq(e.v[0].column, 8);
+	cr_assert_str_eq(e.v[0].source, "input: html");
+	cr_assert_eq(e.v[0].caret, 7);
+	config_errors_release(&e);
+}
+
+/* A very long line is quoted around the column only. */
+Test(config, long_line_quoted_around_the_column)
+{
+	struct buf b = BUF_INIT;
+	struct config_errors e;
+
+	buf_adds(&b, "ignore: [");
+	for (int i = 0; i < 100; i++)
+		buf_addf(&b, "\"d%03d/\", ", i);
+	buf_adds(&b, "[oops]]\n");
+	e = parse_errors(b.buf, b.len);
+	cr_assert_eq(e.n, 1);
+	cr_assert_eq(e.v[0].column, 910);
+	cr_assert_lt(strlen(e.v[0].source), 200);
+	cr_assert(!strncmp(e.v[0].source, "...", 3), "%s", e.v[0].source);
+	cr_assert(!strncmp(e.v[0].source + e.v[0].caret, "[oops]]", 7), "%s",
+		  e.v[0].source + e.v[0].caret);
+	config_errors_release(&e);
+	buf_release(&b);
+}
+
+/* Found by fuzz_config: a long run of UTF-8 continuation bytes made the
+ * quoting window end before it started. */
+Test(config, long_run_of_stray_bytes)
+{
+	char text[400];
+	struct config_errors e;
+
+	memcpy(text, "a: ", 3);
+	memset(text + 3, 0x8e, sizeof(text) - 4);
+	text[sizeof(text) - 1] = '\n';
+	e = parse_errors(text, sizeof(text));
+	cr_assert_eq(e.n, 1);
+	cr_assert_eq(e.v[0].line, 1);
+	cr_assert_eq(e.v[0].column, 4);
+	cr_assert(strstr(e.v[0].message, "UTF-8"), "%s", e.v[0].message);
+	cr_assert_str_eq(e.v[0].source, "a: ...");
+	config_errors_release(&e);
+}
+
+/* Globs with many stars against long names must not take exponential
+ * time (each failed glob/name position is tried once).  alarm() rather
+ * than Criterion's .timeout, whose bookkeeping LeakSanitizer flags. */
+Test(config, many_star_globs_stay_fast)
+{
+	char name[300];
+	const char *text = "ignore: ['*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b']\n"
+			   "references:\n"
+			   "  '**a**a**a**a**a**a**a**a**a**a**a**b': 'r/*'\n";
+	struct config *cfg;
+	char *ref;
+
+	alarm(10); /* SIGALRM fails the test: it would run for years */
+	cfg = parse_ok(text);
+	/* proj/aaa...a/aaa...a: inside the configuration's directory */
+	memset(name, 'a', sizeof(name) - 1);
+	name[sizeof(name) - 1] = '\0';
+	memcpy(name, "proj/", 5);
+	name[150] = '/';
+	cr_assert_not(config_ignored(cfg, name, 0));
+	ref = config_reference(cfg, name);
+	cr_assert_null(ref);
+	cr_assert_not(config_glob_match("*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b",
+					name + 151, NULL, 0, NULL));
+	cr_assert(config_glob_match("*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*",
+				    name + 151, NULL, 0, NULL));
+	config_free(cfg);
 }
 
 Test(config, load_reports_missing_and_binary_files)
@@ -126,10 +331,10 @@ Test(config, load_reports_missing_and_binary_files)
 	struct mt_error err = { 0 };
 	char *bin = write_temp("a: \0b", 5, ".yml");
 
-	cr_assert_eq(config_load("/nonexistent/.mtlint.yml", &cfg, &err),
+	cr_assert_eq(config_load("/nonexistent/.mtlint.yml", &cfg, NULL, &err),
 		     MT_ERR_IO);
 	cr_assert(strstr(err.msg, "/nonexistent/.mtlint.yml"));
-	cr_assert_eq(config_load(bin, &cfg, &err), MT_ERR_CONFIG);
+	cr_assert_eq(config_load(bin, &cfg, NULL, &err), MT_ERR_CONFIG);
 	cr_assert(strstr(err.msg, "binary"));
 	unlink(bin);
 	free(bin);
@@ -210,19 +415,19 @@ Test(config, cache_finds_nearest_file_upward)
 	f = fopen(p, "w");
 	fputs("language: en_US\n", f);
 	fclose(f);
-	cr_assert_eq(config_cache_new(NULL, 0, &cc, &err), MT_ERR_OK);
+	cr_assert_eq(config_cache_new(NULL, 0, &cc, NULL, &err), MT_ERR_OK);
 	snprintf(p, sizeof(p), "%s/sub/a.txt", dir);
-	cr_assert_eq(config_cache_lookup(cc, p, &a, &err), MT_ERR_OK);
+	cr_assert_eq(config_cache_lookup(cc, p, &a, NULL, &err), MT_ERR_OK);
 	cr_assert_str_eq(a->lang, "en_GB");
 	snprintf(p, sizeof(p), "%s/sub/deeper/b.txt", dir);
-	cr_assert_eq(config_cache_lookup(cc, p, &b, &err), MT_ERR_OK);
+	cr_assert_eq(config_cache_lookup(cc, p, &b, NULL, &err), MT_ERR_OK);
 	cr_assert_str_eq(b->lang, "en_US");
 	snprintf(p, sizeof(p), "%s/c.txt", dir);
-	cr_assert_eq(config_cache_lookup(cc, p, &c, &err), MT_ERR_OK);
+	cr_assert_eq(config_cache_lookup(cc, p, &c, NULL, &err), MT_ERR_OK);
 	cr_assert_eq(a, c, "one load per file");
 	config_cache_free(cc);
-	cr_assert_eq(config_cache_new(NULL, 1, &cc, &err), MT_ERR_OK);
-	cr_assert_eq(config_cache_lookup(cc, p, &c, &err), MT_ERR_OK);
+	cr_assert_eq(config_cache_new(NULL, 1, &cc, NULL, &err), MT_ERR_OK);
+	cr_assert_eq(config_cache_lookup(cc, p, &c, NULL, &err), MT_ERR_OK);
 	cr_assert_null(c, "--no-config");
 	config_cache_free(cc);
 	snprintf(p, sizeof(p), "rm -rf '%s'", dir);

@@ -91,6 +91,29 @@ Test(fix, unified_diff)
 	document_free(doc);
 }
 
+/*
+ * Found by fuzz_gate: a file with old Mac line ends ("\r" alone) has no
+ * '\n' for the diff to split the new lines on; each line keeps its own
+ * line end and the hunk counts its lines.
+ */
+Test(fix, unified_diff_with_cr_line_ends)
+{
+	struct document *doc;
+	struct diag_list l;
+	struct buf b = BUF_INIT;
+
+	gate_str("One the the end.\rTwo a a.\rThree.\r", 0, 0, &doc, &l);
+	cr_assert_eq(fix_diff(doc, &l, &b), 2);
+	cr_assert_str_eq(b.buf, "--- test.txt\n+++ test.txt\n"
+				"@@ -1,3 +1,3 @@\n"
+				"-One the the end.\r+One the end.\r"
+				"-Two a a.\r+Two a.\r Three.\r",
+		     "got:\n%s", b.buf);
+	buf_release(&b);
+	diag_list_release(&l);
+	document_free(doc);
+}
+
 static ssize_t full_disk(int fd, const void *p, size_t n)
 {
 	/* half of it goes through, then the disk is full */

@@ -259,6 +259,131 @@ Test(gate_formats, escaping_in_every_format)
 	rmdir_all(d);
 }
 
+/* The artifactLocation of the first result (of every result, checked
+ * to agree) as uri and uriBaseId (NULL when none). */
+static void sarif_location(json_t *log, const char **uri, const char **base)
+{
+	json_t *run = json_array_get(json_object_get(log, "runs"), 0);
+	json_t *results = json_object_get(run, "results");
+	size_t i;
+	json_t *res;
+
+	cr_assert_gt(json_array_size(results), 0);
+	*uri = *base = NULL;
+	json_array_foreach(results, i, res) {
+		json_t *loc = json_object_get(
+			json_object_get(json_array_get(json_object_get(res,
+								       "locations"),
+						       0),
+					"physicalLocation"),
+			"artifactLocation");
+		const char *u = json_string_value(json_object_get(loc, "uri"));
+		const char *b = json_string_value(
+			json_object_get(loc, "uriBaseId"));
+
+		cr_assert(u);
+		if (i == 0) {
+			*uri = u;
+			*base = b;
+		}
+	}
+}
+
+/*
+ * SARIF for code scanning: a file below the working directory (or
+ * --sarif-root) is a relative URI on %SRCROOT%, which the run says is
+ * that directory; a file outside keeps an absolute file:// URI; spaces,
+ * '%' and non-ASCII are percent-encoded.
+ */
+Test(gate_formats, sarif_uris_relative_to_the_source_root)
+{
+	char *d = tmpdir();
+	char *sub = path_in(d, "sub dir");
+	struct buf args = BUF_INIT;
+	struct run_result r;
+	const char *uri, *base;
+	char cwd[4096];
+	json_t *j, *bases;
+
+	cr_assert(getcwd(cwd, sizeof(cwd)));
+	cr_assert_eq(mkdir(sub, 0755), 0);
+	put(d, "sub dir/\xc3\xa9t\xc3\xa9 100%.txt", "It was the the end.\n");
+
+	/* under the working directory: relative, on %SRCROOT% */
+	buf_addf(&args, "--no-config -f sarif --jobs 1 ./fixtures/golden/../golden/"
+			"repeated-crlf-utf16/article.txt");
+	run_mtlint(args.buf, NULL, 0, &r);
+	j = parse_json(&r);
+	sarif_location(j, &uri, &base);
+	cr_assert_str_eq(uri, "fixtures/golden/repeated-crlf-utf16/article.txt");
+	cr_assert_str_eq(base, "%SRCROOT%");
+	bases = json_object_get(json_array_get(json_object_get(j, "runs"), 0),
+				"originalUriBaseIds");
+	{
+		struct buf want = BUF_INIT;
+
+		buf_addf(&want, "file://%s/", cwd);
+		cr_assert_str_eq(json_string_value(json_object_get(
+					 json_object_get(bases, "%SRCROOT%"),
+					 "uri")),
+				 want.buf);
+		buf_release(&want);
+	}
+	json_decref(j);
+	run_result_release(&r);
+
+	/* outside it: an absolute file:// URI, percent-encoded */
+	buf_reset(&args);
+	buf_addf(&args, "--no-config -f sarif '%s/\xc3\xa9t\xc3\xa9 100%%.txt'",
+		 sub);
+	run_mtlint(args.buf, NULL, 0, &r);
+	j = parse_json(&r);
+	sarif_location(j, &uri, &base);
+	cr_assert_null(base);
+	cr_assert(!strncmp(uri, "file:///tmp/", 12), "%s", uri);
+	cr_assert(strstr(uri, "/sub%20dir/%C3%A9t%C3%A9%20100%25.txt"), "%s",
+		  uri);
+	json_decref(j);
+	run_result_release(&r);
+
+	/* --sarif-root: relative to it, however the input was named */
+	buf_reset(&args);
+	buf_addf(&args,
+		 "--no-config -f sarif --sarif-root '%s' "
+		 "'%s/../%s/sub dir/\xc3\xa9t\xc3\xa9 100%%.txt'",
+		 d, d, strrchr(d, '/') + 1);
+	run_mtlint(args.buf, NULL, 0, &r);
+	j = parse_json(&r);
+	sarif_location(j, &uri, &base);
+	cr_assert_str_eq(uri, "sub%20dir/%C3%A9t%C3%A9%20100%25.txt");
+	cr_assert_str_eq(base, "%SRCROOT%");
+	bases = json_object_get(json_array_get(json_object_get(j, "runs"), 0),
+				"originalUriBaseIds");
+	{
+		struct buf want = BUF_INIT;
+
+		buf_addf(&want, "file://%s/", d);
+		cr_assert_str_eq(json_string_value(json_object_get(
+					 json_object_get(bases, "%SRCROOT%"),
+					 "uri")),
+				 want.buf);
+		buf_release(&want);
+	}
+	json_decref(j);
+	run_result_release(&r);
+
+	/* a root that is not a directory is a usage error */
+	run_mtlint("--sarif-root /nonexistent/dir -f sarif fixtures/mt-article.txt",
+		   NULL, 0, &r);
+	cr_assert_eq(r.status, 2);
+	cr_assert(strstr(r.err, "--sarif-root '/nonexistent/dir'"), "%s",
+		  r.err);
+	run_result_release(&r);
+	buf_release(&args);
+	free(sub);
+	rmdir_all(d);
+}
+
 Test(gate_formats, unreadable_input_in_machine_formats)
 {
 	static const char *const formats[] = { "sarif", "github", "rdjsonl",
@@ -348,12 +473,47 @@ Test(gate_config, errors_exit_2_with_position)
 	buf_addf(&args, "'%s/a.txt'", d);
 	run_mtlint(args.buf, NULL, 0, &r);
 	cr_assert_eq(r.status, 2);
-	cr_assert(strstr(r.err, ".mtlint.yml:2:1: unknown key 'fail_on'"), "%s",
+	cr_assert(strstr(r.err, ".mtlint.yml:2:1: error: unknown key 'fail_on'"), "%s",
 		  r.err);
 	cr_assert_eq(r.out_len, 0);
 	run_result_release(&r);
+	/* found below the working directory: named relative to it */
+	buf_reset(&args);
+	buf_addf(&args, "--version >/dev/null; cd '%s' && \"$MTLINT_BIN\" a.txt",
+		 d);
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_assert_eq(r.status, 2);
+	cr_assert(!strncmp(r.err, ".mtlint.yml:2:1: error: unknown key", 35),
+		  "%s", r.err);
+	run_result_release(&r);
 	buf_release(&args);
 	rmdir_all(d);
+}
+
+/* Every mistake of a configuration, in full, on stderr; nothing on
+ * stdout; exit 2.  (The list is longer than any fixed-size message.) */
+Test(gate_config, every_error_printed_in_full)
+{
+	struct run_result r;
+	size_t n = 0;
+
+	run_mtlint("--config fixtures/gate/config/many-errors.yml "
+		   "fixtures/mt-article.txt",
+		   NULL, 0, &r);
+	cr_assert_eq(r.status, 2);
+	cr_assert_eq(r.out_len, 0);
+	for (const char *p = r.err; (p = strstr(p, ": error: ")); p++)
+		n++;
+	cr_assert_eq(n, 17 + 1, "%s", r.err); /* and the summary line */
+	cr_assert(strstr(r.err, "many-errors.yml:22:1: error: unknown key "
+				"'unknown-key-with-a-rather-long-name-that-"
+				"goes-on-and-on-and-on-and-on' (known: "),
+		  "%s", r.err);
+	cr_assert(strstr(r.err, "\n    colour: yes\n    ^\n"), "%s", r.err);
+	cr_assert(strstr(r.err, "mtlint: error: 17 errors in configuration "
+				"'fixtures/gate/config/many-errors.yml'\n"),
+		  "%s", r.err);
+	run_result_release(&r);
 }
 
 Test(gate_config, reference_mapping_by_glob)

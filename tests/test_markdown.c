@@ -53,6 +53,38 @@ Test(markdown, masks_all_but_prose_keeping_offsets)
 	document_free(doc);
 }
 
+/* Raw HTML is reported exactly: inline HTML as its literal, HTML blocks
+ * whole; code spans and code blocks that look like HTML are not HTML. */
+Test(markdown, html_ranges_exclude_code)
+{
+	const char *src = "Text <!-- inline --> and `<!-- code span -->`.\n"
+			  "\n"
+			  "<!-- block\n"
+			  "comment -->\n"
+			  "\n"
+			  "```\n<!-- fenced -->\n```\n"
+			  "\n"
+			  "    <!-- indented -->\n"
+			  "\n"
+			  "<b>bold</b> text.\n";
+	struct document *doc = load_str(src);
+	struct markdown md;
+	const char *b;
+
+	markdown_parse(doc, &md);
+	cr_assert_eq(md.n_html, 4);
+	cr_assert_eq(md.html[0].start, strstr(src, "<!-- inline") - src);
+	cr_assert_eq(md.html[0].end, strstr(src, " and") - src);
+	b = strstr(src, "<!-- block");
+	cr_assert_eq(md.html[1].start, b - src);
+	cr_assert_eq(md.html[1].end, strstr(b, "-->\n") + 4 - src);
+	cr_assert_eq(md.html[2].start, strstr(src, "<b>") - src);
+	cr_assert_eq(md.html[2].end, strstr(src, "bold") - src);
+	cr_assert_eq(md.html[3].start, strstr(src, "</b>") - src);
+	cr_assert_str_eq(md.prose, markdown_prose(doc));
+	document_free(doc);
+}
+
 Test(markdown, by_extension)
 {
 	cr_assert(markdown_path("a/b.md"));

@@ -188,18 +188,38 @@ Test(spelling, transliteration_variants_are_not_misspellings)
 
 Test(spelling, reference_words_are_accepted_and_suggested)
 {
+	static const char *const off[] = { "reference", "names" };
+	struct checker_options o = CHECKER_OPTIONS_INIT;
+	struct mt_error err = { 0 };
+	struct checker *c;
 	struct document *doc, *ref;
 	struct diag_list l;
 	const struct diag *d;
+	size_t on_name = 0;
 
-	check_ref(test_checker(), "Zorblattin met Qwertzob.",
-		  "Zorblattin met Qwertzov.", &doc, &ref, &l);
+	/* alone (the reference pass off), spelling suggests the
+	 * reference's form */
+	o.disable = off;
+	o.n_disable = ARRAY_SIZE(off);
+	cr_assert_eq(checker_new(&o, &c, &err), MT_ERR_OK, "%s", err.msg);
+	check_ref(c, "Zorblattin met Qwertzob.", "Zorblattin met Qwertzov.",
+		  &doc, &ref, &l);
 	cr_expect_null(find_at(doc, &l, "spelling.unknown-name",
 			       "Zorblattin"));
 	d = find_at(doc, &l, "spelling.misspelled-name", "Qwertzob");
 	cr_assert(d);
 	cr_expect_str_eq(d->suggestions[0], "Qwertzov");
 	cr_expect(strstr(d->message, "reference"), "%s", d->message);
+	done(doc, ref, &l);
+	checker_free(c);
+
+	/* with every pass, one finding on the name, never two */
+	check_ref(test_checker(), "Zorblattin met Qwertzob.",
+		  "Zorblattin met Qwertzov.", &doc, &ref, &l);
+	for (size_t i = 0; i < l.n; i++)
+		on_name += memcmp(doc->text + l.v[i].span.start, "Qwertzob",
+				  8) == 0;
+	cr_expect_eq(on_name, 1);
 	done(doc, ref, &l);
 }
 

@@ -90,3 +90,76 @@ Test(suppress, in_markdown)
 	diag_list_release(&l);
 	document_free(doc);
 }
+
+/*
+ * In Markdown, `<!-- mtlint-disable -->` shown in a code block or a code
+ * span is an example the article prints, not a comment: it suppresses
+ * nothing and is never reported as unused.
+ */
+Test(suppress, markdown_code_is_not_a_directive)
+{
+	struct document *doc;
+	struct diag_list l;
+
+	gate_str("How to silence mtlint:\n\n"
+		 "```html\n<!-- mtlint-disable -->\n```\n\n"
+		 "    <!-- mtlint-disable grammar -->\n\n"
+		 "Two a a.\n",
+		 1, 1, &doc, &l);
+	cr_assert_eq(count_rule(&l, "grammar.repeated-word"), 1);
+	cr_assert_eq(count_rule(&l, "mtlint.unused-disable"), 0);
+	diag_list_release(&l);
+	document_free(doc);
+
+	gate_str("Write `<!-- mtlint-disable-line -->` to hide a line: a a.\n",
+		 1, 1, &doc, &l);
+	cr_assert_eq(count_rule(&l, "grammar.repeated-word"), 1);
+	cr_assert_eq(count_rule(&l, "mtlint.unused-disable"), 0);
+	diag_list_release(&l);
+	document_free(doc);
+
+	/* a "<!--" in a code span does not swallow the real comment after it */
+	gate_str("The `<!--` opens a comment: a a. "
+		 "<!-- mtlint-disable-line grammar -->\n",
+		 1, 1, &doc, &l);
+	cr_assert_eq(l.n, 0, "%zu findings", l.n);
+	diag_list_release(&l);
+	document_free(doc);
+}
+
+/* Real HTML comments in Markdown: inline, HTML blocks, inside a quote. */
+Test(suppress, markdown_html_comments_are_directives)
+{
+	struct document *doc;
+	struct diag_list l;
+
+	gate_str("One a a. <!-- mtlint-disable-line grammar -->\n\n"
+		 "<!--\n  mtlint-disable-next-line grammar\n-->\n"
+		 "Two an an.\n\n"
+		 "> <!-- mtlint-disable-next-line grammar -->\n"
+		 "> Three to to.\n\n"
+		 "Four of of.\n",
+		 1, 1, &doc, &l);
+	cr_assert_eq(l.n, 1, "%zu findings", l.n);
+	cr_assert_eq(document_position(doc, l.v[0].span.start, 0).line, 11);
+	diag_list_release(&l);
+	document_free(doc);
+}
+
+/* Plain text has no code: the same lines are directives there. */
+Test(suppress, plain_text_every_comment_counts)
+{
+	struct document *doc;
+	struct diag_list l;
+
+	gate_str("```\n<!-- mtlint-disable -->\n```\nTwo a a.\n", 0, 1, &doc,
+		 &l);
+	cr_assert_eq(l.n, 0, "%zu findings", l.n);
+	diag_list_release(&l);
+	document_free(doc);
+	gate_str("Write `<!-- mtlint-disable-line -->` here: a a.\n", 0, 1, &doc,
+		 &l);
+	cr_assert_eq(l.n, 0, "%zu findings", l.n);
+	diag_list_release(&l);
+	document_free(doc);
+}

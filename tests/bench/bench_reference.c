@@ -1,0 +1,132 @@
+/*
+ * bench_reference: time of the reference comparison on a 5,000-word
+ * article against a 5,000-word reference (make bench-reference).
+ *
+ * usage: bench_reference ARTICLE REFERENCE
+ *
+ * Both files are repeated, with a numbered paragraph between copies, up
+ * to 5,000 words each (repetition is the hard case for the indexes: every
+ * name and trigram occurs many times).  Segmentation is done once; the
+ * figure is the reference pass alone (names, numbers, alignment and all
+ * checks), the median of 25 runs, plus chrF and BLEU of the pair.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "buf.h"
+#include "checker.h"
+#include "reference.h"
+#include "score.h"
+#include "segment.h"
+
+#define WORDS 5000
+#define RUNS 25
+
+static double now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static int cmp_d(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static struct document *grow(struct checker *c, const char *path)
+{
+	struct document *d = NULL, *out = NULL;
+	struct mt_error err = { 0 };
+	struct buf b = BUF_INIT;
+	int words = 0, copy = 0;
+
+	if (document_load_file(path, NULL, &d, &err) != MT_ERR_OK ||
+	    checker_segment(c, d, &err) != MT_ERR_OK) {
+		fprintf(stderr, "bench: %s\n", err.msg);
+		exit(2);
+	}
+	for (uint32_t i = 0; i < d->n_tokens; i++)
+		words += d->tokens[i].kind == TOK_WORD;
+	if (!words) {
+		fprintf(stderr, "bench: %s has no words\n", path);
+		exit(2);
+	}
+	for (int w = 0; w < WORDS; w += words) {
+		buf_addf(&b, "Part %d.\n\n", ++copy);
+		buf_add(&b, d->text, d->len);
+		buf_adds(&b, "\n\n");
+	}
+	if (document_load_mem(path, b.buf, b.len, NULL, &out, &err) !=
+		    MT_ERR_OK ||
+	    checker_segment(c, out, &err) != MT_ERR_OK) {
+		fprintf(stderr, "bench: %s\n", err.msg);
+		exit(2);
+	}
+	buf_release(&b);
+	document_free(d);
+	return out;
+}
+
+int main(int argc, char **argv)
+{
+	struct checker *c;
+	struct mt_error err = { 0 };
+	struct document *doc, *ref;
+	void *state = NULL;
+	double t[RUNS], t0;
+	int words_a = 0, words_r = 0;
+	size_t n_diags = 0;
+	struct chrf_stats cs;
+	struct bleu_stats bs;
+
+	if (argc != 3) {
+		fprintf(stderr, "usage: bench_reference ARTICLE REFERENCE\n");
+		return 2;
+	}
+	if (checker_new(NULL, &c, &err) != MT_ERR_OK ||
+	    reference_pass.open(c, checker_options(c), &state, &err) !=
+		    MT_ERR_OK) {
+		fprintf(stderr, "bench: %s\n", err.msg);
+		return 2;
+	}
+	doc = grow(c, argv[1]);
+	ref = grow(c, argv[2]);
+	for (uint32_t i = 0; i < doc->n_tokens; i++)
+		words_a += doc->tokens[i].kind == TOK_WORD;
+	for (uint32_t i = 0; i < ref->n_tokens; i++)
+		words_r += ref->tokens[i].kind == TOK_WORD;
+	for (int k = 0; k < RUNS; k++) {
+		struct diag_list l;
+		struct check_ctx ctx = { c, doc, ref, &l };
+
+		diag_list_init(&l, &doc->arena);
+		t0 = now_ms();
+		if (reference_pass.run(state, &ctx, &err) != MT_ERR_OK) {
+			fprintf(stderr, "bench: %s\n", err.msg);
+			return 2;
+		}
+		t[k] = now_ms() - t0;
+		n_diags = l.n;
+		diag_list_release(&l);
+	}
+	qsort(t, RUNS, sizeof(*t), cmp_d);
+	printf("reference pass: %d-word article vs %d-word reference: "
+	       "%.1f ms (median of %d; min %.1f, max %.1f), %zu findings\n",
+	       words_a, words_r, t[RUNS / 2], RUNS, t[0], t[RUNS - 1],
+	       n_diags);
+	t0 = now_ms();
+	score_chrf(doc->text, doc->len, ref->text, ref->len, &cs);
+	score_bleu(doc->text, doc->len, ref->text, ref->len, &bs);
+	printf("chrF + BLEU of the same pair: %.1f ms\n", now_ms() - t0);
+	reference_pass.close(state);
+	document_free(doc);
+	document_free(ref);
+	checker_free(c);
+	return 0;
+}

@@ -1,0 +1,70 @@
+/*
+ * fuzz_reference: libFuzzer target for the reference comparison on
+ * arbitrary bytes.
+ *
+ * The input is split in two at the first "\n===\n" (or in the middle):
+ * article and reference.  Reaches: both documents' loading and
+ * segmentation, names_extract() (ICU transliteration of non-ASCII words),
+ * numbers_extract(), align_sentences(), every check of the reference pass
+ * and names.inconsistent, the evidence positions in the reference, and
+ * score_chrf()/score_bleu() with the 13a tokeniser.  Seeds: the fixture
+ * articles.  Dictionary: fuzz_reference.dict.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "checker.h"
+#include "document.h"
+#include "score.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static struct checker *checker;
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct document *doc = NULL, *ref = NULL;
+	struct mt_error err = { 0 };
+	struct diag_list l;
+	const uint8_t *sep = memmem(data, size, "\n===\n", 5);
+	size_t a_len = sep ? (size_t)(sep - data) : size / 2;
+	size_t r_off = sep ? a_len + 5 : a_len;
+
+	if (!checker && checker_new(NULL, &checker, &err) != MT_ERR_OK)
+		abort();
+	if (document_load_mem("article", data, a_len, NULL, &doc, &err) !=
+		    MT_ERR_OK ||
+	    document_load_mem("reference", data + r_off, size - r_off, NULL,
+			      &ref, &err) != MT_ERR_OK)
+		goto out;
+	diag_list_init(&l, &doc->arena);
+	if (checker_check(checker, doc, ref, &l, &err) == MT_ERR_OK) {
+		for (size_t i = 0; i < l.n; i++) {
+			const struct evidence *ev = l.v[i].evidence;
+
+			if (l.v[i].span.start > l.v[i].span.end ||
+			    l.v[i].span.end > doc->len)
+				abort();
+			if (ev && ev->path && strcmp(ev->path, "reference") == 0 &&
+			    (size_t)ev->offset + ev->length > size - r_off)
+				abort();
+		}
+	}
+	diag_list_release(&l);
+	{
+		struct chrf_stats cs;
+		struct bleu_stats bs;
+
+		score_chrf(doc->text, doc->len, ref->text, ref->len, &cs);
+		score_bleu(doc->text, doc->len, ref->text, ref->len, &bs);
+		if (cs.score < 0 || cs.score > 100.0001 || bs.score < 0 ||
+		    bs.score > 100.0001)
+			abort();
+	}
+out:
+	document_free(doc);
+	document_free(ref);
+	return 0;
+}

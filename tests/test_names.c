@@ -1,0 +1,178 @@
+/*
+ * names: extraction, normal forms, string measures, the near-miss index.
+ */
+#include <criterion/criterion.h>
+#include <math.h>
+#include <string.h>
+
+#include "helpers.h"
+#include "names.h"
+#include "segment.h"
+
+static struct names_normaliser *nn;
+
+static void setup(void)
+{
+	struct mt_error err = { 0 };
+
+	cr_assert_eq(names_normaliser_open(&nn, &err), MT_ERR_OK, "%s",
+		     err.msg);
+}
+
+static void teardown(void)
+{
+	names_normaliser_close(nn);
+}
+
+static void extract(const char *s, struct document **doc, struct names *n)
+{
+	struct mt_error err = { 0 };
+
+	*doc = load_str(s);
+	cr_assert_eq(checker_segment(test_checker(), *doc, &err), MT_ERR_OK);
+	names_extract(nn, *doc, NULL, &(*doc)->arena, n);
+}
+
+static int has_entity(const struct document *doc, const struct names *n,
+		      const char *text)
+{
+	for (uint32_t i = 0; i < n->n_entities; i++) {
+		struct span sp = n->entities[i].span;
+
+		if (sp.end - sp.start == strlen(text) &&
+		    memcmp(doc->text + sp.start, text, strlen(text)) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static int has_key(const struct names *n, const char *key)
+{
+	for (uint32_t i = 0; i < n->n_words; i++)
+		if (strcmp(n->words[i].key, key) == 0)
+			return 1;
+	return 0;
+}
+
+Test(names, normalise_transliterates, .init = setup, .fini = teardown)
+{
+	struct arena a = ARENA_INIT;
+
+	cr_expect_str_eq(names_normalise(nn, "Peskov", 6, &a), "peskov");
+	cr_expect_str_eq(names_normalise(nn, "Déjà", strlen("Déjà"), &a),
+			 "deja");
+	cr_expect_str_eq(names_normalise(nn, "Песков", strlen("Песков"), &a),
+			 "peskov");
+	cr_expect_str_eq(names_normalise(nn, "Łódź", strlen("Łódź"), &a),
+			 "lodz");
+	arena_release(&a);
+}
+
+Test(names, entities_titles_and_possessives, .init = setup,
+     .fini = teardown)
+{
+	struct document *doc;
+	struct names n;
+
+	extract("Kremlin spokesman Dmitry Peskov said so. In Moscow, Mr "
+		"Peskov repeated it. Later, Putin’s country and the FSB denied it. "
+		"President-elect Donald Trump's team agreed.",
+		&doc, &n);
+	cr_expect(has_entity(doc, &n, "Dmitry Peskov"));
+	cr_expect(has_entity(doc, &n, "Mr Peskov"));
+	cr_expect(has_entity(doc, &n, "Putin"), "possessive not stripped");
+	cr_expect(has_entity(doc, &n, "FSB"));
+	cr_expect(has_entity(doc, &n, "President-elect Donald Trump"));
+	cr_expect(!has_key(&n, "in"), "sentence-initial function word");
+	/* the role before the name is its context */
+	for (uint32_t i = 0; i < n.n_entities; i++) {
+		struct span sp = n.entities[i].span;
+
+		if (memcmp(doc->text + sp.start, "Dmitry", 6) == 0) {
+			int found = 0;
+
+			for (uint32_t k = 0; k < n.entities[i].n_context; k++)
+				found |= strcmp(n.entities[i].context[k],
+						"spoke") == 0;
+			cr_expect(found, "role not in context");
+		}
+	}
+	document_free(doc);
+}
+
+Test(names, sentence_initial_capitals, .init = setup, .fini = teardown)
+{
+	struct document *doc;
+	struct names n;
+
+	extract("Meanwhile, the talks went on. Officials met. "
+		"Moscow agreed. Later, officials in Moscow left.",
+		&doc, &n);
+	cr_expect(!has_key(&n, "meanwhile"));
+	cr_expect(!has_key(&n, "officials"));
+	/* vouched for by a capital in mid-sentence */
+	cr_expect(has_key(&n, "moscow"));
+	document_free(doc);
+}
+
+Test(names, damerau_levenshtein)
+{
+	cr_expect_eq(names_distance("peskov", 6, "pskov", 5, 2), 1);
+	cr_expect_eq(names_distance("abcd", 4, "abdc", 4, 2), 1);
+	cr_expect_eq(names_distance("kitten", 6, "sitting", 7, 5), 3);
+	/* stops early past max */
+	cr_expect_eq(names_distance("kitten", 6, "sitting", 7, 1), 2);
+	cr_expect_eq(names_distance("", 0, "abc", 3, 3), 3);
+}
+
+Test(names, jaro_winkler)
+{
+	/* the textbook pair: Jaro 0.944, Winkler 0.961 */
+	cr_expect(fabs(names_jaro_winkler("martha", 6, "marhta", 6) - 0.9611) <
+		  1e-3);
+	cr_expect(fabs(names_jaro_winkler("dwayne", 6, "duane", 5) - 0.84) <
+		  1e-3);
+	cr_expect_float_eq(names_jaro_winkler("abc", 3, "abc", 3), 1.0, 1e-9);
+	cr_expect_float_eq(names_jaro_winkler("abc", 3, "xyz", 3), 0.0, 1e-9);
+}
+
+Test(names, near_miss_thresholds)
+{
+	int d;
+	double s;
+
+	cr_expect(names_near_miss("pskov", "peskov", &d, &s));
+	cr_expect_eq(d, 1);
+	cr_expect(names_near_miss("tillerson", "tilersen", &d, &s));
+	cr_expect_eq(d, 2);
+	/* inflection and derivation are not misspellings */
+	cr_expect(!names_near_miss("russian", "russians", &d, &s));
+	cr_expect(!names_near_miss("america", "american", &d, &s));
+	/* too short, too far */
+	cr_expect(!names_near_miss("gru", "fru", &d, &s));
+	cr_expect(!names_near_miss("obama", "osama", &d, &s) || d == 1);
+	cr_expect(!names_near_miss("london", "lisbon", &d, &s));
+	cr_expect(!names_near_miss("moscow", "moscow", &d, &s));
+}
+
+Test(names, index_finds_near_misses_only)
+{
+	struct name_index *ix = name_index_new();
+	uint32_t ids[4];
+	size_t n;
+
+	name_index_add(ix, "peskov");
+	name_index_add(ix, "putin");
+	name_index_add(ix, "tillerson");
+	name_index_add(ix, "washington");
+	cr_expect_eq(name_index_add(ix, "putin"), 1);
+	n = name_index_near(ix, "pskov", ids, 4);
+	cr_assert_eq(n, 1);
+	cr_expect_str_eq(name_index_key(ix, ids[0]), "peskov");
+	n = name_index_near(ix, "tilersen", ids, 4);
+	cr_assert_eq(n, 1);
+	cr_expect_str_eq(name_index_key(ix, ids[0]), "tillerson");
+	cr_expect_eq(name_index_near(ix, "moscow", ids, 4), 0);
+	cr_expect_eq(name_index_near(ix, "peskov", ids, 4), 0);
+	name_index_free(ix);
+}
