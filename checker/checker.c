@@ -9,7 +9,8 @@
 #include <string.h>
 
 #include "arena.h"
-#include "builtin.h"
+#include "engine.h"
+#include "grammar_parser.h"
 #include "reference.h"
 #include "segment.h"
 #include "spelling.h"
@@ -17,9 +18,10 @@
 
 /* The passes, in the order they run.  See check.h to add one. */
 static const struct check_pass *const passes[] = {
-	&builtin_pass,
+	&engine_pass,
 	&spelling_pass,
 	&reference_pass,
+	&grammar_parser_pass, /* keep last: skips what earlier passes report */
 };
 
 #define N_PASSES ARRAY_SIZE(passes)

@@ -21,6 +21,7 @@
 #include "checker.h"
 #include "config.h"
 #include "document.h"
+#include "engine.h"
 #include "fix.h"
 #include "gate.h"
 #include "lsp.h"
@@ -56,6 +57,7 @@ static void usage(FILE *f)
 
 	fputs("usage: mtlint [check] [options] FILE...\n"
 	      "       mtlint rules [options]\n"
+	      "       mtlint rules --test [options] [RULEFILE...]\n"
 	      "       mtlint score --reference REF FILE...\n"
 	      "       mtlint segment FILE\n"
 	      "       mtlint lsp [options]      (Language Server, stdio)\n"
@@ -96,6 +98,12 @@ static void usage(FILE *f)
 	      "      --disable RULE     disable a rule id or category "
 	      "(repeatable)\n"
 	      "      --color WHEN       auto (default), always, never\n"
+	      "      --grammar-parser on|off\n"
+	      "                         whole-sentence parse with link-grammar"
+	      " (default: on)\n"
+	      "      --grammar-budget MS\n"
+	      "                         parser time per document (default: "
+	      "20000)\n"
 	      "\n"
 	      "CI and editorial gate:\n"
 	      "      --config FILE      use FILE instead of the nearest "
@@ -145,6 +153,8 @@ enum {
 	OPT_ENABLE,
 	OPT_DISABLE,
 	OPT_COLOR,
+	OPT_GRAMMAR_PARSER,
+	OPT_GRAMMAR_BUDGET,
 	OPT_CONFIG,
 	OPT_NO_CONFIG,
 	OPT_INPUT,
@@ -172,6 +182,8 @@ static const struct option check_longopts[] = {
 	{ "disable", required_argument, NULL, OPT_DISABLE },
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "colour", required_argument, NULL, OPT_COLOR },
+	{ "grammar-parser", required_argument, NULL, OPT_GRAMMAR_PARSER },
+	{ "grammar-budget", required_argument, NULL, OPT_GRAMMAR_BUDGET },
 	{ "config", required_argument, NULL, OPT_CONFIG },
 	{ "no-config", no_argument, NULL, OPT_NO_CONFIG },
 	{ "input", required_argument, NULL, OPT_INPUT },
@@ -307,6 +319,28 @@ static int parse_check_opts(int argc, char **argv, struct cli_opts *o)
 						 "never, not '%s'",
 						 optarg);
 			break;
+		case OPT_GRAMMAR_PARSER:
+			if (strcmp(optarg, "on") == 0)
+				o->co.grammar_parser = 1;
+			else if (strcmp(optarg, "off") == 0)
+				o->co.grammar_parser = 0;
+			else
+				return bad_usage("--grammar-parser takes on or "
+						 "off, not '%s'",
+						 optarg);
+			break;
+		case OPT_GRAMMAR_BUDGET: {
+			char *end;
+			unsigned long ms = strtoul(optarg, &end, 10);
+
+			if (!*optarg || *end || ms == 0 || ms > 3600000)
+				return bad_usage("--grammar-budget takes "
+						 "milliseconds (1 to 3600000), "
+						 "not '%s'",
+						 optarg);
+			o->co.grammar_parser_budget_ms = (unsigned)ms;
+			break;
+		}
 		case OPT_CONFIG:
 			o->config = optarg;
 			break;
@@ -387,6 +421,9 @@ static int parse_check_opts(int argc, char **argv, struct cli_opts *o)
 					 argv[optind - 1]);
 		}
 	}
+	/* the command line parses sentences unless told not to */
+	if (o->co.grammar_parser < 0)
+		o->co.grammar_parser = 1;
 	for (int i = optind; i < argc; i++)
 		strlist_add(&o->files, argv[i]);
 	o->co.word_files = o->words.v;
@@ -912,18 +949,80 @@ static void print_rule(const struct rule_info *r, void *arg)
 	       mt_severity_name(r->severity), r->description);
 }
 
+/*
+ * `mtlint rules --test [FILE...]`: run every example of the rule files
+ * (the installed ones, or FILE...) and report each miss; exit 1 on any.
+ */
+static int test_rules(struct cli_opts *o, struct checker *checker)
+{
+	struct engine *e = NULL;
+	struct mt_error err = { 0 };
+	size_t n = 0, fails;
+
+	if (engine_open_opts(&o->co, o->files.v, o->files.n, &e, &err) !=
+	    MT_ERR_OK) {
+		fprintf(stderr, "mtlint: error: %s\n", err.msg);
+		return CLI_EXIT_ERROR;
+	}
+	fails = engine_test_examples(e, checker, 3, stdout, &n);
+	printf("%zu rules, %zu examples, %zu failure%s\n",
+	       engine_ruleset(e)->n_rules, n, fails, fails == 1 ? "" : "s");
+	engine_close(e);
+	return fails ? CLI_EXIT_FINDINGS : CLI_EXIT_CLEAN;
+}
+
+/* Every error of broken rule files (err->msg holds only the first). */
+static int show_rule_errors(struct cli_opts *o)
+{
+	struct ruleset *rs = NULL;
+	struct mt_error err = { 0 };
+	char buf[4096];
+	const char *dir = engine_rules_dir(&o->co, buf, sizeof(buf));
+
+	if (ruleset_load(dir, o->files.v, o->files.n, &rs, &err) ==
+	    MT_ERR_RULES && rs) {
+		fprintf(stderr, "%s", ruleset_errors(rs));
+		ruleset_free(rs);
+		return 1;
+	}
+	ruleset_free(rs);
+	return 0;
+}
+
 static int cmd_rules(int argc, char **argv)
 {
 	struct cli_opts o = { 0 };
 	struct checker *checker = NULL;
 	struct mt_error err = { 0 };
-	int rc = parse_check_opts(argc, argv, &o);
+	int test = 0, rc;
 
+	/* --test is this subcommand's own option */
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--test") == 0) {
+			test = 1;
+			memmove(&argv[i], &argv[i + 1],
+				(size_t)(argc - i) * sizeof(*argv));
+			argc--;
+			i--;
+		}
+	rc = parse_check_opts(argc, argv, &o);
 	if (rc >= 0)
 		goto out;
+	if (o.files.n && !test) {
+		rc = bad_usage("%s", "rules takes files only with --test");
+		goto out;
+	}
+	if (test && show_rule_errors(&o)) {
+		rc = CLI_EXIT_ERROR;
+		goto out;
+	}
 	if (checker_new(&o.co, &checker, &err) != MT_ERR_OK) {
 		fprintf(stderr, "mtlint: error: %s\n", err.msg);
 		rc = CLI_EXIT_ERROR;
+		goto out;
+	}
+	if (test) {
+		rc = test_rules(&o, checker);
 		goto out;
 	}
 	gate_each_rule(checker, print_rule, NULL);

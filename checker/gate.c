@@ -18,6 +18,27 @@ int gate_is_markdown(enum config_input input, const char *path)
 	return path && markdown_path(path);
 }
 
+/*
+ * Is a finding on the span (where prose and own differ) about the masking:
+ * nothing but blanks, or blanks that all stand for hidden markup?
+ */
+static int masked_blanks(const char *prose, const char *own, size_t n)
+{
+	size_t blanks = 0;
+
+	if (n && strspn(prose, " \t") >= n)
+		return 1;
+
+	for (size_t i = 0; i < n; i++) {
+		if (prose[i] != ' ' && prose[i] != '\t')
+			continue;
+		if (own[i] == prose[i])
+			return 0;
+		blanks++;
+	}
+	return blanks > 0;
+}
+
 enum mt_err gate_check(struct checker *c, struct document *doc,
 		       struct document *ref, const struct gate_options *o,
 		       struct diag_list *out, struct mt_error *err)
@@ -41,13 +62,27 @@ enum mt_err gate_check(struct checker *c, struct document *doc,
 	if (rc != MT_ERR_OK)
 		return rc;
 	/* a fix across hidden markup ("the *the*") would delete it: such a
-	 * fix is no longer safe to apply blindly */
-	for (size_t i = 0; prose && i < out->n; i++) {
-		struct diag *d = &out->v[i];
+	 * fix is no longer safe to apply blindly; a finding whose blanks all
+	 * stand for hidden markup ("two spaces" where a code span was, "space
+	 * before ':'" in "**deps**:") is about the masking, not the article:
+	 * dropped */
+	if (prose) {
+		size_t kept = 0;
 
-		if (memcmp(prose + d->span.start, own + d->span.start,
-			   d->span.end - d->span.start) != 0)
-			d->flags &= ~(uint32_t)DIAGF_SAFE_FIX;
+		for (size_t i = 0; i < out->n; i++) {
+			struct diag *d = &out->v[i];
+			size_t n = d->span.end - d->span.start;
+
+			if (memcmp(prose + d->span.start, own + d->span.start,
+				   n)) {
+				if (masked_blanks(prose + d->span.start,
+						  own + d->span.start, n))
+					continue;
+				d->flags &= ~(uint32_t)DIAGF_SAFE_FIX;
+			}
+			out->v[kept++] = *d;
+		}
+		out->n = kept;
 	}
 	suppress_apply(sup, doc, out,
 		       o->report_unused &&

@@ -75,8 +75,9 @@ Test(cli, fail_on_thresholds)
 	run_mtlint("--fail-on error -", repeated, strlen(repeated), &r);
 	cr_assert_eq(r.status, 1);
 	run_result_release(&r);
-	run_mtlint("--disable grammar.repeated-word -", repeated,
-		   strlen(repeated), &r);
+	/* the grammar parser would report the doubled word too */
+	run_mtlint("--grammar-parser off --disable grammar.repeated-word -",
+		   repeated, strlen(repeated), &r);
 	cr_assert_eq(r.status, 0, "%s", r.out);
 	run_result_release(&r);
 	run_mtlint("--disable fluency -", repeated, strlen(repeated), &r);

@@ -311,19 +311,25 @@ Test(spelling, acronym_length_is_configurable)
 
 Test(spelling, missing_lists_and_dictionaries_fail_cleanly)
 {
+	const char *dir = getenv("MTLINT_DATA_DIR");
+	char rules_en[4096];
 	const char *bad[] = { "/nonexistent/words.txt" };
 	struct checker_options o = CHECKER_OPTIONS_INIT;
 	struct mt_error err = { 0 };
 	struct checker *c = NULL;
 
+	snprintf(rules_en, sizeof(rules_en), "%s/rules/en", dir ? dir : ".");
 	o.word_files = bad;
 	o.n_word_files = 1;
 	cr_expect_eq(checker_new(&o, &c, &err), MT_ERR_IO);
 	cr_expect(strstr(err.msg, "/nonexistent/words.txt"), "%s", err.msg);
 	cr_expect_null(c);
+	/* a language without a dictionary (the rules of English kept, so
+	 * that the spelling pass is the one to fail) */
 	o = (struct checker_options)CHECKER_OPTIONS_INIT;
 	o.lang = "xx_YY";
-	cr_expect_eq(checker_new(&o, &c, &err), MT_ERR_DICT);
+	o.rules_dir = rules_en;
+	cr_expect_eq(checker_new(&o, &c, &err), MT_ERR_DICT, "%s", err.msg);
 	cr_expect(strstr(err.msg, "xx_YY"), "%s", err.msg);
 }
 
@@ -419,7 +425,8 @@ Test(spelling, cli_lists_and_options)
 	cr_expect(strstr(r.err, "/nonexistent/list.txt"), "%s", r.err);
 	run_result_release(&r);
 
-	run_mtlint("--lang xx_YY -", text, sizeof(text) - 1, &r);
+	run_mtlint("--rules-dir rules/en --lang xx_YY -", text,
+		   sizeof(text) - 1, &r);
 	cr_expect_eq(r.status, 2);
 	cr_expect(strstr(r.err, "xx_YY"), "%s", r.err);
 	run_result_release(&r);

@@ -1,0 +1,241 @@
+/*
+ * engine: the shipped rules on the fixture articles, on sentences, and the
+ * rules subcommand end to end.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "checker.h"
+#include "engine.h"
+#include "helpers.h"
+#include "lexicon.h"
+#include "paths.h"
+#include "segment.h"
+
+static struct document *load_fixture(const char *name)
+{
+	char path[4096];
+	struct document *doc = NULL;
+	struct mt_error err = { 0 };
+
+	snprintf(path, sizeof(path), "%s/fixtures/%s", mt_data_dir(), name);
+	cr_assert_eq(document_load_file(path, NULL, &doc, &err), MT_ERR_OK,
+		     "%s", err.msg);
+	return doc;
+}
+
+/* Is there a finding of `rule` whose span's text is exactly `text`? */
+static int has_finding(const struct document *doc, const struct diag_list *l,
+		       const char *rule, const char *text)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].rule, rule) == 0 &&
+		    l->v[i].span.end - l->v[i].span.start == strlen(text) &&
+		    memcmp(doc->text + l->v[i].span.start, text,
+			   strlen(text)) == 0)
+			return 1;
+	return 0;
+}
+
+Test(engine, mt_article_defects_caught_with_spans)
+{
+	struct document *doc = load_fixture("mt-article.txt");
+	struct diag_list l;
+	struct mt_error err = { 0 };
+	static const char *const want[][2] = {
+		{ "negation.no-not", "no US diplomat will not" },
+		{ "grammar.agreement-proper-noun", "Moscow believe" },
+		{ "grammar.missing-preposition-plural",
+		  "allegations intervention" },
+		{ "grammar.missing-preposition-after-noun",
+		  "briefing senators" },
+		{ "grammar.title-elect-order", "elect President" },
+		{ "typography.space-before-punct", " ." },
+		{ "typography.space-before-closing-quote", " " },
+	};
+
+	diag_list_init(&l, &doc->arena);
+	cr_assert_eq(checker_check(test_checker(), doc, NULL, &l, &err),
+		     MT_ERR_OK, "%s", err.msg);
+	assert_diags_sane(doc, &l);
+	for (size_t i = 0; i < sizeof(want) / sizeof(*want); i++)
+		cr_expect(has_finding(doc, &l, want[i][0], want[i][1]),
+			  "no %s at '%s'", want[i][0], want[i][1]);
+	/* the agreement fix keeps the name and inflects the verb */
+	for (size_t i = 0; i < l.n; i++)
+		if (!strcmp(l.v[i].rule, "grammar.agreement-proper-noun")) {
+			cr_assert_geq(l.v[i].n_suggestions, 1);
+			cr_expect_str_eq(l.v[i].suggestions[0],
+					 "Moscow believes");
+		}
+	diag_list_release(&l);
+	document_free(doc);
+}
+
+Test(engine, reference_article_has_no_errors_or_warnings)
+{
+	struct document *doc = load_fixture("reference-article.txt");
+	struct diag_list l;
+	struct mt_error err = { 0 };
+
+	diag_list_init(&l, &doc->arena);
+	cr_assert_eq(checker_check(test_checker(), doc, NULL, &l, &err),
+		     MT_ERR_OK, "%s", err.msg);
+	for (size_t i = 0; i < l.n; i++)
+		cr_expect_lt(l.v[i].severity, MT_SEV_WARNING, "%s at %u: %s",
+			     l.v[i].rule, l.v[i].span.start, l.v[i].message);
+	diag_list_release(&l);
+	document_free(doc);
+}
+
+Test(engine, repeated_word_with_case_kept)
+{
+	struct document *doc;
+	struct diag_list l;
+	int i;
+
+	check_str("The the report came late.", &doc, &l);
+	i = find_diag(&l, "grammar.repeated-word");
+	cr_assert_geq(i, 0);
+	cr_expect_eq(l.v[i].span.start, 0);
+	cr_expect_eq(l.v[i].span.end, 7);
+	cr_expect_str_eq(l.v[i].suggestions[0], "The");
+	cr_expect(l.v[i].flags & DIAGF_SAFE_FIX);
+	diag_list_release(&l);
+	document_free(doc);
+}
+
+Test(engine, double_negative_stays_in_its_clause)
+{
+	struct document *doc;
+	struct diag_list l;
+
+	check_str("No one said that he would not come.", &doc, &l);
+	cr_expect_eq(find_diag(&l, "negation.no-not"), -1);
+	diag_list_release(&l);
+	document_free(doc);
+	check_str("No diplomat will not be expelled.", &doc, &l);
+	cr_expect_geq(find_diag(&l, "negation.no-not"), 0);
+	diag_list_release(&l);
+	document_free(doc);
+}
+
+Test(engine, disable_switches_rules_off)
+{
+	struct checker_options o = CHECKER_OPTIONS_INIT;
+	const char *off[] = { "grammar" };
+	struct checker *c;
+	struct mt_error err = { 0 };
+	struct document *doc = load_str("It was the the end.");
+	struct diag_list l;
+
+	o.disable = off;
+	o.n_disable = 1;
+	cr_assert_eq(checker_new(&o, &c, &err), MT_ERR_OK, "%s", err.msg);
+	diag_list_init(&l, &doc->arena);
+	cr_assert_eq(checker_check(c, doc, NULL, &l, &err), MT_ERR_OK);
+	cr_expect_eq(find_diag(&l, "grammar.repeated-word"), -1);
+	diag_list_release(&l);
+	document_free(doc);
+	checker_free(c);
+}
+
+Test(engine, examples_of_shipped_rules_pass)
+{
+	struct engine *e;
+	struct checker_options o = CHECKER_OPTIONS_INIT;
+	struct mt_error err = { 0 };
+	size_t n = 0, fails;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+
+	cr_assert_eq(engine_open_opts(&o, NULL, 0, &e, &err), MT_ERR_OK, "%s",
+		     err.msg);
+	fails = engine_test_examples(e, test_checker(), 3, out, &n);
+	fclose(out);
+	cr_expect_eq(fails, 0, "%s", buf);
+	cr_expect_gt(n, 100);
+	free(buf);
+	engine_close(e);
+}
+
+Test(engine, a_failing_example_is_reported)
+{
+	static const char yml[] =
+		"rules:\n"
+		"  - id: test.wrong\n"
+		"    category: style\n"
+		"    severity: warning\n"
+		"    message: \"x\"\n"
+		"    pattern: [{word: teh}]\n"
+		"    examples:\n"
+		"      bad: [\"It is [teh] end.\", \"[It] is teh end.\","
+		" \"[No] match.\"]\n"
+		"      good: [\"It is the end.\", \"teh\", \"fine\"]\n";
+	char *path = write_temp(yml, sizeof(yml) - 1, ".yml");
+	char args[4200];
+	struct run_result r;
+
+	snprintf(args, sizeof(args), "rules --test '%s'", path);
+	run_mtlint(args, NULL, 0, &r);
+	cr_expect_eq(r.status, 1, "status %d", r.status);
+	cr_expect(strstr(r.out, "finding at [teh], not at the marked [It]"),
+		  "%s", r.out);
+	cr_expect(strstr(r.out, "gives 0 findings, not 1: No match."), "%s",
+		  r.out);
+	cr_expect(strstr(r.out, "good example flagged at [teh]"), "%s", r.out);
+	cr_expect(strstr(r.out, "1 rules, 6 examples, 3 failures"), "%s",
+		  r.out);
+	run_result_release(&r);
+	remove(path);
+	free(path);
+}
+
+Test(engine, rules_lists_yaml_rules)
+{
+	struct run_result r;
+
+	run_mtlint("rules", NULL, 0, &r);
+	cr_assert_eq(r.status, 0);
+	cr_expect(strstr(r.out, "negation.no-not"), "%s", r.out);
+	cr_expect(strstr(r.out, "typography.space-before-closing-quote"));
+	cr_expect(strstr(r.out, "grammar.repeated-word"));
+	run_result_release(&r);
+}
+
+Test(lexicon, classes_from_link_grammar)
+{
+	struct lexicon *lex;
+	struct mt_error err = { 0 };
+
+	cr_assert_eq(lexicon_open(NULL, &lex, &err), MT_ERR_OK, "%s", err.msg);
+	cr_expect_gt(lexicon_size(lex), 50000);
+	cr_expect(lexicon_lookup(lex, "believe", 7) & LEX_VERB_BASE);
+	cr_expect(lexicon_lookup(lex, "believes", 8) & LEX_VERB_3SG);
+	cr_expect(lexicon_lookup(lex, "taken", 5) & LEX_VERB_PP);
+	cr_expect(lexicon_lookup(lex, "senators", 8) & LEX_NOUN_PL);
+	cr_expect(lexicon_lookup(lex, "diplomat", 8) & LEX_NOUN_SG);
+	cr_expect(lexicon_lookup(lex, "will", 4) & LEX_MODAL);
+	cr_expect(lexicon_lookup(lex, "the", 3) & LEX_DET);
+	cr_expect(lexicon_lookup(lex, "into", 4) & LEX_PREP);
+	cr_expect(lexicon_lookup(lex, "able", 4) & LEX_ADJ);
+	cr_expect(lexicon_lookup(lex, "Moscow", 6) & LEX_PROPER);
+	cr_expect(lexicon_lookup(lex, "The", 3) & LEX_DET, "case folded");
+	cr_expect_eq(lexicon_lookup(lex, "qwzxv", 5), 0);
+	cr_expect_eq(lexicon_class_by_name("verb-3sg"), LEX_VERB_3SG);
+	cr_expect_eq(lexicon_class_by_name("nouns"), 0);
+	lexicon_close(lex);
+}
+
+Test(lexicon, missing_dictionary_fails)
+{
+	struct lexicon *lex;
+	struct mt_error err = { 0 };
+
+	cr_assert_eq(lexicon_open("/nonexistent", &lex, &err), MT_ERR_DICT);
+	cr_assert_null(lex);
+	cr_expect(strstr(err.msg, "/nonexistent/4.0.dict"), "%s", err.msg);
+}

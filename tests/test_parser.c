@@ -1,0 +1,349 @@
+/*
+ * parser and grammar_parser: link-grammar behind parser.h, and the
+ * whole-sentence grammar check built on it.  Kept few and short: each test
+ * loads the dictionary (about 0.15 s, more under the sanitizers).
+ */
+#include <criterion/criterion.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "checker.h"
+#include "grammar_parser.h"
+#include "helpers.h"
+#include "parser.h"
+
+static struct checker *parser_checker(unsigned budget_ms)
+{
+	struct checker_options o = CHECKER_OPTIONS_INIT;
+	struct mt_error err = { 0 };
+	struct checker *c;
+
+	o.grammar_parser = 1;
+	o.grammar_parser_budget_ms = budget_ms;
+	if (checker_new(&o, &c, &err) != MT_ERR_OK)
+		cr_assert_fail("checker_new: %s", err.msg);
+	return c;
+}
+
+static struct document *check_with(struct checker *c, const char *s,
+				   struct diag_list *l)
+{
+	struct document *doc = load_str(s);
+	struct mt_error err = { 0 };
+
+	diag_list_init(l, &doc->arena);
+	cr_assert_eq(checker_check(c, doc, NULL, l, &err), MT_ERR_OK, "%s",
+		     err.msg);
+	assert_diags_sane(doc, l);
+	return doc;
+}
+
+static int count_rule(const struct diag_list *l, const char *rule)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < l->n; i++)
+		n += strcmp(l->v[i].rule, rule) == 0;
+	return n;
+}
+
+/* The flagged text of diagnostic i. */
+static char *diag_text(const struct document *doc, const struct diag *d)
+{
+	static char buf[256];
+
+	snprintf(buf, sizeof(buf), "%.*s", (int)(d->span.end - d->span.start),
+		 doc->text + d->span.start);
+	return buf;
+}
+
+/* --- parser.h ------------------------------------------------------------ */
+
+Test(parser, complete_unconnected_cache_and_limits)
+{
+	static const char *const good[] = { "The", "cat", "sat", "on",
+					    "the", "mat", "." };
+	static const char *const bad[] = { "The", "elect", "President",
+					   "arrived", "yesterday", "." };
+	struct parser_options po = { 0 };
+	struct parser *p;
+	struct mt_error err = { 0 };
+	uint8_t u1[7], u2[6];
+	struct parse_job jobs[2] = {
+		{ .words = good, .n_words = 7, .unlinked = u1 },
+		{ .words = bad, .n_words = 6, .unlinked = u2 },
+	};
+	struct parser_stats st;
+
+	po.max_words = 10;
+	cr_assert_eq(parser_open(&po, &p, &err), MT_ERR_OK, "%s", err.msg);
+	parser_parse(p, jobs, 2, 0);
+	cr_expect_eq(jobs[0].status, PARSE_COMPLETE);
+	cr_expect_eq(jobs[1].status, PARSE_NULLS);
+	cr_expect(jobs[1].null_count >= 1);
+	cr_expect(u2[1], "'elect' should be unconnected");
+	cr_expect(!u2[3], "'arrived' is connected");
+	cr_expect(!jobs[0].cached && !jobs[1].cached);
+
+	/* the same sentences again: from the cache, same answer */
+	memset(u2, 0, sizeof(u2));
+	parser_parse(p, jobs, 2, 0);
+	cr_expect(jobs[0].cached && jobs[1].cached);
+	cr_expect_eq(jobs[1].status, PARSE_NULLS);
+	cr_expect(u2[1]);
+	parser_get_stats(p, &st);
+	cr_expect_eq(st.parsed, 2);
+	cr_expect_eq(st.cache_hits, 2);
+
+	/* a deadline already past skips; results are not cached then */
+	jobs[0].words = bad;
+	jobs[0].n_words = 5;
+	parser_parse(p, jobs, 1, parser_now() - 1);
+	cr_expect_eq(jobs[0].status, PARSE_SKIPPED);
+	parser_close(p);
+
+	/* over max_words: not parsed */
+	po.max_words = 3;
+	cr_assert_eq(parser_open(&po, &p, &err), MT_ERR_OK);
+	jobs[0].words = good;
+	jobs[0].n_words = 7;
+	parser_parse(p, jobs, 1, 0);
+	cr_expect_eq(jobs[0].status, PARSE_TOO_LONG);
+	parser_close(p);
+}
+
+Test(parser, glued_words_reach_the_tokenizer_as_written)
+{
+	/* "w/o" split in three words but written without spaces */
+	static const char *const w[] = { "It", "comes", "w", "/", "o",
+					 "batteries", "." };
+	static const uint8_t glue[] = { 0, 0, 0, 1, 1, 0, 1 };
+	struct parser *p;
+	struct mt_error err = { 0 };
+	uint8_t u[7];
+	struct parse_job job = { .words = w, .glue = glue, .n_words = 7,
+				 .unlinked = u };
+
+	cr_assert_eq(parser_open(NULL, &p, &err), MT_ERR_OK);
+	parser_parse(p, &job, 1, 0);
+	cr_expect_eq(job.status, PARSE_COMPLETE);
+	cr_expect(parser_has_entry(p, "the"));
+	cr_expect(!parser_has_entry(p, "Xqzzyv"));
+	parser_close(p);
+}
+
+/* --- the pass ------------------------------------------------------------ */
+
+Test(grammar_parser, unconnected_word_reported_at_its_position)
+{
+	struct checker *c = parser_checker(0);
+	struct diag_list l;
+	struct document *doc;
+	int i;
+
+	/* curly quotes around a full sentence, which is parsed on its own;
+	 * the finding must point at the defect in the sentence around it */
+	doc = check_with(c,
+			 "Nothing happened. \u201cWe will respond,\u201d the "
+			 "minister said. The elect President arrived "
+			 "yesterday.",
+			 &l);
+	i = find_diag(&l, "grammar.parse");
+	cr_assert(i >= 0);
+	cr_expect_eq(count_rule(&l, "grammar.parse"), 1);
+	cr_expect_str_eq(diag_text(doc, &l.v[i]), "elect");
+	cr_expect_eq(l.v[i].severity, MT_SEV_WARNING);
+	cr_expect_str_eq(l.v[i].category, "fluency/grammar");
+	cr_expect(strstr(l.v[i].message, "'elect' is not connected") != NULL,
+		  "%s", l.v[i].message);
+	diag_list_release(&l);
+	document_free(doc);
+	checker_free(c);
+}
+
+Test(grammar_parser, clean_shapes_not_flagged)
+{
+	static const char *const good[] = {
+		/* quotes, straight and curly, and a quoted fragment */
+		"He said that the plan was \"a serious mistake by the "
+		"council\".",
+		"\u201cThe decision is final,\u201d a senior official said on "
+		"Monday.",
+		/* abbreviations and titles, numbers, dates, times */
+		"Adm. Smith met Mr. Jones in the U.S. capital on Friday.",
+		"The fund grew 4.5% to $1,200.50 on 2016-12-29 at 10:30.",
+		/* an abbreviation ending the sentence */
+		"He was glad to see the last of this hapless Adm.",
+		/* apostrophes, not quotes */
+		"The students' union came screamin' down the road.",
+		/* headline, dateline, list */
+		"Obama Expels Russian Diplomats Over Election Hacking",
+		"MOSCOW (Reuters) - The diplomats left the country on Friday.",
+		"Things to pack\nwarm socks and a hat\na map of the city",
+		/* another script, another language */
+		"\u041f\u0440\u0435\u0437\u0438\u0434\u0435\u043d\u0442 "
+		"\u0441\u043a\u0430\u0437\u0430\u043b, \u0447\u0442\u043e "
+		"\u044d\u0442\u043e \u0432\u0430\u0436\u043d\u043e.",
+		"Le gouvernement a d\u00e9cid\u00e9 de ne pas r\u00e9pondre "
+		"aux questions.",
+		/* elided text */
+		"He said that ... the rest was not important.",
+		/* gaps of link-grammar's dictionary, each of which fails a
+		 * raw parse: "a" + -ing noun, coordinated "are", a
+		 * subordinate clause standing alone */
+		"The report was written at a briefing for the press.",
+		"They follow the new rules and are proud of it.",
+		"If you really want to know about it.",
+	};
+	struct checker *c = parser_checker(0);
+
+	for (size_t k = 0; k < ARRAY_SIZE(good); k++) {
+		struct diag_list l;
+		struct document *doc = check_with(c, good[k], &l);
+
+		cr_expect_eq(count_rule(&l, "grammar.parse"), 0, "flagged: %s",
+			     good[k]);
+		diag_list_release(&l);
+		document_free(doc);
+	}
+	checker_free(c);
+}
+
+Test(grammar_parser, reported_once_with_earlier_pass)
+{
+	struct checker *c = parser_checker(0);
+	struct diag_list l;
+	struct document *doc;
+
+	/* the repeated word is reported by the built-in pass; the parser's
+	 * complaint about the same words is dropped */
+	doc = check_with(c, "The the committee met on Monday.", &l);
+	cr_expect_eq(count_rule(&l, "grammar.repeated-word"), 1);
+	cr_expect_eq(count_rule(&l, "grammar.parse"), 0);
+	diag_list_release(&l);
+	document_free(doc);
+	checker_free(c);
+}
+
+Test(grammar_parser, budget_and_long_sentences_noted)
+{
+	struct checker *c = parser_checker(1);
+	struct diag_list l;
+	struct document *doc;
+	char text[4096] = "";
+
+	for (int i = 0; i < 12; i++) {
+		char s[128];
+
+		snprintf(s, sizeof(s),
+			 "The committee number %d met on Monday and agreed "
+			 "on a new plan for the city. ",
+			 i);
+		strcat(text, s);
+	}
+	doc = check_with(c, text, &l);
+	cr_expect_eq(count_rule(&l, "grammar.parse-skipped"), 1);
+	cr_expect(strstr(l.v[find_diag(&l, "grammar.parse-skipped")].message,
+			 "budget") != NULL);
+	diag_list_release(&l);
+	document_free(doc);
+	checker_free(c);
+
+	c = parser_checker(0);
+	text[0] = '\0';
+	strcat(text, "We");
+	for (int i = 0; i < 70; i++)
+		strcat(text, " saw it");
+	strcat(text, ".");
+	doc = check_with(c, text, &l);
+	cr_expect_eq(count_rule(&l, "grammar.parse-skipped"), 1);
+	cr_expect(strstr(l.v[find_diag(&l, "grammar.parse-skipped")].message,
+			 "too long") != NULL);
+	diag_list_release(&l);
+	document_free(doc);
+	checker_free(c);
+}
+
+/* --- end to end ------------------------------------------------------------ */
+
+static int count_in(const char *s, const char *needle)
+{
+	int n = 0;
+
+	for (const char *p = strstr(s, needle); p; p = strstr(p + 1, needle))
+		n++;
+	return n;
+}
+
+Test(grammar_parser, fixtures_end_to_end)
+{
+	struct run_result r;
+
+	run_mtlint("--format json fixtures/reference-article.txt", NULL, 0,
+		   &r);
+	cr_expect(r.status <= 1, "status %d: %s", r.status, r.err);
+	cr_expect_eq(count_in(r.out, "\"severity\": \"error\""), 0);
+	cr_expect(count_in(r.out, "\"rule\": \"grammar.parse\"") <= 1);
+	run_result_release(&r);
+
+	run_mtlint("--format json fixtures/mt-article.txt", NULL, 0, &r);
+	cr_expect_eq(r.status, 1, "status %d: %s", r.status, r.err);
+	cr_expect(count_in(r.out, "\"rule\": \"grammar.parse\"") >= 5);
+	run_result_release(&r);
+
+	run_mtlint("--grammar-parser off fixtures/mt-article.txt", NULL, 0, &r);
+	cr_expect_eq(count_in(r.out, "grammar.parse"), 0);
+	run_result_release(&r);
+
+	run_mtlint("--grammar-parser maybe fixtures/mt-article.txt", NULL, 0,
+		   &r);
+	cr_expect_eq(r.status, 2);
+	cr_expect(strstr(r.err, "--grammar-parser") != NULL);
+	run_result_release(&r);
+}
+
+/* Two checkers in two threads share the dictionary: same answers. */
+struct thread_arg {
+	const char *text;
+	int n_parse;
+};
+
+static void *check_in_thread(void *v)
+{
+	struct thread_arg *a = v;
+	struct checker *c = parser_checker(0);
+
+	for (int k = 0; k < 3; k++) {
+		struct diag_list l;
+		struct document *doc = check_with(c, a->text, &l);
+
+		a->n_parse = count_rule(&l, "grammar.parse");
+		diag_list_release(&l);
+		document_free(doc);
+	}
+	checker_free(c);
+	return NULL;
+}
+
+Test(grammar_parser, checkers_in_threads_share_the_dictionary)
+{
+	struct thread_arg a[2] = {
+		{ "The elect President arrived yesterday. The cat sat on the "
+		  "mat all day long.",
+		  -1 },
+		{ "Meanwhile, in the city are beginning to respond to the "
+		  "new rules.",
+		  -1 },
+	};
+	pthread_t t[2];
+
+	for (int i = 0; i < 2; i++)
+		cr_assert_eq(pthread_create(&t[i], NULL, check_in_thread,
+					    &a[i]),
+			     0);
+	for (int i = 0; i < 2; i++)
+		pthread_join(t[i], NULL);
+	cr_expect_eq(a[0].n_parse, 1);
+	cr_expect_eq(a[1].n_parse, 1);
+}

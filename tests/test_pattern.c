@@ -1,0 +1,93 @@
+/*
+ * pattern: ICU regexes on UTF-8, with byte offsets and a time limit.
+ */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "pattern.h"
+
+static struct pattern *compile(const char *re, unsigned flags)
+{
+	char msg[256];
+	int off;
+	struct pattern *p = pattern_compile(re, flags, msg, sizeof(msg), &off);
+
+	cr_assert(p, "%s: %s", re, msg);
+	return p;
+}
+
+Test(pattern, whole_token_match_and_case)
+{
+	struct pattern *p = compile("colou?r", 0);
+	struct pattern *q = compile("colou?r", PATTERN_ICASE);
+
+	cr_expect(pattern_matches(p, "color", 5));
+	cr_expect(pattern_matches(p, "colour", 6));
+	cr_expect(!pattern_matches(p, "colours", 7), "whole token only");
+	cr_expect(!pattern_matches(p, "Color", 5));
+	cr_expect(pattern_matches(q, "COLOR", 5));
+	pattern_free(p);
+	pattern_free(q);
+}
+
+Test(pattern, offsets_are_bytes_of_utf8)
+{
+	/* "déjà" is 6 bytes: the match after it starts at byte 7 */
+	const char *s = "déjà vu ”x”";
+	struct pattern *p = compile("(v)u", 0);
+	struct pattern *q = compile("”", 0);
+	struct pattern_match m;
+	struct pattern_text *t = pattern_text_new(s, strlen(s));
+
+	cr_assert(pattern_find(p, s, strlen(s), 0, &m));
+	cr_expect_eq(m.start[0], 7);
+	cr_expect_eq(m.end[0], 9);
+	cr_expect_eq(m.start[1], 7);
+	cr_expect_eq(m.end[1], 8);
+	cr_assert(pattern_find_text(q, t, 0, &m));
+	cr_expect_eq(m.start[0], 10);
+	cr_expect_eq(m.end[0], 13);
+	cr_assert(pattern_find_text(q, t, 13, &m));
+	cr_expect_eq(m.start[0], 14);
+	cr_expect(!pattern_find_text(q, t, 17, &m));
+	pattern_text_free(t);
+	pattern_free(p);
+	pattern_free(q);
+}
+
+Test(pattern, script_properties)
+{
+	struct pattern *p = compile(".*\\p{Script=Cyrillic}.*", 0);
+
+	cr_expect(pattern_matches(p, "Mos\xd1\x81ow", 7)); /* Cyrillic с */
+	cr_expect(!pattern_matches(p, "Moscow", 6));
+	pattern_free(p);
+}
+
+Test(pattern, compile_error_has_offset)
+{
+	char msg[256];
+	int off;
+
+	cr_assert_null(pattern_compile("ab(c", 0, msg, sizeof(msg), &off));
+	cr_expect(strstr(msg, "invalid regular expression"), "%s", msg);
+	cr_expect_geq(off, 0);
+}
+
+Test(pattern, pathological_regex_gives_up)
+{
+	/* catastrophic backtracking: ICU's time limit stops it */
+	struct pattern *p = compile("(a+)+b", 0);
+	char s[4096];
+	struct pattern_match m;
+	time_t t0 = time(NULL);
+
+	memset(s, 'a', sizeof(s) - 1);
+	s[sizeof(s) - 1] = '\0';
+	cr_expect(!pattern_find(p, s, strlen(s), 0, &m));
+	cr_expect_geq(pattern_timeouts(p), 1);
+	cr_expect_lt(time(NULL) - t0, 10);
+	pattern_free(p);
+}

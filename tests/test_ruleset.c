@@ -1,0 +1,167 @@
+/*
+ * ruleset: every shipped rule file loads; broken files report every error
+ * with file:line:col (fixtures/rulefile-errors/<case>.yml, each ending with
+ * "# expect: LINE:COL: MESSAGE" lines: every expected error must be
+ * reported, and nothing else).
+ */
+#include <criterion/criterion.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+#include "paths.h"
+#include "ruleset.h"
+
+static char *rules_dir(void)
+{
+	static char dir[4096];
+
+	snprintf(dir, sizeof(dir), "%s/rules/en", mt_data_dir());
+	return dir;
+}
+
+Test(ruleset, shipped_rules_load)
+{
+	struct ruleset *rs = NULL;
+	struct mt_error err = { 0 };
+
+	cr_assert_eq(ruleset_load(rules_dir(), NULL, 0, &rs, &err), MT_ERR_OK,
+		     "%s", err.msg);
+	cr_assert_gt(rs->n_rules, 20);
+	for (size_t i = 0; i < rs->n_rules; i++) {
+		const struct rule *r = &rs->rules[i];
+
+		cr_expect(strchr(r->info.id, '.'), "id %s", r->info.id);
+		cr_expect(r->info.category && *r->info.category);
+		cr_expect(r->n_bad >= 3 && r->n_good >= 3,
+			  "%s: %zu bad, %zu good examples", r->info.id,
+			  r->n_bad, r->n_good);
+		for (size_t k = 0; k < i; k++)
+			cr_expect_str_neq(rs->rules[k].info.id, r->info.id);
+	}
+	ruleset_free(rs);
+}
+
+Test(ruleset, example_marks_give_span_and_fix)
+{
+	static const char yml[] =
+		"rules:\n"
+		"  - id: test.x\n"
+		"    category: style\n"
+		"    severity: warning\n"
+		"    message: \"x\"\n"
+		"    pattern: [{word: teh, mark: 1}]\n"
+		"    suggest: \"the\"\n"
+		"    examples:\n"
+		"      bad: [\"It is [teh] end. -> the\"]\n"
+		"      good: [\"It is the end.\"]\n";
+	char *path = write_temp(yml, sizeof(yml) - 1, ".yml");
+	const char *files[] = { path };
+	struct ruleset *rs = NULL;
+	struct mt_error err = { 0 };
+
+	cr_assert_eq(ruleset_load(NULL, files, 1, &rs, &err), MT_ERR_OK,
+		     "%s", err.msg);
+	cr_assert_eq(rs->n_rules, 1);
+	cr_assert_str_eq(rs->rules[0].bad[0].text, "It is teh end.");
+	cr_assert_eq(rs->rules[0].bad[0].span.start, 6);
+	cr_assert_eq(rs->rules[0].bad[0].span.end, 9);
+	cr_assert_str_eq(rs->rules[0].bad[0].suggestion, "the");
+	cr_assert_eq(rs->rules[0].bad[0].line, 9);
+	ruleset_free(rs);
+	remove(path);
+	free(path);
+}
+
+Test(ruleset, missing_directory_fails)
+{
+	struct ruleset *rs = NULL;
+	struct mt_error err = { 0 };
+
+	cr_assert_eq(ruleset_load("/nonexistent/rules", NULL, 0, &rs, &err),
+		     MT_ERR_RULES);
+	cr_assert_null(rs);
+	cr_assert(strstr(err.msg, "/nonexistent/rules"), "%s", err.msg);
+}
+
+/* Check one fixture: every "# expect:" line reported, and no other. */
+static void check_error_fixture(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char line[1024];
+	size_t expected = 0;
+	struct ruleset *rs = NULL;
+	struct mt_error err = { 0 };
+	const char *files[] = { path };
+	const char *all;
+
+	cr_assert(f, "cannot open %s", path);
+	cr_assert_eq(ruleset_load(NULL, files, 1, &rs, &err), MT_ERR_RULES,
+		     "%s loaded without error", path);
+	all = ruleset_errors(rs);
+	while (fgets(line, sizeof(line), f)) {
+		char want[10000];
+		const char *e = strstr(line, "# expect: ");
+		char *colon;
+
+		if (!e)
+			continue;
+		e += strlen("# expect: ");
+		line[strcspn(line, "\n")] = '\0';
+		/* "LINE:COL: MESSAGE" -> "path:LINE:COL: error: MESSAGE" */
+		colon = strchr(strchr(e, ':') + 1, ':');
+		snprintf(want, sizeof(want), "%s:%.*s: error: %s", path,
+			 (int)(colon - e), e, colon + 2);
+		cr_expect(strstr(all, want), "%s: missing\n  %s\ngot:\n%s", path,
+			  want, all);
+		expected++;
+	}
+	fclose(f);
+	cr_expect_eq(rs->n_errors, expected, "%s: %zu errors, %zu expected:\n%s",
+		     path, rs->n_errors, expected, all);
+	ruleset_free(rs);
+}
+
+Test(ruleset, broken_files_report_every_error)
+{
+	char dir[4096];
+	DIR *d;
+	struct dirent *de;
+	size_t n = 0;
+
+	snprintf(dir, sizeof(dir), "%s/fixtures/rulefile-errors",
+		 mt_data_dir());
+	d = opendir(dir);
+	cr_assert(d, "no %s", dir);
+	while ((de = readdir(d))) {
+		char path[8192];
+		size_t len = strlen(de->d_name);
+
+		if (len < 5 || strcmp(de->d_name + len - 4, ".yml"))
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
+		check_error_fixture(path);
+		n++;
+	}
+	closedir(d);
+	cr_assert_geq(n, 4);
+}
+
+Test(ruleset, broken_rules_dir_stops_the_checker)
+{
+	struct run_result r;
+	char args[4200];
+
+	snprintf(args, sizeof(args),
+		 "--rules-dir '%s/fixtures/rulefile-errors' "
+		 "'%s/fixtures/reference-article.txt'",
+		 mt_data_dir(), mt_data_dir());
+	run_mtlint(args, NULL, 0, &r);
+	cr_assert_eq(r.status, 2, "status %d", r.status);
+	cr_assert(strstr(r.err, "several-errors.yml:4:9: error: rule id"),
+		  "%s", r.err);
+	cr_assert_eq(r.out_len, 0);
+	run_result_release(&r);
+}
