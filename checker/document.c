@@ -497,6 +497,50 @@ static enum mt_err normalise(struct loader *L)
 	return MT_ERR_OK;
 }
 
+#define DOC_CHECKPOINT 1024u
+
+/* Code points and UTF-16 units in src[from, to). */
+static void count_units(const char *s, uint32_t from, uint32_t to,
+			uint32_t *cps, uint32_t *u16)
+{
+	for (uint32_t i = from; i < to; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c & 0xC0) != 0x80) {
+			(*cps)++;
+			*u16 += c >= 0xF0 ? 2 : 1;
+		}
+	}
+}
+
+static void build_checkpoints(struct document *doc)
+{
+	uint32_t n = doc->src_len / DOC_CHECKPOINT + 1, cps = 0, u16 = 0;
+
+	doc->cp_before = arena_alloc(&doc->arena, n * sizeof(uint32_t));
+	doc->u16_before = arena_alloc(&doc->arena, n * sizeof(uint32_t));
+	for (uint32_t k = 0; k < n; k++) {
+		uint32_t from = k * DOC_CHECKPOINT;
+
+		doc->cp_before[k] = cps;
+		doc->u16_before[k] = u16;
+		if (k + 1 < n)
+			count_units(doc->src, from, from + DOC_CHECKPOINT, &cps,
+				    &u16);
+	}
+}
+
+/* Code points and UTF-16 units in src before off. */
+static void units_before(const struct document *doc, uint32_t off,
+			 uint32_t *cps, uint32_t *u16)
+{
+	uint32_t k = off / DOC_CHECKPOINT;
+
+	*cps = doc->cp_before[k];
+	*u16 = doc->u16_before[k];
+	count_units(doc->src, k * DOC_CHECKPOINT, off, cps, u16);
+}
+
 static void build_lines(struct document *doc)
 {
 	const char *s = doc->src;
@@ -516,6 +560,7 @@ static void build_lines(struct document *doc)
 	/* a final line end does not start another line */
 	if (doc->n_lines > 1 && doc->line_starts[doc->n_lines - 1] == n)
 		doc->n_lines--;
+	build_checkpoints(doc);
 }
 
 enum mt_err document_load_mem(const char *path, const void *bytes, size_t len,
@@ -661,7 +706,7 @@ struct doc_pos document_position(const struct document *doc, uint32_t off,
 				 int is_end)
 {
 	struct doc_pos p;
-	uint32_t src_off, li, i;
+	uint32_t src_off, li;
 
 	if (off > doc->len)
 		off = doc->len;
@@ -671,15 +716,14 @@ struct doc_pos document_position(const struct document *doc, uint32_t off,
 	p.offset = map_lookup(doc->src_map, src_off, is_end);
 	li = line_of(doc, src_off);
 	p.line = li + 1;
-	p.column = 1;
-	p.column16 = 0;
-	for (i = doc->line_starts[li]; i < src_off; i++) {
-		unsigned char c = (unsigned char)doc->src[i];
+	{
+		uint32_t c0, u0, c1, u1;
 
-		if ((c & 0xC0) != 0x80) {
-			p.column++;
-			p.column16 += c >= 0xF0 ? 2 : 1;
-		}
+		units_before(doc, doc->line_starts[li], &c0, &u0);
+		units_before(doc, src_off, &c1, &u1);
+		p.column = 1 + (c1 - c0);
+		p.column16 = u1 - u0;
+		p.line_byte = src_off - doc->line_starts[li];
 	}
 	return p;
 }

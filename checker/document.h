@@ -82,6 +82,10 @@ struct document {
 	struct doc_map *text_map; /* text offset -> src offset */
 	uint32_t *line_starts;	  /* src offsets; line_starts[0] == 0 */
 	uint32_t n_lines;
+	/* code points and UTF-16 units in src before every DOC_CHECKPOINT
+	 * bytes, so a column costs at most DOC_CHECKPOINT steps however long
+	 * the line */
+	uint32_t *cp_before, *u16_before;
 };
 
 /*
@@ -116,6 +120,7 @@ struct doc_pos {
 	uint32_t line;	   /* 1-based */
 	uint32_t column;   /* 1-based, in code points */
 	uint32_t column16; /* 0-based, in UTF-16 code units (LSP) */
+	uint32_t line_byte; /* byte offset into document_line()'s text */
 };
 
 /*

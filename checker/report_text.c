@@ -53,68 +53,59 @@ static void *text_begin(const struct report_options *o)
 	return s;
 }
 
-/* Byte offset of 1-based column `col` in line (len if past its end). */
-static size_t col_byte(const char *line, size_t len, uint32_t col)
-{
-	uint32_t c = 1;
-	size_t i = 0;
+#define SHOW_CONTEXT 50 /* code points shown either side of the span */
+#define SHOW_SPAN 80	/* at most this many code points of the span */
 
-	while (i < len && c < col) {
-		i++;
-		while (i < len && ((unsigned char)line[i] & 0xC0) == 0x80)
-			i++;
-		c++;
-	}
+static int is_lead(char c)
+{
+	return ((unsigned char)c & 0xC0) != 0x80;
+}
+
+/* Step back (n < 0) or forward over |n| code points from byte i. */
+static size_t step(const char *line, size_t len, size_t i, int n)
+{
+	for (; n < 0 && i > 0; n++)
+		while (i > 0 && !is_lead(line[--i]))
+			;
+	for (; n > 0 && i < len; n--)
+		while (++i < len && !is_lead(line[i]))
+			;
 	return i;
 }
 
-#define SHOW_CONTEXT 50 /* columns shown either side of a long line's span */
-
 /*
- * Print `line` and, under it, a caret line from column c0 to c1 (1-based,
- * exclusive end), keeping tabs as tabs.  A long line (a whole paragraph in
- * most articles) is cut to a window around the span, marked with "...".
+ * Print `line` and, under it, carets under bytes [b0, b1) (b1 clamped to
+ * the line), keeping tabs as tabs.  A long line (a whole paragraph in most
+ * articles) is cut to a window around the span, marked with "...".  Costs
+ * O(window), not O(line): a one-line document with thousands of findings
+ * stays fast.
  */
 static void show_line(struct text_state *s, uint32_t lineno, const char *line,
-		      size_t len, uint32_t c0, uint32_t c1)
+		      size_t len, size_t b0, size_t b1)
 {
 	FILE *f = s->o.out;
-	uint32_t column, first = 1;
-	size_t from = 0, to = len;
+	size_t from, to, i;
 	int width = fprintf(f, "%5u", lineno);
-	const char *pre = "", *post = "";
 
-	if (c0 > SHOW_CONTEXT + 1) {
-		first = c0 - SHOW_CONTEXT;
-		from = col_byte(line, len, first);
-		pre = "...";
-	}
-	{
-		uint32_t last = (c1 > c0 + 80 ? c0 + 80 : c1) + SHOW_CONTEXT;
-		size_t b = col_byte(line, len, last);
-
-		if (b < len) {
-			to = b;
-			post = "...";
-		}
-	}
-	fprintf(f, " | %s%.*s%s\n", pre, (int)(to - from), line + from, post);
-	fprintf(f, "%*s | %s", width, "", *pre ? "   " : "");
+	if (b0 > len)
+		b0 = len;
+	if (b1 > len || b1 < b0)
+		b1 = len;
+	if (step(line, len, b0, SHOW_SPAN) < b1)
+		b1 = step(line, len, b0, SHOW_SPAN);
+	from = step(line, len, b0, -SHOW_CONTEXT);
+	to = step(line, len, b1, SHOW_CONTEXT);
+	fprintf(f, " | %s%.*s%s\n", from ? "..." : "", (int)(to - from),
+		line + from, to < len ? "..." : "");
+	fprintf(f, "%*s | %s", width, "", from ? "   " : "");
 	fputs(col(s, C_GREEN), f);
-	column = first;
-	for (size_t i = from; i < to && column < c1; i++) {
-		unsigned char c = (unsigned char)line[i];
-
-		if ((c & 0xC0) == 0x80)
-			continue;
-		if (column < c0)
-			fputc(c == '\t' ? '\t' : ' ', f);
-		else
-			fputc(column == c0 ? '^' : '~', f);
-		column++;
-	}
-	if (column <= c0) /* span at the end of the line */
-		fputc('^', f);
+	for (i = from; i < b0; i++)
+		if (is_lead(line[i]))
+			fputc(line[i] == '\t' ? '\t' : ' ', f);
+	fputc('^', f);
+	for (i = step(line, len, b0, 1); i < b1; i++)
+		if (is_lead(line[i]))
+			fputc('~', f);
 	fputs(col(s, C_RESET), f);
 	fputc('\n', f);
 }
@@ -132,7 +123,6 @@ static void text_file(void *st, const struct document *doc,
 		struct doc_pos b = document_position(doc, d->span.end, 1);
 		size_t len = 0;
 		const char *line = document_line(doc, a.line, &len);
-		uint32_t end_col = b.line == a.line ? b.column : UINT32_MAX;
 
 		if (d->severity <= MT_SEV_ERROR)
 			s->counts[d->severity]++;
@@ -141,11 +131,9 @@ static void text_file(void *st, const struct document *doc,
 			col(s, C_RESET), col(s, sev_color(d->severity)),
 			mt_severity_name(d->severity), col(s, C_RESET),
 			col(s, C_BOLD), d->message, col(s, C_RESET), d->rule);
-		if (line) {
-			if (end_col <= a.column)
-				end_col = a.column + 1;
-			show_line(s, a.line, line, len, a.column, end_col);
-		}
+		if (line)
+			show_line(s, a.line, line, len, a.line_byte,
+				  b.line == a.line ? b.line_byte : len);
 		if (d->n_suggestions) {
 			fprintf(f, "      = %s: ",
 				d->n_suggestions > 1 ? "suggestions"

@@ -279,3 +279,31 @@ Test(document, original_bytes_kept)
 	cr_assert(memcmp(o, in, 4) == 0);
 	document_free(doc);
 }
+
+Test(document, columns_on_a_very_long_line)
+{
+	/* 3000 × "é x " (5 bytes, 4 code points): columns must be exact far
+	 * past the checkpoints, and before the line too */
+	size_t n = 3000, len = 5 * n;
+	char *s = malloc(len + 16);
+	struct document *doc;
+
+	memcpy(s, "ab\n", 3);
+	for (size_t i = 0; i < n; i++)
+		memcpy(s + 3 + 5 * i, "\xC3\xA9 x ", 5);
+	s[3 + len] = '\0';
+	doc = load_str(s);
+	for (size_t i = 0; i < n; i += 997) {
+		struct doc_pos p = document_position(doc,
+						     (uint32_t)(3 + 5 * i + 3),
+						     0);
+
+		cr_assert_eq(p.line, 2);
+		cr_assert_eq(p.column, 4 * i + 3, "i=%zu column %u", i,
+			     p.column);
+		cr_assert_eq(p.column16, 4 * i + 2);
+	}
+	cr_assert_eq(document_position(doc, 1, 0).column, 2);
+	document_free(doc);
+	free(s);
+}
