@@ -13,11 +13,13 @@
 #include "grammar_parser.h"
 #include "reference.h"
 #include "segment.h"
+#include "spelling.h"
 #include "xalloc.h"
 
 /* The passes, in the order they run.  See check.h to add one. */
 static const struct check_pass *const passes[] = {
 	&engine_pass,
+	&spelling_pass,
 	&reference_pass,
 	&grammar_parser_pass, /* keep last: skips what earlier passes report */
 };

@@ -54,6 +54,9 @@ struct checker_options {
 	/* grammar parser: time budget per document in milliseconds; 0: the
 	 * default (grammar_parser.h) */
 	unsigned grammar_parser_budget_ms;
+	/* spelling: all-caps words of up to this many letters are acronyms
+	 * and never spell-checked; 0: the default (SPELLING_ACRONYM_MAX) */
+	int acronym_max;
 };
 
 struct severity_override {

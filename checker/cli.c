@@ -88,6 +88,9 @@ static void usage(FILE *f)
 	      "      --words FILE       extra accepted words (repeatable)\n"
 	      "      --reject FILE      words to flag, 'bad -> good' "
 	      "(repeatable)\n"
+	      "      --acronym-max N    all-caps words of up to N letters "
+	      "are not\n"
+	      "                         spell-checked (default: 5)\n"
 	      "      --rules-dir DIR    rule files (default: the installed "
 	      "rules)\n"
 	      "      --enable RULE      enable a rule id or category "
@@ -145,6 +148,7 @@ enum {
 	OPT_DICT_PATH,
 	OPT_WORDS,
 	OPT_REJECT,
+	OPT_ACRONYM_MAX,
 	OPT_RULES_DIR,
 	OPT_ENABLE,
 	OPT_DISABLE,
@@ -172,6 +176,7 @@ static const struct option check_longopts[] = {
 	{ "dict-path", required_argument, NULL, OPT_DICT_PATH },
 	{ "words", required_argument, NULL, OPT_WORDS },
 	{ "reject", required_argument, NULL, OPT_REJECT },
+	{ "acronym-max", required_argument, NULL, OPT_ACRONYM_MAX },
 	{ "rules-dir", required_argument, NULL, OPT_RULES_DIR },
 	{ "enable", required_argument, NULL, OPT_ENABLE },
 	{ "disable", required_argument, NULL, OPT_DISABLE },
@@ -282,6 +287,17 @@ static int parse_check_opts(int argc, char **argv, struct cli_opts *o)
 		case OPT_REJECT:
 			strlist_add(&o->reject, optarg);
 			break;
+		case OPT_ACRONYM_MAX: {
+			char *end;
+			long v = strtol(optarg, &end, 10);
+
+			if (*end || end == optarg || v < 1 || v > 64)
+				return bad_usage("--acronym-max takes a number "
+						 "from 1 to 64, not '%s'",
+						 optarg);
+			o->co.acronym_max = (int)v;
+			break;
+		}
 		case OPT_RULES_DIR:
 			o->co.rules_dir = optarg;
 			break;

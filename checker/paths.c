@@ -68,7 +68,8 @@ const char *mt_data_dir(void)
 				break;
 			strcpy(cand, exe);
 			strcat(cand, ups[i]);
-			if (try_dir(cand, "rules"))
+			if (try_dir(cand, "rules") ||
+			    try_dir(cand, "dictionaries"))
 				return data_dir;
 		}
 	}

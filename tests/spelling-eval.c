@@ -1,0 +1,251 @@
+/*
+ * spelling-eval: how often is the right correction of a real misspelling
+ * our first suggestion (top-1) or among our first five (top-5), next to
+ * Hunspell's own order?  Run by `make eval`.
+ *
+ * Data: codespell's dictionary of common misspellings ("wrong->right",
+ * collected from Wikipedia's list of common misspellings and from code),
+ * shipped by the Debian package codespell.  Kept: entries with exactly one
+ * correction, a single word, where the en_US dictionary rejects the
+ * misspelling and accepts the correction (otherwise no spell checker could
+ * be right).  The ranking weights were chosen on the odd-numbered entries;
+ * the even-numbered ones are reported apart as held-out data.
+ *
+ * Usage: spelling-eval [--tune] DICTIONARY.txt [DATA_DIR] [STEP]
+ *   STEP n evaluates every n-th entry (default 1: all).
+ *   --tune also searches a grid of ranking weights on the tuning half and
+ *   prints the best, with its score on the held-out half.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "speller.h"
+
+struct tally {
+	size_t n, top1, top5;
+};
+
+static void count(struct tally *t, const char *const *v, size_t k,
+		  const char *right)
+{
+	t->n++;
+	for (size_t i = 0; i < k && i < 5; i++)
+		if (strcmp(v[i], right) == 0) {
+			t->top5++;
+			if (i == 0)
+				t->top1++;
+			break;
+		}
+}
+
+static void print(const char *what, const struct tally *t)
+{
+	printf("  %-28s %6zu words  top-1 %5.1f%%  top-5 %5.1f%%\n", what,
+	       t->n, t->n ? 100.0 * (double)t->top1 / (double)t->n : 0,
+	       t->n ? 100.0 * (double)t->top5 / (double)t->n : 0);
+}
+
+/* One evaluated entry: the misspelling, its correction, Hunspell's list. */
+struct item {
+	char *wrong, *right;
+	char **hun;
+	size_t n_hun;
+	int half;
+};
+
+struct scored {
+	const char *s;
+	double score;
+	size_t rank;
+};
+
+static int by_score(const void *a, const void *b)
+{
+	const struct scored *x = a, *y = b;
+
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	return x->rank < y->rank ? -1 : x->rank > y->rank;
+}
+
+/* Rank every item's Hunspell list with weights w; tally by half. */
+static void rerank(struct speller *sp, const struct speller_weights *w,
+		   const struct item *it, size_t n, struct tally out[2])
+{
+	speller_set_weights(sp, w);
+	memset(out, 0, 2 * sizeof(*out));
+	for (size_t i = 0; i < n; i++) {
+		struct scored sc[SPELLER_MAX_SUGGESTIONS];
+		const char *v[SPELLER_MAX_SUGGESTIONS];
+		size_t k = it[i].n_hun;
+
+		for (size_t j = 0; j < k; j++) {
+			sc[j].s = it[i].hun[j];
+			sc[j].rank = j;
+			sc[j].score = speller_rank_score(
+				sp, it[i].wrong, strlen(it[i].wrong),
+				it[i].hun[j], j);
+		}
+		qsort(sc, k, sizeof(*sc), by_score);
+		for (size_t j = 0; j < k; j++)
+			v[j] = sc[j].s;
+		count(&out[it[i].half], v, k, it[i].right);
+	}
+}
+
+/*
+ * Coordinate descent on the tuning half: each weight in turn takes the
+ * value from `grid` that maximises top-1 (top-5 breaking ties), the others
+ * held; three rounds.  Prints the weights and both halves' scores.
+ */
+static void tune(struct speller *sp, const struct item *it, size_t n)
+{
+	static const double grid[] = { 0,   0.05, 0.1, 0.2, 0.3, 0.45,
+					0.7, 1.0,  1.5, 2.0, 3.0 };
+	struct speller_weights best = speller_default_weights;
+	double *field[] = { &best.phonetic, &best.freq, &best.proper,
+			    &best.split, &best.rank };
+	struct tally t[2], bt[2];
+
+	rerank(sp, &best, it, n, bt);
+	for (int round = 0; round < 3; round++)
+		for (size_t f = 0; f < ARRAY_SIZE(field); f++) {
+			double keep = *field[f];
+
+			for (size_t g = 0; g < ARRAY_SIZE(grid); g++) {
+				*field[f] = grid[g];
+				rerank(sp, &best, it, n, t);
+				if (t[1].top1 > bt[1].top1 ||
+				    (t[1].top1 == bt[1].top1 &&
+				     t[1].top5 > bt[1].top5)) {
+					keep = grid[g];
+					bt[0] = t[0];
+					bt[1] = t[1];
+				}
+			}
+			*field[f] = keep;
+		}
+	printf("best weights on the tuning half: phonetic %.2f freq %.2f "
+	       "proper %.2f split %.2f rank %.2f\n",
+	       best.phonetic, best.freq, best.proper, best.split, best.rank);
+	print("tuned, tuning half", &bt[1]);
+	print("tuned, held out", &bt[0]);
+	speller_set_weights(sp, &speller_default_weights);
+}
+
+int main(int argc, char **argv)
+{
+	int do_tune = argc > 1 && strcmp(argv[1], "--tune") == 0;
+	struct item *items = NULL;
+	size_t n_items = 0, alloc_items = 0;
+	const char *data;
+	long step;
+	struct tally ours[2] = { { 0 } }, hun[2] = { { 0 } };
+	struct tally all_ours = { 0 }, all_hun = { 0 };
+	struct speller *sp;
+	struct mt_error err = { 0 };
+	char path[4096], *line = NULL;
+	size_t cap = 0, lineno = 0;
+	FILE *f;
+	clock_t t0 = clock();
+
+	if (do_tune) {
+		argc--;
+		argv++;
+	}
+	if (argc < 2) {
+		fprintf(stderr, "usage: spelling-eval DICTIONARY.txt "
+				"[DATA_DIR] [STEP]\n");
+		return 2;
+	}
+	data = argc > 2 ? argv[2] : ".";
+	step = argc > 3 ? strtol(argv[3], NULL, 10) : 1;
+	if (step < 1)
+		step = 1;
+	f = fopen(argv[1], "r");
+	if (!f) {
+		perror(argv[1]);
+		return 2;
+	}
+	if (speller_open("en_US", NULL, &sp, &err)) {
+		fprintf(stderr, "spelling-eval: %s\n", err.msg);
+		return 2;
+	}
+	snprintf(path, sizeof(path), "%s/dictionaries/en/frequency.tsv", data);
+	if (speller_load_frequencies(sp, path, &err)) {
+		fprintf(stderr, "spelling-eval: %s\n", err.msg);
+		return 2;
+	}
+	while (getline(&line, &cap, f) > 0) {
+		char *arrow = strstr(line, "->"), *right;
+		const char *const *v;
+		size_t k, wl;
+		int half;
+
+		lineno++;
+		if (!arrow || (lineno - 1) % (size_t)step)
+			continue;
+		*arrow = '\0';
+		right = arrow + 2;
+		right[strcspn(right, "\r\n")] = '\0';
+		if (strpbrk(right, ", ") || !*right)
+			continue;
+		wl = strlen(line);
+		if (speller_check(sp, line, wl) ||
+		    !speller_check(sp, right, strlen(right)))
+			continue;
+		half = lineno % 2; /* 1: odd, the tuning half */
+		k = speller_suggest(sp, line, wl, SPELLER_ORDER_RANKED, &v);
+		count(&ours[half], v, k, right);
+		count(&all_ours, v, k, right);
+		k = speller_suggest(sp, line, wl, SPELLER_ORDER_HUNSPELL, &v);
+		count(&hun[half], v, k, right);
+		count(&all_hun, v, k, right);
+		if (do_tune) {
+			struct item *it;
+
+			if (n_items == alloc_items) {
+				alloc_items = alloc_items ? 2 * alloc_items : 1024;
+				items = realloc(items,
+						alloc_items * sizeof(*items));
+				if (!items)
+					return 2;
+			}
+			it = &items[n_items++];
+			it->wrong = strdup(line);
+			it->right = strdup(right);
+			it->half = half;
+			it->n_hun = k;
+			it->hun = calloc(k ? k : 1, sizeof(char *));
+			for (size_t j = 0; j < k; j++)
+				it->hun[j] = strdup(v[j]);
+		}
+	}
+	free(line);
+	fclose(f);
+	printf("spelling suggestions on codespell's common misspellings "
+	       "(%s, every %ld. entry):\n",
+	       argv[1], step);
+	print("Hunspell's order, all", &all_hun);
+	print("mtlint's ranking, all", &all_ours);
+	print("Hunspell's order, held out", &hun[0]);
+	print("mtlint's ranking, held out", &ours[0]);
+	print("Hunspell's order, tuning", &hun[1]);
+	print("mtlint's ranking, tuning", &ours[1]);
+	if (do_tune)
+		tune(sp, items, n_items);
+	for (size_t i = 0; i < n_items; i++) {
+		for (size_t j = 0; j < items[i].n_hun; j++)
+			free(items[i].hun[j]);
+		free(items[i].hun);
+		free(items[i].wrong);
+		free(items[i].right);
+	}
+	free(items);
+	speller_close(sp);
+	printf("  (%.0f s CPU)\n", (double)(clock() - t0) / CLOCKS_PER_SEC);
+	return 0;
+}

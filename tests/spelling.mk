@@ -1,0 +1,87 @@
+# Spelling (issue 3): packages, the word-list generator, eval and bench.
+#
+#   make dictionaries    rebuild dictionaries/en/ from Debian package data
+#   make eval-spelling   suggestion accuracy on codespell's misspellings
+#   make bench-spelling  check speed on ~2 MB of English prose
+#   check-dictionaries   (a test) the committed lists are what the script
+#                        builds from the installed packages
+
+# hunspell-en-gb: the other dialect (spelling.dialect-variant);
+# wordnet-base, scowl, festlex-poslex, python3: the word-list sources and
+# generator; codespell: the evaluation list of real misspellings
+DEB_PACKAGES += hunspell-en-gb python3 wordnet-base scowl festlex-poslex \
+	codespell
+TEST_TARGETS += check-dictionaries
+EVAL_TARGETS += eval-spelling
+BENCH_TARGETS += bench-spelling
+
+SPELL_TOOLS = $(BUILD)/spelling-tools
+SPELL_TOOL_FLAGS = -std=c11 -D_GNU_SOURCE -O2 -g $(WARNINGS) $(PKG_CFLAGS) \
+	-Ichecker $(EXTRA_CFLAGS)
+# every 9th entry of codespell's list (about 3,500 words, ~4 minutes:
+# Hunspell's suggestion search takes ~60 ms a word); 1 for all of them
+EVAL_SPELLING_STEP ?= 9
+
+$(SPELL_TOOLS)/icu-places: dictionaries/tools/icu-places.c
+	@mkdir -p $(@D)
+	$(call quiet,CC,$<)$(CC) $(SPELL_TOOL_FLAGS) -o $@ $< $(LDLIBS_ALL)
+
+$(SPELL_TOOLS)/spell-filter: dictionaries/tools/spell-filter.c $(LIB)
+	@mkdir -p $(@D)
+	$(call quiet,CC,$<)$(CC) $(SPELL_TOOL_FLAGS) -o $@ $^ $(LDLIBS_ALL)
+
+$(SPELL_TOOLS)/spelling-eval: tests/spelling-eval.c $(LIB)
+	@mkdir -p $(@D)
+	$(call quiet,CC,$<)$(CC) $(SPELL_TOOL_FLAGS) -o $@ $^ $(LDLIBS_ALL)
+
+$(SPELL_TOOLS)/spelling-bench: tests/spelling-bench.c $(LIB)
+	@mkdir -p $(@D)
+	$(call quiet,CC,$<)$(CC) $(SPELL_TOOL_FLAGS) -o $@ $^ $(LDLIBS_ALL)
+
+dictionaries: $(SPELL_TOOLS)/icu-places $(SPELL_TOOLS)/spell-filter
+	python3 dictionaries/build-lists.py dictionaries/en \
+		$(SPELL_TOOLS)/icu-places $(SPELL_TOOLS)/spell-filter
+
+# Words only: the headers name package versions, which a Debian point
+# release may bump without changing a word.
+check-dictionaries: $(SPELL_TOOLS)/icu-places $(SPELL_TOOLS)/spell-filter
+	@echo "  TEST     dictionaries/en is what build-lists.py makes"
+	$(Q)rm -rf $(SPELL_TOOLS)/dict-check && \
+	  python3 dictionaries/build-lists.py $(SPELL_TOOLS)/dict-check \
+	    $(SPELL_TOOLS)/icu-places $(SPELL_TOOLS)/spell-filter >/dev/null && \
+	  for f in dictionaries/en/*; do \
+	    g=$(SPELL_TOOLS)/dict-check/$${f##*/}; \
+	    test -f "$$g" || { echo "$$f: not made by build-lists.py"; \
+	      exit 1; }; \
+	    grep -v '^#' "$$g" > "$$g.words-only"; \
+	    grep -v '^#' "$$f" | cmp -s - "$$g.words-only" || \
+	    { echo "$$f differs from what its sources give: run" \
+	      "'make dictionaries' and review"; exit 1; }; \
+	  done; \
+	  test $$(ls dictionaries/en | wc -l) -eq \
+	    $$(ls $(SPELL_TOOLS)/dict-check | grep -vc 'words-only$$') || \
+	    { echo "dictionaries/en: files differ from build-lists.py's"; \
+	      exit 1; }
+
+CODESPELL_DICT = $(shell dpkg -L codespell 2>/dev/null | \
+	grep '/codespell_lib/data/dictionary.txt$$' | head -1)
+
+eval-spelling: $(SPELL_TOOLS)/spelling-eval
+	@test -n "$(CODESPELL_DICT)" || \
+	  { echo "eval-spelling: codespell's dictionary.txt not found"; exit 1; }
+	$(SPELL_TOOLS)/spelling-eval $(SPELL_EVAL_FLAGS) $(CODESPELL_DICT) \
+		$(CURDIR) $(EVAL_SPELLING_STEP)
+
+# The corpus: WordNet's glosses (definitions and example sentences), the
+# first 2 MB, made at bench time from the installed package.
+SPELL_CORPUS = $(SPELL_TOOLS)/spelling-corpus.txt
+$(SPELL_CORPUS):
+	@mkdir -p $(@D)
+	$(Q)cat /usr/share/wordnet/data.noun /usr/share/wordnet/data.verb \
+	  /usr/share/wordnet/data.adj /usr/share/wordnet/data.adv | \
+	  grep -v '^  ' | sed 's/^[^|]*| //' | head -c 2000000 > $@
+
+bench-spelling: $(SPELL_TOOLS)/spelling-bench $(SPELL_CORPUS)
+	$(SPELL_TOOLS)/spelling-bench $(SPELL_CORPUS) $(CURDIR)
+
+.PHONY: dictionaries check-dictionaries eval-spelling bench-spelling

@@ -1,0 +1,291 @@
+/*
+ * speller: Hunspell wrapper -- check, encodings, added words, suggestions,
+ * ranking.  Uses the tiny dictionaries of fixtures/spell/ (never the
+ * system dictionary), in the manner of Hunspell's own tests: <case>.good
+ * words must be accepted, <case>.wrong words rejected, and each line
+ * "wrong<TAB>right" of <case>.sug must rank `right` first.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+#include "speller.h"
+
+static char *fixture(const char *name)
+{
+	const char *dir = getenv("MTLINT_DATA_DIR");
+	char *p = malloc(4096);
+
+	cr_assert(p);
+	snprintf(p, 4096, "%s/fixtures/spell/%s", dir ? dir : ".", name);
+	return p;
+}
+
+static struct speller *open_case(const char *name)
+{
+	char aff[64], dic[64];
+	char *a, *d;
+	struct speller *sp = NULL;
+	struct mt_error err = { 0 };
+
+	snprintf(aff, sizeof(aff), "%s.aff", name);
+	snprintf(dic, sizeof(dic), "%s.dic", name);
+	a = fixture(aff);
+	d = fixture(dic);
+	cr_assert_eq(speller_open_files(a, d, &sp, &err), MT_ERR_OK, "%s",
+		     err.msg);
+	free(a);
+	free(d);
+	return sp;
+}
+
+/* Call fn on each line of fixtures/spell/<name>. */
+static void each_line(const char *name, struct speller *sp,
+		      void (*fn)(struct speller *sp, char *line))
+{
+	char *path = fixture(name), line[256];
+	FILE *f = fopen(path, "r");
+	int n = 0;
+
+	cr_assert(f, "cannot open %s", path);
+	while (fgets(line, sizeof(line), f)) {
+		line[strcspn(line, "\n")] = '\0';
+		if (*line) {
+			fn(sp, line);
+			n++;
+		}
+	}
+	cr_assert(n > 0, "%s is empty", path);
+	fclose(f);
+	free(path);
+}
+
+static void expect_good(struct speller *sp, char *w)
+{
+	cr_expect_eq(speller_check(sp, w, strlen(w)), 1, "rejected: %s", w);
+	/* the cached answer is the same */
+	cr_expect_eq(speller_check(sp, w, strlen(w)), 1, "cache: %s", w);
+}
+
+static void expect_wrong(struct speller *sp, char *w)
+{
+	cr_expect_eq(speller_check(sp, w, strlen(w)), 0, "accepted: %s", w);
+}
+
+static void expect_sug(struct speller *sp, char *line)
+{
+	char *tab = strchr(line, '\t');
+	const char *const *v;
+	size_t k;
+
+	cr_assert(tab);
+	*tab = '\0';
+	k = speller_suggest(sp, line, strlen(line), SPELLER_ORDER_RANKED, &v);
+	cr_assert(k > 0, "no suggestion for %s", line);
+	cr_expect_str_eq(v[0], tab + 1, "%s: got %s", line, v[0]);
+}
+
+static void run_case(const char *name)
+{
+	struct speller *sp = open_case(name);
+	char f[64];
+
+	snprintf(f, sizeof(f), "%s.good", name);
+	each_line(f, sp, expect_good);
+	snprintf(f, sizeof(f), "%s.wrong", name);
+	each_line(f, sp, expect_wrong);
+	snprintf(f, sizeof(f), "%s.sug", name);
+	each_line(f, sp, expect_sug);
+	speller_close(sp);
+}
+
+Test(speller, basic_case_utf8_dictionary)
+{
+	run_case("basic");
+}
+
+Test(speller, latin1_dictionary_converted_both_ways)
+{
+	/* the .dic is ISO-8859-1; words and suggestions travel as UTF-8, and
+	 * a word the encoding cannot hold (Cyrillic) is simply unknown */
+	run_case("latin1");
+}
+
+Test(speller, typographic_apostrophe_looked_up_as_ascii)
+{
+	struct speller *sp = open_case("basic");
+
+	cr_expect(speller_check(sp, "London’s", strlen("London’s")));
+	cr_expect(speller_check(sp, "Londonʼs", strlen("Londonʼs")));
+	cr_expect(!speller_check(sp, "London’z", strlen("London’z")));
+	speller_close(sp);
+}
+
+Test(speller, added_words_take_model_affixes)
+{
+	struct speller *sp = open_case("basic");
+
+	cr_expect(!speller_check(sp, "Brexit", 6));
+	cr_assert_eq(speller_add(sp, "Brexit", "Paris"), 0);
+	cr_expect(speller_check(sp, "Brexit", 6));
+	cr_expect(speller_check(sp, "Brexit’s", strlen("Brexit’s")));
+	/* without a model, a capitalised word still takes a possessive;
+	 * a lower-case one does not */
+	cr_assert_eq(speller_add(sp, "Zelensky", NULL), 0);
+	cr_expect(speller_check(sp, "Zelensky's", 10));
+	cr_expect(speller_check(sp, "Zelensky’s", strlen("Zelensky’s")));
+	cr_assert_eq(speller_add(sp, "tweeted", NULL), 0);
+	cr_expect(speller_check(sp, "tweeted", 7));
+	cr_expect(!speller_check(sp, "tweeted's", 9));
+	speller_close(sp);
+}
+
+Test(speller, word_list_file_with_comments_and_models)
+{
+	struct speller *sp = open_case("basic");
+	struct mt_error err = { 0 };
+	const char list[] = "# a comment\n\n  Kyiv  \nPeskov London\nbrexit\n";
+	char *p = write_temp(list, sizeof(list) - 1, ".words");
+
+	cr_assert_eq(speller_load_words(sp, p, "Paris", &err), MT_ERR_OK,
+		     "%s", err.msg);
+	cr_expect(speller_check(sp, "Kyiv", 4));
+	cr_expect(speller_check(sp, "Kyiv's", 6));
+	cr_expect(speller_check(sp, "Peskov's", 8));
+	cr_expect(speller_check(sp, "brexit", 6));
+	cr_expect(!speller_check(sp, "#", 1));
+	remove(p);
+	free(p);
+	speller_close(sp);
+}
+
+Test(speller, bad_word_list_reports_file_and_line)
+{
+	struct speller *sp = open_case("basic");
+	struct mt_error err = { 0 };
+	const char list[] = "good\nbad\xff\n";
+	char *p = write_temp(list, sizeof(list) - 1, ".words");
+
+	cr_expect_eq(speller_load_words(sp, p, NULL, &err), MT_ERR_ENCODING);
+	cr_expect(strstr(err.msg, ":2:"), "%s", err.msg);
+	cr_expect_eq(speller_load_words(sp, "/nonexistent/x.words", NULL,
+					&err),
+		     MT_ERR_IO);
+	cr_expect(strstr(err.msg, "/nonexistent/x.words"), "%s", err.msg);
+	remove(p);
+	free(p);
+	speller_close(sp);
+}
+
+Test(speller, missing_dictionary_is_an_error)
+{
+	struct speller *sp = (struct speller *)1;
+	struct mt_error err = { 0 };
+
+	cr_expect_eq(speller_open("xx_YY", "/nonexistent", &sp, &err),
+		     MT_ERR_DICT);
+	cr_expect_null(sp);
+	cr_expect(strstr(err.msg, "xx_YY"), "%s", err.msg);
+	cr_expect_eq(speller_open("../etc/passwd", NULL, &sp, &err),
+		     MT_ERR_DICT);
+	cr_expect_eq(speller_open_files("/nonexistent.aff", "/x.dic", &sp,
+					&err),
+		     MT_ERR_DICT);
+	speller_close(NULL);
+}
+
+Test(speller, dict_path_is_searched_first)
+{
+	const char *dir = getenv("MTLINT_DATA_DIR");
+	char path[4096];
+	struct speller *sp = NULL;
+	struct mt_error err = { 0 };
+
+	snprintf(path, sizeof(path), "/nonexistent:%s/fixtures/spell",
+		 dir ? dir : ".");
+	cr_assert_eq(speller_open("basic", path, &sp, &err), MT_ERR_OK, "%s",
+		     err.msg);
+	cr_expect(strstr(speller_dic_path(sp), "fixtures/spell/basic.dic"));
+	speller_close(sp);
+}
+
+Test(speller, empty_and_overlong_words_are_not_flagged)
+{
+	struct speller *sp = open_case("basic");
+	char longw[SPELLER_MAX_WORD + 2];
+	const char *const *v;
+
+	memset(longw, 'x', sizeof(longw));
+	cr_expect(speller_check(sp, "", 0));
+	cr_expect(speller_check(sp, longw, sizeof(longw)));
+	cr_expect_eq(speller_suggest(sp, longw, sizeof(longw),
+				     SPELLER_ORDER_RANKED, &v),
+		     0);
+	cr_expect_null(v);
+	speller_close(sp);
+}
+
+Test(speller, distance_weights)
+{
+	/* a keyboard neighbour (s/a) costs less than a far key (s/p) */
+	cr_expect_lt(speller_distance("cst", 3, "cat", 3),
+		     speller_distance("cpt", 3, "cat", 3));
+	/* a swap costs less than two changes */
+	cr_expect_lt(speller_distance("recieve", 7, "receive", 7), 1.0);
+	/* doubling a letter is cheap */
+	cr_expect_lt(speller_distance("governmment", 11, "government", 10),
+		     1.0);
+	cr_expect_float_eq(speller_distance("Paris", 5, "paris", 5), 0, 1e-9);
+	cr_expect_float_eq(speller_distance("", 0, "abc", 3), 3, 1e-9);
+	cr_expect_float_eq(speller_distance("é", 2, "e", 1), 1, 1e-9);
+}
+
+Test(speller, frequency_decides_between_equal_candidates)
+{
+	struct speller *sp = open_case("basic");
+	struct mt_error err = { 0 };
+	const char freq[] = "# counts\nbit\t5000\nBAT 3\n";
+	char *p = write_temp(freq, sizeof(freq) - 1, ".tsv");
+	const char *const *v;
+	size_t k;
+
+	cr_assert_eq(speller_load_frequencies(sp, p, &err), MT_ERR_OK, "%s",
+		     err.msg);
+	cr_expect_eq(speller_frequency(sp, "Bit", 3), 5000);
+	cr_expect_eq(speller_frequency(sp, "bat", 3), 3);
+	cr_expect_eq(speller_frequency(sp, "cat", 3), 0);
+	/* "bet": a vowel away from both "bat" and "bit" */
+	cr_expect_gt(speller_rank_score(sp, "bet", 3, "bit", 1),
+		     speller_rank_score(sp, "bet", 3, "bat", 0));
+	k = speller_suggest(sp, "bet", 3, SPELLER_ORDER_RANKED, &v);
+	cr_assert(k >= 2);
+	cr_expect_str_eq(v[0], "bit");
+	remove(p);
+	free(p);
+	speller_close(sp);
+}
+
+Test(speller, case_pattern_of_the_misspelling)
+{
+	struct speller *sp = open_case("basic");
+
+	/* a lower-case word is rarely a name: "paris" -> not "Paris" first */
+	cr_expect_gt(speller_rank_score(sp, "lodnon", 6, "london", 1),
+		     speller_rank_score(sp, "lodnon", 6, "London", 0));
+	speller_close(sp);
+}
+
+Test(speller, hunspell_order_kept_on_request)
+{
+	struct speller *sp = open_case("basic");
+	const char *const *a, *const *b;
+	size_t ka, kb;
+
+	ka = speller_suggest(sp, "bet", 3, SPELLER_ORDER_HUNSPELL, &a);
+	kb = speller_suggest(sp, "bet", 3, SPELLER_ORDER_RANKED, &b);
+	cr_expect_eq(ka, kb);
+	cr_expect(ka >= 2);
+	speller_close(sp);
+}

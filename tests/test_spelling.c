@@ -1,0 +1,484 @@
+/*
+ * spelling: the pass, end to end with the real en_US dictionary and the
+ * project's word lists (MTLINT_DATA_DIR), plus the binary on the fixtures.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "helpers.h"
+#include "spelling.h"
+
+/* The diagnostic of `rule` whose span text is `text`, or NULL. */
+static const struct diag *find_at(const struct document *doc,
+				  const struct diag_list *l, const char *rule,
+				  const char *text)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		const struct diag *d = &l->v[i];
+
+		if (strcmp(d->rule, rule) == 0 &&
+		    d->span.end - d->span.start == strlen(text) &&
+		    memcmp(doc->text + d->span.start, text, strlen(text)) == 0)
+			return d;
+	}
+	return NULL;
+}
+
+static size_t count_prefix(const struct diag_list *l, const char *prefix)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < l->n; i++)
+		n += strncmp(l->v[i].rule, prefix, strlen(prefix)) == 0;
+	return n;
+}
+
+/* Check s with a reference text (may be NULL) on checker c. */
+static void check_ref(struct checker *c, const char *s, const char *ref,
+		      struct document **out_doc, struct document **out_ref,
+		      struct diag_list *out)
+{
+	struct mt_error err = { 0 };
+
+	*out_doc = load_str(s);
+	*out_ref = ref ? load_str(ref) : NULL;
+	diag_list_init(out, &(*out_doc)->arena);
+	cr_assert_eq(checker_check(c, *out_doc, *out_ref, out, &err),
+		     MT_ERR_OK, "%s", err.msg);
+	assert_diags_sane(*out_doc, out);
+}
+
+static void done(struct document *doc, struct document *ref,
+		 struct diag_list *l)
+{
+	diag_list_release(l);
+	document_free(doc);
+	document_free(ref);
+}
+
+Test(spelling, lower_case_misspelling_is_an_error_with_suggestions)
+{
+	struct document *doc;
+	struct diag_list l;
+	const struct diag *d;
+
+	check_str("The goverment said it would recieve them.", &doc, &l);
+	assert_diags_sane(doc, &l);
+	d = find_at(doc, &l, "spelling.unknown-word", "goverment");
+	cr_assert(d);
+	cr_expect_eq(d->severity, MT_SEV_ERROR);
+	cr_expect_str_eq(d->category, "fluency/spelling");
+	cr_assert(d->n_suggestions >= 1);
+	cr_expect_str_eq(d->suggestions[0], "government");
+	d = find_at(doc, &l, "spelling.unknown-word", "recieve");
+	cr_assert(d);
+	cr_expect_str_eq(d->suggestions[0], "receive");
+	diag_list_release(&l);
+	document_free(doc);
+}
+
+Test(spelling, never_checked)
+{
+	static const char *const good[] = {
+		"See https://example.com/xqzwv and mail xqzwv@example.com.",
+		"Follow @xqzwvbot and #xqzwvtag today.",
+		"It was the 72nd time since the 1990s, on 2016-12-29.",
+		"The FSB and the GRU, and also the QXZW, said so.",
+		"Run `xqzwv --frobnicate` to see it.",
+		"Putin’s speech came before New Year’s Eve.",
+		"The President-elect spoke about the US-Russia talks.",
+		"It felt like deja vu to the diplomats.",
+		"Officials tweeted about Brexit and emails.",
+		"The 72-hour deadline passed; the G7 met.",
+	};
+
+	for (size_t k = 0; k < ARRAY_SIZE(good); k++) {
+		struct document *doc;
+		struct diag_list l;
+
+		check_str(good[k], &doc, &l);
+		cr_expect_eq(count_prefix(&l, "spelling."), 0, "flagged in: %s",
+			     good[k]);
+		diag_list_release(&l);
+		document_free(doc);
+	}
+}
+
+Test(spelling, hyphenated_compound_checked_part_by_part)
+{
+	struct document *doc;
+	struct diag_list l;
+	const struct diag *d;
+
+	check_str("It is a well-knwon fact.", &doc, &l);
+	d = find_at(doc, &l, "spelling.unknown-word", "knwon");
+	cr_assert(d, "the misspelt part alone is flagged");
+	cr_expect_eq(count_prefix(&l, "spelling."), 1);
+	cr_assert(d->n_suggestions >= 1);
+	cr_expect_str_eq(d->suggestions[0], "known");
+	diag_list_release(&l);
+	document_free(doc);
+}
+
+Test(spelling, capitalised_unknown_word_is_only_an_unknown_name)
+{
+	struct document *doc;
+	struct diag_list l;
+	const struct diag *d;
+
+	check_str("Yesterday the official Zorblattin said so.", &doc, &l);
+	d = find_at(doc, &l, "spelling.unknown-name", "Zorblattin");
+	cr_assert(d);
+	cr_expect_eq(d->severity, MT_SEV_INFO);
+	cr_expect_eq(d->n_suggestions, 0);
+	cr_expect_eq(count_prefix(&l, "spelling."), 1);
+	diag_list_release(&l);
+	document_free(doc);
+}
+
+Test(spelling, name_misspelt_against_the_same_document)
+{
+	struct document *doc;
+	struct diag_list l;
+	const struct diag *d;
+
+	check_str("Navalny was jailed. Navalny appealed. Later Navalmy "
+		  "lost the appeal.",
+		  &doc, &l);
+	d = find_at(doc, &l, "spelling.misspelled-name", "Navalmy");
+	cr_assert(d);
+	cr_expect_eq(d->severity, MT_SEV_WARNING);
+	cr_assert_eq(d->n_suggestions, 1);
+	cr_expect_str_eq(d->suggestions[0], "Navalny");
+	cr_expect_null(find_at(doc, &l, "spelling.misspelled-name",
+			       "Navalny"));
+	diag_list_release(&l);
+	document_free(doc);
+}
+
+Test(spelling, name_misspelt_against_a_name_list)
+{
+	struct document *doc;
+	struct diag_list l;
+	const struct diag *d;
+
+	/* "Google" is in the project's common-names list; a slip away */
+	check_str("The firm sued Googe last night.", &doc, &l);
+	d = find_at(doc, &l, "spelling.misspelled-name", "Googe");
+	cr_assert(d);
+	cr_expect_str_eq(d->suggestions[0], "Google");
+	diag_list_release(&l);
+	document_free(doc);
+}
+
+Test(spelling, transliteration_variants_are_not_misspellings)
+{
+	struct document *doc;
+	struct diag_list l;
+
+	/* Dmitri is a listed name; Dmitry is another romanisation */
+	check_str("Yesterday Dmitry spoke.", &doc, &l);
+	cr_expect_eq(count_prefix(&l, "spelling.misspelled-name"), 0);
+	diag_list_release(&l);
+	document_free(doc);
+}
+
+Test(spelling, reference_words_are_accepted_and_suggested)
+{
+	static const char *const off[] = { "reference", "names" };
+	struct checker_options o = CHECKER_OPTIONS_INIT;
+	struct mt_error err = { 0 };
+	struct checker *c;
+	struct document *doc, *ref;
+	struct diag_list l;
+	const struct diag *d;
+	size_t on_name = 0;
+
+	/* alone (the reference pass off), spelling suggests the
+	 * reference's form */
+	o.disable = off;
+	o.n_disable = ARRAY_SIZE(off);
+	cr_assert_eq(checker_new(&o, &c, &err), MT_ERR_OK, "%s", err.msg);
+	check_ref(c, "Zorblattin met Qwertzob.", "Zorblattin met Qwertzov.",
+		  &doc, &ref, &l);
+	cr_expect_null(find_at(doc, &l, "spelling.unknown-name",
+			       "Zorblattin"));
+	d = find_at(doc, &l, "spelling.misspelled-name", "Qwertzob");
+	cr_assert(d);
+	cr_expect_str_eq(d->suggestions[0], "Qwertzov");
+	cr_expect(strstr(d->message, "reference"), "%s", d->message);
+	done(doc, ref, &l);
+	checker_free(c);
+
+	/* with every pass, one finding on the name, never two */
+	check_ref(test_checker(), "Zorblattin met Qwertzob.",
+		  "Zorblattin met Qwertzov.", &doc, &ref, &l);
+	for (size_t i = 0; i < l.n; i++)
+		on_name += memcmp(doc->text + l.v[i].span.start, "Qwertzob",
+				  8) == 0;
+	cr_expect_eq(on_name, 1);
+	done(doc, ref, &l);
+}
+
+Test(spelling, sentence_initial_misspelling_of_a_common_word)
+{
+	struct document *doc;
+	struct diag_list l;
+	const struct diag *d;
+
+	check_str("Teh talks ended.", &doc, &l);
+	d = find_at(doc, &l, "spelling.unknown-word", "Teh");
+	cr_assert(d);
+	cr_expect_str_eq(d->suggestions[0], "The");
+	diag_list_release(&l);
+	document_free(doc);
+}
+
+Test(spelling, other_dialect_is_a_note_not_an_error)
+{
+	struct document *doc;
+	struct diag_list l;
+	const struct diag *d;
+
+	check_str("Their behaviour was odd, and the colour faded.", &doc, &l);
+	d = find_at(doc, &l, "spelling.dialect-variant", "behaviour");
+	cr_assert(d);
+	cr_expect_eq(d->severity, MT_SEV_INFO);
+	cr_expect_str_eq(d->suggestions[0], "behavior");
+	cr_expect(find_at(doc, &l, "spelling.dialect-variant", "colour"));
+	cr_expect_eq(count_prefix(&l, "spelling.unknown-word"), 0);
+	diag_list_release(&l);
+	document_free(doc);
+}
+
+Test(spelling, user_accept_and_reject_lists)
+{
+	const char words[] = "Zorblattin\n";
+	const char reject[] = "# house style\nKiev -> Kyiv\nirregardless\n";
+	char *wp = write_temp(words, sizeof(words) - 1, ".txt");
+	char *rp = write_temp(reject, sizeof(reject) - 1, ".txt");
+	const char *wl[] = { wp }, *rl[] = { rp };
+	struct checker_options o = CHECKER_OPTIONS_INIT;
+	struct mt_error err = { 0 };
+	struct checker *c;
+	struct document *doc, *ref;
+	struct diag_list l;
+	const struct diag *d;
+
+	o.word_files = wl;
+	o.n_word_files = 1;
+	o.reject_files = rl;
+	o.n_reject_files = 1;
+	cr_assert_eq(checker_new(&o, &c, &err), MT_ERR_OK, "%s", err.msg);
+	check_ref(c, "Zorblattin flew to Kiev, irregardless of the war.", NULL,
+		  &doc, &ref, &l);
+	cr_expect_null(find_at(doc, &l, "spelling.unknown-name",
+			       "Zorblattin"));
+	d = find_at(doc, &l, "spelling.rejected-word", "Kiev");
+	cr_assert(d);
+	cr_expect_eq(d->severity, MT_SEV_WARNING);
+	cr_expect_str_eq(d->suggestions[0], "Kyiv");
+	cr_expect(strstr(d->message, "Kyiv"), "%s", d->message);
+	d = find_at(doc, &l, "spelling.rejected-word", "irregardless");
+	cr_assert(d);
+	cr_expect_eq(d->n_suggestions, 0);
+	done(doc, ref, &l);
+	checker_free(c);
+	remove(wp);
+	remove(rp);
+	free(wp);
+	free(rp);
+}
+
+Test(spelling, acronym_length_is_configurable)
+{
+	struct checker_options o = CHECKER_OPTIONS_INIT;
+	struct mt_error err = { 0 };
+	struct checker *c;
+	struct document *doc, *ref;
+	struct diag_list l;
+
+	o.acronym_max = 2;
+	cr_assert_eq(checker_new(&o, &c, &err), MT_ERR_OK, "%s", err.msg);
+	check_ref(c, "The QXZW said so.", NULL, &doc, &ref, &l);
+	cr_expect(find_at(doc, &l, "spelling.unknown-name", "QXZW"));
+	done(doc, ref, &l);
+	checker_free(c);
+}
+
+Test(spelling, missing_lists_and_dictionaries_fail_cleanly)
+{
+	const char *dir = getenv("MTLINT_DATA_DIR");
+	char rules_en[4096];
+	const char *bad[] = { "/nonexistent/words.txt" };
+	struct checker_options o = CHECKER_OPTIONS_INIT;
+	struct mt_error err = { 0 };
+	struct checker *c = NULL;
+
+	snprintf(rules_en, sizeof(rules_en), "%s/rules/en", dir ? dir : ".");
+	o.word_files = bad;
+	o.n_word_files = 1;
+	cr_expect_eq(checker_new(&o, &c, &err), MT_ERR_IO);
+	cr_expect(strstr(err.msg, "/nonexistent/words.txt"), "%s", err.msg);
+	cr_expect_null(c);
+	/* a language without a dictionary (the rules of English kept, so
+	 * that the spelling pass is the one to fail) */
+	o = (struct checker_options)CHECKER_OPTIONS_INIT;
+	o.lang = "xx_YY";
+	o.rules_dir = rules_en;
+	cr_expect_eq(checker_new(&o, &c, &err), MT_ERR_DICT, "%s", err.msg);
+	cr_expect(strstr(err.msg, "xx_YY"), "%s", err.msg);
+}
+
+static void collect(const struct rule_info *r, void *arg)
+{
+	size_t *n = arg;
+
+	if (strncmp(r->id, "spelling.", 9) == 0) {
+		cr_expect_str_eq(r->category, "fluency/spelling");
+		(*n)++;
+	}
+}
+
+Test(spelling, every_rule_is_listed)
+{
+	size_t n = 0;
+
+	checker_each_rule(test_checker(), collect, &n);
+	cr_expect_eq(n, 5);
+}
+
+Test(spelling, disabled_rules_are_not_reported)
+{
+	static const char *const off[] = { "spelling" };
+	struct checker_options o = CHECKER_OPTIONS_INIT;
+	struct mt_error err = { 0 };
+	struct checker *c;
+	struct document *doc, *ref;
+	struct diag_list l;
+
+	o.disable = off;
+	o.n_disable = 1;
+	cr_assert_eq(checker_new(&o, &c, &err), MT_ERR_OK, "%s", err.msg);
+	check_ref(c, "The goverment said.", NULL, &doc, &ref, &l);
+	cr_expect_eq(count_prefix(&l, "spelling."), 0);
+	done(doc, ref, &l);
+	checker_free(c);
+}
+
+Test(spelling, fixture_article_twitte_flagged_with_suggestion)
+{
+	struct run_result r;
+	char *p;
+
+	run_mtlint("--format json fixtures/mt-article.txt", NULL, 0, &r);
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	p = strstr(r.out, "\"text\": \"Twitte\"");
+	cr_assert(p, "Twitte not flagged");
+	p = strstr(p, "\"suggestions\"");
+	cr_assert(p, "no suggestion");
+	p += strcspn(p, "\"") + 1;
+	p += strcspn(p, "\"") + 1;
+	p += strcspn(p, "\"") + 1;
+	cr_expect(strncmp(p, "Twitter\"", 8) == 0, "%.100s", p);
+	run_result_release(&r);
+}
+
+Test(spelling, fixture_reference_has_no_spelling_error)
+{
+	struct run_result r;
+
+	run_mtlint("--format json --fail-on error --disable grammar "
+		   "fixtures/reference-article.txt",
+		   NULL, 0, &r);
+	cr_expect(!strstr(r.out, "spelling.unknown-word"), "%s", r.out);
+	cr_expect(!strstr(r.out, "spelling.misspelled-name"), "%s", r.out);
+	cr_expect(!strstr(r.out, "spelling.rejected-word"), "%s", r.out);
+	run_result_release(&r);
+}
+
+Test(spelling, cli_lists_and_options)
+{
+	const char reject[] = "Kiev -> Kyiv\n";
+	const char text[] = "Zorblattin flew to Kiev with the QXZW.\n";
+	char *rp = write_temp(reject, sizeof(reject) - 1, ".txt");
+	char *wp = write_temp("Zorblattin\n", 11, ".txt");
+	char args[1024];
+	struct run_result r;
+
+	snprintf(args, sizeof(args),
+		 "--words %s --reject %s --acronym-max 3 -", wp, rp);
+	run_mtlint(args, text, sizeof(text) - 1, &r);
+	cr_expect_eq(r.status, 1, "%s", r.err);
+	cr_expect(strstr(r.out, "[spelling.rejected-word]"), "%s", r.out);
+	cr_expect(strstr(r.out, "suggestion: Kyiv"), "%s", r.out);
+	cr_expect(strstr(r.out, "unknown name 'QXZW'"), "%s", r.out);
+	cr_expect(!strstr(r.out, "Zorblattin'"), "%s", r.out);
+	run_result_release(&r);
+
+	run_mtlint("--words /nonexistent/list.txt -", text, sizeof(text) - 1,
+		   &r);
+	cr_expect_eq(r.status, 2);
+	cr_expect(strstr(r.err, "/nonexistent/list.txt"), "%s", r.err);
+	run_result_release(&r);
+
+	run_mtlint("--rules-dir rules/en --lang xx_YY -", text,
+		   sizeof(text) - 1, &r);
+	cr_expect_eq(r.status, 2);
+	cr_expect(strstr(r.err, "xx_YY"), "%s", r.err);
+	run_result_release(&r);
+
+	run_mtlint("--acronym-max 0 -", text, sizeof(text) - 1, &r);
+	cr_expect_eq(r.status, 2);
+	run_result_release(&r);
+	remove(rp);
+	remove(wp);
+	free(rp);
+	free(wp);
+}
+
+Test(spelling, suggestion_time_is_capped_per_document, .timeout = 120)
+{
+	static const char *const base[] = {
+		"government", "international", "information", "development",
+		"environment", "management", "production", "administration",
+		"organization", "relationship", "investigation", "considerable",
+		"understanding", "particularly", "independence", "communication",
+		"agricultural", "presidential", "establishment", "intelligence",
+		"neighborhood", "constitution", "significantly", "unemployment",
+		"representative", "infrastructure", "responsibility",
+		"negotiations", "distribution", "appropriately",
+	};
+	struct buf b = BUF_INIT;
+	struct document *doc;
+	struct diag_list l;
+	size_t n_words = 0, with = 0, without = 0;
+
+	/* 30 words x 10 letters left out: 300 distinct misspellings, far
+	 * more Hunspell suggestion time than one document may spend */
+	for (size_t i = 0; i < ARRAY_SIZE(base); i++)
+		for (size_t k = 0; k < 10; k++) { /* all are >= 10 letters */
+			buf_addf(&b, "%.*s%s ", (int)k, base[i], base[i] + k + 1);
+			n_words++;
+		}
+	buf_adds(&b, "\n");
+	check_str(b.buf, &doc, &l);
+	for (size_t i = 0; i < l.n; i++) {
+		if (strcmp(l.v[i].rule, "spelling.unknown-word") != 0)
+			continue;
+		if (l.v[i].n_suggestions)
+			with++;
+		else
+			without++;
+	}
+	cr_expect_gt(with, 0);
+	cr_expect_gt(without, 0, "no word went without suggestions");
+	cr_expect_leq(with + without, n_words);
+	cr_expect_geq(with + without, n_words * 9 / 10);
+	diag_list_release(&l);
+	document_free(doc);
+	buf_release(&b);
+}
