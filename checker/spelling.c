@@ -1132,6 +1132,13 @@ static void check_part(struct run *r, struct span sp, int whole,
 		       (int)n, "");
 		return;
 	}
+	/* mL, kDa, iPhone, eBay: a capital inside a lower-case word marks a
+	 * unit, symbol or brand, not a misspelt common word */
+	if (wi.upper > 0) {
+		report(r, R_UNKNOWN_NAME, sp, "unknown name or symbol '%.*s'%s",
+		       w, (int)n, "");
+		return;
+	}
 	unknown_lower(r, sp, w, n);
 }
 

@@ -139,6 +139,30 @@ Test(spelling, capitalised_unknown_word_is_only_an_unknown_name)
 	document_free(doc);
 }
 
+Test(spelling, mixed_case_symbols_are_not_errors)
+{
+	static const char *const words[] = { "mL", "kDa", "iPhone", "eBay" };
+	struct document *doc;
+	struct diag_list l;
+
+	check_str("Add 5 mL of water. The protein weighs 40 kDa. She bought "
+		  "an iPhone on eBay. He wrote wrtong here.",
+		  &doc, &l);
+	for (size_t i = 0; i < sizeof(words) / sizeof(*words); i++) {
+		const struct diag *d = find_at(doc, &l, "spelling.unknown-name",
+					       words[i]);
+
+		cr_expect(!find_at(doc, &l, "spelling.unknown-word", words[i]),
+			  "'%s' reported as an error", words[i]);
+		if (d)
+			cr_expect_eq(d->severity, MT_SEV_INFO);
+	}
+	/* a lower-case misspelling next to them is still an error */
+	cr_expect(find_at(doc, &l, "spelling.unknown-word", "wrtong"));
+	diag_list_release(&l);
+	document_free(doc);
+}
+
 Test(spelling, name_misspelt_against_the_same_document)
 {
 	struct document *doc;
