@@ -84,8 +84,8 @@ include $(sort $(wildcard tests/*.mk))
 
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-deps:
-	@missing=""; for p in $(DEB_PACKAGES); do \
+# Shell: install those of the packages in $$pkgs that are missing.
+INSTALL_MISSING = missing=""; for p in $$pkgs; do \
 	  dpkg-query -W -f='$${Status}\n' "$$p" 2>/dev/null | \
 	    grep -q 'install ok installed' || missing="$$missing $$p"; \
 	done; \
@@ -95,6 +95,9 @@ deps:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
 	    --no-install-recommends $$missing; \
 	fi
+
+deps:
+	@pkgs="$(DEB_PACKAGES)"; $(INSTALL_MISSING)
 
 run: deps
 	@$(MAKE) --no-print-directory all

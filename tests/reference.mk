@@ -12,16 +12,7 @@ REFERENCE_EVAL_DIR = $(BUILD)/eval/reference
 REFERENCE_HELDOUT_DIR = $(BUILD)/eval/reference-jargon
 
 eval-reference-deps:
-	@missing=""; for p in $(REFERENCE_EVAL_PACKAGES); do \
-	  dpkg-query -W -f='$${Status}\n' "$$p" 2>/dev/null | \
-	    grep -q 'install ok installed' || missing="$$missing $$p"; \
-	done; \
-	if [ -n "$$missing" ]; then \
-	  echo "installing Debian packages:$$missing"; \
-	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
-	    --no-install-recommends $$missing; \
-	fi
+	@pkgs="$(REFERENCE_EVAL_PACKAGES)"; $(INSTALL_MISSING)
 
 $(BUILD)/tests/eval_reference: tests/eval/eval_reference.c $(LIB)
 	@mkdir -p $(@D)
