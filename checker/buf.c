@@ -88,6 +88,28 @@ void buf_addf(struct buf *b, const char *fmt, ...)
 	va_end(ap);
 }
 
+int buf_read_file(struct buf *b, const char *path, size_t limit)
+{
+	FILE *f = fopen(path, "rb");
+	char chunk[65536];
+	size_t n;
+	int rc = 0;
+
+	if (!f)
+		return -1;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		buf_add(b, chunk, n);
+		if (limit && b->len > limit) {
+			rc = -2;
+			break;
+		}
+	}
+	if (rc == 0 && ferror(f))
+		rc = -1;
+	fclose(f);
+	return rc;
+}
+
 char *buf_detach(struct buf *b, size_t *len)
 {
 	char *p;

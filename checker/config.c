@@ -644,33 +644,21 @@ enum mt_err config_parse(const char *path, const char *text, size_t len,
 enum mt_err config_load(const char *path, struct config **out,
 			struct config_errors *errs, struct mt_error *err)
 {
-	FILE *f = fopen(path, "rb");
 	struct buf b = BUF_INIT;
-	char chunk[8192];
-	size_t n;
+	int r = buf_read_file(&b, path, CONFIG_MAX_BYTES);
 	enum mt_err rc;
 
 	*out = NULL;
-	if (!f)
-		return mt_error(err, MT_ERR_IO, "cannot open '%s': %s", path,
-				strerror(errno));
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		buf_add(&b, chunk, n);
-		if (b.len > CONFIG_MAX_BYTES)
-			break;
-	}
-	if (ferror(f) || b.len > CONFIG_MAX_BYTES) {
-		rc = ferror(f) ? mt_error(err, MT_ERR_IO, "cannot read '%s'",
-					  path)
-			       : mt_error(err, MT_ERR_TOO_LARGE,
-					  "'%s' is too large for a "
-					  "configuration file",
-					  path);
-		fclose(f);
+	if (r < 0) {
+		rc = r == -2 ? mt_error(err, MT_ERR_TOO_LARGE,
+					"'%s' is too large for a "
+					"configuration file",
+					path)
+			     : mt_error(err, MT_ERR_IO, "cannot open '%s': %s",
+					path, strerror(errno));
 		buf_release(&b);
 		return rc;
 	}
-	fclose(f);
 	rc = config_parse(path, b.buf, b.len, out, errs, err);
 	buf_release(&b);
 	return rc;

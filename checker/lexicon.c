@@ -340,18 +340,15 @@ static unsigned expr_marks(struct parse *p, const char *e, int depth)
 	return marks;
 }
 
+/* The whole file in a new heap string (free it); -1 when unreadable. */
 static int read_file(const char *path, char **out, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
 	struct buf b = BUF_INIT;
-	char chunk[65536];
-	size_t n;
 
-	if (!f)
+	if (buf_read_file(&b, path, 0) < 0) {
+		buf_release(&b);
 		return -1;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_add(&b, chunk, n);
-	fclose(f);
+	}
 	*out = buf_detach(&b, len);
 	return 0;
 }

@@ -877,21 +877,12 @@ static void classes(struct load *L, yaml_node_t *n)
 
 static int read_all(const char *path, char **out, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
 	struct buf b = BUF_INIT;
-	char chunk[8192];
-	size_t n;
 
-	if (!f)
-		return -1;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_add(&b, chunk, n);
-	if (ferror(f)) {
-		fclose(f);
+	if (buf_read_file(&b, path, 0) < 0) {
 		buf_release(&b);
 		return -1;
 	}
-	fclose(f);
 	*out = buf_detach(&b, len);
 	return 0;
 }

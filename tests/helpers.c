@@ -85,15 +85,8 @@ int find_diag(const struct diag_list *l, const char *rule)
 static char *slurp(const char *path, size_t *len)
 {
 	struct buf b = BUF_INIT;
-	FILE *f = fopen(path, "rb");
-	char tmp[65536];
-	size_t n;
 
-	if (f) {
-		while ((n = fread(tmp, 1, sizeof(tmp), f)) > 0)
-			buf_add(&b, tmp, n);
-		fclose(f);
-	}
+	buf_read_file(&b, path, 0); /* a missing file reads as empty */
 	return buf_detach(&b, len);
 }
 

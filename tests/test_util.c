@@ -3,6 +3,7 @@
  */
 #include <criterion/criterion.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "arena.h"
@@ -145,4 +146,25 @@ Test(diag, evidence_is_copied)
 	cr_assert_eq(l.v[0].evidence->line, 3);
 	diag_list_release(&l);
 	arena_release(&a);
+}
+
+Test(buf, read_file_whole_limited_and_missing)
+{
+	struct buf b = BUF_INIT;
+	FILE *f = fopen("/tmp/mtlint-buf-read.txt", "w");
+
+	cr_assert_not_null(f);
+	for (int i = 0; i < 20000; i++)
+		fputs("0123456789", f);
+	fclose(f);
+	cr_assert_eq(buf_read_file(&b, "/tmp/mtlint-buf-read.txt", 0), 0);
+	cr_assert_eq(b.len, 200000);
+	cr_assert_eq(b.buf[199999], '9');
+	buf_reset(&b);
+	cr_assert_eq(buf_read_file(&b, "/tmp/mtlint-buf-read.txt", 1000), -2);
+	buf_reset(&b);
+	cr_assert_eq(buf_read_file(&b, "/nonexistent/x", 0), -1);
+	cr_assert_eq(b.len, 0);
+	remove("/tmp/mtlint-buf-read.txt");
+	buf_release(&b);
 }
