@@ -853,52 +853,60 @@ static int by_score(const void *a, const void *b)
 	return x->rank < y->rank ? -1 : x->rank > y->rank;
 }
 
+void speller_rank(const struct speller *sp, const char *word, size_t len,
+		  const char **cands, size_t k)
+{
+	struct scored sc[SPELLER_RANK_MAX];
+
+	if (k > SPELLER_RANK_MAX)
+		k = SPELLER_RANK_MAX;
+	for (size_t i = 0; i < k; i++) {
+		sc[i].s = cands[i];
+		sc[i].rank = i;
+		sc[i].score = speller_rank_score(sp, word, len, cands[i], i);
+	}
+	qsort(sc, k, sizeof(*sc), by_score);
+	for (size_t i = 0; i < k; i++)
+		cands[i] = sc[i].s;
+}
+
+/* Copy the first cnt of v into the cache arena as order o of e. */
+static void keep_order(struct speller *sp, struct entry *e, int o,
+		       const char *const *v, size_t cnt)
+{
+	e->sug[o] = arena_alloc(&sp->cache_arena,
+				(cnt ? cnt : 1) * sizeof(char *));
+	for (size_t i = 0; i < cnt; i++)
+		e->sug[o][i] = v[i];
+	e->n_sug[o] = (uint8_t)cnt;
+	e->have_sug[o] = 1;
+}
+
 /* Hunspell's suggestions for the word, converted, into e (both orders). */
 static void fill_suggestions(struct speller *sp, struct entry *e)
 {
 	char norm[SPELLER_MAX_WORD + 1], w[4 * SPELLER_MAX_WORD + 16];
 	char **list = NULL;
-	struct scored sc[64];
-	size_t k = 0;
+	const char *v[SPELLER_RANK_MAX];
+	size_t k = 0, cnt;
 	int n = 0;
 
 	normalise(e->key, e->len, norm);
 	if (to_dic(sp, norm, w, sizeof(w)) == 0)
 		n = Hunspell_suggest(sp->h, &list, w);
-	for (int i = 0; i < n && k < ARRAY_SIZE(sc); i++) {
+	for (int i = 0; i < n && k < ARRAY_SIZE(v); i++) {
 		char *u = from_dic(sp, list[i], &sp->cache_arena);
 
 		if (!u || !*u || strlen(u) > SPELLER_MAX_WORD)
 			continue;
-		sc[k].s = u;
-		sc[k].rank = k;
-		sc[k].score = speller_rank_score(sp, e->key, e->len, u, k);
-		k++;
+		v[k++] = u;
 	}
 	if (list)
 		Hunspell_free_list(sp->h, &list, n);
-	for (int o = 0; o < 2; o++) {
-		size_t cnt = k < SPELLER_MAX_SUGGESTIONS ? k
-							 : SPELLER_MAX_SUGGESTIONS;
-
-		if (o == SPELLER_ORDER_RANKED)
-			qsort(sc, k, sizeof(*sc), by_score);
-		else
-			for (size_t i = 0; i < k; i++)
-				for (size_t j = i + 1; j < k; j++)
-					if (sc[j].rank < sc[i].rank) {
-						struct scored t = sc[i];
-
-						sc[i] = sc[j];
-						sc[j] = t;
-					}
-		e->sug[o] = arena_alloc(&sp->cache_arena,
-					(cnt ? cnt : 1) * sizeof(char *));
-		for (size_t i = 0; i < cnt; i++)
-			e->sug[o][i] = sc[i].s;
-		e->n_sug[o] = (uint8_t)cnt;
-		e->have_sug[o] = 1;
-	}
+	cnt = k < SPELLER_MAX_SUGGESTIONS ? k : SPELLER_MAX_SUGGESTIONS;
+	keep_order(sp, e, SPELLER_ORDER_HUNSPELL, v, cnt);
+	speller_rank(sp, e->key, e->len, v, k);
+	keep_order(sp, e, SPELLER_ORDER_RANKED, v, cnt);
 }
 
 void speller_set_weights(struct speller *sp, const struct speller_weights *w)

@@ -156,4 +156,13 @@ void speller_set_weights(struct speller *sp, const struct speller_weights *w);
 double speller_rank_score(const struct speller *sp, const char *word,
 			  size_t len, const char *cand, size_t rank);
 
+/*
+ * Reorder cands[0..k) -- candidates for `word` in Hunspell's order -- best
+ * first by speller_rank_score(), Hunspell's order breaking ties.  At most
+ * SPELLER_RANK_MAX candidates are ranked; any beyond stay where they are.
+ */
+#define SPELLER_RANK_MAX 64
+void speller_rank(const struct speller *sp, const char *word, size_t len,
+		  const char **cands, size_t k);
+
 #endif /* MT_SPELLER_H */

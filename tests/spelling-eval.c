@@ -56,21 +56,6 @@ struct item {
 	int half;
 };
 
-struct scored {
-	const char *s;
-	double score;
-	size_t rank;
-};
-
-static int by_score(const void *a, const void *b)
-{
-	const struct scored *x = a, *y = b;
-
-	if (x->score != y->score)
-		return x->score > y->score ? -1 : 1;
-	return x->rank < y->rank ? -1 : x->rank > y->rank;
-}
-
 /* Rank every item's Hunspell list with weights w; tally by half. */
 static void rerank(struct speller *sp, const struct speller_weights *w,
 		   const struct item *it, size_t n, struct tally out[2])
@@ -78,20 +63,12 @@ static void rerank(struct speller *sp, const struct speller_weights *w,
 	speller_set_weights(sp, w);
 	memset(out, 0, 2 * sizeof(*out));
 	for (size_t i = 0; i < n; i++) {
-		struct scored sc[SPELLER_MAX_SUGGESTIONS];
 		const char *v[SPELLER_MAX_SUGGESTIONS];
 		size_t k = it[i].n_hun;
 
-		for (size_t j = 0; j < k; j++) {
-			sc[j].s = it[i].hun[j];
-			sc[j].rank = j;
-			sc[j].score = speller_rank_score(
-				sp, it[i].wrong, strlen(it[i].wrong),
-				it[i].hun[j], j);
-		}
-		qsort(sc, k, sizeof(*sc), by_score);
 		for (size_t j = 0; j < k; j++)
-			v[j] = sc[j].s;
+			v[j] = it[i].hun[j];
+		speller_rank(sp, it[i].wrong, strlen(it[i].wrong), v, k);
 		count(&out[it[i].half], v, k, it[i].right);
 	}
 }
