@@ -40,7 +40,7 @@ CFLAGS_ALL = -std=c11 -D_GNU_SOURCE $(OPT) $(WARNINGS) $(PKG_CFLAGS) \
 	-DMT_DATADIR='"$(DATADIR)"' -MMD -MP $(EXTRA_CFLAGS) $(CFLAGS)
 LDLIBS_ALL = $(PKG_LIBS) -lpthread -lm $(EXTRA_LDFLAGS) $(LDFLAGS)
 
-LIB_SRCS = $(filter-out checker/main.c,$(wildcard checker/*.c))
+LIB_SRCS = $(wildcard checker/*/*.c)
 LIB_OBJS = $(LIB_SRCS:checker/%.c=$(BUILD)/obj/%.o)
 TEST_SRCS = $(wildcard tests/test_*.c) tests/helpers.c
 TEST_OBJS = $(TEST_SRCS:tests/%.c=$(BUILD)/tests/%.o)
@@ -53,7 +53,7 @@ all: $(LIB) $(BIN)
 
 $(BUILD)/obj/%.o: checker/%.c
 	@mkdir -p $(@D)
-	$(call quiet,CC,$<)$(CC) $(CFLAGS_ALL) -c $< -o $@
+	$(call quiet,CC,$<)$(CC) $(CFLAGS_ALL) -Ichecker -c $< -o $@
 
 $(BUILD)/tests/%.o: tests/%.c
 	@mkdir -p $(@D)
@@ -69,7 +69,7 @@ $(UNIT): $(TEST_OBJS) $(LIB)
 	$(call quiet,LINK,$@)$(CC) $(CFLAGS_ALL) -o $@ $^ $(CRITERION_LIBS) \
 		$(LDLIBS_ALL)
 
--include $(wildcard $(BUILD)/obj/*.d $(BUILD)/tests/*.d)
+-include $(wildcard $(BUILD)/obj/*.d $(BUILD)/obj/*/*.d $(BUILD)/tests/*.d)
 
 # Each family of checks adds its own targets in tests/<name>.mk and hooks
 # them in with:  DEB_PACKAGES += ...   TEST_TARGETS += ...
@@ -169,7 +169,7 @@ BENCH_TARGETS += bench-checker
 FUZZ_CC = clang
 FUZZ_FLAGS = -fsanitize=fuzzer,address,undefined -g -O1
 FUZZERS = $(patsubst tests/fuzz/%.c,build/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
-build/fuzz/%: tests/fuzz/%.c $(wildcard checker/*.c checker/*.h)
+build/fuzz/%: tests/fuzz/%.c $(wildcard checker/*.c checker/*/*.[ch])
 	@$(MAKE) --no-print-directory BUILD=build/fuzz-lib CC=$(FUZZ_CC) \
 	  OPT="-O1 -g" EXTRA_CFLAGS="-fsanitize=fuzzer-no-link,address,undefined" \
 	  build/fuzz-lib/libmtlint.a
@@ -198,13 +198,13 @@ uninstall:
 # --- housekeeping -------------------------------------------------------
 
 check-headers:
-	$(Q)for h in checker/*.h; do \
+	$(Q)for h in checker/*/*.h; do \
 	  echo '#include "'$$h'"' | \
-	    $(CC) $(filter-out -MMD -MP,$(CFLAGS_ALL)) -x c -fsyntax-only -I. - \
+	    $(CC) $(filter-out -MMD -MP,$(CFLAGS_ALL)) -x c -fsyntax-only -I. -Ichecker - \
 	    || exit 1; done
 
 format:
-	clang-format -i checker/*.[ch] tests/*.[ch]
+	clang-format -i checker/*.c checker/*/*.[ch] tests/*.[ch]
 
 clean:
 	rm -rf build

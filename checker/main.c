@@ -1,7 +1,7 @@
 /*
  * main: the mtlint binary; everything else is in libmtlint.
  */
-#include "cli.h"
+#include "cli/cli.h"
 
 int main(int argc, char **argv)
 {

@@ -16,10 +16,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "checker.h"
-#include "diag.h"
-#include "document.h"
-#include "segment.h"
+#include "run/checker.h"
+#include "check/diag.h"
+#include "text/document.h"
+#include "text/segment.h"
 
 #define REPEAT 3
 

@@ -20,9 +20,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "checker.h"
-#include "diag.h"
-#include "document.h"
+#include "run/checker.h"
+#include "check/diag.h"
+#include "text/document.h"
 
 struct counts {
 	unsigned good, bad, good_flagged, bad_flagged;

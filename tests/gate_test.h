@@ -13,7 +13,7 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
-#include "gate.h"
+#include "run/gate.h"
 #include "helpers.h"
 
 static inline void gate_str(const char *s, int markdown, int unused,

@@ -11,9 +11,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "buf.h"
-#include "segment.h"
-#include "xalloc.h"
+#include "util/buf.h"
+#include "text/segment.h"
+#include "util/xalloc.h"
 
 struct document *load_str(const char *s)
 {

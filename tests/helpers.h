@@ -15,9 +15,9 @@
 
 #include <stddef.h>
 
-#include "checker.h"
-#include "diag.h"
-#include "document.h"
+#include "run/checker.h"
+#include "check/diag.h"
+#include "text/document.h"
 
 struct document *load_str(const char *s);
 struct checker *test_checker(void); /* shared; opened on first use */

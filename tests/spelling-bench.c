@@ -19,10 +19,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "checker.h"
-#include "segment.h"
-#include "speller.h"
-#include "spelling.h"
+#include "run/checker.h"
+#include "text/segment.h"
+#include "spelling/hunspell.h"
+#include "spelling/spelling.h"
 
 static double now(void)
 {

@@ -22,7 +22,7 @@
 #include <strings.h>
 #include <time.h>
 
-#include "speller.h"
+#include "spelling/hunspell.h"
 
 struct tally {
 	size_t n, top1, top5;

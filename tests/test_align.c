@@ -5,10 +5,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "align.h"
-#include "buf.h"
+#include "reference/align.h"
+#include "util/buf.h"
 #include "helpers.h"
-#include "strtab.h"
+#include "util/strtab.h"
 
 static struct document *seg(const char *s)
 {

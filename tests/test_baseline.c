@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "baseline.h"
+#include "run/baseline.h"
 #include "gate_test.h"
 
 static void fp_of(const char *text, const char *needle, char *fp)

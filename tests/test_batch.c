@@ -9,8 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "batch.h"
-#include "walk.h"
+#include "util/batch.h"
+#include "run/walk.h"
 #include "helpers.h"
 
 struct order {

@@ -9,10 +9,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "buf.h"
-#include "config.h"
+#include "util/buf.h"
+#include "run/config.h"
 #include "helpers.h"
-#include "xalloc.h"
+#include "util/xalloc.h"
 
 static struct config *parse_ok(const char *text)
 {

@@ -5,7 +5,7 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
-#include "document.h"
+#include "text/document.h"
 #include "helpers.h"
 
 static struct document *load_bytes(const char *s, size_t n,

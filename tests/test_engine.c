@@ -7,12 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "checker.h"
-#include "engine.h"
+#include "run/checker.h"
+#include "engine/engine.h"
 #include "helpers.h"
-#include "lexicon.h"
-#include "paths.h"
-#include "segment.h"
+#include "text/lexicon.h"
+#include "util/paths.h"
+#include "text/segment.h"
 
 static struct document *load_fixture(const char *name)
 {

@@ -10,9 +10,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "atomicfile.h"
-#include "buf.h"
-#include "fix.h"
+#include "util/atomicfile.h"
+#include "util/buf.h"
+#include "run/fix.h"
 #include "gate_test.h"
 
 Test(fix, applies_safe_fixes_only_and_keeps_everything_else)

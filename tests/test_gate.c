@@ -13,9 +13,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "buf.h"
+#include "util/buf.h"
 #include "helpers.h"
-#include "xalloc.h"
+#include "util/xalloc.h"
 
 static char *tmpdir(void)
 {

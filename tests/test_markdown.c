@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "gate_test.h"
-#include "markdown.h"
+#include "text/markdown.h"
 
 Test(markdown, masks_all_but_prose_keeping_offsets)
 {

@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include "helpers.h"
-#include "names.h"
-#include "segment.h"
+#include "reference/names.h"
+#include "text/segment.h"
 
 static struct names_normaliser *nn;
 

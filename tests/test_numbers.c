@@ -5,8 +5,8 @@
 #include <string.h>
 
 #include "helpers.h"
-#include "numbers.h"
-#include "segment.h"
+#include "reference/numbers.h"
+#include "text/segment.h"
 
 struct got {
 	struct document *doc;

@@ -8,10 +8,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "checker.h"
-#include "grammar_parser.h"
+#include "run/checker.h"
+#include "grammar/parse.h"
 #include "helpers.h"
-#include "parser.h"
+#include "grammar/linkgrammar.h"
 
 static struct checker *make_checker(unsigned budget_ms, int parser_only)
 {

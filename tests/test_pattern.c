@@ -6,7 +6,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "pattern.h"
+#include "engine/pattern.h"
 
 static struct pattern *compile(const char *re, unsigned flags)
 {

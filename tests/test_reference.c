@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 #include "helpers.h"
-#include "reference.h"
+#include "reference/reference.h"
 
 struct pair {
 	struct document *doc, *ref;

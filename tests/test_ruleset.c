@@ -11,8 +11,8 @@
 #include <string.h>
 
 #include "helpers.h"
-#include "paths.h"
-#include "ruleset.h"
+#include "util/paths.h"
+#include "engine/ruleset.h"
 
 static char *rules_dir(void)
 {

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "score.h"
+#include "reference/score.h"
 
 #define EPS 1e-6
 

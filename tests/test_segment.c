@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "helpers.h"
-#include "segment.h"
+#include "text/segment.h"
 
 static struct document *seg(const char *s)
 {

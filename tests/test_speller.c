@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "helpers.h"
-#include "speller.h"
+#include "spelling/hunspell.h"
 
 static char *fixture(const char *name)
 {

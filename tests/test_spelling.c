@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
+#include "util/buf.h"
 #include "helpers.h"
-#include "spelling.h"
+#include "spelling/spelling.h"
 
 /* The diagnostic of `rule` whose span text is `text`, or NULL. */
 static const struct diag *find_at(const struct document *doc,

@@ -6,10 +6,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "arena.h"
-#include "buf.h"
-#include "common.h"
-#include "diag.h"
+#include "util/arena.h"
+#include "util/buf.h"
+#include "util/common.h"
+#include "check/diag.h"
 
 Test(arena, allocations_are_aligned_and_distinct)
 {

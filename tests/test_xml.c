@@ -9,8 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "buf.h"
-#include "xml.h"
+#include "util/buf.h"
+#include "util/xml.h"
 
 Test(xml, escapes_markup_quotes_and_controls)
 {

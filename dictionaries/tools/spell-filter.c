@@ -1,13 +1,13 @@
 /*
  * spell-filter: read words (one per line) on stdin and print those the
  * Hunspell dictionary for LANG does NOT know, through mtlint's own speller
- * (checker/speller.h).  Used by dictionaries/build-lists.py; not part of
+ * (checker/spelling/hunspell.h).  Used by dictionaries/build-lists.py; not part of
  * mtlint.  Usage: spell-filter [LANG]
  */
 #include <stdio.h>
 #include <string.h>
 
-#include "speller.h"
+#include "spelling/hunspell.h"
 
 int main(int argc, char **argv)
 {

@@ -15,9 +15,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "checker.h"
-#include "document.h"
-#include "segment.h"
+#include "run/checker.h"
+#include "text/document.h"
+#include "text/segment.h"
 
 static double now(void)
 {

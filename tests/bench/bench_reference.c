@@ -15,11 +15,11 @@
 #include <string.h>
 #include <time.h>
 
-#include "buf.h"
-#include "checker.h"
-#include "reference.h"
-#include "score.h"
-#include "segment.h"
+#include "util/buf.h"
+#include "run/checker.h"
+#include "reference/reference.h"
+#include "reference/score.h"
+#include "text/segment.h"
 
 #define WORDS 5000
 #define RUNS 25

@@ -26,13 +26,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "checker.h"
-#include "names.h"
-#include "numbers.h"
-#include "segment.h"
-#include "strtab.h"
-#include "xalloc.h"
+#include "util/buf.h"
+#include "run/checker.h"
+#include "reference/names.h"
+#include "reference/numbers.h"
+#include "text/segment.h"
+#include "util/strtab.h"
+#include "util/xalloc.h"
 
 #define ROUNDS 5
 

@@ -10,8 +10,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "checker.h"
-#include "document.h"
+#include "run/checker.h"
+#include "text/document.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

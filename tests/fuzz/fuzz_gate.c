@@ -17,12 +17,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "buf.h"
-#include "checker.h"
-#include "document.h"
-#include "fix.h"
-#include "gate.h"
-#include "report.h"
+#include "util/buf.h"
+#include "run/checker.h"
+#include "text/document.h"
+#include "run/fix.h"
+#include "run/gate.h"
+#include "report/report.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -11,8 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "checker.h"
-#include "lsp.h"
+#include "run/checker.h"
+#include "lsp/lsp.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

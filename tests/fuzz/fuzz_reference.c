@@ -15,9 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "checker.h"
-#include "document.h"
-#include "score.h"
+#include "run/checker.h"
+#include "text/document.h"
+#include "reference/score.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

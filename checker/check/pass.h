@@ -1,0 +1,70 @@
+/*
+ * check: the interface between the checker and one family of checks (a
+ * "pass": the built-in checks, spelling, the rule engine, the reference
+ * comparison, the grammar parser...).
+ *
+ * Adding a new pass:
+ *   1. write checker/<name>.c/.h with a `const struct check_pass <name>_pass`;
+ *   2. add its row to `passes[]` in checker.c (order: a pass may look at the
+ *      diagnostics of the passes before it, e.g. to avoid reporting twice);
+ *   3. add any options it needs to struct checker_options (checker.h) and to
+ *      the CLI (cli.c), and document them in the README;
+ *   4. list every rule id it can report from `rules`, so `mtlint rules`,
+ *      --enable/--disable and SARIF know it;
+ *   5. give it unit tests (tests/test_<name>.c) and end-to-end expectations.
+ *
+ * A pass's state is opened once per checker (load dictionaries and rules
+ * there, never per document) and run once per document.  `run` must not
+ * keep pointers into the document after it returns.
+ */
+#ifndef MT_PASS_H
+#define MT_PASS_H
+
+#include <stddef.h>
+
+#include "util/common.h"
+#include "check/diag.h"
+#include "text/document.h"
+
+struct checker;
+struct checker_options;
+
+/* What a pass can report: one row per rule id. */
+struct rule_info {
+	const char *id;		 /* "spelling.unknown-word" */
+	const char *category;	 /* "fluency/spelling" */
+	enum mt_severity severity; /* default severity */
+	const char *description; /* one line, for `mtlint rules` */
+	const char *url;	 /* more help; may be NULL */
+};
+
+struct check_ctx {
+	struct checker *checker;
+	struct document *doc;	    /* segmented */
+	const struct document *ref; /* the reference article, or NULL */
+	struct diag_list *diags;    /* append here (strings in doc arena) */
+};
+
+struct check_pass {
+	const char *name;
+	/* Load what the pass needs; *state is handed back to the others.
+	 * A pass with nothing to load may leave open NULL. */
+	enum mt_err (*open)(struct checker *c,
+			    const struct checker_options *opts, void **state,
+			    struct mt_error *err);
+	enum mt_err (*run)(void *state, struct check_ctx *ctx,
+			   struct mt_error *err);
+	void (*close)(void *state);
+	/* The rules this pass can report; *out stays valid while the
+	 * checker lives. */
+	size_t (*rules)(void *state, const struct rule_info **out);
+};
+
+/*
+ * Is the rule enabled under the checker's --enable/--disable settings?
+ * Passes use it to skip work; the checker also filters afterwards.
+ */
+int checker_rule_enabled(const struct checker *c, const char *id,
+			 const char *category);
+
+#endif /* MT_PASS_H */

@@ -1,0 +1,228 @@
+/*
+ * pattern: ICU regular expressions on UTF-8 UText (see pattern.h).
+ */
+#include "engine/pattern.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uregex.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
+#include <unicode/utext.h>
+
+#include "util/xalloc.h"
+
+/* ICU's unit is "steps of the match engine", roughly 1,000 per unit; a
+ * token or a paragraph never needs more than a few. */
+#define TIME_LIMIT 2000
+
+struct pattern {
+	URegularExpression *re;
+	int groups;
+	unsigned long timeouts;
+};
+
+struct pattern *pattern_compile(const char *re, unsigned flags, char *msg,
+				size_t msg_size, int *offset)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UParseError pe;
+	uint32_t f = (flags & PATTERN_ICASE) ? UREGEX_CASE_INSENSITIVE : 0;
+	URegularExpression *r;
+	struct pattern *p;
+
+	*offset = -1;
+	memset(&pe, 0, sizeof(pe));
+	UText ut = UTEXT_INITIALIZER;
+
+	utext_openUTF8(&ut, re, -1, &st);
+	r = uregex_openUText(&ut, f, &pe, &st);
+	utext_close(&ut);
+	if (U_FAILURE(st)) {
+		snprintf(msg, msg_size, "invalid regular expression: %s",
+			 u_errorName(st));
+		if (pe.offset >= 0)
+			*offset = pe.offset;
+		uregex_close(r);
+		return NULL;
+	}
+	uregex_setTimeLimit(r, TIME_LIMIT, &st);
+	p = xcalloc(1, sizeof(*p));
+	p->re = r;
+	p->groups = uregex_groupCount(r, &st);
+	if (U_FAILURE(st) || p->groups >= PATTERN_MAX_GROUPS) {
+		snprintf(msg, msg_size,
+			 "regular expression has more than %d groups",
+			 PATTERN_MAX_GROUPS - 1);
+		pattern_free(p);
+		return NULL;
+	}
+	return p;
+}
+
+void pattern_free(struct pattern *p)
+{
+	if (!p)
+		return;
+	uregex_close(p->re);
+	free(p);
+}
+
+int pattern_groups(const struct pattern *p)
+{
+	return p->groups;
+}
+
+unsigned long pattern_timeouts(const struct pattern *p)
+{
+	return p->timeouts;
+}
+
+int pattern_matches(struct pattern *p, const char *s, size_t len)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UText ut = UTEXT_INITIALIZER;
+	UBool ok;
+
+	utext_openUTF8(&ut, s, (int64_t)len, &st);
+	uregex_setUText(p->re, &ut, &st);
+	ok = uregex_matches64(p->re, 0, &st);
+	if (st == U_REGEX_TIME_OUT)
+		p->timeouts++;
+	/* detach the text before it goes out of scope */
+	{
+		UErrorCode st2 = U_ZERO_ERROR;
+		uregex_setText(p->re, (const UChar *)u"", 0, &st2);
+	}
+	utext_close(&ut);
+	return U_SUCCESS(st) && ok;
+}
+
+int pattern_find(struct pattern *p, const char *s, size_t len, size_t from,
+		 struct pattern_match *m)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UText ut = UTEXT_INITIALIZER;
+	int found = 0;
+
+	if (from > len)
+		return 0;
+	utext_openUTF8(&ut, s, (int64_t)len, &st);
+	uregex_setUText(p->re, &ut, &st);
+	if (U_SUCCESS(st) && uregex_find64(p->re, (int64_t)from, &st) &&
+	    U_SUCCESS(st)) {
+		found = 1;
+		for (int g = 0; g < PATTERN_MAX_GROUPS; g++) {
+			int64_t a = -1, b = -1;
+
+			if (g <= p->groups) {
+				a = uregex_start64(p->re, g, &st);
+				b = uregex_end64(p->re, g, &st);
+			}
+			m->start[g] = a < 0 ? UINT32_MAX : (uint32_t)a;
+			m->end[g] = b < 0 ? UINT32_MAX : (uint32_t)b;
+		}
+		if (U_FAILURE(st))
+			found = 0;
+	}
+	if (st == U_REGEX_TIME_OUT)
+		p->timeouts++;
+	{
+		UErrorCode st2 = U_ZERO_ERROR;
+		uregex_setText(p->re, (const UChar *)u"", 0, &st2);
+	}
+	utext_close(&ut);
+	return found;
+}
+
+struct pattern_text {
+	UChar *u16;
+	int32_t len16;
+	uint32_t *to_byte;  /* UTF-16 index -> byte offset; len16 + 1 */
+	uint32_t *to_u16;   /* byte offset -> UTF-16 index; len + 1 */
+	size_t len;
+};
+
+struct pattern_text *pattern_text_new(const char *s, size_t len)
+{
+	struct pattern_text *t = xcalloc(1, sizeof(*t));
+	size_t i = 0;
+	int32_t k = 0;
+
+	/* at most one UTF-16 unit per byte */
+	t->u16 = xmalloc((len + 1) * sizeof(*t->u16));
+	t->to_byte = xmalloc((len + 1) * sizeof(*t->to_byte));
+	t->to_u16 = xmalloc((len + 1) * sizeof(*t->to_u16));
+	t->len = len;
+	while (i < len) {
+		UChar32 c;
+		size_t start = i;
+
+		U8_NEXT((const uint8_t *)s, i, len, c);
+		if (c < 0)
+			c = 0xFFFD;
+		for (size_t b = start; b < i; b++)
+			t->to_u16[b] = (uint32_t)k;
+		if (U_IS_BMP(c)) {
+			t->to_byte[k] = (uint32_t)start;
+			t->u16[k++] = (UChar)c;
+		} else {
+			t->to_byte[k] = (uint32_t)start;
+			t->u16[k++] = U16_LEAD(c);
+			t->to_byte[k] = (uint32_t)start;
+			t->u16[k++] = U16_TRAIL(c);
+		}
+	}
+	t->to_u16[len] = (uint32_t)k;
+	t->to_byte[k] = (uint32_t)len;
+	t->len16 = k;
+	return t;
+}
+
+void pattern_text_free(struct pattern_text *t)
+{
+	if (!t)
+		return;
+	free(t->u16);
+	free(t->to_byte);
+	free(t->to_u16);
+	free(t);
+}
+
+int pattern_find_text(struct pattern *p, struct pattern_text *t,
+		      size_t from, struct pattern_match *m)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	int found = 0;
+
+	if (from > t->len)
+		return 0;
+	uregex_setText(p->re, t->u16, t->len16, &st);
+	if (U_SUCCESS(st) &&
+	    uregex_find(p->re, (int32_t)t->to_u16[from], &st) &&
+	    U_SUCCESS(st)) {
+		found = 1;
+		for (int g = 0; g < PATTERN_MAX_GROUPS; g++) {
+			int32_t a = -1, b = -1;
+
+			if (g <= p->groups) {
+				a = uregex_start(p->re, g, &st);
+				b = uregex_end(p->re, g, &st);
+			}
+			m->start[g] = a < 0 ? UINT32_MAX : t->to_byte[a];
+			m->end[g] = b < 0 ? UINT32_MAX : t->to_byte[b];
+		}
+		if (U_FAILURE(st))
+			found = 0;
+	}
+	if (st == U_REGEX_TIME_OUT)
+		p->timeouts++;
+	{
+		UErrorCode st2 = U_ZERO_ERROR;
+
+		uregex_setText(p->re, (const UChar *)u"", 0, &st2);
+	}
+	return found;
+}

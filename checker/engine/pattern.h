@@ -1,0 +1,77 @@
+/*
+ * pattern: compiled ICU regular expressions over UTF-8 text (the only
+ * module that uses uregex).  Rules use them two ways: a token test (does
+ * the whole token match?) and character-level rules (find every match in a
+ * stretch of text, with capture groups).
+ *
+ * Positions are byte offsets into the UTF-8 text given (ICU works on a
+ * UTF-8 UText, whose native indexes are bytes).  Every pattern carries
+ * ICU's time limit (uregex_setTimeLimit), so a pathological rule gives up
+ * -- reported as no match -- instead of hanging mtlint.
+ *
+ * A pattern is not thread-safe (ICU keeps match state in it): use it from
+ * one thread at a time.  The checker serialises checks, which suffices.
+ */
+#ifndef MT_PATTERN_H
+#define MT_PATTERN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/common.h"
+
+#define PATTERN_MAX_GROUPS 10
+
+enum pattern_flag {
+	PATTERN_ICASE = 1 << 0, /* case-insensitive */
+};
+
+struct pattern;
+
+/*
+ * Compile `re` (UTF-8, ICU syntax).  On failure returns NULL and writes a
+ * message ("unbalanced parenthesis at offset 7") into msg; *offset gets
+ * the 0-based code-point offset of the error in `re`, or -1.
+ */
+struct pattern *pattern_compile(const char *re, unsigned flags, char *msg,
+				size_t msg_size, int *offset);
+void pattern_free(struct pattern *p); /* NULL is a no-op */
+
+/* Number of capture groups. */
+int pattern_groups(const struct pattern *p);
+
+/* Does the whole of s[0..len) match? */
+int pattern_matches(struct pattern *p, const char *s, size_t len);
+
+struct pattern_match {
+	/* byte offsets into the text; group 0 is the whole match; a group
+	 * that did not take part has start == end == UINT32_MAX */
+	uint32_t start[PATTERN_MAX_GROUPS], end[PATTERN_MAX_GROUPS];
+};
+
+/*
+ * Find the first match in s[0..len) starting at byte `from`.  Returns 1
+ * and fills *m, or 0 when there is none (or the time limit hit).
+ */
+int pattern_find(struct pattern *p, const char *s, size_t len, size_t from,
+		 struct pattern_match *m);
+
+/*
+ * A text prepared for many searches: ICU's regex engine is much faster on
+ * UTF-16 than through a UTF-8 UText, so a paragraph that every character
+ * rule searches is converted once.  The text must stay valid (it is not
+ * copied into the UTF-16 buffer's map); free with pattern_text_free().
+ */
+struct pattern_text;
+
+struct pattern_text *pattern_text_new(const char *s, size_t len);
+void pattern_text_free(struct pattern_text *t); /* NULL is a no-op */
+
+/* As pattern_find(), on a prepared text; offsets are bytes of it. */
+int pattern_find_text(struct pattern *p, struct pattern_text *t,
+		      size_t from, struct pattern_match *m);
+
+/* How many searches gave up on ICU's time limit (for tests). */
+unsigned long pattern_timeouts(const struct pattern *p);
+
+#endif /* MT_PATTERN_H */

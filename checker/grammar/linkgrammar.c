@@ -1,0 +1,631 @@
+/*
+ * parser: link-grammar behind a small API (see parser.h).
+ *
+ * Everything link-grammar allocates (Sentence, Linkage, Parse_Options) is
+ * created and deleted inside one function here; the only long-lived object
+ * is the shared Dictionary, reference-counted under `dict_lock`.
+ */
+#include "grammar/linkgrammar.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <link-grammar/dict-api.h>
+#include <link-grammar/link-includes.h>
+
+#include "util/buf.h"
+#include "util/xalloc.h"
+
+/* --- the shared dictionary --------------------------------------------- */
+
+static pthread_mutex_t dict_lock = PTHREAD_MUTEX_INITIALIZER;
+static Dictionary dict;
+static unsigned dict_refs;
+
+/*
+ * link-grammar reports through a handler that defaults to printing on
+ * stderr, even for debug notes such as an unknown locale.  Findings are
+ * ours to report, so the library's messages are dropped: a failure shows
+ * as a NULL result, which we turn into an mt_err.  The handler is set per
+ * thread (link-grammar keeps it in thread-local storage).
+ */
+static void quiet_handler(lg_errinfo *ei, void *data)
+{
+	(void)ei;
+	(void)data;
+}
+
+static void quiet_thread(void)
+{
+	lg_error_set_handler(quiet_handler, NULL);
+}
+
+static Dictionary dict_acquire(void)
+{
+	Dictionary d;
+
+	pthread_mutex_lock(&dict_lock);
+	if (!dict) {
+		quiet_thread();
+		dict = dictionary_create_lang("en");
+		lg_error_clearall();
+	}
+	if (dict)
+		dict_refs++;
+	d = dict;
+	pthread_mutex_unlock(&dict_lock);
+	return d;
+}
+
+static void dict_release(void)
+{
+	pthread_mutex_lock(&dict_lock);
+	if (dict_refs && --dict_refs == 0) {
+		dictionary_delete(dict);
+		dict = NULL;
+	}
+	pthread_mutex_unlock(&dict_lock);
+}
+
+/* --- the cache ------------------------------------------------------- */
+
+struct cache_entry {
+	struct cache_entry *next;
+	uint64_t hash;
+	char *text;
+	uint8_t *unlinked; /* one byte per word of text */
+	uint32_t n_words;
+	uint32_t null_count;
+	int32_t split_subject;
+	enum parse_status status;
+};
+
+struct parser {
+	struct parser_options opts;
+	Dictionary dict; /* the shared one */
+	pthread_mutex_t lock; /* cache and stats */
+	struct cache_entry **buckets;
+	size_t n_buckets, n_entries;
+	struct parser_stats stats;
+	int trace; /* $MTLINT_PARSER_TRACE: each sentence on stderr */
+};
+
+/* FNV-1a, 64 bits: the cache key of a joined sentence. */
+static uint64_t hash_text(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static void cache_clear(struct parser *p)
+{
+	for (size_t i = 0; i < p->n_buckets; i++) {
+		struct cache_entry *e = p->buckets[i], *next;
+
+		for (; e; e = next) {
+			next = e->next;
+			free(e->text);
+			free(e->unlinked);
+			free(e);
+		}
+		p->buckets[i] = NULL;
+	}
+	p->n_entries = 0;
+}
+
+/* Copy a cached result into job; 1 when found.  Caller holds the lock. */
+static int cache_get(struct parser *p, uint64_t h, const char *text,
+		     struct parse_job *job)
+{
+	struct cache_entry *e = p->buckets[h % p->n_buckets];
+
+	for (; e; e = e->next) {
+		if (e->hash != h || strcmp(e->text, text) != 0 ||
+		    e->n_words != job->n_words)
+			continue;
+		job->status = e->status;
+		job->null_count = e->null_count;
+		job->split_subject = e->split_subject;
+		memcpy(job->unlinked, e->unlinked, e->n_words);
+		return 1;
+	}
+	return 0;
+}
+
+/* Remember job's result; a full cache is emptied first.  Caller holds the
+ * lock.  Results that depend on the moment (time-outs, skips) are not
+ * kept. */
+static void cache_put(struct parser *p, uint64_t h, const char *text,
+		      const struct parse_job *job)
+{
+	struct cache_entry *e;
+	size_t b = h % p->n_buckets;
+
+	if (job->status != PARSE_COMPLETE && job->status != PARSE_NULLS &&
+	    job->status != PARSE_FAILED)
+		return;
+	if (p->n_entries >= p->opts.cache_size)
+		cache_clear(p);
+	e = xcalloc(1, sizeof(*e));
+	e->hash = h;
+	e->text = xstrdup(text);
+	e->n_words = job->n_words;
+	e->unlinked = xmalloc(job->n_words ? job->n_words : 1);
+	memcpy(e->unlinked, job->unlinked, job->n_words);
+	e->null_count = job->null_count;
+	e->split_subject = job->split_subject;
+	e->status = job->status;
+	e->next = p->buckets[b];
+	p->buckets[b] = e;
+	p->n_entries++;
+}
+
+/* --- parsing ----------------------------------------------------------- */
+
+uint64_t parser_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
+}
+
+static Parse_Options make_options(const struct parser *p)
+{
+	Parse_Options po = parse_options_create();
+
+	parse_options_set_verbosity(po, 0);
+	parse_options_set_spell_guess(po, 0);
+	parse_options_set_linkage_limit(po, 100);
+	parse_options_set_repeatable_rand(po, 1); // same answer every run
+	parse_options_set_max_parse_time(po, (int)p->opts.timeout_s);
+	parse_options_set_islands_ok(po, 0);
+	/* most links are at most this long: a third faster than
+	 * link-grammar's 16 on news sentences, same findings on the eval set
+	 * within a few sentences */
+	parse_options_set_short_length(po, (int)p->opts.short_length);
+	return po;
+}
+
+/* Index of the input word holding byte b of the joined text. */
+static uint32_t word_at(const uint32_t *starts, uint32_t n, size_t b)
+{
+	uint32_t lo = 0, hi = n;
+
+	while (hi - lo > 1) {
+		uint32_t mid = lo + (hi - lo) / 2;
+
+		if (starts[mid] <= b)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * Start a parse step with what is left of the sentence's time limit (whole
+ * seconds, at least one: link-grammar's unit); 0 when nothing is left.
+ */
+static int start_step(Parse_Options po, uint64_t deadline)
+{
+	uint64_t t = parser_now();
+
+	if (t >= deadline)
+		return 0;
+	parse_options_set_max_parse_time(
+		po, (int)((deadline - t + 999999999ULL) / 1000000000ULL));
+	parse_options_reset_resources(po);
+	return 1;
+}
+
+/*
+ * Second opinion on a sentence without a complete linkage: does it parse
+ * completely when costlier disjuncts are allowed?
+ */
+static int confirmed_complete(struct parser *p, Parse_Options po,
+			      const char *text, uint64_t deadline)
+{
+	double cost = parse_options_get_disjunct_cost(po);
+	Sentence s;
+	int n = 0;
+
+	if (p->opts.relaxed_cost <= cost)
+		return 0;
+	s = sentence_create(text, p->dict);
+	if (!s)
+		return 0;
+	parse_options_set_disjunct_cost(po, p->opts.relaxed_cost);
+	parse_options_set_min_null_count(po, 0);
+	parse_options_set_max_null_count(po, 0);
+	if (start_step(po, deadline) && sentence_split(s, po) >= 0)
+		n = sentence_parse(s, po);
+	if (parse_options_resources_exhausted(po))
+		n = 0;
+	parse_options_set_disjunct_cost(po, cost);
+	sentence_delete(s);
+	return n > 0;
+}
+
+/* Is link-grammar's word a common noun ("reaction.n-u", "agencies.p")?
+ * Guessed and capitalised words carry no such subscript. */
+static int common_noun(const char *w)
+{
+	const char *d = w ? strrchr(w, '.') : NULL;
+
+	return d && d != w && (d[1] == 'n' || d[1] == 's' || d[1] == 'p') &&
+	       (d[2] == '\0' || d[2] == '-') && !strchr(w, '[');
+}
+
+/* Is word x the subject of a singular verb (an Ss link to its right)? */
+static int singular_subject(Linkage l, size_t x)
+{
+	for (size_t k = 0; k < linkage_get_num_links(l); k++)
+		if (linkage_get_link_lword(l, k) == x &&
+		    strncmp(linkage_get_link_label(l, k), "Ss", 2) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The split-noun-phrase shape (parser.h, split_subject) in the best
+ * linkage of a complete parse: an opener link (CO*) from a preposition to
+ * the word x, and an object link (J*) from the same preposition to the
+ * word right before x, both common nouns.  Returns the input word of x, or
+ * -1.
+ */
+static int32_t split_subject(Sentence s, Parse_Options po,
+			     const uint32_t *starts, uint32_t n_words,
+			     size_t len)
+{
+	Linkage l = linkage_create(0, s, po);
+	int32_t found = -1;
+	size_t nl;
+
+	if (!l)
+		return -1;
+	nl = linkage_get_num_links(l);
+	for (size_t k = 0; k < nl && found < 0; k++) {
+		size_t prep = linkage_get_link_lword(l, k);
+		size_t x = linkage_get_link_rword(l, k);
+		size_t b;
+
+		if (strncmp(linkage_get_link_label(l, k), "CO", 2) != 0 ||
+		    x < 2 || !common_noun(linkage_get_word(l, x)) ||
+		    !common_noun(linkage_get_word(l, x - 1)))
+			continue;
+		for (size_t m = 0; m < nl; m++) {
+			if (linkage_get_link_label(l, m)[0] != 'J' ||
+			    linkage_get_link_lword(l, m) != prep ||
+			    linkage_get_link_rword(l, m) != x - 1)
+				continue;
+			b = linkage_get_word_byte_start(l, x);
+			if (b < len && singular_subject(l, x) &&
+			    word_at(starts, n_words, b) >
+				    word_at(starts, n_words,
+					    linkage_get_word_byte_start(
+						    l, x - 1)))
+				found = (int32_t)word_at(starts, n_words, b);
+			break;
+		}
+	}
+	linkage_delete(l);
+	return found;
+}
+
+/*
+ * Parse one joined sentence with link-grammar: first for a complete
+ * linkage, then for one with costlier constructions, and when there is
+ * none, for the linkage with the fewest unconnected words (link-grammar
+ * raises the null count itself between min_null_count and
+ * max_null_count).  The steps share the sentence's time limit.
+ */
+static void parse_one(struct parser *p, Parse_Options po, const char *text,
+		      const uint32_t *starts, struct parse_job *job)
+{
+	uint64_t deadline = parser_now() +
+			    (uint64_t)p->opts.timeout_s * 1000000000ULL;
+	Sentence s = sentence_create(text, p->dict);
+	size_t len = strlen(text);
+	Linkage l;
+	size_t nw, nl;
+	uint32_t *links;
+	int n;
+
+	job->status = PARSE_FAILED;
+	job->split_subject = -1;
+	if (!s)
+		return;
+	if (sentence_split(s, po) < 0)
+		goto out;
+	/* 1: a complete linkage? */
+	parse_options_set_min_null_count(po, 0);
+	parse_options_set_max_null_count(po, 0);
+	start_step(po, deadline);
+	n = sentence_parse(s, po);
+	if (parse_options_resources_exhausted(po)) {
+		job->status = PARSE_TIMEOUT;
+		goto out;
+	}
+	if (n > 0) {
+		job->status = PARSE_COMPLETE;
+		job->split_subject =
+			split_subject(s, po, starts, job->n_words, len);
+		goto out;
+	}
+	/* 2: a complete linkage with rarer constructions? */
+	if (confirmed_complete(p, po, text, deadline)) {
+		job->status = PARSE_COMPLETE;
+		goto out;
+	}
+	/* 3: the fewest unconnected words, and which */
+	parse_options_set_min_null_count(po, 1);
+	parse_options_set_max_null_count(po, (int)p->opts.max_nulls);
+	if (!start_step(po, deadline)) {
+		job->status = PARSE_TIMEOUT;
+		goto out;
+	}
+	n = sentence_parse(s, po);
+	if (parse_options_resources_exhausted(po)) {
+		job->status = PARSE_TIMEOUT;
+		goto out;
+	}
+	if (n <= 0 || sentence_null_count(s) == 0)
+		goto out;
+	l = linkage_create(0, s, po);
+	if (!l)
+		goto out;
+	nw = linkage_get_num_words(l);
+	nl = linkage_get_num_links(l);
+	links = xcalloc(nw ? nw : 1, sizeof(*links));
+	for (size_t k = 0; k < nl; k++) {
+		size_t a = linkage_get_link_lword(l, k);
+		size_t b = linkage_get_link_rword(l, k);
+
+		if (a < nw)
+			links[a]++;
+		if (b < nw)
+			links[b]++;
+	}
+	for (size_t w = 0; w < nw; w++) {
+		const char *word = linkage_get_word(l, w);
+		size_t b, e;
+		uint32_t first;
+
+		if (links[w] || !word || strcmp(word, "LEFT-WALL") == 0 ||
+		    strcmp(word, "RIGHT-WALL") == 0)
+			continue;
+		b = linkage_get_word_byte_start(l, w);
+		e = linkage_get_word_byte_end(l, w);
+		if (b >= len)
+			continue;
+		first = word_at(starts, job->n_words, b);
+		for (uint32_t i = first;
+		     i < job->n_words && (i == first || starts[i] < e); i++)
+			job->unlinked[i] = 1;
+	}
+	free(links);
+	linkage_delete(l);
+	job->null_count = (uint32_t)sentence_null_count(s);
+	job->status = PARSE_NULLS;
+out:
+	sentence_delete(s);
+}
+
+struct batch {
+	struct parser *p;
+	struct parse_job *jobs;
+	size_t n;
+	uint64_t deadline;
+	atomic_size_t next;
+};
+
+/* Run one job: join, look in the cache, parse, remember. */
+static void run_job(struct batch *b, Parse_Options po, struct parse_job *job)
+{
+	struct parser *p = b->p;
+	struct buf text;
+	uint32_t *starts;
+	uint64_t h, t0;
+	char *s;
+	int hit;
+
+	job->null_count = 0;
+	job->split_subject = -1;
+	job->cached = 0;
+	memset(job->unlinked, 0, job->n_words);
+	if (job->n_words == 0) {
+		job->status = PARSE_COMPLETE;
+		return;
+	}
+	if (job->n_words > p->opts.max_words) {
+		job->status = PARSE_TOO_LONG;
+		return;
+	}
+	if (b->deadline && parser_now() >= b->deadline) {
+		job->status = PARSE_SKIPPED;
+		return;
+	}
+	buf_init(&text);
+	starts = xmalloc(job->n_words * sizeof(*starts));
+	for (uint32_t i = 0; i < job->n_words; i++) {
+		if (i && !(job->glue && job->glue[i]))
+			buf_add(&text, " ", 1);
+		starts[i] = (uint32_t)text.len;
+		buf_add(&text, job->words[i], strlen(job->words[i]));
+	}
+	s = buf_detach(&text, NULL);
+	h = hash_text(s, strlen(s));
+	pthread_mutex_lock(&p->lock);
+	hit = cache_get(p, h, s, job);
+	if (hit)
+		p->stats.cache_hits++;
+	pthread_mutex_unlock(&p->lock);
+	t0 = parser_now();
+	if (!hit) {
+		parse_one(p, po, s, starts, job);
+		pthread_mutex_lock(&p->lock);
+		p->stats.parsed++;
+		p->stats.parse_ns += parser_now() - t0;
+		if (job->status == PARSE_TIMEOUT)
+			p->stats.timeouts++;
+		cache_put(p, h, s, job);
+		pthread_mutex_unlock(&p->lock);
+	}
+	job->cached = hit;
+	if (p->trace) {
+		flockfile(stderr);
+		fprintf(stderr, "parser: [%d%s %.0f ms] %s\n", job->status,
+			hit ? " cached" : "", (parser_now() - t0) / 1e6, s);
+		for (uint32_t i = 0; i < job->n_words; i++)
+			if (job->unlinked[i])
+				fprintf(stderr, "parser:   unlinked '%s'\n",
+					job->words[i]);
+		funlockfile(stderr);
+	}
+	free(starts);
+	free(s);
+}
+
+static void *worker(void *arg)
+{
+	struct batch *b = arg;
+	Parse_Options po;
+	size_t i;
+
+	quiet_thread();
+	po = make_options(b->p);
+	while ((i = atomic_fetch_add(&b->next, 1)) < b->n)
+		run_job(b, po, &b->jobs[i]);
+	parse_options_delete(po);
+	return NULL;
+}
+
+void parser_parse(struct parser *p, struct parse_job *jobs, size_t n,
+		  uint64_t deadline_ns)
+{
+	struct batch b = { p, jobs, n, deadline_ns, 0 };
+	size_t nt = p->opts.threads;
+	pthread_t tid[8];
+	size_t started = 0;
+
+	if (nt > n)
+		nt = n;
+	if (nt > ARRAY_SIZE(tid))
+		nt = ARRAY_SIZE(tid);
+	/* the calling thread is one of the workers */
+	for (size_t t = 1; t < nt; t++) {
+		if (pthread_create(&tid[started], NULL, worker, &b) != 0)
+			break;
+		started++;
+	}
+	worker(&b);
+	for (size_t t = 0; t < started; t++)
+		pthread_join(tid[t], NULL);
+}
+
+int parser_knows(struct parser *p, const char *word)
+{
+	return dictionary_word_is_known(p->dict, word);
+}
+
+int parser_has_entry(struct parser *p, const char *word)
+{
+	Dict_node *dn = dictionary_lookup_list(p->dict, word);
+	int found = dn != NULL;
+
+	free_lookup_list(p->dict, dn);
+	return found;
+}
+
+int parser_can_be_adjective(struct parser *p, const char *word)
+{
+	Dict_node *dn = dictionary_lookup_list(p->dict, word);
+	size_t n = strlen(word);
+	int adj = 0;
+
+	/* entries are the word, a subscript mark, then the subscript:
+	 * "a" (or "a-c"...) for adjectives */
+	for (Dict_node *x = dn; x && !adj; x = x->right)
+		adj = x->string && strncmp(x->string, word, n) == 0 &&
+		      strlen(x->string) > n + 1 && x->string[n + 1] == 'a' &&
+		      (x->string[n + 2] == '\0' || x->string[n + 2] == '-');
+	free_lookup_list(p->dict, dn);
+	return adj;
+}
+
+void parser_get_stats(struct parser *p, struct parser_stats *out)
+{
+	pthread_mutex_lock(&p->lock);
+	*out = p->stats;
+	pthread_mutex_unlock(&p->lock);
+}
+
+/* --- lifecycle ---------------------------------------------------------- */
+
+enum mt_err parser_open(const struct parser_options *opts,
+			struct parser **out, struct mt_error *err)
+{
+	struct parser *p;
+	long ncpu;
+
+	*out = NULL;
+	p = xcalloc(1, sizeof(*p));
+	if (opts)
+		p->opts = *opts;
+	if (!p->opts.max_words)
+		p->opts.max_words = 60;
+	if (!p->opts.timeout_s)
+		p->opts.timeout_s = 2;
+	if (!p->opts.cache_size)
+		p->opts.cache_size = 16384;
+	if (!p->opts.max_nulls)
+		p->opts.max_nulls = 3;
+	if (!p->opts.short_length)
+		p->opts.short_length = 10;
+	if (p->opts.relaxed_cost == 0)
+		p->opts.relaxed_cost = 3.5;
+	if (!p->opts.threads && getenv("MTLINT_PARSER_THREADS"))
+		p->opts.threads = (unsigned)strtoul(
+			getenv("MTLINT_PARSER_THREADS"), NULL, 10);
+	if (!p->opts.threads) {
+		ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+		p->opts.threads = ncpu < 1 ? 1 : ncpu > 8 ? 8 : (unsigned)ncpu;
+	}
+	if (p->opts.threads > 8)
+		p->opts.threads = 8;
+	p->dict = dict_acquire();
+	if (!p->dict) {
+		free(p);
+		return mt_error(err, MT_ERR_DICT,
+				"cannot load link-grammar's English dictionary "
+				"(Debian package link-grammar-dictionaries-en)");
+	}
+	p->trace = getenv("MTLINT_PARSER_TRACE") != NULL;
+	pthread_mutex_init(&p->lock, NULL);
+	p->n_buckets = 1021;
+	p->buckets = xcalloc(p->n_buckets, sizeof(*p->buckets));
+	*out = p;
+	return MT_ERR_OK;
+}
+
+void parser_close(struct parser *p)
+{
+	if (!p)
+		return;
+	cache_clear(p);
+	free(p->buckets);
+	pthread_mutex_destroy(&p->lock);
+	dict_release();
+	free(p);
+}

@@ -1,0 +1,140 @@
+/*
+ * parser: whole-sentence syntactic parsing with link-grammar (the only
+ * module that includes link-grammar's headers).
+ *
+ * The caller hands in sentences already split into words (no word holds a
+ * space); the parser joins them with single spaces (or none, where the
+ * caller says a word was glued to the one before, as in "w/o" or "60's",
+ * so that link-grammar's own tokenizer sees the text as written), lets
+ * link-grammar parse the result, and reports, per input word, whether the best linkage leaves
+ * it unconnected (a "null" word).  link-grammar may split an input word
+ * further ("Year's" -> "Year" "'s") or join glued ones: an input word is
+ * unconnected when a piece of a link-grammar word that overlaps it is.  Positions never leave the caller's numbering, so the
+ * caller maps words back to its own byte spans.
+ *
+ * Dictionary: the English dictionary is loaded once per process and shared
+ * by every parser (link-grammar allows one Dictionary to be used by many
+ * threads, each with its own Sentence and Parse_Options).  It is freed when
+ * the last parser closes.
+ *
+ * Confirmation: a sentence without a complete linkage at the dictionary's
+ * normal cost limit is parsed once more with a higher limit (rare but
+ * grammatical constructions); only a sentence that fails both is reported
+ * as PARSE_NULLS, with the unconnected words of the first parse.
+ *
+ * Resources: each sentence gets timeout_s seconds for all its parse steps
+ * (enforced by link-grammar's max_parse_time, in whole seconds, so a
+ * sentence may overrun by under a second); a batch may carry a deadline after which
+ * the sentences not yet started are returned as PARSE_SKIPPED.  Sentences
+ * longer than max_words are not parsed (PARSE_TOO_LONG).
+ *
+ * Cache: results are kept per joined sentence text (a hash table of at most
+ * cache_size entries, emptied when full), so checking an edited document
+ * again parses only the sentences that changed.
+ *
+ * Threads: parser_parse() parses the sentences of a batch on up to
+ * `threads` threads.  One parser may be used from several threads at once
+ * (the cache has its own lock).
+ */
+#ifndef MT_LINKGRAMMAR_H
+#define MT_LINKGRAMMAR_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/common.h"
+
+struct parser_options {
+	unsigned max_words;	 /* longer sentences: PARSE_TOO_LONG; 0: 60 */
+	unsigned timeout_s;	 /* per sentence (link-grammar); 0: 2 */
+	unsigned threads;	 /* 0: $MTLINT_PARSER_THREADS, else the CPUs
+				  * online; at most 8 */
+	size_t cache_size;	 /* cached sentences; 0: 16384 */
+	unsigned short_length;	 /* link-grammar's short_length; 0: 10 */
+	/* the most unconnected words searched for; a sentence needing more
+	 * is PARSE_FAILED (each extra word costs a slower search).  0: 3 */
+	unsigned max_nulls;
+	/* a sentence without a complete linkage is parsed again allowing
+	 * costlier (rarer) constructions, up to this disjunct cost; it
+	 * counts as complete when that succeeds.  0: 3.5; < 0: never */
+	double relaxed_cost;
+};
+
+enum parse_status {
+	PARSE_COMPLETE = 0, /* a linkage connects every word */
+	PARSE_NULLS,	    /* the best linkage leaves words unconnected */
+	PARSE_TIMEOUT,	    /* link-grammar ran out of time or memory */
+	PARSE_TOO_LONG,	    /* more than max_words words: not parsed */
+	PARSE_SKIPPED,	    /* the batch deadline passed first: not parsed */
+	PARSE_FAILED,	    /* link-grammar could not split or parse it */
+};
+
+/*
+ * One sentence to parse.  The caller fills words/n_words and provides
+ * `unlinked` (n_words bytes); parser_parse() sets the rest.
+ */
+struct parse_job {
+	const char *const *words; /* borrowed; no word holds a space */
+	const uint8_t *glue;	  /* may be NULL; 1: no space before word i */
+	uint32_t n_words;
+	uint8_t *unlinked;	  /* out: 1 for each unconnected word */
+	enum parse_status status; /* out */
+	uint32_t null_count;	  /* out: unconnected words (link-grammar's) */
+	/* out, PARSE_COMPLETE only: the input word that the best linkage
+	 * makes the subject of the main clause although it directly follows,
+	 * without a comma, the object of the sentence's opening preposition,
+	 * both common nouns ("In a chemical reaction observed by X showed
+	 * ..." read as "In a chemical, reaction ... showed": a noun phrase
+	 * split across the clause boundary), the subject of a singular verb
+	 * without a determiner (so not "In this case users must..."); the
+	 * object is the word before it.  -1: none. */
+	int32_t split_subject;
+	int cached;		  /* out: answered from the cache */
+};
+
+struct parser;
+
+/*
+ * Open a parser (and the shared English dictionary on first use).  Fails
+ * with MT_ERR_DICT when link-grammar's English dictionary cannot be
+ * loaded.  opts may be NULL for the defaults.
+ */
+MT_NODISCARD enum mt_err parser_open(const struct parser_options *opts,
+				     struct parser **out,
+				     struct mt_error *err);
+void parser_close(struct parser *p); /* NULL: no-op */
+
+/*
+ * Parse n sentences, on several threads when there are several.  When
+ * deadline_ns is non-zero (CLOCK_MONOTONIC nanoseconds, see parser_now()),
+ * sentences not started by then get PARSE_SKIPPED.  Never fails as a whole:
+ * each job carries its own status.
+ */
+void parser_parse(struct parser *p, struct parse_job *jobs, size_t n,
+		  uint64_t deadline_ns);
+
+/* Does the dictionary accept this word (as written), by an entry of its
+ * own or by one of its patterns (capitalised words, numbers...)? */
+int parser_knows(struct parser *p, const char *word);
+
+/* Does the dictionary have an entry for exactly this word ("Adm.")? */
+int parser_has_entry(struct parser *p, const char *word);
+
+/* Can the dictionary read this word as an adjective ("official", not
+ * "case")? */
+int parser_can_be_adjective(struct parser *p, const char *word);
+
+/* CLOCK_MONOTONIC in nanoseconds. */
+uint64_t parser_now(void);
+
+struct parser_stats {
+	uint64_t parsed;     /* sentences given to link-grammar */
+	uint64_t cache_hits; /* sentences answered from the cache */
+	uint64_t timeouts;
+	uint64_t parse_ns;   /* time spent in link-grammar (all threads) */
+};
+
+/* Counters since parser_open(). */
+void parser_get_stats(struct parser *p, struct parser_stats *out);
+
+#endif /* MT_LINKGRAMMAR_H */

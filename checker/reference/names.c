@@ -1,0 +1,747 @@
+/*
+ * names: extraction and matching of proper names (see names.h).
+ */
+#include "reference/names.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <unicode/ustring.h>
+#include <unicode/utrans.h>
+
+#include "text/segment.h"
+#include "util/strtab.h"
+#include "util/xalloc.h"
+
+struct names_normaliser {
+	UTransliterator *trans; /* opened on the first non-ASCII word */
+	int failed;		/* ICU could not open it: lower case only */
+};
+
+#define TRANSLIT_ID "Any-Latin; Latin-ASCII; Any-Lower"
+
+/*
+ * Opening the transliterator costs ICU about 30 ms (it builds its whole
+ * registry), which most documents -- all-ASCII names -- never need: it is
+ * opened on the first non-ASCII word.
+ */
+static UTransliterator *translit_open(UErrorCode *status)
+{
+	UChar uid[64];
+	UParseError pe;
+
+	u_uastrcpy(uid, TRANSLIT_ID);
+	return utrans_openU(uid, -1, UTRANS_FORWARD, NULL, 0, &pe, status);
+}
+
+enum mt_err names_normaliser_open(struct names_normaliser **out,
+				  struct mt_error *err)
+{
+	(void)err;
+	*out = xcalloc(1, sizeof(**out));
+	return MT_ERR_OK;
+}
+
+void names_normaliser_close(struct names_normaliser *nn)
+{
+	if (!nn)
+		return;
+	if (nn->trans)
+		utrans_close(nn->trans);
+	free(nn);
+}
+
+/*
+ * ASCII words (nearly all) are lower-cased directly; others go through
+ * ICU.  A word ICU fails on keeps its bytes, lower-cased where ASCII.
+ */
+const char *names_normalise(struct names_normaliser *nn, const char *s,
+			    size_t len, struct arena *a)
+{
+	char *out;
+	int ascii = 1;
+
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			ascii = 0;
+	if (!ascii && !nn->trans && !nn->failed) {
+		UErrorCode st = U_ZERO_ERROR;
+
+		nn->trans = translit_open(&st);
+		if (U_FAILURE(st)) {
+			nn->trans = NULL;
+			nn->failed = 1;
+		}
+	}
+	if (!ascii && nn->trans && len < 256) {
+		UChar u[1024];
+		int32_t ulen = 0, limit, cap = (int32_t)ARRAY_SIZE(u);
+		UErrorCode status = U_ZERO_ERROR;
+		char o[2048];
+		int32_t olen = 0;
+
+		u_strFromUTF8(u, cap, &ulen, s, (int32_t)len, &status);
+		if (U_SUCCESS(status)) {
+			limit = ulen;
+			utrans_transUChars(nn->trans, u, &ulen, cap, 0, &limit,
+					   &status);
+		}
+		if (U_SUCCESS(status))
+			u_strToUTF8(o, (int32_t)sizeof(o), &olen, u, ulen,
+				    &status);
+		if (U_SUCCESS(status) && olen < (int32_t)sizeof(o))
+			return arena_strndup(a, o, (size_t)olen);
+	}
+	out = arena_strndup(a, s, len);
+	for (size_t i = 0; i < len; i++)
+		if (out[i] >= 'A' && out[i] <= 'Z')
+			out[i] = (char)(out[i] + 32);
+	return out;
+}
+
+/* --- string measures ---------------------------------------------------- */
+
+int names_distance(const char *a, size_t n, const char *b, size_t m, int max)
+{
+	int *d, best, r;
+	size_t w = m + 1;
+
+	if ((n > m ? n - m : m - n) > (size_t)max)
+		return max + 1;
+	d = xmalloc((n + 1) * w * sizeof(*d));
+	for (size_t j = 0; j <= m; j++)
+		d[j] = (int)j;
+	for (size_t i = 1; i <= n; i++) {
+		d[i * w] = (int)i;
+		best = (int)i;
+		for (size_t j = 1; j <= m; j++) {
+			int cost = a[i - 1] != b[j - 1];
+			int v = d[(i - 1) * w + j] + 1;
+
+			if (d[i * w + j - 1] + 1 < v)
+				v = d[i * w + j - 1] + 1;
+			if (d[(i - 1) * w + j - 1] + cost < v)
+				v = d[(i - 1) * w + j - 1] + cost;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] &&
+			    d[(i - 2) * w + j - 2] + 1 < v)
+				v = d[(i - 2) * w + j - 2] + 1;
+			d[i * w + j] = v;
+			if (v < best)
+				best = v;
+		}
+		/* a later cell is never below the minimum of the two rows
+		 * above it (a transposition looks two rows back), so once
+		 * two rows in a row exceed max, the distance does too */
+		if (best > max && i > 1) {
+			int prev = (int)(i - 1);
+
+			for (size_t j = 0; j <= m; j++)
+				if (d[(i - 1) * w + j] < prev)
+					prev = d[(i - 1) * w + j];
+			if (prev > max) {
+				free(d);
+				return max + 1;
+			}
+		}
+	}
+	r = d[n * w + m];
+	free(d);
+	return r > max ? max + 1 : r;
+}
+
+double names_jaro_winkler(const char *a, size_t n, const char *b, size_t m)
+{
+	size_t range, matches = 0, t = 0, prefix = 0;
+	char *ma, *mb;
+	double jaro;
+
+	if (!n && !m)
+		return 1.0;
+	if (!n || !m)
+		return 0.0;
+	range = (n > m ? n : m) / 2;
+	range = range ? range - 1 : 0;
+	ma = xcalloc(n + m, 1);
+	mb = ma + n;
+	for (size_t i = 0; i < n; i++) {
+		size_t lo = i > range ? i - range : 0;
+		size_t hi = i + range + 1 < m ? i + range + 1 : m;
+
+		for (size_t j = lo; j < hi; j++) {
+			if (mb[j] || a[i] != b[j])
+				continue;
+			ma[i] = mb[j] = 1;
+			matches++;
+			break;
+		}
+	}
+	if (!matches) {
+		free(ma);
+		return 0.0;
+	}
+	for (size_t i = 0, j = 0; i < n; i++) {
+		if (!ma[i])
+			continue;
+		while (!mb[j])
+			j++;
+		if (a[i] != b[j])
+			t++;
+		j++;
+	}
+	free(ma);
+	jaro = ((double)matches / (double)n + (double)matches / (double)m +
+		((double)matches - (double)t / 2.0) / (double)matches) /
+	       3.0;
+	while (prefix < 4 && prefix < n && prefix < m && a[prefix] == b[prefix])
+		prefix++;
+	return jaro + (double)prefix * 0.1 * (1.0 - jaro);
+}
+
+int names_near_miss(const char *a, const char *b, int *distance,
+		    double *score)
+{
+	size_t n = strlen(a), m = strlen(b);
+	size_t shorter = n < m ? n : m, longer = n < m ? m : n;
+	int max = longer >= 9 ? 2 : 1, d;
+	double jw;
+
+	if (shorter < 4 || strcmp(a, b) == 0)
+		return 0;
+	/* one is the other plus an ending: inflection or derivation
+	 * ("russian"/"russians", "america"/"american"), unless the ending
+	 * only doubles the last letter ("debiann") */
+	if (strncmp(a, b, shorter) == 0) {
+		const char *l = n > m ? a : b;
+
+		if (!(longer == shorter + 1 && l[shorter] == l[shorter - 1] &&
+		      l[shorter] != 's'))
+			return 0;
+	}
+	/* one is a part of the other's compound ("windows"/"x-windows") */
+	if (strchr(a, '-') || strchr(b, '-')) {
+		const char *l = n > m ? a : b, *sh = n > m ? b : a;
+		const char *p = strstr(l, sh);
+
+		if (p && ((p > l && p[-1] == '-') || p[shorter] == '-'))
+			return 0;
+	}
+	d = names_distance(a, n, b, m, max);
+	if (d > max)
+		return 0;
+	jw = names_jaro_winkler(a, n, b, m);
+	if (jw < 0.85)
+		return 0;
+	*distance = d;
+	*score = jw;
+	return 1;
+}
+
+/* --- extraction --------------------------------------------------------- */
+
+static const char *const function_words[] = {
+	"the",	 "and",	  "for",   "but",   "nor",   "with",  "from",
+	"into",	 "onto",  "that",  "this",  "these", "those", "which",
+	"who",	 "whom",  "whose", "what",  "was",   "were",  "are",
+	"has",	 "have",  "had",   "will",  "would", "shall", "should",
+	"can",	 "could", "may",   "might", "must",  "been",  "being",
+	"its",	 "their", "his",   "her",   "our",   "your",  "they",
+	"them",	 "she",	  "him",   "also",  "than",  "then",  "there",
+	"here",	 "when",  "where", "while", "about", "after", "before",
+	"over",	 "under", "said",  "says",  "say",   "not",   "all",
+	"any",	 "some",  "such",  "very",  "more",  "most",  "other",
+	"into",	 "upon",  "out",   "off",   "did",   "does",  "just",
+	"only",	 "even",  "because", "although", "however", "between",
+	"through", "during", "against", "among", "within", "without",
+};
+
+const char *names_context_stem(const char *w, size_t len, struct arena *a)
+{
+	char b[6];
+	size_t n = 0;
+
+	if (len < 3 || len > 40)
+		return NULL;
+	for (size_t i = 0; i < ARRAY_SIZE(function_words); i++)
+		if (function_words[i][0] == (w[0] | 0x20) &&
+		    strlen(function_words[i]) == len &&
+		    strncasecmp(function_words[i], w, len) == 0)
+			return NULL;
+	for (size_t i = 0; i < len && n < 5; i++) {
+		unsigned char c = (unsigned char)w[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c + 32);
+		if (c == '\'' || c >= 0x80)
+			break;
+		b[n++] = (char)c;
+	}
+	if (n < 3)
+		return NULL;
+	return arena_strndup(a, b, n);
+}
+
+/* Length of t's text without a possessive ending ('s, ’s, or a final
+ * apostrophe after s). */
+static uint32_t without_possessive(const struct document *doc,
+				   const struct token *t)
+{
+	const char *s = doc->text + t->span.start;
+	uint32_t n = token_len(t);
+
+	if (!(t->flags & TOKF_APOS))
+		return n;
+	if (n > 2 && s[n - 1] == 's' && s[n - 2] == '\'')
+		return n - 2;
+	if (n > 4 && s[n - 1] == 's' &&
+	    memcmp(s + n - 4, "\xe2\x80\x99", 3) == 0)
+		return n - 4;
+	if (n > 1 && s[n - 1] == '\'')
+		return n - 1;
+	if (n > 3 && memcmp(s + n - 3, "\xe2\x80\x99", 3) == 0)
+		return n - 3;
+	return n;
+}
+
+static int is_opening(const struct document *doc, const struct token *t)
+{
+	static const char *const open[] = { "\"", "\xe2\x80\x9c",
+					    "\xe2\x80\x98", "'", ":", "(",
+					    "\xc2\xab", "-", "\xe2\x80\x93",
+					    "\xe2\x80\x94" };
+	const char *s = doc->text + t->span.start;
+	size_t n = token_len(t);
+
+	if (t->kind != TOK_PUNCT)
+		return 0;
+	for (size_t i = 0; i < ARRAY_SIZE(open); i++)
+		if (strlen(open[i]) == n && memcmp(open[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Capitalised function words ("The", "In", "Every") are never names. */
+static const char *const cap_function_words[] = {
+	"a",	 "an",	  "the",   "in",    "on",   "at",    "of",   "to",
+	"by",	 "as",	  "is",	   "it",    "or",   "and",   "but",  "for",
+	"if",	 "so",	  "no",	   "not",   "we",   "he",    "she",  "they",
+	"you",	 "my",	  "his",   "her",   "its",  "our",   "their", "this",
+	"that",	 "these", "those", "every", "all",  "each",  "both", "some",
+	"any",	 "there", "here",  "when",  "while", "after", "before",
+	"with",	 "from",  "also",  "then",  "yet",  "meanwhile", "however",
+};
+
+static int is_name_token(const struct document *doc, const struct token *t)
+{
+	const char *s = doc->text + t->span.start;
+	size_t n = token_len(t);
+
+	if (t->kind != TOK_WORD || !(t->flags & (TOKF_CAP | TOKF_ALLCAPS)))
+		return 0;
+	/* "I" is a pronoun; one-letter capitals are initials at best */
+	if (n < 2)
+		return 0;
+	for (size_t i = 0; i < ARRAY_SIZE(cap_function_words); i++)
+		if (strlen(cap_function_words[i]) == n &&
+		    strncasecmp(cap_function_words[i], s, n) == 0)
+			return 0;
+	/* contractions: "I'll", "We’re", "Don't" */
+	if (t->flags & TOKF_APOS) {
+		static const char *const ends[] = { "ll", "re", "ve", "d",
+						    "m",  "t" };
+
+		for (size_t i = 0; i < ARRAY_SIZE(ends); i++) {
+			size_t k = strlen(ends[i]);
+
+			if (n > k + 1 && strncasecmp(s + n - k, ends[i], k) == 0 &&
+			    (s[n - k - 1] == '\'' ||
+			     (n > k + 3 &&
+			      memcmp(s + n - k - 3, "\xe2\x80\x99", 3) == 0)))
+				return 0;
+		}
+	}
+	return 1;
+}
+
+struct cand {
+	uint32_t tok;
+	uint32_t len; /* without possessive */
+	const char *key;
+	int initial;
+};
+
+void names_extract(struct names_normaliser *nn, const struct document *doc,
+		   const struct names *other, struct arena *a,
+		   struct names *out)
+{
+	struct strtab forms = STRTAB_INIT; /* surface -> key cache */
+	struct strtab midcap = STRTAB_INIT, lower = STRTAB_INIT;
+	const char **form_key = NULL;
+	size_t form_alloc = 0;
+	struct cand *c = NULL;
+	size_t n_c = 0, c_alloc = 0;
+	size_t w_alloc = 0, e_alloc = 0;
+
+	memset(out, 0, sizeof(*out));
+	/* pass 1: candidates, keys, and which keys are capitalised
+	 * mid-sentence or appear in lower case */
+	for (uint32_t si = 0; si < doc->n_sentences; si++) {
+		const struct sentence *se = &doc->sentences[si];
+		int initial = 1;
+
+		for (uint32_t k = 0; k < se->n_tokens; k++) {
+			uint32_t ti = se->first_token + k;
+			const struct token *t = &doc->tokens[ti];
+			uint32_t len;
+			int is_new;
+			uint32_t id;
+
+			if (is_opening(doc, t)) {
+				initial = 1;
+				continue;
+			}
+			if (t->kind != TOK_WORD) {
+				initial = 0;
+				continue;
+			}
+			if (!is_name_token(doc, t)) {
+				if (!(t->flags & (TOKF_CAP | TOKF_ALLCAPS)))
+					strtab_intern(&lower,
+						      doc->text + t->span.start,
+						      token_len(t), NULL);
+				initial = 0;
+				continue;
+			}
+			len = without_possessive(doc, t);
+			id = strtab_intern(&forms, doc->text + t->span.start,
+					   len, &is_new);
+			if (is_new) {
+				form_key = xgrow(form_key, &form_alloc, id + 1,
+						 sizeof(*form_key));
+				form_key[id] = names_normalise(
+					nn, doc->text + t->span.start, len, a);
+			}
+			c = xgrow(c, &c_alloc, n_c + 1, sizeof(*c));
+			c[n_c++] = (struct cand){ ti, len, form_key[id],
+						  initial };
+			if (!initial)
+				strtab_intern(&midcap, form_key[id],
+					      strlen(form_key[id]), NULL);
+			initial = 0;
+		}
+	}
+	if (other)
+		for (uint32_t i = 0; i < other->n_words; i++)
+			if (!other->words[i].initial)
+				strtab_intern(&midcap, other->words[i].key,
+					      strlen(other->words[i].key),
+					      NULL);
+
+	/* pass 2: runs of adjacent candidates in one sentence */
+	for (size_t i = 0; i < n_c;) {
+		size_t j = i + 1;
+		uint32_t si = document_sentence_at(doc,
+						   doc->tokens[c[i].tok].span.start);
+
+		while (j < n_c && c[j].tok == c[j - 1].tok + 1 &&
+		       c[j - 1].len == token_len(&doc->tokens[c[j - 1].tok]) &&
+		       document_sentence_at(doc, doc->tokens[c[j].tok].span.start) ==
+			       si)
+			j++;
+		/* a sentence-initial word is a name only if vouched for */
+		size_t first = i;
+		int weak = 0;
+		if (c[i].initial) {
+			const char *key = c[i].key;
+			int vouched = strtab_find(&midcap, key, strlen(key)) !=
+				      STRTAB_NONE;
+			const char *s = doc->text + doc->tokens[c[i].tok].span.start;
+			int lowered = 0;
+
+			/* lower-case form seen: "The", "Meanwhile" */
+			{
+				char lw[64];
+				size_t n = c[i].len < sizeof(lw) ? c[i].len : 0;
+
+				for (size_t x = 0; x < n; x++)
+					lw[x] = (s[x] >= 'A' && s[x] <= 'Z')
+							? (char)(s[x] + 32)
+							: s[x];
+				lowered = n && strtab_find(&lower, lw, n) !=
+						       STRTAB_NONE;
+			}
+			if (lowered)
+				first = i + 1;
+			else if (!vouched && j - i < 2)
+				weak = 1;
+		}
+		if (first < j) {
+			struct entity *e;
+			uint32_t t0 = c[first].tok, t1 = c[j - 1].tok;
+			const struct sentence *se = &doc->sentences[si];
+			uint32_t lo = se->first_token, hi = lo + se->n_tokens;
+
+			out->entities = xgrow(out->entities, &e_alloc,
+					      out->n_entities + 1,
+					      sizeof(*out->entities));
+			e = &out->entities[out->n_entities];
+			memset(e, 0, sizeof(*e));
+			e->span.start = doc->tokens[t0].span.start;
+			e->span.end = doc->tokens[t1].span.start + c[j - 1].len;
+			e->first_word = out->n_words;
+			e->n_words = (uint32_t)(j - first);
+			e->sentence = si;
+			/* context: three words before, five after */
+			e->context = arena_alloc(a, 8 * sizeof(*e->context));
+			for (uint32_t x = t0 > lo + 3 ? t0 - 3 : lo;
+			     x < hi && x < t1 + 6; x++) {
+				const struct token *t = &doc->tokens[x];
+				const char *st;
+
+				if (x >= t0 && x <= t1)
+					continue;
+				if (t->kind != TOK_WORD)
+					continue;
+				st = names_context_stem(doc->text + t->span.start,
+							without_possessive(doc, t),
+							a);
+				if (st && e->n_context < 8)
+					e->context[e->n_context++] = st;
+			}
+			for (size_t k = first; k < j; k++) {
+				struct name_word *w;
+
+				out->words = xgrow(out->words, &w_alloc,
+						   out->n_words + 1,
+						   sizeof(*out->words));
+				w = &out->words[out->n_words++];
+				w->span.start = doc->tokens[c[k].tok].span.start;
+				w->span.end = w->span.start + c[k].len;
+				w->key = c[k].key;
+				w->entity = out->n_entities;
+				w->sentence = si;
+				w->initial = weak;
+			}
+			out->n_entities++;
+		}
+		i = j;
+	}
+	/* move the heap arrays into the arena */
+	if (out->n_words) {
+		struct name_word *v = arena_memdup(a, out->words,
+						   out->n_words * sizeof(*v));
+		free(out->words);
+		out->words = v;
+	} else {
+		free(out->words);
+		out->words = NULL;
+	}
+	if (out->n_entities) {
+		struct entity *v = arena_memdup(a, out->entities,
+						out->n_entities * sizeof(*v));
+		free(out->entities);
+		out->entities = v;
+	} else {
+		free(out->entities);
+		out->entities = NULL;
+	}
+	free(c);
+	free(form_key);
+	strtab_release(&forms);
+	strtab_release(&midcap);
+	strtab_release(&lower);
+}
+
+/* --- name_index ---------------------------------------------------------- */
+
+struct name_index {
+	struct strtab keys;	/* key -> id */
+	struct strtab variants; /* deletion variant -> variant id */
+	struct arena arena;	/* variant strings */
+	/* postings: variant id -> key ids, as linked lists */
+	uint32_t *var_head;	/* by variant id; UINT32_MAX: empty */
+	size_t var_alloc;
+	uint32_t *post_key, *post_next;
+	size_t n_post, post_alloc, post_next_alloc;
+};
+
+struct name_index *name_index_new(void)
+{
+	struct name_index *ix = xcalloc(1, sizeof(*ix));
+
+	strtab_init(&ix->keys);
+	strtab_init(&ix->variants);
+	arena_init(&ix->arena, 0);
+	return ix;
+}
+
+void name_index_free(struct name_index *ix)
+{
+	if (!ix)
+		return;
+	strtab_release(&ix->keys);
+	strtab_release(&ix->variants);
+	arena_release(&ix->arena);
+	free(ix->var_head);
+	free(ix->post_key);
+	free(ix->post_next);
+	free(ix);
+}
+
+/* Call fn for s and each variant of s with one or two bytes deleted
+ * (keys are ASCII after normalisation, nearly always). */
+static void each_variant(const char *s, size_t n, char *buf,
+			 void (*fn)(const char *v, size_t len, void *arg),
+			 void *arg)
+{
+	fn(s, n, arg);
+	for (size_t i = 0; i < n; i++) {
+		memcpy(buf, s, i);
+		memcpy(buf + i, s + i + 1, n - i - 1);
+		fn(buf, n - 1, arg);
+		if (n < 9)
+			continue; /* two deletions only for long keys */
+		for (size_t j = i; j + 1 < n; j++) {
+			char b2[128];
+
+			memcpy(b2, buf, j);
+			memcpy(b2 + j, buf + j + 1, n - 2 - j);
+			fn(b2, n - 2, arg);
+		}
+	}
+}
+
+struct add_arg {
+	struct name_index *ix;
+	uint32_t key;
+};
+
+static void add_variant(const char *v, size_t len, void *arg)
+{
+	struct add_arg *aa = arg;
+	struct name_index *ix = aa->ix;
+	uint32_t vid = strtab_find(&ix->variants, v, len);
+
+	if (vid == STRTAB_NONE) {
+		/* the table borrows its keys: intern a copy */
+		vid = strtab_intern(&ix->variants,
+				    arena_strndup(&ix->arena, v, len), len,
+				    NULL);
+		ix->var_head = xgrow(ix->var_head, &ix->var_alloc, vid + 1,
+				     sizeof(*ix->var_head));
+		ix->var_head[vid] = UINT32_MAX;
+	}
+	/* the same key may reach a variant twice ("aab" minus either a) */
+	if (ix->var_head[vid] != UINT32_MAX &&
+	    ix->post_key[ix->var_head[vid]] == aa->key)
+		return;
+	ix->post_key = xgrow(ix->post_key, &ix->post_alloc, ix->n_post + 1,
+			     sizeof(*ix->post_key));
+	ix->post_next = xgrow(ix->post_next, &ix->post_next_alloc,
+			      ix->n_post + 1, sizeof(*ix->post_next));
+	ix->post_key[ix->n_post] = aa->key;
+	ix->post_next[ix->n_post] = ix->var_head[vid];
+	ix->var_head[vid] = (uint32_t)ix->n_post++;
+}
+
+uint32_t name_index_add(struct name_index *ix, const char *key)
+{
+	size_t n = strlen(key);
+	int is_new;
+	uint32_t id = strtab_intern(&ix->keys, key, n, &is_new);
+	char buf[128];
+	struct add_arg aa = { ix, id };
+
+	if (is_new && n >= 4 && n < sizeof(buf))
+		each_variant(key, n, buf, add_variant, &aa);
+	return id;
+}
+
+uint32_t name_index_find(const struct name_index *ix, const char *key)
+{
+	uint32_t id = strtab_find(&ix->keys, key, strlen(key));
+
+	return id == STRTAB_NONE ? UINT32_MAX : id;
+}
+
+const char *name_index_key(const struct name_index *ix, uint32_t id)
+{
+	uint32_t len;
+
+	return strtab_str(&ix->keys, id, &len);
+}
+
+uint32_t name_index_count(const struct name_index *ix)
+{
+	return strtab_count(&ix->keys);
+}
+
+struct near_arg {
+	const struct name_index *ix;
+	const char *key;
+	uint32_t *ids;
+	int *dist;
+	double *score;
+	size_t n, max;
+};
+
+static void near_variant(const char *v, size_t len, void *arg)
+{
+	struct near_arg *na = arg;
+	const struct name_index *ix = na->ix;
+	uint32_t vid = strtab_find(&ix->variants, v, len);
+
+	if (vid == STRTAB_NONE)
+		return;
+	for (uint32_t p = ix->var_head[vid]; p != UINT32_MAX;
+	     p = ix->post_next[p]) {
+		uint32_t id = ix->post_key[p];
+		int d, seen = 0;
+		double sc;
+		size_t k;
+
+		for (k = 0; k < na->n; k++)
+			if (na->ids[k] == id)
+				seen = 1;
+		if (seen ||
+		    !names_near_miss(na->key, name_index_key(ix, id), &d, &sc))
+			continue;
+		/* insert by (distance, -score) */
+		for (k = na->n; k > 0; k--) {
+			if (na->dist[k - 1] < d ||
+			    (na->dist[k - 1] == d && na->score[k - 1] >= sc))
+				break;
+		}
+		if (k >= na->max)
+			continue;
+		size_t last = na->n < na->max ? na->n : na->max - 1;
+		for (size_t m = last; m > k; m--) {
+			na->ids[m] = na->ids[m - 1];
+			na->dist[m] = na->dist[m - 1];
+			na->score[m] = na->score[m - 1];
+		}
+		na->ids[k] = id;
+		na->dist[k] = d;
+		na->score[k] = sc;
+		if (na->n < na->max)
+			na->n++;
+	}
+}
+
+size_t name_index_near(const struct name_index *ix, const char *key,
+		       uint32_t *ids, size_t max)
+{
+	size_t n = strlen(key);
+	char buf[128];
+	int dist[16];
+	double score[16];
+	struct near_arg na = { ix, key, ids, dist, score, 0,
+			       max < 16 ? max : 16 };
+
+	if (n < 4 || n >= sizeof(buf) || !max)
+		return 0;
+	each_variant(key, n, buf, near_variant, &na);
+	return na.n;
+}

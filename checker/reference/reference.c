@@ -1,0 +1,756 @@
+/*
+ * reference: names, numbers and dates checked against a reference article
+ * (see reference.h).
+ *
+ * The run extracts the names and quantities of both documents, aligns the
+ * article's sentences with the reference's (align.h), and then:
+ *   - for each article name word whose normal form the reference lacks,
+ *     asks the reference's name index for near misses (names.h) and keeps
+ *     the first whose context agrees;
+ *   - for each article quantity whose noun or dimension the reference also
+ *     counts, but never with the same value, looks for a reference quantity
+ *     of that key in a sentence saying the same thing;
+ *   - within the article, pairs near-miss spellings that share a
+ *     neighbouring name word.
+ * Everything is indexed (hash tables, the deletion-variant name index, the
+ * trigram postings): no all-pairs comparison of tokens.
+ */
+#include "reference/reference.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "reference/align.h"
+#include "reference/names.h"
+#include "reference/numbers.h"
+#include "text/segment.h"
+#include "util/strtab.h"
+#include "util/xalloc.h"
+
+enum {
+	R_NAME,
+	R_NUMBER,
+	R_DATE,
+	R_INCONSISTENT,
+};
+
+static const struct rule_info reference_rules[] = {
+	[R_NAME] = { "reference.name-mismatch", "accuracy/mistranslation",
+		     MT_SEV_ERROR,
+		     "a name differs from its spelling in the reference "
+		     "article",
+		     NULL },
+	[R_NUMBER] = { "reference.number-mismatch", "accuracy/mistranslation",
+		       MT_SEV_WARNING,
+		       "a number differs from the reference article's for the "
+		       "same noun",
+		       NULL },
+	[R_DATE] = { "reference.date-mismatch", "accuracy/mistranslation",
+		     MT_SEV_WARNING,
+		     "a date differs from the reference article's", NULL },
+	[R_INCONSISTENT] = { "names.inconsistent", "fluency/inconsistency",
+			     MT_SEV_WARNING,
+			     "the same name spelled two ways in one article",
+			     NULL },
+};
+
+struct reference_state {
+	struct names_normaliser *nn;
+};
+
+/* Everything one run needs. */
+struct run {
+	struct check_ctx *ctx;
+	struct document *doc;
+	const struct document *ref;
+	struct arena *a;
+	struct names an, rn;
+	struct align_match *al;
+	/* sentence stems, computed on demand: [0] article, [1] reference */
+	const char ***stems[2];
+	uint32_t *n_stems[2];
+};
+
+static int enabled(const struct run *r, int rule)
+{
+	return checker_rule_enabled(r->ctx->checker, reference_rules[rule].id,
+				    reference_rules[rule].category);
+}
+
+static const char *span_str(const struct document *d, struct span sp,
+			    struct arena *a)
+{
+	return arena_strndup(a, d->text + sp.start, sp.end - sp.start);
+}
+
+/* Evidence: a span of the reference and its sentence. */
+static void set_evidence(struct run *r, struct diag *d,
+			 const struct document *src, struct span sp,
+			 uint32_t sentence, double score)
+{
+	struct evidence ev = { 0 };
+	struct doc_pos p0 = document_position(src, sp.start, 0);
+	struct doc_pos p1 = document_position(src, sp.end, 1);
+
+	ev.path = src->path;
+	ev.line = p0.line;
+	ev.column = p0.column;
+	ev.end_line = p1.line;
+	ev.end_column = p1.column;
+	ev.offset = p0.offset;
+	ev.length = p1.offset - p0.offset;
+	ev.text = span_str(src, sp, r->a);
+	if (sentence < src->n_sentences)
+		ev.context = span_str(src, src->sentences[sentence].span, r->a);
+	ev.score = score;
+	diag_set_evidence(r->ctx->diags, d, &ev);
+}
+
+/* Is reference sentence rs a counterpart of article sentence as? */
+static int aligned(const struct run *r, uint32_t as, uint32_t rs)
+{
+	const struct align_match *m;
+
+	if (!r->al || as >= r->doc->n_sentences)
+		return 0;
+	m = &r->al[as];
+	return (m->ref == rs && m->score >= ALIGN_MIN_SCORE) ||
+	       (m->second == rs && m->second_score >= ALIGN_MIN_SCORE);
+}
+
+static uint32_t shared_stems(const char *const *a, uint32_t na,
+			     const char *const *b, uint32_t nb,
+			     const char *skip)
+{
+	uint32_t n = 0;
+
+	for (uint32_t i = 0; i < na; i++) {
+		if (skip && strcmp(a[i], skip) == 0)
+			continue;
+		for (uint32_t j = 0; j < nb; j++)
+			if (strcmp(a[i], b[j]) == 0) {
+				n++;
+				break;
+			}
+	}
+	return n;
+}
+
+/* --- names -------------------------------------------------------------- */
+
+/*
+ * How well do article word aw and reference word rw agree in context?
+ * 3: a word before them in the two names is the same ("Dmitry", "Mr");
+ * 2: the sentences are aligned and share a word around the names;
+ * 1: weaker evidence, enough for a close miss of a long name (one edit,
+ *    six letters or more): aligned sentences, or two shared words;
+ * 0: no agreement.
+ */
+static int name_context(const struct run *r, const struct names *an,
+			uint32_t aw, const struct names *rn, uint32_t rw,
+			int distance)
+{
+	const struct name_word *w = &an->words[aw], *v = &rn->words[rw];
+	const struct entity *ae = &an->entities[w->entity];
+	const struct entity *re = &rn->entities[v->entity];
+	uint32_t shared;
+	size_t len;
+	int al;
+
+	/* the shared word comes before the differing one: a first name or
+	 * title ("Dmitry Pskov" / "Dmitry Peskov", "Mr ..."); a shared
+	 * surname is not enough ("Joan Smith" / "John Smith" are two
+	 * people) */
+	for (uint32_t i = ae->first_word; i < aw; i++) {
+		const char *k = an->words[i].key;
+
+		for (uint32_t j = re->first_word; j < rw; j++)
+			if (strcmp(k, rn->words[j].key) == 0)
+				return 3;
+	}
+	if (rn == an) /* within one document: only the strongest */
+		return 0;
+	shared = shared_stems(ae->context, ae->n_context, re->context,
+			      re->n_context, NULL);
+	al = aligned(r, w->sentence, v->sentence);
+	if (al && shared >= 1)
+		return 2;
+	/* a lone capital at a sentence start may not be a name at all */
+	if (w->initial)
+		return 0;
+	len = strlen(w->key) > strlen(v->key) ? strlen(w->key)
+					       : strlen(v->key);
+	if (distance == 1 && len >= 6 && (al || shared >= 2))
+		return 1;
+	return 0;
+}
+
+/* Does the surface of a differ from b's beyond ASCII case? */
+static int surface_differs(const struct document *da, struct span a,
+			   const struct document *db, struct span b)
+{
+	return a.end - a.start != b.end - b.start ||
+	       strncasecmp(da->text + a.start, db->text + b.start,
+			   a.end - a.start) != 0;
+}
+
+static void report_name(struct run *r, uint32_t aw, uint32_t rw, double score)
+{
+	const struct name_word *w = &r->an.words[aw], *v = &r->rn.words[rw];
+	const struct entity *re = &r->rn.entities[v->entity];
+	const struct rule_info *ri = &reference_rules[R_NAME];
+	struct diag *d;
+
+	d = diag_add(r->ctx->diags, ri->id, ri->category, ri->severity,
+		     w->span, "'%.*s' differs from the reference, which has "
+			      "'%.*s' (\"%.*s\")",
+		     (int)(w->span.end - w->span.start),
+		     r->doc->text + w->span.start,
+		     (int)(v->span.end - v->span.start),
+		     r->ref->text + v->span.start,
+		     (int)(re->span.end - re->span.start),
+		     r->ref->text + re->span.start);
+	diag_suggestn(r->ctx->diags, d, r->ref->text + v->span.start,
+		      v->span.end - v->span.start);
+	set_evidence(r, d, r->ref, re->span, re->sentence, score);
+}
+
+#define MAX_CANDS 4
+
+static void check_names(struct run *r)
+{
+	struct name_index *rix = name_index_new();
+	uint32_t *head, *next;
+	struct strtab seen = STRTAB_INIT; /* article key -> candidates */
+	uint32_t (*cands)[MAX_CANDS] = NULL;
+	uint8_t *n_cands = NULL;
+	size_t cand_alloc = 0, ncand_alloc = 0;
+
+	next = xmalloc((r->rn.n_words + 1) * sizeof(*next));
+	head = xmalloc((r->rn.n_words + 1) * sizeof(*head));
+	for (uint32_t i = 0; i < r->rn.n_words; i++)
+		name_index_add(rix, r->rn.words[i].key);
+	/* occurrence lists by key id, in text order */
+	for (uint32_t id = 0; id < name_index_count(rix); id++)
+		head[id] = UINT32_MAX;
+	for (uint32_t i = r->rn.n_words; i-- > 0;) {
+		uint32_t id = name_index_find(rix, r->rn.words[i].key);
+
+		next[i] = head[id];
+		head[id] = i;
+	}
+
+	for (uint32_t aw = 0; aw < r->an.n_words; aw++) {
+		const struct name_word *w = &r->an.words[aw];
+		uint32_t rid = name_index_find(rix, w->key);
+		int is_new, strong = 0, need = 1;
+		uint32_t sid;
+
+		if (rid != UINT32_MAX) {
+			/* same normal form: report a different script or
+			 * diacritics ("Peskóv"), not a difference of case */
+			int same = 0, non_ascii = 0;
+
+			for (uint32_t i = head[rid]; i != UINT32_MAX;
+			     i = next[i])
+				if (!surface_differs(r->doc, w->span, r->ref,
+						     r->rn.words[i].span))
+					same = 1;
+			for (uint32_t k = w->span.start; k < w->span.end; k++)
+				if ((unsigned char)r->doc->text[k] >= 0x80)
+					non_ascii = 1;
+			if (!same && non_ascii) {
+				report_name(r, aw, head[rid], 1.0);
+				continue;
+			}
+			/*
+			 * The reference has the word, but perhaps as another
+			 * name ("Pskov" the city): when none of its places
+			 * shares the first name or title before it and a near
+			 * miss does ("Dmitry Peskov"), the near miss wins.
+			 */
+			if (aw == r->an.entities[w->entity].first_word)
+				continue;
+			for (uint32_t i = head[rid]; i != UINT32_MAX && !strong;
+			     i = next[i])
+				strong = name_context(r, &r->an, aw, &r->rn, i,
+						      0) == 3;
+			if (strong)
+				continue;
+			need = 3;
+		}
+		sid = strtab_intern(&seen, w->key, strlen(w->key), &is_new);
+		if (is_new) {
+			cands = xgrow(cands, &cand_alloc, sid + 1,
+				      sizeof(*cands));
+			n_cands = xgrow(n_cands, &ncand_alloc, sid + 1,
+					sizeof(*n_cands));
+			n_cands[sid] = (uint8_t)name_index_near(
+				rix, w->key, cands[sid], MAX_CANDS);
+		}
+		for (uint32_t c = 0; c < n_cands[sid]; c++) {
+			const char *rk = name_index_key(rix, cands[sid][c]);
+			int dist = 0, best = 0;
+			double score = 0;
+			uint32_t best_rw = UINT32_MAX;
+
+			names_near_miss(w->key, rk, &dist, &score);
+			for (uint32_t i = head[cands[sid][c]]; i != UINT32_MAX;
+			     i = next[i]) {
+				int s = name_context(r, &r->an, aw, &r->rn, i,
+						     dist);
+
+				if (s > best) {
+					best = s;
+					best_rw = i;
+				}
+			}
+			if (best >= need) {
+				report_name(r, aw, best_rw, score);
+				break;
+			}
+		}
+	}
+	free(cands);
+	free(n_cands);
+	free(head);
+	free(next);
+	strtab_release(&seen);
+	name_index_free(rix);
+}
+
+/*
+ * Within the article: two near-miss forms sharing a neighbouring name
+ * word.  With a reference, forms the reference knows are left to
+ * check_names().
+ */
+static void check_inconsistent(struct run *r)
+{
+	const struct names *an = &r->an;
+	struct name_index *aix = name_index_new(), *rix = NULL;
+	uint32_t *head, *next, *count, n_keys;
+	uint8_t *done;
+	const struct rule_info *ri = &reference_rules[R_INCONSISTENT];
+
+	if (!an->n_words) {
+		name_index_free(aix);
+		return;
+	}
+	if (r->ref) {
+		rix = name_index_new();
+		for (uint32_t i = 0; i < r->rn.n_words; i++)
+			name_index_add(rix, r->rn.words[i].key);
+	}
+	for (uint32_t i = 0; i < an->n_words; i++)
+		if (!an->words[i].initial)
+			name_index_add(aix, an->words[i].key);
+	n_keys = name_index_count(aix);
+	head = xmalloc(n_keys * sizeof(*head));
+	count = xcalloc(n_keys, sizeof(*count));
+	done = xcalloc(n_keys, 1);
+	next = xmalloc(an->n_words * sizeof(*next));
+	for (uint32_t id = 0; id < n_keys; id++)
+		head[id] = UINT32_MAX;
+	for (uint32_t i = an->n_words; i-- > 0;) {
+		uint32_t id = name_index_find(aix, an->words[i].key);
+
+		if (an->words[i].initial) {
+			next[i] = UINT32_MAX;
+			continue;
+		}
+		next[i] = head[id];
+		head[id] = i;
+		count[id]++;
+	}
+	for (uint32_t a = 0; a < n_keys; a++) {
+		uint32_t near[MAX_CANDS];
+		size_t n_near;
+
+		if (done[a])
+			continue;
+		if (rix && name_index_find(rix, name_index_key(aix, a)) !=
+				   UINT32_MAX)
+			continue;
+		n_near = name_index_near(aix, name_index_key(aix, a), near,
+					 MAX_CANDS);
+		for (size_t k = 0; k < n_near; k++) {
+			uint32_t b = near[k], minor, major, agree = 0;
+			uint32_t tries = 0;
+			int dist;
+			double score;
+
+			if (done[b] ||
+			    (rix && name_index_find(rix, name_index_key(aix, b)) !=
+					    UINT32_MAX))
+				continue;
+			for (uint32_t i = head[a]; i != UINT32_MAX && !agree &&
+						   tries < 400;
+			     i = next[i])
+				for (uint32_t j = head[b];
+				     j != UINT32_MAX && !agree; j = next[j]) {
+					tries++;
+					agree = name_context(r, an, i, an, j,
+							     0) == 3;
+				}
+			/* the rarer form is the odd one; on a tie, the
+			 * later one */
+			if (count[a] != count[b])
+				minor = count[a] < count[b] ? a : b;
+			else
+				minor = head[a] > head[b] ? a : b;
+			major = minor == a ? b : a;
+			names_near_miss(name_index_key(aix, minor),
+					name_index_key(aix, major), &dist,
+					&score);
+			/* or frequency: one edit from a long name the
+			 * article uses at least three times as often */
+			if (!agree && dist == 1 && count[major] >= 2 &&
+			    count[major] >= 2 * count[minor] &&
+			    strlen(name_index_key(aix, major)) >= 6)
+				agree = 1;
+			if (!agree)
+				continue;
+			for (uint32_t i = head[minor]; i != UINT32_MAX;
+			     i = next[i]) {
+				const struct name_word *w = &an->words[i];
+				const struct name_word *m = &an->words[head[major]];
+				struct diag *d;
+
+				d = diag_add(r->ctx->diags, ri->id,
+					     ri->category, ri->severity,
+					     w->span,
+					     "'%.*s' is spelled '%.*s' "
+					     "elsewhere in this article",
+					     (int)(w->span.end - w->span.start),
+					     r->doc->text + w->span.start,
+					     (int)(m->span.end - m->span.start),
+					     r->doc->text + m->span.start);
+				diag_suggestn(r->ctx->diags, d,
+					      r->doc->text + m->span.start,
+					      m->span.end - m->span.start);
+				set_evidence(r, d, r->doc,
+					     an->entities[m->entity].span,
+					     m->sentence, score);
+			}
+			done[a] = done[b] = 1;
+			break;
+		}
+	}
+	free(head);
+	free(next);
+	free(count);
+	free(done);
+	name_index_free(aix);
+	name_index_free(rix);
+}
+
+/* --- numbers ------------------------------------------------------------ */
+
+/* Content-word stems of sentence s of document `which` (0 article, 1
+ * reference), computed once. */
+static const char *const *sentence_stems(struct run *r, int which,
+					 uint32_t s, uint32_t *n)
+{
+	const struct document *d = which ? r->ref : r->doc;
+
+	if (!r->stems[which]) {
+		r->stems[which] = arena_zalloc(r->a, (d->n_sentences + 1) *
+							     sizeof(**r->stems));
+		r->n_stems[which] = arena_zalloc(
+			r->a, (d->n_sentences + 1) * sizeof(**r->n_stems));
+	}
+	if (!r->stems[which][s]) {
+		const struct sentence *se = &d->sentences[s];
+		const char **v = arena_alloc(r->a, (se->n_tokens + 1) *
+							   sizeof(*v));
+		uint32_t k = 0;
+
+		for (uint32_t i = 0; i < se->n_tokens; i++) {
+			const struct token *t = &d->tokens[se->first_token + i];
+			const char *st;
+
+			if (t->kind != TOK_WORD)
+				continue;
+			st = names_context_stem(d->text + t->span.start,
+						token_len(t), r->a);
+			if (st)
+				v[k++] = st;
+		}
+		r->stems[which][s] = v;
+		r->n_stems[which][s] = k;
+	}
+	*n = r->n_stems[which][s];
+	return r->stems[which][s];
+}
+
+/* Index of quantity i among those of its kind in its sentence. */
+static int ordinal(const struct quantity *q, size_t i)
+{
+	int n = 0;
+
+	for (size_t k = i; k-- > 0 && q[k].sentence == q[i].sentence;)
+		n += q[k].kind == q[i].kind;
+	return n;
+}
+
+/*
+ * Which disagreeing reference quantity k did article quantity i mean?  In
+ * "from April 2001 until April 2003" against "from April 2001 until April
+ * 2002", one that no other article quantity of the sentence agrees with
+ * (-1 otherwise), preferably in the best-aligned sentence and at the same
+ * place among its sentence's quantities.
+ */
+static int candidate_score(const struct run *r, const struct quantity *qa,
+			   size_t na, size_t i, const struct quantity *qr,
+			   size_t k)
+{
+	int sc = 0, taken = 0;
+
+	if (r->al && r->al[qa[i].sentence].ref == qr[k].sentence)
+		sc += 4;
+	/* quantities are in text order: the sentence's are around i */
+	for (size_t j = i; j-- > 0 && qa[j].sentence == qa[i].sentence;)
+		taken |= numbers_agree(&qa[j], &qr[k]);
+	for (size_t j = i + 1; j < na && qa[j].sentence == qa[i].sentence; j++)
+		taken |= numbers_agree(&qa[j], &qr[k]);
+	/* "35 diplomats were expelled and 2 stayed" against "35 diplomats
+	 * were expelled": the article says more, it does not disagree */
+	if (taken)
+		return -1;
+	if (ordinal(qa, i) == ordinal(qr, k))
+		sc += 1;
+	return sc;
+}
+
+static void check_numbers(struct run *r, int want_num, int want_date)
+{
+	struct quantity *qa, *qr;
+	size_t na = numbers_extract(r->doc, r->a, &qa);
+	size_t nr = numbers_extract(r->ref, r->a, &qr);
+	struct strtab keys = STRTAB_INIT; /* reference keys */
+	uint32_t *head, *next;
+
+	if (!na || !nr)
+		return;
+	head = xmalloc(nr * sizeof(*head));
+	next = xmalloc(nr * sizeof(*next));
+	for (size_t i = 0; i < nr; i++)
+		head[i] = UINT32_MAX;
+	for (size_t i = nr; i-- > 0;) {
+		uint32_t id = strtab_intern(&keys, qr[i].key,
+					    strlen(qr[i].key), NULL);
+
+		next[i] = head[id];
+		head[id] = (uint32_t)i;
+	}
+	for (size_t i = 0; i < na; i++) {
+		const struct quantity *q = &qa[i];
+		int is_date = q->kind == QTY_DATE || q->kind == QTY_RELDATE ||
+			      q->kind == QTY_YEAR;
+		uint32_t id = strtab_find(&keys, q->key, strlen(q->key));
+		/* years and dates agree across keys ("1995", "March 1995") */
+		const char *alt = q->kind == QTY_YEAR	? "date"
+				  : q->kind == QTY_DATE ? "year"
+							: NULL;
+		uint32_t alt_id = alt ? strtab_find(&keys, alt, strlen(alt))
+				      : STRTAB_NONE;
+		uint32_t best = UINT32_MAX, n_as, n_rs;
+		int agree_al = 0, agree = 0, best_s = 0, best_sc = 0;
+		char skip[6];
+
+		if (id == STRTAB_NONE || (is_date ? !want_date : !want_num))
+			continue;
+		/*
+		 * First the reference sentences aligned with this one: if one
+		 * of them agrees, fine; if they only disagree, that is the
+		 * finding, even when the value occurs elsewhere in the
+		 * reference (a history has many "April 2003"s).
+		 */
+		for (int pass = 0; pass < 2; pass++) {
+			uint32_t h = pass ? (alt_id == STRTAB_NONE
+						     ? UINT32_MAX
+						     : head[alt_id])
+					  : head[id];
+
+			for (uint32_t k = h; k != UINT32_MAX; k = next[k]) {
+				int al = aligned(r, q->sentence,
+						 qr[k].sentence);
+
+				if (numbers_agree(q, &qr[k])) {
+					agree = 1;
+					agree_al |= al;
+				} else if (al && pass == 0 &&
+					   qr[k].kind == q->kind) {
+					int sc = candidate_score(r, qa, na, i,
+								 qr, k);
+
+					if (sc >= 0 &&
+					    (best_s < 2 || sc > best_sc)) {
+						best = k;
+						best_s = 2;
+						best_sc = sc;
+					}
+				}
+			}
+		}
+		if (agree_al)
+			continue;
+		/* otherwise, anywhere agreeing is enough; years and relative
+		 * dates are compared in aligned sentences only */
+		if (best_s < 2 && (agree || q->kind == QTY_YEAR ||
+				   q->kind == QTY_RELDATE))
+			continue;
+		snprintf(skip, sizeof(skip), "%s", q->key);
+		for (uint32_t k = head[id]; k != UINT32_MAX && best_s < 2;
+		     k = next[k]) {
+			const char *const *as =
+				sentence_stems(r, 0, q->sentence, &n_as);
+			const char *const *rs =
+				sentence_stems(r, 1, qr[k].sentence, &n_rs);
+
+			if (qr[k].kind != q->kind)
+				continue;
+			if (shared_stems(as, n_as, rs, n_rs, skip) >= 3) {
+				best = k;
+				best_s = 1;
+				break;
+			}
+		}
+		if (best == UINT32_MAX)
+			continue;
+		const struct quantity *rq = &qr[best];
+		const struct rule_info *ri =
+			&reference_rules[is_date ? R_DATE : R_NUMBER];
+		char *fix = numbers_format_as(q, rq, r->a);
+		struct span sp = fix ? q->number : q->span;
+		struct diag *d = diag_add(
+			r->ctx->diags, ri->id, ri->category, ri->severity, sp,
+			"'%.*s' disagrees with the reference, which says "
+			"'%.*s'",
+			(int)(q->span.end - q->span.start),
+			r->doc->text + q->span.start,
+			(int)(rq->span.end - rq->span.start),
+			r->ref->text + rq->span.start);
+
+		if (fix)
+			diag_suggest(r->ctx->diags, d, fix);
+		else if (is_date)
+			diag_suggestn(r->ctx->diags, d,
+				      r->ref->text + rq->span.start,
+				      rq->span.end - rq->span.start);
+		set_evidence(r, d, r->ref, rq->span, rq->sentence, -1);
+	}
+	free(head);
+	free(next);
+	strtab_release(&keys);
+}
+
+/* --- the pass ----------------------------------------------------------- */
+
+static int overlaps(struct span a, struct span b)
+{
+	return a.start < b.end && b.start < a.end;
+}
+
+void reference_drop_superseded(struct diag_list *l, size_t first)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < l->n; i++) {
+		int drop = 0;
+
+		if (i < first && strncmp(l->v[i].rule, "spelling.", 9) == 0)
+			for (size_t k = first; k < l->n && !drop; k++)
+				if ((strcmp(l->v[k].rule,
+					    reference_rules[R_NAME].id) == 0 ||
+				     strcmp(l->v[k].rule,
+					    reference_rules[R_INCONSISTENT].id) ==
+					     0) &&
+				    overlaps(l->v[i].span, l->v[k].span))
+					drop = 1;
+		if (!drop)
+			l->v[o++] = l->v[i];
+	}
+	l->n = o;
+}
+
+static enum mt_err reference_open(struct checker *c,
+				  const struct checker_options *opts,
+				  void **state, struct mt_error *err)
+{
+	struct reference_state *st = xcalloc(1, sizeof(*st));
+	enum mt_err rc;
+
+	(void)c;
+	(void)opts;
+	rc = names_normaliser_open(&st->nn, err);
+	if (rc != MT_ERR_OK) {
+		free(st);
+		return rc;
+	}
+	*state = st;
+	return MT_ERR_OK;
+}
+
+static void reference_close(void *state)
+{
+	struct reference_state *st = state;
+
+	if (!st)
+		return;
+	names_normaliser_close(st->nn);
+	free(st);
+}
+
+static enum mt_err reference_run(void *state, struct check_ctx *ctx,
+				 struct mt_error *err)
+{
+	struct reference_state *st = state;
+	struct run r = { 0 };
+	size_t first = ctx->diags->n;
+	int want_name, want_num, want_date, want_inc;
+
+	(void)err;
+	r.ctx = ctx;
+	r.doc = ctx->doc;
+	r.ref = ctx->ref;
+	r.a = &ctx->doc->arena;
+	want_name = r.ref && enabled(&r, R_NAME);
+	want_num = r.ref && enabled(&r, R_NUMBER);
+	want_date = r.ref && enabled(&r, R_DATE);
+	want_inc = enabled(&r, R_INCONSISTENT);
+	if (!want_name && !want_num && !want_date && !want_inc)
+		return MT_ERR_OK;
+	if (r.ref)
+		names_extract(st->nn, r.ref, NULL, r.a, &r.rn);
+	if (want_name || want_inc)
+		names_extract(st->nn, r.doc, r.ref ? &r.rn : NULL, r.a, &r.an);
+	if (r.ref)
+		r.al = align_sentences(r.doc, r.ref, r.a);
+	if (want_name)
+		check_names(&r);
+	if (want_num || want_date)
+		check_numbers(&r, want_num, want_date);
+	if (want_inc)
+		check_inconsistent(&r);
+	reference_drop_superseded(ctx->diags, first);
+	return MT_ERR_OK;
+}
+
+static size_t reference_rule_list(void *state, const struct rule_info **out)
+{
+	(void)state;
+	*out = reference_rules;
+	return ARRAY_SIZE(reference_rules);
+}
+
+const struct check_pass reference_pass = {
+	.name = "reference",
+	.open = reference_open,
+	.run = reference_run,
+	.close = reference_close,
+	.rules = reference_rule_list,
+};

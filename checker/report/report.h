@@ -1,0 +1,79 @@
+/*
+ * report: reporters turn checked documents into output (text, json, ...).
+ *
+ * Adding a new format:
+ *   1. write checker/report_<name>.c defining `const struct reporter
+ *      report_<name>` (only that file knows the format);
+ *   2. add it to `reporters[]` in report.c;
+ *   3. add end-to-end tests on the fixtures (escaping included) and the
+ *      README's format list.
+ *
+ * A run calls begin once, then `file` or `file_error` once per input in
+ * input order, then end.  Reporters may buffer (JSON prints at end).  All
+ * output goes to opts->out; errors in writing are reported by end()
+ * returning -1.
+ */
+#ifndef MT_REPORT_H
+#define MT_REPORT_H
+
+#include <stdio.h>
+
+#include "run/checker.h"
+#include "check/diag.h"
+#include "text/document.h"
+
+struct report_options {
+	FILE *out;
+	int color; /* ANSI colours (text only) */
+	const struct checker *checker; /* for rule metadata; may be NULL */
+	const struct document *ref;    /* the reference, for evidence */
+	/* SARIF: artifact URIs are relative to this directory (%SRCROOT%);
+	 * NULL: the working directory (issue 6, --sarif-root) */
+	const char *sarif_root;
+};
+
+struct reporter {
+	const char *name;
+	const char *description;
+	void *(*begin)(const struct report_options *opts);
+	void (*file)(void *st, const struct document *doc,
+		     const struct diag_list *diags);
+	/* an input that could not be read or decoded */
+	void (*file_error)(void *st, const char *path,
+			   const struct mt_error *err);
+	int (*end)(void *st); /* frees st; 0, or -1 on a write error */
+};
+
+/* The reporter called `name`, or NULL. */
+const struct reporter *reporter_find(const char *name);
+
+/* All reporters, for --help. */
+const struct reporter *const *reporter_list(size_t *n);
+
+extern const struct reporter report_text;
+extern const struct reporter report_json;
+extern const struct reporter report_sarif;
+extern const struct reporter report_github;
+extern const struct reporter report_rdjsonl;
+extern const struct reporter report_checkstyle;
+extern const struct reporter report_junit;
+
+/* Shared by reporters: the flagged text of d, copied into doc's arena. */
+const char *report_span_text(const struct document *doc, const struct diag *d);
+
+/*
+ * Shared by reporters: `path` as a URI reference -- relative paths stay
+ * relative ("./" dropped), absolute ones become file:// URIs, "-" becomes
+ * "stdin"; bytes outside RFC 3986's unreserved set and '/' are
+ * percent-encoded.  A new string (free()).
+ */
+char *report_uri(const char *path);
+
+/*
+ * Shared by reporters: the 1-based column, in UTF-8 bytes of the user's
+ * decoded line, of a position (reviewdog and checkstyle count bytes).
+ */
+unsigned report_byte_column(const struct document *doc,
+			    const struct doc_pos *p);
+
+#endif /* MT_REPORT_H */

@@ -1,0 +1,329 @@
+/*
+ * report_sarif: SARIF 2.1.0, as GitHub code scanning and other SARIF
+ * consumers read it; built with jansson.
+ *
+ * One run; tool.driver lists every rule mtlint can report (id, category as
+ * a tag, description, default level, help), each result names its rule
+ * (ruleId and ruleIndex), level (error, warning, note), message, and one
+ * physical location whose region gives start/end line and column (columns
+ * in Unicode code points: run.columnKind), byte offset and length in the
+ * original file, and the flagged text as snippet.  Each suggestion becomes
+ * a fix replacing the region; partialFingerprints carries the baseline
+ * fingerprint so code scanning tracks a finding across edits.  Files that
+ * could not be read become error notifications of the invocation.
+ *
+ * Artifact locations are what GitHub code scanning matches against the
+ * repository: a file under the source root (the working directory, or
+ * --sarif-root) is a relative URI reference with uriBaseId "%SRCROOT%",
+ * and the run's originalUriBaseIds says where %SRCROOT% was (a file:// URI
+ * ending in '/'); a file outside it keeps an absolute file:// URI.  Every
+ * byte outside RFC 3986's unreserved set (and '/') is percent-encoded:
+ * spaces, '%', ':', non-ASCII (its UTF-8 bytes), control characters.
+ */
+#include "report/report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "run/baseline.h"
+#include "util/buf.h"
+#include "run/gate.h"
+#include "util/paths.h"
+#include "util/xalloc.h"
+
+#define SARIF_SCHEMA \
+	"https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+#define INFO_URI "https://github.com/mtlint/mtlint"
+#define SRCROOT "%SRCROOT%"
+
+struct sarif_state {
+	struct report_options o;
+	json_t *root, *rules, *results, *notes;
+	char *src_root; /* absolute, normalised; NULL: unknown */
+	int ok;
+};
+
+static json_t *jstr(const char *s)
+{
+	json_t *j = json_string(s ? s : "");
+
+	return j ? j : json_string("(not UTF-8)");
+}
+
+static const char *level(enum mt_severity s)
+{
+	return s >= MT_SEV_ERROR ? "error"
+	       : s == MT_SEV_WARNING ? "warning"
+				     : "note";
+}
+
+static json_t *rule_json(const struct rule_info *r)
+{
+	json_t *j = json_object();
+	char help[1024];
+
+	snprintf(help, sizeof(help),
+		 "%s (rule %s, category %s). Disable it with "
+		 "`--disable %s`, in .mtlint.yml under `rules:`, or inline "
+		 "with `<!-- mtlint-disable %s -->`.",
+		 r->description ? r->description : r->id, r->id,
+		 r->category ? r->category : "none", r->id, r->id);
+	json_object_set_new(j, "id", jstr(r->id));
+	json_object_set_new(j, "name", jstr(r->id));
+	json_object_set_new(j, "shortDescription",
+			    json_pack("{s:o}", "text",
+				      jstr(r->description ? r->description
+							  : r->id)));
+	json_object_set_new(j, "fullDescription",
+			    json_pack("{s:o}", "text",
+				      jstr(r->description ? r->description
+							  : r->id)));
+	json_object_set_new(j, "help",
+			    json_pack("{s:o, s:o}", "text", jstr(help),
+				      "markdown", jstr(help)));
+	if (r->url)
+		json_object_set_new(j, "helpUri", jstr(r->url));
+	json_object_set_new(j, "defaultConfiguration",
+			    json_pack("{s:s}", "level", level(r->severity)));
+	json_object_set_new(j, "properties",
+			    json_pack("{s:[o]}", "tags",
+				      jstr(r->category ? r->category
+						       : "mtlint")));
+	return j;
+}
+
+static void add_rule(const struct rule_info *r, void *arg)
+{
+	struct sarif_state *s = arg;
+	size_t i;
+	json_t *v;
+
+	json_array_foreach(s->rules, i, v) if (!strcmp(
+		json_string_value(json_object_get(v, "id")), r->id)) return;
+	json_array_append_new(s->rules, rule_json(r));
+}
+
+/*
+ * The artifactLocation of `path`: relative to the source root with
+ * uriBaseId when it lies below it, else an absolute file:// URI.
+ * Standard input has no file: "stdin", no base.
+ */
+static json_t *artifact(const struct sarif_state *s, const char *path)
+{
+	char *abs = NULL, *rel = NULL, *uri;
+	json_t *j;
+
+	if (strcmp(path, "-") != 0 && s->src_root) {
+		abs = mt_path_absolute(path);
+		rel = abs ? mt_path_relative(s->src_root, abs) : NULL;
+	}
+	if (rel && *rel) {
+		uri = report_uri(rel);
+		j = json_pack("{s:o, s:s}", "uri", jstr(uri), "uriBaseId",
+			      SRCROOT);
+	} else {
+		uri = report_uri(abs ? abs : path);
+		j = json_pack("{s:o}", "uri", jstr(uri));
+	}
+	free(uri);
+	free(rel);
+	free(abs);
+	return j;
+}
+
+static void *sarif_begin(const struct report_options *o)
+{
+	struct sarif_state *s = xcalloc(1, sizeof(*s));
+	json_t *run, *driver;
+
+	s->o = *o;
+	s->ok = 1;
+	s->rules = json_array();
+	s->results = json_array();
+	s->notes = json_array();
+	if (o->checker)
+		gate_each_rule(o->checker, add_rule, s);
+	driver = json_pack("{s:s, s:s, s:s, s:s, s:O}", "name", "mtlint",
+			   "version", MT_VERSION, "semanticVersion",
+			   MT_VERSION, "informationUri", INFO_URI, "rules",
+			   s->rules);
+	run = json_pack("{s:{s:o}, s:s, s:O}", "tool", "driver", driver,
+			"columnKind", "unicodeCodePoints", "results",
+			s->results);
+	s->src_root = mt_path_absolute(o->sarif_root ? o->sarif_root : ".");
+	if (s->src_root) {
+		struct buf b = BUF_INIT;
+		char *uri = report_uri(s->src_root);
+
+		/* a base URI must end in '/' to resolve relative ones */
+		buf_adds(&b, uri);
+		if (b.buf[b.len - 1] != '/')
+			buf_addc(&b, '/');
+		json_object_set_new(
+			run, "originalUriBaseIds",
+			json_pack("{s:{s:o, s:{s:s}}}", SRCROOT, "uri",
+				  jstr(b.buf), "description", "text",
+				  o->sarif_root ? "The --sarif-root directory."
+						: "The directory mtlint ran "
+						  "in."));
+		buf_release(&b);
+		free(uri);
+	}
+	s->root = json_pack("{s:s, s:s, s:[o]}", "$schema", SARIF_SCHEMA,
+			    "version", "2.1.0", "runs", run);
+	return s;
+}
+
+/* Index of rule id in the driver's rules, adding a bare one if unknown. */
+static size_t rule_index(struct sarif_state *s, const struct diag *d)
+{
+	size_t i;
+	json_t *v;
+
+	json_array_foreach(s->rules, i, v) if (!strcmp(
+		json_string_value(json_object_get(v, "id")), d->rule)) return i;
+	{
+		struct rule_info r = { d->rule, d->category, d->severity, NULL,
+				       NULL };
+
+		json_array_append_new(s->rules, rule_json(&r));
+	}
+	return json_array_size(s->rules) - 1;
+}
+
+static json_t *region(const struct document *doc, const struct diag *d,
+		      int snippet)
+{
+	struct doc_pos a = document_position(doc, d->span.start, 0);
+	struct doc_pos b = document_position(doc, d->span.end, 1);
+	json_t *r = json_pack("{s:i, s:i, s:i, s:i}", "startLine",
+			      (json_int_t)a.line, "startColumn",
+			      (json_int_t)a.column, "endLine",
+			      (json_int_t)b.line, "endColumn",
+			      (json_int_t)b.column);
+
+	/* bytes of the original file, which survive any column counting */
+	json_object_set_new(r, "byteOffset", json_integer(a.offset));
+	json_object_set_new(r, "byteLength",
+			    json_integer(b.offset - a.offset));
+	if (snippet)
+		json_object_set_new(r, "snippet",
+				    json_pack("{s:o}", "text",
+					      jstr(report_span_text(doc, d))));
+	return r;
+}
+
+static void sarif_file(void *st, const struct document *doc,
+		       const struct diag_list *diags)
+{
+	struct sarif_state *s = st;
+
+	for (size_t i = 0; i < diags->n; i++) {
+		const struct diag *d = &diags->v[i];
+		char fp[BASELINE_FP_LEN + 1];
+		json_t *res, *fixes = json_array();
+		const char *msg = d->message;
+		char *full = NULL;
+
+		if (d->n_suggestions) {
+			size_t n = strlen(msg) + strlen(d->suggestions[0]) + 32;
+
+			full = xmalloc(n);
+			snprintf(full, n, "%s (suggestion: %s)", msg,
+				 d->suggestions[0]);
+			msg = full;
+		}
+		baseline_fingerprint(doc, d, fp);
+		res = json_pack("{s:s, s:i, s:s, s:{s:o}}", "ruleId", d->rule,
+				"ruleIndex", (json_int_t)rule_index(s, d),
+				"level", level(d->severity), "message", "text",
+				jstr(msg));
+		free(full);
+		json_object_set_new(
+			res, "locations",
+			json_pack("[{s:{s:o, s:o}}]", "physicalLocation",
+				  "artifactLocation", artifact(s, doc->path),
+				  "region", region(doc, d, 1)));
+		json_object_set_new(res, "partialFingerprints",
+				    json_pack("{s:s}", "mtlintContext/v1", fp));
+		for (uint32_t k = 0; k < d->n_suggestions; k++) {
+			char desc[512];
+
+			snprintf(desc, sizeof(desc), "Replace with '%s'",
+				 d->suggestions[k]);
+			json_array_append_new(
+				fixes,
+				json_pack("{s:{s:o}, s:[{s:o, s:[{s:o, "
+					  "s:{s:o}}]}]}",
+					  "description", "text", jstr(desc),
+					  "artifactChanges",
+					  "artifactLocation",
+					  artifact(s, doc->path),
+					  "replacements", "deletedRegion",
+					  region(doc, d, 0), "insertedContent",
+					  "text", jstr(d->suggestions[k])));
+		}
+		if (json_array_size(fixes))
+			json_object_set_new(res, "fixes", fixes);
+		else
+			json_decref(fixes);
+		if (d->category)
+			json_object_set_new(
+				res, "properties",
+				json_pack("{s:o}", "category",
+					  jstr(d->category)));
+		json_array_append_new(s->results, res);
+	}
+}
+
+static void sarif_file_error(void *st, const char *path,
+			     const struct mt_error *err)
+{
+	struct sarif_state *s = st;
+
+	json_array_append_new(
+		s->notes,
+		json_pack("{s:s, s:{s:o}, s:[{s:{s:o}}]}", "level", "error",
+			  "message", "text", jstr(err->msg), "locations",
+			  "physicalLocation", "artifactLocation",
+			  artifact(s, path)));
+	s->ok = 0;
+	fprintf(stderr, "mtlint: error: %s\n", err->msg);
+}
+
+static int sarif_end(void *st)
+{
+	struct sarif_state *s = st;
+	json_t *run = json_array_get(json_object_get(s->root, "runs"), 0);
+	int rc;
+
+	json_object_set_new(
+		run, "invocations",
+		json_pack("[{s:b, s:O}]", "executionSuccessful", s->ok,
+			  "toolExecutionNotifications", s->notes));
+	rc = json_dumpf(s->root, s->o.out,
+			JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0
+		     ? 0
+		     : -1;
+	fputc('\n', s->o.out);
+	if (fflush(s->o.out) != 0 || ferror(s->o.out))
+		rc = -1;
+	json_decref(s->rules);
+	json_decref(s->results);
+	json_decref(s->notes);
+	json_decref(s->root);
+	free(s->src_root);
+	free(s);
+	return rc;
+}
+
+const struct reporter report_sarif = {
+	.name = "sarif",
+	.description = "SARIF 2.1.0 (GitHub code scanning)",
+	.begin = sarif_begin,
+	.file = sarif_file,
+	.file_error = sarif_file_error,
+	.end = sarif_end,
+};

@@ -1,0 +1,242 @@
+/*
+ * checker: options, passes, and the check of one document (see checker.h).
+ */
+#include "run/checker.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/arena.h"
+#include "engine/engine.h"
+#include "grammar/parse.h"
+#include "reference/reference.h"
+#include "text/segment.h"
+#include "spelling/spelling.h"
+#include "util/xalloc.h"
+
+/* The passes, in the order they run.  See check.h to add one. */
+static const struct check_pass *const passes[] = {
+	&engine_pass,
+	&spelling_pass,
+	&reference_pass,
+	&grammar_parser_pass, /* keep last: skips what earlier passes report */
+};
+
+#define N_PASSES ARRAY_SIZE(passes)
+
+struct checker {
+	struct checker_options opts; /* strings in `arena` */
+	struct arena arena;
+	struct segmenter *seg;
+	void *state[N_PASSES];
+	int opened[N_PASSES];
+	pthread_mutex_t lock;
+};
+
+static const char *const *copy_list(struct arena *a, const char *const *v,
+				    size_t n)
+{
+	const char **out;
+
+	if (!n)
+		return NULL;
+	out = arena_alloc(a, n * sizeof(*out));
+	for (size_t i = 0; i < n; i++)
+		out[i] = arena_strdup(a, v[i]);
+	return out;
+}
+
+enum mt_err checker_new(const struct checker_options *opts,
+			struct checker **out, struct mt_error *err)
+{
+	struct checker_options defaults = CHECKER_OPTIONS_INIT;
+	struct checker *c = xcalloc(1, sizeof(*c));
+	struct arena *a = &c->arena;
+	char lang2[8];
+	enum mt_err rc;
+
+	*out = NULL;
+	if (!opts)
+		opts = &defaults;
+	arena_init(a, 0);
+	pthread_mutex_init(&c->lock, NULL);
+	c->opts = *opts;
+	c->opts.lang = arena_strdup(a, opts->lang ? opts->lang : "en_US");
+	c->opts.data_dir = arena_strdup(a, opts->data_dir);
+	c->opts.rules_dir = arena_strdup(a, opts->rules_dir);
+	c->opts.dict_path = arena_strdup(a, opts->dict_path);
+	c->opts.word_files = copy_list(a, opts->word_files,
+				       opts->n_word_files);
+	c->opts.reject_files = copy_list(a, opts->reject_files,
+					 opts->n_reject_files);
+	c->opts.enable = copy_list(a, opts->enable, opts->n_enable);
+	c->opts.disable = copy_list(a, opts->disable, opts->n_disable);
+	if (opts->n_severity) {
+		struct severity_override *sv = arena_alloc(
+			a, opts->n_severity * sizeof(*sv));
+
+		for (size_t i = 0; i < opts->n_severity; i++) {
+			sv[i].name = arena_strdup(a, opts->severity[i].name);
+			sv[i].severity = opts->severity[i].severity;
+		}
+		c->opts.severity = sv;
+	} else {
+		c->opts.severity = NULL;
+	}
+
+	/* the segmenter wants a language ("en"), not a dialect */
+	snprintf(lang2, sizeof(lang2), "%.2s", c->opts.lang);
+	rc = segmenter_open(lang2, &c->seg, err);
+	if (rc != MT_ERR_OK) {
+		checker_free(c);
+		return rc;
+	}
+	for (size_t i = 0; i < N_PASSES; i++) {
+		if (passes[i]->open) {
+			rc = passes[i]->open(c, &c->opts, &c->state[i], err);
+			if (rc != MT_ERR_OK) {
+				checker_free(c);
+				return rc;
+			}
+		}
+		c->opened[i] = 1;
+	}
+	*out = c;
+	return MT_ERR_OK;
+}
+
+void checker_free(struct checker *c)
+{
+	if (!c)
+		return;
+	for (size_t i = N_PASSES; i-- > 0;)
+		if (c->opened[i] && passes[i]->close)
+			passes[i]->close(c->state[i]);
+	segmenter_close(c->seg);
+	pthread_mutex_destroy(&c->lock);
+	arena_release(&c->arena);
+	free(c);
+}
+
+const struct checker_options *checker_options(const struct checker *c)
+{
+	return &c->opts;
+}
+
+/*
+ * How specifically does `name` select the rule?  0: not at all; otherwise
+ * its length, so that "fluency/grammar" beats "fluency" and a rule id beats
+ * any category.
+ */
+static size_t selects(const char *name, const char *id, const char *category)
+{
+	size_t n = strlen(name);
+
+	if (strcmp(name, id) == 0)
+		return 1000 + n;
+	if (strncmp(name, id, n) == 0 && id[n] == '.')
+		return n;
+	if (category && (strcmp(name, category) == 0 ||
+			 (strncmp(name, category, n) == 0 &&
+			  category[n] == '/')))
+		return n;
+	return 0;
+}
+
+int checker_rule_enabled(const struct checker *c, const char *id,
+			 const char *category)
+{
+	size_t best_on = 0, best_off = 0;
+
+	for (size_t i = 0; i < c->opts.n_enable; i++) {
+		size_t s = selects(c->opts.enable[i], id, category);
+
+		if (s > best_on)
+			best_on = s;
+	}
+	for (size_t i = 0; i < c->opts.n_disable; i++) {
+		size_t s = selects(c->opts.disable[i], id, category);
+
+		if (s > best_off)
+			best_off = s;
+	}
+	return best_off == 0 || best_on > best_off;
+}
+
+enum mt_severity checker_rule_severity(const struct checker *c,
+				       const char *id, const char *category,
+				       enum mt_severity sev)
+{
+	size_t best = 0;
+
+	for (size_t i = 0; i < c->opts.n_severity; i++) {
+		size_t s = selects(c->opts.severity[i].name, id, category);
+
+		if (s > best) {
+			best = s;
+			sev = c->opts.severity[i].severity;
+		}
+	}
+	return sev;
+}
+
+enum mt_err checker_segment(struct checker *c, struct document *doc,
+			    struct mt_error *err)
+{
+	enum mt_err rc;
+
+	pthread_mutex_lock(&c->lock);
+	rc = segmenter_run(c->seg, doc, err);
+	pthread_mutex_unlock(&c->lock);
+	return rc;
+}
+
+enum mt_err checker_check(struct checker *c, struct document *doc,
+			  struct document *ref, struct diag_list *out,
+			  struct mt_error *err)
+{
+	struct check_ctx ctx = { c, doc, ref, out };
+	enum mt_err rc = MT_ERR_OK;
+	size_t o = 0;
+
+	pthread_mutex_lock(&c->lock);
+	rc = segmenter_run(c->seg, doc, err);
+	if (rc == MT_ERR_OK && ref && !ref->tokens)
+		rc = segmenter_run(c->seg, ref, err);
+	for (size_t i = 0; rc == MT_ERR_OK && i < N_PASSES; i++)
+		rc = passes[i]->run(c->state[i], &ctx, err);
+	pthread_mutex_unlock(&c->lock);
+	if (rc != MT_ERR_OK)
+		return rc;
+	/* a pass that forgot to ask is filtered here */
+	for (size_t i = 0; i < out->n; i++)
+		if (checker_rule_enabled(c, out->v[i].rule,
+					 out->v[i].category))
+			out->v[o++] = out->v[i];
+	out->n = o;
+	/* severity overrides, in one place for every pass */
+	for (size_t i = 0; c->opts.n_severity && i < out->n; i++)
+		out->v[i].severity = checker_rule_severity(
+			c, out->v[i].rule, out->v[i].category,
+			out->v[i].severity);
+	diag_list_dedupe(out);
+	return MT_ERR_OK;
+}
+
+void checker_each_rule(const struct checker *c,
+		       void (*fn)(const struct rule_info *r, void *arg),
+		       void *arg)
+{
+	for (size_t i = 0; i < N_PASSES; i++) {
+		const struct rule_info *v;
+		size_t n;
+
+		if (!passes[i]->rules)
+			continue;
+		n = passes[i]->rules(c->state[i], &v);
+		for (size_t k = 0; k < n; k++)
+			fn(&v[k], arg);
+	}
+}

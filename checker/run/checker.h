@@ -1,0 +1,112 @@
+/*
+ * checker: the one facade over mtlint's checks.  The CLI, the LSP server,
+ * tests and benchmarks all go through it.
+ *
+ *   struct checker_options o = CHECKER_OPTIONS_INIT;
+ *   struct checker *c;
+ *   if (checker_new(&o, &c, &err)) ...report err...
+ *   document_load_file(path, NULL, &doc, &err);
+ *   diag_list_init(&diags, &doc->arena);
+ *   checker_check(c, doc, ref, &diags, &err);   // ref may be NULL
+ *   ...report...
+ *   diag_list_release(&diags); document_free(doc); checker_free(c);
+ *
+ * Lifetimes: the checker owns everything long-lived (segmenter, passes with
+ * their dictionaries and rules) and must outlive every diag_list it filled
+ * (rule ids point into it).  Documents stay the caller's.  The options'
+ * strings are copied by checker_new().
+ *
+ * Threads: checker_check() on one checker is serialised by an internal lock;
+ * use one checker per thread for parallel checking.
+ */
+#ifndef MT_CHECKER_H
+#define MT_CHECKER_H
+
+#include <stddef.h>
+
+#include "check/pass.h"
+#include "util/common.h"
+#include "check/diag.h"
+#include "text/document.h"
+
+struct checker_options {
+	const char *lang;      /* "en_US" (default), "en_GB", ... */
+	const char *data_dir;  /* rules/ and dictionaries/; NULL: mt_data_dir() */
+	const char *rules_dir; /* NULL: <data_dir>/rules/<language> */
+	const char *dict_path; /* extra Hunspell dictionary directory */
+	const char *const *word_files;	 /* accept lists (--words) */
+	size_t n_word_files;
+	const char *const *reject_files; /* reject lists (--reject) */
+	size_t n_reject_files;
+	/* rule ids or categories ("fluency/grammar", or a prefix such as
+	 * "fluency"); disable wins over enable for the same name, and a
+	 * more specific name wins over a less specific one */
+	const char *const *enable;
+	size_t n_enable;
+	const char *const *disable;
+	size_t n_disable;
+	int grammar_parser; /* -1: default, 0: off, 1: on */
+	/* severity overrides (issue 6: config file): `name` is a rule id, id
+	 * prefix or category as for enable; the most specific name wins.
+	 * Applied by checker_check() after the passes ran. */
+	const struct severity_override *severity;
+	size_t n_severity;
+	/* grammar parser: time budget per document in milliseconds; 0: the
+	 * default (grammar_parser.h) */
+	unsigned grammar_parser_budget_ms;
+	/* spelling: all-caps words of up to this many letters are acronyms
+	 * and never spell-checked; 0: the default (SPELLING_ACRONYM_MAX) */
+	int acronym_max;
+};
+
+struct severity_override {
+	const char *name;
+	enum mt_severity severity;
+};
+
+#define CHECKER_OPTIONS_INIT { .lang = "en_US", .grammar_parser = -1 }
+
+struct checker;
+
+/*
+ * Open every pass.  Fails with the first pass's error (MT_ERR_RULES for a
+ * broken rule file, MT_ERR_DICT for a missing dictionary, ...), with
+ * *out NULL.
+ */
+MT_NODISCARD enum mt_err checker_new(const struct checker_options *opts,
+				     struct checker **out,
+				     struct mt_error *err);
+void checker_free(struct checker *c);
+
+/*
+ * Segment `doc` (and `ref`, if not yet segmented) and run every pass,
+ * appending to `out` (whose arena should be doc's).  The result is sorted,
+ * without exact repeats, and holds only enabled rules.
+ */
+MT_NODISCARD enum mt_err checker_check(struct checker *c, struct document *doc,
+				       struct document *ref,
+				       struct diag_list *out,
+				       struct mt_error *err);
+
+/* Segment a document without checking it (e.g. a reference). */
+MT_NODISCARD enum mt_err checker_segment(struct checker *c,
+					 struct document *doc,
+					 struct mt_error *err);
+
+/* Call fn for each rule any pass can report, in pass order. */
+void checker_each_rule(const struct checker *c,
+		       void (*fn)(const struct rule_info *r, void *arg),
+		       void *arg);
+
+/*
+ * The severity a rule reports with under the options' overrides: `sev`
+ * (its default) unless an override selects the rule.
+ */
+enum mt_severity checker_rule_severity(const struct checker *c,
+				       const char *id, const char *category,
+				       enum mt_severity sev);
+
+/* The options the checker was opened with (strings owned by it). */
+const struct checker_options *checker_options(const struct checker *c);
+
+#endif /* MT_CHECKER_H */

@@ -1,0 +1,198 @@
+/*
+ * config: the project configuration file, `.mtlint.yml` (issue 6).
+ *
+ * A configuration applies to the files under the directory that holds it.
+ * For each input, mtlint uses the nearest `.mtlint.yml` found by searching
+ * upward from the input's directory (config_cache_lookup()), or the one
+ * file given with --config, or none with --no-config.  Keys (all optional):
+ *
+ *   language: en_GB                  # language and dialect
+ *   input: auto | text | markdown    # how to read inputs (auto: extension)
+ *   accept: [words/ours.txt]         # extra accepted words (word lists)
+ *   reject: [words/banned.txt]       # words to flag, 'bad -> good'
+ *   dictionary-path: dicts           # extra Hunspell dictionary directory
+ *   rules:                           # rule id, id prefix or category
+ *     grammar.repeated-word: warning #   error | warning | info: severity
+ *     fluency/spelling: off          #   on | off
+ *   references:                      # article glob -> reference pattern
+ *     "articles/(star).txt": "references/(star).txt"   (see below)
+ *   fail-on: error                   # error | warning | info | never
+ *   max-warnings: 10                 # exit 1 above this many warnings
+ *   ignore: ["drafts/", "(star).bak.txt", "old/(star)(star)"]
+ *
+ * ("(star)" stands for an asterisk, which a C comment cannot hold after a
+ * slash.)  Relative paths and globs are relative to the file's directory.  Globs:
+ * `*` and `?` stay within one path component, `**` crosses components; a
+ * glob without a '/' matches a file or directory name at any depth.  In a
+ * reference mapping, each `*` or `**` of the target takes the text the
+ * corresponding one of the source matched.
+ *
+ * Errors: unknown keys, keys set twice, values of the wrong type and bad
+ * values fail with MT_ERR_CONFIG.  Parsing goes on after each, so every
+ * mistake of the file is collected in a struct config_errors, each with
+ * its position (the offending key or value) and the source line to quote;
+ * a YAML syntax error or a byte that is not UTF-8 (or a NUL) stops libyaml
+ * and is the one error.  err->msg holds only the first, as
+ * "FILE:LINE:COL: message (and N more)"; print the list with
+ * config_errors_print().
+ *
+ * Ownership: a struct config owns all its strings; config_free() frees it.
+ * A config_cache owns every config it loaded.  Neither is thread-safe:
+ * look configurations up before handing work to threads.
+ */
+#ifndef MT_CONFIG_H
+#define MT_CONFIG_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "util/common.h"
+
+#define CONFIG_FILE_NAME ".mtlint.yml"
+
+enum config_input {
+	CONFIG_INPUT_AUTO = 0, /* Markdown by extension, else text */
+	CONFIG_INPUT_TEXT,
+	CONFIG_INPUT_MARKDOWN,
+};
+
+/* One row of `rules:`. */
+struct config_rule {
+	char *name;		   /* rule id, id prefix or category */
+	int enable;		   /* 1 on, 0 off */
+	enum mt_severity severity; /* MT_SEV_NONE: not overridden */
+};
+
+struct config_ref_map {
+	char *from, *to; /* globs, relative to the config's directory */
+};
+
+struct config {
+	char *path; /* the file, as found */
+	char *dir;  /* its directory */
+	char *lang; /* NULL: not set */
+	enum config_input input;
+	char **accept, **reject; /* paths resolved against dir */
+	size_t n_accept, n_reject;
+	char *dict_path;
+	struct config_rule *rules;
+	size_t n_rules;
+	struct config_ref_map *refs;
+	size_t n_refs;
+	int has_fail_on;
+	enum mt_severity fail_on;
+	long max_warnings; /* -1: not set */
+	char **ignore;
+	size_t n_ignore;
+};
+
+/*
+ * One mistake in a configuration file.  line and column are 1-based, the
+ * column in characters.  `source` is the offending line (at most ~160
+ * bytes of it around the column, "..." marking cuts; only the part that
+ * is valid UTF-8 without control characters), or NULL when it cannot be
+ * quoted (UTF-16 files); `caret` is the number of bytes of source before
+ * the column.
+ */
+struct config_error {
+	char *path;
+	unsigned long line, column;
+	char *message;
+	char *source;
+	size_t caret;
+};
+
+/*
+ * A list of errors, in file order.  Zero-initialise; the list owns every
+ * string; config_errors_release() frees them and empties it.
+ */
+struct config_errors {
+	struct config_error *v;
+	size_t n, alloc;
+};
+
+void config_errors_release(struct config_errors *e);
+
+/*
+ * Every error as the compilers print them, one after another:
+ *
+ *   FILE:LINE:COL: error: message
+ *       the offending line
+ *             ^
+ *
+ * config_errors_format() returns a new string (free()); "" when empty.
+ */
+char *config_errors_format(const struct config_errors *e);
+void config_errors_print(const struct config_errors *e, FILE *f);
+
+/*
+ * Parse the file at `path`.  On success *out owns a new config.  On
+ * MT_ERR_CONFIG, the errors are appended to errs (may be NULL); other
+ * failures (MT_ERR_IO, MT_ERR_TOO_LARGE over 1 MiB) add nothing to it.
+ */
+MT_NODISCARD enum mt_err config_load(const char *path, struct config **out,
+				     struct config_errors *errs,
+				     struct mt_error *err);
+
+/* Parse from memory; `path` names the file in messages and sets dir.
+ * Fails as config_load(). */
+MT_NODISCARD enum mt_err config_parse(const char *path, const char *text,
+				      size_t len, struct config **out,
+				      struct config_errors *errs,
+				      struct mt_error *err);
+
+void config_free(struct config *cfg);
+
+/*
+ * Is `path` (a file or, with is_dir, a directory) excluded by the config's
+ * ignore globs?  `path` may be relative to the working directory; it is
+ * matched relative to the config's directory.  0 when it lies outside.
+ */
+int config_ignored(const struct config *cfg, const char *path, int is_dir);
+
+/*
+ * The reference article the config maps `path` to: a new string (free()),
+ * or NULL when no mapping matches.  The result is not checked for
+ * existence.
+ */
+char *config_reference(const struct config *cfg, const char *path);
+
+/*
+ * Glob matching as described above.  caps (may be NULL) receives up to
+ * max_caps captured wildcard texts as [start, end) offsets into str;
+ * returns 1 on a match and sets *n_caps.  Time and memory grow with
+ * glob length x string length (failed states are remembered), never
+ * exponentially; a configuration's globs are at most 1024 bytes.
+ */
+int config_glob_match(const char *glob, const char *str, size_t (*caps)[2],
+		      size_t max_caps, size_t *n_caps);
+
+/*
+ * The cache of configurations for one run.
+ *   config_cache_new(fixed, none): `fixed` is a --config file (loaded once
+ *   and used for every input) or NULL to search; `none` (--no-config) uses
+ *   no configuration at all.
+ * Both functions append a broken file's errors to errs (may be NULL), as
+ * config_load().
+ */
+struct config_cache;
+
+MT_NODISCARD enum mt_err config_cache_new(const char *fixed, int none,
+					  struct config_cache **out,
+					  struct config_errors *errs,
+					  struct mt_error *err);
+void config_cache_free(struct config_cache *cc);
+
+/*
+ * The configuration that applies to `path` (a file, "-" for standard input:
+ * searched from the working directory), in *cfg (NULL when none; owned by
+ * the cache).  Fails only on a configuration file that cannot be read or
+ * parsed.
+ */
+MT_NODISCARD enum mt_err config_cache_lookup(struct config_cache *cc,
+					     const char *path,
+					     const struct config **cfg,
+					     struct config_errors *errs,
+					     struct mt_error *err);
+
+#endif /* MT_CONFIG_H */

@@ -1,0 +1,44 @@
+/*
+ * walk: turn command-line inputs into the list of files to check.
+ *
+ * An input is
+ *   - "-" (standard input) or an existing file: itself, as given (an
+ *     explicitly named file is checked even if an ignore glob matches it);
+ *   - a directory: every prose file below it (.txt, .text, .md,
+ *     .markdown, .mdown, .mkd, .mkdn), recursively, in name order, skipping
+ *     hidden files and directories (".git", ".mtlint.yml"...) and whatever
+ *     the ignore callback rejects (directories are pruned whole);
+ *   - otherwise, a glob: `*`, `?` and `[...]` as in the shell (glob(3)),
+ *     and `**` for any number of directories; matches go through the
+ *     ignore callback, directories matched are walked as above.  A glob
+ *     that matches nothing is an error (MT_ERR_IO, naming it).
+ * A path that is neither is passed through, so that loading it reports
+ * the real error ("cannot open ...").
+ *
+ * Ownership: the list owns its strings; walk_list_release() frees them.
+ */
+#ifndef MT_WALK_H
+#define MT_WALK_H
+
+#include <stddef.h>
+
+#include "util/common.h"
+
+struct walk_list {
+	char **v;
+	size_t n, alloc;
+};
+
+/* Should `path` (a directory when is_dir) be skipped?  Non-zero: skip. */
+typedef int (*walk_ignore_fn)(void *arg, const char *path, int is_dir);
+
+MT_NODISCARD enum mt_err walk_input(const char *input, walk_ignore_fn ignore,
+				    void *arg, struct walk_list *out,
+				    struct mt_error *err);
+
+void walk_list_release(struct walk_list *l);
+
+/* Is `name` one of the prose extensions above? */
+int walk_is_prose_name(const char *name);
+
+#endif /* MT_WALK_H */

@@ -1,0 +1,935 @@
+/*
+ * speller: Hunspell behind a small API with caches (see speller.h).
+ *
+ * Hunspell's strings never leave this file: words are converted to the
+ * dictionary's encoding on the way in, suggestions back to UTF-8 and copied
+ * into the speller's cache arena, and Hunspell_free_list() runs at once.
+ */
+#include "spelling/hunspell.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <hunspell/hunspell.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "util/arena.h"
+#include "util/buf.h"
+#include "util/paths.h"
+#include "util/xalloc.h"
+
+/* One cached word: its check result and, once asked, its suggestions in
+ * both orders.  Strings live in the cache arena. */
+struct entry {
+	const char *key; /* NULL: empty slot */
+	uint32_t len;
+	uint32_t hash;
+	int8_t known;
+	uint8_t have_sug[2];
+	uint8_t n_sug[2];
+	const char **sug[2];
+};
+
+struct freq {
+	const char *key; /* lower case; NULL: empty */
+	uint32_t len, hash;
+	unsigned long count;
+};
+
+struct speller {
+	Hunhandle *h;
+	char *dic_path;
+	int utf8; /* dictionary encoding is UTF-8: no iconv */
+	iconv_t to_dic, from_dic;
+	struct arena cache_arena;
+	struct entry *tab;
+	size_t cap, n;
+	struct arena freq_arena;
+	struct freq *ftab;
+	size_t fcap, fn;
+	struct speller_weights w;
+};
+
+static uint32_t hash_bytes(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+/* ---- encodings -------------------------------------------------------- */
+
+/*
+ * Copy the word with typographic apostrophes made ASCII: "Putin’s" is
+ * looked up as "Putin's".  out must hold len + 1 bytes; returns the length.
+ */
+static size_t normalise(const char *w, size_t len, char *out)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		const unsigned char *u = (const unsigned char *)w + i;
+
+		if (i + 2 < len && u[0] == 0xE2 && u[1] == 0x80 &&
+		    (u[2] == 0x98 || u[2] == 0x99)) {
+			out[o++] = '\'';
+			i += 2;
+		} else if (i + 1 < len && u[0] == 0xCA && u[1] == 0xBC) {
+			out[o++] = '\'';
+			i += 1;
+		} else {
+			out[o++] = w[i];
+		}
+	}
+	out[o] = '\0';
+	return o;
+}
+
+/*
+ * Convert NUL-terminated `in` with cd into out (cap bytes, NUL-terminated).
+ * Returns 0, or -1 when a character has no equivalent or out is too small.
+ */
+static int convert(iconv_t cd, const char *in, char *out, size_t cap)
+{
+	char *ip = (char *)in, *op = out;
+	size_t il = strlen(in), ol = cap - 1;
+
+	iconv(cd, NULL, NULL, NULL, NULL);
+	if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1)
+		return -1;
+	*op = '\0';
+	return 0;
+}
+
+/* UTF-8 word -> dictionary encoding, in out (cap bytes). */
+static int to_dic(struct speller *sp, const char *w, char *out, size_t cap)
+{
+	if (sp->utf8) {
+		size_t n = strlen(w);
+
+		if (n >= cap)
+			return -1;
+		memcpy(out, w, n + 1);
+		return 0;
+	}
+	return convert(sp->to_dic, w, out, cap);
+}
+
+/* Dictionary encoding -> UTF-8, as a copy in the arena (NULL on failure). */
+static char *from_dic(struct speller *sp, const char *s, struct arena *a)
+{
+	char buf[4 * SPELLER_MAX_WORD + 16];
+
+	if (sp->utf8)
+		return arena_strdup(a, s);
+	if (convert(sp->from_dic, s, buf, sizeof(buf)) < 0)
+		return NULL;
+	return arena_strdup(a, buf);
+}
+
+/* Lower-case a UTF-8 word into out (cap bytes); returns the length, or
+ * (size_t)-1 when it does not fit or is not UTF-8. */
+static size_t fold_lower(const char *w, size_t len, char *out, size_t cap)
+{
+	size_t i = 0, o = 0;
+
+	while (i < len) {
+		UChar32 c;
+		UBool bad = 0;
+
+		U8_NEXT(w, i, len, c);
+		if (c < 0)
+			return (size_t)-1;
+		c = u_tolower(c);
+		if (o + 4 >= cap)
+			return (size_t)-1;
+		U8_APPEND((uint8_t *)out, o, cap, c, bad);
+		if (bad)
+			return (size_t)-1;
+	}
+	out[o] = '\0';
+	return o;
+}
+
+/* ---- opening ---------------------------------------------------------- */
+
+static void cache_clear(struct speller *sp)
+{
+	arena_release(&sp->cache_arena);
+	arena_init(&sp->cache_arena, 0);
+	memset(sp->tab, 0, sp->cap * sizeof(*sp->tab));
+	sp->n = 0;
+}
+
+enum mt_err speller_open_files(const char *aff, const char *dic,
+			       struct speller **out, struct mt_error *err)
+{
+	struct speller *sp;
+	const char *enc;
+	FILE *f;
+
+	*out = NULL;
+	/* Hunspell reports a missing file only on stderr: look first */
+	f = fopen(aff, "r");
+	if (!f)
+		return mt_error(err, MT_ERR_DICT, "cannot open dictionary '%s': %s",
+				aff, strerror(errno));
+	fclose(f);
+	f = fopen(dic, "r");
+	if (!f)
+		return mt_error(err, MT_ERR_DICT, "cannot open dictionary '%s': %s",
+				dic, strerror(errno));
+	fclose(f);
+
+	sp = xcalloc(1, sizeof(*sp));
+	sp->to_dic = sp->from_dic = (iconv_t)-1;
+	sp->h = Hunspell_create(aff, dic);
+	if (!sp->h) {
+		free(sp);
+		return mt_error(err, MT_ERR_DICT, "cannot load dictionary '%s'",
+				dic);
+	}
+	sp->dic_path = xstrdup(dic);
+	enc = Hunspell_get_dic_encoding(sp->h);
+	if (!enc || strcasecmp(enc, "UTF-8") == 0 || strcasecmp(enc, "UTF8") == 0) {
+		sp->utf8 = 1;
+	} else {
+		sp->to_dic = iconv_open(enc, "UTF-8");
+		sp->from_dic = iconv_open("UTF-8", enc);
+		if (sp->to_dic == (iconv_t)-1 || sp->from_dic == (iconv_t)-1) {
+			mt_error(err, MT_ERR_DICT,
+				 "dictionary '%s': unknown encoding '%s'", dic,
+				 enc);
+			speller_close(sp);
+			return MT_ERR_DICT;
+		}
+	}
+	arena_init(&sp->cache_arena, 0);
+	arena_init(&sp->freq_arena, 0);
+	sp->w = speller_default_weights;
+	sp->cap = 1024;
+	sp->tab = xcalloc(sp->cap, sizeof(*sp->tab));
+	*out = sp;
+	return MT_ERR_OK;
+}
+
+/* Try dir/lang.aff + dir/lang.dic; 1 if opened (or failed loading). */
+static int try_dir(const char *dir, size_t dlen, const char *lang,
+		   struct speller **out, enum mt_err *rc, struct mt_error *err)
+{
+	char aff[4096], dic[4096];
+
+	if (dlen == 0)
+		return 0;
+	snprintf(aff, sizeof(aff), "%.*s/%s.aff", (int)dlen, dir, lang);
+	snprintf(dic, sizeof(dic), "%.*s/%s.dic", (int)dlen, dir, lang);
+	if (!mt_path_exists(aff) || !mt_path_exists(dic))
+		return 0;
+	*rc = speller_open_files(aff, dic, out, err);
+	return 1;
+}
+
+/* Try each ':'-separated directory of list. */
+static int try_list(const char *list, const char *lang, struct speller **out,
+		    enum mt_err *rc, struct mt_error *err)
+{
+	while (list && *list) {
+		const char *colon = strchr(list, ':');
+		size_t n = colon ? (size_t)(colon - list) : strlen(list);
+
+		if (try_dir(list, n, lang, out, rc, err))
+			return 1;
+		list = colon ? colon + 1 : NULL;
+	}
+	return 0;
+}
+
+enum mt_err speller_open(const char *lang, const char *dict_path,
+			 struct speller **out, struct mt_error *err)
+{
+	static const char *const system_dirs =
+		"/usr/share/hunspell:/usr/share/myspell:"
+		"/usr/share/myspell/dicts:/usr/local/share/hunspell";
+	enum mt_err rc = MT_ERR_DICT;
+
+	*out = NULL;
+	if (!lang)
+		lang = "en_US";
+	/* a language name is a file stem, never a path */
+	if (!*lang || strchr(lang, '/') || strlen(lang) > 64)
+		return mt_error(err, MT_ERR_DICT, "invalid language '%s'",
+				lang);
+	if (try_list(dict_path, lang, out, &rc, err) ||
+	    try_list(getenv("DICPATH"), lang, out, &rc, err) ||
+	    try_list(system_dirs, lang, out, &rc, err))
+		return rc;
+	return mt_error(err, MT_ERR_DICT,
+			"no Hunspell dictionary for '%s' (looked in %s%s%s) "
+			"-- install a hunspell-%.2s package or use --dict-path",
+			lang, dict_path ? dict_path : "", dict_path ? ":" : "",
+			system_dirs, lang);
+}
+
+void speller_close(struct speller *sp)
+{
+	if (!sp)
+		return;
+	if (sp->h)
+		Hunspell_destroy(sp->h);
+	if (sp->to_dic != (iconv_t)-1)
+		iconv_close(sp->to_dic);
+	if (sp->from_dic != (iconv_t)-1)
+		iconv_close(sp->from_dic);
+	arena_release(&sp->cache_arena);
+	arena_release(&sp->freq_arena);
+	free(sp->tab);
+	free(sp->ftab);
+	free(sp->dic_path);
+	free(sp);
+}
+
+const char *speller_dic_path(const struct speller *sp)
+{
+	return sp->dic_path;
+}
+
+/* ---- adding words ----------------------------------------------------- */
+
+int speller_add(struct speller *sp, const char *word, const char *model)
+{
+	char w[4 * SPELLER_MAX_WORD + 16], m[4 * SPELLER_MAX_WORD + 16];
+	char norm[4 * SPELLER_MAX_WORD + 16];
+	size_t n = strlen(word);
+
+	if (n == 0 || n > SPELLER_MAX_WORD)
+		return -1;
+	normalise(word, n, norm);
+	if (to_dic(sp, norm, w, sizeof(w)) < 0)
+		return -1;
+	if (model && *model && to_dic(sp, model, m, sizeof(m)) == 0 &&
+	    Hunspell_spell(sp->h, m))
+		Hunspell_add_with_affix(sp->h, w, m);
+	else
+		Hunspell_add(sp->h, w);
+	if (sp->n)
+		cache_clear(sp);
+	return 0;
+}
+
+/* Read a UTF-8 text file line by line, calling fn(line, lineno). */
+static enum mt_err each_line(const char *path,
+			     int (*fn)(void *arg, char *line, size_t lineno),
+			     void *arg, struct mt_error *err)
+{
+	FILE *f = fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0, lineno = 0;
+	ssize_t n;
+	enum mt_err rc = MT_ERR_OK;
+
+	if (!f)
+		return mt_error(err, MT_ERR_IO, "cannot open '%s': %s", path,
+				strerror(errno));
+	while ((n = getline(&line, &cap, f)) >= 0) {
+		char *s = line, *e = line + n;
+		int32_t i = 0;
+		UChar32 c = 0;
+
+		lineno++;
+		while (e > s && (e[-1] == '\n' || e[-1] == '\r' ||
+				 e[-1] == ' ' || e[-1] == '\t'))
+			*--e = '\0';
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (!*s || *s == '#')
+			continue;
+		while (i < (int32_t)(e - s) && c >= 0)
+			U8_NEXT(s, i, (int32_t)(e - s), c);
+		if (c < 0 || memchr(s, '\0', (size_t)(e - s))) {
+			rc = mt_error(err, MT_ERR_ENCODING,
+				      "%s:%zu: line is not valid UTF-8 text",
+				      path, lineno);
+			break;
+		}
+		if (fn(arg, s, lineno) < 0) {
+			rc = mt_error(err, MT_ERR_IO, "%s:%zu: invalid line",
+				      path, lineno);
+			break;
+		}
+	}
+	if (rc == MT_ERR_OK && ferror(f))
+		rc = mt_error(err, MT_ERR_IO, "cannot read '%s': %s", path,
+			      strerror(errno));
+	free(line);
+	fclose(f);
+	return rc;
+}
+
+struct words_arg {
+	struct speller *sp;
+	const char *model;
+};
+
+static int add_line(void *arg, char *line, size_t lineno)
+{
+	struct words_arg *wa = arg;
+	char *sp = strpbrk(line, " \t");
+	const char *model = NULL;
+	UChar32 c;
+	int32_t i = 0;
+
+	(void)lineno;
+	if (sp) {
+		*sp++ = '\0';
+		while (*sp == ' ' || *sp == '\t')
+			sp++;
+		model = *sp ? sp : NULL;
+	}
+	U8_NEXT(line, i, (int32_t)strlen(line), c);
+	if (!model && c >= 0 && u_isupper(c))
+		model = wa->model;
+	/* words the dictionary's encoding cannot hold are skipped: they
+	 * cannot occur in what the dictionary checks either */
+	speller_add(wa->sp, line, model);
+	return 0;
+}
+
+enum mt_err speller_load_words(struct speller *sp, const char *path,
+			       const char *model, struct mt_error *err)
+{
+	struct words_arg wa = { sp, model };
+
+	return each_line(path, add_line, &wa, err);
+}
+
+static void freq_grow(struct speller *sp)
+{
+	size_t ncap = sp->fcap ? sp->fcap * 2 : 4096;
+	struct freq *nt = xcalloc(ncap, sizeof(*nt));
+
+	for (size_t i = 0; i < sp->fcap; i++) {
+		struct freq *e = &sp->ftab[i];
+		size_t k;
+
+		if (!e->key)
+			continue;
+		for (k = e->hash & (ncap - 1); nt[k].key; k = (k + 1) & (ncap - 1))
+			;
+		nt[k] = *e;
+	}
+	free(sp->ftab);
+	sp->ftab = nt;
+	sp->fcap = ncap;
+}
+
+static struct freq *freq_find(const struct speller *sp, const char *key,
+			      size_t len, uint32_t h)
+{
+	if (!sp->fcap)
+		return NULL;
+	for (size_t k = h & (sp->fcap - 1);; k = (k + 1) & (sp->fcap - 1)) {
+		struct freq *e = &sp->ftab[k];
+
+		if (!e->key || (e->hash == h && e->len == len &&
+				memcmp(e->key, key, len) == 0))
+			return e;
+	}
+}
+
+static int freq_line(void *arg, char *line, size_t lineno)
+{
+	struct speller *sp = arg;
+	char *p = strpbrk(line, " \t"), *end;
+	char low[4 * SPELLER_MAX_WORD + 16];
+	unsigned long count;
+	size_t len;
+	uint32_t h;
+	struct freq *e;
+
+	(void)lineno;
+	if (!p)
+		return -1;
+	*p++ = '\0';
+	errno = 0;
+	count = strtoul(p, &end, 10);
+	if (errno || end == p)
+		return -1;
+	len = fold_lower(line, strlen(line), low, sizeof(low));
+	if (len == (size_t)-1 || len == 0)
+		return 0;
+	if ((sp->fn + 1) * 2 > sp->fcap)
+		freq_grow(sp);
+	h = hash_bytes(low, len);
+	e = freq_find(sp, low, len, h);
+	if (!e->key) {
+		e->key = arena_strndup(&sp->freq_arena, low, len);
+		e->len = (uint32_t)len;
+		e->hash = h;
+		sp->fn++;
+	}
+	e->count += count;
+	return 0;
+}
+
+enum mt_err speller_load_frequencies(struct speller *sp, const char *path,
+				     struct mt_error *err)
+{
+	return each_line(path, freq_line, sp, err);
+}
+
+unsigned long speller_frequency(const struct speller *sp, const char *word,
+				size_t len)
+{
+	char low[4 * SPELLER_MAX_WORD + 16], norm[SPELLER_MAX_WORD + 1];
+	const struct freq *e;
+
+	if (len == 0 || len > SPELLER_MAX_WORD)
+		return 0;
+	len = normalise(word, len, norm);
+	len = fold_lower(norm, len, low, sizeof(low));
+	if (len == (size_t)-1)
+		return 0;
+	e = freq_find(sp, low, len, hash_bytes(low, len));
+	return e && e->key ? e->count : 0;
+}
+
+/* ---- the cache -------------------------------------------------------- */
+
+static void cache_grow(struct speller *sp)
+{
+	size_t ncap = sp->cap * 2;
+	struct entry *nt = xcalloc(ncap, sizeof(*nt));
+
+	for (size_t i = 0; i < sp->cap; i++) {
+		size_t k;
+
+		if (!sp->tab[i].key)
+			continue;
+		for (k = sp->tab[i].hash & (ncap - 1); nt[k].key;
+		     k = (k + 1) & (ncap - 1))
+			;
+		nt[k] = sp->tab[i];
+	}
+	free(sp->tab);
+	sp->tab = nt;
+	sp->cap = ncap;
+}
+
+/* The entry for word, created (known = -1) when new. */
+static struct entry *cache_get(struct speller *sp, const char *w, size_t len)
+{
+	uint32_t h = hash_bytes(w, len);
+	struct entry *e;
+	size_t k;
+
+	for (k = h & (sp->cap - 1);; k = (k + 1) & (sp->cap - 1)) {
+		e = &sp->tab[k];
+		if (!e->key)
+			break;
+		if (e->hash == h && e->len == len &&
+		    memcmp(e->key, w, len) == 0)
+			return e;
+	}
+	if (sp->n >= SPELLER_CACHE_MAX) {
+		cache_clear(sp);
+		return cache_get(sp, w, len);
+	}
+	if ((sp->n + 1) * 2 > sp->cap) {
+		cache_grow(sp);
+		return cache_get(sp, w, len);
+	}
+	e->key = arena_strndup(&sp->cache_arena, w, len);
+	e->len = (uint32_t)len;
+	e->hash = h;
+	e->known = -1;
+	sp->n++;
+	return e;
+}
+
+/* ---- checking --------------------------------------------------------- */
+
+static int first_is_upper(const char *w, size_t len)
+{
+	int32_t i = 0;
+	UChar32 c;
+
+	U8_NEXT(w, i, (int32_t)len, c);
+	return c >= 0 && u_isupper(c);
+}
+
+/* Hunspell on a normalised NUL-terminated UTF-8 word. */
+static int hun_spell(struct speller *sp, const char *norm)
+{
+	char w[4 * SPELLER_MAX_WORD + 16];
+
+	if (to_dic(sp, norm, w, sizeof(w)) < 0)
+		return 0;
+	return Hunspell_spell(sp->h, w) != 0;
+}
+
+/*
+ * The uncached check.  A capitalised word Hunspell does not know with a
+ * possessive ending is known when its stem is: word lists add names
+ * without the dictionary's possessive flag, and "Jones'" has none anyway.
+ */
+static int check_uncached(struct speller *sp, const char *w, size_t len)
+{
+	char norm[SPELLER_MAX_WORD + 1];
+	size_t n = normalise(w, len, norm);
+
+	if (hun_spell(sp, norm))
+		return 1;
+	if (n > 3 && first_is_upper(norm, n)) {
+		if (norm[n - 2] == '\'' && norm[n - 1] == 's') {
+			norm[n - 2] = '\0';
+			return hun_spell(sp, norm);
+		}
+		if (norm[n - 1] == '\'' && norm[n - 2] == 's') {
+			norm[n - 1] = '\0';
+			return hun_spell(sp, norm);
+		}
+	}
+	return 0;
+}
+
+int speller_check(struct speller *sp, const char *word, size_t len)
+{
+	struct entry *e;
+
+	if (len == 0 || len > SPELLER_MAX_WORD)
+		return 1;
+	e = cache_get(sp, word, len);
+	if (e->known < 0)
+		e->known = (int8_t)check_uncached(sp, word, len);
+	return e->known;
+}
+
+/* ---- distance and ranking --------------------------------------------- */
+
+#define MAXCP (SPELLER_MAX_WORD + 1)
+
+/* Lower-cased code points of a UTF-8 word; -1 when too long or bad. */
+static int to_cps(const char *w, size_t len, UChar32 *out)
+{
+	int32_t i = 0, n = 0;
+
+	while (i < (int32_t)len) {
+		UChar32 c;
+
+		U8_NEXT(w, i, (int32_t)len, c);
+		if (c < 0 || n >= MAXCP - 1)
+			return -1;
+		if (c == 0x2019 || c == 0x2018 || c == 0x02BC)
+			c = '\'';
+		out[n++] = u_tolower(c);
+	}
+	return n;
+}
+
+static int is_vowel(UChar32 c)
+{
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' ||
+	       c == 'y';
+}
+
+/* Are a and b neighbours on a QWERTY keyboard? */
+static int adjacent_keys(UChar32 a, UChar32 b)
+{
+	static const char *const rows[] = { "qwertyuiop", "asdfghjkl",
+					    "zxcvbnm" };
+	static const double offset[] = { 0, 0.25, 0.75 };
+	double ax = -1, ay = 0, bx = -1, by = 0, dx, dy;
+
+	if (a > 'z' || b > 'z' || a < 'a' || b < 'a')
+		return 0;
+	for (int r = 0; r < 3; r++) {
+		const char *p = strchr(rows[r], (int)a);
+		const char *q = strchr(rows[r], (int)b);
+
+		if (p) {
+			ax = (double)(p - rows[r]) + offset[r];
+			ay = r;
+		}
+		if (q) {
+			bx = (double)(q - rows[r]) + offset[r];
+			by = r;
+		}
+	}
+	dx = ax - bx;
+	dy = ay - by;
+	return dx * dx + dy * dy <= 1.3 * 1.3;
+}
+
+static double sub_cost(UChar32 a, UChar32 b)
+{
+	if (a == b)
+		return 0;
+	if (is_vowel(a) && is_vowel(b))
+		return 0.6;
+	if (adjacent_keys(a, b))
+		return 0.7;
+	return 1;
+}
+
+/* Cost of inserting (or deleting) c next to prev: doubling is cheap. */
+static double indel_cost(UChar32 c, UChar32 prev, UChar32 next)
+{
+	if (c == prev || c == next)
+		return 0.4;
+	if (c == '\'' || c == '-')
+		return 0.5;
+	return 1;
+}
+
+double speller_distance(const char *a, size_t alen, const char *b,
+			size_t blen)
+{
+	UChar32 x[MAXCP], y[MAXCP];
+	double d[3][MAXCP]; /* rows i-2, i-1, i (rotating) */
+	int n, m;
+
+	n = alen > SPELLER_MAX_WORD ? -1 : to_cps(a, alen, x);
+	m = blen > SPELLER_MAX_WORD ? -1 : to_cps(b, blen, y);
+	if (n < 0 || m < 0)
+		return 1000;
+	d[0][0] = 0;
+	for (int j = 1; j <= m; j++)
+		d[0][j] = d[0][j - 1] +
+			  indel_cost(y[j - 1], j > 1 ? y[j - 2] : 0,
+				     j < m ? y[j] : 0);
+	for (int i = 1; i <= n; i++) {
+		double *cur = d[i % 3], *prev = d[(i - 1) % 3];
+		double *prev2 = d[(i + 1) % 3];
+
+		cur[0] = prev[0] + indel_cost(x[i - 1], i > 1 ? x[i - 2] : 0,
+					      i < n ? x[i] : 0);
+		for (int j = 1; j <= m; j++) {
+			double best = prev[j - 1] + sub_cost(x[i - 1], y[j - 1]);
+			double del = prev[j] +
+				     indel_cost(x[i - 1], i > 1 ? x[i - 2] : 0,
+						j <= m ? y[j - 1] : 0);
+			double ins = cur[j - 1] +
+				     indel_cost(y[j - 1], j > 1 ? y[j - 2] : 0,
+						x[i - 1]);
+
+			if (del < best)
+				best = del;
+			if (ins < best)
+				best = ins;
+			if (i > 1 && j > 1 && x[i - 1] == y[j - 2] &&
+			    x[i - 2] == y[j - 1] && prev2[j - 2] + 0.6 < best)
+				best = prev2[j - 2] + 0.6;
+			cur[j] = best;
+		}
+	}
+	return d[n % 3][m];
+}
+
+/*
+ * A phonetic key in the manner of Soundex, over the whole word: the first
+ * letter, then consonant classes (b f p v / c g j k q s x z / d t / l /
+ * m n / r), vowels and h w y dropped, repeats collapsed.  "recieve" and
+ * "receive" share one.
+ */
+static int phonetic_key(const UChar32 *w, int n, char *out, size_t cap)
+{
+	static const char classes[] = "01230120022455012623010202";
+	size_t o = 0;
+	char last = 0;
+
+	for (int i = 0; i < n; i++) {
+		UChar32 c = w[i];
+		char k;
+
+		if (c < 'a' || c > 'z')
+			continue;
+		k = classes[c - 'a'];
+		if (o == 0) {
+			out[o++] = (char)c;
+			last = k;
+			continue;
+		}
+		if (k != '0' && k != last) {
+			if (o + 1 >= cap)
+				break;
+			out[o++] = k;
+		}
+		last = k;
+	}
+	out[o] = '\0';
+	return (int)o;
+}
+
+/* Case pattern: 0 lower, 1 capitalised, 2 all caps, 3 mixed. */
+static int case_pattern(const char *w, size_t len)
+{
+	int32_t i = 0;
+	int first = -1, upper = 0, lower = 0;
+
+	while (i < (int32_t)len) {
+		UChar32 c;
+
+		U8_NEXT(w, i, (int32_t)len, c);
+		if (c < 0 || !u_isalpha(c))
+			continue;
+		if (first < 0)
+			first = u_isupper(c) != 0;
+		if (u_isupper(c))
+			upper++;
+		else
+			lower++;
+	}
+	if (!upper)
+		return 0;
+	if (!lower)
+		return upper > 1 ? 2 : 1;
+	return first == 1 && upper == 1 ? 1 : 3;
+}
+
+/* The ranking weights, chosen on the odd-numbered half of the evaluation
+ * list (`make eval`, spelling-eval --tune). */
+const struct speller_weights speller_default_weights = {
+	.phonetic = 0.7,
+	.freq = 0.10,
+	.proper = 1.5,
+	.split = 3.0,
+	.rank = 0.2,
+};
+
+double speller_rank_score(const struct speller *sp, const char *word,
+			  size_t len, const char *cand, size_t rank)
+{
+	size_t clen = strlen(cand);
+	UChar32 x[MAXCP], y[MAXCP];
+	char kx[MAXCP], ky[MAXCP];
+	int n, m, wc, cc;
+	double s;
+
+	s = -speller_distance(word, len, cand, clen);
+	n = len > SPELLER_MAX_WORD ? -1 : to_cps(word, len, x);
+	m = clen > SPELLER_MAX_WORD ? -1 : to_cps(cand, clen, y);
+	if (n > 0 && m > 0) {
+		phonetic_key(x, n, kx, sizeof(kx));
+		phonetic_key(y, m, ky, sizeof(ky));
+		if (strcmp(kx, ky) == 0)
+			s += sp->w.phonetic;
+	}
+	s += sp->w.freq * log1p((double)speller_frequency(sp, cand, clen));
+	wc = case_pattern(word, len);
+	cc = case_pattern(cand, clen);
+	if (wc == 0 && cc != 0)
+		s -= sp->w.proper;
+	else if (wc == 2 && cc != 2 && cc != 1)
+		s -= sp->w.proper / 2;
+	if (strpbrk(cand, " -"))
+		s -= sp->w.split;
+	s -= sp->w.rank * (double)rank;
+	return s;
+}
+
+struct scored {
+	const char *s;
+	double score;
+	size_t rank;
+};
+
+static int by_score(const void *a, const void *b)
+{
+	const struct scored *x = a, *y = b;
+
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	return x->rank < y->rank ? -1 : x->rank > y->rank;
+}
+
+void speller_rank(const struct speller *sp, const char *word, size_t len,
+		  const char **cands, size_t k)
+{
+	struct scored sc[SPELLER_RANK_MAX];
+
+	if (k > SPELLER_RANK_MAX)
+		k = SPELLER_RANK_MAX;
+	for (size_t i = 0; i < k; i++) {
+		sc[i].s = cands[i];
+		sc[i].rank = i;
+		sc[i].score = speller_rank_score(sp, word, len, cands[i], i);
+	}
+	qsort(sc, k, sizeof(*sc), by_score);
+	for (size_t i = 0; i < k; i++)
+		cands[i] = sc[i].s;
+}
+
+/* Copy the first cnt of v into the cache arena as order o of e. */
+static void keep_order(struct speller *sp, struct entry *e, int o,
+		       const char *const *v, size_t cnt)
+{
+	e->sug[o] = arena_alloc(&sp->cache_arena,
+				(cnt ? cnt : 1) * sizeof(char *));
+	for (size_t i = 0; i < cnt; i++)
+		e->sug[o][i] = v[i];
+	e->n_sug[o] = (uint8_t)cnt;
+	e->have_sug[o] = 1;
+}
+
+/* Hunspell's suggestions for the word, converted, into e (both orders). */
+static void fill_suggestions(struct speller *sp, struct entry *e)
+{
+	char norm[SPELLER_MAX_WORD + 1], w[4 * SPELLER_MAX_WORD + 16];
+	char **list = NULL;
+	const char *v[SPELLER_RANK_MAX];
+	size_t k = 0, cnt;
+	int n = 0;
+
+	normalise(e->key, e->len, norm);
+	if (to_dic(sp, norm, w, sizeof(w)) == 0)
+		n = Hunspell_suggest(sp->h, &list, w);
+	for (int i = 0; i < n && k < ARRAY_SIZE(v); i++) {
+		char *u = from_dic(sp, list[i], &sp->cache_arena);
+
+		if (!u || !*u || strlen(u) > SPELLER_MAX_WORD)
+			continue;
+		v[k++] = u;
+	}
+	if (list)
+		Hunspell_free_list(sp->h, &list, n);
+	cnt = k < SPELLER_MAX_SUGGESTIONS ? k : SPELLER_MAX_SUGGESTIONS;
+	keep_order(sp, e, SPELLER_ORDER_HUNSPELL, v, cnt);
+	speller_rank(sp, e->key, e->len, v, k);
+	keep_order(sp, e, SPELLER_ORDER_RANKED, v, cnt);
+}
+
+void speller_set_weights(struct speller *sp, const struct speller_weights *w)
+{
+	sp->w = *w;
+	for (size_t i = 0; i < sp->cap; i++)
+		sp->tab[i].have_sug[0] = sp->tab[i].have_sug[1] = 0;
+}
+
+size_t speller_suggest(struct speller *sp, const char *word, size_t len,
+		       enum speller_order order, const char *const **out)
+{
+	struct entry *e;
+	int o = order == SPELLER_ORDER_HUNSPELL ? 1 : 0;
+
+	*out = NULL;
+	if (len == 0 || len > SPELLER_MAX_WORD)
+		return 0;
+	e = cache_get(sp, word, len);
+	if (!e->have_sug[o])
+		fill_suggestions(sp, e);
+	if (!e->n_sug[o])
+		return 0;
+	*out = e->sug[o];
+	return e->n_sug[o];
+}

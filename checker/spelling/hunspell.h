@@ -1,0 +1,168 @@
+/*
+ * speller: Hunspell dictionaries, encodings, check and suggest (the only
+ * module that includes hunspell.h).
+ *
+ * A speller wraps one Hunspell dictionary (.aff/.dic) plus the words added
+ * to it at run time (project word lists, --words files), a word-frequency
+ * table used to rank suggestions, and two caches keyed by the exact word:
+ * check results and ranked suggestions.  Open it once per checker and share
+ * it among documents; it is not thread-safe (the checker serialises).
+ *
+ * Words go in and come out as UTF-8.  Inside, they are converted to the
+ * dictionary's encoding (SET in the .aff file) with iconv; a word the
+ * dictionary's encoding cannot represent is unknown and gets no
+ * suggestions.  Typographic apostrophes (’ U+2019, ‘ U+2018, ʼ U+02BC) are
+ * looked up as ASCII "'", so "Putin’s" and "New Year’s" are checked like
+ * "Putin's"; a capitalised word known to the dictionary is also known with
+ * a possessive "'s" or "s'" (names added from word lists included).
+ *
+ * Suggestions are Hunspell's, re-ranked by speller_rank_score(): a weighted
+ * edit distance (keyboard neighbours, vowel swaps, doubled letters and
+ * transpositions cost less), a phonetic key (same consonant skeleton), the
+ * case pattern of the misspelling, the word's frequency, and Hunspell's own
+ * order as a tie-breaker.  SPELLER_ORDER_HUNSPELL keeps Hunspell's order
+ * (for comparison in `make eval`).
+ *
+ * Errors: opening fails with MT_ERR_DICT (dictionary not found or not
+ * loadable, unknown encoding) and MT_ERR_IO (unreadable word list), with a
+ * message naming the language or file.  Nothing else fails.
+ */
+#ifndef MT_HUNSPELL_H
+#define MT_HUNSPELL_H
+
+#include <stddef.h>
+
+#include "util/common.h"
+
+struct speller;
+
+/* ---- opening and closing ---------------------------------------------- */
+
+/*
+ * Find `lang`.aff/.dic ("en_US", "en_GB"; NULL means "en_US") in, in order:
+ * `dict_path` (may be NULL; a directory, or several separated by ':'),
+ * $DICPATH, /usr/share/hunspell, /usr/share/myspell,
+ * /usr/share/myspell/dicts, /usr/local/share/hunspell, and open it.
+ * On success *out owns the dictionary; free it with speller_close().
+ */
+MT_NODISCARD enum mt_err speller_open(const char *lang, const char *dict_path,
+				      struct speller **out,
+				      struct mt_error *err);
+
+/* Open an explicit .aff/.dic pair (tests, --dict-path to a file). */
+MT_NODISCARD enum mt_err speller_open_files(const char *aff, const char *dic,
+					    struct speller **out,
+					    struct mt_error *err);
+
+/* Release everything.  speller_close(NULL) does nothing. */
+void speller_close(struct speller *sp);
+
+/* The .dic path that was loaded (owned by sp). */
+const char *speller_dic_path(const struct speller *sp);
+
+/* ---- adding words ----------------------------------------------------- */
+
+/*
+ * Accept `word` (UTF-8).  With `model` (a word the dictionary knows), the
+ * word takes the model's affixes, so "Brexit" added with model "Paris" also
+ * accepts "Brexit's".  Returns 0, or -1 when the word cannot be represented
+ * in the dictionary's encoding.  Clears the check cache.
+ */
+int speller_add(struct speller *sp, const char *word, const char *model);
+
+/*
+ * Load a word list: UTF-8, one word per line, '#' starts a comment line,
+ * blank lines ignored, surrounding whitespace trimmed.  A line "word model"
+ * gives that word's model; otherwise `model` (may be NULL) is used for
+ * capitalised words.  Fails with MT_ERR_IO naming the file (and
+ * MT_ERR_ENCODING for a line that is not UTF-8, naming the line).
+ */
+MT_NODISCARD enum mt_err speller_load_words(struct speller *sp,
+					    const char *path,
+					    const char *model,
+					    struct mt_error *err);
+
+/*
+ * Load word frequencies: lines "word<whitespace>count", '#' comments.  Later
+ * entries add to earlier ones; lookups ignore case.  Fails as above.
+ */
+MT_NODISCARD enum mt_err speller_load_frequencies(struct speller *sp,
+						  const char *path,
+						  struct mt_error *err);
+
+/* ---- checking --------------------------------------------------------- */
+
+/*
+ * Is the word (len bytes of UTF-8, not NUL-terminated) spelled correctly?
+ * 1 yes, 0 no.  Cached per exact word.  Empty or over-long words (more than
+ * SPELLER_MAX_WORD bytes) are reported as known: nothing to say about them.
+ */
+#define SPELLER_MAX_WORD 100
+#define SPELLER_CACHE_MAX 200000
+int speller_check(struct speller *sp, const char *word, size_t len);
+
+/* How often the word occurs in the frequency list (0: not listed). */
+unsigned long speller_frequency(const struct speller *sp, const char *word,
+				size_t len);
+
+/* ---- suggesting ------------------------------------------------------- */
+
+enum speller_order {
+	SPELLER_ORDER_RANKED,	/* mtlint's ranking (the default) */
+	SPELLER_ORDER_HUNSPELL, /* Hunspell's own order */
+};
+
+/*
+ * Suggestions for the word, best first, at most SPELLER_MAX_SUGGESTIONS.
+ * *out points to UTF-8 strings owned by the speller, valid until the next
+ * call to speller_suggest(), speller_add(), speller_load_*() or
+ * speller_close() (the cache is emptied when it grows past
+ * SPELLER_CACHE_MAX words): copy what you keep.  Cached per exact word.
+ * Returns the count (0: none, *out NULL).
+ */
+#define SPELLER_MAX_SUGGESTIONS 10
+size_t speller_suggest(struct speller *sp, const char *word, size_t len,
+		       enum speller_order order, const char *const **out);
+
+/*
+ * Weighted edit distance between two UTF-8 words, ignoring case: an
+ * insertion, deletion or substitution costs 1; substituting a keyboard
+ * neighbour or a vowel for a vowel, doubling or undoubling a letter, and
+ * swapping two adjacent letters cost less.  Words longer than
+ * SPELLER_MAX_WORD bytes compare as very distant (1000).
+ */
+double speller_distance(const char *a, size_t alen, const char *b,
+			size_t blen);
+
+/*
+ * The ranking's weights: bonus for the same phonetic key, per unit of
+ * log(1 + frequency), and penalties for a capitalised suggestion of a
+ * lower-case word, for a suggestion of two words, and per position in
+ * Hunspell's list.  Tuning only: speller_set_weights() forgets cached
+ * suggestions (Hunspell's lists are kept only in them, so they are asked
+ * again).
+ */
+struct speller_weights {
+	double phonetic, freq, proper, split, rank;
+};
+extern const struct speller_weights speller_default_weights;
+void speller_set_weights(struct speller *sp, const struct speller_weights *w);
+
+/*
+ * Score of `cand` as a correction of `word` (higher is better), from the
+ * distance, the phonetic key, the case pattern and the candidate's
+ * frequency; `rank` is its position in Hunspell's list.  Exposed for tests.
+ */
+double speller_rank_score(const struct speller *sp, const char *word,
+			  size_t len, const char *cand, size_t rank);
+
+/*
+ * Reorder cands[0..k) -- candidates for `word` in Hunspell's order -- best
+ * first by speller_rank_score(), Hunspell's order breaking ties.  At most
+ * SPELLER_RANK_MAX candidates are ranked; any beyond stay where they are.
+ */
+#define SPELLER_RANK_MAX 64
+void speller_rank(const struct speller *sp, const char *word, size_t len,
+		  const char **cands, size_t k);
+
+#endif /* MT_HUNSPELL_H */

@@ -1,0 +1,1264 @@
+/*
+ * spelling: the spelling pass (see spelling.h).
+ *
+ * Long-lived state (dictionary, word lists, name index, reject list) is
+ * loaded in spelling_open(); per document, the pass builds the set of the
+ * reference's words and the counts of the document's capitalised words in
+ * the document's arena, then walks the word tokens once.
+ */
+#include "spelling/spelling.h"
+
+#include <errno.h>
+#include <glob.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/uscript.h>
+#include <unicode/ustring.h>
+#include <unicode/utf8.h>
+
+#include "util/arena.h"
+#include "run/checker.h"
+#include "util/paths.h"
+#include "text/segment.h"
+#include "spelling/hunspell.h"
+#include "util/xalloc.h"
+
+#define CAT "fluency/spelling"
+
+static const struct rule_info spelling_rules[] = {
+	{ "spelling.unknown-word", CAT, MT_SEV_ERROR,
+	  "a lower-case word no dictionary knows, with suggestions", NULL },
+	{ "spelling.misspelled-name", CAT, MT_SEV_WARNING,
+	  "a capitalised unknown word close to a known name "
+	  "(reference, name lists, the same document)",
+	  NULL },
+	{ "spelling.unknown-name", CAT, MT_SEV_INFO,
+	  "a capitalised word no dictionary knows (usually a name)", NULL },
+	{ "spelling.rejected-word", CAT, MT_SEV_WARNING,
+	  "a word the --reject lists forbid, with its preferred form", NULL },
+	{ "spelling.dialect-variant", CAT, MT_SEV_INFO,
+	  "a spelling of the other English dialect (behaviour/behavior)",
+	  NULL },
+};
+
+enum { R_UNKNOWN, R_MISSPELLED_NAME, R_UNKNOWN_NAME, R_REJECTED, R_VARIANT };
+
+/* ---- a string map (open addressing; keys and values in an arena) ---- */
+
+struct smap_ent {
+	const char *key;
+	const char *val;
+	uint32_t len, hash;
+	uint32_t count;
+};
+
+struct smap {
+	struct smap_ent *v;
+	size_t cap, n;
+};
+
+static uint32_t hash_str(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+static struct smap_ent *smap_find(const struct smap *m, const char *k,
+				  size_t n)
+{
+	uint32_t h = hash_str(k, n);
+
+	if (!m->cap)
+		return NULL;
+	for (size_t i = h & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+		struct smap_ent *e = &m->v[i];
+
+		if (!e->key)
+			return NULL;
+		if (e->hash == h && e->len == n && memcmp(e->key, k, n) == 0)
+			return e;
+	}
+}
+
+/* Find or insert (key copied into a). */
+static struct smap_ent *smap_put(struct smap *m, struct arena *a,
+				 const char *k, size_t n)
+{
+	uint32_t h = hash_str(k, n);
+	struct smap_ent *e;
+
+	if ((m->n + 1) * 2 > m->cap) {
+		size_t ncap = m->cap ? m->cap * 2 : 256;
+		struct smap_ent *nv = xcalloc(ncap, sizeof(*nv));
+
+		for (size_t i = 0; i < m->cap; i++) {
+			size_t j;
+
+			if (!m->v[i].key)
+				continue;
+			for (j = m->v[i].hash & (ncap - 1); nv[j].key;
+			     j = (j + 1) & (ncap - 1))
+				;
+			nv[j] = m->v[i];
+		}
+		free(m->v);
+		m->v = nv;
+		m->cap = ncap;
+	}
+	for (size_t i = h & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+		e = &m->v[i];
+		if (!e->key)
+			break;
+		if (e->hash == h && e->len == n && memcmp(e->key, k, n) == 0)
+			return e;
+	}
+	e->key = arena_strndup(a, k, n);
+	e->len = (uint32_t)n;
+	e->hash = h;
+	m->n++;
+	return e;
+}
+
+static void smap_release(struct smap *m)
+{
+	free(m->v);
+	memset(m, 0, sizeof(*m));
+}
+
+/* ---- words ------------------------------------------------------------ */
+
+/* Lower-case copy (ICU simple case mapping) into the arena. */
+static char *lower_dup(struct arena *a, const char *w, size_t len,
+		       size_t *out_len)
+{
+	char *out = arena_alloc(a, len * 2 + 8);
+	int32_t i = 0, o = 0, cap = (int32_t)(len * 2 + 8);
+
+	while (i < (int32_t)len) {
+		UChar32 c;
+		UBool bad = 0;
+
+		U8_NEXT(w, i, (int32_t)len, c);
+		if (c < 0)
+			c = 0xFFFD;
+		if (c == 0x2019 || c == 0x2018 || c == 0x02BC)
+			c = '\'';
+		U8_APPEND((uint8_t *)out, o, cap - 1, u_tolower(c), bad);
+		if (bad)
+			break;
+	}
+	out[o] = '\0';
+	if (out_len)
+		*out_len = (size_t)o;
+	return out;
+}
+
+/* Copy with typographic apostrophes made ASCII and a possessive "'s" or
+ * "s'" removed: the form a word list or the reference would hold. */
+static size_t base_form(const char *w, size_t len, char *out, size_t cap)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < len && o + 1 < cap; i++) {
+		const unsigned char *u = (const unsigned char *)w + i;
+
+		if (i + 2 < len && u[0] == 0xE2 && u[1] == 0x80 &&
+		    (u[2] == 0x98 || u[2] == 0x99)) {
+			out[o++] = '\'';
+			i += 2;
+		} else {
+			out[o++] = w[i];
+		}
+	}
+	if (o > 2 && out[o - 2] == '\'' && out[o - 1] == 's')
+		o -= 2;
+	else if (o > 2 && out[o - 1] == '\'' && out[o - 2] == 's')
+		o -= 1;
+	out[o] = '\0';
+	return o;
+}
+
+/* The possessive ending of a word ("’s", "'s", "'"), or "". */
+static const char *possessive(const char *w, size_t n)
+{
+	if (n > 4 && memcmp(w + n - 4, "\xe2\x80\x99s", 4) == 0)
+		return w + n - 4;
+	if (n > 4 && memcmp(w + n - 4, "s\xe2\x80\x99", 4) == 0)
+		return w + n - 3;
+	if (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's')
+		return w + n - 2;
+	if (n > 2 && w[n - 1] == '\'' && w[n - 2] == 's')
+		return w + n - 1;
+	return "";
+}
+
+/*
+ * The word without its accents (NFD, combining marks dropped) into out
+ * (cap bytes); returns the length, or 0 when it has none or on failure.
+ */
+static size_t strip_accents(const char *w, size_t n, char *out, size_t cap)
+{
+	UChar u[2 * SPELLER_MAX_WORD + 8], d[4 * SPELLER_MAX_WORD + 16];
+	UErrorCode st = U_ZERO_ERROR;
+	const UNormalizer2 *nfd = unorm2_getNFDInstance(&st);
+	int32_t ul = 0, dl, o = 0, len = 0;
+
+	if (U_FAILURE(st) || n > SPELLER_MAX_WORD)
+		return 0;
+	u_strFromUTF8(u, (int32_t)ARRAY_SIZE(u), &ul, w, (int32_t)n, &st);
+	dl = unorm2_normalize(nfd, u, ul, d, (int32_t)ARRAY_SIZE(d), &st);
+	if (U_FAILURE(st))
+		return 0;
+	for (int32_t i = 0; i < dl; i++)
+		if (!(U_GET_GC_MASK(d[i]) & U_GC_MN_MASK))
+			d[o++] = d[i];
+	if (o == dl)
+		return 0;
+	u_strToUTF8(out, (int32_t)cap, &len, d, o, &st);
+	if (U_FAILURE(st) || len <= 0 || (size_t)len >= cap)
+		return 0;
+	return (size_t)len;
+}
+
+struct wordinfo {
+	int letters, upper, digits, nonlatin;
+	int other; /* neither letter, mark, digit, apostrophe nor dot */
+	int nonascii;
+	int first_upper;
+};
+
+static void word_info(const char *w, size_t len, struct wordinfo *wi)
+{
+	int32_t i = 0;
+
+	memset(wi, 0, sizeof(*wi));
+	while (i < (int32_t)len) {
+		UChar32 c;
+		UErrorCode st = U_ZERO_ERROR;
+		unsigned char b = (unsigned char)w[i];
+
+		/* ASCII, nearly every byte of English text, without ICU */
+		if (b < 0x80) {
+			int up = b >= 'A' && b <= 'Z';
+
+			i++;
+			if (b >= '0' && b <= '9') {
+				wi->digits++;
+			} else if (up || (b >= 'a' && b <= 'z')) {
+				if (wi->letters == 0)
+					wi->first_upper = up;
+				wi->letters++;
+				wi->upper += up;
+			} else if (b != '\'' && b != '.') {
+				wi->other++;
+			}
+			continue;
+		}
+		U8_NEXT(w, i, (int32_t)len, c);
+		if (c < 0)
+			continue;
+		wi->nonascii++;
+		if (u_isdigit(c)) {
+			wi->digits++;
+		} else if (!u_isalpha(c) && !(U_GET_GC_MASK(c) & U_GC_M_MASK) &&
+			   c != '\'' && c != 0x2019 && c != 0x2018 &&
+			   c != 0x02BC && c != '.') {
+			wi->other++;
+		} else if (u_isalpha(c)) {
+			UScriptCode sc = uscript_getScript(c, &st);
+
+			if (U_SUCCESS(st) && sc != USCRIPT_LATIN &&
+			    sc != USCRIPT_COMMON && sc != USCRIPT_INHERITED)
+				wi->nonlatin++;
+			if (wi->letters == 0)
+				wi->first_upper = u_isupper(c) != 0;
+			wi->letters++;
+			if (u_isupper(c))
+				wi->upper++;
+		}
+	}
+}
+
+/*
+ * A key under which transliterations of one name meet: the consonant
+ * skeleton after the usual romanisation alternatives (y/j/i, w/v, kh/k,
+ * zh/z, final ff/v), vowels after the first letter dropped and doubled
+ * letters collapsed.  Dmitry/Dmitri, Zelenskyy/Zelensky, Smirnoff/Smirnov,
+ * Mohammed/Muhammad, Peskov/Pskov share one: names that differ only so are
+ * spelling variants, and an unknown name is not called a misspelling of a
+ * known one on that ground.
+ */
+static size_t translit_key(const char *w, size_t len, char *out, size_t cap)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < len && o + 2 < cap; i++) {
+		char c = w[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (c == 'y' || c == 'j')
+			c = 'i';
+		else if (c == 'w')
+			c = 'v';
+		else if (c == 'z')
+			c = 's';
+		else if (c == 'c' || c == 'q')
+			c = 'k';
+		else if (c == 'h' && o > 0 && strchr("kstp", out[o - 1]))
+			continue; /* kh, zh, sh, th, ph */
+		else if (c == 'h' && i + 1 == len)
+			continue; /* Yahweh, Yahwe */
+		else if (c == 'f' && i + 1 < len && w[i + 1] == 'f' &&
+			 i + 2 == len)
+			c = 'v', i++;
+		if (o > 0 && strchr("aeiou", c))
+			continue;
+		if (o > 0 && out[o - 1] == c)
+			continue; /* doubled letters */
+		out[o++] = c;
+	}
+	out[o] = '\0';
+	return o;
+}
+
+/*
+ * Is b the word a with one letter left out, one added, or two neighbours
+ * swapped (ignoring case)?  The typing slips that make a known name
+ * unknown; a changed letter is as often another name (Anson, Anton).
+ */
+static int one_slip(const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t i = 0;
+
+	if (an + 1 == bn || bn + 1 == an) {
+		const char *s = an < bn ? a : b, *l = an < bn ? b : a;
+		size_t sn = an < bn ? an : bn;
+
+		/* a plural or demonym of the other: Aristides, Kansan */
+		if (strncasecmp(s, l, sn) == 0 && (l[sn] == 's' || l[sn] == 'n'))
+			return 0;
+
+		while (i < sn && (s[i] | 0x20) == (l[i] | 0x20))
+			i++;
+		return strncasecmp(s + i, l + i + 1, sn - i) == 0;
+	}
+	if (an != bn)
+		return 0;
+	while (i < an && (a[i] | 0x20) == (b[i] | 0x20))
+		i++;
+	return i + 1 < an && (a[i] | 0x20) == (b[i + 1] | 0x20) &&
+	       (a[i + 1] | 0x20) == (b[i] | 0x20) &&
+	       strncasecmp(a + i + 2, b + i + 2, an - i - 2) == 0;
+}
+
+static size_t n_codepoints(const char *w, size_t len)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < len; i++)
+		n += ((unsigned char)w[i] & 0xC0) != 0x80;
+	return n;
+}
+
+/* ---- state ------------------------------------------------------------ */
+
+/* A name from the project lists, indexed by its lower-cased first byte. */
+struct name {
+	const char *s;
+	uint32_t len;
+};
+
+struct spelling {
+	struct checker *checker;
+	struct speller *sp;
+	struct speller *variant; /* the other dialect, or NULL */
+	char lang[16], variant_lang[16], dict_path[1024];
+	int acronym_max;
+	struct arena arena;
+	struct smap reject;  /* lower-case word -> preferred form ("" none) */
+	struct smap phrases; /* lower-case, accents kept: "deja vu" */
+	struct name *names[256];
+	size_t n_names[256], alloc_names[256];
+	struct smap names_seen;
+	/* name-list answers of known_form(), across documents (the lists do
+	 * not change): word -> name, or NULL */
+	struct smap list_memo;
+	struct arena memo_arena; /* list_memo's keys */
+};
+
+static void add_name(struct spelling *st, const char *w, size_t len)
+{
+	unsigned char b = (unsigned char)w[0];
+	struct smap_ent *e;
+
+	if (len < 4 || len > SPELLER_MAX_WORD)
+		return;
+	e = smap_put(&st->names_seen, &st->arena, w, len);
+	if (e->count++)
+		return;
+	if (b >= 'A' && b <= 'Z')
+		b = (unsigned char)(b - 'A' + 'a');
+	st->names[b] = xgrow(st->names[b], &st->alloc_names[b],
+			     st->n_names[b] + 1, sizeof(struct name));
+	st->names[b][st->n_names[b]++] = (struct name){ e->key, e->len };
+}
+
+/* Read a list file line by line (UTF-8, '#' comments, trimmed). */
+static enum mt_err read_list(const char *path,
+			     void (*fn)(struct spelling *st, char *line),
+			     struct spelling *st, struct mt_error *err)
+{
+	FILE *f = fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0, lineno = 0;
+	ssize_t n;
+
+	if (!f)
+		return mt_error(err, MT_ERR_IO, "cannot open '%s': %s", path,
+				strerror(errno));
+	while ((n = getline(&line, &cap, f)) >= 0) {
+		char *s = line, *e = line + n;
+		int32_t i = 0, len;
+		UChar32 c = 0;
+
+		lineno++;
+		while (e > s && strchr("\r\n \t", e[-1]))
+			*--e = '\0';
+		while (*s == ' ' || *s == '\t')
+			s++;
+		len = (int32_t)(e - s);
+		while (i < len && c >= 0)
+			U8_NEXT(s, i, len, c);
+		if (c < 0 || memchr(s, '\0', (size_t)len)) {
+			free(line);
+			fclose(f);
+			return mt_error(err, MT_ERR_ENCODING,
+					"%s:%zu: line is not valid UTF-8 text",
+					path, lineno);
+		}
+		if (*s && *s != '#')
+			fn(st, s);
+	}
+	free(line);
+	fclose(f);
+	return MT_ERR_OK;
+}
+
+/* Names go into the index for "close known form" look-ups. */
+static void names_line(struct spelling *st, char *line)
+{
+	char *sp = strpbrk(line, " \t");
+	struct wordinfo wi;
+
+	if (sp)
+		*sp = '\0';
+	word_info(line, strlen(line), &wi);
+	if (wi.first_upper && wi.upper < wi.letters)
+		add_name(st, line, strlen(line));
+}
+
+static void phrases_line(struct spelling *st, char *line)
+{
+	size_t n;
+	char *low = lower_dup(&st->arena, line, strlen(line), &n);
+
+	smap_put(&st->phrases, &st->arena, low, n);
+}
+
+/* "Kiev -> Kyiv", "Kiev → Kyiv", "Kiev<TAB>Kyiv" or just "Kiev". */
+static void reject_line(struct spelling *st, char *line)
+{
+	char *arrow = strstr(line, "->"), *good = NULL, *end;
+	size_t n;
+	char *low;
+	struct smap_ent *e;
+
+	if (!arrow)
+		arrow = strstr(line, "\xe2\x86\x92");
+	if (arrow) {
+		good = arrow + (arrow[0] == '-' ? 2 : 3);
+	} else {
+		arrow = strchr(line, '\t');
+		if (arrow)
+			good = arrow + 1;
+	}
+	end = arrow ? arrow : line + strlen(line);
+	while (end > line && (end[-1] == ' ' || end[-1] == '\t'))
+		end--;
+	if (end == line)
+		return;
+	if (good)
+		while (*good == ' ' || *good == '\t')
+			good++;
+	low = lower_dup(&st->arena, line, (size_t)(end - line), &n);
+	e = smap_put(&st->reject, &st->arena, low, n);
+	e->val = arena_strdup(&st->arena, good && *good ? good : "");
+}
+
+static enum mt_err load_project_lists(struct spelling *st,
+				      const char *data_dir,
+				      struct mt_error *err)
+{
+	char pat[4096], path[4096];
+	glob_t g;
+	enum mt_err rc = MT_ERR_OK;
+
+	snprintf(pat, sizeof(pat), "%s/dictionaries/%.2s/*.words", data_dir,
+		 st->lang);
+	if (glob(pat, 0, NULL, &g) == 0) {
+		for (size_t i = 0; rc == MT_ERR_OK && i < g.gl_pathc; i++) {
+			rc = speller_load_words(st->sp, g.gl_pathv[i], "Paris",
+						err);
+			if (rc == MT_ERR_OK)
+				rc = read_list(g.gl_pathv[i], names_line, st,
+					       err);
+		}
+		globfree(&g);
+	}
+	if (rc != MT_ERR_OK)
+		return rc;
+	snprintf(path, sizeof(path), "%s/dictionaries/%.2s/frequency.tsv",
+		 data_dir, st->lang);
+	if (mt_path_exists(path))
+		rc = speller_load_frequencies(st->sp, path, err);
+	snprintf(path, sizeof(path), "%s/dictionaries/%.2s/phrases.txt",
+		 data_dir, st->lang);
+	if (rc == MT_ERR_OK && mt_path_exists(path))
+		rc = read_list(path, phrases_line, st, err);
+	return rc;
+}
+
+static void spelling_close(void *state)
+{
+	struct spelling *st = state;
+
+	if (!st)
+		return;
+	speller_close(st->sp);
+	speller_close(st->variant);
+	smap_release(&st->reject);
+	smap_release(&st->phrases);
+	smap_release(&st->names_seen);
+	smap_release(&st->list_memo);
+	arena_release(&st->memo_arena);
+	for (size_t i = 0; i < 256; i++)
+		free(st->names[i]);
+	arena_release(&st->arena);
+	free(st);
+}
+
+static enum mt_err spelling_open(struct checker *c,
+				 const struct checker_options *opts,
+				 void **state, struct mt_error *err)
+{
+	struct spelling *st = xcalloc(1, sizeof(*st));
+	const char *data_dir = opts->data_dir ? opts->data_dir : mt_data_dir();
+	enum mt_err rc;
+
+	*state = st;
+	st->checker = c;
+	arena_init(&st->arena, 0);
+	arena_init(&st->memo_arena, 0);
+	snprintf(st->lang, sizeof(st->lang), "%s",
+		 opts->lang ? opts->lang : "en_US");
+	snprintf(st->dict_path, sizeof(st->dict_path), "%s",
+		 opts->dict_path ? opts->dict_path : "");
+	if (strncmp(st->lang, "en_US", 5) == 0)
+		snprintf(st->variant_lang, sizeof(st->variant_lang), "en_GB");
+	else if (strncmp(st->lang, "en_", 3) == 0)
+		snprintf(st->variant_lang, sizeof(st->variant_lang), "en_US");
+	st->acronym_max = opts->acronym_max > 0 ? opts->acronym_max
+						: SPELLING_ACRONYM_MAX;
+	rc = speller_open(st->lang, opts->dict_path, &st->sp, err);
+	/* the other dialect, when installed: loaded here, with the rest,
+	 * so no document pays for it; its absence only loses
+	 * spelling.dialect-variant */
+	if (rc == MT_ERR_OK && st->variant_lang[0]) {
+		struct mt_error e = { 0 };
+
+		if (speller_open(st->variant_lang, opts->dict_path,
+				 &st->variant, &e) != MT_ERR_OK)
+			st->variant = NULL;
+	}
+	if (rc == MT_ERR_OK && data_dir)
+		rc = load_project_lists(st, data_dir, err);
+	for (size_t i = 0; rc == MT_ERR_OK && i < opts->n_word_files; i++)
+		rc = speller_load_words(st->sp, opts->word_files[i], NULL, err);
+	for (size_t i = 0; rc == MT_ERR_OK && i < opts->n_reject_files; i++)
+		rc = read_list(opts->reject_files[i], reject_line, st, err);
+	if (rc != MT_ERR_OK) {
+		spelling_close(st);
+		*state = NULL;
+	}
+	return rc;
+}
+
+/* ---- one document ----------------------------------------------------- */
+
+struct run {
+	struct spelling *st;
+	struct check_ctx *ctx;
+	struct document *doc;
+	struct smap ref_words; /* base forms of the reference's words */
+	struct smap caps;      /* capitalised base forms -> count */
+	/* candidates for known_form(), by lower-cased first byte: the
+	 * reference's capitalised words (source 0) and the document's
+	 * capitalised words seen twice or more (source 1), built on demand */
+	struct doc_name {
+		const char *s;
+		uint32_t len, count;
+		int source;
+	} *cand[256];
+	size_t n_cand[256], alloc_cand[256];
+	int cand_built;
+	struct smap known; /* word -> known_form() answer, for repeats */
+	double suggest_ms;
+	const struct span *code;
+	size_t n_code, code_i;
+	uint32_t ti; /* the token being checked */
+};
+
+static double now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* Length of the part separator at text[i] (a hyphen, U+2010, U+2011, or
+ * a full stop between words: "interest.One" is two words with a space
+ * missing), or 0. */
+static size_t separator(const char *text, uint32_t i, uint32_t end)
+{
+	const unsigned char *u = (const unsigned char *)text + i;
+
+	if (text[i] == '-' || text[i] == '.')
+		return 1;
+	if (i + 3 <= end && u[0] == 0xE2 && u[1] == 0x80 &&
+	    (u[2] == 0x90 || u[2] == 0x91))
+		return 3;
+	return 0;
+}
+
+/* Call fn on each hyphen- or dot-separated part of the token. */
+static void each_part(const char *text, struct span sp,
+		      void (*fn)(struct run *r, struct span part, int whole),
+		      struct run *r)
+{
+	uint32_t s = sp.start;
+	int whole = 1;
+
+	for (uint32_t i = sp.start; i < sp.end && whole; i++)
+		whole = separator(text, i, sp.end) == 0;
+	if (whole) {
+		fn(r, sp, 1);
+		return;
+	}
+	for (uint32_t i = sp.start; i <= sp.end; i++) {
+		size_t hl = i < sp.end ? separator(text, i, sp.end) : 0;
+
+		if (i == sp.end || hl) {
+			if (i > s)
+				fn(r, (struct span){ s, i }, 0);
+			s = i + (uint32_t)hl;
+			i += hl ? (uint32_t)hl - 1 : 0;
+		}
+	}
+}
+
+static void add_ref_part(struct run *r, struct span p, int whole)
+{
+	char b[SPELLER_MAX_WORD + 1];
+	size_t n;
+
+	(void)whole;
+	if (p.end - p.start > SPELLER_MAX_WORD)
+		return;
+	n = base_form(r->ctx->ref->text + p.start, p.end - p.start, b,
+		      sizeof(b));
+	smap_put(&r->ref_words, &r->doc->arena, b, n);
+}
+
+static void count_cap_part(struct run *r, struct span p, int whole)
+{
+	char b[SPELLER_MAX_WORD + 1];
+	size_t n;
+	struct wordinfo wi;
+
+	(void)whole;
+	if (p.end - p.start > SPELLER_MAX_WORD)
+		return;
+	n = base_form(r->doc->text + p.start, p.end - p.start, b, sizeof(b));
+	word_info(b, n, &wi);
+	if (wi.first_upper && wi.upper < wi.letters)
+		smap_put(&r->caps, &r->doc->arena, b, n)->count++;
+}
+
+/* Is the word a reference word (its base form, exactly)? */
+static int in_reference(struct run *r, const char *b, size_t n)
+{
+	return r->ref_words.n && smap_find(&r->ref_words, b, n);
+}
+
+static int close_name(const char *w, size_t n, const char *cand, size_t cn,
+		      double *best)
+{
+	char k1[SPELLER_MAX_WORD + 1], k2[SPELLER_MAX_WORD + 1];
+	size_t cp = n_codepoints(w, n);
+	double limit, d;
+
+	if (cn == n && memcmp(w, cand, n) == 0)
+		return 0;
+	if (cp < 4 || (cn > n ? cn - n : n - cn) > 2)
+		return 0;
+	if ((w[0] | 0x20) != (cand[0] | 0x20))
+		return 0;
+	limit = cp >= 5 ? 1.0 : 0.7;
+	d = speller_distance(w, n, cand, cn);
+	if (d > limit || d >= *best)
+		return 0;
+	translit_key(w, n, k1, sizeof(k1));
+	translit_key(cand, cn, k2, sizeof(k2));
+	if (strcmp(k1, k2) == 0)
+		return 0; /* a transliteration variant */
+	*best = d;
+	return 1;
+}
+
+static void add_cand(struct run *r, const struct smap_ent *e, int source)
+{
+	unsigned char b = (unsigned char)(e->key[0] | 0x20);
+
+	r->cand[b] = xgrow(r->cand[b], &r->alloc_cand[b], r->n_cand[b] + 1,
+			   sizeof(struct doc_name));
+	r->cand[b][r->n_cand[b]++] =
+		(struct doc_name){ e->key, e->len, e->count, source };
+}
+
+static void build_cands(struct run *r)
+{
+	r->cand_built = 1;
+	for (size_t i = 0; i < r->ref_words.cap; i++) {
+		const struct smap_ent *e = &r->ref_words.v[i];
+
+		if (e->key && e->key[0] >= 'A' && e->key[0] <= 'Z')
+			add_cand(r, e, 0);
+	}
+	for (size_t i = 0; i < r->caps.cap; i++) {
+		const struct smap_ent *e = &r->caps.v[i];
+
+		if (e->key && e->count >= 2)
+			add_cand(r, e, 1);
+	}
+}
+
+static const char *const sources[] = { "the reference article",
+				       "this article",
+				       "the newsroom name lists" };
+
+/*
+ * A known name the capitalised unknown word is likely a misspelling of:
+ * from the reference, a spelling the same document uses at least twice
+ * and more often, or the project's name lists (where only a typing slip
+ * counts: see one_slip()).  NULL when none.  Answers are cached per word
+ * for the document; the candidates are indexed by first letter, so a long
+ * document costs no more per word than a short one.
+ */
+static const char *known_form(struct run *r, const char *w, size_t n,
+			      const char **source)
+{
+	const char *best_s = NULL;
+	double best = 10;
+	int best_src = 0;
+	unsigned char b = (unsigned char)(w[0] | 0x20);
+	struct smap_ent *self = smap_find(&r->caps, w, n), *memo;
+	uint32_t self_count = self ? self->count : 0;
+
+	memo = smap_find(&r->known, w, n);
+	if (memo) {
+		*source = sources[memo->count];
+		return memo->val;
+	}
+	if (!r->cand_built)
+		build_cands(r);
+	for (int src = 0; src < 2 && !best_s; src++)
+		for (size_t i = 0; i < r->n_cand[b]; i++) {
+			const struct doc_name *c = &r->cand[b][i];
+
+			if (c->source != src ||
+			    (src == 1 && c->count <= self_count))
+				continue;
+			if (close_name(w, n, c->s, c->len, &best)) {
+				best_s = c->s;
+				best_src = src;
+			}
+		}
+	if (!best_s) {
+		struct spelling *st = r->st;
+		struct smap_ent *lm = smap_find(&st->list_memo, w, n);
+
+		if (!lm) {
+			const char *found = NULL;
+
+			for (size_t i = 0; n_codepoints(w, n) >= 5 &&
+					   i < st->n_names[b];
+			     i++) {
+				const struct name *nm = &st->names[b][i];
+
+				if (one_slip(w, n, nm->s, nm->len) &&
+				    close_name(w, n, nm->s, nm->len, &best))
+					found = nm->s;
+			}
+			if (st->list_memo.n >= 100000) {
+				smap_release(&st->list_memo);
+				arena_release(&st->memo_arena);
+			}
+			lm = smap_put(&st->list_memo, &st->memo_arena, w, n);
+			lm->val = found;
+		}
+		if (lm->val) {
+			best_s = lm->val;
+			best_src = 2;
+		}
+	}
+	memo = smap_put(&r->known, &r->doc->arena, w, n);
+	memo->val = best_s;
+	memo->count = (uint32_t)best_src;
+	*source = sources[best_src];
+	return best_s;
+}
+
+/* Is the word, with the words around it, a listed phrase ("deja vu")? */
+static int in_phrase(struct run *r, uint32_t ti)
+{
+	struct document *doc = r->doc;
+	struct smap *ph = &r->st->phrases;
+
+	if (!ph->n)
+		return 0;
+	/* windows of 2 and 3 word tokens holding ti */
+	for (uint32_t len = 2; len <= 3; len++) {
+		for (uint32_t first = ti >= len - 1 ? ti - (len - 1) : 0;
+		     first <= ti; first++) {
+			uint32_t last = first + len - 1;
+			const struct token *a, *z;
+			size_t n;
+			char *low;
+			int ok = 1;
+
+			if (last >= doc->n_tokens)
+				break;
+			for (uint32_t k = first; k <= last; k++)
+				if (doc->tokens[k].kind != TOK_WORD ||
+				    (k > first &&
+				     (doc->tokens[k].flags &
+				      TOKF_LINE_BEFORE)))
+					ok = 0;
+			if (!ok)
+				continue;
+			a = &doc->tokens[first];
+			z = &doc->tokens[last];
+			if (z->span.end - a->span.start > 200)
+				continue;
+			low = lower_dup(&doc->arena, doc->text + a->span.start,
+					z->span.end - a->span.start, &n);
+			/* collapse runs of whitespace to one space */
+			{
+				size_t o = 0;
+
+				for (size_t i = 0; i < n; i++) {
+					char c = low[i];
+
+					if (c == '\n' || c == '\t' || c == '\r')
+						c = ' ';
+					if (c == ' ' && o && low[o - 1] == ' ')
+						continue;
+					low[o++] = c;
+				}
+				n = o;
+			}
+			if (smap_find(ph, low, n))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+static int sentence_initial(const struct document *doc, uint32_t ti)
+{
+	uint32_t s = document_sentence_at(doc, doc->tokens[ti].span.start);
+	uint32_t k;
+
+	if (s == UINT32_MAX)
+		return 0;
+	for (k = doc->sentences[s].first_token; k < ti; k++)
+		if (doc->tokens[k].kind == TOK_WORD ||
+		    doc->tokens[k].kind == TOK_NUMBER)
+			return 0;
+	return 1;
+}
+
+/* Append ranked suggestions, within the document's time budget. */
+static void suggest(struct run *r, struct diag *d, const char *w, size_t n,
+		    size_t max)
+{
+	const char *const *v;
+	size_t k;
+	double t0;
+
+	if (r->suggest_ms > SPELLING_SUGGEST_BUDGET_MS)
+		return;
+	t0 = now_ms();
+	k = speller_suggest(r->st->sp, w, n, SPELLER_ORDER_RANKED, &v);
+	r->suggest_ms += now_ms() - t0;
+	for (size_t i = 0; i < k && i < max; i++)
+		diag_suggest(r->ctx->diags, d, v[i]);
+}
+
+static const struct rule_info *rule(int i)
+{
+	return &spelling_rules[i];
+}
+
+static struct diag *report(struct run *r, int ri, struct span sp,
+			   const char *fmt, const char *w, int n,
+			   const char *extra)
+{
+	const struct rule_info *ru = rule(ri);
+
+	if (!checker_rule_enabled(r->ctx->checker, ru->id, ru->category))
+		return NULL;
+	return diag_add(r->ctx->diags, ru->id, ru->category, ru->severity, sp,
+			fmt, n, w, extra ? extra : "");
+}
+
+/*
+ * The regular differences between British and American spelling, as
+ * (British, American) pieces of a word: colour/color, realise/realize,
+ * analyse/analyze, centre/center, catalogue/catalog, defence/defense,
+ * travelled/traveled, anaemia/anemia, manoeuvre/maneuver.
+ */
+static const char *const dialect_pairs[][2] = {
+	{ "our", "or" },   { "ise", "ize" }, { "isa", "iza" },
+	{ "ising", "izing" }, { "yse", "yze" }, { "tre", "ter" },
+	{ "ogue", "og" },  { "ence", "ense" }, { "lled", "led" },
+	{ "lling", "ling" }, { "ller", "ler" }, { "ae", "e" },
+	{ "oe", "e" },	   { "oeu", "eu" }, { "mme", "m" },
+};
+
+/*
+ * The other dialect's form of w that our dictionary knows and the other
+ * dialect's does not, made by one change from dialect_pairs; NULL when
+ * there is none.  Lookups only (cached), no suggestion search.
+ */
+static char *dialect_form(struct run *r, const char *w, size_t n)
+{
+	int from = strcmp(r->st->variant_lang, "en_GB") == 0 ? 0 : 1;
+	char buf[2 * SPELLER_MAX_WORD + 16];
+
+	for (size_t p = 0; p < ARRAY_SIZE(dialect_pairs); p++) {
+		const char *a = dialect_pairs[p][from];
+		const char *b = dialect_pairs[p][1 - from];
+		size_t al = strlen(a);
+
+		for (size_t i = 0; i + al <= n; i++) {
+			size_t m;
+
+			if (memcmp(w + i, a, al) != 0)
+				continue;
+			m = (size_t)snprintf(buf, sizeof(buf), "%.*s%s%.*s",
+					     (int)i, w, b,
+					     (int)(n - i - al), w + i + al);
+			if (m < sizeof(buf) && speller_check(r->st->sp, buf, m) &&
+			    !speller_check(r->st->variant, buf, m))
+				return arena_strndup(&r->doc->arena, buf, m);
+		}
+	}
+	return NULL;
+}
+
+/* Lower-case words: look in the other dialect's dictionary, then report. */
+static void unknown_lower(struct run *r, struct span sp, const char *w,
+			  size_t n)
+{
+	struct spelling *st = r->st;
+	struct diag *d;
+
+	if (st->variant && speller_check(st->variant, w, n)) {
+		char *other = dialect_form(r, w, n);
+
+		/* A dialect pair (behaviour/behavior) when a regular change
+		 * gives a word only our dictionary knows; otherwise a word
+		 * the other dictionary knows (the British one is much
+		 * larger): accepted. */
+		if (other) {
+			d = report(r, R_VARIANT, sp,
+				   "'%.*s' is %s spelling", w, (int)n,
+				   strcmp(st->variant_lang, "en_GB") == 0
+					   ? "the British"
+					   : "the American");
+			if (d) {
+				d->message = arena_printf(
+					&r->doc->arena, "%s; %s has '%s'",
+					d->message, st->lang, other);
+				diag_suggest(r->ctx->diags, d, other);
+			}
+		}
+		return;
+	}
+	d = report(r, R_UNKNOWN, sp, "unknown word '%.*s'%s", w, (int)n, "");
+	if (d)
+		suggest(r, d, w, n, 5);
+}
+
+static void check_part(struct run *r, struct span sp, int whole,
+		       uint32_t ti)
+{
+	struct spelling *st = r->st;
+	const char *w = r->doc->text + sp.start;
+	size_t n = sp.end - sp.start;
+	char b[SPELLER_MAX_WORD + 1];
+	size_t bn;
+	struct wordinfo wi;
+	struct smap_ent *rej;
+
+	if (n == 0 || n > SPELLER_MAX_WORD)
+		return;
+	word_info(w, n, &wi);
+	/* codes, foreign scripts, "@name" the segmenter left as a word */
+	if (wi.letters < 2 || wi.digits || wi.nonlatin || wi.other)
+		return; /* single letters: initials, list markers, "é" */
+	bn = base_form(w, n, b, sizeof(b));
+	if (st->reject.n) {
+		size_t ln;
+		char *low = lower_dup(&r->doc->arena, b, bn, &ln);
+
+		rej = smap_find(&st->reject, low, ln);
+		if (rej) {
+			struct diag *d;
+
+			d = report(r, R_REJECTED, sp,
+				   "'%.*s' is on the reject list%s", w,
+				   (int)n, *rej->val ? "; use " : "");
+			if (d && *rej->val) {
+				d->message = arena_printf(
+					&r->doc->arena, "%s'%s'", d->message,
+					rej->val);
+				diag_suggest(r->ctx->diags, d, rej->val);
+			}
+			return;
+		}
+	}
+	/* acronyms: FSB, GRU (and their plural or possessive) */
+	if (wi.upper == wi.letters && wi.letters <= st->acronym_max)
+		return;
+	if (wi.upper > 1 && wi.letters - wi.upper <= 1 &&
+	    wi.letters <= st->acronym_max + 1 && (w[n - 1] == 's'))
+		return; /* "MPs", "NGOs" */
+	if (speller_check(st->sp, w, n))
+		return;
+	if (in_reference(r, b, bn))
+		return;
+	/* loanwords written with their accents: café, déjà, naïve */
+	if (wi.nonascii) {
+		char plain[SPELLER_MAX_WORD + 1];
+		size_t pn = strip_accents(w, n, plain, sizeof(plain));
+
+		if (pn && speller_check(st->sp, plain, pn))
+			return;
+	}
+	if (in_phrase(r, ti))
+		return;
+	if (wi.first_upper) {
+		const char *src = NULL, *known;
+
+		/* "Teh" opening a sentence is "the" misspelt */
+		if (whole && wi.upper == 1 && sentence_initial(r->doc, ti)) {
+			const char *const *v;
+			size_t k = 0;
+
+			if (r->suggest_ms <= SPELLING_SUGGEST_BUDGET_MS) {
+				double t0 = now_ms();
+
+				k = speller_suggest(st->sp, w, n,
+						    SPELLER_ORDER_RANKED, &v);
+				r->suggest_ms += now_ms() - t0;
+			}
+			if (k && speller_frequency(st->sp, v[0],
+						   strlen(v[0])) >= 100 &&
+			    speller_distance(w, n, v[0], strlen(v[0])) <= 1.0) {
+				char *low = lower_dup(&r->doc->arena, v[0],
+						      strlen(v[0]), NULL);
+
+				/* a common lower-case word */
+				if (speller_check(st->sp, low, strlen(low))) {
+					unknown_lower(r, sp, w, n);
+					return;
+				}
+			}
+		}
+		known = known_form(r, b, bn, &src);
+		if (known) {
+			struct diag *d = report(
+				r, R_MISSPELLED_NAME, sp,
+				"'%.*s' looks like a misspelling of '%s'", w,
+				(int)n, known);
+
+			if (d) {
+				d->message = arena_printf(&r->doc->arena,
+							  "%s, known from %s",
+							  d->message, src);
+				diag_suggest(r->ctx->diags, d,
+					     arena_printf(&r->doc->arena,
+							  "%s%s", known,
+							  possessive(w, n)));
+			}
+			return;
+		}
+		report(r, R_UNKNOWN_NAME, sp, "unknown name '%.*s'%s", w,
+		       (int)n, "");
+		return;
+	}
+	/* mL, kDa, iPhone, eBay: a capital inside a lower-case word marks a
+	 * unit, symbol or brand, not a misspelt common word */
+	if (wi.upper > 0) {
+		report(r, R_UNKNOWN_NAME, sp, "unknown name or symbol '%.*s'%s",
+		       w, (int)n, "");
+		return;
+	}
+	unknown_lower(r, sp, w, n);
+}
+
+static void check_part_cb(struct run *r, struct span p, int whole)
+{
+	check_part(r, p, whole, r->ti);
+}
+
+static void add_code_span(struct run *r, struct span **v, size_t *n,
+			  size_t *cap, size_t start, size_t end)
+{
+	if (*n == *cap) {
+		size_t ncap = *cap ? *cap * 2 : 16;
+		struct span *nv = arena_alloc(&r->doc->arena,
+					      ncap * sizeof(*nv));
+
+		if (*n)
+			memcpy(nv, *v, *n * sizeof(**v));
+		*v = nv;
+		*cap = ncap;
+	}
+	(*v)[(*n)++] = (struct span){ (uint32_t)start, (uint32_t)end };
+}
+
+/*
+ * Text that is not prose, never checked: spans between backticks on one
+ * line (code) and HTML comments ("<!-- mtlint-disable ... -->"
+ * suppressions among them).  In text order, not overlapping.
+ */
+static void find_code_spans(struct run *r)
+{
+	const char *t = r->doc->text;
+	size_t len = r->doc->len, n = 0, cap = 0;
+	struct span *v = NULL;
+
+	for (size_t i = 0; i < len; i++) {
+		if (t[i] == '<' && i + 4 <= len && memcmp(t + i, "<!--", 4) == 0) {
+			const char *e = memmem(t + i + 4, len - i - 4, "-->", 3);
+			size_t end = e ? (size_t)(e - t) + 3 : len;
+
+			add_code_span(r, &v, &n, &cap, i, end);
+			i = end - 1;
+			continue;
+		}
+		if (t[i] != '`')
+			continue;
+		for (size_t j = i + 1; j < len && t[j] != '\n'; j++)
+			if (t[j] == '`') {
+				add_code_span(r, &v, &n, &cap, i, j + 1);
+				i = j;
+				break;
+			}
+	}
+	r->code = v;
+	r->n_code = n;
+}
+
+static int in_code(struct run *r, const struct token *t)
+{
+	while (r->code_i < r->n_code &&
+	       r->code[r->code_i].end <= t->span.start)
+		r->code_i++;
+	return r->code_i < r->n_code &&
+	       r->code[r->code_i].start <= t->span.start;
+}
+
+static enum mt_err spelling_run(void *state, struct check_ctx *ctx,
+				struct mt_error *err)
+{
+	struct spelling *st = state;
+	struct document *doc = ctx->doc;
+	struct run r = { .st = st, .ctx = ctx, .doc = doc };
+	int any = 0;
+
+	(void)err;
+	for (size_t i = 0; i < ARRAY_SIZE(spelling_rules); i++)
+		any |= checker_rule_enabled(ctx->checker, spelling_rules[i].id,
+					    spelling_rules[i].category);
+	if (!any)
+		return MT_ERR_OK;
+	if (ctx->ref)
+		for (uint32_t i = 0; i < ctx->ref->n_tokens; i++)
+			if (ctx->ref->tokens[i].kind == TOK_WORD)
+				each_part(ctx->ref->text,
+					  ctx->ref->tokens[i].span,
+					  add_ref_part, &r);
+	for (uint32_t i = 0; i < doc->n_tokens; i++)
+		if (doc->tokens[i].kind == TOK_WORD)
+			each_part(doc->text, doc->tokens[i].span,
+				  count_cap_part, &r);
+	find_code_spans(&r);
+	for (uint32_t i = 0; i < doc->n_tokens; i++) {
+		const struct token *t = &doc->tokens[i];
+
+		if (t->kind != TOK_WORD || (t->flags & (TOKF_ABBREV | TOKF_IDEO)))
+			continue;
+		if (in_code(&r, t))
+			continue;
+		r.ti = i;
+		each_part(doc->text, t->span, check_part_cb, &r);
+	}
+	smap_release(&r.ref_words);
+	smap_release(&r.caps);
+	smap_release(&r.known);
+	for (size_t i = 0; i < 256; i++)
+		free(r.cand[i]);
+	return MT_ERR_OK;
+}
+
+static size_t spelling_rule_list(void *state, const struct rule_info **out)
+{
+	(void)state;
+	*out = spelling_rules;
+	return ARRAY_SIZE(spelling_rules);
+}
+
+const struct check_pass spelling_pass = {
+	.name = "spelling",
+	.open = spelling_open,
+	.run = spelling_run,
+	.close = spelling_close,
+	.rules = spelling_rule_list,
+};

@@ -1,0 +1,600 @@
+/*
+ * lexicon: word classes from link-grammar's English dictionary (see
+ * lexicon.h).  The dictionary file format is link-grammar's own and no
+ * library exposes its word lists, so it is read here: comments start with
+ * '%', an entry is a list of words then ':' then an expression up to ';'.
+ * We never interpret the expressions; we only look for the macro and
+ * connector names that mark a form.
+ */
+#include "text/lexicon.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/arena.h"
+#include "util/buf.h"
+#include "util/xalloc.h"
+
+/* Markers an expression reaches, through macros (see expr_marks()). */
+enum marker {
+	MK_NOUN_S = 1 << 0,
+	MK_NOUN_P = 1 << 1,
+	MK_NOUN_M = 1 << 2,
+	MK_PREP = 1 << 3,
+};
+
+struct lex_entry {
+	const char *word; /* NULL: empty slot */
+	uint32_t len;
+	uint32_t classes;
+};
+
+struct lexicon {
+	struct arena arena;
+	struct lex_entry *tab;
+	size_t cap, n; /* cap: power of two */
+	char dir[512];
+};
+
+static const struct {
+	const char *name;
+	uint32_t bit;
+} class_names[] = {
+	{ "noun", LEX_NOUN },
+	{ "noun-singular", LEX_NOUN_SG },
+	{ "noun-plural", LEX_NOUN_PL },
+	{ "noun-mass", LEX_NOUN_MASS },
+	{ "proper-noun", LEX_PROPER },
+	{ "verb", LEX_VERB },
+	{ "verb-base", LEX_VERB_BASE },
+	{ "verb-3sg", LEX_VERB_3SG },
+	{ "verb-past", LEX_VERB_PAST },
+	{ "past-participle", LEX_VERB_PP },
+	{ "verb-ing", LEX_VERB_ING },
+	{ "adjective", LEX_ADJ },
+	{ "adverb", LEX_ADV },
+	{ "determiner", LEX_DET },
+	{ "preposition", LEX_PREP },
+	{ "modal", LEX_MODAL },
+	{ "known", LEX_KNOWN },
+	{ "comparative", LEX_COMPARATIVE },
+	{ "superlative", LEX_SUPERLATIVE },
+
+};
+
+uint32_t lexicon_class_by_name(const char *name)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(class_names); i++)
+		if (strcmp(name, class_names[i].name) == 0)
+			return class_names[i].bit;
+	return 0;
+}
+
+const char *lexicon_class_names(void)
+{
+	return "noun noun-singular noun-plural noun-mass proper-noun verb "
+	       "verb-base verb-3sg verb-past past-participle verb-ing "
+	       "adjective adverb determiner preposition modal known comparative "
+	       "superlative";
+}
+
+static uint64_t hash_bytes(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ull; /* FNV-1a */
+
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ull;
+	}
+	return h;
+}
+
+static struct lex_entry *slot(const struct lexicon *lex, const char *w,
+			      size_t n)
+{
+	size_t mask = lex->cap - 1;
+	size_t i = hash_bytes(w, n) & mask;
+
+	while (lex->tab[i].word &&
+	       !(lex->tab[i].len == n && memcmp(lex->tab[i].word, w, n) == 0))
+		i = (i + 1) & mask;
+	return &lex->tab[i];
+}
+
+static void grow(struct lexicon *lex)
+{
+	struct lex_entry *old = lex->tab;
+	size_t old_cap = lex->cap;
+
+	lex->cap = old_cap ? old_cap * 2 : 1 << 16;
+	lex->tab = xcalloc(lex->cap, sizeof(*lex->tab));
+	for (size_t i = 0; i < old_cap; i++)
+		if (old[i].word)
+			*slot(lex, old[i].word, old[i].len) = old[i];
+	free(old);
+}
+
+static void add_word(struct lexicon *lex, const char *w, size_t n,
+		     uint32_t classes)
+{
+	struct lex_entry *e;
+
+	if (!n || n > 64 || !classes)
+		return;
+	if ((lex->n + 1) * 2 > lex->cap)
+		grow(lex);
+	e = slot(lex, w, n);
+	if (!e->word) {
+		e->word = arena_strndup(&lex->arena, w, n);
+		e->len = (uint32_t)n;
+		lex->n++;
+	}
+	e->classes |= classes | LEX_KNOWN;
+}
+
+/* Does the expression name this macro or connector? */
+static int has(const char *expr, const char *needle)
+{
+	return strstr(expr, needle) != NULL;
+}
+
+/*
+ * A D connector ("D+", "Ds**c+", "D*u+", "Dmc+"): the word is a
+ * determiner.  DD+, DG+, DT+ are other connectors (second letter upper
+ * case) and do not count.
+ */
+static int has_connector(const char *e, char letter)
+{
+	for (const char *p = e; (p = strchr(p, letter)); p++) {
+		const char *q = p + 1;
+
+		if (p > e && (isalnum((unsigned char)p[-1]) || p[-1] == '-'))
+			continue;
+		while (islower((unsigned char)*q) || *q == '*')
+			q++;
+		if (*q == '+')
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The classes of one dictionary word `sub` (its subscript, "" when none)
+ * with expression `e`, read from the word file named `file` (NULL when
+ * the word is inline).
+ */
+static uint32_t classify(const char *w, size_t w_len, const char *sub,
+			 const char *e, unsigned mk, const char *file)
+{
+	uint32_t c = 0;
+	/* for entries whose macros allow either number: "-s" but not
+	 * "-ss"/"-us"/"-is" reads as plural ("allegations", not "status") */
+	int plural_spelling = (w_len > 3 && w[w_len - 1] == 's' &&
+			       !strchr("sui", w[w_len - 2])) ||
+			      (w_len > 3 && !strcmp(w + w_len - 3, "men"));
+
+	if (sub[0] == 'v') {
+		c |= LEX_VERB;
+		if (has(e, "<verb-s>") || has(e, "<verb-x-s>") ||
+		    has(e, "<verb-y-s>") || has(e, "<verb-and-s-"))
+			c |= LEX_VERB_3SG;
+		if (has(e, "<verb-pl,i>") || has(e, "<verb-i>") ||
+		    has(e, "<verb-ico>") || has(e, "<verb-pl>") ||
+		    has(e, "<verb-and-pl-"))
+			c |= LEX_VERB_BASE;
+		if (has(e, "<verb-pp>") || has(e, "<verb-sp,pp>") ||
+		    has(e, "<verb-pv>") || has(e, "<verb-s-pv>") ||
+		    has(e, "<verb-pv-b>"))
+			c |= LEX_VERB_PP;
+		if (strcmp(sub, "v-d") == 0)
+			c |= LEX_VERB_PAST;
+		if (has(e, "<verb-pg") || has(e, "Pg-"))
+			c |= LEX_VERB_ING;
+		if (has(e, "<verb-x-sp>") && has(e, "I+") &&
+		    has(e, "<verb-rq-aux>"))
+			c |= LEX_MODAL;
+	} else if (sub[0] == 'n' || sub[0] == 's' ||
+		   (sub[0] == 'p' && file && strstr(file, "words.n."))) {
+		c |= LEX_NOUN;
+		if ((file && strstr(file, "words.n.2")) ||
+		    (!file && (mk & MK_NOUN_P) && !(mk & MK_NOUN_S)))
+			c |= LEX_NOUN_PL;
+		else if ((file && strstr(file, "words.n.3")) ||
+			 (!file && (mk & MK_NOUN_M)))
+			c |= LEX_NOUN_MASS;
+		else if ((file && strstr(file, "words.n.1")) || sub[0] == 's' ||
+			 (!file && (mk & MK_NOUN_S) && !(mk & MK_NOUN_P)))
+			c |= LEX_NOUN_SG;
+		else
+			/* no marker settles it: go by the spelling */
+			c |= plural_spelling ? LEX_NOUN_PL : LEX_NOUN_SG;
+	} else if (sub[0] == 'g') {
+		c |= LEX_NOUN | LEX_NOUN_MASS | LEX_VERB_ING | LEX_VERB;
+	} else if (sub[0] == 'a') {
+		c |= LEX_ADJ;
+		if (!strncmp(sub, "a-c", 3))
+			c |= LEX_COMPARATIVE;
+		else if (!strncmp(sub, "a-s", 3))
+			c |= LEX_SUPERLATIVE;
+	} else if (sub[0] == 'e') {
+		c |= LEX_ADV;
+	} else if (file && strstr(file, "entities.")) {
+		c |= LEX_PROPER | LEX_NOUN;
+	}
+	if (has_connector(e, 'D'))
+		c |= LEX_DET;
+	/* prepositions: the <prep-main-*> macros, or a bare word taking a J
+	 * object ("of: ... Js+ or Jp+ ...") */
+	if ((mk & MK_PREP) || (!sub[0] && !file && has_connector(e, 'J')))
+		c |= LEX_PREP;
+	return c;
+}
+
+/* Split "believe.v" into word and subscript and add it. */
+static void add_dict_word(struct lexicon *lex, const char *w, size_t n,
+			  const char *e, unsigned mk, const char *file)
+{
+	char sub[16] = "";
+	size_t k = n;
+
+	/* words of several parts ("as_well_as") and the special tokens
+	 * ("LEFT-WALL", "<...>") are not word forms */
+	if (!n || memchr(w, '_', n) || w[0] == '<' ||
+	    (!file && n > 1 && isupper((unsigned char)w[0]) &&
+	     isupper((unsigned char)w[1])))
+		return;
+	while (k > 0 && w[k - 1] != '.')
+		k--;
+	if (k > 1 && k < n && n - k < sizeof(sub)) {
+		memcpy(sub, w + k, n - k);
+		sub[n - k] = '\0';
+		n = k - 1;
+	}
+	add_word(lex, w, n, classify(w, n, sub, e, mk, file));
+}
+
+/*
+ * Noun number is often one macro away: "allegations.n: <noun-modifiers> &
+ * ... <generic-plural-id>", and <generic-plural-id> uses <noun-main-p>.
+ * So each macro gets the set of markers it reaches (NOUN_P etc.), and an
+ * expression's markers are its own plus those of the macros it names.
+ */
+
+static const struct {
+	const char *needle;
+	unsigned bit;
+} markers[] = {
+	{ "<noun-main-s>", MK_NOUN_S }, { "<noun-main-p>", MK_NOUN_P },
+	{ "<noun-main-m>", MK_NOUN_M }, { "<noun-main-u>", MK_NOUN_M },
+	{ "<prep-main-", MK_PREP },	{ "<common-prep>", MK_PREP },
+};
+
+struct macro {
+	const char *name; /* "<generic-plural-id>" */
+	size_t name_len;
+	size_t expr;	  /* offset in parse.text */
+	int state;	  /* 0 unvisited, 1 visiting, 2 done */
+	unsigned marks;
+};
+
+struct entry {
+	size_t words, n_words_bytes; /* offsets in parse.text */
+	size_t expr;
+};
+
+struct parse {
+	struct lexicon *lex;
+	struct buf text;  /* NUL-terminated words and expressions */
+	struct buf words; /* NUL-separated words of the current entry */
+	struct buf expr;
+	struct entry *entries;
+	size_t n_entries, alloc_entries;
+	struct macro *macros;
+	size_t n_macros, alloc_macros;
+	struct mt_error *err;
+};
+
+static unsigned expr_marks(struct parse *p, const char *e, int depth);
+
+static struct macro *find_macro(struct parse *p, const char *name, size_t n)
+{
+	for (size_t i = 0; i < p->n_macros; i++)
+		if (p->macros[i].name_len == n &&
+		    memcmp(p->macros[i].name, name, n) == 0)
+			return &p->macros[i];
+	return NULL;
+}
+
+static unsigned macro_marks(struct parse *p, struct macro *m, int depth)
+{
+	if (m->state == 2)
+		return m->marks;
+	if (m->state == 1 || depth > 32)
+		return 0; /* a cycle: its marks come from elsewhere */
+	m->state = 1;
+	m->marks = expr_marks(p, p->text.buf + m->expr, depth + 1);
+	m->state = 2;
+	return m->marks;
+}
+
+static unsigned expr_marks(struct parse *p, const char *e, int depth)
+{
+	unsigned marks = 0;
+
+	for (size_t i = 0; i < ARRAY_SIZE(markers); i++)
+		if (strstr(e, markers[i].needle))
+			marks |= markers[i].bit;
+	for (const char *q = strchr(e, '<'); q; q = strchr(q + 1, '<')) {
+		const char *end = strchr(q, '>');
+		struct macro *m;
+
+		if (!end)
+			break;
+		m = find_macro(p, q, (size_t)(end - q + 1));
+		if (m)
+			marks |= macro_marks(p, m, depth);
+	}
+	return marks;
+}
+
+/* The whole file in a new heap string (free it); -1 when unreadable. */
+static int read_file(const char *path, char **out, size_t *len)
+{
+	struct buf b = BUF_INIT;
+
+	if (buf_read_file(&b, path, 0) < 0) {
+		buf_release(&b);
+		return -1;
+	}
+	*out = buf_detach(&b, len);
+	return 0;
+}
+
+/* A word file: words separated by white space, '%' comments. */
+static enum mt_err add_word_file(struct parse *p, const char *name,
+				 const char *expr, unsigned mk)
+{
+	char path[1024];
+	char *text;
+	size_t len;
+
+	/* "/en/words/words.v.2.1" is relative to the dictionary's parent */
+	snprintf(path, sizeof(path), "%s/%s", p->lex->dir,
+		 strncmp(name, "/en/", 4) == 0 ? name + 4 : name);
+	if (read_file(path, &text, &len) < 0)
+		return mt_error(p->err, MT_ERR_DICT,
+				"cannot read word list '%s': %s", path,
+				strerror(errno));
+	for (size_t i = 0; i < len;) {
+		size_t s;
+
+		if (text[i] == '%') {
+			while (i < len && text[i] != '\n')
+				i++;
+			continue;
+		}
+		if (isspace((unsigned char)text[i])) {
+			i++;
+			continue;
+		}
+		s = i;
+		while (i < len && !isspace((unsigned char)text[i]))
+			i++;
+		add_dict_word(p->lex, text + s, i - s, expr, mk, name);
+	}
+	free(text);
+	return MT_ERR_OK;
+}
+
+/* Keep an entry (or a macro definition) for the second pass. */
+static enum mt_err end_entry(struct parse *p)
+{
+	size_t words = p->text.len, expr;
+
+	buf_add(&p->text, p->words.buf, p->words.len);
+	expr = p->text.len;
+	buf_add(&p->text, p->expr.buf, p->expr.len);
+	buf_addc(&p->text, '\0');
+	if (p->words.len && p->words.buf[0] == '<') {
+		p->macros = xgrow(p->macros, &p->alloc_macros,
+				  p->n_macros + 1, sizeof(*p->macros));
+		p->macros[p->n_macros++] = (struct macro){
+			.name = NULL, .name_len = strlen(p->words.buf),
+			.expr = expr, .state = 0, .marks = 0 };
+		p->macros[p->n_macros - 1].expr = expr;
+		p->macros[p->n_macros - 1].name = (const char *)(uintptr_t)words;
+	} else {
+		p->entries = xgrow(p->entries, &p->alloc_entries,
+				   p->n_entries + 1, sizeof(*p->entries));
+		p->entries[p->n_entries++] =
+			(struct entry){ words, p->words.len, expr };
+	}
+	buf_reset(&p->words);
+	buf_reset(&p->expr);
+	return MT_ERR_OK;
+}
+
+/* Second pass: every entry's words with their classes. */
+static enum mt_err add_entries(struct parse *p)
+{
+	enum mt_err rc = MT_ERR_OK;
+
+	/* the text buffer no longer moves: macro names become pointers */
+	for (size_t i = 0; i < p->n_macros; i++)
+		p->macros[i].name =
+			p->text.buf + (size_t)(uintptr_t)p->macros[i].name;
+	for (size_t k = 0; k < p->n_entries && rc == MT_ERR_OK; k++) {
+		const struct entry *en = &p->entries[k];
+		const char *e = p->text.buf + en->expr;
+		unsigned mk = expr_marks(p, e, 0);
+
+		for (size_t i = 0; i < en->n_words_bytes && rc == MT_ERR_OK;) {
+			const char *w = p->text.buf + en->words + i;
+			size_t n = strlen(w);
+
+			if (w[0] == '/')
+				rc = add_word_file(p, w, e, mk);
+			else
+				add_dict_word(p->lex, w, n, e, mk, NULL);
+			i += n + 1;
+		}
+	}
+	return rc;
+}
+
+/*
+ * Scan 4.0.dict.  Quoted words ("%", ":") are taken whole; '#define' and
+ * '#include' lines are skipped.
+ */
+static enum mt_err parse_dict(struct parse *p, const char *t, size_t len)
+{
+	int in_expr = 0;
+	enum mt_err rc = MT_ERR_OK;
+
+	for (size_t i = 0; i < len && rc == MT_ERR_OK;) {
+		char ch = t[i];
+
+		if (ch == '%') {
+			while (i < len && t[i] != '\n')
+				i++;
+		} else if (!in_expr && ch == '#' && (i == 0 || t[i - 1] == '\n')) {
+			while (i < len && t[i] != '\n')
+				i++;
+		} else if (in_expr) {
+			if (ch == ';') {
+				in_expr = 0;
+				rc = end_entry(p);
+			} else {
+				buf_addc(&p->expr, ch);
+			}
+			i++;
+		} else if (isspace((unsigned char)ch)) {
+			i++;
+		} else if (ch == ':') {
+			in_expr = 1;
+			i++;
+		} else if (ch == ';') {
+			buf_reset(&p->words);
+			i++;
+		} else {
+			size_t s = i;
+
+			if (ch == '"') {
+				i++;
+				while (i < len && t[i] != '"' && t[i] != '\n')
+					i++;
+				if (i < len && t[i] == '"')
+					i++;
+				/* quoted punctuation is not a word form */
+				continue;
+			}
+			while (i < len && !isspace((unsigned char)t[i]) &&
+			       t[i] != ':' && t[i] != ';')
+				i++;
+			buf_add(&p->words, t + s, i - s);
+			buf_addc(&p->words, '\0');
+		}
+	}
+	return rc;
+}
+
+enum mt_err lexicon_open(const char *dir, struct lexicon **out,
+			 struct mt_error *err)
+{
+	struct lexicon *lex = xcalloc(1, sizeof(*lex));
+	struct parse p = { .lex = lex, .err = err };
+	char path[1100];
+	char *text;
+	size_t len;
+	enum mt_err rc;
+
+	*out = NULL;
+	if (!dir)
+		dir = getenv("MTLINT_LEXICON_DIR");
+	if (!dir || !*dir)
+		dir = "/usr/share/link-grammar/en";
+	snprintf(lex->dir, sizeof(lex->dir), "%s", dir);
+	/* word files are named /en/words/..., relative to <dir>/.. */
+	arena_init(&lex->arena, 0);
+	snprintf(path, sizeof(path), "%s/4.0.dict", dir);
+	if (read_file(path, &text, &len) < 0) {
+		rc = mt_error(err, MT_ERR_DICT,
+			      "cannot read link-grammar dictionary '%s': %s "
+			      "(install link-grammar-dictionaries-en)",
+			      path, strerror(errno));
+		lexicon_close(lex);
+		return rc;
+	}
+	buf_init(&p.text);
+	buf_init(&p.words);
+	buf_init(&p.expr);
+	rc = parse_dict(&p, text, len);
+	if (rc == MT_ERR_OK)
+		rc = add_entries(&p);
+	free(text);
+	buf_release(&p.text);
+	buf_release(&p.words);
+	buf_release(&p.expr);
+	free(p.entries);
+	free(p.macros);
+	if (rc == MT_ERR_OK && lex->n < 1000)
+		rc = mt_error(err, MT_ERR_DICT,
+			      "link-grammar dictionary '%s' holds only %zu "
+			      "words",
+			      path, lex->n);
+	if (rc != MT_ERR_OK) {
+		lexicon_close(lex);
+		return rc;
+	}
+	*out = lex;
+	return MT_ERR_OK;
+}
+
+void lexicon_close(struct lexicon *lex)
+{
+	if (!lex)
+		return;
+	free(lex->tab);
+	arena_release(&lex->arena);
+	free(lex);
+}
+
+uint32_t lexicon_lookup(const struct lexicon *lex, const char *word,
+			size_t len)
+{
+	char low[72];
+	const struct lex_entry *e;
+	uint32_t c = 0;
+	int upper = 0;
+
+	if (!len || len > 64)
+		return 0;
+	e = slot(lex, word, len);
+	if (e->word)
+		c = e->classes;
+	for (size_t i = 0; i < len; i++) {
+		low[i] = (char)tolower((unsigned char)word[i]);
+		upper |= low[i] != word[i];
+	}
+	if (upper) {
+		e = slot(lex, low, len);
+		if (e->word) {
+			c |= e->classes & ~LEX_PROPER;
+			/* "See", "Major", "Will": a name that is also a
+			 * common verb or function word is not taken for a
+			 * name on the strength of the list alone */
+			if (e->classes & (LEX_VERB | LEX_DET | LEX_PREP |
+					  LEX_ADV | LEX_MODAL | LEX_ADJ))
+				c &= ~(uint32_t)LEX_PROPER;
+		}
+	}
+	return c;
+}
+
+size_t lexicon_size(const struct lexicon *lex)
+{
+	return lex->n;
+}

@@ -1,0 +1,87 @@
+/*
+ * lexicon: English word classes read from link-grammar's English dictionary
+ * (Debian link-grammar-dictionaries-en, /usr/share/link-grammar/en), for
+ * the rule engine's class tests ("noun", "verb-base", "modal", ...).
+ *
+ * Why link-grammar: its dictionary is a hand-checked lexicon of ~100,000
+ * English word forms in which every form is listed with its inflection
+ * already resolved (believe / believes / believed / believing sit in
+ * different entries with different linking requirements), closed classes
+ * (determiners, prepositions, modal auxiliaries) included.  WordNet has no
+ * inflected forms and no closed classes; Hunspell's affix flags do not say
+ * which part of speech a form is.
+ *
+ * How a class is read (see lexicon.c for the exact tests): a dictionary
+ * entry is `word.subscript ... : expression ;`, possibly naming a word file
+ * (/en/words/words.v.2.1).  The subscript says the part of speech (.v verb,
+ * .n/.s noun, .a adjective (.a-c comparative, .a-s superlative), .e adverb,
+ * .g gerund, .l/.f/.m/.b entity names)
+ * and the macros the expression uses say the form: <verb-s> third person
+ * singular, <verb-pl,i> base form, <verb-sp,pp>/<verb-pp> past participle,
+ * <noun-main-s>/-p/-m number; a D connector makes a determiner,
+ * <prep-main-*> a preposition, I+ after <verb-x-sp> a modal auxiliary.
+ * A word form gets the union of the classes of all its entries.
+ *
+ * Ownership: the lexicon owns its table; lookups return a bit set.  Open
+ * once per checker; read-only afterwards (safe to share between threads).
+ */
+#ifndef MT_LEXICON_H
+#define MT_LEXICON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/common.h"
+
+enum lex_class {
+	LEX_NOUN = 1u << 0,	   /* any noun form */
+	LEX_NOUN_SG = 1u << 1,	   /* singular count noun */
+	LEX_NOUN_PL = 1u << 2,	   /* plural noun */
+	LEX_NOUN_MASS = 1u << 3,   /* mass noun ("information") */
+	LEX_PROPER = 1u << 4,	   /* listed name (city, person, ...) */
+	LEX_VERB = 1u << 5,	   /* any verb form */
+	LEX_VERB_BASE = 1u << 6,   /* "believe" (infinitive, plural present) */
+	LEX_VERB_3SG = 1u << 7,	   /* "believes" */
+	LEX_VERB_PAST = 1u << 8,   /* "believed" (simple past) */
+	LEX_VERB_PP = 1u << 9,	   /* "believed", "taken" (participle) */
+	LEX_VERB_ING = 1u << 10,   /* "believing" */
+	LEX_ADJ = 1u << 11,
+	LEX_ADV = 1u << 12,
+	LEX_DET = 1u << 13,	   /* "the", "every", "this" */
+	LEX_PREP = 1u << 14,	   /* "of", "into" */
+	LEX_MODAL = 1u << 15,	   /* "will", "can", "must" */
+	LEX_KNOWN = 1u << 16,	   /* in the dictionary at all */
+	LEX_COMPARATIVE = 1u << 17, /* "bigger", "better" (.a-c) */
+	LEX_SUPERLATIVE = 1u << 18, /* "biggest", "best" (.a-s) */
+};
+
+struct lexicon;
+
+/* Names of the classes, for rule files: "noun", "verb-base", ...  Returns
+ * the bit, or 0 when the name is unknown. */
+uint32_t lexicon_class_by_name(const char *name);
+/* Space-separated list of all class names, for messages. */
+const char *lexicon_class_names(void);
+
+/*
+ * Read the dictionary in `dir` (the directory holding 4.0.dict; NULL:
+ * $MTLINT_LEXICON_DIR, else /usr/share/link-grammar/en).  Fails with
+ * MT_ERR_DICT naming the file when it cannot be read.
+ */
+MT_NODISCARD enum mt_err lexicon_open(const char *dir, struct lexicon **out,
+				      struct mt_error *err);
+void lexicon_close(struct lexicon *lex); /* NULL is a no-op */
+
+/*
+ * Classes of a word form (UTF-8, `len` bytes).  Looks up the form as
+ * written, then in lower case; 0 when unknown.  A listed name whose lower
+ * case form is a verb, adjective, adverb or function word ("See",
+ * "Major") loses LEX_PROPER.
+ */
+uint32_t lexicon_lookup(const struct lexicon *lex, const char *word,
+			size_t len);
+
+/* Number of word forms loaded. */
+size_t lexicon_size(const struct lexicon *lex);
+
+#endif /* MT_LEXICON_H */

@@ -1,0 +1,148 @@
+/*
+ * paths: data directory lookup (see paths.h).
+ */
+#include "util/paths.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util/buf.h"
+#include "util/xalloc.h"
+
+#ifndef MT_DATADIR
+#define MT_DATADIR "/usr/local/share/mtlint"
+#endif
+
+int mt_path_exists(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0;
+}
+
+static char data_dir[PATH_MAX];
+
+static int try_dir(const char *dir, const char *sub)
+{
+	char probe[PATH_MAX];
+
+	if (snprintf(probe, sizeof(probe), "%s/%s", dir, sub) >=
+	    (int)sizeof(probe))
+		return 0;
+	if (!mt_path_exists(probe))
+		return 0;
+	snprintf(data_dir, sizeof(data_dir), "%s", dir);
+	return 1;
+}
+
+const char *mt_data_dir(void)
+{
+	const char *env = getenv("MTLINT_DATA_DIR");
+	char exe[PATH_MAX], cand[PATH_MAX];
+	ssize_t n;
+
+	if (data_dir[0])
+		return data_dir;
+	if (env && *env) {
+		snprintf(data_dir, sizeof(data_dir), "%s", env);
+		return data_dir;
+	}
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0) {
+		/* installed tree, build tree, nested build (build/sanitize) */
+		static const char *const ups[] = { "/../share/mtlint", "/..",
+						   "/../.." };
+		char *slash;
+
+		exe[n] = '\0';
+		slash = strrchr(exe, '/');
+		if (slash)
+			*slash = '\0';
+		for (size_t i = 0; slash && i < sizeof(ups) / sizeof(*ups);
+		     i++) {
+			if (strlen(exe) + strlen(ups[i]) >= sizeof(cand))
+				break;
+			strcpy(cand, exe);
+			strcat(cand, ups[i]);
+			if (try_dir(cand, "rules") ||
+			    try_dir(cand, "dictionaries"))
+				return data_dir;
+		}
+	}
+	snprintf(data_dir, sizeof(data_dir), "%s", MT_DATADIR);
+	return data_dir;
+}
+
+/*
+ * `path` relative to the config's directory, in a new string, or NULL when
+ * it lies outside.  Both are made absolute lexically (no symlinks: the
+ * file may not exist yet), with "." and ".." resolved.
+ */
+char *mt_path_absolute(const char *path)
+{
+	struct buf b = BUF_INIT;
+	char cwd[PATH_MAX];
+	char *out, *w;
+	const char *p;
+
+	if (path[0] != '/') {
+		if (!getcwd(cwd, sizeof(cwd)))
+			return NULL;
+		buf_adds(&b, cwd);
+		buf_addc(&b, '/');
+	}
+	buf_adds(&b, path);
+	/* normalise in place: collapse //, /./ and /x/../ */
+	out = w = xmalloc(b.len + 2);
+	for (p = b.buf; *p;) {
+		const char *e = p;
+		size_t n;
+
+		while (*p == '/')
+			p++;
+		e = p;
+		while (*e && *e != '/')
+			e++;
+		n = (size_t)(e - p);
+		if (n == 0)
+			break;
+		if (n == 1 && p[0] == '.') {
+		} else if (n == 2 && p[0] == '.' && p[1] == '.') {
+			while (w > out && *--w != '/')
+				;
+		} else {
+			*w++ = '/';
+			memcpy(w, p, n);
+			w += n;
+		}
+		p = e;
+	}
+	if (w == out)
+		*w++ = '/';
+	*w = '\0';
+	buf_release(&b);
+	return out;
+}
+
+char *mt_path_relative(const char *dir, const char *path)
+{
+	char *ad = mt_path_absolute(dir), *ap = mt_path_absolute(path), *r = NULL;
+	size_t n;
+
+	if (!ad || !ap)
+		goto out;
+	n = strlen(ad);
+	if (!strcmp(ad, "/"))
+		r = xstrdup(ap + 1);
+	else if (!strncmp(ap, ad, n) && ap[n] == '/')
+		r = xstrdup(ap + n + 1);
+out:
+	free(ad);
+	free(ap);
+	return r;
+}
+
