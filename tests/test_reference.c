@@ -44,6 +44,15 @@ static int count_rule(const struct diag_list *l, const char *prefix)
 	return n;
 }
 
+/* Findings on names, numbers and dates (not the word rules, whose info
+ * findings these pairs may well have). */
+static int count_facts(const struct diag_list *l)
+{
+	return count_rule(l, "reference.name-mismatch") +
+	       count_rule(l, "reference.number-mismatch") +
+	       count_rule(l, "reference.date-mismatch");
+}
+
 static const char *span_text(const struct pair *p, const struct diag *d)
 {
 	static char b[256];
@@ -105,7 +114,7 @@ Test(reference, names_absent_from_reference_not_flagged)
 		   "Kremlin spokesman Dmitry Peskov said the US wanted to "
 		   "destroy relations. Iran was not involved.",
 		   &p);
-	cr_expect_eq(count_rule(&p.l, "reference."), 0);
+	cr_expect_eq(count_facts(&p.l), 0);
 	pair_free(&p);
 }
 
@@ -140,7 +149,7 @@ Test(reference, possessive_matches_plain_name)
 
 	check_pair("Later, Putin’s country and Mr Peskov's office denied it.",
 		   "Vladimir Putin's country denied it, Mr Peskov said.", &p);
-	cr_expect_eq(count_rule(&p.l, "reference."), 0);
+	cr_expect_eq(count_facts(&p.l), 0);
 	pair_free(&p);
 }
 
@@ -171,7 +180,7 @@ Test(reference, article_saying_more_is_not_a_mismatch)
 	check_pair("The US expelled 35 diplomats and 2 diplomats stayed in "
 		   "Washington.",
 		   "The US expelled 35 diplomats from Washington.", &p);
-	cr_expect_eq(count_rule(&p.l, "reference."), 0);
+	cr_expect_eq(count_facts(&p.l), 0);
 	pair_free(&p);
 }
 
@@ -182,7 +191,7 @@ Test(reference, equivalent_units_agree)
 	check_pair("The diplomats were given 72 hours to leave the country.",
 		   "The diplomats will have three days to leave the country.",
 		   &p);
-	cr_expect_eq(count_rule(&p.l, "reference."), 0);
+	cr_expect_eq(count_facts(&p.l), 0);
 	pair_free(&p);
 }
 
@@ -208,7 +217,7 @@ Test(reference, numbers_in_unrelated_sentences_not_compared)
 		   "Three officials said the sanctions were a response to "
 		   "hacking.",
 		   &p);
-	cr_expect_eq(count_rule(&p.l, "reference."), 0);
+	cr_expect_eq(count_facts(&p.l), 0);
 	pair_free(&p);
 }
 
@@ -239,7 +248,7 @@ Test(reference, reference_against_itself_is_clean)
 	fclose(f);
 	text[n] = 0;
 	check_pair(text, text, &p);
-	cr_expect_eq(count_rule(&p.l, "reference."), 0);
+	cr_expect_eq(count_facts(&p.l), 0);
 	cr_expect_eq(count_rule(&p.l, "names."), 0);
 	pair_free(&p);
 	free(text);

@@ -69,6 +69,10 @@ static void usage(FILE *f)
 	      "Options:\n"
 	      "  -r, --reference FILE   clean reference article on the same "
 	      "event\n"
+	      "      --reference-kind KIND  parallel (a translation of the "
+	      "same text),\n"
+	      "                         comparable (another article) or "
+	      "auto (default)\n"
 	      "  -f, --format FORMAT    output format (default: text):\n",
 	      f);
 	for (size_t i = 0; i < n; i++)
@@ -165,10 +169,12 @@ enum {
 	OPT_FIX,
 	OPT_FIX_DRY_RUN,
 	OPT_SARIF_ROOT,
+	OPT_REFERENCE_KIND,
 };
 
 static const struct option check_longopts[] = {
 	{ "reference", required_argument, NULL, 'r' },
+	{ "reference-kind", required_argument, NULL, OPT_REFERENCE_KIND },
 	{ "format", required_argument, NULL, 'f' },
 	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
 	{ "encoding", required_argument, NULL, OPT_ENCODING },
@@ -286,6 +292,19 @@ static int parse_check_opts(int argc, char **argv, struct cli_opts *o)
 			break;
 		case OPT_REJECT:
 			strlist_add(&o->reject, optarg);
+			break;
+		case OPT_REFERENCE_KIND:
+			if (strcmp(optarg, "auto") == 0)
+				o->co.reference_kind = ALIGN_KIND_AUTO;
+			else if (strcmp(optarg, "parallel") == 0)
+				o->co.reference_kind = ALIGN_KIND_PARALLEL;
+			else if (strcmp(optarg, "comparable") == 0)
+				o->co.reference_kind = ALIGN_KIND_COMPARABLE;
+			else
+				return bad_usage("--reference-kind takes "
+						 "parallel, comparable or "
+						 "auto, not '%s'",
+						 optarg);
 			break;
 		case OPT_ACRONYM_MAX: {
 			char *end;

@@ -26,6 +26,11 @@
 #include "reference/align.h"
 #include "reference/names.h"
 #include "reference/numbers.h"
+#include "reference/wordalign.h"
+#include "reference/wording.h"
+#include "reference/wordnet.h"
+#include "run/checker.h"
+#include "spelling/hunspell.h"
 #include "text/segment.h"
 #include "util/strtab.h"
 #include "util/xalloc.h"
@@ -35,6 +40,9 @@ enum {
 	R_NUMBER,
 	R_DATE,
 	R_INCONSISTENT,
+	R_CHOICE,
+	R_OMISSION,
+	R_ADDITION,
 };
 
 static const struct rule_info reference_rules[] = {
@@ -55,10 +63,30 @@ static const struct rule_info reference_rules[] = {
 			     MT_SEV_WARNING,
 			     "the same name spelled two ways in one article",
 			     NULL },
+	[R_CHOICE] = { "reference.word-choice", "accuracy/mistranslation",
+		       MT_SEV_INFO,
+		       "a word differs from the word the aligned reference "
+		       "sentence has in its place",
+		       NULL },
+	[R_OMISSION] = { "reference.omission", "accuracy/omission",
+			 MT_SEV_INFO,
+			 "words of a parallel reference sentence have no "
+			 "counterpart in the article",
+			 NULL },
+	[R_ADDITION] = { "reference.addition", "accuracy/addition",
+			 MT_SEV_INFO,
+			 "article words have no counterpart in the parallel "
+			 "reference sentence",
+			 NULL },
 };
 
 struct reference_state {
 	struct names_normaliser *nn;
+	/* opened on the first document with a reference */
+	struct speller *sp;
+	struct wordnet *wn;
+	char *lang, *dict_path;
+	int kind; /* enum align_kind: the option */
 };
 
 /* Everything one run needs. */
@@ -69,6 +97,7 @@ struct run {
 	struct arena *a;
 	struct names an, rn;
 	struct align_match *al;
+	enum align_kind kind;
 	/* sentence stems, computed on demand: [0] article, [1] reference */
 	const char ***stems[2];
 	uint32_t *n_stems[2];
@@ -80,33 +109,12 @@ static int enabled(const struct run *r, int rule)
 				    reference_rules[rule].category);
 }
 
-static const char *span_str(const struct document *d, struct span sp,
-			    struct arena *a)
-{
-	return arena_strndup(a, d->text + sp.start, sp.end - sp.start);
-}
-
 /* Evidence: a span of the reference and its sentence. */
 static void set_evidence(struct run *r, struct diag *d,
 			 const struct document *src, struct span sp,
 			 uint32_t sentence, double score)
 {
-	struct evidence ev = { 0 };
-	struct doc_pos p0 = document_position(src, sp.start, 0);
-	struct doc_pos p1 = document_position(src, sp.end, 1);
-
-	ev.path = src->path;
-	ev.line = p0.line;
-	ev.column = p0.column;
-	ev.end_line = p1.line;
-	ev.end_column = p1.column;
-	ev.offset = p0.offset;
-	ev.length = p1.offset - p0.offset;
-	ev.text = span_str(src, sp, r->a);
-	if (sentence < src->n_sentences)
-		ev.context = span_str(src, src->sentences[sentence].span, r->a);
-	ev.score = score;
-	diag_set_evidence(r->ctx->diags, d, &ev);
+	wording_evidence(r->ctx->diags, d, src, sp, sentence, score);
 }
 
 /* Is reference sentence rs a counterpart of article sentence as? */
@@ -677,6 +685,44 @@ void reference_drop_superseded(struct diag_list *l, size_t first)
 	l->n = o;
 }
 
+/*
+ * Word choice, omission, addition and the suggestions from the reference
+ * (wording.h).  Hunspell's stemmer and WordNet are opened on the first
+ * document with a reference: checking without one never pays for them.
+ */
+static enum mt_err check_wording(struct reference_state *st, struct run *r,
+				 size_t first, struct mt_error *err)
+{
+	struct wa_lex lx;
+	struct wording w = { 0 };
+	enum mt_err rc;
+
+	if (!st->sp) {
+		rc = speller_open(st->lang, st->dict_path, &st->sp, err);
+		if (rc != MT_ERR_OK)
+			return rc;
+	}
+	if (!st->wn) {
+		rc = wordnet_open(NULL, &st->wn, err);
+		if (rc != MT_ERR_OK)
+			return rc;
+	}
+	wordalign_init(&lx, st->sp, st->wn, st->nn, r->a);
+	w.ctx = r->ctx;
+	w.lx = &lx;
+	w.al = r->al;
+	w.kind = r->kind;
+	w.first = first;
+	w.choice = enabled(r, R_CHOICE) ? &reference_rules[R_CHOICE] : NULL;
+	w.omission = enabled(r, R_OMISSION) ? &reference_rules[R_OMISSION]
+					    : NULL;
+	w.addition = enabled(r, R_ADDITION) ? &reference_rules[R_ADDITION]
+					    : NULL;
+	wording_check(&w);
+	wordalign_release(&lx);
+	return MT_ERR_OK;
+}
+
 static enum mt_err reference_open(struct checker *c,
 				  const struct checker_options *opts,
 				  void **state, struct mt_error *err)
@@ -685,9 +731,13 @@ static enum mt_err reference_open(struct checker *c,
 	enum mt_err rc;
 
 	(void)c;
-	(void)opts;
+	st->lang = opts->lang ? xstrdup(opts->lang) : NULL;
+	st->dict_path = opts->dict_path ? xstrdup(opts->dict_path) : NULL;
+	st->kind = opts->reference_kind;
 	rc = names_normaliser_open(&st->nn, err);
 	if (rc != MT_ERR_OK) {
+		free(st->lang);
+		free(st->dict_path);
 		free(st);
 		return rc;
 	}
@@ -702,6 +752,10 @@ static void reference_close(void *state)
 	if (!st)
 		return;
 	names_normaliser_close(st->nn);
+	speller_close(st->sp);
+	wordnet_close(st->wn);
+	free(st->lang);
+	free(st->dict_path);
 	free(st);
 }
 
@@ -722,20 +776,34 @@ static enum mt_err reference_run(void *state, struct check_ctx *ctx,
 	want_num = r.ref && enabled(&r, R_NUMBER);
 	want_date = r.ref && enabled(&r, R_DATE);
 	want_inc = enabled(&r, R_INCONSISTENT);
-	if (!want_name && !want_num && !want_date && !want_inc)
+	if (!r.ref && !want_inc)
 		return MT_ERR_OK;
 	if (r.ref)
 		names_extract(st->nn, r.ref, NULL, r.a, &r.rn);
 	if (want_name || want_inc)
 		names_extract(st->nn, r.doc, r.ref ? &r.rn : NULL, r.a, &r.an);
-	if (r.ref)
+	if (r.ref) {
+		struct align_summary sum;
+
 		r.al = align_sentences(r.doc, r.ref, r.a);
+		align_summarise(r.al, r.doc->n_sentences, &sum);
+		r.kind = st->kind ? (enum align_kind)st->kind : sum.kind;
+		ctx->diags->summary.reference_kind = align_kind_name(r.kind);
+		ctx->diags->summary.aligned = sum.aligned;
+		ctx->diags->summary.of = sum.of;
+	}
 	if (want_name)
 		check_names(&r);
 	if (want_num || want_date)
 		check_numbers(&r, want_num, want_date);
 	if (want_inc)
 		check_inconsistent(&r);
+	if (r.ref) {
+		enum mt_err rc = check_wording(st, &r, first, err);
+
+		if (rc != MT_ERR_OK)
+			return rc;
+	}
 	reference_drop_superseded(ctx->diags, first);
 	return MT_ERR_OK;
 }

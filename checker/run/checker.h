@@ -57,6 +57,9 @@ struct checker_options {
 	/* spelling: all-caps words of up to this many letters are acronyms
 	 * and never spell-checked; 0: the default (SPELLING_ACRONYM_MAX) */
 	int acronym_max;
+	/* reference comparison: 0 detect (auto), 1 parallel, 2 comparable
+	 * (enum align_kind; --reference-kind) */
+	int reference_kind;
 };
 
 struct severity_override {
