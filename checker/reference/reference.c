@@ -125,8 +125,14 @@ static int aligned(const struct run *r, uint32_t as, uint32_t rs)
 	if (!r->al || as >= r->doc->n_sentences)
 		return 0;
 	m = &r->al[as];
-	return (m->ref == rs && m->score >= ALIGN_MIN_SCORE) ||
-	       (m->second == rs && m->second_score >= ALIGN_MIN_SCORE);
+	if (m->ref == rs && m->score >= ALIGN_MIN_SCORE)
+		return 1;
+	/* a parallel reference's runner-up counts only as the other half
+	 * of a sentence translated as two */
+	if (r->kind == ALIGN_KIND_PARALLEL && rs != m->ref + 1 &&
+	    rs + 1 != m->ref)
+		return 0;
+	return m->second == rs && m->second_score >= ALIGN_MIN_SCORE;
 }
 
 static uint32_t shared_stems(const char *const *a, uint32_t na,
@@ -610,6 +616,11 @@ static void check_numbers(struct run *r, int want_num, int want_date)
 		 * dates are compared in aligned sentences only */
 		if (best_s < 2 && (agree || q->kind == QTY_YEAR ||
 				   q->kind == QTY_RELDATE))
+			continue;
+		/* a parallel reference says the same thing in the aligned
+		 * sentence or nowhere: a sentence elsewhere that shares some
+		 * words ("species", "degrees") is another statement */
+		if (best_s < 2 && r->kind == ALIGN_KIND_PARALLEL)
 			continue;
 		snprintf(skip, sizeof(skip), "%s", q->key);
 		for (uint32_t k = head[id]; k != UINT32_MAX && best_s < 2;

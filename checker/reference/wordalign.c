@@ -258,6 +258,37 @@ static size_t common_prefix(const char *a, const char *b)
 	return i;
 }
 
+/* Do two keys differ only in hyphens ("super-massive" / "supermassive")? */
+static int same_but_hyphens(const char *a, const char *b)
+{
+	while (*a || *b) {
+		if (*a == '-') {
+			a++;
+			continue;
+		}
+		if (*b == '-') {
+			b++;
+			continue;
+		}
+		if (*a != *b)
+			return 0;
+		a++;
+		b++;
+	}
+	return 1;
+}
+
+/* Is `whole` a hyphenated compound with `part` as one of its parts? */
+static int compound_of(const char *whole, const char *part)
+{
+	size_t wl = strlen(whole), pl = strlen(part);
+
+	if (pl < 3 || wl <= pl + 1 || strchr(part, '-'))
+		return 0;
+	return (whole[wl - pl - 1] == '-' && !strcmp(whole + wl - pl, part)) ||
+	       (whole[pl] == '-' && !strncmp(whole, part, pl));
+}
+
 static int related(const struct wa_lex *lx, const struct wa_word *x,
 		   const struct wa_word *y, int how)
 {
@@ -265,7 +296,8 @@ static int related(const struct wa_lex *lx, const struct wa_word *x,
 
 	switch (how) {
 	case WA_EXACT:
-		return strcmp(a->key, b->key) == 0;
+		return strcmp(a->key, b->key) == 0 ||
+		       same_but_hyphens(a->key, b->key);
 	case WA_STEM: {
 		size_t la = strlen(a->key), lb = strlen(b->key);
 		size_t p = common_prefix(a->key, b->key);
@@ -278,6 +310,9 @@ static int related(const struct wa_lex *lx, const struct wa_word *x,
 			for (uint8_t k = 0; k < b->n_lemmas; k++)
 				if (a->lemmas[i] == b->lemmas[k])
 					return 1;
+		/* a compound and its head: "free-falling" / "falling" */
+		if (compound_of(a->key, b->key) || compound_of(b->key, a->key))
+			return 1;
 		/* an abbreviation: "incl" / "including" */
 		if (p == (la < lb ? la : lb) && p >= 4)
 			return 1;
@@ -370,7 +405,8 @@ int wordalign_lookalike(const char *a, size_t alen, const char *b,
 {
 	size_t m = alen > blen ? alen : blen;
 
-	if (!alen || !blen || (a[0] | 0x20) != (b[0] | 0x20))
+	if (alen < WA_LOOKALIKE_MIN || blen < WA_LOOKALIKE_MIN ||
+	    (a[0] | 0x20) != (b[0] | 0x20))
 		return 0;
-	return 3 * speller_distance(a, alen, b, blen) <= (double)m;
+	return 4 * speller_distance(a, alen, b, blen) <= (double)m;
 }

@@ -11,9 +11,11 @@
  *
  * Matching, in rounds, each round only among words still unmatched, each
  * article word taking the nearest candidate by relative position:
- *   WA_EXACT    the same key;
+ *   WA_EXACT    the same key, hyphens aside ("super-massive");
  *   WA_STEM     a shared Hunspell stem or WordNet lemma ("tweeted" /
- *               "tweets"), or a shared beginning of five letters or more
+ *               "tweets"), a compound and its head ("free-falling" /
+ *               "falling"), an abbreviation ("incl" / "including"), or a
+ *               shared beginning of five letters or more
  *               that is most of both words ("free" / "freely" does not
  *               count; "decided" / "decision" does);
  *   WA_SYNONYM  a WordNet synset holding a lemma of each, among their
@@ -138,8 +140,13 @@ int wordalign_gap(const struct wa_side *art, const struct wa_side *ref,
 		  uint32_t i, uint32_t *afrom, uint32_t *ato, uint32_t *rfrom,
 		  uint32_t *rto);
 
-/* Are two forms lookalikes: the same first letter and a weighted edit
- * distance (hunspell.h) of at most a third of the longer word? */
+/*
+ * Are two forms lookalikes: both of WA_LOOKALIKE_MIN bytes or more, the
+ * same first letter and a weighted edit distance (hunspell.h) of at most a
+ * quarter of the longer word ("helpless" / "hapless"; not "black" /
+ * "back": short words are one letter from many others)?
+ */
+#define WA_LOOKALIKE_MIN 6
 int wordalign_lookalike(const char *a, size_t alen, const char *b,
 			size_t blen);
 

@@ -10,6 +10,7 @@
  */
 #include "reference/wording.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,7 +64,7 @@ static void evidence_at(struct wording *w, struct diag *d, struct span sp)
 	const struct document *ref = w->ctx->ref;
 
 	wording_evidence(w->ctx->diags, d, ref, sp,
-			 document_sentence_at(ref, sp.start), -1);
+			 document_sentence_at(ref, sp.start), w->pair_score);
 }
 
 static int is_unknown_name(const struct document *d, const struct wa_word *x)
@@ -177,7 +178,7 @@ static void addition(struct wording *w, struct group *g, uint32_t i0,
 		     "'%.*s' has no counterpart in the reference sentence",
 		     LEN(sp), text_of(doc, sp));
 	wording_evidence(w->ctx->diags, d, w->ctx->ref,
-			 w->ctx->ref->sentences[rs].span, rs, -1);
+			 w->ctx->ref->sentences[rs].span, rs, w->pair_score);
 }
 
 /* Reference words [j0, j1) facing no article word between article
@@ -429,9 +430,12 @@ void wording_check(struct wording *w)
 		wordalign_side(w->lx, doc, g.a0, g.a1 - g.a0, &g.art);
 		wordalign_side(w->lx, w->ctx->ref, g.r0, g.r1 - g.r0, &g.ref);
 		wordalign_pair(w->lx, &g.art, &g.ref);
+		/* two decimals: what the reports show */
+		w->pair_score = (double)lroundf(m->score * 100) / 100;
 		gaps(w, &g);
 		s = g.a1;
 	}
+	w->pair_score = -1;
 	for (uint32_t a = 0; a < n; a++)
 		for (uint32_t k = head[a]; k != UINT32_MAX; k = next[k])
 			suggest_from_reference(w, a, &l->v[k]);

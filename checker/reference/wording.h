@@ -50,6 +50,9 @@ struct wording {
 	const struct rule_info *choice, *omission, *addition;
 	/* diagnostics of earlier passes: ctx->diags->v[0 .. first) */
 	size_t first;
+	/* private: the alignment score of the pair being compared, cited as
+	 * the evidence's score */
+	double pair_score;
 };
 
 /* Compare every sentence pair; report and re-rank (see above). */
