@@ -32,6 +32,7 @@
 #include "run/checker.h"
 #include "spelling/hunspell.h"
 #include "text/segment.h"
+#include "util/buf.h"
 #include "util/strtab.h"
 #include "util/xalloc.h"
 
@@ -234,8 +235,50 @@ static void report_name(struct run *r, uint32_t aw, uint32_t rw, double score)
 
 #define MAX_CANDS 4
 
+/* Answers of strong_context(), by the article name's words up to the one
+ * asked about ("dmitry pskov "): long articles repeat their names.  Keys
+ * are in the run's arena. */
+struct context_memo {
+	struct strtab tab;
+	uint8_t *strong;
+	size_t alloc;
+};
+
+/*
+ * Does some place of reference key rid share a word before it with
+ * article name word aw ("Dmitry" in "Dmitry Pskov" / "Dmitry Peskov"):
+ * name_context() 3?
+ */
+static int strong_context(struct run *r, uint32_t aw, uint32_t rid,
+			  const uint32_t *head, const uint32_t *next,
+			  struct context_memo *m)
+{
+	const struct entity *e = &r->an.entities[r->an.words[aw].entity];
+	struct buf b = BUF_INIT;
+	int strong = 0;
+	uint32_t id;
+
+	for (uint32_t k = e->first_word; k <= aw; k++) {
+		buf_adds(&b, r->an.words[k].key);
+		buf_addc(&b, ' ');
+	}
+	id = strtab_find(&m->tab, b.buf, b.len);
+	if (id == STRTAB_NONE) {
+		for (uint32_t i = head[rid]; i != UINT32_MAX && !strong;
+		     i = next[i])
+			strong = name_context(r, &r->an, aw, &r->rn, i, 0) == 3;
+		id = strtab_intern(&m->tab, arena_strndup(r->a, b.buf, b.len),
+				   b.len, NULL);
+		m->strong = xgrow(m->strong, &m->alloc, (size_t)id + 1, 1);
+		m->strong[id] = (uint8_t)strong;
+	}
+	buf_release(&b);
+	return m->strong[id];
+}
+
 static void check_names(struct run *r)
 {
+	struct context_memo memo = { 0 };
 	struct name_index *rix = name_index_new();
 	uint32_t *head, *next;
 	struct strtab seen = STRTAB_INIT; /* article key -> candidates */
@@ -268,14 +311,14 @@ static void check_names(struct run *r)
 			 * diacritics ("Peskóv"), not a difference of case */
 			int same = 0, non_ascii = 0;
 
-			for (uint32_t i = head[rid]; i != UINT32_MAX;
-			     i = next[i])
-				if (!surface_differs(r->doc, w->span, r->ref,
-						     r->rn.words[i].span))
-					same = 1;
 			for (uint32_t k = w->span.start; k < w->span.end; k++)
 				if ((unsigned char)r->doc->text[k] >= 0x80)
 					non_ascii = 1;
+			for (uint32_t i = head[rid];
+			     non_ascii && !same && i != UINT32_MAX; i = next[i])
+				if (!surface_differs(r->doc, w->span, r->ref,
+						     r->rn.words[i].span))
+					same = 1;
 			if (!same && non_ascii) {
 				report_name(r, aw, head[rid], 1.0);
 				continue;
@@ -288,10 +331,8 @@ static void check_names(struct run *r)
 			 */
 			if (aw == r->an.entities[w->entity].first_word)
 				continue;
-			for (uint32_t i = head[rid]; i != UINT32_MAX && !strong;
-			     i = next[i])
-				strong = name_context(r, &r->an, aw, &r->rn, i,
-						      0) == 3;
+			strong = strong_context(r, aw, rid, head, next,
+						&memo);
 			if (strong)
 				continue;
 			need = 3;
@@ -333,6 +374,8 @@ static void check_names(struct run *r)
 	free(head);
 	free(next);
 	strtab_release(&seen);
+	strtab_release(&memo.tab);
+	free(memo.strong);
 	name_index_free(rix);
 }
 
