@@ -4,7 +4,6 @@
 #                      on the link-grammar authors' good/bad sentences
 #   make bench-parser  time per sentence and per document with the parser
 
-DEB_PACKAGES += liblink-grammar-dev link-grammar-dictionaries-en
 EVAL_TARGETS += eval-parser
 BENCH_TARGETS += bench-parser
 

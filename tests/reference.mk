@@ -4,15 +4,13 @@
 EVAL_TARGETS += eval-reference
 BENCH_TARGETS += bench-reference
 
-# Only the evaluation needs these: installed by eval-reference-deps, not by
-# `make test`.
-REFERENCE_EVAL_PACKAGES = apertium apertium-eng-spa debian-history \
-	jargon-text
 REFERENCE_EVAL_DIR = $(BUILD)/eval/reference
 REFERENCE_HELDOUT_DIR = $(BUILD)/eval/reference-jargon
 
+# Only the evaluation needs apertium and the corpora (the eval group of
+# tests/deps.sh), not `make test`.
 eval-reference-deps:
-	@pkgs="$(REFERENCE_EVAL_PACKAGES)"; $(INSTALL_MISSING)
+	@$(DEPS) install eval
 
 $(BUILD)/tests/eval_reference: tests/eval/eval_reference.c $(LIB)
 	@mkdir -p $(@D)

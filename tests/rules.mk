@@ -5,7 +5,6 @@
 #                recall on the link-grammar sentence corpus
 #   bench-rules  the rule engine's speed
 
-DEB_PACKAGES += link-grammar-dictionaries-en libyaml-dev time
 TEST_TARGETS += lint-rules
 EVAL_TARGETS += eval-rules
 BENCH_TARGETS += bench-rules

@@ -6,11 +6,9 @@
 #   check-dictionaries   (a test) the committed lists are what the script
 #                        builds from the installed packages
 
-# hunspell-en-gb: the other dialect (spelling.dialect-variant);
-# wordnet-base, scowl, festlex-poslex, python3: the word-list sources and
-# generator; codespell: the evaluation list of real misspellings
-DEB_PACKAGES += hunspell-en-gb python3 wordnet-base scowl festlex-poslex \
-	codespell
+# Packages (tests/deps.sh): hunspell-en-gb, the other dialect; wordnet-base,
+# scowl, festlex-poslex, python3: the word-list sources and generator;
+# codespell (eval group): the evaluation list of real misspellings.
 TEST_TARGETS += check-dictionaries
 EVAL_TARGETS += eval-spelling
 BENCH_TARGETS += bench-spelling
