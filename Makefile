@@ -76,6 +76,11 @@ $(UNIT): $(TEST_OBJS) $(LIB)
 #                BENCH_TARGETS += ...
 # (TEST_TARGETS run after the unit suite in `make test`, with this build.)
 # The packages they need go into tests/deps.sh, in the test or eval group.
+# An eval target runs its measurement through $(EVAL_SECTION) NAME CMD...,
+# which writes the output into its section of docs/evaluation.md (see
+# tests/eval/section.sh; add the section's two marker lines there).
+EVAL_DOC = docs/evaluation.md
+EVAL_SECTION = sh tests/eval/section.sh $(EVAL_DOC)
 TEST_TARGETS =
 EVAL_TARGETS =
 BENCH_TARGETS =
@@ -213,8 +218,8 @@ help:
 	@echo "           the sanitizer run and valgrind on the fixtures"
 	@echo "sanitize   ASan+UBSan build and the test suite under it"
 	@echo "valgrind   mtlint under valgrind on the fixtures"
-	@echo "eval       precision/recall figures for the README"
-	@echo "bench      speed figures for the README"
+	@echo "eval       precision/recall figures, written to $(EVAL_DOC)"
+	@echo "bench      speed figures (kept in $(EVAL_DOC) by hand)"
 	@echo "fuzz       libFuzzer targets in tests/fuzz (FUZZ_TIME=60 each)"
 	@echo "install    PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)"
 	@echo "check-headers, format, clean"

@@ -67,8 +67,8 @@ CODESPELL_DICT = $(shell dpkg -L codespell 2>/dev/null | \
 eval-spelling: $(SPELL_TOOLS)/spelling-eval
 	@test -n "$(CODESPELL_DICT)" || \
 	  { echo "eval-spelling: codespell's dictionary.txt not found"; exit 1; }
-	$(SPELL_TOOLS)/spelling-eval $(SPELL_EVAL_FLAGS) $(CODESPELL_DICT) \
-		$(CURDIR) $(EVAL_SPELLING_STEP)
+	$(EVAL_SECTION) eval-spelling $(SPELL_TOOLS)/spelling-eval \
+		$(SPELL_EVAL_FLAGS) $(CODESPELL_DICT) $(CURDIR) $(EVAL_SPELLING_STEP)
 
 # The corpus: WordNet's glosses (definitions and example sentences), the
 # first 2 MB, made at bench time from the installed package.
