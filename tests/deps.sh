@@ -38,6 +38,7 @@ runtime='
 hunspell-en-us                     # spelling: the en_US dictionary
 hunspell-en-gb                     # spelling: en_GB and spelling.dialect-variant
 link-grammar-dictionaries-en       # grammar parser and the lexicon word classes
+wordnet-base                       # reference comparison: synonyms and base forms
 '
 
 build='
@@ -61,7 +62,6 @@ python3                            # check-dictionaries: build-lists.py
 python3-jsonschema                 # check-gate-formats: SARIF schema
 libxml2-utils                      # check-gate-formats: xmllint
 patch                              # check-gate-formats: applies --fix-dry-run
-wordnet-base                       # check-dictionaries: word-list source
 scowl                              # check-dictionaries: word-list source
 festlex-poslex                     # check-dictionaries: word-list source
 clang-format                       # make check-format

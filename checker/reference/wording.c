@@ -87,6 +87,20 @@ static const char *as_written(struct wording *w, const struct wa_word *x,
 	return o;
 }
 
+/* Did an earlier pass's spelling rule flag exactly this span? */
+static int spelling_flagged(const struct wording *w, struct span sp)
+{
+	uint32_t s = document_sentence_at(w->ctx->doc, sp.start);
+
+	if (s == UINT32_MAX)
+		return 0;
+	for (uint32_t k = w->sp_head[s]; k != UINT32_MAX; k = w->sp_next[k])
+		if (w->ctx->diags->v[k].span.start == sp.start &&
+		    w->ctx->diags->v[k].span.end == sp.end)
+			return 1;
+	return 0;
+}
+
 /* Report article word x where the reference has y. */
 static void word_choice(struct wording *w, const struct wa_word *x,
 			const struct wa_word *y, int look)
@@ -98,6 +112,8 @@ static void word_choice(struct wording *w, const struct wa_word *x,
 	    !look)
 		return;
 	if (!x->form->known && !y->form->known)
+		return;
+	if (spelling_flagged(w, x->span))
 		return;
 	d = diag_add(w->ctx->diags, w->choice->id, w->choice->category,
 		     w->choice->severity, x->span,
@@ -404,6 +420,8 @@ void wording_check(struct wording *w)
 		next[k] = head[s];
 		head[s] = (uint32_t)k;
 	}
+	w->sp_head = head;
+	w->sp_next = next;
 	for (uint32_t s = 0; s < n; s++)
 		if (has_pair(w, s) && (s == 0 || !has_pair(w, s - 1) ||
 				       w->al[s - 1].ref != w->al[s].ref))

@@ -16,7 +16,9 @@
  *   word choice  a substitution gap whose two words are content words of a
  *                common part of speech, neither an unknown name: the
  *                message quotes the reference's word, which is suggested
- *                when the article's is a lookalike of it;
+ *                when the article's is a lookalike of it (a word the
+ *                spelling pass flagged gets the reference's word there
+ *                instead: see Suggestions);
  *   omission     (parallel only) reference words facing no article word,
  *                on the article's word before the gap;
  *   addition     (parallel only) article words facing no reference word.
@@ -51,8 +53,9 @@ struct wording {
 	/* diagnostics of earlier passes: ctx->diags->v[0 .. first) */
 	size_t first;
 	/* private: the alignment score of the pair being compared, cited as
-	 * the evidence's score */
+	 * the evidence's score; earlier spelling findings by sentence */
 	double pair_score;
+	uint32_t *sp_head, *sp_next;
 };
 
 /* Compare every sentence pair; report and re-rank (see above). */
