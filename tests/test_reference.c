@@ -604,6 +604,26 @@ Test(reference, misspelling_gets_the_reference_form_first)
 	pair_free(&p);
 }
 
+Test(reference, other_fixes_follow_the_reference_wording)
+{
+	struct pair p;
+	int i;
+
+	check_pair("Officials voiced allegations intervention in the vote.",
+		   "Officials voiced allegations about intervention in the "
+		   "vote.",
+		   &p);
+	i = find_diag(&p.l, "grammar.missing-preposition-plural");
+	cr_assert(i >= 0);
+	cr_assert_gt(p.l.v[i].n_suggestions, 1);
+	cr_expect_str_eq(p.l.v[i].suggestions[0],
+			 "allegations about intervention");
+	cr_assert(p.l.v[i].evidence);
+	cr_expect_str_eq(p.l.v[i].evidence->text,
+			 "allegations about intervention");
+	pair_free(&p);
+}
+
 Test(reference, fixture_pair_word_rules)
 {
 	struct pair p;

@@ -10,9 +10,11 @@
  */
 #include "reference/wording.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "spelling/hunspell.h"
 #include "text/segment.h"
@@ -87,6 +89,11 @@ static const char *as_written(struct wording *w, const struct wa_word *x,
 	return o;
 }
 
+static int is_spelling(const struct diag *d)
+{
+	return strncmp(d->rule, "spelling.", 9) == 0;
+}
+
 /* Did an earlier pass's spelling rule flag exactly this span? */
 static int spelling_flagged(const struct wording *w, struct span sp)
 {
@@ -96,7 +103,8 @@ static int spelling_flagged(const struct wording *w, struct span sp)
 		return 0;
 	for (uint32_t k = w->sp_head[s]; k != UINT32_MAX; k = w->sp_next[k])
 		if (w->ctx->diags->v[k].span.start == sp.start &&
-		    w->ctx->diags->v[k].span.end == sp.end)
+		    w->ctx->diags->v[k].span.end == sp.end &&
+		    is_spelling(&w->ctx->diags->v[k]))
 			return 1;
 	return 0;
 }
@@ -382,6 +390,68 @@ static void suggest_from_reference(struct wording *w, uint32_t s,
 		evidence_at(w, d, y->span);
 }
 
+/* Where `needle` occurs in hay[0..n) as whole words, ignoring ASCII case;
+ * -1 when it does not. */
+static long find_words(const char *hay, size_t n, const char *needle)
+{
+	size_t k = strlen(needle);
+
+	for (size_t i = 0; k && i + k <= n; i++) {
+		unsigned char before = i ? (unsigned char)hay[i - 1] : ' ';
+		unsigned char after = i + k < n ? (unsigned char)hay[i + k] : ' ';
+
+		if ((isalnum(before) || before >= 0x80) ||
+		    (isalnum(after) || after >= 0x80))
+			continue;
+		if (!strncasecmp(hay + i, needle, k))
+			return (long)i;
+	}
+	return -1;
+}
+
+/*
+ * Another pass's finding with several fixes ("allegations of
+ * intervention", "allegations about intervention"): the one the aligned
+ * reference sentence words the same way goes first, with that place as
+ * evidence.
+ */
+static void prefer_reference_wording(struct wording *w, uint32_t s,
+				     struct diag *d)
+{
+	const struct align_match *m = &w->al[s];
+	const struct document *ref = w->ctx->ref;
+	uint32_t rs[2] = { m->ref, m->second };
+	float sc[2] = { m->score, m->second_score };
+
+	for (uint32_t i = 0; i < d->n_suggestions; i++)
+		for (int q = 0; q < 2; q++) {
+			struct span sp;
+			long at;
+
+			if (rs[q] == ALIGN_NONE || sc[q] < ALIGN_MIN_SCORE)
+				continue;
+			sp = ref->sentences[rs[q]].span;
+			at = find_words(ref->text + sp.start, sp.end - sp.start,
+					d->suggestions[i]);
+			if (at < 0)
+				continue;
+			if (i == 0)
+				return; /* already first */
+			diag_suggest_first(w->ctx->diags, d, d->suggestions[i],
+					   strlen(d->suggestions[i]));
+			if (!d->evidence)
+				wording_evidence(
+					w->ctx->diags, d, ref,
+					(struct span){
+						sp.start + (uint32_t)at,
+						sp.start + (uint32_t)at +
+							(uint32_t)strlen(
+								d->suggestions[0]) },
+					rs[q], -1);
+			return;
+		}
+}
+
 /* --- the walk --------------------------------------------------------- */
 
 static float threshold(const struct wording *w)
@@ -412,8 +482,6 @@ void wording_check(struct wording *w)
 		uint32_t s;
 
 		next[k] = UINT32_MAX;
-		if (strncmp(l->v[k].rule, "spelling.", 9) != 0)
-			continue;
 		s = document_sentence_at(doc, l->v[k].span.start);
 		if (s == UINT32_MAX)
 			continue;
@@ -455,8 +523,12 @@ void wording_check(struct wording *w)
 	}
 	w->pair_score = -1;
 	for (uint32_t a = 0; a < n; a++)
-		for (uint32_t k = head[a]; k != UINT32_MAX; k = next[k])
-			suggest_from_reference(w, a, &l->v[k]);
+		for (uint32_t k = head[a]; k != UINT32_MAX; k = next[k]) {
+			if (is_spelling(&l->v[k]))
+				suggest_from_reference(w, a, &l->v[k]);
+			else if (l->v[k].n_suggestions > 1)
+				prefer_reference_wording(w, a, &l->v[k]);
+		}
 	free(head);
 	free(next);
 	free(uses);

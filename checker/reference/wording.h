@@ -28,7 +28,11 @@
  * on one word whose sentence pair holds a close reference form (its gap
  * partner when a loose lookalike, else the closest strict lookalike among
  * the unmatched reference words) gets that form as first suggestion, the
- * reference's place as evidence, and a note in its message.
+ * reference's place as evidence, and a note in its message.  Any other
+ * finding of an earlier pass with several fixes gets first the fix the
+ * aligned reference sentence words the same way ("allegations about
+ * intervention" when the reference says so), with that place as
+ * evidence.  (Passes that run after this one keep their own order.)
  */
 #ifndef MT_WORDING_H
 #define MT_WORDING_H
