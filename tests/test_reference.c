@@ -421,6 +421,48 @@ Test(reference, empty_and_binary_reference)
 	free(bin);
 }
 
+Test(reference, parallel_reference_compares_numbers_in_the_aligned_sentence)
+{
+	struct pair p;
+	const char *art = "The lab team grew 400 samples in the cold room last "
+			  "winter. The results came in March. Everyone was "
+			  "pleased with them.";
+	const char *ref = "The lab team grew samples in the cold room last "
+			  "winter. The results came in March. Everyone was "
+			  "pleased with them. In the cold room the lab team "
+			  "later counted 90 samples.";
+
+	/* the counted samples are another statement, not the grown ones */
+	check_pair(art, ref, &p);
+	cr_expect_str_eq(p.l.summary.reference_kind, "parallel");
+	cr_expect_eq(count_rule(&p.l, "reference.number-mismatch"), 0);
+	pair_free(&p);
+}
+
+Test(reference, a_repeated_number_changed_once_is_found)
+{
+	struct pair p;
+	int i;
+
+	check_pair("The cipher shifts each letter 13 places, and the decoder "
+		   "shifts it back 15 places.",
+		   "The cipher shifts each letter 13 places, and the decoder "
+		   "shifts it back 13 places.",
+		   &p);
+	i = find_diag(&p.l, "reference.number-mismatch");
+	cr_assert(i >= 0);
+	cr_expect_str_eq(span_text(&p, &p.l.v[i]), "15");
+	cr_expect_str_eq(p.l.v[i].suggestions[0], "13");
+	pair_free(&p);
+	/* both numbers the article gives are the reference's */
+	check_pair("The heater reaches 60 degrees, 40 or 44 degrees more than "
+		   "the room.",
+		   "The heater reaches 40 or 44 degrees more than the room.",
+		   &p);
+	cr_expect_eq(count_rule(&p.l, "reference.number-mismatch"), 0);
+	pair_free(&p);
+}
+
 /* --- reference kind, word rules, suggestions (wording.h) ---------------- */
 
 /* The text of fixtures/<name> (free()). */

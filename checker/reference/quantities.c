@@ -65,26 +65,33 @@ static int ordinal(const struct quantity *q, size_t i)
 /*
  * Which disagreeing reference quantity k did article quantity i mean?  In
  * "from April 2001 until April 2003" against "from April 2001 until April
- * 2002", one that no other article quantity of the sentence agrees with
- * (-1 otherwise), preferably in the best-aligned sentence and at the same
- * place among its sentence's quantities.
+ * 2002", one that the other article quantities of the sentence do not
+ * account for (-1 otherwise): fewer of them agree with it than the
+ * reference's sentence has quantities of that value ("13 places ... 13
+ * places" against "15 places ... 13 places" leaves one 13 unaccounted
+ * for); preferably in the best-aligned sentence and at the same place
+ * among its sentence's quantities.
  */
 static int candidate_score(const struct run *r, const struct quantity *qa,
 			   size_t na, size_t i, const struct quantity *qr,
-			   size_t k)
+			   size_t nr, size_t k)
 {
-	int sc = 0, taken = 0;
+	int sc = 0, taken = 0, same = 0;
 
 	if (r->al && r->al[qa[i].sentence].ref == qr[k].sentence)
 		sc += 4;
 	/* quantities are in text order: the sentence's are around i */
 	for (size_t j = i; j-- > 0 && qa[j].sentence == qa[i].sentence;)
-		taken |= numbers_agree(&qa[j], &qr[k]);
+		taken += numbers_agree(&qa[j], &qr[k]);
 	for (size_t j = i + 1; j < na && qa[j].sentence == qa[i].sentence; j++)
-		taken |= numbers_agree(&qa[j], &qr[k]);
+		taken += numbers_agree(&qa[j], &qr[k]);
+	for (size_t j = k; j-- > 0 && qr[j].sentence == qr[k].sentence;)
+		same += numbers_agree(&qr[j], &qr[k]);
+	for (size_t j = k; j < nr && qr[j].sentence == qr[k].sentence; j++)
+		same += numbers_agree(&qr[j], &qr[k]);
 	/* "35 diplomats were expelled and 2 stayed" against "35 diplomats
 	 * were expelled": the article says more, it does not disagree */
-	if (taken)
+	if (taken >= same)
 		return -1;
 	if (ordinal(qa, i) == ordinal(qr, k))
 		sc += 1;
@@ -124,7 +131,7 @@ void reference_check_numbers(struct run *r, int want_num, int want_date)
 		uint32_t alt_id = alt ? strtab_find(&keys, alt, strlen(alt))
 				      : STRTAB_NONE;
 		uint32_t best = UINT32_MAX, n_as, n_rs;
-		int agree_al = 0, agree = 0, best_s = 0, best_sc = 0;
+		int agree_al = 0, agree = 0, best_s = 0, best_sc = 0, confined;
 		char skip[6];
 
 		if (id == STRTAB_NONE || (is_date ? !want_date : !want_num))
@@ -150,8 +157,8 @@ void reference_check_numbers(struct run *r, int want_num, int want_date)
 					agree_al |= al;
 				} else if (al && pass == 0 &&
 					   qr[k].kind == q->kind) {
-					int sc = candidate_score(r, qa, na, i,
-								 qr, k);
+					int sc = candidate_score(r, qa, na, i, qr,
+								 nr, k);
 
 					if (sc >= 0 &&
 					    (best_s < 2 || sc > best_sc)) {
@@ -170,10 +177,13 @@ void reference_check_numbers(struct run *r, int want_num, int want_date)
 				   q->kind == QTY_RELDATE))
 			continue;
 		/* a parallel reference says the same thing in the aligned
-		 * sentence or nowhere: a sentence elsewhere that shares some
-		 * words ("species", "degrees") is another statement */
-		if (best_s < 2 && r->kind == ALIGN_KIND_PARALLEL)
-			continue;
+		 * sentence: when the sentence has a counterpart, a sentence
+		 * elsewhere that shares some words ("species", "degrees") is
+		 * another statement (only a sentence the alignment missed
+		 * looks further) */
+		confined = r->kind == ALIGN_KIND_PARALLEL && r->al &&
+			   r->al[q->sentence].ref != ALIGN_NONE &&
+			   r->al[q->sentence].score >= ALIGN_MIN_SCORE;
 		snprintf(skip, sizeof(skip), "%s", q->key);
 		for (uint32_t k = head[id]; k != UINT32_MAX && best_s < 2;
 		     k = next[k]) {
@@ -182,7 +192,11 @@ void reference_check_numbers(struct run *r, int want_num, int want_date)
 			const char *const *rs =
 				sentence_stems(r, 1, qr[k].sentence, &n_rs);
 
-			if (qr[k].kind != q->kind)
+			if (qr[k].kind != q->kind ||
+			    (confined &&
+			     (!reference_aligned(r, q->sentence,
+						 qr[k].sentence) ||
+			      candidate_score(r, qa, na, i, qr, nr, k) < 0)))
 				continue;
 			if (reference_shared_stems(as, n_as, rs, n_rs, skip) >= 3) {
 				best = k;
