@@ -7,8 +7,10 @@
  *   1. write checker/<name>.c/.h with a `const struct check_pass <name>_pass`;
  *   2. add its row to `passes[]` in checker.c (order: a pass may look at the
  *      diagnostics of the passes before it, e.g. to avoid reporting twice);
- *   3. add any options it needs to struct checker_options (checker.h) and to
- *      the CLI (cli.c), and document them in the README;
+ *   3. add any options it needs to struct checker_options (checker.h), to
+ *      the session's key of them (options_key() in run/session.c) and to
+ *      the option table (cli/options.c, which makes --help and the man
+ *      page);
  *   4. list every rule id it can report from `rules`, so `mtlint rules`,
  *      --enable/--disable and SARIF know it;
  *   5. give it unit tests (tests/test_<name>.c) and end-to-end expectations.

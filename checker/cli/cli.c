@@ -67,11 +67,12 @@ static void usage(FILE *f, const struct command *only)
 	      f);
 	if (!only) {
 		fputs("\nSubcommands:\n", f);
-		for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
-			fprintf(f, "  %-10s %s\n", commands[i].name,
-				commands[i].description);
+		for (size_t i = 0; i < ARRAY_SIZE(commands); i++) {
+			fprintf(f, "  %-10s ", commands[i].name);
+			cli_wrap(f, commands[i].description, 13, 13);
+		}
 	} else {
-		fprintf(f, "%s.\n", only->description);
+		cli_wrap(f, only->description, 0, 0);
 	}
 	cli_print_options(f, only ? only->bit : 0);
 	if (!only || only->bit == CLI_CHECK)

@@ -467,9 +467,7 @@ static void arg_text(const struct option_row *r, char *buf, size_t size)
 				      i ? "|" : "", r->choices[i].name);
 }
 
-/* Print `text` from column `col`, wrapped at 79 columns, indented by
- * `indent`. */
-static void wrap(FILE *f, const char *text, size_t col, size_t indent)
+void cli_wrap(FILE *f, const char *text, size_t col, size_t indent)
 {
 	const char *p = text;
 
@@ -522,7 +520,7 @@ void cli_print_options(FILE *f, unsigned cmd)
 			fprintf(f, "%*s", 25 - n, "");
 			n = 25;
 		}
-		wrap(f, r->help, (size_t)n, 25);
+		cli_wrap(f, r->help, (size_t)n, 25);
 		if (r->set == set_format) {
 			size_t nr;
 			const struct reporter *const *rep = reporter_list(&nr);

@@ -79,6 +79,10 @@ void cli_print_options(FILE *f, unsigned cmd);
 /* Every option as roff (.TP paragraphs under .SS headings), for mtlint.1. */
 void cli_print_options_roff(FILE *f);
 
+/* Print `text` from column `col` (the cursor's), wrapped at 79 columns,
+ * continuation lines indented by `indent`; ends the line. */
+void cli_wrap(FILE *f, const char *text, size_t col, size_t indent);
+
 /* Print s escaped for roff (backslashes, leading dots and quotes). */
 void cli_roff_text(FILE *f, const char *s);
 
