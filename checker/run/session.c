@@ -326,8 +326,12 @@ static void key_list(struct buf *b, const char *const *v, size_t n)
 
 /*
  * Checker options as a string: two profiles with equal keys get the same
- * checkers.  Every field of struct checker_options must be here.
+ * checkers.  Every field of struct checker_options must be here; the
+ * assertion fails when one is added, as a reminder.
  */
+_Static_assert(sizeof(struct checker_options) == 136,
+	       "a field was added to struct checker_options: add it to "
+	       "options_key()");
 static char *options_key(const struct checker_options *co)
 {
 	struct buf b = BUF_INIT;
