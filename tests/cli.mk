@@ -1,8 +1,6 @@
 # The command line's manual: build/mtlint.1 is generated from
 # docs/mtlint.1.in and the option table (see the Makefile); this renders it
 # with man-db and groff and checks that it shows every option --help shows.
-#   man-db, groff-base  `man -l` and its formatter
-DEB_PACKAGES += man-db groff-base
 TEST_TARGETS += check-man
 
 check-man: all

@@ -1,8 +1,6 @@
 # The editor integration end to end (tests/lsp/): the same document gives
 # the same diagnostics through `mtlint check` and `mtlint lsp`
 # (fixtures/identity/<case>/, each with a .mtlint.yml that matters).
-#   python3  drives the server over stdio (standard library only)
-DEB_PACKAGES += python3
 TEST_TARGETS += check-identity
 
 check-identity: all

@@ -9,7 +9,8 @@
  *      returning an enum cli_exit; declare it here;
  *   3. add its row to `commands[]` in cli.c: name, bit, function, synopsis
  *      and one line of description (shown by --help and the man page);
- *   4. test it end to end (tests/test_cli.c).
+ *   4. document it in docs/usage.md (the man page's list is generated);
+ *      test it end to end (tests/test_cli.c).
  */
 #ifndef MT_CLI_COMMANDS_H
 #define MT_CLI_COMMANDS_H

@@ -13,7 +13,8 @@
  *      0), argument name (or NULL), the subcommands that take it, a setter
  *      (a generic one with the field's offset, or a function of its own),
  *      and the help text, which is printed by --help and in the man page;
- *   3. use the field in the subcommand; test it end to end.
+ *   3. use the field in the subcommand; test it end to end; explain it
+ *      further in docs/ when a line of help is not enough.
  */
 #ifndef MT_CLI_OPTIONS_H
 #define MT_CLI_OPTIONS_H
