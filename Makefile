@@ -22,11 +22,13 @@ Q =
 quiet =
 endif
 
-# Debian packages the build, the tests and the checks need.
-DEB_PACKAGES = gcc make pkg-config clang libclang-rt-14-dev valgrind \
-	libicu-dev libhunspell-dev hunspell-en-us hunspell-en-gb \
-	libjansson-dev libyaml-dev libcriterion-dev libcmark-dev \
+# Debian packages a build of mtlint needs (`make deps-build`: what the
+# pre-commit hook installs), then those the tests and checks add.
+BUILD_PACKAGES = gcc make pkg-config libicu-dev libhunspell-dev \
+	hunspell-en-us libjansson-dev libyaml-dev libcmark-dev \
 	liblink-grammar-dev link-grammar-dictionaries-en
+DEB_PACKAGES = $(BUILD_PACKAGES) clang libclang-rt-14-dev valgrind \
+	hunspell-en-gb libcriterion-dev
 PKGS = icu-uc icu-i18n hunspell jansson yaml-0.1 libcmark link-grammar
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -98,6 +100,9 @@ INSTALL_MISSING = missing=""; for p in $$pkgs; do \
 
 deps:
 	@pkgs="$(DEB_PACKAGES)"; $(INSTALL_MISSING)
+
+deps-build:
+	@pkgs="$(BUILD_PACKAGES)"; $(INSTALL_MISSING)
 
 run: deps
 	@$(MAKE) --no-print-directory all
@@ -186,10 +191,13 @@ fuzz: fuzz-build
 
 # --- install ------------------------------------------------------------
 
+# The binary, then the data it reads at run time: every rule file and the
+# word lists (not the scripts that build them).
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/dictionaries
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/mtlint
-	cp -R rules dictionaries $(DESTDIR)$(DATADIR)/
+	cp -R rules $(DESTDIR)$(DATADIR)/
+	cp -R dictionaries/en $(DESTDIR)$(DATADIR)/dictionaries/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/mtlint
@@ -223,5 +231,5 @@ help:
 	@echo "install    PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)"
 	@echo "check-headers, format, clean"
 
-.PHONY: all deps run test check-unit check-done eval bench sanitize valgrind install uninstall \
+.PHONY: all deps deps-build run test check-unit check-done eval bench sanitize valgrind install uninstall \
 	check-headers format clean help bench-checker fuzz fuzz-build
