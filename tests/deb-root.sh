@@ -68,6 +68,7 @@ echo "  MMDEBSTRAP $suite -> $root"
 rm -rf "$root"
 mkdir -p "$root"
 mmdebstrap --quiet --mode=root --variant=apt \
+	--customize-hook='mkdir -p "$1/opt/mtlint-test"' \
 	--customize-hook="sync-in '$stage' /opt/mtlint-test" \
 	--customize-hook='chroot "$1" sh /opt/mtlint-test/in-root.sh' \
 	"$suite" "$root"

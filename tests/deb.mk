@@ -41,15 +41,15 @@ deb:
 	  "$(DEB_VERSION): make them agree"; exit 1; }
 	$(Q)grep -q '^## \[$(DEB_VERSION)\]' CHANGELOG.md || { \
 	  echo "CHANGELOG.md has no section '## [$(DEB_VERSION)]'"; exit 1; }
-	$(Q)rm -rf $(DEB_DIR) && mkdir -p $(DEB_DIR)/src/mtlint-$(DEB_VERSION)
+	$(Q)rm -rf $(DEB_DIR) && mkdir -p $(DEB_DIR)/mtlint-$(DEB_VERSION)
 	$(Q)if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
 	  git ls-files -z | tar --null -T - -cf -; \
 	else tar --exclude=./build --exclude=./.git -cf - .; fi | \
-	  tar -xf - -C $(DEB_DIR)/src/mtlint-$(DEB_VERSION)
+	  tar -xf - -C $(DEB_DIR)/mtlint-$(DEB_VERSION)
 	@echo "  DPKG     $(DEB_FILE)"
-	$(Q)cd $(DEB_DIR)/src/mtlint-$(DEB_VERSION) && \
-	  dpkg-buildpackage -us -uc -b > ../../dpkg-buildpackage.log 2>&1 || \
-	  { tail -40 ../../dpkg-buildpackage.log; exit 1; }
+	$(Q)cd $(DEB_DIR)/mtlint-$(DEB_VERSION) && \
+	  dpkg-buildpackage -us -uc -b > ../dpkg-buildpackage.log 2>&1 || \
+	  { tail -40 ../dpkg-buildpackage.log; exit 1; }
 	$(Q)test -f $(DEB_FILE) || { echo "$(DEB_FILE) was not made"; exit 1; }
 	@echo "  LINTIAN  $(DEB_FILE)"
 	$(Q)if [ -n "$(LINTIAN)" ]; then $(LINTIAN) --fail-on error \

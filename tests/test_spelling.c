@@ -317,6 +317,80 @@ Test(spelling, user_accept_and_reject_lists)
 	free(rp);
 }
 
+/*
+ * The team's names: capitalised words of its accept lists and the names
+ * option.  A typing slip of one (doubled, dropped or swapped letters) is
+ * a warning with the team's spelling; the names themselves and unrelated
+ * unknown words stay quiet.  A variant the newsroom lists would take for
+ * a transliteration (a doubled final letter) is flagged too: the team's
+ * spelling is its house style.
+ */
+Test(spelling, team_names_catch_typing_slips)
+{
+	const char words[] = "# desk names\nKwarteleigh\nBrovinsky Paris\n"
+			     "odd lower-case word\n";
+	char *wp = write_temp(words, sizeof(words) - 1, ".txt");
+	const char *wl[] = { wp };
+	const char *names[] = { "Tamsworthy", "Odri" };
+	static const struct {
+		const char *word, *name;
+	} slips[] = {
+		{ "Kwartelleigh", "Kwarteleigh" }, /* doubled */
+		{ "Kwartleigh", "Kwarteleigh" },   /* dropped */
+		{ "Kwatreleigh", "Kwarteleigh" },  /* swapped */
+		{ "Brovinskyy", "Brovinsky" },	   /* doubled last */
+		{ "Tamsworty", "Tamsworthy" },	   /* dropped */
+		{ "Oddri", "Odri" },		   /* doubled, 5 letters */
+	};
+	struct checker_options o = CHECKER_OPTIONS_INIT;
+	struct mt_error err = { 0 };
+	struct checker *c;
+	struct document *doc, *ref;
+	struct diag_list l;
+
+	o.word_files = wl;
+	o.n_word_files = 1;
+	o.names = names;
+	o.n_names = ARRAY_SIZE(names);
+	cr_assert_eq(checker_new(&o, &c, &err), MT_ERR_OK, "%s", err.msg);
+	for (size_t i = 0; i < ARRAY_SIZE(slips); i++) {
+		char text[128];
+		const struct diag *d;
+
+		snprintf(text, sizeof(text), "Yesterday %s spoke to reporters.",
+			 slips[i].word);
+		check_ref(c, text, NULL, &doc, &ref, &l);
+		d = find_at(doc, &l, "spelling.misspelled-name",
+			    slips[i].word);
+		cr_assert(d, "'%s' not flagged as a slip of '%s'",
+			  slips[i].word, slips[i].name);
+		cr_expect_eq(d->severity, MT_SEV_WARNING);
+		cr_assert_eq(d->n_suggestions, 1);
+		cr_expect_str_eq(d->suggestions[0], slips[i].name);
+		cr_expect(strstr(d->message, "team"), "%s", d->message);
+		done(doc, ref, &l);
+	}
+	/* the names, a possessive, unrelated unknown names: no warning */
+	check_ref(c, "Kwarteleigh met Tamsworthy and Odri. Brovinsky's aide "
+		     "and Zumbravo waited in Quellhafen.",
+		  NULL, &doc, &ref, &l);
+	cr_expect_eq(count_prefix(&l, "spelling.misspelled-name"), 0,
+		     "%zu misspelled-name", count_prefix(&l, "spelling.misspelled-name"));
+	cr_expect_null(find_at(doc, &l, "spelling.unknown-name", "Tamsworthy"));
+	cr_expect(find_at(doc, &l, "spelling.unknown-name", "Zumbravo"));
+	done(doc, ref, &l);
+	checker_free(c);
+	remove(wp);
+	free(wp);
+
+	/* without the team's lists, a doubled last letter of a newsroom
+	 * list name is a transliteration variant, not a slip (Dmitri) */
+	check_str("Yesterday Dmitrii spoke.", &doc, &l);
+	cr_expect_eq(count_prefix(&l, "spelling.misspelled-name"), 0);
+	diag_list_release(&l);
+	document_free(doc);
+}
+
 Test(spelling, acronym_length_is_configurable)
 {
 	struct checker_options o = CHECKER_OPTIONS_INIT;

@@ -36,6 +36,11 @@ struct checker_options {
 	const char *dict_path; /* extra Hunspell dictionary directory */
 	const char *const *word_files;	 /* accept lists (--words) */
 	size_t n_word_files;
+	/* the team's names (`names:` of .mtlint.yml): accepted, and with the
+	 * capitalised words of the accept lists the house spellings that
+	 * spelling.misspelled-name compares capitalised unknown words with */
+	const char *const *names;
+	size_t n_names;
 	const char *const *reject_files; /* reject lists (--reject) */
 	size_t n_reject_files;
 	/* rule ids or categories ("fluency/grammar", or a prefix such as
