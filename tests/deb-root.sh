@@ -42,6 +42,7 @@ for c in cc gcc clang c++ g++ tcc; do
 		exit 1
 	fi
 done
+t1=$(date +%s%N)
 set +e
 GITHUB_STEP_SUMMARY=/tmp/summary.md GITHUB_OUTPUT=/tmp/output \
 	MTLINT_FILES=fixtures/mt-article.txt \
@@ -49,9 +50,10 @@ GITHUB_STEP_SUMMARY=/tmp/summary.md GITHUB_OUTPUT=/tmp/output \
 	bash .github/action/run.sh >/tmp/annotations
 rc=$?
 set -e
-t1=$(date +%s%N)
-ms=$(( (t1 - t0) / 1000000 ))
-echo "  action steps (install + fixture check): ${ms} ms, exit $rc"
+t2=$(date +%s%N)
+ms=$(( (t2 - t0) / 1000000 ))
+echo "  action steps: install $(( (t1 - t0) / 1000000 )) ms," \
+	"fixture check $(( (t2 - t1) / 1000000 )) ms, exit $rc"
 [ "$rc" = 1 ] || { echo "FAIL: run.sh exit $rc, expected 1"; exit 1; }
 grep -q '^::error file=fixtures/mt-article.txt,line=' /tmp/annotations ||
 	{ echo "FAIL: no annotations"; head /tmp/annotations; exit 1; }

@@ -50,7 +50,14 @@ http://* | https://*)
 	[ -f "$file" ] || { echo "mtlint: no package '$package'" >&2; exit 1; } ;;
 esac
 
+# The package lists the machine has first (a fresh runner's are recent
+# enough for the runtime libraries); refreshed only when that fails.
 export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "$file" >/dev/null
+apt_install() {
+	$sudo apt-get install -y -qq --no-install-recommends "$file" >/dev/null
+}
+if ! apt_install 2>/dev/null; then
+	$sudo apt-get update -qq
+	apt_install
+fi
 mtlint --version
