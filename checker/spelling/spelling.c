@@ -552,13 +552,20 @@ static enum mt_err load_project_lists(struct spelling *st,
 	glob_t g;
 	enum mt_err rc = MT_ERR_OK;
 
-	snprintf(pat, sizeof(pat), "%s/dictionaries/%.2s/*.words", data_dir,
-		 st->lang);
-	if (glob(pat, 0, NULL, &g) == 0) {
+	/* *.words: accepted, and their names are near-miss targets;
+	 * *.accept: accepted only (big gazetteers, whose obscure entries
+	 * would make a real name look like a slip of another) */
+	static const char *const kinds[] = { "words", "accept" };
+
+	for (size_t k = 0; k < ARRAY_SIZE(kinds); k++) {
+		snprintf(pat, sizeof(pat), "%s/dictionaries/%.2s/*.%s",
+			 data_dir, st->lang, kinds[k]);
+		if (glob(pat, 0, NULL, &g) != 0)
+			continue;
 		for (size_t i = 0; rc == MT_ERR_OK && i < g.gl_pathc; i++) {
 			rc = speller_load_words(st->sp, g.gl_pathv[i], "Paris",
 						err);
-			if (rc == MT_ERR_OK)
+			if (rc == MT_ERR_OK && k == 0)
 				rc = read_list(g.gl_pathv[i], names_line, st,
 					       err);
 		}
