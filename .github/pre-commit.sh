@@ -18,7 +18,7 @@ if [ ! -x "$bin" ]; then
 	flock 9
 	if [ ! -x "$bin" ]; then
 		echo "mtlint: building in $src (once)" >&2
-		make -C "$src" --no-print-directory deps-build >&2
+		make -C "$src" --no-print-directory deps DEPS_GROUPS="runtime build" >&2
 		make -C "$src" --no-print-directory -j"$(nproc)" all >&2
 	fi
 	flock -u 9

@@ -11,12 +11,15 @@
 # `make test` runs neither by default (they need network and minutes); set
 # MTLINT_TEST_DEB=1 to make it run both after the other suites.
 
-# what building and linting the package needs (installed by `make deb`,
-# with the Build-Depends of debian/control); LINTIAN= skips the lint
+# The tools are tests/deps.sh's deb group; the package's dependencies are
+# its runtime group (Depends) and build group (Build-Depends), which
+# debian/control must list: make deb checks.  LINTIAN= skips the lint.
 LINTIAN ?= lintian
-DEB_TOOL_PACKAGES = dpkg-dev debhelper fakeroot git $(LINTIAN)
-# what the fresh-root check needs besides (installed by `make check-deb-root`)
-DEB_ROOT_PACKAGES = mmdebstrap
+
+# control_field FIELD: the field of debian/control with its continuation
+# lines (Depends: is the binary package's, Build-Depends: the source's)
+control_field = awk '/^$(1):/ { on = 1; print; next } \
+	on && /^[ \t]/ { print; next } { on = 0 }' debian/control
 
 DEB_VERSION = $(shell sed -n 's/^\#define MT_VERSION "\(.*\)"/\1/p' \
 	checker/util/common.h)
@@ -31,10 +34,15 @@ DEB_ROOT = $(DEB_DIR)/root
 # dpkg-buildpackage builds from a clean tree and writes its results into
 # build/deb/ rather than next to the checkout.
 deb:
-	@pkgs="$(DEB_TOOL_PACKAGES)"; $(INSTALL_MISSING)
-	@pkgs="$$(dpkg-checkbuilddeps 2>&1 | sed -n \
-	  's/.*Unmet build dependencies: //p' | sed 's/([^)]*)//g; s/|//g')"; \
-	  $(INSTALL_MISSING)
+	@$(DEPS) install runtime build deb
+	$(Q)for p in $$($(DEPS) list runtime); do \
+	  $(call control_field,Depends) | grep -Eq "(^|[ ,])$$p([ ,(]|$$)" || \
+	  { echo "debian/control: Depends lacks $$p (tests/deps.sh runtime)"; \
+	    exit 1; }; done
+	$(Q)for p in $$($(DEPS) list build | grep -vx 'gcc\|make'); do \
+	  $(call control_field,Build-Depends) | \
+	    grep -Eq "(^|[ ,])$$p([ ,(<]|$$)" || { echo "debian/control:" \
+	    "Build-Depends lacks $$p (tests/deps.sh build)"; exit 1; }; done
 	$(Q)v=$$(dpkg-parsechangelog -l debian/changelog -S Version) && \
 	  [ "$$v" = "$(DEB_VERSION)" ] || { echo "debian/changelog is at" \
 	  "version $$v, checker/util/common.h (MT_VERSION) at" \
@@ -56,7 +64,6 @@ deb:
 	  $(DEB_FILE); fi
 
 check-deb-root: deb
-	@pkgs="$(DEB_ROOT_PACKAGES)"; $(INSTALL_MISSING)
 	$(Q)sh tests/deb-root.sh $(DEB_FILE) $(DEB_ROOT) $(DEB_SUITE)
 
 ifneq ($(MTLINT_TEST_DEB),)

