@@ -11,7 +11,7 @@
 # generator (with npm packages, fetched by npm: see NPM_CLIENT); codespell
 # (eval group): the evaluation list of real misspellings.
 TEST_TARGETS += check-dictionaries
-EVAL_TARGETS += eval-spelling
+EVAL_TARGETS += eval-spelling eval-team-names
 BENCH_TARGETS += bench-spelling
 
 SPELL_TOOLS = $(BUILD)/spelling-tools
@@ -98,4 +98,11 @@ $(SPELL_CORPUS):
 bench-spelling: $(SPELL_TOOLS)/spelling-bench $(SPELL_CORPUS)
 	$(SPELL_TOOLS)/spelling-bench $(SPELL_CORPUS) $(CURDIR)
 
-.PHONY: dictionaries check-dictionaries eval-spelling bench-spelling
+# Typing slips of a team's names (issue 17): 400 city names as the accept
+# list, each written right and with a doubled, dropped or swapped letter.
+eval-team-names: $(BIN)
+	$(Q)$(TEST_ENV) python3 tests/eval/team-names.py $(BIN) \
+	  dictionaries/en/cities.accept 400
+
+.PHONY: dictionaries check-dictionaries eval-spelling bench-spelling \
+	eval-team-names
