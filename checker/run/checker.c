@@ -69,6 +69,8 @@ enum mt_err checker_new(const struct checker_options *opts,
 	c->opts.dict_path = arena_strdup(a, opts->dict_path);
 	c->opts.word_files = copy_list(a, opts->word_files,
 				       opts->n_word_files);
+	c->opts.names = copy_list(a, opts->names, opts->n_names);
+	c->opts.packs = copy_list(a, opts->packs, opts->n_packs);
 	c->opts.reject_files = copy_list(a, opts->reject_files,
 					 opts->n_reject_files);
 	c->opts.enable = copy_list(a, opts->enable, opts->n_enable);

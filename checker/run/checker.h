@@ -33,6 +33,12 @@ struct checker_options {
 	const char *lang;      /* "en_US" (default), "en_GB", ... */
 	const char *data_dir;  /* rules/ and dictionaries/; NULL: mt_data_dir() */
 	const char *rules_dir; /* NULL: <data_dir>/rules/<language> */
+	/* house-style packs: rule folders added to the built-in rules, in
+	 * order (engine/packs.h); no_builtin_rules drops the built-in
+	 * folder's rules (the other passes stay: --disable them) */
+	const char *const *packs;
+	size_t n_packs;
+	int no_builtin_rules;
 	const char *dict_path; /* extra Hunspell dictionary directory */
 	const char *const *word_files;	 /* accept lists (--words) */
 	size_t n_word_files;
