@@ -635,3 +635,29 @@ Test(spelling, suggestion_time_is_capped_per_document, .timeout = 120)
 	document_free(doc);
 	buf_release(&b);
 }
+
+/* --lang en-GB (BCP 47, as editors send it) is en_GB. */
+Test(spelling, bcp47_language_tag_is_accepted)
+{
+	static const char *const tags[] = { "en-GB", "en_gb", "EN-gb" };
+
+	for (size_t i = 0; i < ARRAY_SIZE(tags); i++) {
+		struct checker_options o = CHECKER_OPTIONS_INIT;
+		struct mt_error err = { 0 };
+		struct checker *c;
+		struct document *doc, *ref;
+		struct diag_list l;
+		const struct diag *d;
+
+		o.lang = tags[i];
+		cr_assert_eq(checker_new(&o, &c, &err), MT_ERR_OK, "%s: %s",
+			     tags[i], err.msg);
+		check_ref(c, "Their behavior was odd.", NULL, &doc, &ref, &l);
+		d = find_at(doc, &l, "spelling.dialect-variant", "behavior");
+		cr_expect(d, "%s: behavior not an en_US variant", tags[i]);
+		if (d)
+			cr_expect_str_eq(d->suggestions[0], "behaviour");
+		done(doc, ref, &l);
+		checker_free(c);
+	}
+}

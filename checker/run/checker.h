@@ -30,7 +30,8 @@
 #include "text/document.h"
 
 struct checker_options {
-	const char *lang;      /* "en_US" (default), "en_GB", ... */
+	const char *lang;      /* "en_US" (default), "en_GB", ...; the BCP 47
+				* "en-GB" and any case are taken as en_GB */
 	const char *data_dir;  /* rules/ and dictionaries/; NULL: mt_data_dir() */
 	const char *rules_dir; /* NULL: <data_dir>/rules/<language> */
 	/* house-style packs: rule folders added to the built-in rules, in
