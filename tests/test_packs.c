@@ -239,3 +239,31 @@ Test(packs, reserved_names_cover_the_passes)
 	engine_close(e);
 	buf_release(&b);
 }
+
+/* The command line: --rules-dir adds, a folder too high is exit 2. */
+Test(packs, rules_dir_adds_a_pack_on_the_command_line)
+{
+	static const char text[] = "The the desk sent an e-mail.\n";
+	struct run_result r;
+
+	run_mtlint("--no-config --rules-dir rules/examples/newsroom -", text,
+		   sizeof(text) - 1, &r);
+	cr_expect_eq(r.status, 1, "status %d: %s", r.status, r.err);
+	cr_expect(strstr(r.out, "[newsroom.email]"), "%s", r.out);
+	cr_expect(strstr(r.out, "[grammar.repeated-word]"), "%s", r.out);
+	run_result_release(&r);
+
+	run_mtlint("--no-config --rules-dir rules/examples -", text,
+		   sizeof(text) - 1, &r);
+	cr_expect_eq(r.status, 2, "status %d", r.status);
+	cr_expect(strstr(r.err, "rule pack 'rules/examples' yields no rule"),
+		  "%s", r.err);
+	cr_expect_eq(r.out_len, 0, "%s", r.out);
+	run_result_release(&r);
+
+	run_mtlint("rules --test --rules-dir rules/examples/newsroom", NULL, 0,
+		   &r);
+	cr_expect_eq(r.status, 0, "%s%s", r.out, r.err);
+	cr_expect(strstr(r.out, "0 failures"), "%s", r.out);
+	run_result_release(&r);
+}

@@ -578,7 +578,7 @@ Test(spelling, cli_lists_and_options)
 	cr_expect(strstr(r.err, "/nonexistent/list.txt"), "%s", r.err);
 	run_result_release(&r);
 
-	run_mtlint("--rules-dir rules/en --lang xx_YY -", text,
+	run_mtlint("--no-builtin-rules --lang xx_YY -", text,
 		   sizeof(text) - 1, &r);
 	cr_expect_eq(r.status, 2);
 	cr_expect(strstr(r.err, "xx_YY"), "%s", r.err);
