@@ -198,6 +198,29 @@ Test(spelling, name_misspelt_against_a_name_list)
 	document_free(doc);
 }
 
+Test(spelling, misspelt_possessive_name_suggests_the_name_with_its_ending)
+{
+	struct document *doc;
+	struct diag_list l;
+	const struct diag *d;
+
+	/* the suggestion is the known name plus the word's own ending, not
+	 * the rest of the document (the ending is the word's last bytes) */
+	check_str("Navalny was jailed. Navalny appealed. Navalny lost. "
+		  "Later Navalmy's "
+		  "lawyer and Navalmy\u2019s wife spoke at length.",
+		  &doc, &l);
+	d = find_at(doc, &l, "spelling.misspelled-name", "Navalmy's");
+	cr_assert(d);
+	cr_assert_eq(d->n_suggestions, 1);
+	cr_expect_str_eq(d->suggestions[0], "Navalny's");
+	d = find_at(doc, &l, "spelling.misspelled-name", "Navalmy\u2019s");
+	cr_assert(d);
+	cr_expect_str_eq(d->suggestions[0], "Navalny\u2019s");
+	diag_list_release(&l);
+	document_free(doc);
+}
+
 Test(spelling, transliteration_variants_are_not_misspellings)
 {
 	struct document *doc;

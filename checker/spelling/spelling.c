@@ -189,18 +189,22 @@ static size_t base_form(const char *w, size_t len, char *out, size_t cap)
 	return o;
 }
 
-/* The possessive ending of a word ("’s", "'s", "'"), or "". */
-static const char *possessive(const char *w, size_t n)
+/*
+ * The length of the possessive ending of a word ("’s", "'s", "'"), 0 when
+ * it has none.  The ending is the word's last bytes: w points into the
+ * document, which goes on after the word (never print it with "%s").
+ */
+static size_t possessive_len(const char *w, size_t n)
 {
 	if (n > 4 && memcmp(w + n - 4, "\xe2\x80\x99s", 4) == 0)
-		return w + n - 4;
+		return 4;
 	if (n > 4 && memcmp(w + n - 4, "s\xe2\x80\x99", 4) == 0)
-		return w + n - 3;
+		return 3;
 	if (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's')
-		return w + n - 2;
+		return 2;
 	if (n > 2 && w[n - 1] == '\'' && w[n - 2] == 's')
-		return w + n - 1;
-	return "";
+		return 1;
+	return 0;
 }
 
 /*
@@ -1118,13 +1122,16 @@ static void check_part(struct run *r, struct span sp, int whole,
 				(int)n, known);
 
 			if (d) {
+				size_t pl = possessive_len(w, n);
+
 				d->message = arena_printf(&r->doc->arena,
 							  "%s, known from %s",
 							  d->message, src);
 				diag_suggest(r->ctx->diags, d,
 					     arena_printf(&r->doc->arena,
-							  "%s%s", known,
-							  possessive(w, n)));
+							  "%s%.*s", known,
+							  (int)pl,
+							  w + n - pl));
 			}
 			return;
 		}
