@@ -7,9 +7,11 @@
 #                        builds from the installed packages
 
 # hunspell-en-gb: the other dialect (spelling.dialect-variant);
+# hunspell-tools: unmunch, which expands the dictionary for the suggestion
+# index (speller.h);
 # wordnet-base, scowl, festlex-poslex, python3: the word-list sources and
 # generator; codespell: the evaluation list of real misspellings
-DEB_PACKAGES += hunspell-en-gb python3 wordnet-base scowl festlex-poslex \
+DEB_PACKAGES += hunspell-en-gb hunspell-tools python3 wordnet-base scowl festlex-poslex \
 	codespell
 TEST_TARGETS += check-dictionaries
 EVAL_TARGETS += eval-spelling

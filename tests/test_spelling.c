@@ -487,7 +487,26 @@ Test(spelling, cli_lists_and_options)
 	free(wp);
 }
 
-Test(spelling, suggestion_time_is_capped_per_document, .timeout = 120)
+/* Check s alone and return its first unknown word's first suggestion
+ * (a copy), or NULL. */
+static char *first_suggestion_alone(const char *s)
+{
+	struct document *doc;
+	struct diag_list l;
+	char *out = NULL;
+
+	check_str(s, &doc, &l);
+	for (size_t i = 0; i < l.n && !out; i++)
+		if (strcmp(l.v[i].rule, "spelling.unknown-word") == 0 &&
+		    l.v[i].n_suggestions)
+			out = strdup(l.v[i].suggestions[0]);
+	diag_list_release(&l);
+	document_free(doc);
+	return out;
+}
+
+Test(spelling, every_misspelling_gets_the_suggestions_it_gets_alone,
+     .timeout = 120)
 {
 	static const char *const base[] = {
 		"government", "international", "information", "development",
@@ -502,10 +521,11 @@ Test(spelling, suggestion_time_is_capped_per_document, .timeout = 120)
 	struct buf b = BUF_INIT;
 	struct document *doc;
 	struct diag_list l;
-	size_t n_words = 0, with = 0, without = 0;
+	size_t n_words = 0, with = 0, same = 0, right = 0;
 
-	/* 30 words x 10 letters left out: 300 distinct misspellings, far
-	 * more Hunspell suggestion time than one document may spend */
+	/* 30 words x 10 letters left out: 300 distinct misspellings in one
+	 * document; no budget: each gets suggestions, the same first one as
+	 * in a document of its own */
 	for (size_t i = 0; i < ARRAY_SIZE(base); i++)
 		for (size_t k = 0; k < 10; k++) { /* all are >= 10 letters */
 			buf_addf(&b, "%.*s%s ", (int)k, base[i], base[i] + k + 1);
@@ -514,17 +534,62 @@ Test(spelling, suggestion_time_is_capped_per_document, .timeout = 120)
 	buf_adds(&b, "\n");
 	check_str(b.buf, &doc, &l);
 	for (size_t i = 0; i < l.n; i++) {
+		const struct diag *d = &l.v[i];
+		char alone[64], *top;
+		size_t len = d->span.end - d->span.start;
+
+		if (strcmp(d->rule, "spelling.unknown-word") != 0)
+			continue;
+		cr_expect(d->n_suggestions > 0, "%s: none", d->message);
+		cr_expect(!strstr(d->message, "spent"), "%s", d->message);
+		if (!d->n_suggestions)
+			continue;
+		with++;
+		snprintf(alone, sizeof(alone), "%.*s\n", (int)len,
+			 doc->text + d->span.start);
+		top = first_suggestion_alone(alone);
+		same += top && strcmp(top, d->suggestions[0]) == 0;
+		for (size_t w = 0; w < ARRAY_SIZE(base); w++)
+			right += strcmp(d->suggestions[0], base[w]) == 0;
+		free(top);
+	}
+	cr_expect_geq(with, n_words * 9 / 10, "%zu of %zu", with, n_words);
+	cr_expect_eq(same, with);
+	/* one letter left out of a long word: the word itself, nearly always */
+	cr_expect_geq(right, with * 9 / 10, "top-1 right: %zu of %zu", right,
+		      with);
+	diag_list_release(&l);
+	document_free(doc);
+	buf_release(&b);
+}
+
+Test(spelling, hunspell_searches_are_counted_per_document, .timeout = 120)
+{
+	struct buf b = BUF_INIT;
+	struct document *doc;
+	struct diag_list l;
+	size_t spent = 0, first_spent = SIZE_MAX, n = 0;
+
+	/* words with no dictionary word within two edits: each needs
+	 * Hunspell's search, and a document gets SPELLING_SEARCH_MAX */
+	for (int i = 0; i < SPELLING_SEARCH_MAX + 5; i++)
+		buf_addf(&b, "zqxv%cwkqj%c ", 'a' + i % 26, 'a' + i / 26);
+	buf_adds(&b, "\n");
+	check_str(b.buf, &doc, &l);
+	for (size_t i = 0; i < l.n; i++) {
 		if (strcmp(l.v[i].rule, "spelling.unknown-word") != 0)
 			continue;
-		if (l.v[i].n_suggestions)
-			with++;
-		else
-			without++;
+		if (strstr(l.v[i].message, "searches are spent")) {
+			spent++;
+			if (first_spent == SIZE_MAX)
+				first_spent = n;
+		}
+		n++;
 	}
-	cr_expect_gt(with, 0);
-	cr_expect_gt(without, 0, "no word went without suggestions");
-	cr_expect_leq(with + without, n_words);
-	cr_expect_geq(with + without, n_words * 9 / 10);
+	cr_expect_eq(n, SPELLING_SEARCH_MAX + 5);
+	/* the first SPELLING_SEARCH_MAX words, in text order, were searched */
+	cr_expect_eq(spent, 5);
+	cr_expect_eq(first_spent, SPELLING_SEARCH_MAX);
 	diag_list_release(&l);
 	document_free(doc);
 	buf_release(&b);

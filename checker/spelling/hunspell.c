@@ -8,6 +8,7 @@
 #include "spelling/hunspell.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <iconv.h>
 #include <math.h>
 #include <stdint.h>
@@ -15,15 +16,19 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include <hunspell/hunspell.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "spelling/sugindex.h"
+#include "spelling/unmunch.h"
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/paths.h"
 #include "util/xalloc.h"
+
 
 /* One cached word: its check result and, once asked, its suggestions in
  * both orders.  Strings live in the cache arena. */
@@ -32,9 +37,9 @@ struct entry {
 	uint32_t len;
 	uint32_t hash;
 	int8_t known;
-	uint8_t have_sug[2];
-	uint8_t n_sug[2];
-	const char **sug[2];
+	uint8_t have_sug[SPELLER_N_ORDERS];
+	uint8_t n_sug[SPELLER_N_ORDERS];
+	const char **sug[SPELLER_N_ORDERS];
 };
 
 struct freq {
@@ -55,6 +60,14 @@ struct speller {
 	struct freq *ftab;
 	size_t fcap, fn;
 	struct speller_weights w;
+	/* the suggestion index (sugindex.h), opened on the first suggestion;
+	 * the words added at run time are part of its sources */
+	char *aff_path;
+	struct sugindex *ix;
+	const char **added;
+	size_t n_added, alloc_added;
+	struct arena added_arena;
+	struct speller_index_stats ix_stats;
 };
 
 static uint32_t hash_bytes(const char *s, size_t n)
@@ -201,6 +214,8 @@ enum mt_err speller_open_files(const char *aff, const char *dic,
 				dic);
 	}
 	sp->dic_path = xstrdup(dic);
+	sp->aff_path = xstrdup(aff);
+	arena_init(&sp->added_arena, 0);
 	enc = Hunspell_get_dic_encoding(sp->h);
 	if (!enc || strcasecmp(enc, "UTF-8") == 0 || strcasecmp(enc, "UTF8") == 0) {
 		sp->utf8 = 1;
@@ -296,6 +311,10 @@ void speller_close(struct speller *sp)
 	free(sp->tab);
 	free(sp->ftab);
 	free(sp->dic_path);
+	free(sp->aff_path);
+	sugindex_close(sp->ix);
+	free(sp->added);
+	arena_release(&sp->added_arena);
 	free(sp);
 }
 
@@ -324,6 +343,14 @@ int speller_add(struct speller *sp, const char *word, const char *model)
 		Hunspell_add(sp->h, w);
 	if (sp->n)
 		cache_clear(sp);
+	/* a source of the suggestion index: the next suggestion builds
+	 * (or maps) the index with it */
+	sp->added = xgrow(sp->added, &sp->alloc_added, sp->n_added + 1,
+			  sizeof(*sp->added));
+	sp->added[sp->n_added++] = arena_strdup(&sp->added_arena, norm);
+	sugindex_close(sp->ix);
+	sp->ix = NULL;
+	sp->ix_stats.opened = 0;
 	return 0;
 }
 
@@ -615,6 +642,120 @@ int speller_check(struct speller *sp, const char *word, size_t len)
 	return e->known;
 }
 
+/* ---- the suggestion index -------------------------------------------- */
+
+/* Bump when what goes into the index changes (not its file format: that
+ * is sugindex.c's VERSION). */
+#define INDEX_SOURCES "mtlint suggestion index sources 1"
+
+/* Hash of everything the index is made of (see speller.h). */
+static uint64_t index_hash(const struct speller *sp, int expanded)
+{
+	uint64_t h = SUGINDEX_HASH_INIT;
+	const char *files[] = { sp->aff_path, sp->dic_path };
+
+	h = sugindex_hash(h, INDEX_SOURCES, sizeof(INDEX_SOURCES));
+	h = sugindex_hash(h, &expanded, sizeof(expanded));
+	for (size_t i = 0; i < ARRAY_SIZE(files); i++) {
+		struct buf b = BUF_INIT;
+
+		if (buf_read_file(&b, files[i], 0) == 0)
+			h = sugindex_hash(h, b.buf, b.len);
+		h = sugindex_hash(h, "\n--\n", 4);
+		buf_release(&b);
+	}
+	for (size_t i = 0; i < sp->n_added; i++)
+		h = sugindex_hash(h, sp->added[i], strlen(sp->added[i]) + 1);
+	return h;
+}
+
+struct forms {
+	struct speller *sp;
+	struct arena a;
+	const char **v;
+	size_t n, alloc;
+};
+
+/* One form from unmunch (dictionary encoding): kept when Hunspell accepts
+ * it, in UTF-8. */
+static void add_form(void *arg, const char *word)
+{
+	struct forms *f = arg;
+	char *u;
+
+	if (strlen(word) > 4 * SPELLER_MAX_WORD ||
+	    !Hunspell_spell(f->sp->h, word))
+		return;
+	u = from_dic(f->sp, word, &f->a);
+	if (!u || !*u || strlen(u) > SPELLER_MAX_WORD)
+		return;
+	f->v = xgrow(f->v, &f->alloc, f->n + 1, sizeof(*f->v));
+	f->v[f->n++] = u;
+}
+
+static double now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* Map the cached index, or build it (and cache it when possible). */
+static void index_open(struct speller *sp)
+{
+	struct speller_index_stats *st = &sp->ix_stats;
+	char dir[400], path[sizeof(st->path)];
+	const char *stem = strrchr(sp->dic_path, '/');
+	int expanded = unmunch_available(), have_dir;
+	uint64_t h = index_hash(sp, expanded);
+	double t0 = now_ms();
+	struct mt_error err = { 0 };
+	struct forms f = { .sp = sp };
+
+	memset(st, 0, sizeof(*st));
+	stem = stem ? stem + 1 : sp->dic_path;
+	have_dir = mt_cache_dir(dir, sizeof(dir)) == 0;
+	if (have_dir) {
+		snprintf(path, sizeof(path), "%s/%.*s-%016llx.sugidx", dir,
+			 (int)strcspn(stem, "."), stem, (unsigned long long)h);
+		if (sugindex_map(path, h, &sp->ix, &err) == MT_ERR_OK) {
+			st->opened = 1;
+			st->expanded = expanded;
+			goto out;
+		}
+	}
+	arena_init(&f.a, 0);
+	st->expanded = unmunch_each(sp->aff_path, sp->dic_path,
+				    have_dir ? dir : NULL, add_form, &f) == 1;
+	for (size_t i = 0; i < sp->n_added; i++) {
+		f.v = xgrow(f.v, &f.alloc, f.n + 1, sizeof(*f.v));
+		f.v[f.n++] = sp->added[i];
+	}
+	sp->ix = sugindex_build(f.v, f.n, h);
+	st->opened = 2;
+	/* a forms list from a failed unmunch must not be cached as the
+	 * expanded one: the hash said "expanded" */
+	if (have_dir && st->expanded == expanded &&
+	    sugindex_write(sp->ix, path, &err) == MT_ERR_OK)
+		snprintf(st->path, sizeof(st->path), "%s", path);
+	free(f.v);
+	arena_release(&f.a);
+	st->build_ms = now_ms() - t0;
+	st->words = sugindex_size(sp->ix);
+	return;
+out:
+	snprintf(st->path, sizeof(st->path), "%s", path);
+	st->build_ms = now_ms() - t0;
+	st->words = sugindex_size(sp->ix);
+}
+
+void speller_index_stats(const struct speller *sp,
+			 struct speller_index_stats *out)
+{
+	*out = sp->ix_stats;
+}
+
 /* ---- distance and ranking --------------------------------------------- */
 
 #define MAXCP (SPELLER_MAX_WORD + 1)
@@ -882,13 +1023,13 @@ static void keep_order(struct speller *sp, struct entry *e, int o,
 	e->have_sug[o] = 1;
 }
 
-/* Hunspell's suggestions for the word, converted, into e (both orders). */
-static void fill_suggestions(struct speller *sp, struct entry *e)
+/* Hunspell's suggestions for the word, converted, in its order, into e. */
+static void fill_hunspell(struct speller *sp, struct entry *e)
 {
 	char norm[SPELLER_MAX_WORD + 1], w[4 * SPELLER_MAX_WORD + 16];
 	char **list = NULL;
 	const char *v[SPELLER_RANK_MAX];
-	size_t k = 0, cnt;
+	size_t k = 0;
 	int n = 0;
 
 	normalise(e->key, e->len, norm);
@@ -903,33 +1044,197 @@ static void fill_suggestions(struct speller *sp, struct entry *e)
 	}
 	if (list)
 		Hunspell_free_list(sp->h, &list, n);
-	cnt = k < SPELLER_MAX_SUGGESTIONS ? k : SPELLER_MAX_SUGGESTIONS;
-	keep_order(sp, e, SPELLER_ORDER_HUNSPELL, v, cnt);
+	/* all of them (up to SPELLER_RANK_MAX): the ranked fallback of
+	 * fill_index() re-ranks the whole list, speller_suggest() hands out
+	 * at most SPELLER_MAX_SUGGESTIONS */
+	keep_order(sp, e, SPELLER_ORDER_HUNSPELL, v, k);
+}
+
+/*
+ * The candidate in the misspelling's case: "Teh" wants "The", "TEH"
+ * wants "THE"; a candidate with capitals of its own ("Paris") stays.
+ */
+static const char *match_case(struct speller *sp, int wc, const char *c)
+{
+	char buf[4 * SPELLER_MAX_WORD + 16];
+	int32_t i = 0, o = 0, n = (int32_t)strlen(c);
+	int first = 1;
+
+	if ((wc != 1 && wc != 2) || case_pattern(c, (size_t)n) != 0)
+		return c;
+	while (i < n) {
+		UChar32 ch;
+		UBool bad = 0;
+
+		U8_NEXT(c, i, n, ch);
+		if (ch < 0)
+			return c;
+		if (first || wc == 2)
+			ch = u_toupper(ch);
+		first = 0;
+		U8_APPEND((uint8_t *)buf, o, (int32_t)sizeof(buf) - 1, ch, bad);
+		if (bad)
+			return c;
+	}
+	return arena_strndup(&sp->cache_arena, buf, (size_t)o);
+}
+
+struct cand {
+	const char *s;
+	uint32_t dist;
+	unsigned long freq;
+	size_t pos; /* index order */
+};
+
+/* Fewer edits first, then more frequent, then index order. */
+static int by_edits(const void *pa, const void *pb)
+{
+	const struct cand *a = pa, *b = pb;
+
+	if (a->dist != b->dist)
+		return a->dist < b->dist ? -1 : 1;
+	if (a->freq != b->freq)
+		return a->freq > b->freq ? -1 : 1;
+	return a->pos < b->pos ? -1 : a->pos > b->pos;
+}
+
+/*
+ * Two words run together ("lefthander", "semipublic"): each split into
+ * two words Hunspell knows, of two letters or more, as "left hander" and,
+ * when Hunspell accepts it, "left-hander"; into v (at most max); returns
+ * how many.  Hunspell's checks only (microseconds), not its cache: the
+ * caller holds a pointer into that.
+ */
+static size_t split_candidates(struct speller *sp, const char *w, size_t n,
+			       const char **v, size_t max)
+{
+	char a[SPELLER_MAX_WORD + 2];
+	size_t k = 0;
+
+	for (size_t i = 2; i + 2 <= n && k + 2 <= max; i++) {
+		if (((unsigned char)w[i] & 0xC0) == 0x80)
+			continue; /* inside a UTF-8 sequence */
+		memcpy(a, w, i);
+		a[i] = '\0';
+		if (!hun_spell(sp, a) || !hun_spell(sp, w + i))
+			continue;
+		memcpy(a + i + 1, w + i, n - i + 1);
+		a[i] = '-';
+		if (hun_spell(sp, a))
+			v[k++] = arena_strdup(&sp->cache_arena, a);
+		a[i] = ' ';
+		v[k++] = arena_strdup(&sp->cache_arena, a);
+	}
+	return k;
+}
+
+/* The index's candidates for e's word, the best SPELLER_RANK_MAX by
+ * by_edits(), in the word's case, distinct, into v; returns how many. */
+static size_t index_candidates(struct speller *sp, const struct entry *e,
+			       const char **v)
+{
+	char norm[SPELLER_MAX_WORD + 1];
+	struct sugindex_hit hits[512];
+	struct cand c[ARRAY_SIZE(hits)];
+	size_t n, nl, k = 0;
+	int wc;
+
+	if (!sp->ix)
+		index_open(sp);
+	nl = normalise(e->key, e->len, norm);
+	n = sugindex_lookup(sp->ix, norm, nl, SUGINDEX_MAX_DIST, hits,
+			    ARRAY_SIZE(hits));
+	for (size_t i = 0; i < n; i++)
+		c[i] = (struct cand){ hits[i].word, hits[i].dist,
+				      speller_frequency(sp, hits[i].word,
+							hits[i].len),
+				      i };
+	qsort(c, n, sizeof(*c), by_edits);
+	wc = case_pattern(e->key, e->len);
+	for (size_t i = 0; i < n && k < SPELLER_RANK_MAX; i++) {
+		const char *s = match_case(sp, wc, c[i].s);
+		size_t j;
+
+		for (j = 0; j < k && strcmp(v[j], s) != 0; j++)
+			;
+		if (j == k)
+			v[k++] = s;
+	}
+	return k + split_candidates(sp, norm, nl, v + k,
+				    SPELLER_RANK_MAX - k);
+}
+
+/*
+ * Ranked suggestions into e's order o: the index's candidates, or when it
+ * has none and o is SPELLER_ORDER_RANKED, Hunspell's list.
+ */
+static void fill_index(struct speller *sp, struct entry *e, int o)
+{
+	const char *v[SPELLER_RANK_MAX];
+	size_t k = index_candidates(sp, e, v);
+
+	if (!k && o == SPELLER_ORDER_RANKED) {
+		if (!e->have_sug[SPELLER_ORDER_HUNSPELL])
+			fill_hunspell(sp, e);
+		k = e->n_sug[SPELLER_ORDER_HUNSPELL];
+		memcpy(v, e->sug[SPELLER_ORDER_HUNSPELL], k * sizeof(*v));
+	}
 	speller_rank(sp, e->key, e->len, v, k);
-	keep_order(sp, e, SPELLER_ORDER_RANKED, v, cnt);
+	/* "government" and "Government" are one suggestion: the better */
+	for (size_t i = 0, j; i < k;) {
+		for (j = 0; j < i && strcasecmp(v[j], v[i]) != 0; j++)
+			;
+		if (j < i)
+			memmove(&v[i], &v[i + 1], (--k - i) * sizeof(*v));
+		else
+			i++;
+	}
+	keep_order(sp, e, o, v, k < SPELLER_MAX_SUGGESTIONS
+					? k
+					: SPELLER_MAX_SUGGESTIONS);
 }
 
 void speller_set_weights(struct speller *sp, const struct speller_weights *w)
 {
 	sp->w = *w;
-	for (size_t i = 0; i < sp->cap; i++)
-		sp->tab[i].have_sug[0] = sp->tab[i].have_sug[1] = 0;
+	/* Hunspell's own lists stay: ranking does not change them */
+	for (size_t i = 0; i < sp->cap; i++) {
+		sp->tab[i].have_sug[SPELLER_ORDER_RANKED] = 0;
+		sp->tab[i].have_sug[SPELLER_ORDER_INDEX] = 0;
+	}
 }
 
 size_t speller_suggest(struct speller *sp, const char *word, size_t len,
 		       enum speller_order order, const char *const **out)
 {
 	struct entry *e;
-	int o = order == SPELLER_ORDER_HUNSPELL ? 1 : 0;
+	int o = (int)order;
+	size_t n;
 
 	*out = NULL;
-	if (len == 0 || len > SPELLER_MAX_WORD)
+	if (len == 0 || len > SPELLER_MAX_WORD || o < 0 ||
+	    o >= SPELLER_N_ORDERS)
 		return 0;
 	e = cache_get(sp, word, len);
-	if (!e->have_sug[o])
-		fill_suggestions(sp, e);
-	if (!e->n_sug[o])
+	if (!e->have_sug[o]) {
+		if (o == SPELLER_ORDER_HUNSPELL)
+			fill_hunspell(sp, e);
+		else
+			fill_index(sp, e, o);
+	}
+	n = e->n_sug[o];
+	if (n > SPELLER_MAX_SUGGESTIONS)
+		n = SPELLER_MAX_SUGGESTIONS;
+	if (!n)
 		return 0;
 	*out = e->sug[o];
-	return e->n_sug[o];
+	return n;
+}
+
+int speller_needs_search(struct speller *sp, const char *word, size_t len)
+{
+	const char *const *v;
+
+	return len > 0 && len <= SPELLER_MAX_WORD &&
+	       speller_suggest(sp, word, len, SPELLER_ORDER_INDEX, &v) == 0;
 }

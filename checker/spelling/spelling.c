@@ -14,7 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
@@ -628,19 +627,11 @@ struct run {
 	size_t n_cand[256], alloc_cand[256];
 	int cand_built;
 	struct smap known; /* word -> known_form() answer, for repeats */
-	double suggest_ms;
+	struct smap searched; /* words given to Hunspell's search */
 	const struct span *code;
 	size_t n_code, code_i;
 	uint32_t ti; /* the token being checked */
 };
-
-static double now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
 
 /* Length of the part separator at text[i] (a hyphen, U+2010, U+2011, or
  * a full stop between words: "interest.One" is two words with a space
@@ -915,19 +906,33 @@ static int sentence_initial(const struct document *doc, uint32_t ti)
 	return 1;
 }
 
-/* Append ranked suggestions, within the document's time budget. */
+/*
+ * Append ranked suggestions.  The index answers in microseconds; a word it
+ * has no candidate for goes to Hunspell's search (tens of milliseconds),
+ * at most SPELLING_SEARCH_MAX distinct words a document: past that, the
+ * message says the search was skipped.  The count is of the document's
+ * words, never of time or of what a cache remembers, so the same document
+ * gets the same answer on any machine, alone or in a batch.
+ */
 static void suggest(struct run *r, struct diag *d, const char *w, size_t n,
 		    size_t max)
 {
+	struct speller *sp = r->st->sp;
 	const char *const *v;
 	size_t k;
-	double t0;
 
-	if (r->suggest_ms > SPELLING_SUGGEST_BUDGET_MS)
-		return;
-	t0 = now_ms();
-	k = speller_suggest(r->st->sp, w, n, SPELLER_ORDER_RANKED, &v);
-	r->suggest_ms += now_ms() - t0;
+	if (speller_needs_search(sp, w, n) && !smap_find(&r->searched, w, n)) {
+		if (r->searched.n >= SPELLING_SEARCH_MAX) {
+			d->message = arena_printf(
+				&r->doc->arena,
+				"%s (no suggestion: the document's %d "
+				"suggestion searches are spent)",
+				d->message, SPELLING_SEARCH_MAX);
+			return;
+		}
+		smap_put(&r->searched, &r->doc->arena, w, n);
+	}
+	k = speller_suggest(sp, w, n, SPELLER_ORDER_RANKED, &v);
 	for (size_t i = 0; i < k && i < max; i++)
 		diag_suggest(r->ctx->diags, d, v[i]);
 }
@@ -1092,15 +1097,12 @@ static void check_part(struct run *r, struct span sp, int whole,
 		/* "Teh" opening a sentence is "the" misspelt */
 		if (whole && wi.upper == 1 && sentence_initial(r->doc, ti)) {
 			const char *const *v;
-			size_t k = 0;
+			size_t k;
 
-			if (r->suggest_ms <= SPELLING_SUGGEST_BUDGET_MS) {
-				double t0 = now_ms();
-
-				k = speller_suggest(st->sp, w, n,
-						    SPELLER_ORDER_RANKED, &v);
-				r->suggest_ms += now_ms() - t0;
-			}
+			/* the index's candidates only: a close common word
+			 * is among them when there is one */
+			k = speller_suggest(st->sp, w, n, SPELLER_ORDER_INDEX,
+					    &v);
 			if (k && speller_frequency(st->sp, v[0],
 						   strlen(v[0])) >= 100 &&
 			    speller_distance(w, n, v[0], strlen(v[0])) <= 1.0) {
@@ -1250,6 +1252,7 @@ static enum mt_err spelling_run(void *state, struct check_ctx *ctx,
 	smap_release(&r.ref_words);
 	smap_release(&r.caps);
 	smap_release(&r.known);
+	smap_release(&r.searched);
 	for (size_t i = 0; i < 256; i++)
 		free(r.cand[i]);
 	return MT_ERR_OK;

@@ -43,9 +43,12 @@
  * only together), then the --words and --reject files.  A missing
  * dictionary fails with MT_ERR_DICT, an unreadable list with MT_ERR_IO.
  *
- * Suggestions cost Hunspell time: they are cached per word by the speller,
- * and once a document has spent SPELLING_SUGGEST_BUDGET_MS on them, later
- * unknown words of that document are reported without suggestions.
+ * Suggestions come from the speller's index (speller.h: microseconds a
+ * word), so every unknown word gets them.  A word the index has no
+ * candidate for goes to Hunspell's own search (tens of milliseconds);
+ * a document gets at most SPELLING_SEARCH_MAX such searches (distinct
+ * words, counted in text order: no clock and no cache decides), after
+ * which the message of an unknown word says its search was skipped.
  */
 #ifndef MT_SPELLING_H
 #define MT_SPELLING_H
@@ -53,7 +56,7 @@
 #include "check/pass.h"
 
 #define SPELLING_ACRONYM_MAX 5
-#define SPELLING_SUGGEST_BUDGET_MS 2000
+#define SPELLING_SEARCH_MAX 50
 
 extern const struct check_pass spelling_pass;
 
