@@ -101,9 +101,9 @@ static void usage(FILE *f)
 	      "      --grammar-parser on|off\n"
 	      "                         whole-sentence parse with link-grammar"
 	      " (default: on)\n"
-	      "      --grammar-budget MS\n"
-	      "                         parser time per document (default: "
-	      "20000)\n"
+	      "      --grammar-budget N\n"
+	      "                         parse at most N sentences a document "
+	      "(default: 0, all)\n"
 	      "\n"
 	      "CI and editorial gate:\n"
 	      "      --config FILE      use FILE instead of the nearest "
@@ -331,14 +331,14 @@ static int parse_check_opts(int argc, char **argv, struct cli_opts *o)
 			break;
 		case OPT_GRAMMAR_BUDGET: {
 			char *end;
-			unsigned long ms = strtoul(optarg, &end, 10);
+			unsigned long n = strtoul(optarg, &end, 10);
 
-			if (!*optarg || *end || ms == 0 || ms > 3600000)
-				return bad_usage("--grammar-budget takes "
-						 "milliseconds (1 to 3600000), "
+			if (!*optarg || *end || n > 100000000)
+				return bad_usage("--grammar-budget takes a "
+						 "number of sentences (0: all), "
 						 "not '%s'",
 						 optarg);
-			o->co.grammar_parser_budget_ms = (unsigned)ms;
+			o->co.grammar_parser_max_sentences = (unsigned)n;
 			break;
 		}
 		case OPT_CONFIG:
