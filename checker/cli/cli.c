@@ -58,7 +58,7 @@ static void usage(FILE *f)
 	fputs("usage: mtlint [check] [options] FILE...\n"
 	      "       mtlint rules [options]\n"
 	      "       mtlint rules --test [options] [RULEFILE...]\n"
-	      "       mtlint score --reference REF FILE...\n"
+	      "       mtlint score [--whole-document] --reference REF FILE...\n"
 	      "       mtlint segment FILE\n"
 	      "       mtlint lsp [options]      (Language Server, stdio)\n"
 	      "       mtlint version\n"
@@ -1096,9 +1096,66 @@ out:
 }
 
 /*
- * `mtlint score --reference REF FILE...`: document-level chrF and BLEU of
- * each FILE against REF (definitions in score.h and the README), and the
- * article sentences with no counterpart in the reference (align.h).
+ * The scores of doc against ref, with sacreBLEU's signatures: corpus-level
+ * over lines when both have as many lines, else (or with --whole-document)
+ * each text as one segment, which the lines say.
+ */
+static void print_scores(const struct document *doc,
+			 const struct document *ref, int whole)
+{
+	struct chrf_stats cs;
+	struct bleu_stats bs;
+	size_t hl = score_count_lines(doc->text, doc->len);
+	size_t rl = score_count_lines(ref->text, ref->len);
+	const char *how = "";
+
+	if (whole || score_corpus(doc->text, doc->len, ref->text, ref->len,
+				  &cs, &bs) != 0) {
+		score_chrf(doc->text, doc->len, ref->text, ref->len, &cs);
+		score_bleu(doc->text, doc->len, ref->text, ref->len, &bs);
+		how = "|doc:whole";
+		if (!whole)
+			printf("  %zu lines against %zu: each text scored as "
+			       "one segment (sacreBLEU needs as many lines)\n",
+			       hl, rl);
+	}
+	printf("  chrF2|%s%s = %.2f (precision %.2f, recall %.2f)\n",
+	       SCORE_CHRF_SIGNATURE, how, cs.score, 100 * cs.precision,
+	       100 * cs.recall);
+	printf("  BLEU|%s%s = %.2f %.1f/%.1f/%.1f/%.1f (BP = %.3f ratio = "
+	       "%.3f hyp_len = %zu ref_len = %zu)\n",
+	       SCORE_BLEU_SIGNATURE, how, bs.score, bs.precisions[0],
+	       bs.precisions[1], bs.precisions[2], bs.precisions[3], bs.bp,
+	       bs.ref_len ? (double)bs.sys_len / (double)bs.ref_len : 0.0,
+	       bs.sys_len, bs.ref_len);
+}
+
+/* Remove every `opt` from argv (shifting the rest); returns whether there
+ * was one. */
+static int take_flag(int *argc, char **argv, const char *opt)
+{
+	int found = 0, o = 0;
+
+	for (int i = 0; i < *argc; i++) {
+		if (strcmp(argv[i], "--") == 0) {
+			while (i < *argc)
+				argv[o++] = argv[i++];
+			break;
+		}
+		if (strcmp(argv[i], opt) == 0)
+			found = 1;
+		else
+			argv[o++] = argv[i];
+	}
+	*argc = o;
+	return found;
+}
+
+/*
+ * `mtlint score [--whole-document] --reference REF FILE...`: chrF and
+ * BLEU of each FILE against REF as sacreBLEU computes them (definitions in
+ * score.h and the README), and the article sentences with no counterpart
+ * in the reference (align.h).
  */
 static int cmd_score(int argc, char **argv)
 {
@@ -1106,6 +1163,7 @@ static int cmd_score(int argc, char **argv)
 	struct checker *checker = NULL;
 	struct document *ref = NULL;
 	struct mt_error err = { 0 };
+	int whole = take_flag(&argc, argv, "--whole-document");
 	int rc = parse_check_opts(argc, argv, &o);
 
 	if (rc >= 0)
@@ -1133,8 +1191,6 @@ static int cmd_score(int argc, char **argv)
 	rc = CLI_EXIT_CLEAN;
 	for (size_t i = 0; i < o.files.n; i++) {
 		struct document *doc = NULL;
-		struct chrf_stats cs;
-		struct bleu_stats bs;
 		struct align_match *al;
 		uint32_t n_aligned = 0;
 
@@ -1147,22 +1203,11 @@ static int cmd_score(int argc, char **argv)
 			rc = CLI_EXIT_ERROR;
 			continue;
 		}
-		score_chrf(doc->text, doc->len, ref->text, ref->len, &cs);
-		score_bleu(doc->text, doc->len, ref->text, ref->len, &bs);
 		al = align_sentences(doc, ref, &doc->arena);
 		for (uint32_t k = 0; k < doc->n_sentences; k++)
 			n_aligned += al[k].score >= ALIGN_MIN_SCORE;
 		printf("%s\n", doc->name);
-		printf("  chrF2 = %.2f (char order 6, beta 2; precision "
-		       "%.2f, recall %.2f)\n",
-		       cs.score, 100 * cs.precision, 100 * cs.recall);
-		printf("  BLEU = %.2f %.1f/%.1f/%.1f/%.1f (BP = %.3f ratio = "
-		       "%.3f hyp_len = %zu ref_len = %zu)\n",
-		       bs.score, bs.precisions[0], bs.precisions[1],
-		       bs.precisions[2], bs.precisions[3], bs.bp,
-		       bs.ref_len ? (double)bs.sys_len / (double)bs.ref_len
-				  : 0.0,
-		       bs.sys_len, bs.ref_len);
+		print_scores(doc, ref, whole);
 		printf("  sentences with a counterpart in the reference: %u "
 		       "of %u\n",
 		       n_aligned, doc->n_sentences);
