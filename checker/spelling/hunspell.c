@@ -1230,11 +1230,3 @@ size_t speller_suggest(struct speller *sp, const char *word, size_t len,
 	*out = e->sug[o];
 	return n;
 }
-
-int speller_needs_search(struct speller *sp, const char *word, size_t len)
-{
-	const char *const *v;
-
-	return len > 0 && len <= SPELLER_MAX_WORD &&
-	       speller_suggest(sp, word, len, SPELLER_ORDER_INDEX, &v) == 0;
-}

@@ -25,10 +25,13 @@
  * vowel swaps, doubled letters and transpositions cost less), a phonetic
  * key (same consonant skeleton), the case pattern of the misspelling, the
  * word's frequency, and the candidate's position (fewer edits, then more
- * frequent) as a tie-breaker.  Only a word without any candidate in the
- * index goes to Hunspell's own (slow: tens of milliseconds) suggestion
- * search.  SPELLER_ORDER_HUNSPELL gives Hunspell's list in its own order
- * (for comparison in `make eval`).
+ * frequent) as a tie-breaker.  SPELLER_ORDER_INDEX stops there: the same
+ * answer on any machine.  SPELLER_ORDER_RANKED goes on, for a word without
+ * any candidate in the index, to Hunspell's own suggestion search, which
+ * is slow (tens of milliseconds) and cut by Hunspell after a quarter of a
+ * second of process time, so that its answer depends on the machine.
+ * SPELLER_ORDER_HUNSPELL gives Hunspell's list in its own order (for
+ * comparison in `make eval`).
  *
  * The index is built on the first suggestion and kept as a file in the
  * cache directory -- $MTLINT_CACHE_DIR, else $XDG_CACHE_HOME/mtlint, else
@@ -144,14 +147,6 @@ enum speller_order {
 #define SPELLER_MAX_SUGGESTIONS 10
 size_t speller_suggest(struct speller *sp, const char *word, size_t len,
 		       enum speller_order order, const char *const **out);
-
-/*
- * Would SPELLER_ORDER_RANKED run Hunspell's suggestion search for this
- * word (the index has no candidate for it)?  1 yes, 0 no; the same answer
- * whatever was asked before, so a caller can count (and cap) the searches
- * a document needs without depending on the cache.
- */
-int speller_needs_search(struct speller *sp, const char *word, size_t len);
 
 /* The suggestion index: how it was opened, for tests and `make bench`. */
 struct speller_index_stats {

@@ -627,7 +627,6 @@ struct run {
 	size_t n_cand[256], alloc_cand[256];
 	int cand_built;
 	struct smap known; /* word -> known_form() answer, for repeats */
-	struct smap searched; /* words given to Hunspell's search */
 	const struct span *code;
 	size_t n_code, code_i;
 	uint32_t ti; /* the token being checked */
@@ -907,32 +906,16 @@ static int sentence_initial(const struct document *doc, uint32_t ti)
 }
 
 /*
- * Append ranked suggestions.  The index answers in microseconds; a word it
- * has no candidate for goes to Hunspell's search (tens of milliseconds),
- * at most SPELLING_SEARCH_MAX distinct words a document: past that, the
- * message says the search was skipped.  The count is of the document's
- * words, never of time or of what a cache remembers, so the same document
- * gets the same answer on any machine, alone or in a batch.
+ * Append ranked suggestions: the index's (speller.h), never Hunspell's own
+ * search, whose time limit would make them depend on the machine.  A word
+ * with no dictionary word within two edits gets none.
  */
 static void suggest(struct run *r, struct diag *d, const char *w, size_t n,
 		    size_t max)
 {
-	struct speller *sp = r->st->sp;
 	const char *const *v;
-	size_t k;
+	size_t k = speller_suggest(r->st->sp, w, n, SPELLER_ORDER_INDEX, &v);
 
-	if (speller_needs_search(sp, w, n) && !smap_find(&r->searched, w, n)) {
-		if (r->searched.n >= SPELLING_SEARCH_MAX) {
-			d->message = arena_printf(
-				&r->doc->arena,
-				"%s (no suggestion: the document's %d "
-				"suggestion searches are spent)",
-				d->message, SPELLING_SEARCH_MAX);
-			return;
-		}
-		smap_put(&r->searched, &r->doc->arena, w, n);
-	}
-	k = speller_suggest(sp, w, n, SPELLER_ORDER_RANKED, &v);
 	for (size_t i = 0; i < k && i < max; i++)
 		diag_suggest(r->ctx->diags, d, v[i]);
 }
@@ -1252,7 +1235,6 @@ static enum mt_err spelling_run(void *state, struct check_ctx *ctx,
 	smap_release(&r.ref_words);
 	smap_release(&r.caps);
 	smap_release(&r.known);
-	smap_release(&r.searched);
 	for (size_t i = 0; i < 256; i++)
 		free(r.cand[i]);
 	return MT_ERR_OK;

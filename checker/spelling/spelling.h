@@ -44,11 +44,11 @@
  * dictionary fails with MT_ERR_DICT, an unreadable list with MT_ERR_IO.
  *
  * Suggestions come from the speller's index (speller.h: microseconds a
- * word), so every unknown word gets them.  A word the index has no
- * candidate for goes to Hunspell's own search (tens of milliseconds);
- * a document gets at most SPELLING_SEARCH_MAX such searches (distinct
- * words, counted in text order: no clock and no cache decides), after
- * which the message of an unknown word says its search was skipped.
+ * word, no budget), so every unknown word with a dictionary word within
+ * two edits (or two words run together) gets them.  Hunspell's own
+ * suggestion search is never used here: it costs tens of milliseconds a
+ * word and stops after a quarter of a second of process time, so its
+ * answers would depend on the machine.
  */
 #ifndef MT_SPELLING_H
 #define MT_SPELLING_H
@@ -56,7 +56,6 @@
 #include "check/pass.h"
 
 #define SPELLING_ACRONYM_MAX 5
-#define SPELLING_SEARCH_MAX 50
 
 extern const struct check_pass spelling_pass;
 

@@ -480,7 +480,7 @@ size_t sugindex_lookup(const struct sugindex *ix, const char *word,
 		if (wn < 0)
 			continue;
 		d = osa(qc, qn, wc, wn, max_dist);
-		if (d == 0 || d > max_dist)
+		if (d > max_dist || (wl == len && memcmp(w, word, len) == 0))
 			continue;
 		all[n_hits++] = (struct sugindex_hit){ w, (uint32_t)wl, d };
 	}

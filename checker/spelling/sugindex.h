@@ -82,8 +82,9 @@ struct sugindex_hit {
 
 /*
  * Words within `max_dist` (at most SUGINDEX_MAX_DIST) edits of `word`
- * (len bytes of UTF-8), ignoring case, the word itself excluded (in any
- * case), into hits[0..max), nearest first, then in index order (sorted
+ * (len bytes of UTF-8), ignoring case, the word itself excluded (but not
+ * its other cases: "english" finds "English" at distance 0), into
+ * hits[0..max), nearest first, then in index order (sorted
  * by bytes); returns their number (at most max: the first ones in that
  * order when more qualify).  The same query always gives the same answer.
  */
