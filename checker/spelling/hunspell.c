@@ -784,32 +784,28 @@ static int is_vowel(UChar32 c)
 	       c == 'y';
 }
 
-/* Are a and b neighbours on a QWERTY keyboard? */
+/* Are a and b neighbours on a QWERTY keyboard?  Key centres as (column,
+ * row), rows offset by a quarter and three quarters of a key; a table,
+ * since this runs in the inner loop of every distance. */
 static int adjacent_keys(UChar32 a, UChar32 b)
 {
-	static const char *const rows[] = { "qwertyuiop", "asdfghjkl",
-					    "zxcvbnm" };
-	static const double offset[] = { 0, 0.25, 0.75 };
-	double ax = -1, ay = 0, bx = -1, by = 0, dx, dy;
+	static const float x[26] = {
+		/* a */ 0.25f, 4.75f, 2.75f, 2.25f, 2.0f, 3.25f, 4.25f, 5.25f,
+		/* i */ 7.0f,  6.25f, 7.25f, 8.25f, 6.75f, 5.75f, 8.0f,  9.0f,
+		/* q */ 0.0f,  3.0f,  1.25f, 4.0f,  6.0f,  3.75f, 1.0f,  1.75f,
+		/* y */ 5.0f,  0.75f,
+	};
+	static const unsigned char y[26] = {
+		1, 2, 2, 1, 0, 1, 1, 1, 0, 1, 1, 1, 2,
+		2, 0, 0, 0, 0, 1, 0, 0, 2, 0, 2, 0, 2,
+	};
+	float dx, dy;
 
 	if (a > 'z' || b > 'z' || a < 'a' || b < 'a')
 		return 0;
-	for (int r = 0; r < 3; r++) {
-		const char *p = strchr(rows[r], (int)a);
-		const char *q = strchr(rows[r], (int)b);
-
-		if (p) {
-			ax = (double)(p - rows[r]) + offset[r];
-			ay = r;
-		}
-		if (q) {
-			bx = (double)(q - rows[r]) + offset[r];
-			by = r;
-		}
-	}
-	dx = ax - bx;
-	dy = ay - by;
-	return dx * dx + dy * dy <= 1.3 * 1.3;
+	dx = x[a - 'a'] - x[b - 'a'];
+	dy = (float)y[a - 'a'] - (float)y[b - 'a'];
+	return dx * dx + dy * dy <= 1.3f * 1.3f;
 }
 
 static double sub_cost(UChar32 a, UChar32 b)
