@@ -64,8 +64,10 @@ struct speller {
 	 * the words added at run time are part of its sources */
 	char *aff_path;
 	struct sugindex *ix;
-	const char **added;
-	size_t n_added, alloc_added;
+	const char **added, **added_model;
+	size_t n_added, alloc_added, alloc_added_model;
+	int ix_tried;	/* the cached index was looked for (checking) */
+	int case_ok;	/* capitalised forms of known words are known */
 	struct arena added_arena;
 	struct speller_index_stats ix_stats;
 };
@@ -80,6 +82,10 @@ static uint32_t hash_bytes(const char *s, size_t n)
 	}
 	return h;
 }
+
+static int case_pattern(const char *w, size_t len);
+static const char *match_case(struct speller *sp, int wc, const char *c);
+static int index_known(struct speller *sp, const char *w, size_t n);
 
 /* ---- encodings -------------------------------------------------------- */
 
@@ -177,6 +183,37 @@ static size_t fold_lower(const char *w, size_t len, char *out, size_t cap)
 
 /* ---- opening ---------------------------------------------------------- */
 
+/*
+ * What the .aff file says that matters before Hunspell is loaded: the
+ * encoding (SET; Hunspell's default is ISO8859-1), and whether a word's
+ * capitalised and upper-case forms are always accepted with it (not with
+ * KEEPCASE, FORCEUCASE, CHECKSHARPS or FORBIDDENWORD, which Hunspell alone
+ * can judge).
+ */
+static void read_aff_head(const char *aff, char *enc, size_t cap,
+			  int *case_ok)
+{
+	FILE *f = fopen(aff, "r");
+	char line[512];
+
+	snprintf(enc, cap, "ISO8859-1");
+	*case_ok = 1;
+	while (f && fgets(line, sizeof(line), f)) {
+		char a[64], b[64];
+		int k = sscanf(line, "%63s %63s", a, b);
+
+		if (k == 2 && strcmp(a, "SET") == 0)
+			snprintf(enc, cap, "%s", b);
+		else if (k >= 1 && (strcmp(a, "KEEPCASE") == 0 ||
+				    strcmp(a, "FORCEUCASE") == 0 ||
+				    strcmp(a, "CHECKSHARPS") == 0 ||
+				    strcmp(a, "FORBIDDENWORD") == 0))
+			*case_ok = 0;
+	}
+	if (f)
+		fclose(f);
+}
+
 static void cache_clear(struct speller *sp)
 {
 	arena_release(&sp->cache_arena);
@@ -189,6 +226,7 @@ enum mt_err speller_open_files(const char *aff, const char *dic,
 			       struct speller **out, struct mt_error *err)
 {
 	struct speller *sp;
+	char encbuf[64];
 	const char *enc;
 	FILE *f;
 
@@ -207,17 +245,12 @@ enum mt_err speller_open_files(const char *aff, const char *dic,
 
 	sp = xcalloc(1, sizeof(*sp));
 	sp->to_dic = sp->from_dic = (iconv_t)-1;
-	sp->h = Hunspell_create(aff, dic);
-	if (!sp->h) {
-		free(sp);
-		return mt_error(err, MT_ERR_DICT, "cannot load dictionary '%s'",
-				dic);
-	}
 	sp->dic_path = xstrdup(dic);
 	sp->aff_path = xstrdup(aff);
 	arena_init(&sp->added_arena, 0);
-	enc = Hunspell_get_dic_encoding(sp->h);
-	if (!enc || strcasecmp(enc, "UTF-8") == 0 || strcasecmp(enc, "UTF8") == 0) {
+	read_aff_head(aff, encbuf, sizeof(encbuf), &sp->case_ok);
+	enc = encbuf;
+	if (strcasecmp(enc, "UTF-8") == 0 || strcasecmp(enc, "UTF8") == 0) {
 		sp->utf8 = 1;
 	} else {
 		sp->to_dic = iconv_open(enc, "UTF-8");
@@ -314,6 +347,7 @@ void speller_close(struct speller *sp)
 	free(sp->aff_path);
 	sugindex_close(sp->ix);
 	free(sp->added);
+	free(sp->added_model);
 	arena_release(&sp->added_arena);
 	free(sp);
 }
@@ -321,6 +355,41 @@ void speller_close(struct speller *sp)
 const char *speller_dic_path(const struct speller *sp)
 {
 	return sp->dic_path;
+}
+
+/* ---- loading Hunspell ------------------------------------------------- */
+
+/* Give Hunspell added word i (with its model's affixes when Hunspell
+ * knows the model). */
+static void hun_add(struct speller *sp, size_t i)
+{
+	char w[4 * SPELLER_MAX_WORD + 16], m[4 * SPELLER_MAX_WORD + 16];
+	const char *model = sp->added_model[i];
+
+	if (to_dic(sp, sp->added[i], w, sizeof(w)) < 0)
+		return;
+	if (model && to_dic(sp, model, m, sizeof(m)) == 0 &&
+	    Hunspell_spell(sp->h, m))
+		Hunspell_add_with_affix(sp->h, w, m);
+	else
+		Hunspell_add(sp->h, w);
+}
+
+/*
+ * The Hunspell handle, loaded on first use (tens of milliseconds a
+ * dictionary): a document whose words the suggestion index knows never
+ * needs it.  The words added so far are given to it in their order.
+ */
+static Hunhandle *hun(struct speller *sp)
+{
+	if (sp->h)
+		return sp->h;
+	sp->h = Hunspell_create(sp->aff_path, sp->dic_path);
+	if (!sp->h) /* new throws rather than fail; the files were there */
+		MT_BUG("Hunspell cannot load '%s'", sp->dic_path);
+	for (size_t i = 0; i < sp->n_added; i++)
+		hun_add(sp, i);
+	return sp->h;
 }
 
 /* ---- adding words ----------------------------------------------------- */
@@ -334,22 +403,26 @@ int speller_add(struct speller *sp, const char *word, const char *model)
 	if (n == 0 || n > SPELLER_MAX_WORD)
 		return -1;
 	normalise(word, n, norm);
-	if (to_dic(sp, norm, w, sizeof(w)) < 0)
+	if (to_dic(sp, norm, w, sizeof(w)) < 0 ||
+	    (model && *model && to_dic(sp, model, m, sizeof(m)) < 0))
 		return -1;
-	if (model && *model && to_dic(sp, model, m, sizeof(m)) == 0 &&
-	    Hunspell_spell(sp->h, m))
-		Hunspell_add_with_affix(sp->h, w, m);
-	else
-		Hunspell_add(sp->h, w);
 	if (sp->n)
 		cache_clear(sp);
-	/* a source of the suggestion index: the next suggestion builds
-	 * (or maps) the index with it */
+	/* kept: Hunspell, when loaded, gets every added word in order, and
+	 * the words are sources of the suggestion index, which the next
+	 * look-up maps or builds with them */
 	sp->added = xgrow(sp->added, &sp->alloc_added, sp->n_added + 1,
 			  sizeof(*sp->added));
+	sp->added_model = xgrow(sp->added_model, &sp->alloc_added_model,
+				sp->n_added + 1, sizeof(*sp->added_model));
+	sp->added_model[sp->n_added] =
+		model && *model ? arena_strdup(&sp->added_arena, model) : NULL;
 	sp->added[sp->n_added++] = arena_strdup(&sp->added_arena, norm);
+	if (sp->h)
+		hun_add(sp, sp->n_added - 1);
 	sugindex_close(sp->ix);
 	sp->ix = NULL;
+	sp->ix_tried = 0;
 	sp->ix_stats.opened = 0;
 	return 0;
 }
@@ -602,7 +675,7 @@ static int hun_spell(struct speller *sp, const char *norm)
 
 	if (to_dic(sp, norm, w, sizeof(w)) < 0)
 		return 0;
-	return Hunspell_spell(sp->h, w) != 0;
+	return Hunspell_spell(hun(sp), w) != 0;
 }
 
 /*
@@ -615,16 +688,18 @@ static int check_uncached(struct speller *sp, const char *w, size_t len)
 	char norm[SPELLER_MAX_WORD + 1];
 	size_t n = normalise(w, len, norm);
 
-	if (hun_spell(sp, norm))
+	if (index_known(sp, norm, n) || hun_spell(sp, norm))
 		return 1;
 	if (n > 3 && first_is_upper(norm, n)) {
 		if (norm[n - 2] == '\'' && norm[n - 1] == 's') {
 			norm[n - 2] = '\0';
-			return hun_spell(sp, norm);
+			return index_known(sp, norm, n - 2) ||
+			       hun_spell(sp, norm);
 		}
 		if (norm[n - 1] == '\'' && norm[n - 2] == 's') {
 			norm[n - 1] = '\0';
-			return hun_spell(sp, norm);
+			return index_known(sp, norm, n - 1) ||
+			       hun_spell(sp, norm);
 		}
 	}
 	return 0;
@@ -684,7 +759,7 @@ static void add_form(void *arg, const char *word)
 	char *u;
 
 	if (strlen(word) > 4 * SPELLER_MAX_WORD ||
-	    !Hunspell_spell(f->sp->h, word))
+	    !Hunspell_spell(hun(f->sp), word))
 		return;
 	u = from_dic(f->sp, word, &f->a);
 	if (!u || !*u || strlen(u) > SPELLER_MAX_WORD)
@@ -701,12 +776,49 @@ static double now_ms(void)
 	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
-/* Map the cached index, or build it (and cache it when possible). */
-static void index_open(struct speller *sp)
+/* The cache file of the index for hash h, in path (cap bytes); 0, or -1
+ * when there is no cache directory. */
+static int index_path(const struct speller *sp, uint64_t h, char *path,
+		      size_t cap)
+{
+	char dir[400];
+	const char *stem = strrchr(sp->dic_path, '/');
+
+	stem = stem ? stem + 1 : sp->dic_path;
+	if (mt_cache_dir(dir, sizeof(dir)) != 0)
+		return -1;
+	snprintf(path, cap, "%s/%.*s-%016llx.sugidx", dir,
+		 (int)strcspn(stem, "."), stem, (unsigned long long)h);
+	return 0;
+}
+
+/* Map the cached index when its file is there; 1 when mapped. */
+static int index_map(struct speller *sp)
+{
+	struct speller_index_stats *st = &sp->ix_stats;
+	int expanded = unmunch_available();
+	uint64_t h = index_hash(sp, expanded);
+	double t0 = now_ms();
+	struct mt_error err = { 0 };
+	char path[sizeof(st->path)];
+
+	if (index_path(sp, h, path, sizeof(path)) != 0 ||
+	    sugindex_map(path, h, &sp->ix, &err) != MT_ERR_OK)
+		return 0;
+	memset(st, 0, sizeof(*st));
+	st->opened = 1;
+	st->expanded = expanded;
+	snprintf(st->path, sizeof(st->path), "%s", path);
+	st->build_ms = now_ms() - t0;
+	st->words = sugindex_size(sp->ix);
+	return 1;
+}
+
+/* Build the index (and cache it when possible): needs Hunspell. */
+static void index_build(struct speller *sp)
 {
 	struct speller_index_stats *st = &sp->ix_stats;
 	char dir[400], path[sizeof(st->path)];
-	const char *stem = strrchr(sp->dic_path, '/');
 	int expanded = unmunch_available(), have_dir;
 	uint64_t h = index_hash(sp, expanded);
 	double t0 = now_ms();
@@ -714,17 +826,8 @@ static void index_open(struct speller *sp)
 	struct forms f = { .sp = sp };
 
 	memset(st, 0, sizeof(*st));
-	stem = stem ? stem + 1 : sp->dic_path;
-	have_dir = mt_cache_dir(dir, sizeof(dir)) == 0;
-	if (have_dir) {
-		snprintf(path, sizeof(path), "%s/%.*s-%016llx.sugidx", dir,
-			 (int)strcspn(stem, "."), stem, (unsigned long long)h);
-		if (sugindex_map(path, h, &sp->ix, &err) == MT_ERR_OK) {
-			st->opened = 1;
-			st->expanded = expanded;
-			goto out;
-		}
-	}
+	have_dir = mt_cache_dir(dir, sizeof(dir)) == 0 &&
+		   index_path(sp, h, path, sizeof(path)) == 0;
 	arena_init(&f.a, 0);
 	st->expanded = unmunch_each(sp->aff_path, sp->dic_path,
 				    have_dir ? dir : NULL, add_form, &f) == 1;
@@ -743,11 +846,52 @@ static void index_open(struct speller *sp)
 	arena_release(&f.a);
 	st->build_ms = now_ms() - t0;
 	st->words = sugindex_size(sp->ix);
-	return;
-out:
-	snprintf(st->path, sizeof(st->path), "%s", path);
-	st->build_ms = now_ms() - t0;
-	st->words = sugindex_size(sp->ix);
+}
+
+/* The index for suggestions: mapped, or built. */
+static void index_open(struct speller *sp)
+{
+	if (!sp->ix && !index_map(sp))
+		index_build(sp);
+	sp->ix_tried = 1;
+}
+
+/*
+ * Does the index say the word is known?  Only a cached index is used (a
+ * file mapped in microseconds; checking never builds one), and only a yes
+ * counts: every indexed form is one Hunspell accepts, and so are the
+ * capitalised and upper-case forms of an indexed word ("The", "THE",
+ * "PARIS") unless the .aff file says otherwise (see read_aff_head()).  A
+ * no is Hunspell's to confirm.
+ */
+static int index_known(struct speller *sp, const char *w, size_t n)
+{
+	char low[4 * SPELLER_MAX_WORD + 16];
+	size_t ln;
+	int cp;
+
+	if (!sp->ix && !sp->ix_tried) {
+		sp->ix_tried = 1;
+		index_map(sp);
+	}
+	if (!sp->ix)
+		return 0;
+	if (sugindex_has(sp->ix, w, n))
+		return 1;
+	cp = sp->case_ok ? case_pattern(w, n) : 0;
+	if (cp != 1 && cp != 2)
+		return 0;
+	ln = sugindex_fold(w, n, low, sizeof(low));
+	if (ln == (size_t)-1)
+		return 0;
+	if (sugindex_has(sp->ix, low, ln))
+		return 1;
+	if (cp == 2) { /* "PARIS": is "Paris" indexed? */
+		const char *c = match_case(sp, 1, low);
+
+		return sugindex_has(sp->ix, c, strlen(c));
+	}
+	return 0;
 }
 
 void speller_index_stats(const struct speller *sp,
@@ -1030,7 +1174,7 @@ static void fill_hunspell(struct speller *sp, struct entry *e)
 
 	normalise(e->key, e->len, norm);
 	if (to_dic(sp, norm, w, sizeof(w)) == 0)
-		n = Hunspell_suggest(sp->h, &list, w);
+		n = Hunspell_suggest(hun(sp), &list, w);
 	for (int i = 0; i < n && k < ARRAY_SIZE(v); i++) {
 		char *u = from_dic(sp, list[i], &sp->cache_arena);
 
@@ -1112,11 +1256,12 @@ static size_t split_candidates(struct speller *sp, const char *w, size_t n,
 			continue; /* inside a UTF-8 sequence */
 		memcpy(a, w, i);
 		a[i] = '\0';
-		if (!hun_spell(sp, a) || !hun_spell(sp, w + i))
+		if (!(index_known(sp, a, i) || hun_spell(sp, a)) ||
+		    !(index_known(sp, w + i, n - i) || hun_spell(sp, w + i)))
 			continue;
 		memcpy(a + i + 1, w + i, n - i + 1);
 		a[i] = '-';
-		if (hun_spell(sp, a))
+		if (index_known(sp, a, n + 1) || hun_spell(sp, a))
 			v[k++] = arena_strdup(&sp->cache_arena, a);
 		a[i] = ' ';
 		v[k++] = arena_strdup(&sp->cache_arena, a);

@@ -391,6 +391,7 @@ struct spelling {
 	 * when not installed, which only loses spelling.dialect-variant */
 	struct speller *variant;
 	int variant_tried;
+	int on; /* a spelling rule is enabled: the dictionaries are open */
 	char lang[16], variant_lang[16], dict_path[1024];
 	int acronym_max;
 	struct arena arena;
@@ -588,6 +589,13 @@ static enum mt_err spelling_open(struct checker *c,
 		snprintf(st->variant_lang, sizeof(st->variant_lang), "en_US");
 	st->acronym_max = opts->acronym_max > 0 ? opts->acronym_max
 						: SPELLING_ACRONYM_MAX;
+	/* every rule disabled (--disable spelling): nothing to load, and
+	 * spelling_run() does nothing */
+	for (size_t i = 0; i < ARRAY_SIZE(spelling_rules) && !st->on; i++)
+		st->on = checker_rule_enabled(c, spelling_rules[i].id,
+					      spelling_rules[i].category);
+	if (!st->on)
+		return MT_ERR_OK;
 	rc = speller_open(st->lang, opts->dict_path, &st->sp, err);
 	if (rc == MT_ERR_OK && data_dir)
 		rc = load_project_lists(st, data_dir, err);
@@ -1215,7 +1223,7 @@ static enum mt_err spelling_run(void *state, struct check_ctx *ctx,
 	int any = 0;
 
 	(void)err;
-	for (size_t i = 0; i < ARRAY_SIZE(spelling_rules); i++)
+	for (size_t i = 0; st->on && i < ARRAY_SIZE(spelling_rules); i++)
 		any |= checker_rule_enabled(ctx->checker, spelling_rules[i].id,
 					    spelling_rules[i].category);
 	if (!any)

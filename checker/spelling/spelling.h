@@ -35,7 +35,8 @@
  * A capitalised word that opens a sentence is treated as lower case when
  * its best suggestion is a common lower-case word ("Teh" -> "The").
  *
- * Data, loaded once per checker in open: the Hunspell dictionary for
+ * Data, loaded once per checker in open (nothing when every spelling rule
+ * is disabled): the Hunspell dictionary for
  * checker_options.lang (see speller_open(), with dict_path), every
  * <data_dir>/dictionaries/<language>/ *.words list (names and news
  * vocabulary; see dictionaries/README.md), frequency.tsv for ranking,
