@@ -157,30 +157,6 @@ static char *from_dic(struct speller *sp, const char *s, struct arena *a)
 	return arena_strdup(a, buf);
 }
 
-/* Lower-case a UTF-8 word into out (cap bytes); returns the length, or
- * (size_t)-1 when it does not fit or is not UTF-8. */
-static size_t fold_lower(const char *w, size_t len, char *out, size_t cap)
-{
-	size_t i = 0, o = 0;
-
-	while (i < len) {
-		UChar32 c;
-		UBool bad = 0;
-
-		U8_NEXT(w, i, len, c);
-		if (c < 0)
-			return (size_t)-1;
-		c = u_tolower(c);
-		if (o + 4 >= cap)
-			return (size_t)-1;
-		U8_APPEND((uint8_t *)out, o, cap, c, bad);
-		if (bad)
-			return (size_t)-1;
-	}
-	out[o] = '\0';
-	return o;
-}
-
 /* ---- opening ---------------------------------------------------------- */
 
 /*
@@ -565,7 +541,7 @@ static int freq_line(void *arg, char *line, size_t lineno)
 	count = strtoul(p, &end, 10);
 	if (errno || end == p)
 		return -1;
-	len = fold_lower(line, strlen(line), low, sizeof(low));
+	len = sugindex_fold(line, strlen(line), low, sizeof(low));
 	if (len == (size_t)-1 || len == 0)
 		return 0;
 	if ((sp->fn + 1) * 2 > sp->fcap)
@@ -597,7 +573,7 @@ unsigned long speller_frequency(const struct speller *sp, const char *word,
 	if (len == 0 || len > SPELLER_MAX_WORD)
 		return 0;
 	len = normalise(word, len, norm);
-	len = fold_lower(norm, len, low, sizeof(low));
+	len = sugindex_fold(norm, len, low, sizeof(low));
 	if (len == (size_t)-1)
 		return 0;
 	e = freq_find(sp, low, len, hash_bytes(low, len));

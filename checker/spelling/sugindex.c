@@ -455,11 +455,14 @@ size_t sugindex_lookup(const struct sugindex *ix, const char *word,
 	for (size_t i = 0; i < k; i++) {
 		uint32_t lo = ix->bucket[b[i]], hi = ix->bucket[b[i] + 1];
 
+		if (hi == lo)
+			continue;
 		ids = xgrow(ids, &alloc, n_ids + (hi - lo), sizeof(*ids));
 		memcpy(ids + n_ids, ix->post + lo, (hi - lo) * sizeof(*ids));
 		n_ids += hi - lo;
 	}
-	qsort(ids, n_ids, sizeof(*ids), cmp_u32);
+	if (n_ids)
+		qsort(ids, n_ids, sizeof(*ids), cmp_u32);
 	all = xmalloc((n_ids ? n_ids : 1) * sizeof(*all));
 	for (size_t i = 0; i < n_ids; i++) {
 		const char *w;
