@@ -131,7 +131,7 @@ struct parser_stats {
 	uint64_t parsed;     /* sentences given to link-grammar */
 	uint64_t cache_hits; /* sentences answered from the cache */
 	uint64_t timeouts;
-	uint64_t parse_ns;   /* time spent in link-grammar (all threads) */
+	uint64_t parse_ns;   /* CPU time spent in link-grammar (all threads) */
 };
 
 /* Counters since parser_open(). */
