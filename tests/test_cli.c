@@ -391,3 +391,36 @@ Test(cli, help_of_one_subcommand)
 		  "%s", r.out);
 	run_result_release(&r);
 }
+
+/* mtlint init: a starter .mtlint.yml that parses, never overwritten. */
+Test(cli, init_writes_a_starter_config_once)
+{
+	char tmpl[] = "/tmp/mtlint-init-XXXXXX";
+	char *dir = mkdtemp(tmpl);
+	char args[512];
+	struct run_result r;
+
+	cr_assert(dir);
+	snprintf(args, sizeof(args), "init '%s'", dir);
+	run_mtlint(args, NULL, 0, &r);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_expect(strstr(r.out, "/.mtlint.yml"), "%s", r.out);
+	run_result_release(&r);
+
+	/* it parses, and its one active key works: fail-on warning */
+	snprintf(args, sizeof(args), "--config '%s/.mtlint.yml' -", dir);
+	run_mtlint(args, "The the end.\n", 13, &r);
+	cr_expect_eq(r.status, 1, "status %d: %s", r.status, r.err);
+	run_result_release(&r);
+	run_mtlint(args, "The end.\n", 9, &r);
+	cr_expect_eq(r.status, 0, "status %d: %s", r.status, r.err);
+	run_result_release(&r);
+
+	snprintf(args, sizeof(args), "init '%s'", dir);
+	run_mtlint(args, NULL, 0, &r);
+	cr_expect_eq(r.status, 2);
+	cr_expect(strstr(r.err, "exists; not overwritten"), "%s", r.err);
+	run_result_release(&r);
+	snprintf(args, sizeof(args), "rm -rf '%s'", dir);
+	cr_expect_eq(system(args), 0);
+}
