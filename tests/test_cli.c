@@ -424,3 +424,33 @@ Test(cli, init_writes_a_starter_config_once)
 	snprintf(args, sizeof(args), "rm -rf '%s'", dir);
 	cr_expect_eq(system(args), 0);
 }
+
+/* mtlint rules --format json: every rule `rules` lists, as JSON. */
+Test(cli, rules_format_json)
+{
+	struct run_result r, t;
+	json_error_t je;
+	json_t *v;
+	size_t lines = 0;
+
+	run_mtlint("rules --format json", NULL, 0, &r);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	v = json_loads(r.out, 0, &je);
+	cr_assert(v, "%s: %s", je.text, r.out);
+	cr_assert(json_is_array(v));
+	run_mtlint("rules", NULL, 0, &t);
+	for (const char *p = t.out; *p; p++)
+		lines += *p == '\n';
+	cr_expect_eq(json_array_size(v), lines);
+	cr_expect_str_eq(json_string_value(json_object_get(
+				 json_array_get(v, 0), "id")),
+			 "grammar.repeated-word");
+	cr_expect(json_is_string(json_object_get(json_array_get(v, 0),
+						 "severity")));
+	json_decref(v);
+	run_result_release(&r);
+	run_result_release(&t);
+	run_mtlint("rules --format sarif", NULL, 0, &r);
+	cr_expect_eq(r.status, 2);
+	run_result_release(&r);
+}

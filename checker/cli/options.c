@@ -306,7 +306,8 @@ static const struct option_row options[] = {
 	  "report mtlint-disable comments that suppress nothing "
 	  "(mtlint.unused-disable)" },
 
-	{ "format", 'f', "FORMAT", CLI_CHECK, "Output and exit status",
+	{ "format", 'f', "FORMAT", CLI_CHECK | CLI_RULES,
+	  "Output and exit status",
 	  set_format, 0, 0, 0, NULL, "the output format (default: text):" },
 	{ "color", 0, NULL, CLI_CHECK, NULL, set_int_choice, OFF(color), 0, 0,
 	  when,
