@@ -454,3 +454,32 @@ Test(cli, rules_format_json)
 	cr_expect_eq(r.status, 2);
 	run_result_release(&r);
 }
+
+/* No format shows a leading "./": "./a.txt" and the files of "." are
+ * reported as "a.txt". */
+Test(cli, paths_without_a_leading_dot_slash)
+{
+	static const char *const formats[] = { "text", "json", "github",
+					       "rdjsonl", "checkstyle",
+					       "junit", "sarif" };
+
+	for (size_t i = 0; i < ARRAY_SIZE(formats); i++) {
+		struct run_result r;
+		char args[256];
+
+		snprintf(args, sizeof(args),
+			 "--no-config -f %s ./fixtures/mt-article.txt "
+			 ".//fixtures/golden/readme-example",
+			 formats[i]);
+		run_mtlint(args, NULL, 0, &r);
+		cr_expect_eq(r.status, 1, "%s: %d %s", formats[i], r.status,
+			     r.err);
+		cr_expect(strstr(r.out, "fixtures/mt-article.txt"), "%s",
+			  formats[i]);
+		cr_expect(strstr(r.out, "fixtures/golden/readme-example/"),
+			  "%s", formats[i]);
+		cr_expect_null(strstr(r.out, "./fixtures"), "%s: %s",
+			       formats[i], r.out);
+		run_result_release(&r);
+	}
+}
