@@ -483,3 +483,49 @@ Test(cli, paths_without_a_leading_dot_slash)
 		run_result_release(&r);
 	}
 }
+
+/* A progress line on a terminal for many files; none when stderr is a
+ * pipe or a file.  The terminal comes from script(1) (util-linux). */
+Test(cli, progress_line_only_on_a_terminal)
+{
+	char tmpl[] = "/tmp/mtlint-progress-XXXXXX";
+	char *dir = mkdtemp(tmpl);
+	struct buf cmd = BUF_INIT, out = BUF_INIT;
+	struct run_result r;
+	char line[4096];
+	FILE *p;
+
+	cr_assert(dir);
+	for (int i = 0; i < 25; i++) {
+		char path[256];
+		FILE *f;
+
+		snprintf(path, sizeof(path), "%s/f%02d.txt", dir, i);
+		f = fopen(path, "w");
+		cr_assert(f);
+		fputs("The the end.\n", f);
+		fclose(f);
+	}
+	buf_addf(&cmd, "--no-config '%s'", dir);
+	run_mtlint(cmd.buf, NULL, 0, &r);
+	cr_expect_eq(r.status, 1);
+	cr_expect_eq(r.err_len, 0, "%s", r.err);
+	run_result_release(&r);
+
+	buf_reset(&cmd);
+	buf_addf(&cmd, "script -qec \"'%s' --no-config '%s' >/dev/null\" "
+		       "/dev/null",
+		 getenv("MTLINT_BIN"), dir);
+	p = popen(cmd.buf, "r");
+	cr_assert(p);
+	while (fgets(line, sizeof(line), p))
+		buf_adds(&out, line);
+	pclose(p);
+	cr_expect(strstr(out.buf ? out.buf : "", "mtlint: 25/25 files"),
+		  "%s", out.buf ? out.buf : "(nothing)");
+	buf_release(&out);
+	buf_reset(&cmd);
+	buf_addf(&cmd, "rm -rf '%s'", dir);
+	cr_expect_eq(system(cmd.buf), 0);
+	buf_release(&cmd);
+}
