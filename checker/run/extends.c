@@ -14,8 +14,11 @@ static void prepend(char ***v, size_t *n, char ***bv, size_t *bn)
 {
 	char **out = xmalloc((*n + *bn + 1) * sizeof(*out));
 
-	memcpy(out, *bv, *bn * sizeof(*out));
-	memcpy(out + *bn, *v, *n * sizeof(*out));
+	/* (memcpy wants real pointers even for 0 bytes) */
+	if (*bn)
+		memcpy(out, *bv, *bn * sizeof(*out));
+	if (*n)
+		memcpy(out + *bn, *v, *n * sizeof(*out));
 	free(*v);
 	free(*bv);
 	*v = out;
@@ -50,7 +53,8 @@ static void merge_rules(struct config *cfg, struct config *base)
 		else
 			out[n++] = base->rules[i];
 	}
-	memcpy(out + n, cfg->rules, cfg->n_rules * sizeof(*out));
+	if (cfg->n_rules)
+		memcpy(out + n, cfg->rules, cfg->n_rules * sizeof(*out));
 	n += cfg->n_rules;
 	free(cfg->rules);
 	free(base->rules);
@@ -66,8 +70,11 @@ static void merge_refs(struct config *cfg, struct config *base)
 	struct config_ref_map *out =
 		xcalloc(cfg->n_refs + base->n_refs + 1, sizeof(*out));
 
-	memcpy(out, cfg->refs, cfg->n_refs * sizeof(*out));
-	memcpy(out + cfg->n_refs, base->refs, base->n_refs * sizeof(*out));
+	if (cfg->n_refs)
+		memcpy(out, cfg->refs, cfg->n_refs * sizeof(*out));
+	if (base->n_refs)
+		memcpy(out + cfg->n_refs, base->refs,
+		       base->n_refs * sizeof(*out));
 	free(cfg->refs);
 	free(base->refs);
 	cfg->refs = out;
