@@ -224,17 +224,28 @@ static uint32_t word_at(const uint32_t *starts, uint32_t n, size_t b)
 }
 
 /*
- * Start a parse step with what is left of the sentence's time limit (whole
- * seconds, at least one: link-grammar's unit); 0 when nothing is left.
+ * link-grammar's max_parse_time counts the CPU time of the whole process
+ * (getrusage(RUSAGE_SELF)), which the other threads' work advances too:
+ * it gets what is left times this (the CPUs online, at most 8, set by
+ * parser_open()), so that it never cuts a sentence before the sentence's
+ * own thread has spent its limit, however many threads are busy.
+ */
+static atomic_uint lg_time_scale = 1;
+
+/*
+ * Start a parse step with what is left of the sentence's time limit (CPU
+ * time of this thread, thread_cpu_ns(); whole seconds, at least one:
+ * link-grammar's unit); 0 when nothing is left.
  */
 static int start_step(Parse_Options po, uint64_t deadline)
 {
-	uint64_t t = parser_now();
+	uint64_t t = thread_cpu_ns();
 
 	if (t >= deadline)
 		return 0;
 	parse_options_set_max_parse_time(
-		po, (int)((deadline - t + 999999999ULL) / 1000000000ULL));
+		po, (int)((deadline - t + 999999999ULL) / 1000000000ULL *
+			  atomic_load(&lg_time_scale)));
 	parse_options_reset_resources(po);
 	return 1;
 }
@@ -343,7 +354,7 @@ static int32_t split_subject(Sentence s, Parse_Options po,
 static void parse_one(struct parser *p, Parse_Options po, const char *text,
 		      const uint32_t *starts, struct parse_job *job)
 {
-	uint64_t deadline = parser_now() +
+	uint64_t deadline = thread_cpu_ns() +
 			    (uint64_t)p->opts.timeout_s * 1000000000ULL;
 	Sentence s = sentence_create(text, p->dict);
 	size_t len = strlen(text);
@@ -596,7 +607,7 @@ enum mt_err parser_open(const struct parser_options *opts,
 	if (!p->opts.max_words)
 		p->opts.max_words = 60;
 	if (!p->opts.timeout_s)
-		p->opts.timeout_s = 2;
+		p->opts.timeout_s = 10;
 	if (!p->opts.cache_size)
 		p->opts.cache_size = 16384;
 	if (!p->opts.max_nulls)
@@ -614,6 +625,10 @@ enum mt_err parser_open(const struct parser_options *opts,
 	}
 	if (p->opts.threads > 8)
 		p->opts.threads = 8;
+	ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	atomic_store(&lg_time_scale, ncpu < 1   ? 1u
+				     : ncpu > 8 ? 8u
+						: (unsigned)ncpu);
 	p->dict = dict_acquire();
 	if (!p->dict) {
 		free(p);

@@ -22,9 +22,13 @@
  * grammatical constructions); only a sentence that fails both is reported
  * as PARSE_NULLS, with the unconnected words of the first parse.
  *
- * Resources: each sentence gets timeout_s seconds for all its parse steps
- * (enforced by link-grammar's max_parse_time, in whole seconds, so a
- * sentence may overrun by under a second); a batch may carry a deadline after which
+ * Resources: each sentence gets timeout_s seconds of its thread's CPU time
+ * for all its parse steps (enforced by link-grammar's max_parse_time, in
+ * whole seconds, which link-grammar counts in CPU time too, so a sentence
+ * may overrun by under a second).  CPU time, not the clock: the load of
+ * the machine and the number of threads change nothing, and the limit is
+ * a backstop far above what a sentence normally takes (tens of
+ * milliseconds).  A batch may carry a deadline after which
  * the sentences not yet started are returned as PARSE_SKIPPED.  Sentences
  * longer than max_words are not parsed (PARSE_TOO_LONG).
  *
@@ -46,7 +50,7 @@
 
 struct parser_options {
 	unsigned max_words;	 /* longer sentences: PARSE_TOO_LONG; 0: 60 */
-	unsigned timeout_s;	 /* per sentence (link-grammar); 0: 2 */
+	unsigned timeout_s;	 /* CPU seconds per sentence; 0: 10 */
 	unsigned threads;	 /* 0: $MTLINT_PARSER_THREADS, else the CPUs
 				  * online; at most 8 */
 	size_t cache_size;	 /* cached sentences; 0: 16384 */
