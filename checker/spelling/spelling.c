@@ -25,6 +25,7 @@
 #include "util/arena.h"
 #include "run/checker.h"
 #include "util/paths.h"
+#include "util/strtab.h"
 #include "text/segment.h"
 #include "spelling/hunspell.h"
 #include "util/xalloc.h"
@@ -49,91 +50,55 @@ static const struct rule_info spelling_rules[] = {
 
 enum { R_UNKNOWN, R_MISSPELLED_NAME, R_UNKNOWN_NAME, R_REJECTED, R_VARIANT };
 
-/* ---- a string map (open addressing; keys and values in an arena) ---- */
+/* ---- a string map: strtab keys, a value and a count per key ---- */
 
 struct smap_ent {
-	const char *key;
+	const char *key; /* in the arena given to smap_put() */
 	const char *val;
-	uint32_t len, hash;
+	uint32_t len;
 	uint32_t count;
 };
 
 struct smap {
-	struct smap_ent *v;
-	size_t cap, n;
+	struct strtab t;
+	struct smap_ent *v; /* by id: in order of insertion */
+	size_t alloc;
 };
-
-static uint32_t hash_str(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;
-
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
-	return h;
-}
 
 static struct smap_ent *smap_find(const struct smap *m, const char *k,
 				  size_t n)
 {
-	uint32_t h = hash_str(k, n);
+	uint32_t id = strtab_find(&m->t, k, n);
 
-	if (!m->cap)
-		return NULL;
-	for (size_t i = h & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
-		struct smap_ent *e = &m->v[i];
-
-		if (!e->key)
-			return NULL;
-		if (e->hash == h && e->len == n && memcmp(e->key, k, n) == 0)
-			return e;
-	}
+	return id == STRTAB_NONE ? NULL : &m->v[id];
 }
 
-/* Find or insert (key copied into a). */
+/* Find or insert (key copied into a).  Valid until the next smap_put(). */
 static struct smap_ent *smap_put(struct smap *m, struct arena *a,
 				 const char *k, size_t n)
 {
-	uint32_t h = hash_str(k, n);
-	struct smap_ent *e;
+	int is_new;
+	uint32_t id = strtab_intern_copy(&m->t, a, k, n, &is_new);
 
-	if ((m->n + 1) * 2 > m->cap) {
-		size_t ncap = m->cap ? m->cap * 2 : 256;
-		struct smap_ent *nv = xcalloc(ncap, sizeof(*nv));
-
-		for (size_t i = 0; i < m->cap; i++) {
-			size_t j;
-
-			if (!m->v[i].key)
-				continue;
-			for (j = m->v[i].hash & (ncap - 1); nv[j].key;
-			     j = (j + 1) & (ncap - 1))
-				;
-			nv[j] = m->v[i];
-		}
-		free(m->v);
-		m->v = nv;
-		m->cap = ncap;
+	if (is_new) {
+		m->v = xgrow(m->v, &m->alloc, id + 1, sizeof(*m->v));
+		m->v[id] = (struct smap_ent){ NULL, NULL, 0, 0 };
+		m->v[id].key = strtab_str(&m->t, id, &m->v[id].len);
 	}
-	for (size_t i = h & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
-		e = &m->v[i];
-		if (!e->key)
-			break;
-		if (e->hash == h && e->len == n && memcmp(e->key, k, n) == 0)
-			return e;
-	}
-	e->key = arena_strndup(a, k, n);
-	e->len = (uint32_t)n;
-	e->hash = h;
-	m->n++;
-	return e;
+	return &m->v[id];
+}
+
+static size_t smap_count(const struct smap *m)
+{
+	return strtab_count(&m->t);
 }
 
 static void smap_release(struct smap *m)
 {
+	strtab_release(&m->t);
 	free(m->v);
-	memset(m, 0, sizeof(*m));
+	m->v = NULL;
+	m->alloc = 0;
 }
 
 /* ---- words ------------------------------------------------------------ */
@@ -710,7 +675,7 @@ static void count_cap_part(struct run *r, struct span p, int whole)
 /* Is the word a reference word (its base form, exactly)? */
 static int in_reference(struct run *r, const char *b, size_t n)
 {
-	return r->ref_words.n && smap_find(&r->ref_words, b, n);
+	return smap_count(&r->ref_words) && smap_find(&r->ref_words, b, n);
 }
 
 static int close_name(const char *w, size_t n, const char *cand, size_t cn,
@@ -751,16 +716,16 @@ static void add_cand(struct run *r, const struct smap_ent *e, int source)
 static void build_cands(struct run *r)
 {
 	r->cand_built = 1;
-	for (size_t i = 0; i < r->ref_words.cap; i++) {
+	for (size_t i = 0; i < smap_count(&r->ref_words); i++) {
 		const struct smap_ent *e = &r->ref_words.v[i];
 
-		if (e->key && e->key[0] >= 'A' && e->key[0] <= 'Z')
+		if (e->key[0] >= 'A' && e->key[0] <= 'Z')
 			add_cand(r, e, 0);
 	}
-	for (size_t i = 0; i < r->caps.cap; i++) {
+	for (size_t i = 0; i < smap_count(&r->caps); i++) {
 		const struct smap_ent *e = &r->caps.v[i];
 
-		if (e->key && e->count >= 2)
+		if (e->count >= 2)
 			add_cand(r, e, 1);
 	}
 }
@@ -822,7 +787,7 @@ static const char *known_form(struct run *r, const char *w, size_t n,
 				    close_name(w, n, nm->s, nm->len, &best))
 					found = nm->s;
 			}
-			if (st->list_memo.n >= 100000) {
+			if (smap_count(&st->list_memo) >= 100000) {
 				smap_release(&st->list_memo);
 				arena_release(&st->memo_arena);
 			}
@@ -847,7 +812,7 @@ static int in_phrase(struct run *r, uint32_t ti)
 	struct document *doc = r->doc;
 	struct smap *ph = &r->st->phrases;
 
-	if (!ph->n)
+	if (!smap_count(ph))
 		return 0;
 	/* windows of 2 and 3 word tokens holding ti */
 	for (uint32_t len = 2; len <= 3; len++) {
@@ -1042,7 +1007,7 @@ static void check_part(struct run *r, struct span sp, int whole,
 	if (wi.letters < 2 || wi.digits || wi.nonlatin || wi.other)
 		return; /* single letters: initials, list markers, "é" */
 	bn = base_form(w, n, b, sizeof(b));
-	if (st->reject.n) {
+	if (smap_count(&st->reject)) {
 		size_t ln;
 		char *low = lower_dup(&r->doc->arena, b, bn, &ln);
 
