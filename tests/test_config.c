@@ -108,7 +108,7 @@ Test(config, errors_name_file_line_and_column)
 Test(config, every_error_reported_with_line_and_caret)
 {
 	struct config *cfg = NULL;
-	struct config_errors e = { 0 };
+	struct yamlfile_errors e = { 0 };
 	struct mt_error err = { 0 };
 	const char *text = "fail_on: error\nrules:\n  grammar: loud\n"
 			   "max-warnings: -1\n";
@@ -117,7 +117,7 @@ Test(config, every_error_reported_with_line_and_caret)
 	cr_assert_eq(config_parse("c.yml", text, strlen(text), &cfg, &e, &err),
 		     MT_ERR_CONFIG);
 	cr_assert_eq(e.n, 3);
-	s = config_errors_format(&e);
+	s = yamlfile_errors_format(&e);
 	cr_assert(strstr(s, "c.yml:1:1: error: unknown key 'fail_on'"));
 	cr_assert(strstr(s, "c.yml:3:12: error: bad value 'loud'"));
 	cr_assert(strstr(s, "\n      grammar: loud\n"
@@ -125,7 +125,7 @@ Test(config, every_error_reported_with_line_and_caret)
 		  "%s", s);
 	cr_assert(strstr(s, "c.yml:4:15: error: bad max-warnings"));
 	free(s);
-	config_errors_release(&e);
+	yamlfile_errors_release(&e);
 	/* without a list, err holds the first and the count of the rest */
 	cr_assert_eq(config_parse("c.yml", text, strlen(text), &cfg, NULL,
 				  &err),
@@ -137,10 +137,10 @@ Test(config, every_error_reported_with_line_and_caret)
 }
 
 /* Parse text expecting errors; returns them (release). */
-static struct config_errors parse_errors(const char *text, size_t len)
+static struct yamlfile_errors parse_errors(const char *text, size_t len)
 {
 	struct config *cfg = NULL;
-	struct config_errors e = { 0 };
+	struct yamlfile_errors e = { 0 };
 	struct mt_error err = { 0 };
 
 	cr_assert_eq(config_parse("c.yml", text, len, &cfg, &e, &err),
@@ -158,7 +158,7 @@ Test(config, many_errors_all_reported_in_full)
 {
 	char *path = xstrdup("fixtures/gate/config/many-errors.yml");
 	struct config *cfg = NULL;
-	struct config_errors e = { 0 };
+	struct yamlfile_errors e = { 0 };
 	struct mt_error err = { 0 };
 	char *all;
 	static const char *const want[] = {
@@ -183,7 +183,7 @@ Test(config, many_errors_all_reported_in_full)
 
 	cr_assert_eq(config_load(path, &cfg, &e, &err), MT_ERR_CONFIG);
 	cr_assert_eq(e.n, ARRAY_SIZE(want));
-	all = config_errors_format(&e);
+	all = yamlfile_errors_format(&e);
 	cr_assert_gt(strlen(all), sizeof(err.msg));
 	for (size_t i = 0; i < ARRAY_SIZE(want); i++)
 		cr_assert(strstr(all, want[i]), "lacks %s in\n%s", want[i],
@@ -198,7 +198,7 @@ Test(config, many_errors_all_reported_in_full)
 		  "%s", err.msg);
 	cr_assert(strstr(err.msg, "(and 16 more)"), "%s", err.msg);
 	free(all);
-	config_errors_release(&e);
+	yamlfile_errors_release(&e);
 	cr_assert_eq(e.n, 0);
 	free(path);
 }
@@ -208,8 +208,8 @@ Test(config, many_errors_all_reported_in_full)
 Test(config, caret_under_the_column_after_non_ascii)
 {
 	const char *text = "rules:\n  \"caf\xc3\xa9.r\xc3\xa8gle\": loud\n";
-	struct config_errors e = parse_errors(text, strlen(text));
-	char *s = config_errors_format(&e);
+	struct yamlfile_errors e = parse_errors(text, strlen(text));
+	char *s = yamlfile_errors_format(&e);
 
 	cr_assert_eq(e.n, 1);
 	cr_assert_eq(e.v[0].line, 2);
@@ -219,7 +219,7 @@ Test(config, caret_under_the_column_after_non_ascii)
 			    "      \"caf\xc3\xa9.r\xc3\xa8gle\": loud\n"
 			    "                    ^\n");
 	free(s);
-	config_errors_release(&e);
+	yamlfile_errors_release(&e);
 }
 
 /* Bytes libyaml's reader rejects are reported where they are, and never
@@ -229,8 +229,8 @@ Test(config, bad_bytes_reported_at_their_position)
 	const char bad[] = "language: en_US\nfail-on: err\xffor\n";
 	const char nul[] = "language: en_US\nignore: [a\0b]\n";
 	const char bom[] = "\xef\xbb\xbfinput: html\n";
-	struct config_errors e = parse_errors(bad, sizeof(bad) - 1);
-	char *s = config_errors_format(&e);
+	struct yamlfile_errors e = parse_errors(bad, sizeof(bad) - 1);
+	char *s = yamlfile_errors_format(&e);
 
 	cr_assert_eq(e.n, 1);
 	cr_assert_eq(e.v[0].line, 2);
@@ -240,27 +240,27 @@ Test(config, bad_bytes_reported_at_their_position)
 	cr_assert(strstr(s, "\n    fail-on: err\n                ^\n"), "%s", s);
 	cr_assert_null(strchr(s, '\xff'));
 	free(s);
-	config_errors_release(&e);
+	yamlfile_errors_release(&e);
 
 	e = parse_errors(nul, sizeof(nul) - 1);
 	cr_assert_eq(e.v[0].line, 2);
 	cr_assert_eq(e.v[0].column, 11);
 	cr_assert(strstr(e.v[0].message, "binary"));
-	config_errors_release(&e);
+	yamlfile_errors_release(&e);
 
 	/* the BOM is not part of line 1's columns */
 	e = parse_errors(bom, sizeof(bom) - 1);
 	cr_assert_eq(e.v[0].column, 8);
 	cr_assert_str_eq(e.v[0].source, "input: html");
 	cr_assert_eq(e.v[0].caret, 7);
-	config_errors_release(&e);
+	yamlfile_errors_release(&e);
 }
 
 /* A very long line is quoted around the column only. */
 Test(config, long_line_quoted_around_the_column)
 {
 	struct buf b = BUF_INIT;
-	struct config_errors e;
+	struct yamlfile_errors e;
 
 	buf_adds(&b, "ignore: [");
 	for (int i = 0; i < 100; i++)
@@ -273,7 +273,7 @@ Test(config, long_line_quoted_around_the_column)
 	cr_assert(!strncmp(e.v[0].source, "...", 3), "%s", e.v[0].source);
 	cr_assert(!strncmp(e.v[0].source + e.v[0].caret, "[oops]]", 7), "%s",
 		  e.v[0].source + e.v[0].caret);
-	config_errors_release(&e);
+	yamlfile_errors_release(&e);
 	buf_release(&b);
 }
 
@@ -282,7 +282,7 @@ Test(config, long_line_quoted_around_the_column)
 Test(config, long_run_of_stray_bytes)
 {
 	char text[400];
-	struct config_errors e;
+	struct yamlfile_errors e;
 
 	memcpy(text, "a: ", 3);
 	memset(text + 3, 0x8e, sizeof(text) - 4);
@@ -293,7 +293,7 @@ Test(config, long_run_of_stray_bytes)
 	cr_assert_eq(e.v[0].column, 4);
 	cr_assert(strstr(e.v[0].message, "UTF-8"), "%s", e.v[0].message);
 	cr_assert_str_eq(e.v[0].source, "a: ...");
-	config_errors_release(&e);
+	yamlfile_errors_release(&e);
 }
 
 /* Globs with many stars against long names must not take exponential

@@ -44,6 +44,35 @@ Test(ruleset, shipped_rules_load)
 	ruleset_free(rs);
 }
 
+/*
+ * Rule files and .mtlint.yml share one error printer (util/yamlfile.c):
+ * columns count characters, the caret lands under the column after
+ * non-ASCII text, and every error of the file is reported.
+ */
+Test(ruleset, errors_located_like_config_errors)
+{
+	static const char yml[] = "rules:\n"
+				  "  - {id: \"caf\xc3\xa9\", category: x}\n"
+				  "  - {id: t.x, sévérité: loud}\n";
+	struct ruleset *rs = NULL;
+	struct mt_error err = { 0 };
+
+	cr_assert_eq(ruleset_load_mem("r.yml", yml, sizeof(yml) - 1, &rs,
+				      &err),
+		     MT_ERR_RULES);
+	cr_assert(strstr(ruleset_errors(rs),
+			 "r.yml:2:10: error: rule id 'caf\xc3\xa9' must be "
+			 "dotted lower case"),
+		  "%s", ruleset_errors(rs));
+	cr_assert(strstr(ruleset_errors(rs),
+			 "r.yml:3:15: error: unknown key 's\xc3\xa9v\xc3\xa9rit"
+			 "\xc3\xa9' in rule\n"
+			 "      - {id: t.x, s\xc3\xa9v\xc3\xa9rit\xc3\xa9: loud}\n"
+			 "                  ^\n"),
+		  "%s", ruleset_errors(rs));
+	ruleset_free(rs);
+}
+
 Test(ruleset, example_marks_give_span_and_fix)
 {
 	static const char yml[] =

@@ -803,7 +803,7 @@ static int cmd_check(int argc, char **argv)
 	struct cli_opts o = { 0 };
 	struct run r = { 0 };
 	struct config_cache *cc = NULL;
-	struct config_errors cerrs = { 0 }; /* a broken .mtlint.yml */
+	struct yamlfile_errors cerrs = { 0 }; /* a broken .mtlint.yml */
 	struct walk_list files = { 0 };
 	struct document *ref = NULL;
 	struct mt_error err = { 0 };
@@ -914,7 +914,7 @@ static int cmd_check(int argc, char **argv)
 fail:
 	if (cerrs.n) {
 		/* every mistake of the file, in full, then a summary */
-		config_errors_print(&cerrs, stderr);
+		yamlfile_errors_print(&cerrs, stderr);
 		fprintf(stderr,
 			"mtlint: error: %zu error%s in configuration '%s'\n",
 			cerrs.n, cerrs.n == 1 ? "" : "s", cerrs.v[0].path);
@@ -923,7 +923,7 @@ fail:
 	}
 	rc = CLI_EXIT_ERROR;
 out:
-	config_errors_release(&cerrs);
+	yamlfile_errors_release(&cerrs);
 	for (size_t w = 0; r.refs && w < r.n_workers; w++) {
 		document_free(r.refs[w].doc);
 		free(r.refs[w].path);

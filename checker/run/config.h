@@ -29,12 +29,12 @@
  *
  * Errors: unknown keys, keys set twice, values of the wrong type and bad
  * values fail with MT_ERR_CONFIG.  Parsing goes on after each, so every
- * mistake of the file is collected in a struct config_errors, each with
+ * mistake of the file is collected in a struct yamlfile_errors, each with
  * its position (the offending key or value) and the source line to quote;
  * a YAML syntax error or a byte that is not UTF-8 (or a NUL) stops libyaml
  * and is the one error.  err->msg holds only the first, as
  * "FILE:LINE:COL: message (and N more)"; print the list with
- * config_errors_print().
+ * yamlfile_errors_print() (util/yamlfile.h).
  *
  * Ownership: a struct config owns all its strings; config_free() frees it.
  * A config_cache owns every config it loaded.  Neither is thread-safe:
@@ -44,9 +44,9 @@
 #define MT_CONFIG_H
 
 #include <stddef.h>
-#include <stdio.h>
 
 #include "util/common.h"
+#include "util/yamlfile.h"
 
 #define CONFIG_FILE_NAME ".mtlint.yml"
 
@@ -87,58 +87,19 @@ struct config {
 };
 
 /*
- * One mistake in a configuration file.  line and column are 1-based, the
- * column in characters.  `source` is the offending line (at most ~160
- * bytes of it around the column, "..." marking cuts; only the part that
- * is valid UTF-8 without control characters), or NULL when it cannot be
- * quoted (UTF-16 files); `caret` is the number of bytes of source before
- * the column.
- */
-struct config_error {
-	char *path;
-	unsigned long line, column;
-	char *message;
-	char *source;
-	size_t caret;
-};
-
-/*
- * A list of errors, in file order.  Zero-initialise; the list owns every
- * string; config_errors_release() frees them and empties it.
- */
-struct config_errors {
-	struct config_error *v;
-	size_t n, alloc;
-};
-
-void config_errors_release(struct config_errors *e);
-
-/*
- * Every error as the compilers print them, one after another:
- *
- *   FILE:LINE:COL: error: message
- *       the offending line
- *             ^
- *
- * config_errors_format() returns a new string (free()); "" when empty.
- */
-char *config_errors_format(const struct config_errors *e);
-void config_errors_print(const struct config_errors *e, FILE *f);
-
-/*
  * Parse the file at `path`.  On success *out owns a new config.  On
  * MT_ERR_CONFIG, the errors are appended to errs (may be NULL); other
  * failures (MT_ERR_IO, MT_ERR_TOO_LARGE over 1 MiB) add nothing to it.
  */
 MT_NODISCARD enum mt_err config_load(const char *path, struct config **out,
-				     struct config_errors *errs,
+				     struct yamlfile_errors *errs,
 				     struct mt_error *err);
 
 /* Parse from memory; `path` names the file in messages and sets dir.
  * Fails as config_load(). */
 MT_NODISCARD enum mt_err config_parse(const char *path, const char *text,
 				      size_t len, struct config **out,
-				      struct config_errors *errs,
+				      struct yamlfile_errors *errs,
 				      struct mt_error *err);
 
 void config_free(struct config *cfg);
@@ -179,7 +140,7 @@ struct config_cache;
 
 MT_NODISCARD enum mt_err config_cache_new(const char *fixed, int none,
 					  struct config_cache **out,
-					  struct config_errors *errs,
+					  struct yamlfile_errors *errs,
 					  struct mt_error *err);
 void config_cache_free(struct config_cache *cc);
 
@@ -192,7 +153,7 @@ void config_cache_free(struct config_cache *cc);
 MT_NODISCARD enum mt_err config_cache_lookup(struct config_cache *cc,
 					     const char *path,
 					     const struct config **cfg,
-					     struct config_errors *errs,
+					     struct yamlfile_errors *errs,
 					     struct mt_error *err);
 
 #endif /* MT_CONFIG_H */
