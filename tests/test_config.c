@@ -11,6 +11,7 @@
 
 #include "util/buf.h"
 #include "run/config.h"
+#include "util/wildmatch.h"
 #include "helpers.h"
 #include "util/xalloc.h"
 
@@ -318,9 +319,9 @@ Test(config, many_star_globs_stay_fast)
 	cr_assert_not(config_ignored(cfg, name, 0));
 	ref = config_reference(cfg, name);
 	cr_assert_null(ref);
-	cr_assert_not(config_glob_match("*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b",
+	cr_assert_not(wildmatch("*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b",
 					name + 151, NULL, 0, NULL));
-	cr_assert(config_glob_match("*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*",
+	cr_assert(wildmatch("*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*",
 				    name + 151, NULL, 0, NULL));
 	config_free(cfg);
 }
@@ -338,26 +339,6 @@ Test(config, load_reports_missing_and_binary_files)
 	cr_assert(strstr(err.msg, "binary"));
 	unlink(bin);
 	free(bin);
-}
-
-Test(config, glob_matching_and_captures)
-{
-	size_t caps[4][2], n = 0;
-
-	cr_assert(config_glob_match("*.txt", "a.txt", NULL, 0, NULL));
-	cr_assert_not(config_glob_match("*.txt", "d/a.txt", NULL, 0, NULL));
-	cr_assert(config_glob_match("**/a.txt", "a.txt", NULL, 0, NULL));
-	cr_assert(config_glob_match("**/a.txt", "x/y/a.txt", NULL, 0, NULL));
-	cr_assert(config_glob_match("x/**", "x/y/z", NULL, 0, NULL));
-	cr_assert(config_glob_match("a?c", "abc", NULL, 0, NULL));
-	cr_assert_not(config_glob_match("a?c", "a/c", NULL, 0, NULL));
-	cr_assert(config_glob_match("articles/*-*.txt", "articles/12-moscow.txt",
-				    caps, 4, &n));
-	cr_assert_eq(n, 2);
-	cr_assert_eq(caps[0][0], 9);
-	cr_assert_eq(caps[0][1], 11);
-	cr_assert_eq(caps[1][0], 12);
-	cr_assert_eq(caps[1][1], 18);
 }
 
 Test(config, reference_mapping)

@@ -119,16 +119,6 @@ int config_ignored(const struct config *cfg, const char *path, int is_dir);
 char *config_reference(const struct config *cfg, const char *path);
 
 /*
- * Glob matching as described above.  caps (may be NULL) receives up to
- * max_caps captured wildcard texts as [start, end) offsets into str;
- * returns 1 on a match and sets *n_caps.  Time and memory grow with
- * glob length x string length (failed states are remembered), never
- * exponentially; a configuration's globs are at most 1024 bytes.
- */
-int config_glob_match(const char *glob, const char *str, size_t (*caps)[2],
-		      size_t max_caps, size_t *n_caps);
-
-/*
  * The cache of configurations for one run.
  *   config_cache_new(fixed, none): `fixed` is a --config file (loaded once
  *   and used for every input) or NULL to search; `none` (--no-config) uses

@@ -13,6 +13,7 @@
 
 #include "util/buf.h"
 #include "run/config.h"
+#include "util/wildmatch.h"
 #include "util/xalloc.h"
 
 static void add(struct walk_list *l, const char *path)
@@ -96,8 +97,7 @@ static enum mt_err walk_dir(const char *dir, const char *glob,
 					rc = walk_dir(path, glob, ignore, arg,
 						      out, err, depth + 1);
 			} else if (S_ISREG(st.st_mode) &&
-				   (glob ? config_glob_match(glob, path, NULL,
-							     0, NULL)
+				   (glob ? wildmatch(glob, path, NULL, 0, NULL)
 					 : walk_is_prose_name(name)) &&
 				   (!ignore || !ignore(arg, path, 0))) {
 				add(out, path);

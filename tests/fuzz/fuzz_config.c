@@ -5,7 +5,7 @@
  * collection of every error with its quoted source line and caret, the
  * character-to-byte mapping of libyaml's marks, UTF-8, UTF-16 and BOMs),
  * yamlfile_errors_format, and with a configuration that parsed: the glob
- * matcher (config_glob_match, through config_ignored for files and
+ * matcher (wildmatch, through config_ignored for files and
  * directories) and reference mapping (config_reference, wildcard captures
  * copied into the target pattern) on a few fixed paths, deep and shallow.
  * Seeds: fixtures/ (the config fixtures under fixtures/gate/config/).
