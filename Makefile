@@ -114,7 +114,7 @@ TEST_ENV = MTLINT_BIN=$(abspath $(BIN)) MTLINT_DATA_DIR=$(CURDIR) \
 test:
 	@$(DEPS) install runtime build test
 	@$(MAKE) --no-print-directory check-unit
-	@$(MAKE) --no-print-directory check-headers fuzz-build
+	@$(MAKE) --no-print-directory check-headers check-dead-code fuzz-build
 	@$(MAKE) --no-print-directory sanitize
 	@$(MAKE) --no-print-directory valgrind
 
@@ -204,6 +204,21 @@ check-headers:
 	    $(CC) $(filter-out -MMD -MP,$(CFLAGS_ALL)) -x c -fsyntax-only -I. -Ichecker - \
 	    || exit 1; done
 
+# No dead code: every function the library exports has a caller outside
+# its file (tests/dead-code.sh says how tests count). The programs built on
+# the library are compiled to objects here only to see what they call.
+DEAD_CODE_CALLERS = checker/main.c $(wildcard tests/bench/*.c tests/eval/*.c \
+	tests/fuzz/*.c dictionaries/tools/*.c) tests/bench_parser.c \
+	tests/eval_grammar.c tests/spelling-eval.c tests/spelling-bench.c
+DEAD_CODE_OBJS = $(patsubst %.c,$(BUILD)/dead-code/%.o,$(DEAD_CODE_CALLERS))
+$(BUILD)/dead-code/%.o: %.c
+	@mkdir -p $(@D)
+	$(call quiet,CC,$<)$(CC) $(filter-out -MMD -MP,$(CFLAGS_ALL)) -Ichecker \
+		-c $< -o $@
+check-dead-code: $(LIB) $(TEST_OBJS) $(DEAD_CODE_OBJS)
+	@echo "  TEST     no dead code in $(LIB)"
+	$(Q)sh tests/dead-code.sh $(LIB) $(DEAD_CODE_OBJS) -- $(TEST_OBJS)
+
 format:
 	clang-format -i checker/*.c checker/*/*.[ch] tests/*.[ch]
 
@@ -225,4 +240,5 @@ help:
 	@echo "check-headers, format, clean"
 
 .PHONY: all deps run test check-unit check-done eval bench sanitize valgrind install uninstall \
-	check-headers format clean help bench-checker fuzz fuzz-build
+	check-headers check-dead-code format clean help bench-checker fuzz \
+	fuzz-build

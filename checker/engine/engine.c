@@ -180,9 +180,10 @@ static void build_index(struct engine *e)
 	}
 }
 
-enum mt_err engine_open(const char *dir, const char *const *files,
-			size_t n_files, const char *lexicon_dir,
-			struct engine **out, struct mt_error *err)
+/* Load the rules of dir (or files) and the lexicon of lexicon_dir. */
+static enum mt_err engine_open(const char *dir, const char *const *files,
+			       size_t n_files, const char *lexicon_dir,
+			       struct engine **out, struct mt_error *err)
 {
 	struct engine *e = xcalloc(1, sizeof(*e));
 	enum mt_err rc;
@@ -228,11 +229,6 @@ void engine_close(struct engine *e)
 const struct ruleset *engine_ruleset(const struct engine *e)
 {
 	return e->rs;
-}
-
-const struct lexicon *engine_lexicon(const struct engine *e)
-{
-	return e->lex;
 }
 
 /* --- token tests ------------------------------------------------------- */
@@ -960,8 +956,10 @@ static void check_pieces(struct engine *e, const struct document *doc,
 	}
 }
 
-void engine_check(struct engine *e, const struct document *doc,
-		  const unsigned char *enabled, struct diag_list *out)
+/* Run the rules over a segmented document, appending to `out`.  `enabled`
+ * has one flag per rule of the ruleset (NULL: all enabled). */
+static void engine_check(struct engine *e, const struct document *doc,
+			 const unsigned char *enabled, struct diag_list *out)
 {
 	const struct ruleset *rs = e->rs;
 	uint32_t *last_end = xcalloc(rs->n_rules + 1, sizeof(*last_end));

@@ -1018,7 +1018,3 @@ const char *ruleset_errors(const struct ruleset *rs)
 	return rs->errors.buf;
 }
 
-uint32_t ruleset_class_bit(const char *name)
-{
-	return lexicon_class_by_name(name);
-}

@@ -144,7 +144,5 @@ void ruleset_free(struct ruleset *rs); /* NULL is a no-op */
  * followed by the source line and a caret; "" when none. */
 const char *ruleset_errors(const struct ruleset *rs);
 
-/* Parse the class names a test may use, for lookups by engine.c. */
-uint32_t ruleset_class_bit(const char *name);
 
 #endif /* MT_RULESET_H */

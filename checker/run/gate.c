@@ -9,7 +9,8 @@
 #include "text/markdown.h"
 #include "text/suppress.h"
 
-int gate_is_markdown(enum config_input input, const char *path)
+/* Should doc be read as Markdown under `input`? */
+static int gate_is_markdown(enum config_input input, const char *path)
 {
 	if (input == CONFIG_INPUT_MARKDOWN)
 		return 1;

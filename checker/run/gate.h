@@ -30,9 +30,6 @@ struct gate_options {
 	int report_unused;	 /* report unused suppressions */
 };
 
-/* Should doc be read as Markdown under `input`? */
-int gate_is_markdown(enum config_input input, const char *path);
-
 /*
  * Check doc (and its reference ref, may be NULL) into `out`, whose arena
  * must be doc's.  Fails as checker_check().

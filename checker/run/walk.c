@@ -31,7 +31,8 @@ void walk_list_release(struct walk_list *l)
 	l->n = l->alloc = 0;
 }
 
-int walk_is_prose_name(const char *name)
+/* Is `name` one of the prose extensions? */
+static int walk_is_prose_name(const char *name)
 {
 	static const char *const ext[] = { ".txt",   ".text",  ".md",
 					   ".markdown", ".mdown", ".mkd",

@@ -38,7 +38,5 @@ MT_NODISCARD enum mt_err walk_input(const char *input, walk_ignore_fn ignore,
 
 void walk_list_release(struct walk_list *l);
 
-/* Is `name` one of the prose extensions above? */
-int walk_is_prose_name(const char *name);
 
 #endif /* MT_WALK_H */

@@ -667,15 +667,6 @@ out:
 	return rc;
 }
 
-int token_is(const struct document *doc, const struct token *t,
-	     const char *word)
-{
-	size_t n = strlen(word);
-
-	return token_len(t) == n &&
-	       strncasecmp(doc->text + t->span.start, word, n) == 0;
-}
-
 uint32_t document_sentence_at(const struct document *doc, uint32_t off)
 {
 	uint32_t lo = 0, hi = doc->n_sentences;
