@@ -12,6 +12,7 @@
 #include <unicode/utrans.h>
 
 #include "text/segment.h"
+#include "util/namesim.h"
 #include "util/strtab.h"
 #include "util/xalloc.h"
 
@@ -99,144 +100,6 @@ const char *names_normalise(struct names_normaliser *nn, const char *s,
 		if (out[i] >= 'A' && out[i] <= 'Z')
 			out[i] = (char)(out[i] + 32);
 	return out;
-}
-
-/* --- string measures ---------------------------------------------------- */
-
-int names_distance(const char *a, size_t n, const char *b, size_t m, int max)
-{
-	int *d, best, r;
-	size_t w = m + 1;
-
-	if ((n > m ? n - m : m - n) > (size_t)max)
-		return max + 1;
-	d = xmalloc((n + 1) * w * sizeof(*d));
-	for (size_t j = 0; j <= m; j++)
-		d[j] = (int)j;
-	for (size_t i = 1; i <= n; i++) {
-		d[i * w] = (int)i;
-		best = (int)i;
-		for (size_t j = 1; j <= m; j++) {
-			int cost = a[i - 1] != b[j - 1];
-			int v = d[(i - 1) * w + j] + 1;
-
-			if (d[i * w + j - 1] + 1 < v)
-				v = d[i * w + j - 1] + 1;
-			if (d[(i - 1) * w + j - 1] + cost < v)
-				v = d[(i - 1) * w + j - 1] + cost;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
-			    a[i - 2] == b[j - 1] &&
-			    d[(i - 2) * w + j - 2] + 1 < v)
-				v = d[(i - 2) * w + j - 2] + 1;
-			d[i * w + j] = v;
-			if (v < best)
-				best = v;
-		}
-		/* a later cell is never below the minimum of the two rows
-		 * above it (a transposition looks two rows back), so once
-		 * two rows in a row exceed max, the distance does too */
-		if (best > max && i > 1) {
-			int prev = (int)(i - 1);
-
-			for (size_t j = 0; j <= m; j++)
-				if (d[(i - 1) * w + j] < prev)
-					prev = d[(i - 1) * w + j];
-			if (prev > max) {
-				free(d);
-				return max + 1;
-			}
-		}
-	}
-	r = d[n * w + m];
-	free(d);
-	return r > max ? max + 1 : r;
-}
-
-double names_jaro_winkler(const char *a, size_t n, const char *b, size_t m)
-{
-	size_t range, matches = 0, t = 0, prefix = 0;
-	char *ma, *mb;
-	double jaro;
-
-	if (!n && !m)
-		return 1.0;
-	if (!n || !m)
-		return 0.0;
-	range = (n > m ? n : m) / 2;
-	range = range ? range - 1 : 0;
-	ma = xcalloc(n + m, 1);
-	mb = ma + n;
-	for (size_t i = 0; i < n; i++) {
-		size_t lo = i > range ? i - range : 0;
-		size_t hi = i + range + 1 < m ? i + range + 1 : m;
-
-		for (size_t j = lo; j < hi; j++) {
-			if (mb[j] || a[i] != b[j])
-				continue;
-			ma[i] = mb[j] = 1;
-			matches++;
-			break;
-		}
-	}
-	if (!matches) {
-		free(ma);
-		return 0.0;
-	}
-	for (size_t i = 0, j = 0; i < n; i++) {
-		if (!ma[i])
-			continue;
-		while (!mb[j])
-			j++;
-		if (a[i] != b[j])
-			t++;
-		j++;
-	}
-	free(ma);
-	jaro = ((double)matches / (double)n + (double)matches / (double)m +
-		((double)matches - (double)t / 2.0) / (double)matches) /
-	       3.0;
-	while (prefix < 4 && prefix < n && prefix < m && a[prefix] == b[prefix])
-		prefix++;
-	return jaro + (double)prefix * 0.1 * (1.0 - jaro);
-}
-
-int names_near_miss(const char *a, const char *b, int *distance,
-		    double *score)
-{
-	size_t n = strlen(a), m = strlen(b);
-	size_t shorter = n < m ? n : m, longer = n < m ? m : n;
-	int max = longer >= 9 ? 2 : 1, d;
-	double jw;
-
-	if (shorter < 4 || strcmp(a, b) == 0)
-		return 0;
-	/* one is the other plus an ending: inflection or derivation
-	 * ("russian"/"russians", "america"/"american"), unless the ending
-	 * only doubles the last letter ("debiann") */
-	if (strncmp(a, b, shorter) == 0) {
-		const char *l = n > m ? a : b;
-
-		if (!(longer == shorter + 1 && l[shorter] == l[shorter - 1] &&
-		      l[shorter] != 's'))
-			return 0;
-	}
-	/* one is a part of the other's compound ("windows"/"x-windows") */
-	if (strchr(a, '-') || strchr(b, '-')) {
-		const char *l = n > m ? a : b, *sh = n > m ? b : a;
-		const char *p = strstr(l, sh);
-
-		if (p && ((p > l && p[-1] == '-') || p[shorter] == '-'))
-			return 0;
-	}
-	d = names_distance(a, n, b, m, max);
-	if (d > max)
-		return 0;
-	jw = names_jaro_winkler(a, n, b, m);
-	if (jw < 0.85)
-		return 0;
-	*distance = d;
-	*score = jw;
-	return 1;
 }
 
 /* --- extraction --------------------------------------------------------- */
@@ -706,7 +569,7 @@ static void near_variant(const char *v, size_t len, void *arg)
 			if (na->ids[k] == id)
 				seen = 1;
 		if (seen ||
-		    !names_near_miss(na->key, name_index_key(ix, id), &d, &sc))
+		    !namesim_near_miss(na->key, name_index_key(ix, id), &d, &sc))
 			continue;
 		/* insert by (distance, -score) */
 		for (k = na->n; k > 0; k--) {

@@ -27,6 +27,7 @@
 #include "reference/names.h"
 #include "reference/numbers.h"
 #include "text/segment.h"
+#include "util/namesim.h"
 #include "util/strtab.h"
 #include "util/xalloc.h"
 
@@ -297,7 +298,7 @@ static void check_names(struct run *r)
 			double score = 0;
 			uint32_t best_rw = UINT32_MAX;
 
-			names_near_miss(w->key, rk, &dist, &score);
+			namesim_near_miss(w->key, rk, &dist, &score);
 			for (uint32_t i = head[cands[sid][c]]; i != UINT32_MAX;
 			     i = next[i]) {
 				int s = name_context(r, &r->an, aw, &r->rn, i,
@@ -402,7 +403,7 @@ static void check_inconsistent(struct run *r)
 			else
 				minor = head[a] > head[b] ? a : b;
 			major = minor == a ? b : a;
-			names_near_miss(name_index_key(aix, minor),
+			namesim_near_miss(name_index_key(aix, minor),
 					name_index_key(aix, major), &dist,
 					&score);
 			/* or frequency: one edit from a long name the

@@ -25,6 +25,7 @@
 #include "util/arena.h"
 #include "run/checker.h"
 #include "util/paths.h"
+#include "util/namesim.h"
 #include "util/strtab.h"
 #include "text/segment.h"
 #include "spelling/hunspell.h"
@@ -253,79 +254,6 @@ static void word_info(const char *w, size_t len, struct wordinfo *wi)
 				wi->upper++;
 		}
 	}
-}
-
-/*
- * A key under which transliterations of one name meet: the consonant
- * skeleton after the usual romanisation alternatives (y/j/i, w/v, kh/k,
- * zh/z, final ff/v), vowels after the first letter dropped and doubled
- * letters collapsed.  Dmitry/Dmitri, Zelenskyy/Zelensky, Smirnoff/Smirnov,
- * Mohammed/Muhammad, Peskov/Pskov share one: names that differ only so are
- * spelling variants, and an unknown name is not called a misspelling of a
- * known one on that ground.
- */
-static size_t translit_key(const char *w, size_t len, char *out, size_t cap)
-{
-	size_t o = 0;
-
-	for (size_t i = 0; i < len && o + 2 < cap; i++) {
-		char c = w[i];
-
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c - 'A' + 'a');
-		if (c == 'y' || c == 'j')
-			c = 'i';
-		else if (c == 'w')
-			c = 'v';
-		else if (c == 'z')
-			c = 's';
-		else if (c == 'c' || c == 'q')
-			c = 'k';
-		else if (c == 'h' && o > 0 && strchr("kstp", out[o - 1]))
-			continue; /* kh, zh, sh, th, ph */
-		else if (c == 'h' && i + 1 == len)
-			continue; /* Yahweh, Yahwe */
-		else if (c == 'f' && i + 1 < len && w[i + 1] == 'f' &&
-			 i + 2 == len)
-			c = 'v', i++;
-		if (o > 0 && strchr("aeiou", c))
-			continue;
-		if (o > 0 && out[o - 1] == c)
-			continue; /* doubled letters */
-		out[o++] = c;
-	}
-	out[o] = '\0';
-	return o;
-}
-
-/*
- * Is b the word a with one letter left out, one added, or two neighbours
- * swapped (ignoring case)?  The typing slips that make a known name
- * unknown; a changed letter is as often another name (Anson, Anton).
- */
-static int one_slip(const char *a, size_t an, const char *b, size_t bn)
-{
-	size_t i = 0;
-
-	if (an + 1 == bn || bn + 1 == an) {
-		const char *s = an < bn ? a : b, *l = an < bn ? b : a;
-		size_t sn = an < bn ? an : bn;
-
-		/* a plural or demonym of the other: Aristides, Kansan */
-		if (strncasecmp(s, l, sn) == 0 && (l[sn] == 's' || l[sn] == 'n'))
-			return 0;
-
-		while (i < sn && (s[i] | 0x20) == (l[i] | 0x20))
-			i++;
-		return strncasecmp(s + i, l + i + 1, sn - i) == 0;
-	}
-	if (an != bn)
-		return 0;
-	while (i < an && (a[i] | 0x20) == (b[i] | 0x20))
-		i++;
-	return i + 1 < an && (a[i] | 0x20) == (b[i + 1] | 0x20) &&
-	       (a[i + 1] | 0x20) == (b[i] | 0x20) &&
-	       strncasecmp(a + i + 2, b + i + 2, an - i - 2) == 0;
 }
 
 static size_t n_codepoints(const char *w, size_t len)
@@ -695,8 +623,8 @@ static int close_name(const char *w, size_t n, const char *cand, size_t cn,
 	d = speller_distance(w, n, cand, cn);
 	if (d > limit || d >= *best)
 		return 0;
-	translit_key(w, n, k1, sizeof(k1));
-	translit_key(cand, cn, k2, sizeof(k2));
+	namesim_variant_key(w, n, k1, sizeof(k1));
+	namesim_variant_key(cand, cn, k2, sizeof(k2));
 	if (strcmp(k1, k2) == 0)
 		return 0; /* a transliteration variant */
 	*best = d;
@@ -738,7 +666,7 @@ static const char *const sources[] = { "the reference article",
  * A known name the capitalised unknown word is likely a misspelling of:
  * from the reference, a spelling the same document uses at least twice
  * and more often, or the project's name lists (where only a typing slip
- * counts: see one_slip()).  NULL when none.  Answers are cached per word
+ * counts: see namesim_one_slip()).  NULL when none.  Answers are cached per word
  * for the document; the candidates are indexed by first letter, so a long
  * document costs no more per word than a short one.
  */
@@ -783,7 +711,7 @@ static const char *known_form(struct run *r, const char *w, size_t n,
 			     i++) {
 				const struct name *nm = &st->names[b][i];
 
-				if (one_slip(w, n, nm->s, nm->len) &&
+				if (namesim_one_slip(w, n, nm->s, nm->len) &&
 				    close_name(w, n, nm->s, nm->len, &best))
 					found = nm->s;
 			}
