@@ -160,7 +160,8 @@ Test(engine, a_failing_example_is_reported)
 		  "%s", r.out);
 	cr_expect(strstr(r.out, "gives 0 findings, not 1: No match."), "%s",
 		  r.out);
-	cr_expect(strstr(r.out, "good example flagged at [teh]"), "%s", r.out);
+	cr_expect(strstr(r.out, "good example flagged: teh\n    found [teh]"),
+		  "%s", r.out);
 	cr_expect(strstr(r.out, "1 rules, 6 examples, 3 failures"), "%s",
 		  r.out);
 	run_result_release(&r);

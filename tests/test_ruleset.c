@@ -94,10 +94,10 @@ Test(ruleset, example_marks_give_span_and_fix)
 	cr_assert_eq(ruleset_load(NULL, files, 1, &rs, &err), MT_ERR_OK,
 		     "%s", err.msg);
 	cr_assert_eq(rs->n_rules, 1);
-	cr_assert_str_eq(rs->rules[0].bad[0].text, "It is teh end.");
-	cr_assert_eq(rs->rules[0].bad[0].span.start, 6);
-	cr_assert_eq(rs->rules[0].bad[0].span.end, 9);
-	cr_assert_str_eq(rs->rules[0].bad[0].suggestion, "the");
+	cr_assert_str_eq(rs->rules[0].bad[0].ex.text, "It is teh end.");
+	cr_assert_eq(rs->rules[0].bad[0].ex.span.start, 6);
+	cr_assert_eq(rs->rules[0].bad[0].ex.span.end, 9);
+	cr_assert_str_eq(rs->rules[0].bad[0].ex.suggestion, "the");
 	cr_assert_eq(rs->rules[0].bad[0].line, 9);
 	ruleset_free(rs);
 	remove(path);

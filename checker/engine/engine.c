@@ -997,127 +997,29 @@ static void engine_check(struct engine *e, const struct document *doc,
 
 /* --- examples ----------------------------------------------------------- */
 
-static int check_text(struct engine *e, struct checker *c, const char *text,
-		      const unsigned char *enabled, struct document **doc,
-		      struct diag_list *l, FILE *out, const struct rule *r,
-		      uint32_t line)
-{
-	struct mt_error err = { 0 };
+/* Examples run one rule alone: the engine with only that rule enabled. */
+struct example_arg {
+	struct engine *e;
+	struct checker *c;
+	const unsigned char *enabled;
+};
 
-	if (document_load_mem("<example>", text, strlen(text), NULL, doc,
-			      &err) != MT_ERR_OK ||
-	    checker_segment(c, *doc, &err) != MT_ERR_OK) {
-		fprintf(out, "%s:%u: %s: example cannot be checked: %s\n",
-			r->file, line, r->info.id, err.msg);
-		document_free(*doc);
-		*doc = NULL;
-		return -1;
-	}
+static enum mt_err check_example(void *arg, const char *text,
+				 struct document **doc, struct diag_list *l,
+				 struct mt_error *err)
+{
+	struct example_arg *a = arg;
+	enum mt_err rc = document_load_mem("<example>", text, strlen(text),
+					   NULL, doc, err);
+
+	if (rc == MT_ERR_OK)
+		rc = checker_segment(a->c, *doc, err);
+	if (rc != MT_ERR_OK)
+		return rc;
 	diag_list_init(l, &(*doc)->arena);
-	engine_check(e, *doc, enabled, l);
+	engine_check(a->e, *doc, a->enabled, l);
 	diag_list_dedupe(l);
-	return 0;
-}
-
-static size_t test_bad(struct engine *e, struct checker *c,
-		       const unsigned char *enabled, const struct rule *r,
-		       const struct rule_example *ex, FILE *out)
-{
-	struct document *doc;
-	struct diag_list l;
-	size_t fails = 0;
-	const struct diag *d;
-
-	if (check_text(e, c, ex->text, enabled, &doc, &l, out, r, ex->line))
-		return 1;
-	if (l.n != 1) {
-		fprintf(out, "%s:%u: %s: bad example gives %zu findings, "
-			     "not 1: %s\n",
-			r->file, ex->line, r->info.id, l.n, ex->text);
-		for (size_t i = 0; i < l.n; i++)
-			fprintf(out, "    found [%.*s]\n",
-				(int)(l.v[i].span.end - l.v[i].span.start),
-				doc->text + l.v[i].span.start);
-		fails = 1;
-		goto done;
-	}
-	d = &l.v[0];
-	if (d->span.start != ex->span.start || d->span.end != ex->span.end) {
-		fprintf(out, "%s:%u: %s: finding at [%.*s], not at the "
-			     "marked [%.*s]\n",
-			r->file, ex->line, r->info.id,
-			(int)(d->span.end - d->span.start),
-			doc->text + d->span.start,
-			(int)(ex->span.end - ex->span.start),
-			ex->text + ex->span.start);
-		fails = 1;
-		goto done;
-	}
-	if (ex->suggestion &&
-	    (!d->n_suggestions || strcmp(d->suggestions[0], ex->suggestion))) {
-		fprintf(out, "%s:%u: %s: suggestion is '%s', expected '%s'\n",
-			r->file, ex->line, r->info.id,
-			d->n_suggestions ? d->suggestions[0] : "(none)",
-			ex->suggestion);
-		fails = 1;
-		goto done;
-	}
-	if (!ex->suggestion && d->n_suggestions) {
-		fprintf(out, "%s:%u: %s: example lists no suggestion but the "
-			     "rule gives '%s'\n",
-			r->file, ex->line, r->info.id, d->suggestions[0]);
-		fails = 1;
-		goto done;
-	}
-	if (ex->suggestion) {
-		/* the fixed sentence must be clean */
-		struct document *doc2;
-		struct diag_list l2;
-		char *fixed = arena_printf(
-			&doc->arena, "%.*s%s%s", (int)ex->span.start, ex->text,
-			ex->suggestion, ex->text + ex->span.end);
-
-		if (check_text(e, c, fixed, enabled, &doc2, &l2, out, r,
-			       ex->line))
-			fails = 1;
-		else {
-			if (l2.n) {
-				fprintf(out,
-					"%s:%u: %s: the fixed text still gives "
-					"a finding: %s\n",
-					r->file, ex->line, r->info.id, fixed);
-				fails = 1;
-			}
-			diag_list_release(&l2);
-			document_free(doc2);
-		}
-	}
-done:
-	diag_list_release(&l);
-	document_free(doc);
-	return fails;
-}
-
-static size_t test_good(struct engine *e, struct checker *c,
-			const unsigned char *enabled, const struct rule *r,
-			const struct rule_example *ex, FILE *out)
-{
-	struct document *doc;
-	struct diag_list l;
-	size_t fails = 0;
-
-	if (check_text(e, c, ex->text, enabled, &doc, &l, out, r, ex->line))
-		return 1;
-	if (l.n) {
-		fprintf(out, "%s:%u: %s: good example flagged at [%.*s]: %s\n",
-			r->file, ex->line, r->info.id,
-			(int)(l.v[0].span.end - l.v[0].span.start),
-			doc->text + l.v[0].span.start, ex->text);
-		fails = 1;
-	}
-	diag_list_release(&l);
-	document_free(doc);
-	return fails;
+	return MT_ERR_OK;
 }
 
 size_t engine_test_examples(struct engine *e, struct checker *c,
@@ -1126,10 +1028,14 @@ size_t engine_test_examples(struct engine *e, struct checker *c,
 {
 	const struct ruleset *rs = e->rs;
 	unsigned char *enabled = xcalloc(rs->n_rules + 1, 1);
+	struct example_arg arg = { e, c, enabled };
 	size_t fails = 0, n = 0;
+	char where[4200];
 
 	for (size_t k = 0; k < rs->n_rules; k++) {
 		const struct rule *r = &rs->rules[k];
+		struct example_run run = { check_example, &arg, r->info.id,
+					   where, out };
 
 		if (r->n_bad < min_examples || r->n_good < min_examples) {
 			fprintf(out, "%s:%u: %s: needs at least %zu bad and "
@@ -1139,10 +1045,16 @@ size_t engine_test_examples(struct engine *e, struct checker *c,
 			fails++;
 		}
 		enabled[k] = 1;
-		for (size_t i = 0; i < r->n_bad; i++, n++)
-			fails += test_bad(e, c, enabled, r, &r->bad[i], out);
-		for (size_t i = 0; i < r->n_good; i++, n++)
-			fails += test_good(e, c, enabled, r, &r->good[i], out);
+		for (size_t i = 0; i < r->n_bad; i++, n++) {
+			snprintf(where, sizeof(where), "%s:%u", r->file,
+				 r->bad[i].line);
+			fails += example_test_bad(&run, &r->bad[i].ex);
+		}
+		for (size_t i = 0; i < r->n_good; i++, n++) {
+			snprintf(where, sizeof(where), "%s:%u", r->file,
+				 r->good[i].line);
+			fails += example_test_good(&run, r->good[i].ex.text);
+		}
 		enabled[k] = 0;
 	}
 	free(enabled);

@@ -557,9 +557,7 @@ static int example(struct load *L, yaml_node_t *n, struct rule_example *ex,
 		   int bad_ex)
 {
 	const char *s = scalar(L, n);
-	const char *arrow, *open, *close;
-	size_t len;
-	char *t;
+	const char *why;
 
 	memset(ex, 0, sizeof(*ex));
 	ex->line = (uint32_t)n->start_mark.line + 1;
@@ -568,28 +566,14 @@ static int example(struct load *L, yaml_node_t *n, struct rule_example *ex,
 		return -1;
 	}
 	if (!bad_ex) {
-		ex->text = arena_strdup(&L->rs->arena, s);
+		ex->ex.text = arena_strdup(&L->rs->arena, s);
 		return 0;
 	}
-	arrow = strstr(s, " -> ");
-	len = arrow ? (size_t)(arrow - s) : strlen(s);
-	open = memchr(s, '[', len);
-	close = open ? memchr(open, ']', len - (size_t)(open - s)) : NULL;
-	if (!open || !close) {
-		node_error(L, n, "a bad example must mark its span with "
-				 "[brackets]");
+	why = example_parse_bad(s, &L->rs->arena, &ex->ex);
+	if (why) {
+		node_error(L, n, "%s", why);
 		return -1;
 	}
-	t = arena_alloc(&L->rs->arena, len + 1);
-	memcpy(t, s, (size_t)(open - s));
-	memcpy(t + (open - s), open + 1, (size_t)(close - open - 1));
-	memcpy(t + (close - s) - 1, close + 1, len - (size_t)(close - s) - 1);
-	t[len - 2] = '\0';
-	ex->text = t;
-	ex->span.start = (uint32_t)(open - s);
-	ex->span.end = (uint32_t)(close - s - 1);
-	if (arrow)
-		ex->suggestion = arena_strdup(&L->rs->arena, arrow + 4);
 	return 0;
 }
 

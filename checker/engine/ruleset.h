@@ -24,6 +24,7 @@
 
 #include "util/arena.h"
 #include "util/buf.h"
+#include "check/examples.h"
 #include "check/pass.h"
 #include "util/common.h"
 
@@ -80,10 +81,8 @@ struct rule_seq {
 };
 
 struct rule_example {
-	const char *text;	/* without the [ ] marks */
-	struct span span;	/* bad: the marked span */
-	const char *suggestion; /* bad: expected first suggestion, or NULL */
-	uint32_t line;		/* in the rule file */
+	struct example ex; /* check/examples.h */
+	uint32_t line;	   /* in the rule file */
 };
 
 struct rule {
