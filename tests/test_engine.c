@@ -214,3 +214,33 @@ Test(lexicon, missing_dictionary_fails)
 	cr_assert_null(lex);
 	cr_expect(strstr(err.msg, "/nonexistent/4.0.dict"), "%s", err.msg);
 }
+
+/* `mtlint rules --test` covers every rule id `mtlint rules` lists: the
+ * YAML rules and the built-in passes' rules alike. */
+Test(engine, rules_test_covers_every_rule_id)
+{
+	struct run_result list, test;
+	size_t listed = 0, tested = 0, fails = 1;
+	const char *last;
+
+	run_mtlint("rules", NULL, 0, &list);
+	cr_assert_eq(list.status, 0, "%s", list.err);
+	for (const char *p = list.out; (p = strchr(p, '\n')); p++)
+		listed++;
+	run_mtlint("rules --test", NULL, 0, &test);
+	/* the summary is the last line */
+	last = test.out + test.out_len;
+	if (last > test.out)
+		last--;
+	while (last > test.out && last[-1] != '\n')
+		last--;
+	cr_assert(sscanf(last, "%zu rules, %*u examples, %zu failure", &tested,
+			 &fails) == 2,
+		  "%s", test.out);
+	cr_expect_eq(test.status, 0, "%s", test.out);
+	cr_expect_eq(fails, 0, "%s", test.out);
+	cr_expect_eq(tested, listed, "rules lists %zu, rules --test tests %zu",
+		     listed, tested);
+	run_result_release(&list);
+	run_result_release(&test);
+}

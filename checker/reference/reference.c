@@ -43,19 +43,56 @@ static const struct rule_info reference_rules[] = {
 		     MT_SEV_ERROR,
 		     "a name differs from its spelling in the reference "
 		     "article",
-		     NULL },
+		     NULL,
+		     .bad = RULE_EXAMPLES(
+			     "Foreign minister Anna [Kowalcyk] met the envoys "
+			     "on Monday. -> Kowalczyk"),
+		     .good = RULE_EXAMPLES(
+			     "Foreign minister Anna Kowalczyk met the envoys "
+			     "on Monday.",
+			     "The envoys met Anna Kowalczyk and Mr Ostrowski."),
+		     .reference = "Foreign minister Anna Kowalczyk met the "
+				  "envoys on Monday, her office said." },
 	[R_NUMBER] = { "reference.number-mismatch", "accuracy/mistranslation",
 		       MT_SEV_WARNING,
 		       "a number differs from the reference article's for the "
 		       "same noun",
-		       NULL },
+		       NULL,
+		       .bad = RULE_EXAMPLES(
+			       "The council will build [24] new schools in the "
+			       "region. -> 42"),
+		       .good = RULE_EXAMPLES(
+			       "The council will build 42 new schools in the "
+			       "region.",
+			       "The works will take four weeks."),
+		       .reference = "The council will build 42 new schools in "
+				    "the region. The works will take a month "
+				    "and 28 days." },
 	[R_DATE] = { "reference.date-mismatch", "accuracy/mistranslation",
 		     MT_SEV_WARNING,
-		     "a date differs from the reference article's", NULL },
+		     "a date differs from the reference article's", NULL,
+		     .bad = RULE_EXAMPLES(
+			     "The treaty was signed on [2019-03-15] in "
+			     "Geneva. -> 2019-03-14"),
+		     .good = RULE_EXAMPLES(
+			     "The treaty was signed on 2019-03-14 in Geneva.",
+			     "The treaty was signed on 14 March 2019 in "
+			     "Geneva."),
+		     .reference = "The treaty was signed on 2019-03-14 in "
+				  "Geneva." },
 	[R_INCONSISTENT] = { "names.inconsistent", "fluency/inconsistency",
 			     MT_SEV_WARNING,
 			     "the same name spelled two ways in one article",
-			     NULL },
+			     NULL,
+			     .bad = RULE_EXAMPLES(
+				     "Anna Kowalczyk spoke first. Later Anna "
+				     "Kowalczyk left. Anna [Kowalcyk] then "
+				     "returned. -> Kowalczyk"),
+			     .good = RULE_EXAMPLES(
+				     "Maria Jonson met the mayor. Peter "
+				     "Johnson met the press.",
+				     "Joan Smith chairs the board. John Smith, "
+				     "her brother, does not.") },
 };
 
 struct reference_state {

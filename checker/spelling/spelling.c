@@ -35,18 +35,42 @@
 
 static const struct rule_info spelling_rules[] = {
 	{ "spelling.unknown-word", CAT, MT_SEV_ERROR,
-	  "a lower-case word no dictionary knows, with suggestions", NULL },
+	  "a lower-case word no dictionary knows, with suggestions", NULL,
+	  .bad = RULE_EXAMPLES("The [goverment] met on Friday. -> government",
+			       "They hope to [recieve] an answer. -> receive",
+			       "It is a well-[knwon] fact. -> known"),
+	  .good = RULE_EXAMPLES("The government met on Friday.",
+				"Mail news@example.org or see https://example.org/xq.",
+				"It felt like deja vu to the 72nd guest.") },
 	{ "spelling.misspelled-name", CAT, MT_SEV_WARNING,
 	  "a capitalised unknown word close to a known name "
 	  "(reference, name lists, the same document)",
-	  NULL },
+	  NULL,
+	  .bad = RULE_EXAMPLES(
+		  "Kowalczyk spoke first. Kowalczyk left early. Later "
+		  "[Kowalcyk] returned. -> Kowalczyk",
+		  "They flew to [Toknyo] in May. -> Tokyo"),
+	  .good = RULE_EXAMPLES("They flew to Tokyo in May.",
+				"Yesterday Dmitri and Dmitry both spoke.") },
 	{ "spelling.unknown-name", CAT, MT_SEV_INFO,
-	  "a capitalised word no dictionary knows (usually a name)", NULL },
+	  "a capitalised word no dictionary knows (usually a name)", NULL,
+	  .bad = RULE_EXAMPLES("The envoy [Zorblattin] said so."),
+	  .good = RULE_EXAMPLES("The envoy Smith said so.",
+				"The QXZW said so.") },
 	{ "spelling.rejected-word", CAT, MT_SEV_WARNING,
-	  "a word the --reject lists forbid, with its preferred form", NULL },
+	  "a word the --reject lists forbid, with its preferred form", NULL,
+	  .bad = RULE_EXAMPLES("The tanks left [Kiev] at dawn. -> Kyiv",
+			       "It was, [irregardless], a success."),
+	  .good = RULE_EXAMPLES("The tanks left Kyiv at dawn.",
+				"It was, regardless, a success."),
+	  .reject = "Kiev -> Kyiv\nirregardless\n" },
 	{ "spelling.dialect-variant", CAT, MT_SEV_INFO,
 	  "a spelling of the other English dialect (behaviour/behavior)",
-	  NULL },
+	  NULL,
+	  .bad = RULE_EXAMPLES("Their [behaviour] was odd. -> behavior",
+			       "The [colour] faded. -> color"),
+	  .good = RULE_EXAMPLES("Their behavior was odd.",
+				"The color faded.") },
 };
 
 enum { R_UNKNOWN, R_MISSPELLED_NAME, R_UNKNOWN_NAME, R_REJECTED, R_VARIANT };
