@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "util/buf.h"
 #include "helpers.h"
@@ -125,9 +126,9 @@ Test(spelling, name_misspelt_against_a_name_list)
 {
 	struct checked k;
 
-	/* "Google" is in the project's common-names list; a slip away */
-	check_text(NULL, "The firm sued Googe last night.", NULL, &k);
-	expect_finding(&k, "spelling.misspelled-name", "Googe", "Google");
+	/* "Microsoft" is in the project's name lists; two letters swapped */
+	check_text(NULL, "The firm sued Microsotf last night.", NULL, &k);
+	expect_finding(&k, "spelling.misspelled-name", "Microsotf", "Microsoft");
 	checked_release(&k);
 }
 
@@ -226,6 +227,122 @@ Test(spelling, user_accept_and_reject_lists)
 	remove(rp);
 	free(wp);
 	free(rp);
+}
+
+/*
+ * The team's names: capitalised words of its accept lists and the names
+ * option.  A typing slip of one (doubled, dropped or swapped letters) is
+ * a warning with the team's spelling; the names themselves and unrelated
+ * unknown words stay quiet.  A variant the newsroom lists would take for
+ * a transliteration (a doubled final letter) is flagged too: the team's
+ * spelling is its house style.
+ */
+Test(spelling, team_names_catch_typing_slips)
+{
+	const char words[] = "# desk names\nKwarteleigh\nBrovinsky Paris\n"
+			     "odd lower-case word\n";
+	char *wp = write_temp(words, sizeof(words) - 1, ".txt");
+	const char *wl[] = { wp };
+	const char *names[] = { "Tamsworthy", "Odri" };
+	static const struct {
+		const char *word, *name;
+	} slips[] = {
+		{ "Kwartelleigh", "Kwarteleigh" }, /* doubled */
+		{ "Kwartleigh", "Kwarteleigh" },   /* dropped */
+		{ "Kwatreleigh", "Kwarteleigh" },  /* swapped */
+		{ "Brovinskyy", "Brovinsky" },	   /* doubled last */
+		{ "Tamsworty", "Tamsworthy" },	   /* dropped */
+		{ "Oddri", "Odri" },		   /* doubled, 5 letters */
+	};
+	struct checker_options o = CHECKER_OPTIONS_INIT;
+	struct checker *c;
+	struct checked k;
+
+	o.word_files = wl;
+	o.n_word_files = 1;
+	o.names = names;
+	o.n_names = ARRAY_SIZE(names);
+	c = new_checker(&o);
+	for (size_t i = 0; i < ARRAY_SIZE(slips); i++) {
+		char text[128];
+		const struct diag *d;
+
+		snprintf(text, sizeof(text), "Yesterday %s spoke to reporters.",
+			 slips[i].word);
+		check_text(c, text, NULL, &k);
+		d = expect_finding(&k, "spelling.misspelled-name",
+				   slips[i].word, slips[i].name);
+		cr_expect_eq(d->severity, MT_SEV_WARNING);
+		cr_expect_eq(d->n_suggestions, 1);
+		cr_expect(strstr(d->message, "team"), "%s", d->message);
+		checked_release(&k);
+	}
+	/* the names, a possessive, unrelated unknown names: no warning */
+	check_text(c, "Kwarteleigh met Tamsworthy and Odri. Brovinsky's aide "
+		      "and Zumbravo waited in Quellhafen.",
+		   NULL, &k);
+	expect_no_finding(&k, "spelling.misspelled-name", NULL);
+	expect_no_finding(&k, "spelling.unknown-name", "Tamsworthy");
+	expect_finding(&k, "spelling.unknown-name", "Zumbravo", NULL);
+	checked_release(&k);
+	checker_free(c);
+	remove(wp);
+	free(wp);
+
+	/* without the team's lists, a doubled last letter of a newsroom
+	 * list name is a transliteration variant, not a slip (Dmitri) */
+	check_text(NULL, "Yesterday Dmitrii spoke.", NULL, &k);
+	expect_no_finding(&k, "spelling.misspelled-name", NULL);
+	checked_release(&k);
+}
+
+/*
+ * dictionaries/<lang>/: a *.words list's names are near-miss targets; a
+ * *.accept list (a big gazetteer) is accepted only, so a real name one
+ * letter from an obscure entry is not called a misspelling of it.
+ */
+Test(spelling, accept_lists_are_not_near_miss_targets)
+{
+	const char *dir = getenv("MTLINT_DATA_DIR");
+	char tmpl[] = "/tmp/mtlint-data-XXXXXX", path[512], rules_en[512];
+	char *root = mkdtemp(tmpl);
+	struct checker_options o = CHECKER_OPTIONS_INIT;
+	struct checker *c;
+	struct checked k;
+	FILE *f;
+
+	cr_assert(root);
+	snprintf(path, sizeof(path), "%s/dictionaries", root);
+	cr_assert_eq(mkdir(path, 0700), 0);
+	snprintf(path, sizeof(path), "%s/dictionaries/en", root);
+	cr_assert_eq(mkdir(path, 0700), 0);
+	snprintf(path, sizeof(path), "%s/dictionaries/en/a.words", root);
+	f = fopen(path, "w");
+	cr_assert(f);
+	fputs("# known names\nQuorvendale\n", f);
+	fclose(f);
+	snprintf(path, sizeof(path), "%s/dictionaries/en/b.accept", root);
+	f = fopen(path, "w");
+	cr_assert(f);
+	fputs("# a gazetteer\nBrastimor\n", f);
+	fclose(f);
+	snprintf(rules_en, sizeof(rules_en), "%s/rules/en", dir ? dir : ".");
+	o.data_dir = root;
+	o.rules_dir = rules_en;
+	c = new_checker(&o);
+	check_text(c, "Quorvendale and Brastimor met Quorendale and "
+		      "Brastimorr.",
+		   NULL, &k);
+	expect_no_finding(&k, "spelling.unknown-name", "Quorvendale");
+	expect_no_finding(&k, "spelling.unknown-name", "Brastimor");
+	expect_finding(&k, "spelling.misspelled-name", "Quorendale",
+		       "Quorvendale");
+	expect_no_finding(&k, "spelling.misspelled-name", "Brastimorr");
+	expect_finding(&k, "spelling.unknown-name", "Brastimorr", NULL);
+	checked_release(&k);
+	checker_free(c);
+	snprintf(path, sizeof(path), "rm -rf '%s'", root);
+	cr_expect_eq(system(path), 0);
 }
 
 Test(spelling, acronym_length_is_configurable)
@@ -356,7 +473,7 @@ Test(spelling, cli_lists_and_options)
 	cr_expect(strstr(r.err, "/nonexistent/list.txt"), "%s", r.err);
 	run_result_release(&r);
 
-	run_mtlint("--rules-dir rules/en --lang xx_YY -", text,
+	run_mtlint("--no-builtin-rules --lang xx_YY -", text,
 		   sizeof(text) - 1, &r);
 	cr_expect_eq(r.status, 2);
 	cr_expect(strstr(r.err, "xx_YY"), "%s", r.err);
@@ -410,4 +527,24 @@ Test(spelling, suggestion_time_is_capped_per_document, .timeout = 120)
 	cr_expect_geq(with + without, n_words * 9 / 10);
 	checked_release(&k);
 	buf_release(&b);
+}
+
+/* --lang en-GB (BCP 47, as editors send it) is en_GB. */
+Test(spelling, bcp47_language_tag_is_accepted)
+{
+	static const char *const tags[] = { "en-GB", "en_gb", "EN-gb" };
+
+	for (size_t i = 0; i < ARRAY_SIZE(tags); i++) {
+		struct checker_options o = CHECKER_OPTIONS_INIT;
+		struct checker *c;
+		struct checked k;
+
+		o.lang = tags[i];
+		c = new_checker(&o);
+		check_text(c, "Their behavior was odd.", NULL, &k);
+		expect_finding(&k, "spelling.dialect-variant", "behavior",
+			       "behaviour");
+		checked_release(&k);
+		checker_free(c);
+	}
 }

@@ -205,8 +205,11 @@ int namesim_one_slip(const char *a, size_t an, const char *b, size_t bn)
 		const char *s = an < bn ? a : b, *l = an < bn ? b : a;
 		size_t sn = an < bn ? an : bn;
 
-		/* a plural or demonym of the other: Aristides, Kansan */
-		if (strncasecmp(s, l, sn) == 0 && (l[sn] == 's' || l[sn] == 'n'))
+		/* a plural or demonym of the other: Aristides, Kansan (but
+		 * not a doubled last letter: Putinn, Joness) */
+		if (strncasecmp(s, l, sn) == 0 &&
+		    (l[sn] == 's' || l[sn] == 'n') &&
+		    (l[sn] | 0x20) != (s[sn - 1] | 0x20))
 			return 0;
 
 		while (i < sn && (s[i] | 0x20) == (l[i] | 0x20))
