@@ -136,39 +136,6 @@ Test(engine, examples_of_shipped_rules_pass)
 	engine_close(e);
 }
 
-Test(engine, a_failing_example_is_reported)
-{
-	static const char yml[] =
-		"rules:\n"
-		"  - id: test.wrong\n"
-		"    category: style\n"
-		"    severity: warning\n"
-		"    message: \"x\"\n"
-		"    pattern: [{word: teh}]\n"
-		"    examples:\n"
-		"      bad: [\"It is [teh] end.\", \"[It] is teh end.\","
-		" \"[No] match.\"]\n"
-		"      good: [\"It is the end.\", \"teh\", \"fine\"]\n";
-	char *path = write_temp(yml, sizeof(yml) - 1, ".yml");
-	char args[4200];
-	struct run_result r;
-
-	snprintf(args, sizeof(args), "rules --test '%s'", path);
-	run_mtlint(args, NULL, 0, &r);
-	cr_expect_eq(r.status, 1, "status %d", r.status);
-	cr_expect(strstr(r.out, "finding at [teh], not at the marked [It]"),
-		  "%s", r.out);
-	cr_expect(strstr(r.out, "gives 0 findings, not 1: No match."), "%s",
-		  r.out);
-	cr_expect(strstr(r.out, "good example flagged: teh\n    found [teh]"),
-		  "%s", r.out);
-	cr_expect(strstr(r.out, "1 rules, 6 examples, 3 failures"), "%s",
-		  r.out);
-	run_result_release(&r);
-	remove(path);
-	free(path);
-}
-
 Test(engine, rules_lists_yaml_rules)
 {
 	struct run_result r;

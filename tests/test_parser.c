@@ -290,44 +290,6 @@ Test(grammar_parser, budget_and_long_sentences_noted)
 	checker_free(c);
 }
 
-/* --- end to end ------------------------------------------------------------ */
-
-static int count_in(const char *s, const char *needle)
-{
-	int n = 0;
-
-	for (const char *p = strstr(s, needle); p; p = strstr(p + 1, needle))
-		n++;
-	return n;
-}
-
-Test(grammar_parser, fixtures_end_to_end)
-{
-	struct run_result r;
-
-	run_mtlint("--format json fixtures/reference-article.txt", NULL, 0,
-		   &r);
-	cr_expect(r.status <= 1, "status %d: %s", r.status, r.err);
-	cr_expect_eq(count_in(r.out, "\"severity\": \"error\""), 0);
-	cr_expect(count_in(r.out, "\"rule\": \"grammar.parse\"") <= 1);
-	run_result_release(&r);
-
-	run_mtlint("--format json fixtures/mt-article.txt", NULL, 0, &r);
-	cr_expect_eq(r.status, 1, "status %d: %s", r.status, r.err);
-	cr_expect(count_in(r.out, "\"rule\": \"grammar.parse\"") >= 5);
-	run_result_release(&r);
-
-	run_mtlint("--grammar-parser off fixtures/mt-article.txt", NULL, 0, &r);
-	cr_expect_eq(count_in(r.out, "grammar.parse"), 0);
-	run_result_release(&r);
-
-	run_mtlint("--grammar-parser maybe fixtures/mt-article.txt", NULL, 0,
-		   &r);
-	cr_expect_eq(r.status, 2);
-	cr_expect(strstr(r.err, "--grammar-parser") != NULL);
-	run_result_release(&r);
-}
-
 /* Two checkers in two threads share the dictionary: same answers. */
 struct thread_arg {
 	const char *text;

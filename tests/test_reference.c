@@ -1,6 +1,7 @@
 /*
  * reference: names, numbers and dates against a reference article; names
- * spelt two ways in one article; the command line end to end.
+ * spelt two ways in one article. The command line end to end is in
+ * fixtures/golden (fixture-pair, score-*, reference-*).
  */
 #include <criterion/criterion.h>
 #include <stdio.h>
@@ -234,112 +235,4 @@ Test(reference, spelling_on_the_same_span_is_dropped)
 	cr_expect_str_eq(l.v[2].rule, "reference.name-mismatch");
 	diag_list_release(&l);
 	arena_release(&a);
-}
-
-/* --- end to end ---------------------------------------------------------- */
-
-Test(reference, fixture_pair_end_to_end)
-{
-	struct run_result r;
-
-	run_mtlint("--format json --reference fixtures/reference-article.txt "
-		   "fixtures/mt-article.txt",
-		   NULL, 0, &r);
-	cr_expect_eq(r.status, 1, "stderr: %s", r.err);
-	cr_assert(r.out);
-	cr_expect(strstr(r.out, "\"rule\": \"reference.name-mismatch\""));
-	cr_expect(strstr(r.out, "\"text\": \"Pskov\""));
-	cr_expect(strstr(r.out, "\"Peskov\""));
-	cr_expect(strstr(r.out, "\"path\": \"fixtures/reference-article.txt\""));
-	cr_expect(strstr(r.out, "\"line\": 13"));
-	/* 35 diplomats, 72 hours = three days: numbers that agree */
-	cr_expect(!strstr(r.out, "reference.number-mismatch"));
-	cr_expect(!strstr(r.out, "reference.date-mismatch"));
-	run_result_release(&r);
-}
-
-Test(reference, text_output_shows_evidence)
-{
-	struct run_result r;
-
-	run_mtlint("--reference fixtures/reference-article.txt "
-		   "fixtures/mt-article.txt",
-		   NULL, 0, &r);
-	cr_assert(r.out);
-	cr_expect(strstr(r.out, "suggestion: Peskov"));
-	cr_expect(strstr(r.out, "fixtures/reference-article.txt:13:19"));
-	run_result_release(&r);
-}
-
-Test(reference, score_command)
-{
-	struct run_result r;
-
-	run_mtlint("score --reference fixtures/reference-article.txt "
-		   "fixtures/mt-article.txt",
-		   NULL, 0, &r);
-	cr_expect_eq(r.status, 0, "stderr: %s", r.err);
-	cr_assert(r.out);
-	cr_expect(strstr(r.out, "chrF2 = "));
-	cr_expect(strstr(r.out, "BLEU = "));
-	cr_expect(strstr(r.out, "counterpart in the reference"));
-	run_result_release(&r);
-
-	/* the same text scores 100 */
-	run_mtlint("score --reference fixtures/reference-article.txt "
-		   "fixtures/reference-article.txt",
-		   NULL, 0, &r);
-	cr_assert(r.out);
-	cr_expect(strstr(r.out, "chrF2 = 100.00"));
-	cr_expect(strstr(r.out, "BLEU = 100.00"));
-	run_result_release(&r);
-}
-
-Test(reference, score_usage_errors)
-{
-	struct run_result r;
-
-	run_mtlint("score fixtures/mt-article.txt", NULL, 0, &r);
-	cr_expect_eq(r.status, 2);
-	cr_expect(r.err && strstr(r.err, "--reference"));
-	run_result_release(&r);
-	run_mtlint("score --reference /nonexistent/ref.txt "
-		   "fixtures/mt-article.txt",
-		   NULL, 0, &r);
-	cr_expect_eq(r.status, 2);
-	cr_expect(r.err && strstr(r.err, "/nonexistent/ref.txt"));
-	run_result_release(&r);
-	run_mtlint("score --reference fixtures/reference-article.txt "
-		   "/nonexistent/a.txt",
-		   NULL, 0, &r);
-	cr_expect_eq(r.status, 2);
-	run_result_release(&r);
-}
-
-Test(reference, empty_and_binary_reference)
-{
-	struct run_result r;
-	char *empty = write_temp("", 0, ".txt");
-	char *bin = write_temp("ab\0cd", 5, ".txt");
-	char args[512];
-
-	snprintf(args, sizeof(args), "--reference %s fixtures/mt-article.txt",
-		 empty);
-	run_mtlint(args, NULL, 0, &r);
-	cr_expect(r.status == 0 || r.status == 1, "status %d: %s", r.status,
-		  r.err);
-	run_result_release(&r);
-	snprintf(args, sizeof(args), "--reference %s fixtures/mt-article.txt",
-		 bin);
-	run_mtlint(args, NULL, 0, &r);
-	cr_expect_eq(r.status, 2);
-	run_result_release(&r);
-	snprintf(args, sizeof(args), "score --reference %s %s", empty, empty);
-	run_mtlint(args, NULL, 0, &r);
-	cr_expect_eq(r.status, 0, "%s", r.err);
-	run_result_release(&r);
-	unlink(empty);
-	unlink(bin);
-	free(empty);
-	free(bin);
 }

@@ -178,19 +178,3 @@ Test(ruleset, broken_files_report_every_error)
 	cr_assert_geq(n, 4);
 }
 
-Test(ruleset, broken_rules_dir_stops_the_checker)
-{
-	struct run_result r;
-	char args[4200];
-
-	snprintf(args, sizeof(args),
-		 "--rules-dir '%s/fixtures/rulefile-errors' "
-		 "'%s/fixtures/reference-article.txt'",
-		 mt_data_dir(), mt_data_dir());
-	run_mtlint(args, NULL, 0, &r);
-	cr_assert_eq(r.status, 2, "status %d", r.status);
-	cr_assert(strstr(r.err, "several-errors.yml:4:9: error: rule id"),
-		  "%s", r.err);
-	cr_assert_eq(r.out_len, 0);
-	run_result_release(&r);
-}
