@@ -319,17 +319,6 @@ static enum mt_err parse_key(struct parse *p, const yaml_node_t *k,
 	return rc;
 }
 
-static char *dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (!slash)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	return xstrndup(path, (size_t)(slash - path));
-}
-
 /* Has an earlier key of the root mapping the same name as pr's? */
 static const yaml_node_t *earlier_key(struct yamlfile *y,
 				      const yaml_node_t *root,
@@ -387,7 +376,7 @@ enum mt_err config_parse(const char *path, const char *text, size_t len,
 
 	*out = NULL;
 	cfg->path = xstrdup(path);
-	cfg->dir = dir_of(path);
+	cfg->dir = mt_path_dir(path);
 	cfg->max_warnings = -1;
 	if (yamlfile_load(&p.y, path, text, len) == 0)
 		parse_root(&p, yamlfile_root(&p.y));
@@ -633,7 +622,7 @@ static enum mt_err lookup_dir(struct config_cache *cc, const char *dir,
 	} else if (!strcmp(dir, "/")) {
 		*cfg = NULL;
 	} else {
-		char *parent = dir_of(dir);
+		char *parent = mt_path_dir(dir);
 
 		rc = lookup_dir(cc, parent, cfg, errs, err);
 		free(parent);
@@ -667,7 +656,7 @@ enum mt_err config_cache_lookup(struct config_cache *cc, const char *path,
 	abs = mt_path_absolute(strcmp(path, "-") ? path : "./-");
 	if (!abs)
 		return MT_ERR_OK;
-	dir = dir_of(abs);
+	dir = mt_path_dir(abs);
 	rc = lookup_dir(cc, dir, cfg, errs, err);
 	free(dir);
 	free(abs);

@@ -41,6 +41,32 @@ static int glob_fail(struct glob_memo *m, const char *g, const char *s)
 
 static int glob_rec(struct glob_memo *m, const char *g, const char *s,
 		    size_t (*caps)[2], size_t max_caps, size_t ncap,
+		    size_t *n_caps);
+
+/*
+ * A wildcard at s that may take anything up to `end` (a `*`: up to the
+ * next '/'; a `**`: everything): the longest take after which the rest of
+ * the glob, `rest`, matches wins, and is capture number ncap.
+ */
+static int star(struct glob_memo *m, const char *rest, const char *s,
+		const char *end, size_t (*caps)[2], size_t max_caps,
+		size_t ncap, size_t *n_caps)
+{
+	for (const char *t = end;; t--) {
+		if (glob_rec(m, rest, t, caps, max_caps, ncap + 1, n_caps)) {
+			if (caps && ncap < max_caps) {
+				caps[ncap][0] = (size_t)(s - m->s0);
+				caps[ncap][1] = (size_t)(t - m->s0);
+			}
+			return 1;
+		}
+		if (t == s)
+			return 0;
+	}
+}
+
+static int glob_rec(struct glob_memo *m, const char *g, const char *s,
+		    size_t (*caps)[2], size_t max_caps, size_t ncap,
 		    size_t *n_caps)
 {
 	const char *g_in = g, *s_in = s;
@@ -51,7 +77,6 @@ static int glob_rec(struct glob_memo *m, const char *g, const char *s,
 	while (*g) {
 		if (g[0] == '*' && g[1] == '*') {
 			const char *rest = g + 2;
-			const char *t;
 
 			while (*rest == '*')
 				rest++;
@@ -64,36 +89,19 @@ static int glob_rec(struct glob_memo *m, const char *g, const char *s,
 						(size_t)(s - s0);
 				return 1;
 			}
-			for (t = s + strlen(s);; t--) {
-				if (glob_rec(m, rest, t, caps, max_caps,
-					     ncap + 1, n_caps)) {
-					if (caps && ncap < max_caps) {
-						caps[ncap][0] = (size_t)(s - s0);
-						caps[ncap][1] = (size_t)(t - s0);
-					}
-					return 1;
-				}
-				if (t == s)
-					return glob_fail(m, g_in, s_in);
-			}
+			if (star(m, rest, s, s + strlen(s), caps, max_caps, ncap,
+				 n_caps))
+				return 1;
+			return glob_fail(m, g_in, s_in);
 		}
 		if (*g == '*') {
 			const char *t = s;
 
 			while (*t && *t != '/')
 				t++;
-			for (;; t--) {
-				if (glob_rec(m, g + 1, t, caps, max_caps,
-					     ncap + 1, n_caps)) {
-					if (caps && ncap < max_caps) {
-						caps[ncap][0] = (size_t)(s - s0);
-						caps[ncap][1] = (size_t)(t - s0);
-					}
-					return 1;
-				}
-				if (t == s)
-					return glob_fail(m, g_in, s_in);
-			}
+			if (star(m, g + 1, s, t, caps, max_caps, ncap, n_caps))
+				return 1;
+			return glob_fail(m, g_in, s_in);
 		}
 		if (*g == '?') {
 			if (!*s || *s == '/')
