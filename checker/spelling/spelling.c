@@ -12,6 +12,7 @@
 #include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <limits.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
@@ -685,28 +686,61 @@ static int in_reference(struct run *r, const char *b, size_t n)
 	return smap_count(&r->ref_words) && smap_find(&r->ref_words, b, n);
 }
 
-static int close_name(const char *w, size_t n, const char *cand, size_t cn,
-		      double *best)
+/* The best candidate so far: the smaller distance, then the higher
+ * similarity (util/namesim.h's order). */
+struct nearest {
+	int distance;
+	double score;
+};
+
+#define NEAREST_NONE { INT_MAX, 0 }
+
+/* Lower-case ASCII letters of w into out (cap bytes); 0 if too long. */
+static int lower_key(const char *w, size_t n, char *out, size_t cap)
+{
+	if (n + 1 > cap)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		out[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] | 0x20 : w[i]);
+	out[n] = '\0';
+	return 1;
+}
+
+/* Are the two a transliteration variant of one name (Dmitry/Dmitri)? */
+static int same_variant(const char *w, size_t n, const char *cand, size_t cn)
 {
 	char k1[SPELLER_MAX_WORD + 1], k2[SPELLER_MAX_WORD + 1];
-	size_t cp = n_codepoints(w, n);
-	double limit, d;
 
-	if (cn == n && memcmp(w, cand, n) == 0)
-		return 0;
-	if (cp < 4 || (cn > n ? cn - n : n - cn) > 2)
-		return 0;
-	if ((w[0] | 0x20) != (cand[0] | 0x20))
-		return 0;
-	limit = cp >= 5 ? 1.0 : 0.7;
-	d = speller_distance(w, n, cand, cn);
-	if (d > limit || d >= *best)
-		return 0;
 	namesim_variant_key(w, n, k1, sizeof(k1));
 	namesim_variant_key(cand, cn, k2, sizeof(k2));
-	if (strcmp(k1, k2) == 0)
-		return 0; /* a transliteration variant */
-	*best = d;
+	return strcmp(k1, k2) == 0;
+}
+
+/*
+ * Is the known name cand a near miss of the unknown word w, and a nearer
+ * one than *best?  The measure is the reference comparison's
+ * (namesim_near_miss() on lower-case forms), with two conditions of a
+ * misspelling without a reference to vouch for it: the same first letter,
+ * and not a transliteration variant (namesim_variant_key()).
+ */
+static int close_name(const char *w, size_t n, const char *cand, size_t cn,
+		      struct nearest *best)
+{
+	char a[SPELLER_MAX_WORD + 1], b[SPELLER_MAX_WORD + 1];
+	int d;
+	double score;
+
+	if ((w[0] | 0x20) != (cand[0] | 0x20) ||
+	    !lower_key(w, n, a, sizeof(a)) || !lower_key(cand, cn, b, sizeof(b)))
+		return 0;
+	if (!namesim_near_miss(a, b, &d, &score))
+		return 0;
+	if (d > best->distance || (d == best->distance && score <= best->score))
+		return 0;
+	if (same_variant(w, n, cand, cn))
+		return 0;
+	best->distance = d;
+	best->score = score;
 	return 1;
 }
 
@@ -743,9 +777,10 @@ static const char *const sources[] = { "the reference article",
 				       "the team's names" };
 
 /*
- * A listed name that the word is one typing slip from (namesim_one_slip()), or
- * NULL.  The newsroom lists also ask close_name(): a word of 5 letters or
- * more, and no transliteration variant of the name (Dmitri for Dmitry).
+ * A listed name that the word is one typing slip from (namesim_one_slip()),
+ * or NULL.  The newsroom lists also ask for a word of 5 letters or more
+ * and no transliteration variant of the name (Dmitri for Dmitry); of
+ * several slips, the most similar name (Jaro-Winkler) wins.
  * The team's names are its house spellings, so a variant of one is
  * flagged too (Zelenskyy where the team writes Zelensky), from 4 letters.
  */
@@ -753,20 +788,29 @@ static const char *slip_of_listed(const struct name_index *ix, int team,
 				  const char *w, size_t n, unsigned char b)
 {
 	const char *found = NULL;
-	double best = 10;
+	double best = -1;
 	size_t cp = n_codepoints(w, n);
+	char a[SPELLER_MAX_WORD + 1], c[SPELLER_MAX_WORD + 1];
 
-	if (cp < (team ? 4u : 5u))
+	if (cp < (team ? 4u : 5u) || !lower_key(w, n, a, sizeof(a)))
 		return NULL;
 	for (size_t i = 0; i < ix->n[b]; i++) {
 		const struct name *nm = &ix->v[b][i];
+		double score;
 
 		if (!namesim_one_slip(w, n, nm->s, nm->len))
 			continue;
 		if (team)
 			return nm->s;
-		if (close_name(w, n, nm->s, nm->len, &best))
+		/* a slip is one edit: of several, the most similar */
+		if (same_variant(w, n, nm->s, nm->len) ||
+		    !lower_key(nm->s, nm->len, c, sizeof(c)))
+			continue;
+		score = namesim_jaro_winkler(a, n, c, nm->len);
+		if (score > best) {
+			best = score;
 			found = nm->s;
+		}
 	}
 	return found;
 }
@@ -783,7 +827,7 @@ static const char *known_form(struct run *r, const char *w, size_t n,
 			      const char **source)
 {
 	const char *best_s = NULL;
-	double best = 10;
+	struct nearest best = NEAREST_NONE;
 	int best_src = 0;
 	unsigned char b = (unsigned char)(w[0] | 0x20);
 	struct smap_ent *self = smap_find(&r->caps, w, n), *memo;
