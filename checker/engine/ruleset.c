@@ -643,6 +643,12 @@ static int valid_id(const char *id)
 	return dot;
 }
 
+/*
+ * One rule of a file: every key validated in turn, errors reported at the
+ * key.  Over 120 lines because it is that list of keys; to be split into
+ * per-key helpers once the branches now editing this file (packs,
+ * templates, hardening) have landed.
+ */
 static void rule(struct load *L, yaml_node_t *n)
 {
 	static const char *const keys[] = {

@@ -235,6 +235,87 @@ struct cand {
 	int initial;
 };
 
+/*
+ * Record candidates [first, j) of sentence si as one entity: its words,
+ * their keys and the entity's context (three words before, five after).
+ * `weak`: a sentence-initial word nothing vouches for.
+ */
+static void add_entity(const struct document *doc, const struct cand *c,
+		       size_t first, size_t j, uint32_t si, int weak,
+		       struct arena *a, struct names *out, size_t *w_alloc,
+		       size_t *e_alloc)
+{
+	struct entity *e;
+	uint32_t t0 = c[first].tok, t1 = c[j - 1].tok;
+	const struct sentence *se = &doc->sentences[si];
+	uint32_t lo = se->first_token, hi = lo + se->n_tokens;
+
+	out->entities = xgrow(out->entities, e_alloc,
+			      out->n_entities + 1,
+			      sizeof(*out->entities));
+	e = &out->entities[out->n_entities];
+	memset(e, 0, sizeof(*e));
+	e->span.start = doc->tokens[t0].span.start;
+	e->span.end = doc->tokens[t1].span.start + c[j - 1].len;
+	e->first_word = out->n_words;
+	e->n_words = (uint32_t)(j - first);
+	e->sentence = si;
+	/* context: three words before, five after */
+	e->context = arena_alloc(a, 8 * sizeof(*e->context));
+	for (uint32_t x = t0 > lo + 3 ? t0 - 3 : lo;
+	     x < hi && x < t1 + 6; x++) {
+		const struct token *t = &doc->tokens[x];
+		const char *st;
+
+		if (x >= t0 && x <= t1)
+			continue;
+		if (t->kind != TOK_WORD)
+			continue;
+		st = names_context_stem(doc->text + t->span.start,
+					without_possessive(doc, t),
+					a);
+		if (st && e->n_context < 8)
+			e->context[e->n_context++] = st;
+	}
+	for (size_t k = first; k < j; k++) {
+		struct name_word *w;
+
+		out->words = xgrow(out->words, w_alloc,
+				   out->n_words + 1,
+				   sizeof(*out->words));
+		w = &out->words[out->n_words++];
+		w->span.start = doc->tokens[c[k].tok].span.start;
+		w->span.end = w->span.start + c[k].len;
+		w->key = c[k].key;
+		w->entity = out->n_entities;
+		w->sentence = si;
+		w->initial = weak;
+	}
+	out->n_entities++;
+}
+
+/* Is the candidate's word seen in lower case in the document ("The")? */
+static int seen_lowered(const struct document *doc, const struct cand *c,
+			const struct strtab *lower)
+{
+	const char *s = doc->text + doc->tokens[c->tok].span.start;
+	char lw[64];
+	size_t n = c->len < sizeof(lw) ? c->len : 0;
+
+	for (size_t x = 0; x < n; x++)
+		lw[x] = (s[x] >= 'A' && s[x] <= 'Z') ? (char)(s[x] + 32) : s[x];
+	return n && strtab_find(lower, lw, n) != STRTAB_NONE;
+}
+
+/* Move a heap array of n elements of `size` bytes into the arena. */
+static void *to_arena(struct arena *a, void *v, size_t n, size_t size)
+{
+	void *r = n ? arena_memdup(a, v, n * size) : NULL;
+
+	free(v);
+	return r;
+}
+
 void names_extract(struct names_normaliser *nn, const struct document *doc,
 		   const struct names *other, struct arena *a,
 		   struct names *out)
@@ -320,96 +401,22 @@ void names_extract(struct names_normaliser *nn, const struct document *doc,
 			const char *key = c[i].key;
 			int vouched = strtab_find(&midcap, key, strlen(key)) !=
 				      STRTAB_NONE;
-			const char *s = doc->text + doc->tokens[c[i].tok].span.start;
-			int lowered = 0;
 
 			/* lower-case form seen: "The", "Meanwhile" */
-			{
-				char lw[64];
-				size_t n = c[i].len < sizeof(lw) ? c[i].len : 0;
-
-				for (size_t x = 0; x < n; x++)
-					lw[x] = (s[x] >= 'A' && s[x] <= 'Z')
-							? (char)(s[x] + 32)
-							: s[x];
-				lowered = n && strtab_find(&lower, lw, n) !=
-						       STRTAB_NONE;
-			}
-			if (lowered)
+			if (seen_lowered(doc, &c[i], &lower))
 				first = i + 1;
 			else if (!vouched && j - i < 2)
 				weak = 1;
 		}
-		if (first < j) {
-			struct entity *e;
-			uint32_t t0 = c[first].tok, t1 = c[j - 1].tok;
-			const struct sentence *se = &doc->sentences[si];
-			uint32_t lo = se->first_token, hi = lo + se->n_tokens;
-
-			out->entities = xgrow(out->entities, &e_alloc,
-					      out->n_entities + 1,
-					      sizeof(*out->entities));
-			e = &out->entities[out->n_entities];
-			memset(e, 0, sizeof(*e));
-			e->span.start = doc->tokens[t0].span.start;
-			e->span.end = doc->tokens[t1].span.start + c[j - 1].len;
-			e->first_word = out->n_words;
-			e->n_words = (uint32_t)(j - first);
-			e->sentence = si;
-			/* context: three words before, five after */
-			e->context = arena_alloc(a, 8 * sizeof(*e->context));
-			for (uint32_t x = t0 > lo + 3 ? t0 - 3 : lo;
-			     x < hi && x < t1 + 6; x++) {
-				const struct token *t = &doc->tokens[x];
-				const char *st;
-
-				if (x >= t0 && x <= t1)
-					continue;
-				if (t->kind != TOK_WORD)
-					continue;
-				st = names_context_stem(doc->text + t->span.start,
-							without_possessive(doc, t),
-							a);
-				if (st && e->n_context < 8)
-					e->context[e->n_context++] = st;
-			}
-			for (size_t k = first; k < j; k++) {
-				struct name_word *w;
-
-				out->words = xgrow(out->words, &w_alloc,
-						   out->n_words + 1,
-						   sizeof(*out->words));
-				w = &out->words[out->n_words++];
-				w->span.start = doc->tokens[c[k].tok].span.start;
-				w->span.end = w->span.start + c[k].len;
-				w->key = c[k].key;
-				w->entity = out->n_entities;
-				w->sentence = si;
-				w->initial = weak;
-			}
-			out->n_entities++;
-		}
+		if (first < j)
+			add_entity(doc, c, first, j, si, weak, a, out, &w_alloc,
+				   &e_alloc);
 		i = j;
 	}
-	/* move the heap arrays into the arena */
-	if (out->n_words) {
-		struct name_word *v = arena_memdup(a, out->words,
-						   out->n_words * sizeof(*v));
-		free(out->words);
-		out->words = v;
-	} else {
-		free(out->words);
-		out->words = NULL;
-	}
-	if (out->n_entities) {
-		struct entity *v = arena_memdup(a, out->entities,
-						out->n_entities * sizeof(*v));
-		free(out->entities);
-		out->entities = v;
-	} else {
-		free(out->entities);
-		out->entities = NULL;
-	}
+	out->words = to_arena(a, out->words, out->n_words,
+			      sizeof(*out->words));
+	out->entities = to_arena(a, out->entities, out->n_entities,
+				 sizeof(*out->entities));
 	free(c);
 	free(form_key);
 	strtab_release(&forms);
