@@ -143,7 +143,8 @@ struct reference_state {
 	int kind; /* enum align_kind: the option */
 };
 
-int reference_enabled(const struct run *r, int rule)
+/* Is the rule (an R_* index) enabled for this run? */
+static int reference_enabled(const struct run *r, int rule)
 {
 	return checker_rule_enabled(r->ctx->checker, reference_rules[rule].id,
 				    reference_rules[rule].category);
@@ -315,7 +316,7 @@ static int strong_context(struct run *r, uint32_t aw, uint32_t rid,
 	return m->strong[id];
 }
 
-void reference_check_names(struct run *r)
+static void reference_check_names(struct run *r)
 {
 	struct context_memo memo = { 0 };
 	struct name_index *rix = name_index_new();
@@ -423,7 +424,7 @@ void reference_check_names(struct run *r)
  * word.  With a reference, forms the reference knows are left to
  * check_names().
  */
-void reference_check_inconsistent(struct run *r)
+static void reference_check_inconsistent(struct run *r)
 {
 	const struct names *an = &r->an;
 	struct name_index *aix = name_index_new(), *rix = NULL;
