@@ -6,6 +6,9 @@
 #include "cli/commands.h"
 
 #include <stdio.h>
+#include <string.h>
+
+#include <jansson.h>
 
 #include "cli/cli.h"
 #include "engine/engine.h"
@@ -17,6 +20,29 @@ static void print_rule(const struct rule_info *r, void *arg)
 	(void)arg;
 	printf("%-34s %-24s %-8s %s\n", r->id, r->category,
 	       mt_severity_name(r->severity), r->description);
+}
+
+/* rules --format json: one object per rule, for editors and scripts. */
+static void add_rule_json(const struct rule_info *r, void *arg)
+{
+	json_array_append_new(
+		arg, json_pack("{s:s, s:s, s:s, s:s, s:s?}", "id", r->id,
+			       "category", r->category, "severity",
+			       mt_severity_name(r->severity), "description",
+			       r->description ? r->description : "", "url",
+			       r->url));
+}
+
+static int print_rules_json(struct checker *checker)
+{
+	json_t *rules = json_array();
+	int rc;
+
+	checker_each_rule(checker, add_rule_json, rules);
+	rc = json_dumpf(rules, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	fputc('\n', stdout);
+	json_decref(rules);
+	return rc || fflush(stdout) ? CLI_EXIT_ERROR : CLI_EXIT_CLEAN;
 }
 
 /* Every example of every rule (run/selftest.h); exit 1 on any miss. */
@@ -60,9 +86,14 @@ int cmd_rules(struct cli_opts *o)
 	struct checker_options co = cli_checker_options(o);
 	struct checker *checker = NULL;
 	struct mt_error err = { 0 };
+	int rc;
 
 	if (o->files.n && !o->test)
 		return cli_bad_usage("%s", "rules takes files only with --test");
+	if (o->format && strcmp(o->format, "text") &&
+	    (strcmp(o->format, "json") || o->test))
+		return cli_bad_usage("rules --format takes text or json%s",
+				     o->test ? " (and --test only text)" : "");
 	if (o->test)
 		return show_rule_errors(o, &co) ? CLI_EXIT_ERROR
 						: test_rules(o, &co);
@@ -70,7 +101,12 @@ int cmd_rules(struct cli_opts *o)
 		fprintf(stderr, "mtlint: error: %s\n", err.msg);
 		return CLI_EXIT_ERROR;
 	}
-	checker_each_rule(checker, print_rule, NULL);
+	if (o->format && !strcmp(o->format, "json")) {
+		rc = print_rules_json(checker);
+	} else {
+		checker_each_rule(checker, print_rule, NULL);
+		rc = CLI_EXIT_CLEAN;
+	}
 	checker_free(checker);
-	return CLI_EXIT_CLEAN;
+	return rc;
 }
