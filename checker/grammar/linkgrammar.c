@@ -20,7 +20,6 @@
 
 #include "util/arena.h"
 #include "util/buf.h"
-#include "util/paths.h"
 #include "util/strtab.h"
 #include "util/xalloc.h"
 
@@ -65,16 +64,17 @@ static Dictionary dict_acquire(void)
 	return d;
 }
 
-/*
- * Is the English dictionary's main file where Debian's
- * link-grammar-dictionaries-en puts it (the lexicon reads it there too,
- * text/lexicon.h)?  Anywhere else, the dictionary is loaded at once, and
- * its error, if any, reported by parser_open().  (link-grammar's own
- * search, linkgrammar_open_data_file(), keeps a string it never frees.)
- */
+/* Does link-grammar find its English dictionary's main file? */
 static int dict_file_found(void)
 {
-	return mt_path_exists("/usr/share/link-grammar/en/4.0.dict");
+	FILE *f;
+
+	quiet_thread();
+	f = linkgrammar_open_data_file("en/4.0.dict");
+	lg_error_clearall();
+	if (f)
+		fclose(f);
+	return f != NULL;
 }
 
 static void dict_release(void)
@@ -668,7 +668,8 @@ enum mt_err parser_open(const struct parser_options *opts,
 				     : ncpu > 8 ? 8u
 						: (unsigned)ncpu);
 	/* the dictionary loads on first need; that it is there is checked
-	 * now (else it is loaded now, for its error) */
+	 * now, by link-grammar's own search for its files (else it is
+	 * loaded now, for its error) */
 	if (!dict_file_found()) {
 		p->dict = dict_acquire();
 		p->dict_tried = 1;

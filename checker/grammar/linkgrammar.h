@@ -15,8 +15,8 @@
  * Dictionary: the English dictionary is loaded once per process and shared
  * by every parser (link-grammar allows one Dictionary to be used by many
  * threads, each with its own Sentence and Parse_Options), on a parser's
- * first parse or look-up: opening a parser only checks that the
- * dictionary's file is where Debian puts it, so a document no sentence of which needs
+ * first parse or look-up: opening a parser only checks that link-grammar
+ * finds the dictionary's file, so a document no sentence of which needs
  * the parser never loads it (about 0.15 s of CPU).  It is freed when the
  * last parser that loaded it closes.
  *
