@@ -64,19 +64,6 @@ static Dictionary dict_acquire(void)
 	return d;
 }
 
-/* Does link-grammar find its English dictionary's main file? */
-static int dict_file_found(void)
-{
-	FILE *f;
-
-	quiet_thread();
-	f = linkgrammar_open_data_file("en/4.0.dict");
-	lg_error_clearall();
-	if (f)
-		fclose(f);
-	return f != NULL;
-}
-
 static void dict_release(void)
 {
 	pthread_mutex_lock(&dict_lock);
@@ -100,9 +87,7 @@ struct cache_entry {
 
 struct parser {
 	struct parser_options opts;
-	/* the shared one, acquired on first need (parser_dict()) */
-	Dictionary dict;
-	int dict_tried;
+	Dictionary dict; /* the shared one */
 	pthread_mutex_t lock; /* cache and stats */
 	struct strtab cache;	      /* joined sentence text -> id */
 	struct cache_entry *entries;  /* by id */
@@ -111,28 +96,6 @@ struct parser {
 	struct parser_stats stats;
 	int trace; /* $MTLINT_PARSER_TRACE: each sentence on stderr */
 };
-
-/*
- * The shared dictionary, loaded on the parser's first parse or look-up
- * (about 0.15 s of CPU): a document none of whose sentences needs the
- * parser never pays for it.  NULL when it cannot be loaded although
- * parser_open() found its file.  Under the parser's lock (a parser may be
- * used from several threads); parser_parse() gets it before it starts its
- * workers.
- */
-static Dictionary parser_dict(struct parser *p)
-{
-	Dictionary d;
-
-	pthread_mutex_lock(&p->lock);
-	if (!p->dict && !p->dict_tried) {
-		p->dict_tried = 1;
-		p->dict = dict_acquire();
-	}
-	d = p->dict;
-	pthread_mutex_unlock(&p->lock);
-	return d;
-}
 
 static void cache_clear(struct parser *p)
 {
@@ -491,10 +454,6 @@ static void run_job(struct batch *b, Parse_Options po, struct parse_job *job)
 		job->status = PARSE_TOO_LONG;
 		return;
 	}
-	if (!p->dict) {
-		job->status = PARSE_FAILED;
-		return;
-	}
 	if (b->deadline && parser_now() >= b->deadline) {
 		job->status = PARSE_SKIPPED;
 		return;
@@ -561,12 +520,6 @@ void parser_parse(struct parser *p, struct parse_job *jobs, size_t n,
 	pthread_t tid[8];
 	size_t started = 0;
 
-	for (size_t i = 0; i < n; i++)
-		if (jobs[i].n_words && jobs[i].n_words <= p->opts.max_words) {
-			parser_dict(p);
-			break;
-		}
-
 	if (nt > n)
 		nt = n;
 	if (nt > ARRAY_SIZE(tid))
@@ -584,42 +537,31 @@ void parser_parse(struct parser *p, struct parse_job *jobs, size_t n,
 
 int parser_knows(struct parser *p, const char *word)
 {
-	Dictionary d = parser_dict(p);
-
-	return d && dictionary_word_is_known(d, word);
+	return dictionary_word_is_known(p->dict, word);
 }
 
 int parser_has_entry(struct parser *p, const char *word)
 {
-	Dictionary d = parser_dict(p);
-	Dict_node *dn;
-	int found;
+	Dict_node *dn = dictionary_lookup_list(p->dict, word);
+	int found = dn != NULL;
 
-	if (!d)
-		return 0;
-	dn = dictionary_lookup_list(d, word);
-	found = dn != NULL;
-	free_lookup_list(d, dn);
+	free_lookup_list(p->dict, dn);
 	return found;
 }
 
 int parser_can_be_adjective(struct parser *p, const char *word)
 {
-	Dictionary d = parser_dict(p);
-	Dict_node *dn;
+	Dict_node *dn = dictionary_lookup_list(p->dict, word);
 	size_t n = strlen(word);
 	int adj = 0;
 
-	if (!d)
-		return 0;
-	dn = dictionary_lookup_list(d, word);
 	/* entries are the word, a subscript mark, then the subscript:
 	 * "a" (or "a-c"...) for adjectives */
 	for (Dict_node *x = dn; x && !adj; x = x->right)
 		adj = x->string && strncmp(x->string, word, n) == 0 &&
 		      strlen(x->string) > n + 1 && x->string[n + 1] == 'a' &&
 		      (x->string[n + 2] == '\0' || x->string[n + 2] == '-');
-	free_lookup_list(d, dn);
+	free_lookup_list(p->dict, dn);
 	return adj;
 }
 
@@ -667,14 +609,8 @@ enum mt_err parser_open(const struct parser_options *opts,
 	atomic_store(&lg_time_scale, ncpu < 1   ? 1u
 				     : ncpu > 8 ? 8u
 						: (unsigned)ncpu);
-	/* the dictionary loads on first need; that it is there is checked
-	 * now, by link-grammar's own search for its files (else it is
-	 * loaded now, for its error) */
-	if (!dict_file_found()) {
-		p->dict = dict_acquire();
-		p->dict_tried = 1;
-	}
-	if (p->dict_tried && !p->dict) {
+	p->dict = dict_acquire();
+	if (!p->dict) {
 		free(p);
 		return mt_error(err, MT_ERR_DICT,
 				"cannot load link-grammar's English dictionary "
@@ -694,7 +630,6 @@ void parser_close(struct parser *p)
 	cache_clear(p);
 	free(p->entries);
 	pthread_mutex_destroy(&p->lock);
-	if (p->dict)
-		dict_release();
+	dict_release();
 	free(p);
 }

@@ -14,11 +14,8 @@
  *
  * Dictionary: the English dictionary is loaded once per process and shared
  * by every parser (link-grammar allows one Dictionary to be used by many
- * threads, each with its own Sentence and Parse_Options), on a parser's
- * first parse or look-up: opening a parser only checks that link-grammar
- * finds the dictionary's file, so a document no sentence of which needs
- * the parser never loads it (about 0.15 s of CPU).  It is freed when the
- * last parser that loaded it closes.
+ * threads, each with its own Sentence and Parse_Options).  It is freed when
+ * the last parser closes.
  *
  * Confirmation: a sentence without a complete linkage at the dictionary's
  * normal cost limit is parsed once more with a higher limit (rare but
@@ -102,10 +99,9 @@ struct parse_job {
 struct parser;
 
 /*
- * Open a parser (the shared English dictionary is loaded on its first
- * parse or look-up).  Fails with MT_ERR_DICT when link-grammar finds no
- * English dictionary (or, in a setup where its file cannot be found the
- * usual way, cannot load it).  opts may be NULL for the defaults.
+ * Open a parser (and the shared English dictionary on first use).  Fails
+ * with MT_ERR_DICT when link-grammar's English dictionary cannot be
+ * loaded.  opts may be NULL for the defaults.
  */
 MT_NODISCARD enum mt_err parser_open(const struct parser_options *opts,
 				     struct parser **out,
