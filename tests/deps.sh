@@ -67,6 +67,9 @@ festlex-poslex                     # check-dictionaries: word-list source
 clang-format                       # make check-format
 man-db                             # check-man: man -l build/mtlint.1
 groff-base                         # check-man: the formatter man runs
+neovim                             # check-editors: Neovim headless as LSP client
+emacs-nox                          # check-editors: Emacs in batch mode
+elpa-eglot                         # check-editors: the LSP client of Emacs
 '
 
 eval='
