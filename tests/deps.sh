@@ -48,7 +48,8 @@ libicu-dev icu-uc icu-i18n         # segmentation, regex, NFC, transliteration
 libhunspell-dev hunspell           # spelling
 libjansson-dev jansson             # JSON and SARIF output, LSP
 libyaml-dev yaml-0.1               # rule files and .mtlint.yml
-libcmark-dev libcmark              # Markdown input
+libcmark-gfm-dev libcmark-gfm      # Markdown input: GitHub-flavoured
+libcmark-gfm-extensions-dev        # its tables, strikethrough, task lists, autolinks
 liblink-grammar-dev link-grammar   # the grammar parser
 '
 

@@ -252,19 +252,46 @@ static int masked_blanks(const char *prose, const char *own, size_t n)
 }
 
 /*
+ * Does the span lie on a placeholder of a code span, or next to one (only
+ * blanks between): "an `apt` call" reads "an Zed call", and 'an' is not
+ * wrong.
+ */
+static int near_placeholder(const struct markdown *md, const char *prose,
+			    struct span sp)
+{
+	for (size_t k = 0; k < md->n_placeholders; k++) {
+		struct span p = md->placeholders[k];
+		uint32_t a = p.start, b = p.end;
+
+		while (a > 0 && (prose[a - 1] == ' ' || prose[a - 1] == '\t'))
+			a--;
+		while (prose[b] == ' ' || prose[b] == '\t')
+			b++;
+		if (sp.start <= b && a <= sp.end)
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * A fix across hidden markup ("the *the*") would delete it: such a fix is
  * no longer safe to apply blindly.  A finding whose blanks all stand for
  * hidden markup ("two spaces" where a code span was, "space before ':'" in
- * "**deps**:") is about the masking, not the article: dropped.
+ * "**deps**:") is about the masking, not the article: dropped; so is one
+ * on or next to a code span's placeholder.
  */
-static void unmask(const char *prose, const char *own, struct diag_list *out)
+static void unmask(const struct markdown *md, const char *own,
+		   struct diag_list *out)
 {
+	const char *prose = md->prose;
 	size_t kept = 0;
 
 	for (size_t i = 0; i < out->n; i++) {
 		struct diag *d = &out->v[i];
 		size_t n = d->span.end - d->span.start;
 
+		if (near_placeholder(md, prose, d->span))
+			continue;
 		if (memcmp(prose + d->span.start, own + d->span.start, n)) {
 			if (masked_blanks(prose + d->span.start,
 					  own + d->span.start, n))
@@ -281,17 +308,16 @@ enum mt_err checker_check(struct checker *c, struct document *doc,
 			  struct mt_error *err)
 {
 	struct suppressions *sup;
-	const char *own = doc->text, *prose = NULL;
+	struct markdown md = { 0 };
+	const char *own = doc->text;
 	int unused;
 	enum mt_err rc;
 
 	/* in Markdown, only comments in raw HTML are directives */
 	if (doc->kind == DOCUMENT_MARKDOWN) {
-		struct markdown md;
-
 		markdown_parse(doc, &md);
 		sup = suppress_scan_in(doc, md.html, md.n_html);
-		prose = doc->text = md.prose;
+		doc->text = md.prose;
 	} else {
 		sup = suppress_scan(doc);
 	}
@@ -299,8 +325,8 @@ enum mt_err checker_check(struct checker *c, struct document *doc,
 	doc->text = own;
 	if (rc != MT_ERR_OK)
 		return rc;
-	if (prose)
-		unmask(prose, own, out);
+	if (md.prose)
+		unmask(&md, own, out);
 	unused = c->opts.report_unused &&
 		 checker_rule_enabled(c, "mtlint.unused-disable",
 				      "mtlint/suppression");
