@@ -41,6 +41,24 @@ struct rule_info {
 	const char *url;	 /* more help; may be NULL */
 };
 
+/*
+ * One example of a rule, as rule files write them ("It was [the the] end.
+ * -> the"): the text without the brackets and, for a bad example, the span
+ * it must flag and the first suggestion it must make (NULL: none).
+ */
+struct rule_example {
+	const char *text;
+	struct span span;	/* bad: the marked span */
+	const char *suggestion; /* bad: expected first suggestion, or NULL */
+	uint32_t line;		/* in the rule file; 0 when not from one */
+};
+
+/* A rule's examples; the arrays stay valid while the checker lives. */
+struct rule_examples {
+	const struct rule_example *bad, *good;
+	size_t n_bad, n_good;
+};
+
 struct check_ctx {
 	struct checker *checker;
 	struct document *doc;	    /* segmented */
@@ -61,6 +79,10 @@ struct check_pass {
 	/* The rules this pass can report; *out stays valid while the
 	 * checker lives. */
 	size_t (*rules)(void *state, const struct rule_info **out);
+	/* The examples of one of its rules (rule documentation, hover);
+	 * leaves *out empty when it has none.  May be NULL. */
+	void (*examples)(void *state, const char *id,
+			 struct rule_examples *out);
 };
 
 /*

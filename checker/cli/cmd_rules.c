@@ -1,7 +1,8 @@
 /*
  * cmd_rules: `mtlint rules` lists every rule checker_check() can report;
  * `mtlint rules --test [RULEFILE...]` runs the examples of the rule files
- * (the installed ones, or RULEFILE...) and reports each miss.
+ * (the installed ones, or RULEFILE...) and reports each miss;
+ * `mtlint rules --docs DIR` writes the rules' pages (report/ruledoc.h).
  */
 #include "cli/commands.h"
 
@@ -10,6 +11,7 @@
 #include "cli/cli.h"
 #include "engine/engine.h"
 #include "engine/ruleset.h"
+#include "report/ruledoc.h"
 
 static void print_rule(const struct rule_info *r, void *arg)
 {
@@ -67,6 +69,9 @@ int cmd_rules(struct cli_opts *o)
 
 	if (o->files.n && !o->test)
 		return cli_bad_usage("%s", "rules takes files only with --test");
+	if (o->test && o->docs)
+		return cli_bad_usage("%s", "--test and --docs exclude each "
+					   "other");
 	if (o->test && show_rule_errors(o, &co))
 		return CLI_EXIT_ERROR;
 	if (checker_new(&co, &checker, &err) != MT_ERR_OK) {
@@ -75,6 +80,12 @@ int cmd_rules(struct cli_opts *o)
 	}
 	if (o->test) {
 		rc = test_rules(o, &co, checker);
+	} else if (o->docs) {
+		rc = CLI_EXIT_CLEAN;
+		if (ruledoc_write_all(checker, o->docs, &err) != MT_ERR_OK) {
+			fprintf(stderr, "mtlint: error: %s\n", err.msg);
+			rc = CLI_EXIT_ERROR;
+		}
 	} else {
 		checker_each_rule(checker, print_rule, NULL);
 		rc = CLI_EXIT_CLEAN;

@@ -1270,10 +1270,30 @@ static size_t engine_pass_rules(void *state, const struct rule_info **out)
 	return e->rs->n_rules;
 }
 
+/* A rule file's examples, as its rule states them. */
+static void engine_pass_examples(void *state, const char *id,
+				 struct rule_examples *out)
+{
+	const struct ruleset *rs = ((struct engine *)state)->rs;
+
+	for (size_t k = 0; k < rs->n_rules; k++) {
+		const struct rule *r = &rs->rules[k];
+
+		if (strcmp(r->info.id, id))
+			continue;
+		out->bad = r->bad;
+		out->n_bad = r->n_bad;
+		out->good = r->good;
+		out->n_good = r->n_good;
+		return;
+	}
+}
+
 const struct check_pass engine_pass = {
 	.name = "rules",
 	.open = engine_pass_open,
 	.run = engine_pass_run,
 	.close = engine_pass_close,
 	.rules = engine_pass_rules,
+	.examples = engine_pass_examples,
 };

@@ -79,13 +79,6 @@ struct rule_seq {
 	uint32_t max_len; /* most tokens a match can span */
 };
 
-struct rule_example {
-	const char *text;	/* without the [ ] marks */
-	struct span span;	/* bad: the marked span */
-	const char *suggestion; /* bad: expected first suggestion, or NULL */
-	uint32_t line;		/* in the rule file */
-};
-
 struct rule {
 	struct rule_info info; /* id, category, severity, description, url */
 	const char *message;   /* template: {1}, {1:lower}... */

@@ -8,6 +8,7 @@
 
 #include "lsp/server.h"
 #include "report/report.h"
+#include "report/ruledoc.h"
 #include "run/fix.h"
 #include "run/project.h"
 #include "util/xalloc.h"
@@ -96,7 +97,7 @@ static void add_replacements(json_t *actions, const char *uri,
 		}
 		a = json_pack("{s:s, s:s, s:[o], s:o}", "title", title, "kind",
 			      "quickfix", "diagnostics",
-			      lsp_diagnostic(doc, g), "edit",
+			      lsp_diagnostic(doc, g, NULL), "edit",
 			      workspace_edit(uri, json_pack(
 						     "[o]",
 						     text_edit(lsp_range(doc,
@@ -190,7 +191,7 @@ static void actions_for(json_t *actions, json_t *only,
 			actions,
 			json_pack("{s:s, s:s, s:[o], s:o}", "title", title,
 				  "kind", "quickfix", "diagnostics",
-				  lsp_diagnostic(doc, g), "command",
+				  lsp_diagnostic(doc, g, NULL), "command",
 				  command(title, CMD_ADD_WORD,
 					  json_pack("{s:s, s:s}", "uri",
 						    d->uri, "word", word))));
@@ -199,7 +200,7 @@ static void actions_for(json_t *actions, json_t *only,
 	json_array_append_new(
 		actions, json_pack("{s:s, s:s, s:[o], s:o}", "title", title,
 				   "kind", "quickfix", "diagnostics",
-				   lsp_diagnostic(doc, g), "edit",
+				   lsp_diagnostic(doc, g, NULL), "edit",
 				   workspace_edit(d->uri,
 						  json_pack("[o]",
 							    ignore_edit(d, g)))));
@@ -208,7 +209,7 @@ static void actions_for(json_t *actions, json_t *only,
 	json_array_append_new(
 		actions,
 		json_pack("{s:s, s:s, s:[o], s:o}", "title", title, "kind",
-			  "quickfix", "diagnostics", lsp_diagnostic(doc, g),
+			  "quickfix", "diagnostics", lsp_diagnostic(doc, g, NULL),
 			  "command",
 			  command(title, CMD_DISABLE_RULE,
 				  json_pack("{s:s, s:s}", "uri", d->uri,
@@ -343,39 +344,25 @@ int lsp_execute_command(struct lsp *s, json_t *id, json_t *params)
 
 /* --- hover --------------------------------------------------------------- */
 
-struct rule_find {
-	const char *id;
-	const struct rule_info *found;
-};
-
-static void find_rule(const struct rule_info *r, void *arg)
-{
-	struct rule_find *f = arg;
-
-	if (!f->found && !strcmp(r->id, f->id))
-		f->found = r;
-}
-
-/* The hover text of one finding: the rule, what it checks, its page. */
+/* The hover text of one finding: its message, then its rule explained. */
 static void hover_text(struct lsp *s, const struct open_doc *d,
 		       const struct diag *g, struct buf *b)
 {
-	struct rule_find f = { g->rule, NULL };
 	struct checker *c = NULL;
 	struct mt_error err = { 0 };
+	const struct rule_info *r = NULL;
 
 	if (s->session && d->res.profile &&
 	    session_checker(s->session, d->res.profile, 0, &c, &err) ==
 		    MT_ERR_OK)
-		checker_each_rule(c, find_rule, &f);
+		r = checker_find_rule(c, g->rule);
 	if (b->len)
 		buf_adds(b, "\n\n---\n\n");
-	buf_addf(b, "**%s** (%s, %s): %s", g->rule, g->category,
-		 mt_severity_name(g->severity), g->message);
-	if (f.found && f.found->description)
-		buf_addf(b, "\n\n%s.", f.found->description);
-	if (f.found && f.found->url)
-		buf_addf(b, "\n\n[About %s](%s)", g->rule, f.found->url);
+	buf_addf(b, "**%s** `%s`", g->message, g->rule);
+	if (r) {
+		buf_adds(b, "\n\n");
+		ruledoc_hover(b, c, r);
+	}
 }
 
 int lsp_hover(struct lsp *s, json_t *id, json_t *params)

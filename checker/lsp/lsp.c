@@ -35,13 +35,20 @@ static void close_doc(struct open_doc *d)
 
 /* --- diagnostics --------------------------------------------------------- */
 
-static json_t *diagnostics_json(const struct open_doc *d)
+static json_t *diagnostics_json(struct lsp *s, const struct open_doc *d)
 {
 	json_t *arr = json_array();
+	struct checker *c = NULL;
+	struct mt_error err = { 0 };
 
+	if (d && d->res.doc && s->session &&
+	    session_checker(s->session, d->res.profile, 0, &c, &err) !=
+		    MT_ERR_OK)
+		c = NULL;
 	for (size_t i = 0; d && d->res.doc && i < d->res.diags.n; i++)
-		json_array_append_new(arr, lsp_diagnostic(d->res.doc,
-							  &d->res.diags.v[i]));
+		json_array_append_new(arr,
+				      lsp_diagnostic(d->res.doc,
+						     &d->res.diags.v[i], c));
 	return arr;
 }
 
@@ -51,7 +58,7 @@ static void publish(struct lsp *s, const char *uri, struct open_doc *d)
 		return;
 	rpc_notify(&s->rpc, "textDocument/publishDiagnostics",
 		   json_pack("{s:s, s:o}", "uri", uri, "diagnostics",
-			     diagnostics_json(d)));
+			     diagnostics_json(s, d)));
 }
 
 /* Tell the editor why a document could not be checked. */
@@ -424,7 +431,7 @@ static int m_diagnostic(struct lsp *s, json_t *id, json_t *params)
 		rpc_respond(&s->rpc, id,
 			    json_pack("{s:s, s:s, s:o}", "kind", "full",
 				      "resultId", rid, "items",
-				      diagnostics_json(d)));
+				      diagnostics_json(s, d)));
 	return 0;
 }
 

@@ -169,14 +169,24 @@ static json_t *evidence_json(const struct evidence *e)
 	return j;
 }
 
-json_t *lsp_diagnostic(const struct document *doc, const struct diag *d)
+json_t *lsp_diagnostic(const struct document *doc, const struct diag *d,
+		       const struct checker *c)
 {
 	json_t *j = json_object(), *sugg = json_array();
+	const struct rule_info *r = c ? checker_find_rule(c, d->rule) : NULL;
 
 	json_object_set_new(j, "range", lsp_range(doc, d->span));
 	json_object_set_new(j, "severity",
 			    json_integer(lsp_severity(d->severity)));
 	json_object_set_new(j, "code", json_string(d->rule));
+	if (r) {
+		char url[1024];
+
+		json_object_set_new(j, "codeDescription",
+				    json_pack("{s:s}", "href",
+					      checker_rule_url(r, url,
+							       sizeof(url))));
+	}
 	json_object_set_new(j, "source", json_string("mtlint"));
 	json_object_set_new(j, "message", json_string(d->message));
 	for (uint32_t k = 0; k < d->n_suggestions; k++)

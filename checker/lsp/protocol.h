@@ -17,6 +17,7 @@
 #include <jansson.h>
 
 #include "check/diag.h"
+#include "run/checker.h"
 #include "text/document.h"
 #include "util/buf.h"
 
@@ -44,10 +45,12 @@ uint32_t lsp_doc_offset(const struct document *doc, json_t *pos);
 
 /*
  * The Diagnostic for a finding: range, severity, code (the rule id),
- * source "mtlint", message, data {category, suggestions}, and the
+ * codeDescription.href (the rule's page, when the checker that found it is
+ * given), source "mtlint", message, data {category, suggestions}, and the
  * reference passage as relatedInformation.
  */
-json_t *lsp_diagnostic(const struct document *doc, const struct diag *d);
+json_t *lsp_diagnostic(const struct document *doc, const struct diag *d,
+		       const struct checker *c);
 
 /* The string at params.textDocument.uri, or NULL. */
 const char *lsp_param_uri(json_t *params);

@@ -168,9 +168,10 @@ int checker_rule_enabled(const struct checker *c, const char *id,
 	return best_off == 0 || best_on > best_off;
 }
 
-enum mt_severity checker_rule_severity(const struct checker *c,
-				       const char *id, const char *category,
-				       enum mt_severity sev)
+static enum mt_severity checker_rule_severity(const struct checker *c,
+					      const char *id,
+					      const char *category,
+					      enum mt_severity sev)
 {
 	size_t best = 0;
 
@@ -357,4 +358,49 @@ void checker_each_rule(const struct checker *c,
 	n = suppress_rules(&v);
 	for (size_t k = 0; k < n; k++)
 		fn(&v[k], arg);
+}
+
+struct find_arg {
+	const char *id;
+	const struct rule_info *found;
+};
+
+static void find_one(const struct rule_info *r, void *arg)
+{
+	struct find_arg *f = arg;
+
+	if (!f->found && !strcmp(r->id, f->id))
+		f->found = r;
+}
+
+const struct rule_info *checker_find_rule(const struct checker *c,
+					  const char *id)
+{
+	struct find_arg f = { id, NULL };
+
+	checker_each_rule(c, find_one, &f);
+	return f.found;
+}
+
+void checker_rule_examples(const struct checker *c, const char *id,
+			   struct rule_examples *out)
+{
+	memset(out, 0, sizeof(*out));
+	for (size_t i = 0; i < N_PASSES && !out->n_bad && !out->n_good; i++)
+		if (passes[i]->examples)
+			passes[i]->examples(c->state[i], id, out);
+}
+
+#ifndef MT_RULE_DOCS_URL
+#define MT_RULE_DOCS_URL "https://github.com/mtlint/mtlint/blob/main/docs/rules"
+#endif
+
+const char *checker_rule_url(const struct rule_info *r, char *buf,
+			     size_t size)
+{
+	if (r->url)
+		snprintf(buf, size, "%s", r->url);
+	else
+		snprintf(buf, size, "%s/%s.md", MT_RULE_DOCS_URL, r->id);
+	return buf;
 }

@@ -120,13 +120,22 @@ void checker_each_rule(const struct checker *c,
 		       void (*fn)(const struct rule_info *r, void *arg),
 		       void *arg);
 
+/* The rule `id` of any pass (as checker_each_rule() lists them), or NULL.
+ * Valid while the checker lives. */
+const struct rule_info *checker_find_rule(const struct checker *c,
+					  const char *id);
+
+/* The examples of rule `id` (empty when its pass has none). */
+void checker_rule_examples(const struct checker *c, const char *id,
+			   struct rule_examples *out);
+
 /*
- * The severity a rule reports with under the options' overrides: `sev`
- * (its default) unless an override selects the rule.
+ * Where rule r is documented: r->url, else its generated page,
+ * MT_RULE_DOCS_URL "/<id>.md" (`mtlint rules --docs` writes the pages;
+ * `make install` installs them there).  Written into buf; returns it.
  */
-enum mt_severity checker_rule_severity(const struct checker *c,
-				       const char *id, const char *category,
-				       enum mt_severity sev);
+const char *checker_rule_url(const struct rule_info *r, char *buf,
+			     size_t size);
 
 /* The options the checker was opened with (strings owned by it). */
 const struct checker_options *checker_options(const struct checker *c);

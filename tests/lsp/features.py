@@ -255,6 +255,14 @@ def case_markdown_ignore_and_hover():
     value = (hover or {}).get("contents", {}).get("value", "")
     expect("grammar.repeated-word" in value and hover["contents"]["kind"]
            == "markdown", "hover explains the rule", hover)
+    expect("Flagged: " in value and "Not flagged: " in value and
+           "**the the**" in value, "hover shows the rule's own examples",
+           value)
+    href = d.get("codeDescription", {}).get("href", "")
+    page = os.path.join("docs/rules", "grammar.repeated-word.md")
+    expect(href.endswith("/docs/rules/grammar.repeated-word.md") and
+           os.path.exists(page) and href in value,
+           "codeDescription links the rule's page", href)
     server.close()
     p.done()
 
