@@ -64,6 +64,9 @@ struct check_ctx {
 	struct document *doc;	    /* segmented */
 	const struct document *ref; /* the reference article, or NULL */
 	struct diag_list *diags;    /* append here (strings in doc arena) */
+	/* answer fast (checker_check_quick()): skip slow work that was not
+	 * done for an earlier check -- the parser parses no new sentence */
+	int quick;
 };
 
 struct check_pass {

@@ -1173,7 +1173,10 @@ static enum mt_err gp_run(void *state, struct check_ctx *ctx,
 		jobs[u].unlinked = &unlinked[p.units[u].first];
 		jobs[u].glue = &glue[p.units[u].first];
 	}
-	parser_parse(st->parser, jobs, p.n_units, deadline);
+	if (ctx->quick)
+		parser_parse_cached(st->parser, jobs, p.n_units);
+	else
+		parser_parse(st->parser, jobs, p.n_units, deadline);
 
 	for (size_t u = 0; u < p.n_units; u++) {
 		switch (jobs[u].status) {
@@ -1203,7 +1206,7 @@ static enum mt_err gp_run(void *state, struct check_ctx *ctx,
 			break;
 		}
 	}
-	if (skipped)
+	if (skipped && !ctx->quick)
 		diag_add(ctx->diags, RULE_SKIPPED, CATEGORY, MT_SEV_INFO,
 			 first_skipped,
 			 "the grammar parser's time budget (%u ms) ran out "

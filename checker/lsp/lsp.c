@@ -101,16 +101,42 @@ static void progress(struct lsp *s, const struct open_doc *d, int begin)
 	}
 }
 
-void lsp_ensure_checked(struct lsp *s, struct open_doc *d)
+/* Do two checks of a document report the same? */
+static int same_findings(const struct session_result *a,
+			 const struct session_result *b)
+{
+	if (!a->doc || !b->doc || a->diags.n != b->diags.n)
+		return a->doc == b->doc;
+	for (size_t i = 0; i < a->diags.n; i++) {
+		const struct diag *x = &a->diags.v[i], *y = &b->diags.v[i];
+
+		if (strcmp(x->rule, y->rule) || x->span.start != y->span.start ||
+		    x->span.end != y->span.end || x->severity != y->severity ||
+		    strcmp(x->message, y->message) ||
+		    x->n_suggestions != y->n_suggestions)
+			return 0;
+		for (uint32_t k = 0; k < x->n_suggestions; k++)
+			if (strcmp(x->suggestions[k], y->suggestions[k]))
+				return 0;
+	}
+	return 1;
+}
+
+/*
+ * Check d (quick: checker_check_quick()) and publish the result, unless a
+ * full check reports what the quick one before it already published.
+ */
+static void check_doc(struct lsp *s, struct open_doc *d, int quick)
 {
 	struct session_doc sd = { 0 };
+	struct session_result res;
+	int same;
 
-	if (!d->dirty)
-		return;
 	d->dirty = 0;
-	session_result_release(&d->res);
-	d->result_id = ++s->next_result;
+	d->provisional = quick;
 	if (!s->session) {
+		session_result_release(&d->res);
+		d->result_id = ++s->next_result;
 		publish(s, d->uri, d);
 		return;
 	}
@@ -118,13 +144,26 @@ void lsp_ensure_checked(struct lsp *s, struct open_doc *d)
 	sd.text = d->text.buf;
 	sd.len = d->text.len;
 	sd.kind = d->kind;
+	sd.quick = quick;
 	progress(s, d, 1);
-	if (session_check(s->session, 0, &sd, &d->res) != MT_ERR_OK) {
-		report_failure(s, &d->res);
-		session_result_release(&d->res);
+	if (session_check(s->session, 0, &sd, &res) != MT_ERR_OK) {
+		report_failure(s, &res);
+		session_result_release(&res);
 	}
 	progress(s, d, 0);
+	same = !quick && d->res.doc && same_findings(&d->res, &res);
+	session_result_release(&d->res);
+	d->res = res;
+	if (same)
+		return;
+	d->result_id = ++s->next_result;
 	publish(s, d->uri, d);
+}
+
+void lsp_ensure_checked(struct lsp *s, struct open_doc *d)
+{
+	if (d->dirty || d->provisional)
+		check_doc(s, d, 0);
 }
 
 /* --- settings ------------------------------------------------------------ */
@@ -574,14 +613,25 @@ static void dispatch(struct lsp *s, const char *body, size_t len)
 /*
  * The input is quiet: check what changed and publish it.  Until then,
  * edits only change the text, so a burst of keystrokes is checked once,
- * at its end, and no check is started for a text already replaced.  (A
- * client that pulls diagnostics asks when it wants them.)
+ * at its end, and no check is started for a text already replaced.  Each
+ * edited document is published twice: at once from a quick check (no new
+ * parses), then, unless a newer message is already waiting, from the full
+ * one -- only if it reports something else.  (A client that pulls
+ * diagnostics asks when it wants them, and gets the full check.)
  */
 static void settle(struct lsp *s)
 {
-	if (!s->client_pull)
-		for (struct open_doc *d = s->docs; d; d = d->next)
-			lsp_ensure_checked(s, d);
+	if (s->client_pull)
+		return;
+	/* first what is fast, for every edited document... */
+	for (struct open_doc *d = s->docs; d; d = d->next)
+		if (d->dirty)
+			check_doc(s, d, 1);
+	/* ...then the rest, while nothing newer waits */
+	for (struct open_doc *d = s->docs; d && !rpc_pending(&s->rpc);
+	     d = d->next)
+		if (d->provisional)
+			check_doc(s, d, 0);
 }
 
 int lsp_serve(const struct session_options *o, struct session *borrowed,

@@ -15,6 +15,10 @@
  * last text is checked (debouncing without a timer), and a check that a
  * newer edit made stale is never started.  The checker caches what does
  * not change between checks (parses per sentence, suggestions per word).
+ * After an edit the server publishes twice: at once from a quick check
+ * (checker_check_quick(): the sentences parsed before, not the edited
+ * ones), then from the full check when the input is still quiet, if that
+ * reports something else; the last word is always the full check's.
  * Diagnostics are pushed (textDocument/publishDiagnostics) unless the
  * client pulls them (textDocument/diagnostic, answered in order, with
  * "unchanged" for the same result).  Checking a long document reports

@@ -24,6 +24,7 @@ struct open_doc {
 	enum document_kind kind; /* from languageId; AUTO: by path */
 	struct buf text;	 /* the text as the editor has it */
 	int dirty;		 /* changed since the last check */
+	int provisional;	 /* res is a quick check: a full one is due */
 	struct session_result res; /* the last check; res.doc NULL: none */
 	unsigned long result_id;   /* of res, for pull diagnostics */
 	struct open_doc *next;
@@ -53,8 +54,8 @@ struct lsp {
 /* The open document at uri, or NULL. */
 struct open_doc *lsp_find(struct lsp *s, const char *uri);
 
-/* Check d now if its text changed since its last check (and publish, when
- * the client does not pull). */
+/* Check d fully now if its text changed since its last full check (and
+ * publish, when the client does not pull). */
 void lsp_ensure_checked(struct lsp *s, struct open_doc *d);
 
 /* Forget configurations, word lists and checkers, and check every open

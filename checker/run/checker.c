@@ -200,10 +200,10 @@ enum mt_err checker_segment(struct checker *c, struct document *doc,
 /* Segment and run every pass on doc->text as it stands; keep enabled
  * rules, apply severity overrides, sort and dedupe. */
 static enum mt_err run_passes(struct checker *c, struct document *doc,
-			      struct document *ref, struct diag_list *out,
-			      struct mt_error *err)
+			      struct document *ref, int quick,
+			      struct diag_list *out, struct mt_error *err)
 {
-	struct check_ctx ctx = { c, doc, ref, out };
+	struct check_ctx ctx = { c, doc, ref, out, quick };
 	enum mt_err rc = MT_ERR_OK;
 	size_t o = 0;
 
@@ -304,9 +304,9 @@ static void unmask(const struct markdown *md, const char *own,
 	out->n = kept;
 }
 
-enum mt_err checker_check(struct checker *c, struct document *doc,
-			  struct document *ref, struct diag_list *out,
-			  struct mt_error *err)
+static enum mt_err check(struct checker *c, struct document *doc,
+			 struct document *ref, int quick,
+			 struct diag_list *out, struct mt_error *err)
 {
 	struct suppressions *sup;
 	struct markdown md = { 0 };
@@ -322,7 +322,7 @@ enum mt_err checker_check(struct checker *c, struct document *doc,
 	} else {
 		sup = suppress_scan(doc);
 	}
-	rc = run_passes(c, doc, ref, out, err);
+	rc = run_passes(c, doc, ref, quick, out, err);
 	doc->text = own;
 	if (rc != MT_ERR_OK)
 		return rc;
@@ -339,6 +339,20 @@ enum mt_err checker_check(struct checker *c, struct document *doc,
 				c, out->v[i].rule, out->v[i].category,
 				out->v[i].severity);
 	return MT_ERR_OK;
+}
+
+enum mt_err checker_check(struct checker *c, struct document *doc,
+			  struct document *ref, struct diag_list *out,
+			  struct mt_error *err)
+{
+	return check(c, doc, ref, 0, out, err);
+}
+
+enum mt_err checker_check_quick(struct checker *c, struct document *doc,
+				struct document *ref, struct diag_list *out,
+				struct mt_error *err)
+{
+	return check(c, doc, ref, 1, out, err);
 }
 
 void checker_each_rule(const struct checker *c,

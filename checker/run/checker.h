@@ -109,6 +109,19 @@ MT_NODISCARD enum mt_err checker_check(struct checker *c, struct document *doc,
 				       struct diag_list *out,
 				       struct mt_error *err);
 
+/*
+ * As checker_check(), but fast: work that is slow and was not done for an
+ * earlier check is skipped -- the grammar parser reports only on sentences
+ * it has parsed before (its cache) and is silent on new ones.  An editor
+ * shows this at once after a keystroke, then checker_check()'s answer;
+ * what differs is only the parser's findings on the new sentences.
+ */
+MT_NODISCARD enum mt_err checker_check_quick(struct checker *c,
+					     struct document *doc,
+					     struct document *ref,
+					     struct diag_list *out,
+					     struct mt_error *err);
+
 /* Segment a document without checking it (e.g. a reference). */
 MT_NODISCARD enum mt_err checker_segment(struct checker *c,
 					 struct document *doc,

@@ -481,6 +481,9 @@ static enum mt_err check_once(struct session *s, struct checker *c,
 	if (rc != MT_ERR_OK)
 		return rc;
 	diag_list_init(&res->diags, &res->doc->arena);
+	if (d->quick)
+		return checker_check_quick(c, res->doc, ref, &res->diags,
+					   &res->err);
 	return checker_check(c, res->doc, ref, &res->diags, &res->err);
 }
 

@@ -168,6 +168,7 @@ struct session_doc {
 	/* NULL: looked up from path (the profile, if given, wins) */
 	const struct session_profile *profile;
 	enum session_fix fix; /* needs a file: text must be NULL */
+	int quick;	      /* checker_check_quick() (no fix mode) */
 };
 
 struct session_result {

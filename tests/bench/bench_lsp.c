@@ -10,8 +10,10 @@
  *   1. EDITS edits (default 200), each inserting one letter into a word at
  *      a pseudo-random place (a fixed sequence: same run, same edits) --
  *      every edit makes a sentence the server has not seen, as typing does;
- *      for each, the time from sending didChange to receiving
- *      publishDiagnostics (wall) and the server thread's CPU time;
+ *      for each, the time from sending didChange to receiving the first
+ *      publishDiagnostics (the quick check), and to the answer of a request
+ *      sent right after it (the full check done), in wall time and in the
+ *      server thread's CPU time;
  *   2. MEMORY_EDITS edits (default 10000) that insert a letter and delete
  *      it again, alternately, at moving places; the process's resident
  *      size is printed after the first 100 and at the end.
@@ -20,7 +22,6 @@
  * time is the figure to compare (the wall time includes waiting for a
  * processor).
  */
-#define _GNU_SOURCE
 #include <jansson.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -67,9 +68,10 @@ static void send_msg(FILE *f, json_t *m)
 	json_decref(m);
 }
 
-/* Read messages until a publishDiagnostics; returns its number of
- * diagnostics, -1 at the end of output. */
-static int wait_publish(FILE *f)
+/* Read messages until a publishDiagnostics (want_id 0) or the response
+ * to request want_id; returns the number of diagnostics published (0 for
+ * a response), -1 at the end of output. */
+static int wait_for(FILE *f, json_int_t want_id)
 {
 	for (;;) {
 		char line[256];
@@ -93,11 +95,16 @@ static int wait_publish(FILE *f)
 		}
 		m = json_loadb(body, n, 0, NULL);
 		free(body);
-		if (m && !strcmp(json_string_value(json_object_get(m, "method"))
-					 ?: "",
-				 "textDocument/publishDiagnostics"))
+		if (m && !want_id &&
+		    !strcmp(json_string_value(json_object_get(m, "method"))
+				    ?: "",
+			    "textDocument/publishDiagnostics"))
 			found = (int)json_array_size(json_object_get(
 				json_object_get(m, "params"), "diagnostics"));
+		if (m && want_id &&
+		    json_integer_value(json_object_get(m, "id")) == want_id &&
+		    !json_object_get(m, "method"))
+			found = 0;
 		json_decref(m);
 		if (found >= 0)
 			return found;
@@ -154,6 +161,22 @@ static void change(FILE *f, const char *uri, int version, json_t *from,
 			      to, "text", text));
 }
 
+static int wait_publish(FILE *f)
+{
+	return wait_for(f, 0);
+}
+
+/* A request the server answers after it is done with what came before. */
+static int barrier(FILE *out, FILE *in, const char *uri, json_int_t id)
+{
+	send_msg(out, json_pack("{s:s, s:I, s:s, s:{s:{s:s}, s:{s:i, s:i}}}",
+				"jsonrpc", "2.0", "id", id, "method",
+				"textDocument/hover", "params", "textDocument",
+				"uri", uri, "position", "line", 0, "character",
+				0));
+	return wait_for(in, id);
+}
+
 static int cmp_double(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
@@ -189,7 +212,8 @@ int main(int argc, char **argv)
 	FILE *out, *in;
 	struct buf text = BUF_INIT, one = BUF_INIT;
 	const char *uri = "file:///tmp/mtlint-bench-article.txt";
-	double *wall, *cpu, t0, c0;
+	double *wall, *cpu, *wall_full, *cpu_full, t0, c0;
+	json_int_t next_id = 100;
 	long rss_start;
 
 	while ((opt = getopt(argc, argv, "n:m:")) != -1) {
@@ -240,6 +264,8 @@ int main(int argc, char **argv)
 	       1e3 * (secs(CLOCK_MONOTONIC) - t0));
 	wall = calloc((size_t)n_edits, sizeof(*wall));
 	cpu = calloc((size_t)n_edits, sizeof(*cpu));
+	wall_full = calloc((size_t)n_edits, sizeof(*wall));
+	cpu_full = calloc((size_t)n_edits, sizeof(*cpu));
 	for (int i = 0; i < n_edits; i++) {
 		size_t p = word_spot(text.buf, text.len);
 		char ins[2] = { (char)('a' + next_rand(26)), 0 };
@@ -253,6 +279,10 @@ int main(int argc, char **argv)
 			return 1;
 		wall[i] = secs(CLOCK_MONOTONIC) - t0;
 		cpu[i] = secs(s.cpu) - c0;
+		if (barrier(out, in, uri, next_id++) < 0)
+			return 1;
+		wall_full[i] = secs(CLOCK_MONOTONIC) - t0;
+		cpu_full[i] = secs(s.cpu) - c0;
 		buf_add(&nb, text.buf, p);
 		buf_adds(&nb, ins);
 		buf_add(&nb, text.buf + p, text.len - p);
@@ -263,6 +293,9 @@ int main(int argc, char **argv)
 	       n_edits);
 	report("republished, wall time", wall, (size_t)n_edits);
 	report("republished, server CPU time", cpu, (size_t)n_edits);
+	report("full check done, wall time", wall_full, (size_t)n_edits);
+	report("full check done, server CPU time", cpu_full,
+	       (size_t)n_edits);
 	rss_start = 0;
 	for (int i = 0; i < n_mem; i++) {
 		size_t p = 1 + (size_t)(i / 2 * 37) % (text.len - 2);
@@ -284,7 +317,7 @@ int main(int argc, char **argv)
 					     1));
 			change(out, uri, ++version, at, end, "");
 		}
-		if (wait_publish(in) < 0)
+		if (barrier(out, in, uri, next_id++) < 0)
 			return 1;
 		if (i == 99)
 			rss_start = rss_kb();
@@ -302,6 +335,8 @@ int main(int argc, char **argv)
 	fclose(in);
 	free(wall);
 	free(cpu);
+	free(wall_full);
+	free(cpu_full);
 	buf_release(&text);
 	buf_release(&one);
 	return s.status;

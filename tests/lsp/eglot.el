@@ -40,6 +40,11 @@
       (accept-process-output nil 0.05))
     (when (< mt-published n)
       (mt-finish (format "no diagnostics %s" what)))
+    ;; the first publication after an edit comes from a quick check, a
+    ;; full one may follow: a request answers after both
+    (jsonrpc-request (eglot--current-server-or-lose) :textDocument/hover
+                     (list :textDocument (eglot--TextDocumentIdentifier)
+                           :position (list :line 0 :character 0)))
     ;; let Flymake take the report
     (let ((until (+ (float-time) 1.0)))
       (while (< (float-time) until)

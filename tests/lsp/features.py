@@ -76,8 +76,12 @@ def open_doc(server, path, text, language="plaintext"):
 
 
 def published(server, uri):
-    return server.wait_notification("textDocument/publishDiagnostics",
-                                    uri)["diagnostics"]
+    """The next publication, or the full check's after it (see
+    lspclient.Server.settled)."""
+    first = server.wait_notification("textDocument/publishDiagnostics",
+                                     uri)["diagnostics"]
+    final = server.settled(uri)
+    return final if final is not None else first
 
 
 def rules(diags):

@@ -67,8 +67,10 @@ def check_case(mtlint, case):
     uri = lspclient.file_uri(path)
     server.notify("textDocument/didOpen", {"textDocument": {
         "uri": uri, "languageId": language, "version": 1, "text": text}})
-    lsp = lspclient.from_lsp(server.wait_notification(
-        "textDocument/publishDiagnostics", uri)["diagnostics"])
+    first = server.wait_notification("textDocument/publishDiagnostics",
+                                     uri)["diagnostics"]
+    final = server.settled(uri)
+    lsp = lspclient.from_lsp(final if final is not None else first)
     fixes = quick_fixes(server, uri, len(lspclient.lines_of(text)))
     status = server.close()
     if status != 0:

@@ -37,11 +37,16 @@ vim.cmd('edit ' .. vim.fn.fnameescape(doc))
 local buf = vim.api.nvim_get_current_buf()
 vim.lsp.buf_attach_client(buf, client)
 
--- wait for the n-th publication
+-- wait for the n-th publication, then for the server to be done: the
+-- first publication after an edit comes from a quick check, a full one
+-- may follow; a request answers after both (the server works in order)
 local function wait_published(n, what)
   if not vim.wait(60000, function() return published >= n end, 20) then
     finish('no diagnostics ' .. what)
   end
+  vim.lsp.buf_request_sync(buf, 'textDocument/hover', {
+    textDocument = { uri = vim.uri_from_bufnr(buf) },
+    position = { line = 0, character = 0 } }, 30000)
 end
 
 -- the diagnostics as Neovim holds them (0-based lines, byte columns)
