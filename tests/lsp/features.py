@@ -293,6 +293,21 @@ def case_settings_and_watched_files():
     p.done()
 
 
+def case_progress_for_a_long_document():
+    p = Project({})
+    server = start(p, {"window": {"workDoneProgress": True}})
+    text = "It was a fine day in the town. " * 2500 + "\n"
+    uri = open_doc(server, p.path("long.txt"), text)
+    published(server, uri)
+    kinds = [m["params"]["value"]["kind"] for m in server.notifications
+             if m.get("method") == "$/progress"]
+    seen = [m.get("method") for m in server.notifications]
+    expect("begin" in kinds and "end" in kinds,
+           "a long document reports progress", seen)
+    server.close()
+    p.done()
+
+
 def main():
     global MTLINT
     MTLINT = os.path.abspath(sys.argv[1])
