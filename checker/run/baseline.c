@@ -117,23 +117,12 @@ void baseline_fingerprint(const struct document *doc, const struct diag *d,
 	snprintf(out, BASELINE_FP_LEN + 1, "%016llx", (unsigned long long)h);
 }
 
-static char *dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (!slash)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	return xstrndup(path, (size_t)(slash - path));
-}
-
 struct baseline *baseline_new(const char *path)
 {
 	struct baseline *b = xcalloc(1, sizeof(*b));
 
 	b->path = xstrdup(path);
-	b->dir = dir_of(path);
+	b->dir = mt_path_dir(path);
 	return b;
 }
 

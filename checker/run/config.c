@@ -510,17 +510,6 @@ static enum mt_err parse_key(struct parse *p, const yaml_node_t *k,
 	return rc;
 }
 
-static char *dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (!slash)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	return xstrndup(path, (size_t)(slash - path));
-}
-
 /* Has an earlier key of the root mapping the same name as pr's? */
 static const yaml_node_t *earlier_key(yaml_document_t *d,
 				      const yaml_node_t *root,
@@ -588,7 +577,7 @@ enum mt_err config_parse(const char *path, const char *text, size_t len,
 				(text[0] == '\xFE' && text[1] == '\xFF')));
 	p.bom = len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3) ? 3 : 0;
 	cfg->path = xstrdup(path);
-	cfg->dir = dir_of(path);
+	cfg->dir = mt_path_dir(path);
 	cfg->max_warnings = -1;
 	if (!yaml_parser_initialize(&parser)) {
 		config_free(cfg);
@@ -995,7 +984,7 @@ static enum mt_err lookup_dir(struct config_cache *cc, const char *dir,
 	} else if (!strcmp(dir, "/")) {
 		*cfg = NULL;
 	} else {
-		char *parent = dir_of(dir);
+		char *parent = mt_path_dir(dir);
 
 		rc = lookup_dir(cc, parent, cfg, errs, err);
 		free(parent);
@@ -1029,7 +1018,7 @@ enum mt_err config_cache_lookup(struct config_cache *cc, const char *path,
 	abs = mt_path_absolute(strcmp(path, "-") ? path : "./-");
 	if (!abs)
 		return MT_ERR_OK;
-	dir = dir_of(abs);
+	dir = mt_path_dir(abs);
 	rc = lookup_dir(cc, dir, cfg, errs, err);
 	free(dir);
 	free(abs);

@@ -24,18 +24,6 @@ static char *join(const char *dir, const char *name)
 	return buf_detach(&b, NULL);
 }
 
-/* The directory part of path ("." when none). */
-static char *dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (!slash)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	return xstrndup(path, (size_t)(slash - path));
-}
-
 /* The file's bytes as a NUL-terminated buffer; a missing file is empty. */
 static enum mt_err read_text(const char *path, struct buf *out,
 			     struct mt_error *err)
@@ -217,7 +205,7 @@ enum mt_err project_accept_word(const struct config *cfg, const char *dir,
 	if (cfg && cfg->n_accept) {
 		list = xstrdup(cfg->accept[0]);
 	} else {
-		char *d = dir_of(cfg_path);
+		char *d = mt_path_dir(cfg_path);
 
 		list = join(d, PROJECT_WORDS_FILE);
 		free(d);

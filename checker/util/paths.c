@@ -161,3 +161,14 @@ int mt_same_file(const char *a, const char *b)
 	free(pb);
 	return same;
 }
+
+char *mt_path_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}

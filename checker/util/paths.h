@@ -28,6 +28,10 @@ int mt_same_file(const char *a, const char *b);
  */
 char *mt_path_absolute(const char *path);
 
+/* The directory part of `path`: "a/b" -> "a", "/a" -> "/", "a" -> ".".
+ * A new string (free()). */
+char *mt_path_dir(const char *path);
+
 /* `path` relative to directory `dir` (both made absolute as above), in a
  * new string, or NULL when it lies outside `dir`. */
 char *mt_path_relative(const char *dir, const char *path);
