@@ -326,7 +326,9 @@ static int m_initialize(struct lsp *s, json_t *id, json_t *params)
 	return 0;
 }
 
-/* Ask to hear about the files that change what is reported. */
+/* Ask to hear about the files that change what is reported: every
+ * .mtlint.yml, and the files word lists are usually kept in (matters()
+ * picks those an open document's profile reads). */
 static int m_initialized(struct lsp *s, json_t *id, json_t *params)
 {
 	(void)id;
@@ -339,7 +341,7 @@ static int m_initialized(struct lsp *s, json_t *id, json_t *params)
 				  "method", "workspace/didChangeWatchedFiles",
 				  "registerOptions", "watchers", "globPattern",
 				  "**/" CONFIG_FILE_NAME, "globPattern",
-				  "**/*.txt"));
+				  "**/*.{txt,words,dic}"));
 	return 0;
 }
 
