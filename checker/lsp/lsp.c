@@ -297,8 +297,10 @@ static int m_initialize(struct lsp *s, json_t *id, json_t *params)
 							     "rootUri"));
 	json_t *cmds = json_array(), *result;
 
-	if (root && !strncmp(root, "file://", 7))
+	if (root && !strncmp(root, "file://", 7)) {
+		free(s->root); /* a second initialize replaces the first */
 		s->root = lsp_uri_to_path(NULL, root);
+	}
 	s->client_pull = flag(caps, "textDocument", "diagnostic", NULL);
 	s->client_refresh = flag(caps, "workspace", "diagnostics",
 				 "refreshSupport");
