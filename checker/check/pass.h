@@ -13,7 +13,9 @@
  *      to the command line's option table (cli/options.c, which makes
  *      --help and the man page), and document them in docs/;
  *   4. list every rule id it can report from `rules`, so `mtlint rules`,
- *      --enable/--disable and SARIF know it;
+ *      --enable/--disable and SARIF know it, each with examples it must
+ *      flag and must not flag (`bad`, `good`), which `mtlint rules --test`
+ *      runs;
  *   5. give it unit tests (tests/test_<name>.c) and end-to-end expectations.
  *
  * A pass's state is opened once per checker (load dictionaries and rules
@@ -27,6 +29,7 @@
 
 #include "util/common.h"
 #include "check/diag.h"
+#include "check/examples.h"
 #include "text/document.h"
 
 struct checker;
@@ -39,23 +42,31 @@ struct rule_info {
 	enum mt_severity severity; /* default severity */
 	const char *description; /* one line, for `mtlint rules` */
 	const char *url;	 /* more help; may be NULL */
+	/*
+	 * The rule's examples, for `mtlint rules --test` (run/selftest.h):
+	 * NULL-terminated lists written as check/examples.h says, checked
+	 * against `reference` (the reference article; NULL: none) with
+	 * `reject` as a --reject list (its contents; NULL: none). Every
+	 * built-in rule has at least one of each; the YAML rules carry
+	 * theirs in the rule files and leave these NULL.
+	 */
+	const char *const *bad;
+	const char *const *good;
+	const char *reference;
+	const char *reject;
 };
+
+/* A NULL-terminated list of examples, for rule_info rows. */
+#define RULE_EXAMPLES(...) ((const char *const[]){ __VA_ARGS__, NULL })
 
 /*
- * One example of a rule, as rule files write them ("It was [the the] end.
- * -> the"): the text without the brackets and, for a bad example, the span
- * it must flag and the first suggestion it must make (NULL: none).
+ * A rule's examples, parsed as check/examples.h says, for its
+ * documentation and hover (checker_rule_examples()): arrays in the arena
+ * given there.
  */
-struct rule_example {
-	const char *text;
-	struct span span;	/* bad: the marked span */
-	const char *suggestion; /* bad: expected first suggestion, or NULL */
-	uint32_t line;		/* in the rule file; 0 when not from one */
-};
-
-/* A rule's examples; the arrays stay valid while the checker lives. */
 struct rule_examples {
-	const struct rule_example *bad, *good;
+	const struct example *bad;
+	const char *const *good;
 	size_t n_bad, n_good;
 };
 
@@ -82,9 +93,10 @@ struct check_pass {
 	/* The rules this pass can report; *out stays valid while the
 	 * checker lives. */
 	size_t (*rules)(void *state, const struct rule_info **out);
-	/* The examples of one of its rules (rule documentation, hover);
-	 * leaves *out empty when it has none.  May be NULL. */
-	void (*examples)(void *state, const char *id,
+	/* The examples of one of its rules whose rule_info row carries
+	 * none (rule files), arrays in `a`; leaves *out empty when it has
+	 * none.  May be NULL. */
+	void (*examples)(void *state, const char *id, struct arena *a,
 			 struct rule_examples *out);
 };
 

@@ -24,6 +24,7 @@
 
 #include "util/arena.h"
 #include "util/buf.h"
+#include "check/examples.h"
 #include "check/pass.h"
 #include "util/common.h"
 
@@ -77,6 +78,11 @@ struct rule_seq {
 	struct rule_elem *v;
 	size_t n;
 	uint32_t max_len; /* most tokens a match can span */
+};
+
+struct rule_example {
+	struct example ex; /* check/examples.h */
+	uint32_t line;	   /* in the rule file */
 };
 
 struct rule {
@@ -137,7 +143,5 @@ void ruleset_free(struct ruleset *rs); /* NULL is a no-op */
  * followed by the source line and a caret; "" when none. */
 const char *ruleset_errors(const struct ruleset *rs);
 
-/* Parse the class names a test may use, for lookups by engine.c. */
-uint32_t ruleset_class_bit(const char *name);
 
 #endif /* MT_RULESET_H */

@@ -65,7 +65,7 @@ static void publish(struct lsp *s, const char *uri, struct open_doc *d)
 static void report_failure(struct lsp *s, const struct session_result *res)
 {
 	if (res->cerrs.n) {
-		char *all = config_errors_format(&res->cerrs);
+		char *all = yamlfile_errors_format(&res->cerrs);
 
 		rpc_log(&s->rpc, 1, all);
 		rpc_notify(&s->rpc, "window/showMessage",
@@ -203,7 +203,7 @@ static void apply_settings(struct lsp *s, json_t *settings)
 {
 	json_t *m = json_object_get(settings, "mtlint");
 	struct session_options o = *s->base;
-	struct config_errors cerrs = { 0 };
+	struct yamlfile_errors cerrs = { 0 };
 	struct mt_error err = { 0 };
 	json_t *v;
 
@@ -264,7 +264,7 @@ static void apply_settings(struct lsp *s, json_t *settings)
 		struct session_result r = { .cerrs = cerrs, .err = err };
 
 		report_failure(s, &r);
-		config_errors_release(&cerrs);
+		yamlfile_errors_release(&cerrs);
 	}
 }
 

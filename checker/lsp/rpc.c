@@ -190,7 +190,8 @@ int rpc_pending(struct rpc *r)
 	return poll(&p, 1, 0) > 0;
 }
 
-void rpc_send(struct rpc *r, json_t *msg)
+/* Frame and write one message (taking msg's reference). */
+static void rpc_send(struct rpc *r, json_t *msg)
 {
 	char *text = json_dumps(msg, JSON_COMPACT);
 

@@ -55,7 +55,6 @@ int rpc_read(struct rpc *r, char **body, size_t *len);
 /* Is a whole message, or at least some input, already waiting? */
 int rpc_pending(struct rpc *r);
 
-void rpc_send(struct rpc *r, json_t *msg);
 void rpc_respond(struct rpc *r, json_t *id, json_t *result);
 void rpc_respond_error(struct rpc *r, json_t *id, int code,
 		       const char *message);

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "util/arena.h"
 #include "util/atomicfile.h"
 
 /* Text with Markdown's active characters escaped; a line break of an
@@ -27,7 +28,7 @@ static void add_text(struct buf *b, const char *s, size_t n)
 }
 
 /* "It was **the the** end." -> "the" */
-static void add_bad(struct buf *b, const struct rule_example *ex)
+static void add_bad(struct buf *b, const struct example *ex)
 {
 	size_t n = strlen(ex->text);
 	uint32_t s = ex->span.start < n ? ex->span.start : (uint32_t)n;
@@ -66,16 +67,24 @@ static void add_facts(struct buf *b, const struct rule_info *r)
 	}
 }
 
-void ruledoc_page(struct buf *b, const struct checker *c,
-		  const struct rule_info *r)
+/* The page of rule r: a heading, facts, description, every example. */
+static void ruledoc_page(struct buf *b, const struct checker *c,
+			 const struct rule_info *r)
 {
 	struct rule_examples ex;
+	struct arena a = ARENA_INIT;
 	char url[1024];
 
-	checker_rule_examples(c, r->id, &ex);
+	checker_rule_examples(c, r, &a, &ex);
 	buf_addf(b, "# %s\n\n", r->id);
 	add_facts(b, r);
 	buf_adds(b, "\n");
+	if (r->reference && (ex.n_bad || ex.n_good)) {
+		buf_adds(b, "\nThe examples are checked against this reference "
+			    "article:\n\n> ");
+		add_text(b, r->reference, strlen(r->reference));
+		buf_adds(b, "\n");
+	}
 	if (ex.n_bad) {
 		buf_adds(b, "\n## Flagged\n\n");
 		for (size_t i = 0; i < ex.n_bad; i++) {
@@ -88,7 +97,7 @@ void ruledoc_page(struct buf *b, const struct checker *c,
 		buf_adds(b, "\n## Not flagged\n\n");
 		for (size_t i = 0; i < ex.n_good; i++) {
 			buf_adds(b, "- ");
-			add_text(b, ex.good[i].text, strlen(ex.good[i].text));
+			add_text(b, ex.good[i], strlen(ex.good[i]));
 			buf_addc(b, '\n');
 		}
 	}
@@ -99,15 +108,17 @@ void ruledoc_page(struct buf *b, const struct checker *c,
 	buf_addf(b, "\nSwitch it off with `--disable %s`, or in .mtlint.yml:\n"
 		    "\n```yaml\nrules:\n  %s: off\n```\n",
 		 r->id, r->id);
+	arena_release(&a);
 }
 
 void ruledoc_hover(struct buf *b, const struct checker *c,
 		   const struct rule_info *r)
 {
 	struct rule_examples ex;
+	struct arena a = ARENA_INIT;
 	char url[1024];
 
-	checker_rule_examples(c, r->id, &ex);
+	checker_rule_examples(c, r, &a, &ex);
 	add_facts(b, r);
 	if (ex.n_bad) {
 		buf_adds(b, "\n\nFlagged: ");
@@ -115,10 +126,11 @@ void ruledoc_hover(struct buf *b, const struct checker *c,
 	}
 	if (ex.n_good) {
 		buf_adds(b, "\n\nNot flagged: ");
-		add_text(b, ex.good[0].text, strlen(ex.good[0].text));
+		add_text(b, ex.good[0], strlen(ex.good[0]));
 	}
 	buf_addf(b, "\n\n[About %s](%s)", r->id,
 		 checker_rule_url(r, url, sizeof(url)));
+	arena_release(&a);
 }
 
 struct write_all {

@@ -15,10 +15,6 @@
 #include "run/checker.h"
 #include "util/buf.h"
 
-/* The page of rule r: a heading, facts, description, every example. */
-void ruledoc_page(struct buf *b, const struct checker *c,
-		  const struct rule_info *r);
-
 /*
  * The short form for a hover: facts and description, one bad and one good
  * example, a link to the page.

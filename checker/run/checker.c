@@ -421,13 +421,32 @@ const struct rule_info *checker_find_rule(const struct checker *c,
 	return f.found;
 }
 
-void checker_rule_examples(const struct checker *c, const char *id,
-			   struct rule_examples *out)
+void checker_rule_examples(const struct checker *c, const struct rule_info *r,
+			   struct arena *a, struct rule_examples *out)
 {
 	memset(out, 0, sizeof(*out));
+	if (r->bad || r->good) {
+		/* a built-in rule: its row lists them (run/selftest.c tests
+		 * that they parse, so one that does not is left out) */
+		size_t nb = 0, ng = 0;
+		struct example *bad;
+
+		while (r->bad && r->bad[nb])
+			nb++;
+		while (r->good && r->good[ng])
+			ng++;
+		bad = arena_alloc(a, (nb + 1) * sizeof(*bad));
+		for (size_t i = 0; i < nb; i++)
+			if (!example_parse_bad(r->bad[i], a, &bad[out->n_bad]))
+				out->n_bad++;
+		out->bad = bad;
+		out->good = r->good;
+		out->n_good = ng;
+		return;
+	}
 	for (size_t i = 0; i < N_PASSES && !out->n_bad && !out->n_good; i++)
 		if (passes[i]->examples)
-			passes[i]->examples(c->state[i], id, out);
+			passes[i]->examples(c->state[i], r->id, a, out);
 }
 
 #ifndef MT_RULE_DOCS_URL

@@ -153,9 +153,10 @@ void checker_each_rule(const struct checker *c,
 const struct rule_info *checker_find_rule(const struct checker *c,
 					  const char *id);
 
-/* The examples of rule `id` (empty when its pass has none). */
-void checker_rule_examples(const struct checker *c, const char *id,
-			   struct rule_examples *out);
+/* The examples of rule r (empty when it has none), arrays in `a`: its
+ * rule_info row's for a built-in rule, its rule file's otherwise. */
+void checker_rule_examples(const struct checker *c, const struct rule_info *r,
+			   struct arena *a, struct rule_examples *out);
 
 /*
  * Where rule r is documented: r->url, else its generated page,

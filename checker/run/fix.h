@@ -22,9 +22,6 @@
 #include "check/diag.h"
 #include "text/document.h"
 
-/* Is d's fix safe to apply unattended? */
-int fix_is_safe(const struct diag *d);
-
 /*
  * The safe fixes one pass applies, as above: their indexes into `diags`
  * (sorted), in order, written to idx (room for diags->n entries).  Returns

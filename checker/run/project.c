@@ -80,11 +80,11 @@ static int line_is_empty_value(const char *v)
 static enum mt_err parse_new(const char *path, const struct buf *text,
 			     struct config **out, struct mt_error *err)
 {
-	struct config_errors errs = { 0 };
+	struct yamlfile_errors errs = { 0 };
 	enum mt_err rc = config_parse(path, text->buf, text->len, out, &errs,
 				      err);
 
-	config_errors_release(&errs);
+	yamlfile_errors_release(&errs);
 	if (rc != MT_ERR_OK)
 		return mt_error(err, MT_ERR_CONFIG,
 				"the edit would break '%s': %s", path,

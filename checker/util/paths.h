@@ -30,10 +30,6 @@ int mt_same_file(const char *a, const char *b);
  */
 char *mt_path_absolute(const char *path);
 
-/* The directory part of `path`: "a/b" -> "a", "/a" -> "/", "a" -> ".".
- * A new string (free()). */
-char *mt_path_dir(const char *path);
-
 /*
  * The cache directory for derived data (compiled indexes): $MTLINT_CACHE_DIR,
  * else $XDG_CACHE_HOME/mtlint, else $HOME/.cache/mtlint (each only when
@@ -46,5 +42,9 @@ int mt_cache_dir(char *out, size_t cap);
 /* `path` relative to directory `dir` (both made absolute as above), in a
  * new string, or NULL when it lies outside `dir`. */
 char *mt_path_relative(const char *dir, const char *path);
+
+/* The directory part of path, as a new string (free()): "a/b.txt" -> "a",
+ * "b.txt" -> ".", "/b.txt" -> "/". */
+char *mt_path_dir(const char *path);
 
 #endif /* MT_PATHS_H */
