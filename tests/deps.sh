@@ -54,6 +54,7 @@ libjansson-dev jansson             # JSON and SARIF output, LSP
 libyaml-dev yaml-0.1               # rule files and .mtlint.yml
 libcmark-dev libcmark              # Markdown input
 liblink-grammar-dev link-grammar   # the grammar parser
+libmicrohttpd-dev libmicrohttpd    # mtlint serve: the HTTP server
 '
 
 test='
@@ -72,10 +73,13 @@ iso-codes                          # check-dictionaries: word-list source
 clang-format                       # make check-format
 man-db                             # check-man: man -l build/mtlint.1
 groff-base                         # check-man: the formatter man runs
+curl                               # check-serve: requests to mtlint serve
+parallel                           # check-batch: mtlint batch under GNU parallel
 '
 
 eval='
 codespell                          # eval-spelling: real misspellings
+wrk                                # bench-serve: load test on loopback
 time                               # bench-rules, bench: CPU time and peak memory of a run
 hunspell                           # bench: `hunspell -l`, the yardstick of every figure
 apertium                           # eval-reference: round-trip MT

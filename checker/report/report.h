@@ -57,6 +57,17 @@ extern const struct reporter report_rdjsonl;
 extern const struct reporter report_checkstyle;
 extern const struct reporter report_junit;
 
+/*
+ * One finding as the JSON report writes it (an object of its "diagnostics"
+ * array: rule, category, severity, message, offset, length, line, column,
+ * end_line, end_column, text, suggestions, evidence?), for front ends that
+ * write JSON of their own (the server, the JSON Lines stream).  A new
+ * jansson reference (the caller decrefs); the type is jansson's json_t,
+ * named without its header.
+ */
+struct json_t *report_json_diag(const struct document *doc,
+				const struct diag *d);
+
 /* Shared by reporters: the flagged text of d, copied into doc's arena. */
 const char *report_span_text(const struct document *doc, const struct diag *d);
 

@@ -520,10 +520,19 @@ enum mt_err session_check(struct session *s, size_t slot,
 	rc = session_checker(s, res->profile, slot, &c, &res->err);
 	if (rc != MT_ERR_OK)
 		return rc;
-	ref_path = d->reference ? xstrdup(d->reference)
-				: session_reference_path(s, res->profile,
-							 d->path);
-	if (ref_path) {
+	ref_path = d->reference_text ? NULL
+		   : d->reference    ? xstrdup(d->reference)
+				     : session_reference_path(s, res->profile,
+							      d->path);
+	if (d->reference_text) {
+		rc = document_load_mem(d->reference ? d->reference
+						    : "reference",
+				       d->reference_text, d->reference_len,
+				       &s->o.dopts, &res->ref, &res->err);
+		if (rc != MT_ERR_OK)
+			return rc;
+		ref = res->ref;
+	} else if (ref_path) {
 		rc = slot_reference(s, &s->slots[slot], ref_path, d->path,
 				    &ref, &res->err);
 		if (rc != MT_ERR_OK)
@@ -548,6 +557,8 @@ enum mt_err session_check(struct session *s, size_t slot,
 void session_result_release(struct session_result *res)
 {
 	drop_doc(res);
+	document_free(res->ref);
+	res->ref = NULL;
 	buf_release(&res->diff);
 	config_errors_release(&res->cerrs);
 	res->profile = NULL;
