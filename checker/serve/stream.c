@@ -98,10 +98,12 @@ static void check_line(struct stream *st, struct line *l, size_t slot)
 		set_error(l, NULL, msg);
 		return;
 	}
-	root = json_loadb(l->in.buf, l->in.len, 0, &jerr);
+	root = json_loadb(l->in.buf, l->in.len, JSON_ALLOW_NUL, &jerr);
 	if (!json_is_object(root)) {
 		if (root)
 			snprintf(msg, sizeof(msg), "not a JSON object");
+		else if (!l->in.len)
+			snprintf(msg, sizeof(msg), "empty line");
 		else
 			snprintf(msg, sizeof(msg), "not JSON: %s at column %d",
 				 jerr.text, jerr.column);
