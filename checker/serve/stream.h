@@ -2,7 +2,7 @@
  * stream: `mtlint batch`, checking a stream of JSON Lines -- one segment
  * or article a line -- for localisation desks and MT evaluation teams that
  * check millions of segments with the engines they already run (GNU
- * parallel, Spark's RDD.pipe, Hadoop Streaming: docs/usage.md).
+ * parallel, Spark's RDD.pipe, Hadoop Streaming: docs/serve.md).
  *
  * Input, one JSON object a line:
  *   {"id": ANY, "text": "...", "reference": "..."?, "format": "text" |

@@ -20,6 +20,25 @@ python3 "$here/make-lines.py" "$n" fixtures/mt-article.txt \
 
 now() { date +%s.%N; }
 
+# same A B: the outputs are equal byte for byte -- or differ only on lines
+# where one side's grammar parser ran out of its time limit per sentence
+# (grammar/linkgrammar.h: wall-clock, so a loaded machine or the sanitizer
+# build may hit it on one side only), which is noted, not failed.
+same() {
+	cmp -s "$1" "$2" && return 0
+	python3 - "$1" "$2" <<'PY'
+import sys
+a = open(sys.argv[1], "rb").read().split(b"\n")
+b = open(sys.argv[2], "rb").read().split(b"\n")
+bad = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+if len(a) != len(b) or any(b"grammar.parse-skipped" not in a[i] + b[i]
+                           for i in bad):
+    sys.exit(1)
+print("batch: NOTE: %d lines not compared: the grammar parser ran out of "
+      "time" % len(bad))
+PY
+}
+
 t0=$(now)
 "$bin" batch --no-config -j1 <"$tmp/in.jsonl" >"$tmp/one.jsonl"
 t1=$(now)
@@ -38,14 +57,14 @@ if [ "$errors" -ne $((n / 997)) ]; then
 	echo "batch: $errors error records, want $((n / 997))"
 	fail=1
 fi
-if ! cmp -s "$tmp/one.jsonl" "$tmp/par.jsonl"; then
+if ! same "$tmp/one.jsonl" "$tmp/par.jsonl"; then
 	echo "batch: GNU parallel's output differs from one process's:"
 	diff "$tmp/one.jsonl" "$tmp/par.jsonl" | head -5
 	fail=1
 fi
 if [ "$mode" != bench ]; then
 	"$bin" batch --no-config -j2 <"$tmp/in.jsonl" >"$tmp/two.jsonl"
-	if ! cmp -s "$tmp/one.jsonl" "$tmp/two.jsonl"; then
+	if ! same "$tmp/one.jsonl" "$tmp/two.jsonl"; then
 		echo "batch: two threads' output differs from one thread's"
 		fail=1
 	fi
