@@ -75,6 +75,7 @@ man-db                             # check-man: man -l build/mtlint.1
 groff-base                         # check-man: the formatter man runs
 curl                               # check-serve: requests to mtlint serve
 parallel                           # check-batch: mtlint batch under GNU parallel
+chromium                           # check-review: the review page in a real browser (headless)
 '
 
 eval='

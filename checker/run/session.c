@@ -43,6 +43,9 @@ struct slot {
 	struct document *ref;
 	struct stat ref_st;
 	int ref_stat_ok; /* a file (not standard input) */
+	/* keep_references: the references replaced since */
+	struct document **retired;
+	size_t n_retired;
 };
 
 struct session {
@@ -129,6 +132,9 @@ static void forget(struct session *s)
 	for (size_t k = 0; k < s->o.n_slots; k++) {
 		document_free(s->slots[k].ref);
 		free(s->slots[k].ref_path);
+		for (size_t j = 0; j < s->slots[k].n_retired; j++)
+			document_free(s->slots[k].retired[j]);
+		free(s->slots[k].retired);
 		memset(&s->slots[k], 0, sizeof(s->slots[k]));
 	}
 	free(s->known);
@@ -430,7 +436,13 @@ static enum mt_err slot_reference(struct session *s, struct slot *sl,
 		*out = sl->ref;
 		return MT_ERR_OK;
 	}
-	document_free(sl->ref);
+	if (s->o.keep_references && sl->ref) {
+		sl->retired = xrealloc(sl->retired, (sl->n_retired + 1) *
+							    sizeof(*sl->retired));
+		sl->retired[sl->n_retired++] = sl->ref;
+	} else {
+		document_free(sl->ref);
+	}
 	free(sl->ref_path);
 	sl->ref = NULL;
 	sl->ref_path = NULL;
@@ -539,6 +551,7 @@ enum mt_err session_check(struct session *s, size_t slot,
 		if (rc != MT_ERR_OK)
 			return rc;
 	}
+	res->reference = ref;
 	rc = check_once(s, c, ref, d, res);
 	if (rc != MT_ERR_OK)
 		return rc;
@@ -560,6 +573,7 @@ void session_result_release(struct session_result *res)
 	drop_doc(res);
 	document_free(res->ref);
 	res->ref = NULL;
+	res->reference = NULL;
 	buf_release(&res->diff);
 	config_errors_release(&res->cerrs);
 	res->profile = NULL;

@@ -71,6 +71,11 @@ struct session_options {
 	const char *reference; /* the reference of every document */
 	struct document_options dopts; /* encoding, size limit (kind unused) */
 	size_t n_slots;		       /* documents at once; 0: 1 */
+	/* references stay loaded until session_free() or
+	 * session_reload(), so a result's `reference` outlives the slot's
+	 * next check (a report that shows references keeps every one the
+	 * run used) */
+	int keep_references;
 };
 
 /*
@@ -184,6 +189,10 @@ struct session_result {
 	struct config_errors cerrs; /* a broken configuration's mistakes */
 	struct mt_error err;	  /* why it failed */
 	struct document *ref;	  /* reference_text's document, if any */
+	/* the reference the document was checked against (NULL: none):
+	 * `ref`, or the slot's, valid until the slot's next check (with
+	 * keep_references: until session_free()) */
+	const struct document *reference;
 };
 
 /*

@@ -10,6 +10,7 @@
 #include <jansson.h>
 
 #include "report/report.h"
+#include "report/review.h"
 #include "util/xalloc.h"
 
 char *answer_error_body(unsigned status, const char *msg, size_t *len)
@@ -30,6 +31,7 @@ void answer_error(struct answer *a, unsigned status, const char *msg)
 {
 	free(a->body);
 	a->status = status;
+	a->content_type = ANSWER_JSON;
 	a->body = answer_error_body(status, msg, &a->len);
 }
 
@@ -49,6 +51,21 @@ static int read_format(struct answer *a)
 	return -1;
 }
 
+/* /v1/check's report=json|html (default json). */
+static int read_report(struct answer *a)
+{
+	const char *r = form_get(&a->form, "report", NULL);
+
+	if (!r || !strcmp(r, "json"))
+		return 0;
+	if (!strcmp(r, "html")) {
+		a->html = 1;
+		return 0;
+	}
+	answer_error(a, 400, "report is 'json' or 'html'");
+	return -1;
+}
+
 int answer_prepare(struct answer *a, enum answer_kind kind,
 		   struct form *form, const struct lt_language *fallback)
 {
@@ -56,6 +73,7 @@ int answer_prepare(struct answer *a, enum answer_kind kind,
 
 	memset(a, 0, sizeof(*a));
 	a->kind = kind;
+	a->content_type = ANSWER_JSON;
 	a->form = *form;
 	form_init(form);
 	if (kind == ANSWER_V1 && !form_get(&a->form, "language", NULL))
@@ -71,7 +89,7 @@ int answer_prepare(struct answer *a, enum answer_kind kind,
 					     "'data'");
 			return -1;
 		}
-		return read_format(a);
+		return read_format(a) ? -1 : read_report(a);
 	}
 	a->doc_kind = DOCUMENT_TEXT;
 	return 0;
@@ -91,10 +109,12 @@ static unsigned status_of(enum mt_err rc)
 	}
 }
 
-/* mtlint's JSON report of one document, through the JSON reporter. */
+/* mtlint's report of one document, through the JSON reporter (or the
+ * HTML one, with the reference). */
 static void report_v1(struct answer *a, const struct checker *c,
 		      const struct session_result *res)
 {
+	const struct reporter *rep = a->html ? &report_html : &report_json;
 	struct report_options ro = { 0 };
 	FILE *f = open_memstream(&a->body, &a->len);
 	void *st;
@@ -104,12 +124,17 @@ static void report_v1(struct answer *a, const struct checker *c,
 		MT_BUG("open_memstream failed");
 	ro.out = f;
 	ro.checker = c;
-	st = report_json.begin(&ro);
-	report_json.file(st, res->doc, &res->diags);
-	rc = report_json.end(st);
+	st = rep->begin(&ro);
+	if (rep->file_with_reference)
+		rep->file_with_reference(st, res->doc, res->reference,
+					 &res->diags);
+	else
+		rep->file(st, res->doc, &res->diags);
+	rc = rep->end(st);
 	if (fclose(f) != 0 || rc != 0)
 		MT_BUG("cannot write a report to memory");
 	a->status = 200;
+	a->content_type = a->html ? ANSWER_HTML : ANSWER_JSON;
 }
 
 void answer_run(struct answer *a, struct session *s, size_t slot)

@@ -9,7 +9,9 @@
  *   answer_run()      checks the text through a session slot and makes
  *                     the body: LanguageTool's JSON, or mtlint's JSON
  *                     report (report/json.c, as `mtlint check --format
- *                     json -` prints it)
+ *                     json -` prints it), or with report=html the review
+ *                     page of the text and its reference (report/html.c,
+ *                     as `--format html`)
  *
  * Errors become JSON bodies {"error": message, "status": N}: 400 for text
  * the loader refuses (not UTF-8, a NUL byte) and the request's mistakes,
@@ -28,6 +30,9 @@
 #include "serve/form.h"
 #include "serve/lt.h"
 
+#define ANSWER_JSON "application/json; charset=utf-8"
+#define ANSWER_HTML "text/html; charset=utf-8"
+
 enum answer_kind {
 	ANSWER_LT, /* /v2/check */
 	ANSWER_V1, /* /v1/check */
@@ -38,8 +43,10 @@ struct answer {
 	struct form form;
 	struct lt_request lt; /* both kinds: text, reference, language */
 	enum document_kind doc_kind;
-	/* the result: status, body (NUL-terminated) */
+	int html; /* /v1/check with report=html: the review page */
+	/* the result: status, body (NUL-terminated), its media type */
 	unsigned status;
+	const char *content_type;
 	char *body;
 	size_t len;
 };

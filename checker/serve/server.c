@@ -25,6 +25,7 @@
 #include <arpa/inet.h>
 #include <microhttpd.h>
 
+#include "report/review.h"
 #include "serve/answer.h"
 #include "serve/form.h"
 #include "serve/lt.h"
@@ -186,7 +187,7 @@ static enum MHD_Result send_body(struct request *r,
 	return ok;
 }
 
-#define JSON_TYPE "application/json; charset=utf-8"
+#define JSON_TYPE ANSWER_JSON
 
 static enum MHD_Result send_error(struct request *r,
 				  struct MHD_Connection *conn,
@@ -393,8 +394,8 @@ static int enqueue(struct server *srv, struct request *r,
 	struct job *j = xcalloc(1, sizeof(*j));
 
 	if (answer_prepare(&j->a, kind, &r->form, srv->fallback) != 0) {
-		send_body(r, conn, j->a.status, j->a.body, j->a.len, JSON_TYPE,
-			  srv->stopping);
+		send_body(r, conn, j->a.status, j->a.body, j->a.len,
+			  j->a.content_type, srv->stopping);
 		j->a.body = NULL;
 		answer_release(&j->a);
 		free(j);
@@ -440,6 +441,7 @@ enum route_kind {
 	ROUTE_V1_CHECK,
 	ROUTE_LANGUAGES,
 	ROUTE_HEALTH,
+	ROUTE_PAGE,
 };
 
 static const struct route {
@@ -451,6 +453,7 @@ static const struct route {
 	{ "/v1/check", ROUTE_V1_CHECK, 1 },
 	{ "/v2/languages", ROUTE_LANGUAGES, 0 },
 	{ "/healthz", ROUTE_HEALTH, 0 },
+	{ "/", ROUTE_PAGE, 0 },
 };
 
 static enum MHD_Result answer_now(struct request *r,
@@ -477,6 +480,13 @@ static enum MHD_Result answer_now(struct request *r,
 		body = buf_detach(&b, &len);
 		return send_body(r, conn, srv->stopping ? 503 : 200, body,
 				 len, JSON_TYPE, srv->stopping);
+	}
+	case ROUTE_PAGE: {
+		struct buf b = BUF_INIT;
+
+		review_page(&b, "mtlint", NULL, "", 0, 1);
+		body = buf_detach(&b, &len);
+		return send_body(r, conn, 200, body, len, ANSWER_HTML, 0);
 	}
 	default:
 		MT_BUG("route %d answered at once", r->route);
@@ -556,7 +566,8 @@ static enum MHD_Result request_start(struct request *r,
 	if (r->route < 0)
 		return send_error(r, conn, 404, "no such path (POST "
 						"/v2/check, GET /v2/languages, "
-						"POST /v1/check, GET /healthz)");
+						"POST /v1/check, GET /healthz, "
+						"GET /)");
 	if (!get && !(post && routes[r->route].post))
 		return send_error(r, conn, 405, "method not allowed here");
 	if (clen && strtoull(clen, NULL, 10) > srv->o.max_request) {
@@ -630,7 +641,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 			j->a.body = NULL;
 			pthread_mutex_unlock(&srv->lock);
 			ok = send_body(r, conn, j->a.status, body, j->a.len,
-				       JSON_TYPE, 0);
+				       j->a.content_type, 0);
 		}
 		pthread_mutex_lock(&srv->lock);
 		r->job = NULL;

@@ -11,8 +11,14 @@
  *   POST|GET /v1/check      mtlint's JSON report of the text (as `mtlint
  *                           check --format json -` prints it); parameters
  *                           text, reference, format (text|markdown),
- *                           language
+ *                           language, report (json|html: the review
+ *                           page instead)
  *   GET  /healthz           {"status":"ok", ...}: the server answers
+ *   GET  /                  the review page, live (report/review.h): an
+ *                           editor pastes an article and a reference and
+ *                           sees the findings as they type, through
+ *                           POST /v1/check with report=html (the page of
+ *                           `--format html` for the text)
  *
  * Parameters come as a form body (application/x-www-form-urlencoded or
  * multipart/form-data) or in the query string, as LanguageTool takes them.

@@ -177,6 +177,34 @@ static void done(void *ctx, size_t job)
 	l->out = NULL;
 }
 
+/*
+ * Open every slot's checker here, on the calling thread, before the
+ * workers start: a broken configuration or a missing dictionary stops the
+ * run at once, and the libraries' shared data (link-grammar's dictionary,
+ * which keeps state of the thread that loads it) belongs to a thread that
+ * lives as long as the run.
+ */
+static int open_checkers(struct session *s, size_t jobs, FILE *log)
+{
+	struct config_errors cerrs = { 0 };
+	struct mt_error err = { 0 };
+	const struct config *cfg;
+	enum mt_err rc = session_config(s, "-", &cfg, &cerrs, &err);
+
+	for (size_t i = 0; rc == MT_ERR_OK && i < jobs; i++) {
+		struct checker *c;
+
+		rc = session_checker(s, session_profile(s, cfg), i, &c, &err);
+	}
+	if (rc == MT_ERR_OK)
+		return 0;
+	if (cerrs.n)
+		config_errors_print(&cerrs, log);
+	fprintf(log, "mtlint: error: %s\n", err.msg);
+	config_errors_release(&cerrs);
+	return -1;
+}
+
 int stream_run(struct session *s, const struct stream_options *o, FILE *in,
 	       FILE *out, FILE *log)
 {
@@ -189,6 +217,8 @@ int stream_run(struct session *s, const struct stream_options *o, FILE *in,
 		opts.jobs = batch_cpus();
 	if (!opts.max_line)
 		opts.max_line = STREAM_MAX_LINE;
+	if (open_checkers(s, opts.jobs, log) != 0)
+		return 2;
 	window = opts.jobs * STREAM_WINDOW_PER_JOB;
 	st.lines = xcalloc(window, sizeof(*st.lines));
 	for (size_t i = 0; i < window; i++)

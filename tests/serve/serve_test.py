@@ -204,6 +204,32 @@ def test_v1(srv):
     ok(s == 200 and b"grammar.repeated-word" in body, "/v1/check markdown")
 
 
+def test_review(srv):
+    """The live page at / and /v1/check's report=html (docs/review.md);
+    the browser drives them in check-review."""
+    s, h, body = curl(srv.base + "/")
+    ok(s == 200 and h.get("content-type", "").startswith("text/html")
+       and b'<form class="live"' in body
+       and b"connect-src 'self'" in body, "/ is the live review page",
+       body[:200].decode("utf-8", "replace"))
+    with open(ARTICLE, "rb") as f:
+        text = f.read()
+
+    def attempt():
+        want = subprocess.run([MTLINT, "check", "--no-config", "--format",
+                               "html", "-"], input=text,
+                              capture_output=True).stdout
+        s, h, body = post_text(srv, "/v1/check", text, "report=html")
+        if (s == 200 and h.get("content-type", "").startswith("text/html")
+                and body == want):
+            return [], []
+        return [body[:300].decode("utf-8", "replace")], [want, body]
+    settled("/v1/check report=html is `mtlint check --format html -`",
+            attempt)
+    s, _, body = post_text(srv, "/v1/check", "Text.", "report=pdf")
+    ok(s == 400 and b"report" in body, "/v1/check report=pdf: 400")
+
+
 def test_v2(srv):
     for path in (ARTICLE, UNICODE):
         with open(path, "rb") as f:
@@ -481,6 +507,7 @@ def main():
     try:
         test_basics(srv)
         test_v1(srv)
+        test_review(srv)
         test_v2(srv)
         test_filters(srv)
         test_reference(srv)
