@@ -27,15 +27,6 @@ static void has(const char *hay, const char *needle)
 	cr_assert(strstr(hay, needle), "missing %s\nin %s", needle, hay);
 }
 
-Test(review, escapes_markup)
-{
-	struct buf b = BUF_INIT;
-
-	review_escape(&b, "a<b>&\"c'", 8);
-	cr_assert_str_eq(b.buf, "a&lt;b&gt;&amp;&quot;c&#39;");
-	buf_release(&b);
-}
-
 Test(review, overlapping_and_empty_findings_are_cut_into_marks)
 {
 	struct document *d = segmented("The cat sat on the mat.");

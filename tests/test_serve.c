@@ -222,7 +222,7 @@ static struct session *open_session(void)
 {
 	struct session_options o = { 0 };
 	struct session *s = NULL;
-	struct config_errors cerrs = { 0 };
+	struct yamlfile_errors cerrs = { 0 };
 	struct mt_error err = { 0 };
 
 	o.co = (struct checker_options)CHECKER_OPTIONS_INIT;
@@ -427,7 +427,7 @@ static char *stream(const char *input, size_t jobs)
 	struct session_options o = { 0 };
 	struct stream_options so = { .jobs = jobs };
 	struct session *s = NULL;
-	struct config_errors cerrs = { 0 };
+	struct yamlfile_errors cerrs = { 0 };
 	struct mt_error err = { 0 };
 	FILE *in = fmemopen((void *)input, strlen(input), "r");
 	char *out = NULL;
@@ -495,7 +495,7 @@ Test(stream, a_line_over_the_limit_is_an_error_record)
 	struct session_options o = { 0 };
 	struct stream_options so = { .jobs = 1, .max_line = 32 };
 	struct session *s = NULL;
-	struct config_errors cerrs = { 0 };
+	struct yamlfile_errors cerrs = { 0 };
 	struct mt_error err = { 0 };
 	static const char input[] =
 		"{\"id\": 1, \"text\": \"A line far over thirty-two bytes.\"}\n"

@@ -15,7 +15,7 @@ int cmd_batch(struct cli_opts *o)
 {
 	struct stream_options so = { 0 };
 	struct session *s = NULL;
-	struct config_errors cerrs = { 0 };
+	struct yamlfile_errors cerrs = { 0 };
 	struct mt_error err = { 0 };
 	FILE *in = stdin;
 	int rc;
@@ -36,9 +36,9 @@ int cmd_batch(struct cli_opts *o)
 	o->so.n_slots = so.jobs;
 	o->so.dopts.encoding = "UTF-8"; /* JSON strings are */
 	if (session_new(&o->so, &s, &cerrs, &err) != MT_ERR_OK) {
-		config_errors_print(&cerrs, stderr);
+		yamlfile_errors_print(&cerrs, stderr);
 		fprintf(stderr, "mtlint: error: %s\n", err.msg);
-		config_errors_release(&cerrs);
+		yamlfile_errors_release(&cerrs);
 		if (in != stdin)
 			fclose(in);
 		return CLI_EXIT_ERROR;

@@ -25,6 +25,7 @@ int cmd_segment(struct cli_opts *o);
 int cmd_lsp(struct cli_opts *o);
 int cmd_serve(struct cli_opts *o);
 int cmd_batch(struct cli_opts *o);
+int cmd_init(struct cli_opts *o);
 
 /*
  * The checker options of a subcommand that checks without the run (rules,

@@ -34,6 +34,7 @@ enum cli_cmd {
 	CLI_HELP = 1 << 5,
 	CLI_SERVE = 1 << 6,
 	CLI_BATCH = 1 << 7,
+	CLI_INIT = 1 << 8,
 };
 
 /* A list of strings that point into argv; free only the array. */
@@ -62,7 +63,24 @@ struct cli_opts {
 	long max_request;	/* serve, batch: bytes; 0: the default */
 	long queue;		/* serve --queue N; 0: the default */
 	long timeout;		/* serve --timeout SECONDS; 0: the default */
+	const char *completion;	/* help --completion SHELL */
 };
+
+/* One option, for generators of other formats (shell completions). */
+struct cli_option_info {
+	const char *name; /* long name */
+	int letter;	  /* short name, or 0 */
+	const char *arg;  /* the argument's name (FILE, DIR, N...), or NULL */
+	const char *const *choices; /* the values it takes, if a fixed set */
+	size_t n_choices;
+	const char *help;
+	unsigned cmds; /* enum cli_cmd bits */
+};
+
+/* fn for each option of the table but aliases, in table order; the
+ * pointers are valid during the call. */
+void cli_each_option(void (*fn)(const struct cli_option_info *o, void *arg),
+		     void *arg);
 
 /* cli_parse() found --help: the caller prints the usage. */
 #define CLI_SHOW_HELP (-2)

@@ -16,7 +16,8 @@
 #include "text/segment.h"
 #include "util/xalloc.h"
 
-void review_escape(struct buf *b, const char *s, size_t n)
+/* Append s (n bytes) to b with &, <, >, " and ' escaped. */
+static void review_escape(struct buf *b, const char *s, size_t n)
 {
 	size_t run = 0;
 

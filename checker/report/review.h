@@ -96,7 +96,4 @@ void review_page(struct buf *b, const char *title,
 		 const struct review_counts *c, const char *sections, size_t n,
 		 int live);
 
-/* Append s (n bytes) to b with &, <, >, " and ' escaped. */
-void review_escape(struct buf *b, const char *s, size_t n);
-
 #endif /* MT_REVIEW_H */

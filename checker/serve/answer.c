@@ -155,7 +155,7 @@ void answer_run(struct answer *a, struct session *s, size_t slot)
 		rc = session_checker(s, res.profile, slot, &c, &res.err);
 	if (rc != MT_ERR_OK) {
 		if (res.cerrs.n) {
-			char *all = config_errors_format(&res.cerrs);
+			char *all = yamlfile_errors_format(&res.cerrs);
 
 			answer_error(a, 500, all);
 			free(all);

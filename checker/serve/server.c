@@ -249,7 +249,7 @@ static struct session *language_session(struct server *srv,
 	size_t n, i;
 	const struct lt_language *all = lt_languages(&n);
 	struct session_options so = srv->o.so;
-	struct config_errors cerrs = { 0 };
+	struct yamlfile_errors cerrs = { 0 };
 
 	i = (size_t)(l - all);
 	if (srv->sessions[i])
@@ -260,12 +260,12 @@ static struct session *language_session(struct server *srv,
 	so.dopts.max_bytes = srv->o.max_request;
 	if (session_new(&so, &srv->sessions[i], &cerrs, err) != MT_ERR_OK) {
 		if (cerrs.n) {
-			char *all_errs = config_errors_format(&cerrs);
+			char *all_errs = yamlfile_errors_format(&cerrs);
 
 			mt_error(err, MT_ERR_CONFIG, "%s", all_errs);
 			free(all_errs);
 		}
-		config_errors_release(&cerrs);
+		yamlfile_errors_release(&cerrs);
 		return NULL;
 	}
 	return srv->sessions[i];
@@ -760,7 +760,7 @@ static enum mt_err warm_up(struct server *srv, struct mt_error *err)
 {
 	struct session *s = language_session(srv, srv->fallback, err);
 	const struct config *cfg;
-	struct config_errors cerrs = { 0 };
+	struct yamlfile_errors cerrs = { 0 };
 	enum mt_err rc;
 
 	if (!s)
@@ -768,12 +768,12 @@ static enum mt_err warm_up(struct server *srv, struct mt_error *err)
 	rc = session_config(s, "-", &cfg, &cerrs, err);
 	if (rc != MT_ERR_OK) {
 		if (cerrs.n) {
-			char *all = config_errors_format(&cerrs);
+			char *all = yamlfile_errors_format(&cerrs);
 
 			mt_error(err, rc, "%s", all);
 			free(all);
 		}
-		config_errors_release(&cerrs);
+		yamlfile_errors_release(&cerrs);
 		return rc;
 	}
 	for (size_t i = 0; i < srv->n_workers; i++) {
@@ -812,8 +812,8 @@ static void stop_threads(struct server *srv)
 	pthread_join(srv->monitor, NULL);
 }
 
-enum mt_err server_start(const struct serve_options *o, struct server **out,
-			 struct mt_error *err)
+static enum mt_err server_start(const struct serve_options *o,
+				struct server **out, struct mt_error *err)
 {
 	struct server *srv = xcalloc(1, sizeof(*srv));
 	struct sockaddr_storage ss;
@@ -890,12 +890,12 @@ fail:
 	return rc;
 }
 
-unsigned server_port(const struct server *s)
+static unsigned server_port(const struct server *s)
 {
 	return s->port;
 }
 
-void server_stop(struct server *srv)
+static void server_stop(struct server *srv)
 {
 	MHD_socket fd;
 	struct timespec until;

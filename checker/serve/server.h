@@ -47,7 +47,7 @@
  * Access log: one line per request in the Combined Log Format (Apache's
  * and nginx's default; time in UTC), written when the answer is sent.
  *
- * Shutdown (server_stop(), or SIGTERM/SIGINT in serve_main()): the server
+ * Shutdown (SIGTERM or SIGINT): the server
  * stops accepting connections, answers what it has accepted (requests
  * that arrive meanwhile on open connections get 503), then exits.
  *
@@ -85,28 +85,13 @@ struct serve_options {
 	FILE *log;		/* notes and errors; NULL: stderr */
 };
 
-struct server;
-
 /*
- * Load the checkers and start listening.  Fails with MT_ERR_USAGE for a
- * bad listen address or language, MT_ERR_IO when the address cannot be
- * bound, or the checker's error (a broken rule file or configuration, a
- * missing dictionary).  *out is NULL on failure.
- */
-MT_NODISCARD enum mt_err server_start(const struct serve_options *o,
-				      struct server **out,
-				      struct mt_error *err);
-
-/* The port the server listens on (useful after port 0). */
-unsigned server_port(const struct server *s);
-
-/* Stop as described above and free the server.  NULL is a no-op. */
-void server_stop(struct server *s);
-
-/*
- * `mtlint serve`: start, print "mtlint: listening on http://ADDR:PORT/" to
- * the log, serve until SIGTERM or SIGINT, stop.  Returns 0, or 2 when the
- * server could not start (the reason on the log).
+ * `mtlint serve`: load the checkers, start listening, print "mtlint:
+ * listening on http://ADDR:PORT/" to the log (the port chosen, after port
+ * 0), serve until SIGTERM or SIGINT, stop.  Returns 0, or 2 when the
+ * server could not start (the reason on the log: a bad listen address or
+ * language, an address that cannot be bound, a broken rule file or
+ * configuration, a missing dictionary).
  */
 int serve_main(const struct serve_options *o);
 

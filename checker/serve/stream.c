@@ -186,7 +186,7 @@ static void done(void *ctx, size_t job)
  */
 static int open_checkers(struct session *s, size_t jobs, FILE *log)
 {
-	struct config_errors cerrs = { 0 };
+	struct yamlfile_errors cerrs = { 0 };
 	struct mt_error err = { 0 };
 	const struct config *cfg;
 	enum mt_err rc = session_config(s, "-", &cfg, &cerrs, &err);
@@ -199,9 +199,9 @@ static int open_checkers(struct session *s, size_t jobs, FILE *log)
 	if (rc == MT_ERR_OK)
 		return 0;
 	if (cerrs.n)
-		config_errors_print(&cerrs, log);
+		yamlfile_errors_print(&cerrs, log);
 	fprintf(log, "mtlint: error: %s\n", err.msg);
-	config_errors_release(&cerrs);
+	yamlfile_errors_release(&cerrs);
 	return -1;
 }
 
