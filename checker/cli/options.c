@@ -370,6 +370,9 @@ static const struct option_row options[] = {
 	{ "test", 0, NULL, CLI_RULES, "Rules", set_flag, OFF(test), 0, 0, NULL,
 	  "rules --test [RULEFILE...]: run every example of the rule files "
 	  "(default: the installed ones); exit 1 on a failure" },
+	{ "docs", 0, "DIR", CLI_RULES, NULL, set_string, OFF(docs), 0, 0, NULL,
+	  "rules --docs DIR: write a Markdown page for every rule, with its "
+	  "examples, and an index (what editors and SARIF link to)" },
 
 	{ "listen", 0, "ADDR:PORT", CLI_SERVE, "Server and batch", set_string,
 	  OFF(listen), 0, 0, NULL,
