@@ -13,12 +13,15 @@ TEST_TARGETS += check-review
 BENCH_TARGETS += bench-review
 
 REVIEW_OUT = $(BUILD)/review
+# serve.mk's npm install (named here: this file is read before serve.mk,
+# so $(SERVE_NPM_STAMP) is not set yet when the rules below are read)
+REVIEW_NPM_STAMP = $(BUILD)/serve-npm/node_modules/.installed
 REVIEW_NODE = NODE_PATH=$(abspath $(SERVE_NPM))/node_modules node \
 	tests/review/review-test.js
 
-check-review: all $(SERVE_NPM_STAMP)
+check-review: all $(REVIEW_NPM_STAMP)
 	@echo "  TEST     the review page in headless Chromium"
-	$(Q)set -e; mkdir -p $(REVIEW_OUT); o=$(REVIEW_OUT); \
+	$(Q)set -e; mkdir -p $(REVIEW_OUT); o=$(REVIEW_OUT); : >$$o/serve.err; \
 	  a=fixtures/mt-article.txt r=fixtures/reference-article.txt; \
 	  for f in html json; do \
 	    $(TEST_ENV) $(BIN) --no-config --format $$f --reference $$r $$a \
@@ -37,7 +40,7 @@ check-review: all $(SERVE_NPM_STAMP)
 	    $$o/serve.err); \
 	  $(REVIEW_NODE) live $$port $$a $$r $$o/live.json $$o
 
-bench-review: all $(SERVE_NPM_STAMP)
+bench-review: all $(REVIEW_NPM_STAMP)
 	$(Q)set -e; mkdir -p $(REVIEW_OUT); o=$(REVIEW_OUT); \
 	  : > $$o/big.txt; \
 	  while [ $$(wc -c < $$o/big.txt) -lt 204800 ]; do \
