@@ -12,6 +12,7 @@
 #include "grammar/parse.h"
 #include "helpers.h"
 #include "grammar/linkgrammar.h"
+#include "grammar/repair.h"
 
 static struct checker *make_checker(unsigned budget_ms, int parser_only)
 {
@@ -19,7 +20,8 @@ static struct checker *make_checker(unsigned budget_ms, int parser_only)
 	 * the built-in passes) off, so that the parser's own findings are
 	 * tested, not the "reported once" suppression */
 	static const char *const off[] = { "grammar" };
-	static const char *const on[] = { "grammar.parse" };
+	static const char *const on[] = { "grammar.parse",
+					  "grammar.parse-unconfirmed" };
 	struct checker_options o = CHECKER_OPTIONS_INIT;
 	struct mt_error err = { 0 };
 	struct checker *c;
@@ -149,6 +151,69 @@ Test(parser, glued_words_reach_the_tokenizer_as_written)
 	parser_close(p);
 }
 
+/* --- repair.h: variants of a sentence --------------------------------------- */
+
+Test(repair, links_and_variants)
+{
+	/* "are" for "is", "the" inserted, a word deleted: each variant is
+	 * parsed on its own */
+	static const char *const w[] = { "The", "results", "is", "clear",
+					 "to", "everyone", "." };
+	const struct repair_text t = { w, NULL, 7 };
+	const struct repair edits[] = {
+		{ REPAIR_REPLACE, 2, "are" },
+		{ REPAIR_REPLACE, 2, "of" },
+		{ REPAIR_INSERT, 0, "the" },
+		{ REPAIR_DELETE, 3, NULL },
+	};
+	uint8_t ok[4];
+	double cost[4];
+	struct parser *p;
+	struct mt_error err = { 0 };
+
+	cr_assert_eq(parser_open(NULL, &p, &err), MT_ERR_OK, "%s", err.msg);
+	cr_expect(!repair_links(p, &t), "'The results is clear' links");
+	repair_try(p, &t, edits, 4, ok, cost);
+	cr_expect(ok[0], "'The results are clear' does not link");
+	cr_expect(!ok[1], "'The results of clear' links");
+	cr_expect(!ok[2], "'the The results is clear' links");
+	cr_expect(!ok[3], "'The results is to everyone' links");
+	parser_close(p);
+}
+
+Test(repair, verdicts)
+{
+	/* the agreement fix; the missing article, inserted where its noun
+	 * phrase starts; and a word of a construction the dictionary lacks,
+	 * which a stand-in of its part of speech makes link */
+	static const char *const agree[] = { "The", "results", "is", "clear",
+					     "to", "everyone", "." };
+	static const char *const article[] = { "He", "is", "good", "student",
+					       "in", "the", "class", "." };
+	static const char *const gap[] = { "It", "was", "the", "first",
+					   "day", "of", "the", "week", "." };
+	const struct repair_text t1 = { agree, NULL, 7 };
+	const struct repair_text t2 = { article, NULL, 8 };
+	const struct repair_text t3 = { gap, NULL, 9 };
+	struct repair_verdict v;
+	struct parser *p;
+	struct mt_error err = { 0 };
+
+	cr_assert_eq(parser_open(NULL, &p, &err), MT_ERR_OK, "%s", err.msg);
+	repair_find(p, &t1, 2, 2, &v);
+	cr_expect(v.repaired && v.fix.kind == REPAIR_REPLACE &&
+		  strcmp(v.fix.word, "are") == 0);
+	repair_find(p, &t2, 3, 3, &v);
+	cr_expect(v.repaired && v.fix.kind == REPAIR_INSERT &&
+		  v.fix.at == 2 &&
+		  (!strcmp(v.fix.word, "a") || !strcmp(v.fix.word, "the")),
+		  "article: repaired %d at %u '%s'", v.repaired, v.fix.at,
+		  v.repaired ? v.fix.word : "");
+	repair_find(p, &t3, 4, 4, &v);
+	cr_expect(v.dictionary_gap, "'day' is not a dictionary gap");
+	parser_close(p);
+}
+
 /* --- the pass ------------------------------------------------------------ */
 
 Test(grammar_parser, unconnected_word_reported_at_its_position)
@@ -159,20 +224,46 @@ Test(grammar_parser, unconnected_word_reported_at_its_position)
 	int i;
 
 	/* curly quotes around a full sentence, which is parsed on its own;
-	 * the finding must point at the defect in the sentence around it */
+	 * the finding must point at the defect in the sentence around it,
+	 * with the repair that makes it parse as the suggestion; the other
+	 * unconnected word of that sentence is a consequence, not noted */
 	doc = check_with(c,
 			 "Nothing happened. \u201cWe will respond,\u201d the "
-			 "minister said. The elect President arrived "
-			 "yesterday.",
+			 "minister said. The results is clear to everyone in "
+			 "the city.",
 			 &l);
 	i = find_diag(&l, "grammar.parse");
 	cr_assert(i >= 0);
 	cr_expect_eq(count_rule(&l, "grammar.parse"), 1);
-	cr_expect_str_eq(diag_text(doc, &l.v[i]), "elect");
+	cr_expect_eq(count_rule(&l, "grammar.parse-unconfirmed"), 0);
+	cr_expect_str_eq(diag_text(doc, &l.v[i]), "is");
 	cr_expect_eq(l.v[i].severity, MT_SEV_WARNING);
 	cr_expect_str_eq(l.v[i].category, "fluency/grammar");
-	cr_expect(strstr(l.v[i].message, "'elect' is not connected") != NULL,
-		  "%s", l.v[i].message);
+	cr_expect(strstr(l.v[i].message, "with 'are' instead") != NULL, "%s",
+		  l.v[i].message);
+	cr_assert_eq(l.v[i].n_suggestions, 1);
+	cr_expect_str_eq(l.v[i].suggestions[0], "are");
+	diag_list_release(&l);
+	document_free(doc);
+
+	/* no one-word repair: an info note only */
+	doc = check_with(c,
+			 "The elect President arrived yesterday. The cat sat "
+			 "on the mat all day long.",
+			 &l);
+	cr_expect_eq(count_rule(&l, "grammar.parse"), 0);
+	i = find_diag(&l, "grammar.parse-unconfirmed");
+	cr_assert(i >= 0);
+	cr_expect_str_eq(diag_text(doc, &l.v[i]), "elect");
+	cr_expect_eq(l.v[i].severity, MT_SEV_INFO);
+	diag_list_release(&l);
+	document_free(doc);
+
+	/* a construction the dictionary lacks (a stand-in noun links it):
+	 * nothing at all */
+	doc = check_with(c, "It was the first day of the week.", &l);
+	cr_expect_eq(count_rule(&l, "grammar.parse"), 0);
+	cr_expect_eq(count_rule(&l, "grammar.parse-unconfirmed"), 0);
 	diag_list_release(&l);
 	document_free(doc);
 	checker_free(c);
@@ -183,11 +274,8 @@ Test(grammar_parser, garbled_shapes_beyond_unconnected_words)
 	static const struct {
 		const char *text, *flagged;
 	} bad[] = {
-		/* a short quoted term is part of the sentence's syntax: its
-		 * words may be blamed (the article is missing) */
-		{ "The new rules are now considered \"appropriate response\" "
-		  "by the council.",
-		  "response" },
+		/* a missing article, inserted where its noun phrase starts */
+		{ "He is good student in the class.", "good student" },
 		/* the only parse splits a noun phrase between the opening
 		 * phrase and the subject: the clause lacks its subject */
 		{ "In a chemical reaction observed by the team showed that the "
@@ -360,7 +448,9 @@ Test(grammar_parser, fixtures_end_to_end)
 
 	run_mtlint("--format json fixtures/mt-article.txt", NULL, 0, &r);
 	cr_expect_eq(r.status, 1, "status %d: %s", r.status, r.err);
-	cr_expect(count_in(r.out, "\"rule\": \"grammar.parse\"") >= 5);
+	cr_expect(count_in(r.out, "\"rule\": \"grammar.parse\"") >= 1);
+	cr_expect(count_in(r.out, "\"rule\": \"grammar.parse-unconfirmed\"") >=
+		  3);
 	run_result_release(&r);
 
 	run_mtlint("--grammar-parser off fixtures/mt-article.txt", NULL, 0, &r);
@@ -400,12 +490,10 @@ static void *check_in_thread(void *v)
 Test(grammar_parser, checkers_in_threads_share_the_dictionary)
 {
 	struct thread_arg a[2] = {
-		{ "The elect President arrived yesterday. The cat sat on the "
-		  "mat all day long.",
+		{ "The results is clear to everyone in the city. The cat sat "
+		  "on the mat all day long.",
 		  -1 },
-		{ "Meanwhile, in the city are beginning to respond to the "
-		  "new rules.",
-		  -1 },
+		{ "He is good student in the class.", -1 },
 	};
 	pthread_t t[2];
 

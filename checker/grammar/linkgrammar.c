@@ -82,7 +82,9 @@ struct cache_entry {
 	uint32_t n_words;
 	uint32_t null_count;
 	int32_t split_subject;
+	double cost;
 	enum parse_status status;
+	uint8_t complete_only; /* a PARSE_NULLS here marks no word */
 };
 
 struct parser {
@@ -131,12 +133,16 @@ static int cache_get(struct parser *p, uint64_t h, const char *text,
 
 	for (; e; e = e->next) {
 		if (e->hash != h || strcmp(e->text, text) != 0 ||
-		    e->n_words != job->n_words)
+		    e->n_words != job->n_words ||
+		    (e->complete_only && !job->complete_only &&
+		     e->status == PARSE_NULLS))
 			continue;
 		job->status = e->status;
 		job->null_count = e->null_count;
 		job->split_subject = e->split_subject;
-		memcpy(job->unlinked, e->unlinked, e->n_words);
+		job->cost = e->cost;
+		if (!job->complete_only)
+			memcpy(job->unlinked, e->unlinked, e->n_words);
 		return 1;
 	}
 	return 0;
@@ -164,7 +170,9 @@ static void cache_put(struct parser *p, uint64_t h, const char *text,
 	memcpy(e->unlinked, job->unlinked, job->n_words);
 	e->null_count = job->null_count;
 	e->split_subject = job->split_subject;
+	e->cost = job->cost;
 	e->status = job->status;
+	e->complete_only = job->complete_only;
 	e->next = p->buckets[b];
 	p->buckets[b] = e;
 	p->n_entries++;
@@ -361,11 +369,20 @@ static void parse_one(struct parser *p, Parse_Options po, const char *text,
 		job->status = PARSE_COMPLETE;
 		job->split_subject =
 			split_subject(s, po, starts, job->n_words, len);
+		l = linkage_create(0, s, po);
+		if (l) {
+			job->cost = linkage_disjunct_cost(l);
+			linkage_delete(l);
+		}
 		goto out;
 	}
 	/* 2: a complete linkage with rarer constructions? */
-	if (confirmed_complete(p, po, text, deadline)) {
+	if (!job->complete_only && confirmed_complete(p, po, text, deadline)) {
 		job->status = PARSE_COMPLETE;
+		goto out;
+	}
+	if (job->complete_only) {
+		job->status = PARSE_NULLS;
 		goto out;
 	}
 	/* 3: the fewest unconnected words, and which */
@@ -385,6 +402,7 @@ static void parse_one(struct parser *p, Parse_Options po, const char *text,
 	l = linkage_create(0, s, po);
 	if (!l)
 		goto out;
+	job->cost = linkage_disjunct_cost(l);
 	nw = linkage_get_num_words(l);
 	nl = linkage_get_num_links(l);
 	links = xcalloc(nw ? nw : 1, sizeof(*links));
@@ -443,6 +461,7 @@ static void run_job(struct batch *b, Parse_Options po, struct parse_job *job)
 	job->null_count = 0;
 	job->split_subject = -1;
 	job->cached = 0;
+	job->cost = 0;
 	memset(job->unlinked, 0, job->n_words);
 	if (job->n_words == 0) {
 		job->status = PARSE_COMPLETE;
@@ -546,6 +565,32 @@ int parser_has_entry(struct parser *p, const char *word)
 
 	free_lookup_list(p->dict, dn);
 	return found;
+}
+
+unsigned parser_word_kinds(struct parser *p, const char *word)
+{
+	Dict_node *dn = dictionary_lookup_list(p->dict, word);
+	size_t n = strlen(word);
+	unsigned k = 0;
+
+	for (Dict_node *x = dn; x; x = x->right) {
+		const char *s = x->string;
+
+		if (!s || strncmp(s, word, n) != 0 || strlen(s) < n + 2)
+			continue;
+		switch (s[n + 1]) {
+		case 'n': k |= PARSER_NOUN; break;
+		case 's': k |= PARSER_NOUN; break;
+		case 'p': k |= PARSER_NOUN | PARSER_PLURAL; break;
+		case 'v': k |= PARSER_VERB; break;
+		case 'a': k |= PARSER_ADJ; break;
+		case 'e': k |= PARSER_ADV; break;
+		case 'g': k |= PARSER_VERB; break;
+		default: break;
+		}
+	}
+	free_lookup_list(p->dict, dn);
+	return k;
 }
 
 int parser_can_be_adjective(struct parser *p, const char *word)

@@ -16,11 +16,13 @@
 
 #include "run/checker.h"
 #include "grammar/linkgrammar.h"
+#include "grammar/repair.h"
 #include "text/segment.h"
 #include "util/xalloc.h"
 
 #define RULE_PARSE "grammar.parse"
 #define RULE_SKIPPED "grammar.parse-skipped"
+#define RULE_UNCONFIRMED "grammar.parse-unconfirmed"
 #define CATEGORY "fluency/grammar"
 
 static const struct rule_info gp_rules[] = {
@@ -28,11 +30,15 @@ static const struct rule_info gp_rules[] = {
 	  "the sentence has no complete grammatical parse (link-grammar), "
 	  "the unconnected words are shown; or its only parse splits a noun "
 	  "phrase between the opening phrase and the subject",
-	  NULL },
+	  NULL, "TBD" },
+	{ RULE_UNCONFIRMED, CATEGORY, MT_SEV_INFO,
+	  "the sentence has no complete parse, but no one-word repair makes "
+	  "it parse: often a construction link-grammar's dictionary lacks",
+	  NULL, "TBD" },
 	{ RULE_SKIPPED, CATEGORY, MT_SEV_INFO,
 	  "the sentence was not checked by the grammar parser (too long, or "
 	  "over the time budget)",
-	  NULL },
+	  NULL, "a note, not a finding: info" },
 };
 
 /* Placeholders: words the dictionary knows, standing for what it does not
@@ -951,6 +957,155 @@ static int unknown_word(struct prep *p, const struct pword *w)
 	return !parser_has_entry(p->parser, lower);
 }
 
+
+
+
+
+
+/* The text of the unit as the parser saw it, for re-parsing variants. */
+static void unit_text(struct prep *p, const struct unit *u,
+		      struct repair_text *t, const char **words,
+		      uint8_t *glue)
+{
+	for (uint32_t i = 0; i < u->n; i++) {
+		words[i] = p->pw[u->first + i].text;
+		glue[i] = p->pw[u->first + i].glue;
+	}
+	t->words = words;
+	t->glue = glue;
+	t->n = u->n;
+}
+
+/* Is the word, with a lower-case first letter, in the dictionary ("The",
+ * not "Russian")? */
+static int lower_is_word(struct prep *p, const char *w)
+{
+	char lower[64];
+	size_t n = strlen(w);
+
+	if (n + 1 > sizeof(lower))
+		return 0;
+	memcpy(lower, w, n + 1);
+	lower[0] = (char)tolower((unsigned char)lower[0]);
+	return parser_has_entry(p->parser, lower);
+}
+
+/*
+ * The suggestion for a repair of the words from..to: *sp (their span) is
+ * widened to the words the repair touches (an article inserted where the
+ * noun phrase starts covers the phrase), and the suggestion is its text
+ * with the word inserted or replaced.
+ */
+static const char *repair_suggestion(struct prep *p, const struct unit *u,
+				     const struct repair *r, uint32_t from,
+				     struct span *sp)
+{
+	const struct pword *pw = &p->pw[u->first];
+	struct arena *a = &p->doc->arena;
+	const char *text;
+	int len;
+
+	if (r->kind == REPAIR_REPLACE)
+		return r->word;
+	if (r->at > from) { /* after the group */
+		text = p->doc->text + sp->start;
+		len = (int)(sp->end - sp->start);
+		return r->word[0] == ','
+			       ? arena_printf(a, "%.*s,", len, text)
+			       : arena_printf(a, "%.*s %s", len, text, r->word);
+	}
+	sp->start = pw[r->at].span.start;
+	text = p->doc->text + sp->start;
+	len = (int)(sp->end - sp->start);
+	if (r->word[0] == ',')
+		return arena_printf(a, ", %.*s", len, text);
+	/* inserted before the first word of the sentence: the capital moves,
+	 * unless the word is a name */
+	if ((pw[r->at].flags & PW_FIRST) && isupper((unsigned char)text[0]) &&
+	    !(pw[r->at].flags & PW_NAME) && len > 1 &&
+	    !isupper((unsigned char)text[1]) && lower_is_word(p, pw[r->at].text))
+		return arena_printf(a, "%c%s %c%.*s",
+				    toupper((unsigned char)r->word[0]),
+				    r->word + 1, tolower((unsigned char)text[0]),
+				    len - 1, text + 1);
+	if (pw[r->at].flags & PW_FIRST && isupper((unsigned char)text[0]))
+		return arena_printf(a, "%c%s %.*s",
+				    toupper((unsigned char)r->word[0]),
+				    r->word + 1, len, text);
+	return arena_printf(a, "%s %.*s", r->word, len, text);
+}
+
+/*
+ * Report the unconnected words from..to of a unit (span sp), weighing the
+ * evidence (repair.h): when a stand-in of the same part of speech links
+ * the sentence, the dictionary is at fault and nothing is reported; when a
+ * one-word repair links it, a warning with that repair as the suggestion;
+ * otherwise an info note (the parser may simply not know the
+ * construction).  Returns 1 when something was reported.
+ */
+static int report_group(struct prep *p, const struct unit *u, uint32_t from,
+			uint32_t to, struct span sp)
+{
+	const char *words[MAX_WORDS + 1];
+	uint8_t glue[MAX_WORDS + 1];
+	struct repair_text t;
+	struct repair_verdict v;
+	struct diag *d;
+	const char *fix;
+	int len = (int)(sp.end - sp.start);
+	const char *text = p->doc->text + sp.start;
+
+	unit_text(p, u, &t, words, glue);
+	repair_find(p->parser, &t, from, to, &v);
+	if (v.dictionary_gap)
+		return 0;
+	/* a capitalised word inside the sentence is a name or a title in
+	 * most such failures ("in Lane B", "Lt. Gov."), whatever repair
+	 * links it */
+	if (!v.repaired || ((p->pw[u->first + from].flags & PW_CAP) &&
+			    !(p->pw[u->first + from].flags & PW_FIRST))) {
+		diag_add(p->diags, RULE_UNCONFIRMED, CATEGORY, MT_SEV_INFO, sp,
+			 "the grammar parser cannot connect '%.*s' to the "
+			 "rest of the sentence, and no one-word change "
+			 "fixes that: check the sentence, or the parser "
+			 "does not know this construction",
+			 len, text);
+		return 1;
+	}
+	fix = repair_suggestion(p, u, &v.fix, from, &sp);
+	d = diag_add(p->diags, RULE_PARSE, CATEGORY, MT_SEV_WARNING, sp,
+		     v.fix.kind == REPAIR_REPLACE
+			     ? "this sentence does not parse at '%.*s'; it "
+			       "does with '%s' instead \u2014 check the "
+			       "agreement or the article"
+			     : "this sentence does not parse at '%.*s'; it "
+			       "does with '%s' added \u2014 a word may be "
+			       "missing here",
+		     len, text, v.fix.word);
+	diag_suggest(p->diags, d, fix);
+	return 1;
+}
+
+/*
+ * When a repair links the sentence at one group, the other unconnected
+ * groups of the same sentence are usually the parse going wrong around
+ * that defect: their info notes (diags from index n0 on) are dropped.
+ */
+static void drop_unconfirmed_after_repair(struct diag_list *l, size_t n0)
+{
+	size_t o = n0;
+	int repaired = 0;
+
+	for (size_t i = n0; i < l->n; i++)
+		repaired |= strcmp(l->v[i].rule, RULE_PARSE) == 0;
+	if (!repaired)
+		return;
+	for (size_t i = n0; i < l->n; i++)
+		if (strcmp(l->v[i].rule, RULE_UNCONFIRMED) != 0)
+			l->v[o++] = l->v[i];
+	l->n = o;
+}
+
 static void report_unit(struct prep *p, const struct unit *u,
 			const struct parse_job *job, size_t n_before)
 {
@@ -959,9 +1114,10 @@ static void report_unit(struct prep *p, const struct unit *u,
 	uint32_t unknown;
 	struct {
 		struct span sp;
+		uint32_t from, to; /* the words, in pw */
 		int single, near_unknown;
 	} g[16];
-	size_t n_groups = 0, reported = 0;
+	size_t n_groups = 0, reported = 0, n0 = p->diags->n;
 	int any_near_unknown = 0;
 
 	for (uint32_t i = 0; i < u->n; i++) {
@@ -1017,9 +1173,14 @@ static void report_unit(struct prep *p, const struct unit *u,
 		i = j;
 		if ((k == j && name_like(p, &pw[k])) ||
 		    parser_limitation(pw, u->n, k, j) ||
-		    reported_before(p->diags, n_before, wide))
+		    reported_before(p->diags, n_before, wide)) {
+			(void)0;
 			continue;
+		}
+		(void)0;
 		g[n_groups].sp = sp;
+		g[n_groups].from = k;
+		g[n_groups].to = j;
 		g[n_groups].single = k == j;
 		g[n_groups].near_unknown =
 			(prev != UINT32_MAX && unknown_word(p, &pw[prev])) ||
@@ -1031,22 +1192,14 @@ static void report_unit(struct prep *p, const struct unit *u,
 	 * the dictionary lacks (a misspelling, an MT leftover), the parse went
 	 * wrong there: the other groups are its consequences */
 	for (size_t k = 0; k < n_groups && reported < MAX_GROUPS; k++) {
-		struct span sp = g[k].sp;
-
 		if (any_near_unknown && !g[k].near_unknown)
 			continue;
-		diag_add(p->diags, RULE_PARSE, CATEGORY, MT_SEV_WARNING, sp,
-			 "this sentence does not parse: '%.*s' %s not "
-			 "connected to the rest \u2014 %s",
-			 (int)(sp.end - sp.start), p->doc->text + sp.start,
-			 g[k].single ? "is" : "are",
-			 g[k].single ? "a word may be missing next to it, or it "
-				       "is out of place"
-				     : "words may be missing or out of order "
-				       "here");
-		reported++;
+		reported += report_group(p, u, g[k].from, g[k].to, g[k].sp);
 	}
+	drop_unconfirmed_after_repair(p->diags, n0);
 }
+
+
 
 /*
  * A complete parse that reads the sentence only by splitting a noun phrase

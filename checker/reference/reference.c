@@ -42,19 +42,20 @@ static const struct rule_info reference_rules[] = {
 		     MT_SEV_ERROR,
 		     "a name differs from its spelling in the reference "
 		     "article",
-		     NULL },
+		     NULL, "TBD" },
 	[R_NUMBER] = { "reference.number-mismatch", "accuracy/mistranslation",
 		       MT_SEV_WARNING,
 		       "a number differs from the reference article's for the "
 		       "same noun",
-		       NULL },
+		       NULL, "TBD" },
 	[R_DATE] = { "reference.date-mismatch", "accuracy/mistranslation",
 		     MT_SEV_WARNING,
-		     "a date differs from the reference article's", NULL },
+		     "a date differs from the reference article's", NULL,
+		     "TBD" },
 	[R_INCONSISTENT] = { "names.inconsistent", "fluency/inconsistency",
 			     MT_SEV_WARNING,
 			     "the same name spelled two ways in one article",
-			     NULL },
+			     NULL, "TBD" },
 };
 
 struct reference_state {

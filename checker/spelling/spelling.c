@@ -32,22 +32,37 @@
 #define CAT "fluency/spelling"
 
 static const struct rule_info spelling_rules[] = {
-	{ "spelling.unknown-word", CAT, MT_SEV_ERROR,
-	  "a lower-case word no dictionary knows, with suggestions", NULL },
+	{ "spelling.unknown-word", CAT, MT_SEV_WARNING,
+	  "a lower-case word no dictionary knows, with suggestions", NULL,
+	  "TBD" },
 	{ "spelling.misspelled-name", CAT, MT_SEV_WARNING,
 	  "a capitalised unknown word close to a known name "
 	  "(reference, name lists, the same document)",
-	  NULL },
+	  NULL, "TBD" },
+	{ "spelling.unknown-term", CAT, MT_SEV_INFO,
+	  "a lower-case word no dictionary knows and no known word is one "
+	  "edit away from: a technical or foreign term more often than a "
+	  "typo",
+	  NULL, "TBD" },
 	{ "spelling.unknown-name", CAT, MT_SEV_INFO,
-	  "a capitalised word no dictionary knows (usually a name)", NULL },
+	  "a capitalised word no dictionary knows (usually a name)", NULL,
+	  "TBD" },
 	{ "spelling.rejected-word", CAT, MT_SEV_WARNING,
-	  "a word the --reject lists forbid, with its preferred form", NULL },
+	  "a word the --reject lists forbid, with its preferred form", NULL,
+	  "the user's own list: what it names is wrong by definition" },
 	{ "spelling.dialect-variant", CAT, MT_SEV_INFO,
 	  "a spelling of the other English dialect (behaviour/behavior)",
-	  NULL },
+	  NULL, "TBD" },
 };
 
-enum { R_UNKNOWN, R_MISSPELLED_NAME, R_UNKNOWN_NAME, R_REJECTED, R_VARIANT };
+enum {
+	R_UNKNOWN,
+	R_MISSPELLED_NAME,
+	R_UNKNOWN_TERM,
+	R_UNKNOWN_NAME,
+	R_REJECTED,
+	R_VARIANT
+};
 
 /* ---- a string map (open addressing; keys and values in an arena) ---- */
 
@@ -990,6 +1005,65 @@ static char *dialect_form(struct run *r, const char *w, size_t n)
 	return NULL;
 }
 
+/*
+ * Is a known word one edit away from the lower-case ASCII word w: a letter
+ * deleted, inserted, replaced or two swapped, or a space or hyphen
+ * inserted between two known words ("hawkmoth", "citybred")?  Typos have
+ * that shape; technical and foreign terms the dictionary lacks
+ * ("nociceptive", "montmorillonites") mostly do not.  Dictionary lookups
+ * only (about 55 per letter), so the answer never depends on the
+ * suggestion search's time budget.  Words that are not plain ASCII
+ * letters count as typo-shaped.
+ */
+static int typo_shaped(struct run *r, const char *w, size_t n)
+{
+	struct speller *sp = r->st->sp;
+	char b[SPELLER_MAX_WORD + 2];
+
+	if (n < 2 || n + 1 >= sizeof(b))
+		return 1;
+	for (size_t i = 0; i < n; i++)
+		if (w[i] < 'a' || w[i] > 'z')
+			return 1;
+	for (size_t i = 0; i <= n; i++) {
+		/* deletion of w[i] */
+		if (i < n) {
+			memcpy(b, w, i);
+			memcpy(b + i, w + i + 1, n - i - 1);
+			if (speller_check(sp, b, n - 1))
+				return 1;
+		}
+		/* swap of w[i] and w[i+1] */
+		if (i + 1 < n) {
+			memcpy(b, w, n);
+			b[i] = w[i + 1];
+			b[i + 1] = w[i];
+			if (speller_check(sp, b, n))
+				return 1;
+		}
+		/* two words: w[..i) and w[i..) */
+		if (i >= 2 && n - i >= 2 && speller_check(sp, w, i) &&
+		    speller_check(sp, w + i, n - i))
+			return 1;
+		for (char c = 'a'; c <= 'z'; c++) {
+			/* replacement of w[i] */
+			if (i < n && c != w[i]) {
+				memcpy(b, w, n);
+				b[i] = c;
+				if (speller_check(sp, b, n))
+					return 1;
+			}
+			/* insertion before w[i] */
+			memcpy(b, w, i);
+			b[i] = c;
+			memcpy(b + i + 1, w + i, n - i);
+			if (speller_check(sp, b, n + 1))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* Lower-case words: look in the other dialect's dictionary, then report. */
 static void unknown_lower(struct run *r, struct span sp, const char *w,
 			  size_t n)
@@ -1017,6 +1091,13 @@ static void unknown_lower(struct run *r, struct span sp, const char *w,
 				diag_suggest(r->ctx->diags, d, other);
 			}
 		}
+		return;
+	}
+	if (!typo_shaped(r, w, n)) {
+		report(r, R_UNKNOWN_TERM, sp,
+		       "unknown word '%.*s'%s: no known word is one edit away "
+		       "(a term the dictionary lacks?)",
+		       w, (int)n, "");
 		return;
 	}
 	d = report(r, R_UNKNOWN, sp, "unknown word '%.*s'%s", w, (int)n, "");
