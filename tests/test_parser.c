@@ -340,6 +340,9 @@ Test(grammar_parser, clean_shapes_not_flagged)
 		"Obama Expels Russian Diplomats Over Election Hacking",
 		"MOSCOW (Reuters) - The diplomats left the country on Friday.",
 		"Things to pack\nwarm socks and a hat\na map of the city",
+		/* a headline with its source after a dash */
+		"City council debate budget, mayor: talks is stalled - Daily "
+		"News Network.",
 		/* another script, another language */
 		"\u041f\u0440\u0435\u0437\u0438\u0434\u0435\u043d\u0442 "
 		"\u0441\u043a\u0430\u0437\u0430\u043b, \u0447\u0442\u043e "

@@ -231,6 +231,34 @@ static int looks_headline(const struct token *t,
 	return long_words > 0 && caps * 10 >= long_words * 6;
 }
 
+/*
+ * A headline's trailing source: the line ends, before any final mark or
+ * closing quote, with a dash and one to four capitalised words or a web
+ * address ("... bottlenecked - China News Network.", "... – Xinhua").
+ */
+static int trailing_source(const struct document *doc, const struct token *t,
+			   uint32_t n)
+{
+	uint32_t words = 0;
+
+	while (n > 0 && (is_quote(doc, &t[n - 1]) ||
+			 tok_in(doc, &t[n - 1], final_marks,
+				ARRAY_SIZE(final_marks))))
+		n--;
+	while (n > 0 && words < 5 &&
+	       ((t[n - 1].kind == TOK_WORD &&
+		 (t[n - 1].flags & (TOKF_CAP | TOKF_ALLCAPS))) ||
+		t[n - 1].kind == TOK_URL ||
+		(tok_eq(doc, &t[n - 1], ".") &&
+		 !(t[n - 1].flags & TOKF_SPACE_BEFORE)))) {
+		words += t[n - 1].kind != TOK_PUNCT;
+		n--;
+	}
+	return words >= 1 && words <= 4 && n > 1 &&
+	       tok_in(doc, &t[n - 1], dashes, ARRAY_SIZE(dashes)) &&
+	       (t[n - 1].flags & TOKF_SPACE_BEFORE);
+}
+
 /* A date-shaped number: digits joined by '-', '/' or '.'. */
 static int is_date(const struct document *doc, const struct token *t)
 {
@@ -750,6 +778,8 @@ static void prepare_sentence(struct prep *p, uint32_t si, uint32_t first_tok,
 		     !(t[i + 1].flags & TOKF_SPACE_BEFORE)))
 			return;
 	final = has_final_punct(doc, t, n);
+	if (alone_on_line(doc, si) && trailing_source(doc, t, n))
+		return; // a headline with its source
 	if (!final && alone_on_line(doc, si)) {
 		if (looks_headline(t, n))
 			return;
