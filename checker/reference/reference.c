@@ -42,20 +42,30 @@ static const struct rule_info reference_rules[] = {
 		     MT_SEV_ERROR,
 		     "a name differs from its spelling in the reference "
 		     "article",
-		     NULL, "TBD" },
+		     NULL,
+		     "MQM ted (the only set with a reference) 0 flags; "
+		     "make eval-reference: injected name errors found with "
+		     "few false findings: error" },
 	[R_NUMBER] = { "reference.number-mismatch", "accuracy/mistranslation",
 		       MT_SEV_WARNING,
 		       "a number differs from the reference article's for the "
 		       "same noun",
-		       NULL, "TBD" },
+		       NULL,
+		       "ted 7% of 14 flags on a marked error: 12 of them one "
+		       "number where the reference itself differs from the "
+		       "source; make eval-reference: injected number errors "
+		       "found: warning kept, measure on more references" },
 	[R_DATE] = { "reference.date-mismatch", "accuracy/mistranslation",
 		     MT_SEV_WARNING,
 		     "a date differs from the reference article's", NULL,
-		     "TBD" },
+		     "MQM 0 flags; make eval-reference: injected date "
+		     "errors found: warning" },
 	[R_INCONSISTENT] = { "names.inconsistent", "fluency/inconsistency",
 			     MT_SEV_WARNING,
 			     "the same name spelled two ways in one article",
-			     NULL, "TBD" },
+			     NULL,
+			     "news 88% of 8 flags on a marked error; Brown 2 in "
+			     "1,490 sentences: warning" },
 };
 
 struct reference_state {

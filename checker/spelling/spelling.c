@@ -34,25 +34,33 @@
 static const struct rule_info spelling_rules[] = {
 	{ "spelling.unknown-word", CAT, MT_SEV_WARNING,
 	  "a lower-case word no dictionary knows, with suggestions", NULL,
-	  "TBD" },
+	  "news 89% of 28 flags on a marked error, ted 67% of 27 (before "
+	  "unknown-term took the words no known word is one edit from); "
+	  "Brown 26 in 1,490 sentences: warning" },
 	{ "spelling.misspelled-name", CAT, MT_SEV_WARNING,
 	  "a capitalised unknown word close to a known name "
 	  "(reference, name lists, the same document)",
-	  NULL, "TBD" },
+	  NULL,
+	  "news 93% of 60 flags on a marked error, ted 100% of 5; Brown 11 "
+	  "in 1,490 sentences: warning (error would fail gates on the "
+	  "correct names one letter from a listed one)" },
 	{ "spelling.unknown-term", CAT, MT_SEV_INFO,
 	  "a lower-case word no dictionary knows and no known word is one "
 	  "edit away from: a technical or foreign term more often than a "
 	  "typo",
-	  NULL, "TBD" },
+	  NULL,
+	  "news 4 flags (technical terms such as 'andrological'), Brown 10 "
+	  "('nociceptive', 'montmorillonites'), few on a marked error: info" },
 	{ "spelling.unknown-name", CAT, MT_SEV_INFO,
 	  "a capitalised word no dictionary knows (usually a name)", NULL,
-	  "TBD" },
+	  "mostly correct names (213 on 1,490 Brown sentences): info" },
 	{ "spelling.rejected-word", CAT, MT_SEV_WARNING,
 	  "a word the --reject lists forbid, with its preferred form", NULL,
 	  "the user's own list: what it names is wrong by definition" },
 	{ "spelling.dialect-variant", CAT, MT_SEV_INFO,
 	  "a spelling of the other English dialect (behaviour/behavior)",
-	  NULL, "TBD" },
+	  NULL,
+	  "a style choice, not an error: MQM 0 flags, Brown 2: info" },
 };
 
 enum {
