@@ -59,7 +59,7 @@ static void done(struct document *doc, struct document *ref,
 	document_free(ref);
 }
 
-Test(spelling, lower_case_misspelling_is_an_error_with_suggestions)
+Test(spelling, lower_case_misspelling_is_a_warning_with_suggestions)
 {
 	struct document *doc;
 	struct diag_list l;
@@ -69,7 +69,7 @@ Test(spelling, lower_case_misspelling_is_an_error_with_suggestions)
 	assert_diags_sane(doc, &l);
 	d = find_at(doc, &l, "spelling.unknown-word", "goverment");
 	cr_assert(d);
-	cr_expect_eq(d->severity, MT_SEV_ERROR);
+	cr_expect_eq(d->severity, MT_SEV_WARNING);
 	cr_expect_str_eq(d->category, "fluency/spelling");
 	cr_assert(d->n_suggestions >= 1);
 	cr_expect_str_eq(d->suggestions[0], "government");
@@ -372,7 +372,30 @@ Test(spelling, every_rule_is_listed)
 	size_t n = 0;
 
 	checker_each_rule(test_checker(), collect, &n);
-	cr_expect_eq(n, 5);
+	cr_expect_eq(n, 6);
+}
+
+/* No known word one edit away: a term the dictionary lacks more often
+ * than a typo, noted at info; a word one letter off stays a warning. */
+Test(spelling, unknown_word_far_from_any_word_is_a_term)
+{
+	struct document *doc;
+	struct diag_list l;
+	const struct diag *d;
+
+	check_str("They measured the xqzvtrplk levels and the goverment "
+		  "ones.",
+		  &doc, &l);
+	assert_diags_sane(doc, &l);
+	d = find_at(doc, &l, "spelling.unknown-term", "xqzvtrplk");
+	cr_assert(d);
+	cr_expect_eq(d->severity, MT_SEV_INFO);
+	cr_expect(!find_at(doc, &l, "spelling.unknown-word", "xqzvtrplk"));
+	d = find_at(doc, &l, "spelling.unknown-word", "goverment");
+	cr_assert(d);
+	cr_expect_eq(d->severity, MT_SEV_WARNING);
+	diag_list_release(&l);
+	document_free(doc);
 }
 
 Test(spelling, disabled_rules_are_not_reported)

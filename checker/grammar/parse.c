@@ -1071,6 +1071,16 @@ static const char *repair_suggestion(struct prep *p, const struct unit *u,
 	return arena_printf(a, "%s %.*s", r->word, len, text);
 }
 
+/* Is one of the words pw[from..to] a noun, verb, adjective or adverb in
+ * the dictionary (not only a function word)? */
+static int open_class(struct prep *p, uint32_t from, uint32_t to)
+{
+	for (uint32_t i = from; i <= to; i++)
+		if (parser_word_kinds(p->parser, p->pw[i].text))
+			return 1;
+	return 0;
+}
+
 /*
  * Report the unconnected words from..to of a unit (span sp), weighing the
  * evidence (repair.h): when a stand-in of the same part of speech links
@@ -1097,9 +1107,16 @@ static int report_group(struct prep *p, const struct unit *u, uint32_t from,
 		return 0;
 	/* a capitalised word inside the sentence is a name or a title in
 	 * most such failures ("in Lane B", "Lt. Gov."), whatever repair
-	 * links it */
-	if (!v.repaired || ((p->pw[u->first + from].flags & PW_CAP) &&
-			    !(p->pw[u->first + from].flags & PW_FIRST))) {
+	 * links it; and an unconnected function word (a preposition, a
+	 * relative pronoun) is where link-grammar's dictionary is thinnest
+	 * ("to within 60 kilometres", "to where it is needed", "which is
+	 * why"): an inserted word linking it proves little there, only its
+	 * closed-class partner does (is/are, a/an) */
+	if (!v.repaired ||
+	    ((p->pw[u->first + from].flags & PW_CAP) &&
+	     !(p->pw[u->first + from].flags & PW_FIRST)) ||
+	    (v.fix.kind == REPAIR_INSERT &&
+	     !open_class(p, u->first + from, u->first + to))) {
 		diag_add(p->diags, RULE_UNCONFIRMED, CATEGORY, MT_SEV_INFO, sp,
 			 "the grammar parser cannot connect '%.*s' to the "
 			 "rest of the sentence, and no one-word change "
