@@ -4,14 +4,22 @@
  * the words the best parse cannot connect.
  *
  * Rules:
- *   grammar.parse          warning  the sentence has no complete parse; the
- *                                   span is the unconnected word(s).  Also:
+ *   grammar.parse          warning  the sentence has no complete parse, and
+ *                                   a one-word repair at the unconnected
+ *                                   word(s) gives one (repair.h); the
+ *                                   repair is the suggestion.  Also:
  *                                   its only parse splits a noun phrase
  *                                   between the opening phrase and the
  *                                   subject ("In a chemical reaction
  *                                   observed by X showed..." read as "In a
  *                                   chemical, reaction ... showed"); the
  *                                   span is the two nouns
+ *   grammar.parse-unconfirmed info  no complete parse and no repair (or
+ *                                   only an inserted word next to a
+ *                                   function word or a capitalised word):
+ *                                   often the dictionary's gap; a stand-in
+ *                                   word of the same part of speech that
+ *                                   links the sentence drops it altogether
  *   grammar.parse-skipped  info     the sentence was not checked (too long,
  *                                   or the document's time budget ran out)
  *
@@ -37,7 +45,8 @@
  *   - sentences longer than the parser's limit are split at semicolons, and
  *     parts still too long are skipped with an info note.
  * Skipped without a note: headlines (a line without final punctuation whose
- * words are mostly capitalised), list items (lines without final
+ * words are mostly capitalised, or a line ending with a dash and its
+ * source: "- China News Network."), list items (lines without final
  * punctuation in a paragraph of several lines), sentences of fewer than
  * four words, sentences with an ellipsis (elided text), and sentences in
  * another script or in another language (most of their words
