@@ -290,11 +290,11 @@ static int singular_subject(Linkage l, size_t x)
  * linkage of a complete parse: an opener link (CO*) from a preposition to
  * the word x, and an object link (J*) from the same preposition to the
  * word right before x, both common nouns.  Returns the input word of x, or
- * -1.
+ * -1; *cost gets the linkage's disjunct cost.
  */
 static int32_t split_subject(Sentence s, Parse_Options po,
 			     const uint32_t *starts, uint32_t n_words,
-			     size_t len)
+			     size_t len, double *cost)
 {
 	Linkage l = linkage_create(0, s, po);
 	int32_t found = -1;
@@ -302,6 +302,7 @@ static int32_t split_subject(Sentence s, Parse_Options po,
 
 	if (!l)
 		return -1;
+	*cost = linkage_disjunct_cost(l);
 	nl = linkage_get_num_links(l);
 	for (size_t k = 0; k < nl && found < 0; k++) {
 		size_t prep = linkage_get_link_lword(l, k);
@@ -367,13 +368,8 @@ static void parse_one(struct parser *p, Parse_Options po, const char *text,
 	}
 	if (n > 0) {
 		job->status = PARSE_COMPLETE;
-		job->split_subject =
-			split_subject(s, po, starts, job->n_words, len);
-		l = linkage_create(0, s, po);
-		if (l) {
-			job->cost = linkage_disjunct_cost(l);
-			linkage_delete(l);
-		}
+		job->split_subject = split_subject(s, po, starts, job->n_words,
+						   len, &job->cost);
 		goto out;
 	}
 	/* 2: a complete linkage with rarer constructions? */
