@@ -40,6 +40,7 @@ set -eu
 runtime='
 hunspell-en-us                     # spelling: the en_US dictionary
 hunspell-en-gb                     # spelling: en_GB and spelling.dialect-variant
+hunspell-tools                     # spelling: unmunch expands the dictionary for the suggestion index
 link-grammar-dictionaries-en       # grammar parser and the lexicon word classes
 '
 
@@ -75,7 +76,8 @@ groff-base                         # check-man: the formatter man runs
 
 eval='
 codespell                          # eval-spelling: real misspellings
-time                               # bench-rules: CPU time of a run
+time                               # bench-rules, bench: CPU time and peak memory of a run
+hunspell                           # bench: `hunspell -l`, the yardstick of every figure
 apertium                           # eval-reference: round-trip MT
 apertium-eng-spa                   # eval-reference: English-Spanish pair
 debian-history                     # eval-reference: development corpus

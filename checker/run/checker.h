@@ -78,9 +78,9 @@ struct checker_options {
 	 * Applied by checker_check() after the passes ran. */
 	const struct severity_override *severity;
 	size_t n_severity;
-	/* grammar parser: time budget per document in milliseconds; 0: the
-	 * default (grammar_parser.h) */
-	unsigned grammar_parser_budget_ms;
+	/* grammar parser: at most this many sentences parsed per document,
+	 * the first in text order (a count, never time: see parse.h); 0: all */
+	unsigned grammar_parser_max_sentences;
 	/* spelling: all-caps words of up to this many letters are acronyms
 	 * and never spell-checked; 0: the default (SPELLING_ACRONYM_MAX) */
 	int acronym_max;
