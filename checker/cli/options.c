@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "cli/cli.h"
+#include "reference/align.h"
 #include "report/report.h"
 #include "util/xalloc.h"
 
@@ -232,6 +233,12 @@ static const struct choice inputs[] = { { "auto", CONFIG_INPUT_AUTO },
 					{ "text", CONFIG_INPUT_TEXT },
 					{ "markdown", CONFIG_INPUT_MARKDOWN },
 					{ 0 } };
+static const struct choice reference_kinds[] = {
+	{ "auto", ALIGN_KIND_AUTO },
+	{ "parallel", ALIGN_KIND_PARALLEL },
+	{ "comparable", ALIGN_KIND_COMPARABLE },
+	{ 0 }
+};
 static const struct choice severities[] = { { "error", MT_SEV_ERROR },
 					    { "warning", MT_SEV_WARNING },
 					    { "info", MT_SEV_INFO },
@@ -246,6 +253,11 @@ static const struct option_row options[] = {
 	  "the clean reference article on the same event: names, numbers "
 	  "and dates are checked against it (default: the `references:` "
 	  "mapping of .mtlint.yml)" },
+	{ "reference-kind", 0, NULL, CLI_CHECK | CLI_LSP, NULL, set_int_choice,
+	  OFF(so.co.reference_kind), 0, 0, reference_kinds,
+	  "parallel (a translation of the same text) or comparable (another "
+	  "article on the same event); default: auto, detected from the "
+	  "sentence alignment" },
 	{ "whole-document", 0, NULL, CLI_SCORE, NULL, set_flag,
 	  OFF(whole_document), 0, 0, NULL,
 	  "score each file as one segment, not line by line as sacreBLEU "

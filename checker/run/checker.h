@@ -87,6 +87,9 @@ struct checker_options {
 	/* report inline suppressions that suppress nothing
 	 * (mtlint.unused-disable) */
 	int report_unused;
+	/* reference comparison: 0 detect (auto), 1 parallel, 2 comparable
+	 * (enum align_kind; --reference-kind) */
+	int reference_kind;
 };
 
 struct severity_override {

@@ -1311,6 +1311,30 @@ static void fill_index(struct speller *sp, struct entry *e, int o)
 					: SPELLER_MAX_SUGGESTIONS);
 }
 
+size_t speller_stems(struct speller *sp, const char *word, size_t len,
+		     struct arena *a, const char **out, size_t max)
+{
+	char norm[SPELLER_MAX_WORD + 1], w[4 * SPELLER_MAX_WORD + 16];
+	char **list = NULL;
+	size_t k = 0;
+	int n = 0;
+
+	if (len == 0 || len > SPELLER_MAX_WORD)
+		return 0;
+	normalise(word, len, norm);
+	if (to_dic(sp, norm, w, sizeof(w)) == 0)
+		n = Hunspell_stem(hun(sp), &list, w);
+	for (int i = 0; i < n && k < max; i++) {
+		char *u = from_dic(sp, list[i], a);
+
+		if (u && *u)
+			out[k++] = u;
+	}
+	if (list)
+		Hunspell_free_list(hun(sp), &list, n);
+	return k;
+}
+
 void speller_set_weights(struct speller *sp, const struct speller_weights *w)
 {
 	sp->w = *w;

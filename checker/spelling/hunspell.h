@@ -123,6 +123,16 @@ int speller_check(struct speller *sp, const char *word, size_t len);
 unsigned long speller_frequency(const struct speller *sp, const char *word,
 				size_t len);
 
+/*
+ * Stems of the word by Hunspell's morphology ("tweeted" -> "tweet",
+ * "countries" -> "country"), as UTF-8 copies in `a`, at most `max` into
+ * out; returns their number (0 when Hunspell finds none: an unknown word,
+ * or one the dictionary's encoding cannot represent).  Not cached.
+ */
+struct arena;
+size_t speller_stems(struct speller *sp, const char *word, size_t len,
+		     struct arena *a, const char **out, size_t max);
+
 /* ---- suggesting ------------------------------------------------------- */
 
 enum speller_order {
