@@ -51,8 +51,24 @@ UNIT = $(BUILD)/tests/unit
 
 MAN = $(BUILD)/mtlint.1
 MANDIR = $(PREFIX)/share/man/man1
+# shell completions, generated from the option table like the man page
+COMPLETIONS = $(BUILD)/completions/mtlint.bash $(BUILD)/completions/_mtlint \
+	$(BUILD)/completions/mtlint.fish
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR = $(PREFIX)/share/zsh/vendor-completions
+FISHCOMPDIR = $(PREFIX)/share/fish/vendor_completions.d
 
-all: $(LIB) $(BIN) $(MAN)
+all: $(LIB) $(BIN) $(MAN) $(COMPLETIONS)
+
+$(BUILD)/completions/mtlint.bash: $(BIN)
+	@mkdir -p $(@D)
+	$(call quiet,GEN,$@)$(BIN) help --completion bash > $@.tmp && mv $@.tmp $@
+$(BUILD)/completions/_mtlint: $(BIN)
+	@mkdir -p $(@D)
+	$(call quiet,GEN,$@)$(BIN) help --completion zsh > $@.tmp && mv $@.tmp $@
+$(BUILD)/completions/mtlint.fish: $(BIN)
+	@mkdir -p $(@D)
+	$(call quiet,GEN,$@)$(BIN) help --completion fish > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/obj/%.o: checker/%.c
 	@mkdir -p $(@D)
@@ -215,11 +231,20 @@ install: all
 		$(DESTDIR)$(MANDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/mtlint
 	install -m 644 $(MAN) $(DESTDIR)$(MANDIR)/mtlint.1
+	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) \
+		$(DESTDIR)$(FISHCOMPDIR)
+	install -m 644 $(BUILD)/completions/mtlint.bash \
+		$(DESTDIR)$(BASHCOMPDIR)/mtlint
+	install -m 644 $(BUILD)/completions/_mtlint $(DESTDIR)$(ZSHCOMPDIR)/_mtlint
+	install -m 644 $(BUILD)/completions/mtlint.fish \
+		$(DESTDIR)$(FISHCOMPDIR)/mtlint.fish
 	cp -R rules $(DESTDIR)$(DATADIR)/
 	cp -R dictionaries/en $(DESTDIR)$(DATADIR)/dictionaries/
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/mtlint $(DESTDIR)$(MANDIR)/mtlint.1
+	rm -f $(DESTDIR)$(BINDIR)/mtlint $(DESTDIR)$(MANDIR)/mtlint.1 \
+		$(DESTDIR)$(BASHCOMPDIR)/mtlint $(DESTDIR)$(ZSHCOMPDIR)/_mtlint \
+		$(DESTDIR)$(FISHCOMPDIR)/mtlint.fish
 	rm -rf $(DESTDIR)$(DATADIR)
 
 # --- housekeeping -------------------------------------------------------

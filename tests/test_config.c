@@ -133,7 +133,8 @@ Test(config, every_error_reported_with_line_and_caret)
 	cr_assert_str_eq(err.msg, "c.yml:1:1: unknown key 'fail_on' (known: "
 				  "language, input, accept, reject, "
 				  "dictionary-path, rules, references, "
-				  "fail-on, max-warnings, ignore) (and 2 more)");
+				  "fail-on, max-warnings, ignore, packs, names, "
+				  "extends) (and 2 more)");
 }
 
 /* Parse text expecting errors; returns them (release). */
@@ -432,4 +433,101 @@ Test(config, cache_finds_nearest_file_upward)
 	config_cache_free(cc);
 	snprintf(p, sizeof(p), "rm -rf '%s'", dir);
 	cr_assert_eq(system(p), 0);
+}
+
+Test(config, packs_and_names)
+{
+	struct config *cfg = parse_ok("packs: [house, /abs/desk]\n"
+				      "names: [Kwarteleigh, \"Ursula von "
+				      "Tamsworthy\"]\n");
+
+	cr_assert_eq(cfg->n_packs, 2);
+	cr_expect_str_eq(cfg->packs[0], "proj/house");
+	cr_expect_str_eq(cfg->packs[1], "/abs/desk");
+	cr_assert_eq(cfg->n_names, 4);
+	cr_expect_str_eq(cfg->names[0], "Kwarteleigh");
+	cr_expect_str_eq(cfg->names[1], "Ursula");
+	cr_expect_str_eq(cfg->names[3], "Tamsworthy");
+	config_free(cfg);
+	parse_fails("names: {a: b}\n", "'names' takes a list of strings");
+	parse_fails("extends: [a, b]\n", "extends");
+}
+
+/* Write text to dir/name. */
+static void put_file(const char *dir, const char *name, const char *text)
+{
+	struct buf b = BUF_INIT;
+	FILE *f;
+
+	buf_addf(&b, "%s/%s", dir, name);
+	f = fopen(b.buf, "w");
+	cr_assert(f, "%s", b.buf);
+	fputs(text, f);
+	fclose(f);
+	buf_release(&b);
+}
+
+/* extends: a newsroom-wide base, a desk's file over it. */
+Test(config, extends_merges_a_base)
+{
+	char tmpl[] = "/tmp/mtlint-extends-XXXXXX";
+	char *root = mkdtemp(tmpl);
+	struct buf b = BUF_INIT;
+	struct mt_error err = { 0 };
+	struct config_errors errs = { 0 };
+	struct config *cfg = NULL;
+
+	cr_assert(root);
+	buf_addf(&b, "%s/desk", root);
+	cr_assert_eq(mkdir(b.buf, 0700), 0);
+	put_file(root, "base.yml",
+		 "language: en_GB\nfail-on: error\nmax-warnings: 5\n"
+		 "accept: [words.txt]\nnames: [Kwarteleigh]\n"
+		 "packs: [house]\nrules:\n  grammar.parse: off\n"
+		 "  spelling: warning\n");
+	put_file(b.buf, ".mtlint.yml",
+		 "extends: ../base.yml\nfail-on: warning\n"
+		 "accept: [desk-words.txt]\nnames: [Tamsworthy]\n"
+		 "rules:\n  grammar.parse: on\n");
+	buf_addf(&b, "/.mtlint.yml");
+	cr_assert_eq(config_load(b.buf, &cfg, &errs, &err), MT_ERR_OK, "%s",
+		     err.msg);
+	cr_expect_str_eq(cfg->lang, "en_GB");		/* from the base */
+	cr_expect_eq(cfg->fail_on, MT_SEV_WARNING); /* the desk's */
+	cr_expect_eq(cfg->max_warnings, 5);
+	cr_assert_eq(cfg->n_accept, 2);
+	/* relative to the base's folder: desk/../words.txt */
+	cr_expect(strstr(cfg->accept[0], "desk/../words.txt"), "%s",
+		  cfg->accept[0]);
+	cr_expect(strstr(cfg->accept[1], "desk/desk-words.txt"), "%s",
+		  cfg->accept[1]);
+	cr_assert_eq(cfg->n_names, 2);
+	cr_expect_str_eq(cfg->names[0], "Kwarteleigh");
+	cr_assert_eq(cfg->n_packs, 1);
+	/* the desk's grammar.parse row replaces the base's */
+	cr_assert_eq(cfg->n_rules, 2);
+	cr_expect_str_eq(cfg->rules[0].name, "spelling");
+	cr_expect_str_eq(cfg->rules[1].name, "grammar.parse");
+	cr_expect_eq(cfg->rules[1].enable, 1);
+	config_free(cfg);
+
+	/* a cycle, and a base that does not exist: errors naming the file */
+	put_file(root, "a.yml", "extends: b.yml\n");
+	put_file(root, "b.yml", "extends: a.yml\n");
+	buf_reset(&b);
+	buf_addf(&b, "%s/a.yml", root);
+	cr_expect_eq(config_load(b.buf, &cfg, &errs, &err), MT_ERR_CONFIG);
+	cr_expect(strstr(err.msg, "a cycle"), "%s", err.msg);
+	cr_expect_null(cfg);
+	put_file(root, "c.yml", "extends: missing.yml\n");
+	buf_reset(&b);
+	buf_addf(&b, "%s/c.yml", root);
+	cr_expect_eq(config_load(b.buf, &cfg, &errs, &err), MT_ERR_CONFIG);
+	cr_expect(strstr(err.msg, "c.yml: extends: cannot open"), "%s",
+		  err.msg);
+	config_errors_release(&errs);
+	buf_reset(&b);
+	buf_addf(&b, "rm -rf '%s'", root);
+	cr_expect_eq(system(b.buf), 0);
+	buf_release(&b);
 }

@@ -70,6 +70,8 @@ int cmd_check(struct cli_opts *o)
 	}
 	ro.out = stdout;
 	ro.log = stderr;
+	/* on a terminal only: logs and CI output stay free of it */
+	ro.progress = isatty(STDERR_FILENO);
 	rc = (int)run_inputs(s, &ro);
 	session_free(s);
 	return rc;

@@ -425,9 +425,33 @@ static enum mt_err parse_refs(struct parse *p, const yaml_node_t *n)
 	return rc;
 }
 
+/* names: a list of names; an entry of several words gives each word. */
+static enum mt_err parse_names(struct parse *p, const yaml_node_t *v)
+{
+	struct config *cfg = p->cfg;
+	char **entries = NULL;
+	size_t n = 0, alloc = cfg->n_names;
+	enum mt_err rc = string_list(p, v, "names", 0, &entries, &n);
+
+	for (size_t i = 0; i < n; i++) {
+		char *save = NULL;
+
+		for (char *w = strtok_r(entries[i], " \t", &save); w;
+		     w = strtok_r(NULL, " \t", &save)) {
+			cfg->names = xgrow(cfg->names, &alloc,
+					   cfg->n_names + 1,
+					   sizeof(*cfg->names));
+			cfg->names[cfg->n_names++] = xstrdup(w);
+		}
+		free(entries[i]);
+	}
+	free(entries);
+	return rc;
+}
+
 static const char *const known_keys =
 	"language, input, accept, reject, dictionary-path, rules, "
-	"references, fail-on, max-warnings, ignore";
+	"references, fail-on, max-warnings, ignore, packs, names, extends";
 
 static enum mt_err parse_key(struct parse *p, const yaml_node_t *k,
 			     const yaml_node_t *v)
@@ -503,6 +527,14 @@ static enum mt_err parse_key(struct parse *p, const yaml_node_t *k,
 		cfg->max_warnings = m;
 	} else if (!strcmp(key, "ignore")) {
 		rc = string_list(p, v, key, 0, &cfg->ignore, &cfg->n_ignore);
+	} else if (!strcmp(key, "packs")) {
+		rc = string_list(p, v, key, 1, &cfg->packs, &cfg->n_packs);
+	} else if (!strcmp(key, "names")) {
+		rc = parse_names(p, v);
+	} else if (!strcmp(key, "extends")) {
+		if ((rc = want_scalar(p, v, key)))
+			return rc;
+		cfg->extends = resolve(cfg, scalar(v));
 	} else {
 		return at(p, k, "unknown key '%s' (known: %s)", key,
 			  known_keys);
@@ -641,8 +673,20 @@ enum mt_err config_parse(const char *path, const char *text, size_t len,
 	return MT_ERR_CONFIG;
 }
 
+static enum mt_err load_chain(const char *path, struct config **out,
+			      struct config_errors *errs, struct mt_error *err,
+			      int depth);
+
 enum mt_err config_load(const char *path, struct config **out,
 			struct config_errors *errs, struct mt_error *err)
+{
+	return load_chain(path, out, errs, err, 0);
+}
+
+/* Load path, then the chain of extends: under it. */
+static enum mt_err load_chain(const char *path, struct config **out,
+			      struct config_errors *errs, struct mt_error *err,
+			      int depth)
 {
 	struct buf b = BUF_INIT;
 	int r = buf_read_file(&b, path, CONFIG_MAX_BYTES);
@@ -661,6 +705,32 @@ enum mt_err config_load(const char *path, struct config **out,
 	}
 	rc = config_parse(path, b.buf, b.len, out, errs, err);
 	buf_release(&b);
+	if (rc == MT_ERR_OK && (*out)->extends) {
+		struct config *base = NULL;
+
+		if (depth >= CONFIG_MAX_EXTENDS)
+			rc = mt_error(err, MT_ERR_CONFIG,
+				      "%s: extends: more than %d configurations "
+				      "deep (a cycle?)",
+				      path, CONFIG_MAX_EXTENDS);
+		else
+			rc = load_chain((*out)->extends, &base, errs, err,
+					depth + 1);
+		if (rc == MT_ERR_IO || rc == MT_ERR_TOO_LARGE) {
+			char why[sizeof(err->msg)];
+
+			snprintf(why, sizeof(why), "%s", err->msg);
+			rc = mt_error(err, MT_ERR_CONFIG, "%s: extends: %s",
+				      path, why);
+		}
+		if (rc == MT_ERR_OK)
+			config_inherit(*out, base);
+		config_free(base);
+		if (rc != MT_ERR_OK) {
+			config_free(*out);
+			*out = NULL;
+		}
+	}
 	return rc;
 }
 
@@ -690,6 +760,9 @@ void config_free(struct config *cfg)
 	}
 	free(cfg->refs);
 	free_list(cfg->ignore, cfg->n_ignore);
+	free_list(cfg->packs, cfg->n_packs);
+	free_list(cfg->names, cfg->n_names);
+	free(cfg->extends);
 	free(cfg);
 }
 

@@ -19,6 +19,9 @@
  *   fail-on: error                   # error | warning | info | never
  *   max-warnings: 10                 # exit 1 above this many warnings
  *   ignore: ["drafts/", "(star).bak.txt", "old/(star)(star)"]
+ *   packs: [styleguide/house]        # house-style rule folders (packs.h)
+ *   names: [Kwarteleigh, Tamsworthy] # house spellings of names, inline
+ *   extends: ../.mtlint.yml          # a base configuration, see below
  *
  * ("(star)" stands for an asterisk, which a C comment cannot hold after a
  * slash.)  Relative paths and globs are relative to the file's directory.  Globs:
@@ -26,6 +29,13 @@
  * glob without a '/' matches a file or directory name at any depth.  In a
  * reference mapping, each `*` or `**` of the target takes the text the
  * corresponding one of the source matched.
+ *
+ * `extends:` names a base configuration (relative to this file's folder),
+ * loaded first by config_load(); this file's settings then go over it
+ * (config_inherit()): its scalars win, its lists (accept, reject, ignore,
+ * packs, names) follow the base's, its `rules:` replace the base's rows of
+ * the same name and its `references:` are tried before the base's.  A
+ * chain deeper than CONFIG_MAX_EXTENDS (a cycle) is an error.
  *
  * Errors: unknown keys, keys set twice, values of the wrong type and bad
  * values fail with MT_ERR_CONFIG.  Parsing goes on after each, so every
@@ -84,7 +94,14 @@ struct config {
 	long max_warnings; /* -1: not set */
 	char **ignore;
 	size_t n_ignore;
+	char **packs; /* folders, resolved against dir */
+	size_t n_packs;
+	char **names; /* single words ("Ursula von der Leyen": four) */
+	size_t n_names;
+	char *extends; /* the base's path, resolved against dir; NULL none */
 };
+
+#define CONFIG_MAX_EXTENDS 8
 
 /*
  * One mistake in a configuration file.  line and column are 1-based, the
@@ -134,7 +151,15 @@ MT_NODISCARD enum mt_err config_load(const char *path, struct config **out,
 				     struct config_errors *errs,
 				     struct mt_error *err);
 
+/*
+ * Merge `base` into cfg: cfg keeps what it sets, takes the rest from base
+ * (see `extends:` above).  base is left empty (its strings move to cfg);
+ * free it with config_free().
+ */
+void config_inherit(struct config *cfg, struct config *base);
+
 /* Parse from memory; `path` names the file in messages and sets dir.
+ * `extends:` is recorded, not followed (config_load() follows it).
  * Fails as config_load(). */
 MT_NODISCARD enum mt_err config_parse(const char *path, const char *text,
 				      size_t len, struct config **out,

@@ -16,8 +16,15 @@
 #include "text/document.h"
 #include "util/xalloc.h"
 
+/* Paths are reported as found, without a leading "./" ("./a.txt" and
+ * the files of "." are "a.txt"), in every output format. */
 static void add(struct walk_list *l, const char *path)
 {
+	while (path[0] == '.' && path[1] == '/' && path[2]) {
+		path += 2;
+		while (*path == '/' && path[1])
+			path++;
+	}
 	l->v = xgrow(l->v, &l->alloc, l->n + 1, sizeof(*l->v));
 	l->v[l->n++] = xstrdup(path);
 }

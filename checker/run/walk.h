@@ -14,7 +14,8 @@
  *     ignore callback, directories matched are walked as above.  A glob
  *     that matches nothing is an error (MT_ERR_IO, naming it).
  * A path that is neither is passed through, so that loading it reports
- * the real error ("cannot open ...").
+ * the real error ("cannot open ...").  Paths lose a leading "./": the
+ * files of "." and "./a.txt" are reported as "a.txt".
  *
  * Ownership: the list owns its strings; walk_list_release() frees them.
  */
