@@ -11,6 +11,7 @@
 
 #include "util/buf.h"
 #include "run/config.h"
+#include "util/wildmatch.h"
 #include "helpers.h"
 #include "util/xalloc.h"
 
@@ -108,7 +109,7 @@ Test(config, errors_name_file_line_and_column)
 Test(config, every_error_reported_with_line_and_caret)
 {
 	struct config *cfg = NULL;
-	struct config_errors e = { 0 };
+	struct yamlfile_errors e = { 0 };
 	struct mt_error err = { 0 };
 	const char *text = "fail_on: error\nrules:\n  grammar: loud\n"
 			   "max-warnings: -1\n";
@@ -117,7 +118,7 @@ Test(config, every_error_reported_with_line_and_caret)
 	cr_assert_eq(config_parse("c.yml", text, strlen(text), &cfg, &e, &err),
 		     MT_ERR_CONFIG);
 	cr_assert_eq(e.n, 3);
-	s = config_errors_format(&e);
+	s = yamlfile_errors_format(&e);
 	cr_assert(strstr(s, "c.yml:1:1: error: unknown key 'fail_on'"));
 	cr_assert(strstr(s, "c.yml:3:12: error: bad value 'loud'"));
 	cr_assert(strstr(s, "\n      grammar: loud\n"
@@ -125,7 +126,7 @@ Test(config, every_error_reported_with_line_and_caret)
 		  "%s", s);
 	cr_assert(strstr(s, "c.yml:4:15: error: bad max-warnings"));
 	free(s);
-	config_errors_release(&e);
+	yamlfile_errors_release(&e);
 	/* without a list, err holds the first and the count of the rest */
 	cr_assert_eq(config_parse("c.yml", text, strlen(text), &cfg, NULL,
 				  &err),
@@ -138,10 +139,10 @@ Test(config, every_error_reported_with_line_and_caret)
 }
 
 /* Parse text expecting errors; returns them (release). */
-static struct config_errors parse_errors(const char *text, size_t len)
+static struct yamlfile_errors parse_errors(const char *text, size_t len)
 {
 	struct config *cfg = NULL;
-	struct config_errors e = { 0 };
+	struct yamlfile_errors e = { 0 };
 	struct mt_error err = { 0 };
 
 	cr_assert_eq(config_parse("c.yml", text, len, &cfg, &e, &err),
@@ -159,7 +160,7 @@ Test(config, many_errors_all_reported_in_full)
 {
 	char *path = xstrdup("fixtures/gate/config/many-errors.yml");
 	struct config *cfg = NULL;
-	struct config_errors e = { 0 };
+	struct yamlfile_errors e = { 0 };
 	struct mt_error err = { 0 };
 	char *all;
 	static const char *const want[] = {
@@ -184,7 +185,7 @@ Test(config, many_errors_all_reported_in_full)
 
 	cr_assert_eq(config_load(path, &cfg, &e, &err), MT_ERR_CONFIG);
 	cr_assert_eq(e.n, ARRAY_SIZE(want));
-	all = config_errors_format(&e);
+	all = yamlfile_errors_format(&e);
 	cr_assert_gt(strlen(all), sizeof(err.msg));
 	for (size_t i = 0; i < ARRAY_SIZE(want); i++)
 		cr_assert(strstr(all, want[i]), "lacks %s in\n%s", want[i],
@@ -199,7 +200,7 @@ Test(config, many_errors_all_reported_in_full)
 		  "%s", err.msg);
 	cr_assert(strstr(err.msg, "(and 16 more)"), "%s", err.msg);
 	free(all);
-	config_errors_release(&e);
+	yamlfile_errors_release(&e);
 	cr_assert_eq(e.n, 0);
 	free(path);
 }
@@ -209,8 +210,8 @@ Test(config, many_errors_all_reported_in_full)
 Test(config, caret_under_the_column_after_non_ascii)
 {
 	const char *text = "rules:\n  \"caf\xc3\xa9.r\xc3\xa8gle\": loud\n";
-	struct config_errors e = parse_errors(text, strlen(text));
-	char *s = config_errors_format(&e);
+	struct yamlfile_errors e = parse_errors(text, strlen(text));
+	char *s = yamlfile_errors_format(&e);
 
 	cr_assert_eq(e.n, 1);
 	cr_assert_eq(e.v[0].line, 2);
@@ -220,7 +221,7 @@ Test(config, caret_under_the_column_after_non_ascii)
 			    "      \"caf\xc3\xa9.r\xc3\xa8gle\": loud\n"
 			    "                    ^\n");
 	free(s);
-	config_errors_release(&e);
+	yamlfile_errors_release(&e);
 }
 
 /* Bytes libyaml's reader rejects are reported where they are, and never
@@ -230,8 +231,8 @@ Test(config, bad_bytes_reported_at_their_position)
 	const char bad[] = "language: en_US\nfail-on: err\xffor\n";
 	const char nul[] = "language: en_US\nignore: [a\0b]\n";
 	const char bom[] = "\xef\xbb\xbfinput: html\n";
-	struct config_errors e = parse_errors(bad, sizeof(bad) - 1);
-	char *s = config_errors_format(&e);
+	struct yamlfile_errors e = parse_errors(bad, sizeof(bad) - 1);
+	char *s = yamlfile_errors_format(&e);
 
 	cr_assert_eq(e.n, 1);
 	cr_assert_eq(e.v[0].line, 2);
@@ -241,27 +242,27 @@ Test(config, bad_bytes_reported_at_their_position)
 	cr_assert(strstr(s, "\n    fail-on: err\n                ^\n"), "%s", s);
 	cr_assert_null(strchr(s, '\xff'));
 	free(s);
-	config_errors_release(&e);
+	yamlfile_errors_release(&e);
 
 	e = parse_errors(nul, sizeof(nul) - 1);
 	cr_assert_eq(e.v[0].line, 2);
 	cr_assert_eq(e.v[0].column, 11);
 	cr_assert(strstr(e.v[0].message, "binary"));
-	config_errors_release(&e);
+	yamlfile_errors_release(&e);
 
 	/* the BOM is not part of line 1's columns */
 	e = parse_errors(bom, sizeof(bom) - 1);
 	cr_assert_eq(e.v[0].column, 8);
 	cr_assert_str_eq(e.v[0].source, "input: html");
 	cr_assert_eq(e.v[0].caret, 7);
-	config_errors_release(&e);
+	yamlfile_errors_release(&e);
 }
 
 /* A very long line is quoted around the column only. */
 Test(config, long_line_quoted_around_the_column)
 {
 	struct buf b = BUF_INIT;
-	struct config_errors e;
+	struct yamlfile_errors e;
 
 	buf_adds(&b, "ignore: [");
 	for (int i = 0; i < 100; i++)
@@ -274,7 +275,7 @@ Test(config, long_line_quoted_around_the_column)
 	cr_assert(!strncmp(e.v[0].source, "...", 3), "%s", e.v[0].source);
 	cr_assert(!strncmp(e.v[0].source + e.v[0].caret, "[oops]]", 7), "%s",
 		  e.v[0].source + e.v[0].caret);
-	config_errors_release(&e);
+	yamlfile_errors_release(&e);
 	buf_release(&b);
 }
 
@@ -283,7 +284,7 @@ Test(config, long_line_quoted_around_the_column)
 Test(config, long_run_of_stray_bytes)
 {
 	char text[400];
-	struct config_errors e;
+	struct yamlfile_errors e;
 
 	memcpy(text, "a: ", 3);
 	memset(text + 3, 0x8e, sizeof(text) - 4);
@@ -294,7 +295,7 @@ Test(config, long_run_of_stray_bytes)
 	cr_assert_eq(e.v[0].column, 4);
 	cr_assert(strstr(e.v[0].message, "UTF-8"), "%s", e.v[0].message);
 	cr_assert_str_eq(e.v[0].source, "a: ...");
-	config_errors_release(&e);
+	yamlfile_errors_release(&e);
 }
 
 /* Globs with many stars against long names must not take exponential
@@ -319,9 +320,9 @@ Test(config, many_star_globs_stay_fast)
 	cr_assert_not(config_ignored(cfg, name, 0));
 	ref = config_reference(cfg, name);
 	cr_assert_null(ref);
-	cr_assert_not(config_glob_match("*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b",
+	cr_assert_not(wildmatch("*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b",
 					name + 151, NULL, 0, NULL));
-	cr_assert(config_glob_match("*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*",
+	cr_assert(wildmatch("*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*",
 				    name + 151, NULL, 0, NULL));
 	config_free(cfg);
 }
@@ -339,26 +340,6 @@ Test(config, load_reports_missing_and_binary_files)
 	cr_assert(strstr(err.msg, "binary"));
 	unlink(bin);
 	free(bin);
-}
-
-Test(config, glob_matching_and_captures)
-{
-	size_t caps[4][2], n = 0;
-
-	cr_assert(config_glob_match("*.txt", "a.txt", NULL, 0, NULL));
-	cr_assert_not(config_glob_match("*.txt", "d/a.txt", NULL, 0, NULL));
-	cr_assert(config_glob_match("**/a.txt", "a.txt", NULL, 0, NULL));
-	cr_assert(config_glob_match("**/a.txt", "x/y/a.txt", NULL, 0, NULL));
-	cr_assert(config_glob_match("x/**", "x/y/z", NULL, 0, NULL));
-	cr_assert(config_glob_match("a?c", "abc", NULL, 0, NULL));
-	cr_assert_not(config_glob_match("a?c", "a/c", NULL, 0, NULL));
-	cr_assert(config_glob_match("articles/*-*.txt", "articles/12-moscow.txt",
-				    caps, 4, &n));
-	cr_assert_eq(n, 2);
-	cr_assert_eq(caps[0][0], 9);
-	cr_assert_eq(caps[0][1], 11);
-	cr_assert_eq(caps[1][0], 12);
-	cr_assert_eq(caps[1][1], 18);
 }
 
 Test(config, reference_mapping)
@@ -474,7 +455,7 @@ Test(config, extends_merges_a_base)
 	char *root = mkdtemp(tmpl);
 	struct buf b = BUF_INIT;
 	struct mt_error err = { 0 };
-	struct config_errors errs = { 0 };
+	struct yamlfile_errors errs = { 0 };
 	struct config *cfg = NULL;
 
 	cr_assert(root);
@@ -525,7 +506,7 @@ Test(config, extends_merges_a_base)
 	cr_expect_eq(config_load(b.buf, &cfg, &errs, &err), MT_ERR_CONFIG);
 	cr_expect(strstr(err.msg, "c.yml: extends: cannot open"), "%s",
 		  err.msg);
-	config_errors_release(&errs);
+	yamlfile_errors_release(&errs);
 	buf_reset(&b);
 	buf_addf(&b, "rm -rf '%s'", root);
 	cr_expect_eq(system(b.buf), 0);

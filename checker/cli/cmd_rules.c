@@ -13,6 +13,7 @@
 #include "cli/cli.h"
 #include "engine/engine.h"
 #include "engine/ruleset.h"
+#include "run/selftest.h"
 
 static void print_rule(const struct rule_info *r, void *arg)
 {
@@ -44,24 +45,20 @@ static int print_rules_json(struct checker *checker)
 	return rc || fflush(stdout) ? CLI_EXIT_ERROR : CLI_EXIT_CLEAN;
 }
 
-/* Every example of the rule files; exit 1 on any miss. */
-static int test_rules(struct cli_opts *o, const struct checker_options *co,
-		      struct checker *checker)
+/* Every example of every rule (run/selftest.h); exit 1 on any miss. */
+static int test_rules(struct cli_opts *o, const struct checker_options *co)
 {
-	struct engine *e = NULL;
+	struct selftest_result res;
 	struct mt_error err = { 0 };
-	size_t n = 0, fails;
 
-	if (engine_open_opts(co, o->files.v, o->files.n, &e, &err) !=
+	if (selftest_run(co, o->files.v, o->files.n, stdout, &res, &err) !=
 	    MT_ERR_OK) {
 		fprintf(stderr, "mtlint: error: %s\n", err.msg);
 		return CLI_EXIT_ERROR;
 	}
-	fails = engine_test_examples(e, checker, 3, stdout, &n);
-	printf("%zu rules, %zu examples, %zu failure%s\n",
-	       engine_ruleset(e)->n_rules, n, fails, fails == 1 ? "" : "s");
-	engine_close(e);
-	return fails ? CLI_EXIT_FINDINGS : CLI_EXIT_CLEAN;
+	printf("%zu rules, %zu examples, %zu failure%s\n", res.rules,
+	       res.examples, res.failures, res.failures == 1 ? "" : "s");
+	return res.failures ? CLI_EXIT_FINDINGS : CLI_EXIT_CLEAN;
 }
 
 /* Every error of broken rule files (err->msg holds only the first). */
@@ -97,15 +94,14 @@ int cmd_rules(struct cli_opts *o)
 	    (strcmp(o->format, "json") || o->test))
 		return cli_bad_usage("rules --format takes text or json%s",
 				     o->test ? " (and --test only text)" : "");
-	if (o->test && show_rule_errors(o, &co))
-		return CLI_EXIT_ERROR;
+	if (o->test)
+		return show_rule_errors(o, &co) ? CLI_EXIT_ERROR
+						: test_rules(o, &co);
 	if (checker_new(&co, &checker, &err) != MT_ERR_OK) {
 		fprintf(stderr, "mtlint: error: %s\n", err.msg);
 		return CLI_EXIT_ERROR;
 	}
-	if (o->test) {
-		rc = test_rules(o, &co, checker);
-	} else if (o->format && !strcmp(o->format, "json")) {
+	if (o->format && !strcmp(o->format, "json")) {
 		rc = print_rules_json(checker);
 	} else {
 		checker_each_rule(checker, print_rule, NULL);

@@ -22,8 +22,9 @@
  * grammatical constructions); only a sentence that fails both is reported
  * as PARSE_NULLS, with the unconnected words of the first parse.
  *
- * Resources: each sentence gets timeout_s seconds for all its parse steps
- * (enforced by link-grammar's max_parse_time, in whole seconds, so a
+ * Resources: each sentence gets timeout_s seconds of its thread's CPU
+ * time (never wall-clock time, which load stretches) for all its parse
+ * steps (enforced by link-grammar's max_parse_time, in whole seconds, so a
  * sentence may overrun by under a second); a batch may carry a deadline after which
  * the sentences not yet started are returned as PARSE_SKIPPED.  Sentences
  * longer than max_words are not parsed (PARSE_TOO_LONG).

@@ -99,21 +99,6 @@ void repair_try(struct parser *p, const struct repair_text *t,
 	free(v);
 }
 
-int repair_links(struct parser *p, const struct repair_text *t)
-{
-	uint8_t ok = 0;
-	struct variant v;
-	struct parse_job job;
-
-	build(t, NULL, &v, &job);
-	parser_parse(p, &job, 1, 0);
-	ok = job.status == PARSE_COMPLETE;
-	free(v.words);
-	free(v.glue);
-	free(v.unlinked);
-	return ok;
-}
-
 /* The plain stand-ins for a word's parts of speech (verbs have none: their
  * complements differ too much for one stand-in). */
 static size_t stand_ins(struct parser *p, const char *w, const char **out)

@@ -25,9 +25,8 @@
  * whether a complete linkage exists, at the normal cost), all variants of
  * one question in one batch.
  *
- * The same calls serve any check that wants the parser's opinion on a
- * span or a rewrite: repair_links() says whether a word list links
- * completely; repair_try() whether each of several edits of it does.
+ * repair_try() answers for any list of edits whether each makes the word
+ * list link completely; repair_find() asks it the two questions above.
  *
  * Lifetimes: words are borrowed for the call; the strings in a struct
  * repair found by repair_find() are static.  Nothing here fails but
@@ -59,9 +58,6 @@ struct repair {
 	uint32_t at;
 	const char *word; /* REPAIR_INSERT, REPAIR_REPLACE */
 };
-
-/* Does the text link completely (at the normal cost)? */
-int repair_links(struct parser *p, const struct repair_text *t);
 
 /*
  * For each of n edits of t, one at a time: does the edited text link

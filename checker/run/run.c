@@ -184,7 +184,7 @@ static enum mt_err prepare(struct run *r, struct walk_list *files,
 			   long *max_warnings)
 {
 	const struct run_options *o = r->o;
-	struct config_errors cerrs = { 0 };
+	struct yamlfile_errors cerrs = { 0 };
 	struct mt_error err = { 0 };
 	enum mt_err rc = MT_ERR_OK;
 
@@ -222,14 +222,14 @@ static enum mt_err prepare(struct run *r, struct walk_list *files,
 fail:
 	if (cerrs.n) {
 		/* every mistake of the file, in full, then a summary */
-		config_errors_print(&cerrs, o->log);
+		yamlfile_errors_print(&cerrs, o->log);
 		fprintf(o->log,
 			"mtlint: error: %zu error%s in configuration '%s'\n",
 			cerrs.n, cerrs.n == 1 ? "" : "s", cerrs.v[0].path);
 	} else {
 		fprintf(o->log, "mtlint: error: %s\n", err.msg);
 	}
-	config_errors_release(&cerrs);
+	yamlfile_errors_release(&cerrs);
 	return rc;
 }
 

@@ -65,7 +65,7 @@ static pthread_mutex_t open_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* Load the configuration cache (again, after session_reload()); a fixed
  * file is read here, so its mistakes are reported by the next lookup. */
-static enum mt_err ensure_cache(struct session *s, struct config_errors *errs,
+static enum mt_err ensure_cache(struct session *s, struct yamlfile_errors *errs,
 				struct mt_error *err)
 {
 	if (s->cc)
@@ -75,7 +75,7 @@ static enum mt_err ensure_cache(struct session *s, struct config_errors *errs,
 }
 
 enum mt_err session_new(const struct session_options *o,
-			struct session **out, struct config_errors *errs,
+			struct session **out, struct yamlfile_errors *errs,
 			struct mt_error *err)
 {
 	struct session *s = xcalloc(1, sizeof(*s));
@@ -166,7 +166,7 @@ void session_reload(struct session *s)
 
 enum mt_err session_config(struct session *s, const char *path,
 			   const struct config **cfg,
-			   struct config_errors *errs, struct mt_error *err)
+			   struct yamlfile_errors *errs, struct mt_error *err)
 {
 	enum mt_err rc;
 
@@ -563,6 +563,6 @@ void session_result_release(struct session_result *res)
 {
 	drop_doc(res);
 	buf_release(&res->diff);
-	config_errors_release(&res->cerrs);
+	yamlfile_errors_release(&res->cerrs);
 	res->profile = NULL;
 }

@@ -14,6 +14,7 @@
 #include "util/buf.h"
 #include "run/config.h"
 #include "text/document.h"
+#include "util/wildmatch.h"
 #include "util/xalloc.h"
 
 /* Paths are reported as found, without a leading "./" ("./a.txt" and
@@ -38,7 +39,8 @@ void walk_list_release(struct walk_list *l)
 	l->n = l->alloc = 0;
 }
 
-int walk_is_prose_name(const char *name)
+/* Is `name` one of the prose extensions? */
+static int walk_is_prose_name(const char *name)
 {
 	const char *dot = strrchr(name, '.');
 
@@ -99,8 +101,7 @@ static enum mt_err walk_dir(const char *dir, const char *glob,
 					rc = walk_dir(path, glob, ignore, arg,
 						      out, err, depth + 1);
 			} else if (S_ISREG(st.st_mode) &&
-				   (glob ? config_glob_match(glob, path, NULL,
-							     0, NULL)
+				   (glob ? wildmatch(glob, path, NULL, 0, NULL)
 					 : walk_is_prose_name(name)) &&
 				   (!ignore || !ignore(arg, path, 0))) {
 				add(out, path);

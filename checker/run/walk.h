@@ -40,7 +40,4 @@ MT_NODISCARD enum mt_err walk_input(const char *input, walk_ignore_fn ignore,
 
 void walk_list_release(struct walk_list *l);
 
-/* Does `name` have one of the prose extensions above? */
-int walk_is_prose_name(const char *name);
-
 #endif /* MT_WALK_H */
