@@ -42,11 +42,14 @@ static const struct rule_info gp_rules[] = {
 		  "A chemical reaction observed by the panel showed that the "
 		  "mix was unstable.",
 		  "At a minimum firms must report their losses.") },
-	{ GRAMMAR_RULE_SHORT, CATEGORY, MT_SEV_WARNING,
+	{ GRAMMAR_RULE_SHORT, CATEGORY, MT_SEV_INFO,
 	  "a short sentence of plain dictionary words (no names, figures "
 	  "or quotations) has no complete parse",
 	  NULL,
-	  "to be measured",
+	  "as a warning (names allowed): news 20% of 15 flags on a marked "
+	  "error, ted 40% of 20 (spoken fragments), Brown 30 in 1,490 "
+	  "sentences; grammar.tsv recall 0.26 -> 0.52 with 2.1% of good "
+	  "sentences flagged: precise on test-suite sentences only: info",
 	  .bad = RULE_EXAMPLES("The mayor and the council agreed to [the]."),
 	  .good = RULE_EXAMPLES("The mayor and the council agreed to it.",
 				"It was the first day of the week.") },

@@ -14,7 +14,7 @@
  *                                   observed by X showed..." read as "In a
  *                                   chemical, reaction ... showed"); the
  *                                   span is the two nouns
- *   grammar.parse-short    warning  no complete parse of a short sentence
+ *   grammar.parse-short    info     no complete parse of a short sentence
  *                                   of plain dictionary words (at most 12,
  *                                   no names, figures or quotations), and
  *                                   no stand-in explains it (findings.h)
