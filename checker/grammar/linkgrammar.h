@@ -22,13 +22,24 @@
  * grammatical constructions); only a sentence that fails both is reported
  * as PARSE_NULLS, with the unconnected words of the first parse.
  *
- * Resources: each sentence gets timeout_s seconds of its thread's CPU time
- * for all its parse steps (enforced by link-grammar's max_parse_time, in
- * whole seconds, which link-grammar counts in CPU time too, so a sentence
- * may overrun by under a second).  CPU time, not the clock: the load of
- * the machine and the number of threads change nothing, and the limit is
- * a backstop far above what a sentence normally takes (tens of
- * milliseconds).  A batch may carry a deadline after which
+ * Resources: the work of a sentence is bounded by counts, so that the
+ * same sentence gets the same answer on any machine, under any load and
+ * any -j: sentences longer than max_words are not parsed
+ * (PARSE_TOO_LONG), most links are at most short_length words long, the
+ * search for unconnected words stops at max_nulls (PARSE_FAILED beyond),
+ * at most 100 linkages are drawn (link-grammar's linkage_limit, with its
+ * repeatable random sampling).  Time is only a last-resort backstop
+ * against a pathological sentence, far above what any sentence of the
+ * Brown corpus takes (tens of milliseconds; the slowest under 2 s):
+ * timeout_s seconds of the parsing thread's CPU time for all the
+ * sentence's parse steps, checked before each step and enforced inside a
+ * step by link-grammar's max_parse_time (whole seconds; link-grammar
+ * counts the CPU time of the whole process, so it gets what is left times
+ * the CPUs online: with more parsing threads than CPUs it may cut a
+ * sentence whose own thread has spent less, at worst timeout_s x CPUs /
+ * busy threads).  A sentence cut there is PARSE_TIMEOUT, which the caller
+ * reports as not checked (never as a finding).  A batch may carry a
+ * deadline after which
  * the sentences not yet started are returned as PARSE_SKIPPED.  Sentences
  * longer than max_words are not parsed (PARSE_TOO_LONG).
  *
@@ -81,6 +92,11 @@ struct parse_job {
 	const char *const *words; /* borrowed; no word holds a space */
 	const uint8_t *glue;	  /* may be NULL; 1: no space before word i */
 	uint32_t n_words;
+	/* in: only ask whether a complete linkage exists (at the normal and
+	 * the relaxed cost); without one the status is PARSE_NULLS with
+	 * null_count 0 and no word marked.  Much cheaper than the search for
+	 * the fewest unconnected words: for trying variants of a sentence. */
+	uint8_t complete_only;
 	uint8_t *unlinked;	  /* out: 1 for each unconnected word */
 	enum parse_status status; /* out */
 	uint32_t null_count;	  /* out: unconnected words (link-grammar's) */
@@ -94,6 +110,10 @@ struct parse_job {
 	 * object is the word before it.  -1: none. */
 	int32_t split_subject;
 	int cached;		  /* out: answered from the cache */
+	/* out, PARSE_COMPLETE and (not complete_only) PARSE_NULLS: the
+	 * disjunct cost of the best linkage (0 for the plainest reading; each
+	 * rarer construction adds to it) */
+	double cost;
 };
 
 struct parser;
@@ -134,6 +154,18 @@ int parser_has_entry(struct parser *p, const char *word);
 /* Can the dictionary read this word as an adjective ("official", not
  * "case")? */
 int parser_can_be_adjective(struct parser *p, const char *word);
+
+enum parser_kind {
+	PARSER_NOUN = 1 << 0,
+	PARSER_PLURAL = 1 << 1, /* a plural noun entry */
+	PARSER_VERB = 1 << 2,
+	PARSER_ADJ = 1 << 3,
+	PARSER_ADV = 1 << 4,
+};
+
+/* The parts of speech of the word's dictionary entries (enum
+ * parser_kind bits, from their subscripts); 0 when none or unknown. */
+unsigned parser_word_kinds(struct parser *p, const char *word);
 
 /* CLOCK_MONOTONIC in nanoseconds. */
 uint64_t parser_now(void);
