@@ -162,14 +162,6 @@ static void cache_put(struct parser *p, const char *text,
 
 /* --- parsing ----------------------------------------------------------- */
 
-uint64_t parser_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
-}
-
 /*
  * The calling thread's CPU time, in ns: a sentence's time limit (the
  * backstop, see linkgrammar.h) counts the CPU its own parse used, never
@@ -447,7 +439,6 @@ struct batch {
 	struct parser *p;
 	struct parse_job *jobs;
 	size_t n;
-	uint64_t deadline;
 	atomic_size_t next;
 	int cached_only; /* answer from the cache, never parse */
 };
@@ -473,10 +464,6 @@ static void run_job(struct batch *b, Parse_Options po, struct parse_job *job)
 	}
 	if (job->n_words > p->opts.max_words) {
 		job->status = PARSE_TOO_LONG;
-		return;
-	}
-	if (b->deadline && parser_now() >= b->deadline) {
-		job->status = PARSE_SKIPPED;
 		return;
 	}
 	buf_init(&text);
@@ -535,10 +522,9 @@ static void *worker(void *arg)
 	return NULL;
 }
 
-void parser_parse(struct parser *p, struct parse_job *jobs, size_t n,
-		  uint64_t deadline_ns)
+void parser_parse(struct parser *p, struct parse_job *jobs, size_t n)
 {
-	struct batch b = { p, jobs, n, deadline_ns, 0, 0 };
+	struct batch b = { p, jobs, n, 0, 0 };
 	size_t nt = p->opts.threads;
 	pthread_t tid[8];
 	size_t started = 0;
@@ -560,7 +546,7 @@ void parser_parse(struct parser *p, struct parse_job *jobs, size_t n,
 
 void parser_parse_cached(struct parser *p, struct parse_job *jobs, size_t n)
 {
-	struct batch b = { p, jobs, n, 0, 0, 1 };
+	struct batch b = { p, jobs, n, 0, 1 };
 
 	/* lookups only: one thread, no parse options needed */
 	for (size_t i = 0; i < n; i++)

@@ -38,10 +38,8 @@
  * the CPUs online: with more parsing threads than CPUs it may cut a
  * sentence whose own thread has spent less, at worst timeout_s x CPUs /
  * busy threads).  A sentence cut there is PARSE_TIMEOUT, which the caller
- * reports as not checked (never as a finding).  A batch may carry a
- * deadline after which
- * the sentences not yet started are returned as PARSE_SKIPPED.  Sentences
- * longer than max_words are not parsed (PARSE_TOO_LONG).
+ * reports as not checked (never as a finding).  There is no deadline for
+ * a batch: a document's budget counts sentences (grammar/parse.h).
  *
  * Cache: results are kept per joined sentence text (a hash table of at most
  * cache_size entries, emptied when full), so checking an edited document
@@ -80,7 +78,7 @@ enum parse_status {
 	PARSE_NULLS,	    /* the best linkage leaves words unconnected */
 	PARSE_TIMEOUT,	    /* link-grammar ran out of time or memory */
 	PARSE_TOO_LONG,	    /* more than max_words words: not parsed */
-	PARSE_SKIPPED,	    /* the batch deadline passed first: not parsed */
+	PARSE_SKIPPED,	    /* not in the cache (parser_parse_cached) */
 	PARSE_FAILED,	    /* link-grammar could not split or parse it */
 };
 
@@ -129,13 +127,10 @@ MT_NODISCARD enum mt_err parser_open(const struct parser_options *opts,
 void parser_close(struct parser *p); /* NULL: no-op */
 
 /*
- * Parse n sentences, on several threads when there are several.  When
- * deadline_ns is non-zero (CLOCK_MONOTONIC nanoseconds, see parser_now()),
- * sentences not started by then get PARSE_SKIPPED.  Never fails as a whole:
- * each job carries its own status.
+ * Parse n sentences, on several threads when there are several.  Never
+ * fails as a whole: each job carries its own status.
  */
-void parser_parse(struct parser *p, struct parse_job *jobs, size_t n,
-		  uint64_t deadline_ns);
+void parser_parse(struct parser *p, struct parse_job *jobs, size_t n);
 
 /*
  * As parser_parse(), from the cache alone: a sentence parsed before gets
@@ -166,9 +161,6 @@ enum parser_kind {
 /* The parts of speech of the word's dictionary entries (enum
  * parser_kind bits, from their subscripts); 0 when none or unknown. */
 unsigned parser_word_kinds(struct parser *p, const char *word);
-
-/* CLOCK_MONOTONIC in nanoseconds. */
-uint64_t parser_now(void);
 
 struct parser_stats {
 	uint64_t parsed;     /* sentences given to link-grammar */
