@@ -1,8 +1,11 @@
 /*
  * strtab: the hash table (see strtab.h).  Open addressing with linear
- * probing over an array of ids; the slot array doubles when it is half
- * full, so probe runs stay short.  Keys keep their hash, so growing never
- * rehashes a string.
+ * probing over an array of ids, each slot holding its key's hash beside
+ * the id, so that a probe past another key compares hashes in the slot
+ * array and reads no key (the keys are a second, random memory access:
+ * the lexicon and the speller's cache are large); the slot array doubles
+ * when it is half full, so probe runs stay short.  Keys keep their hash,
+ * so growing never rehashes a string.
  */
 #include "util/strtab.h"
 
@@ -71,27 +74,33 @@ static void rehash(struct strtab *t)
 	t->slots = xcalloc(size, sizeof(*t->slots));
 	t->mask = size - 1;
 	for (uint32_t id = 0; id < t->n; id++) {
-		uint32_t i = t->keys[id].hash & t->mask;
+		uint32_t h = t->keys[id].hash;
+		uint32_t i = h & t->mask;
 
 		while (t->slots[i])
 			i = (i + 1) & t->mask;
-		t->slots[i] = id + 1;
+		t->slots[i] = (uint64_t)h << 32 | (id + 1);
 	}
 }
 
-static uint32_t *probe(const struct strtab *t, const char *s, size_t len,
+/* The slot's id + 1 (0: empty). */
+static uint32_t slot_id1(uint64_t v)
+{
+	return (uint32_t)v;
+}
+
+static uint64_t *probe(const struct strtab *t, const char *s, size_t len,
 		       uint32_t h)
 {
 	uint32_t i = h & t->mask;
 
 	for (;;) {
-		uint32_t v = t->slots[i];
-		const struct strtab_key *k;
+		uint64_t v = t->slots[i];
 
 		if (!v)
 			return &t->slots[i];
-		k = &t->keys[v - 1];
-		if (k->hash == h && key_equal(t, k, s, len))
+		if ((uint32_t)(v >> 32) == h &&
+		    key_equal(t, &t->keys[slot_id1(v) - 1], s, len))
 			return &t->slots[i];
 		i = (i + 1) & t->mask;
 	}
@@ -99,19 +108,19 @@ static uint32_t *probe(const struct strtab *t, const char *s, size_t len,
 
 uint32_t strtab_find(const struct strtab *t, const char *s, size_t len)
 {
-	uint32_t *slot;
+	uint64_t *slot;
 
 	if (!t->mask)
 		return STRTAB_NONE;
 	slot = probe(t, s, len, key_hash(t, s, len));
-	return *slot ? *slot - 1 : STRTAB_NONE;
+	return *slot ? slot_id1(*slot) - 1 : STRTAB_NONE;
 }
 
 static uint32_t intern(struct strtab *t, struct arena *a, const char *s,
 		       size_t len, int *is_new)
 {
 	uint32_t h = key_hash(t, s, len);
-	uint32_t *slot;
+	uint64_t *slot;
 
 	if (len > UINT32_MAX)
 		MT_BUG("strtab key too long");
@@ -121,13 +130,13 @@ static uint32_t intern(struct strtab *t, struct arena *a, const char *s,
 	if (*slot) {
 		if (is_new)
 			*is_new = 0;
-		return *slot - 1;
+		return slot_id1(*slot) - 1;
 	}
 	if (a)
 		s = arena_strndup(a, s, len);
 	t->keys = xgrow(t->keys, &t->keys_alloc, t->n + 1, sizeof(*t->keys));
 	t->keys[t->n] = (struct strtab_key){ s, (uint32_t)len, h };
-	*slot = ++t->n;
+	*slot = (uint64_t)h << 32 | ++t->n;
 	if (is_new)
 		*is_new = 1;
 	return t->n - 1;

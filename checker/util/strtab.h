@@ -45,7 +45,7 @@ struct strtab {
 	struct strtab_key *keys; /* by id */
 	uint32_t n;
 	size_t keys_alloc;
-	uint32_t *slots; /* id + 1; 0 = empty */
+	uint64_t *slots; /* hash << 32 | (id + 1); 0 = empty */
 	uint32_t mask;
 	int nocase;
 };
