@@ -272,3 +272,110 @@ Test(affclosure, system_english_dictionaries_are_closed)
 		speller_close(sp);
 	}
 }
+
+/* --- the index's answer to "is a known word one edit away?" ------------ */
+
+struct near {
+	struct speller *sp;
+	struct aff_closure *c;
+	size_t n, decided, differ;
+	char first[160];
+};
+
+static void try_edit(struct near *a, const char *b, size_t m, size_t *known,
+		     size_t *open)
+{
+	if (speller_check(a->sp, b, m)) {
+		(*known)++;
+		*open += (size_t)aff_closure_open_to(a->c, b, m);
+	}
+}
+
+/* Every known word one edit from the lower-case w (which is unknown), by
+ * the dictionary's look-ups: how many, and how many of them only Hunspell
+ * can judge (may be NOSUGGEST forms, which the index leaves out). */
+static void known_edits(struct near *a, const char *w, size_t *known,
+			size_t *open)
+{
+	size_t n = strlen(w);
+	char b[128];
+
+	*known = *open = 0;
+	for (size_t i = 0; i <= n; i++) {
+		if (i < n) { /* deletion */
+			memcpy(b, w, i);
+			memcpy(b + i, w + i + 1, n - i - 1);
+			try_edit(a, b, n - 1, known, open);
+		}
+		if (i + 1 < n) { /* swap */
+			memcpy(b, w, n);
+			b[i] = w[i + 1];
+			b[i + 1] = w[i];
+			try_edit(a, b, n, known, open);
+		}
+		for (char c = 'a'; c <= 'z'; c++) {
+			if (i < n) { /* replacement */
+				memcpy(b, w, n);
+				b[i] = c;
+				try_edit(a, b, n, known, open);
+			}
+			memcpy(b, w, i); /* insertion */
+			b[i] = c;
+			memcpy(b + i + 1, w + i, n - i);
+			try_edit(a, b, n + 1, known, open);
+		}
+	}
+}
+
+static void compare_near(void *arg, const char *w)
+{
+	struct near *a = arg;
+	size_t n = strlen(w), known, open;
+	int ours;
+
+	for (size_t i = 0; i < n; i++)
+		if (w[i] < 'a' || w[i] > 'z')
+			return;
+	if (n < 2 || a->n++ % 7 || speller_check(a->sp, w, n))
+		return;
+	ours = speller_lower_neighbour(a->sp, w, n);
+	if (ours < 0)
+		return;
+	a->decided++;
+	known_edits(a, w, &known, &open);
+	/* the index may miss only the neighbours Hunspell alone judges */
+	if ((ours == 1) != (known > 0) && !(ours == 0 && known == open) &&
+	    !a->differ++)
+		snprintf(a->first, sizeof(a->first),
+			 "%s (index %d, %zu known edits)", w, ours, known);
+}
+
+Test(affclosure, lower_neighbour_from_the_index_is_the_edits_answer,
+     .timeout = 600)
+{
+	struct mt_error err = { 0 };
+	struct near a = { 0 };
+	struct buf aff = BUF_INIT, dic = BUF_INIT;
+	const char *models[] = { "Paris" };
+	char path[256];
+
+	cr_assert_eq(speller_open("en_US", NULL, &a.sp, &err), MT_ERR_OK,
+		     "%s", err.msg);
+	snprintf(path, sizeof(path), "%s", speller_dic_path(a.sp));
+	cr_assert_eq(buf_read_file(&dic, path, 0), 0);
+	memcpy(path + strlen(path) - 3, "aff", 3);
+	cr_assert_eq(buf_read_file(&aff, path, 0), 0);
+	a.c = aff_closure_open(aff.buf, aff.len, dic.buf, dic.len, models, 1);
+	cr_assert_not_null(a.c);
+	cr_expect_eq(speller_lower_neighbour(a.sp, "wsa", 3), 1);
+	cr_expect_eq(speller_lower_neighbour(a.sp, "Wsa", 3), -1);
+	snprintf(path, sizeof(path), "%s", speller_dic_path(a.sp));
+	each_probe(path, compare_near, &a);
+	cr_expect_gt(a.decided, 1000, "only %zu words decided", a.decided);
+	cr_expect_eq(a.differ, 0, "%zu of %zu words judged otherwise, first %s",
+		     a.differ, a.decided, a.first);
+	aff_closure_free(a.c);
+	buf_release(&aff);
+	buf_release(&dic);
+	speller_close(a.sp);
+}

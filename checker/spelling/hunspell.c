@@ -850,6 +850,37 @@ static int index_unknown(struct speller *sp, const char *w, size_t n)
 	return cp == 0 || (cp == 1 && sp->case_ok);
 }
 
+int speller_lower_neighbour(struct speller *sp, const char *w, size_t n)
+{
+	struct sugindex_hit hits[64];
+	size_t k;
+
+	if (n == 0 || n > SPELLER_MAX_WORD)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if (w[i] < 'a' || w[i] > 'z')
+			return -1;
+	if (!sp->ix && !sp->ix_tried) {
+		sp->ix_tried = 1;
+		index_map(sp);
+	}
+	/* only an index of every form, of a dictionary closed for plain
+	 * words, knows all the plain words Hunspell accepts */
+	if (!sp->ix || !sp->closure || !sp->ix_stats.expanded)
+		return -1;
+	k = sugindex_lookup(sp->ix, w, n, 1, hits, ARRAY_SIZE(hits));
+	for (size_t i = 0; i < k; i++) {
+		int plain = hits[i].dist == 1;
+
+		for (uint32_t j = 0; plain && j < hits[i].len; j++)
+			plain = hits[i].word[j] >= 'a' && hits[i].word[j] <= 'z';
+		if (plain)
+			return 1;
+	}
+	/* the list may have been cut before the plain ones */
+	return k == ARRAY_SIZE(hits) ? -1 : 0;
+}
+
 void speller_index_stats(const struct speller *sp,
 			 struct speller_index_stats *out)
 {

@@ -119,6 +119,17 @@ MT_NODISCARD enum mt_err speller_load_frequencies(struct speller *sp,
 #define SPELLER_CACHE_MAX 200000
 int speller_check(struct speller *sp, const char *word, size_t len);
 
+/*
+ * Is a word of lower-case ASCII letters one edit (a letter deleted,
+ * inserted, replaced, or two neighbours swapped) away from w (n lower-case
+ * ASCII letters) and known?  Answered by the suggestion index alone: 1 or
+ * 0, or -1 when the index cannot tell (no index of the expanded forms, a
+ * dictionary not closed for plain words: affclosure.h; w not plain lower
+ * case), and the caller checks the edits itself.  Words the dictionary
+ * marks NOSUGGEST, which the index leaves out, do not count.  Not cached.
+ */
+int speller_lower_neighbour(struct speller *sp, const char *w, size_t n);
+
 /* How often the word occurs in the frequency list (0: not listed). */
 unsigned long speller_frequency(const struct speller *sp, const char *word,
 				size_t len);

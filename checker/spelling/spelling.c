@@ -1055,24 +1055,15 @@ static char *dialect_form(struct run *r, const char *w, size_t n)
 }
 
 /*
- * Is a known word one edit away from the lower-case ASCII word w: a letter
- * deleted, inserted, replaced or two swapped, or a space or hyphen
- * inserted between two known words ("hawkmoth", "citybred")?  Typos have
- * that shape; technical and foreign terms the dictionary lacks
- * ("nociceptive", "montmorillonites") mostly do not.  Dictionary lookups
- * only (about 55 per letter), never the suggestion search.  Words that
- * are not plain ASCII letters count as typo-shaped.
+ * Is a known lower-case word one edit from the lower-case ASCII word w (a
+ * letter deleted, inserted, replaced or two swapped) by the dictionary's
+ * look-ups (about 55 per letter)?  For when the suggestion index cannot
+ * tell (speller_lower_neighbour()).
  */
-static int typo_shaped(struct run *r, const char *w, size_t n)
+static int edit_known(struct speller *sp, const char *w, size_t n)
 {
-	struct speller *sp = r->st->sp;
 	char b[SPELLER_MAX_WORD + 2];
 
-	if (n < 2 || n + 1 >= sizeof(b))
-		return 1;
-	for (size_t i = 0; i < n; i++)
-		if (w[i] < 'a' || w[i] > 'z')
-			return 1;
 	for (size_t i = 0; i <= n; i++) {
 		/* deletion of w[i] */
 		if (i < n) {
@@ -1089,10 +1080,6 @@ static int typo_shaped(struct run *r, const char *w, size_t n)
 			if (speller_check(sp, b, n))
 				return 1;
 		}
-		/* two words: w[..i) and w[i..) */
-		if (i >= 2 && n - i >= 2 && speller_check(sp, w, i) &&
-		    speller_check(sp, w + i, n - i))
-			return 1;
 		for (char c = 'a'; c <= 'z'; c++) {
 			/* replacement of w[i] */
 			if (i < n && c != w[i]) {
@@ -1109,6 +1096,36 @@ static int typo_shaped(struct run *r, const char *w, size_t n)
 				return 1;
 		}
 	}
+	return 0;
+}
+
+/*
+ * Is a known word one edit away from the lower-case ASCII word w: a letter
+ * deleted, inserted, replaced or two swapped, or a space or hyphen
+ * inserted between two known words ("hawkmoth", "citybred")?  Typos have
+ * that shape; technical and foreign terms the dictionary lacks
+ * ("nociceptive", "montmorillonites") mostly do not.  One look-up in the
+ * suggestion index when it can tell (else the dictionary's look-ups,
+ * edit_known()) and two per split point, never the suggestion search.
+ * Words that are not plain ASCII letters count as typo-shaped.
+ */
+static int typo_shaped(struct run *r, const char *w, size_t n)
+{
+	struct speller *sp = r->st->sp;
+	int near;
+
+	if (n < 2 || n + 1 >= SPELLER_MAX_WORD + 2)
+		return 1;
+	for (size_t i = 0; i < n; i++)
+		if (w[i] < 'a' || w[i] > 'z')
+			return 1;
+	near = speller_lower_neighbour(sp, w, n);
+	if (near > 0 || (near < 0 && edit_known(sp, w, n)))
+		return 1;
+	/* two words: w[..i) and w[i..) */
+	for (size_t i = 2; i + 2 <= n; i++)
+		if (speller_check(sp, w, i) && speller_check(sp, w + i, n - i))
+			return 1;
 	return 0;
 }
 
