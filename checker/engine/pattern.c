@@ -12,6 +12,7 @@
 #include <unicode/utf8.h>
 #include <unicode/utext.h>
 
+#include "engine/regexwords.h"
 #include "util/xalloc.h"
 
 /* ICU's unit is "steps of the match engine", roughly 1,000 per unit; a
@@ -22,6 +23,9 @@ struct pattern {
 	URegularExpression *re;
 	int groups;
 	unsigned long timeouts;
+	/* the same pattern as a set of words, for whole-token matches of
+	 * ASCII tokens (regexwords.h); NULL when it is not one */
+	struct regex_words *words;
 };
 
 struct pattern *pattern_compile(const char *re, unsigned flags, char *msg,
@@ -52,6 +56,8 @@ struct pattern *pattern_compile(const char *re, unsigned flags, char *msg,
 	p = xcalloc(1, sizeof(*p));
 	p->re = r;
 	p->groups = uregex_groupCount(r, &st);
+	if (!(flags & PATTERN_NO_WORDS))
+		p->words = regex_words_parse(re, (flags & PATTERN_ICASE) != 0);
 	if (U_FAILURE(st) || p->groups >= PATTERN_MAX_GROUPS) {
 		snprintf(msg, msg_size,
 			 "regular expression has more than %d groups",
@@ -67,6 +73,7 @@ void pattern_free(struct pattern *p)
 	if (!p)
 		return;
 	uregex_close(p->re);
+	regex_words_free(p->words);
 	free(p);
 }
 
@@ -86,6 +93,8 @@ int pattern_matches(struct pattern *p, const char *s, size_t len)
 	UText ut = UTEXT_INITIALIZER;
 	UBool ok;
 
+	if (p->words && regex_words_takes(s, len))
+		return regex_words_match(p->words, s, len);
 	utext_openUTF8(&ut, s, (int64_t)len, &st);
 	uregex_setUText(p->re, &ut, &st);
 	ok = uregex_matches64(p->re, 0, &st);

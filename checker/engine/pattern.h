@@ -24,6 +24,9 @@
 
 enum pattern_flag {
 	PATTERN_ICASE = 1 << 0, /* case-insensitive */
+	/* pattern_matches() always through ICU, never as a set of words
+	 * (regexwords.h; for the tests that compare the two) */
+	PATTERN_NO_WORDS = 1 << 1,
 };
 
 struct pattern;
@@ -40,7 +43,8 @@ void pattern_free(struct pattern *p); /* NULL is a no-op */
 /* Number of capture groups. */
 int pattern_groups(const struct pattern *p);
 
-/* Does the whole of s[0..len) match? */
+/* Does the whole of s[0..len) match?  A pattern that names a finite set
+ * of words (regexwords.h) answers an ASCII s from that set, without ICU. */
 int pattern_matches(struct pattern *p, const char *s, size_t len);
 
 struct pattern_match {
