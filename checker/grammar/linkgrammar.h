@@ -30,7 +30,7 @@
  * at most 100 linkages are drawn (link-grammar's linkage_limit, with its
  * repeatable random sampling).  Time is only a last-resort backstop
  * against a pathological sentence, far above what any sentence of the
- * Brown corpus takes (tens of milliseconds; the slowest under 2 s):
+ * Brown corpus takes (tens of milliseconds; none reached 2 s):
  * timeout_s seconds of the parsing thread's CPU time for all the
  * sentence's parse steps, checked before each step and enforced inside a
  * step by link-grammar's max_parse_time (whole seconds; link-grammar
