@@ -4,6 +4,7 @@
  */
 #include <criterion/criterion.h>
 #include <errno.h>
+#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -228,4 +229,125 @@ Test(atomicfile, read_only_directory)
 	free(back);
 	snprintf(path, sizeof(path), "rm -rf '%s'", dir);
 	cr_assert_eq(system(path), 0);
+}
+
+/* --- every encoding iconv offers ----------------------------------------- */
+
+/* s (UTF-8) in `enc`, or NULL when iconv cannot write it exactly. */
+static char *encode_as(const char *enc, const char *s, size_t *len)
+{
+	iconv_t cd = iconv_open(enc, "UTF-8");
+	size_t il = strlen(s), cap = il * 8 + 64, ol = cap;
+	char *out, *ip = (char *)s, *op;
+
+	if (cd == (iconv_t)-1)
+		return NULL;
+	out = op = malloc(cap);
+	if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 ||
+	    iconv(cd, NULL, NULL, &op, &ol) == (size_t)-1) {
+		free(out);
+		out = NULL;
+	}
+	iconv_close(cd);
+	*len = out ? (size_t)(op - out) : 0;
+	return out;
+}
+
+/*
+ * Load `text` encoded in `enc`, fix "was was" -> "was" by hand (no checker:
+ * this is about bytes), and decode the result: it must read `want`, or the
+ * fix must be refused with the bytes untouched.  Returns 1 when tried.
+ */
+static int fix_in_encoding(const char *enc, const char *text,
+			   const char *want, size_t *n_refused)
+{
+	struct document_options o = { .encoding = enc };
+	struct document *doc = NULL, *back = NULL;
+	struct mt_error err = { 0 };
+	struct diag_list l;
+	size_t len, out_len, n;
+	unsigned char *out;
+	char *bytes = encode_as(enc, text, &len);
+	const char *p;
+	enum mt_err rc;
+
+	if (!bytes)
+		return 0;
+	if (document_load_mem("e.txt", bytes, len, &o, &doc, &err) !=
+	    MT_ERR_OK) {
+		/* iconv wrote it but cannot read it back (lossy): skip */
+		free(bytes);
+		return 0;
+	}
+	if (strcmp(doc->text, text) != 0) {
+		document_free(doc);
+		free(bytes);
+		return 0;
+	}
+	p = strstr(doc->text, "was was");
+	diag_list_init(&l, &doc->arena);
+	{
+		struct span sp = { (uint32_t)(p - doc->text),
+				   (uint32_t)(p - doc->text + 7) };
+		struct diag *d = diag_add(&l, "grammar.repeated-word",
+					  "fluency/grammar", MT_SEV_ERROR, sp,
+					  "repeated word");
+
+		diag_suggest(&l, d, "was");
+		l.v[0].flags |= DIAGF_SAFE_FIX;
+	}
+	rc = fix_apply(doc, &l, &out, &out_len, &n, &err);
+	if (rc != MT_ERR_OK) {
+		cr_expect_eq(rc, MT_ERR_ENCODING, "%s: %s", enc, err.msg);
+		(*n_refused)++;
+	} else {
+		cr_expect_eq(n, 1, "%s: fix not applied", enc);
+		cr_assert_eq(document_load_mem("e.txt", out, out_len, &o,
+					       &back, &err),
+			     MT_ERR_OK, "%s: the fixed file does not decode: %s",
+			     enc, err.msg);
+		cr_expect_str_eq(back->text, want, "%s", enc);
+		document_free(back);
+		free(out);
+	}
+	diag_list_release(&l);
+	document_free(doc);
+	free(bytes);
+	return 1;
+}
+
+Test(fix, every_iconv_encoding_keeps_the_bytes_around_a_fix, .timeout = 300)
+{
+	static const char *const cases[][2] = {
+		{ "It was was the end, said Zo\xC3\xAB.",
+		  "It was the end, said Zo\xC3\xAB." },
+		{ "Zo\xC3\xAB said it was was \xC3\xBC" "ber.",
+		  "Zo\xC3\xAB said it was \xC3\xBC" "ber." },
+		{ "\xE6\x9D\xB1\xE4\xBA\xAC was was \xE6\x9D\xB1\xE4\xBA\xAC.",
+		  "\xE6\x9D\xB1\xE4\xBA\xAC was \xE6\x9D\xB1\xE4\xBA\xAC." },
+		{ "\xD0\x9E\xD0\xBD was was \xD0\xB4\xD0\xB0.",
+		  "\xD0\x9E\xD0\xBD was \xD0\xB4\xD0\xB0." },
+	};
+	FILE *f = popen("iconv -l", "r");
+	char line[4096];
+	size_t tried = 0, refused = 0, names = 0;
+
+	cr_assert_not_null(f);
+	/* glibc lists "NAME//" or "NAME, ALIAS//": aliases are the same
+	 * converter, the first name of each line suffices */
+	while (fgets(line, sizeof(line), f)) {
+		char *name = line + strspn(line, " \t");
+
+		name[strcspn(name, ",/ \n")] = '\0';
+		if (!*name)
+			continue;
+		names++;
+		for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++)
+			tried += (size_t)fix_in_encoding(name, cases[i][0],
+							 cases[i][1], &refused);
+	}
+	pclose(f);
+	cr_assert_gt(names, 100, "iconv -l listed %zu encodings", names);
+	cr_expect_gt(tried, 400, "%zu cases tried", tried);
+	cr_expect_eq(refused, 0, "%zu of %zu fixes refused", refused, tried);
 }

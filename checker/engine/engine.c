@@ -74,6 +74,7 @@ struct match_ctx {
 	struct tok_info *info;
 	uint32_t n;	  /* tokens in the sentence */
 	uint32_t content; /* first token that is not punctuation */
+	uint32_t tail;	  /* just past the last token that is not */
 	int real_start;	  /* 0: the "sentence" continues a wrapped line */
 	/* results */
 	uint32_t mark[10];   /* token index + 1; 0 unset */
@@ -508,16 +509,14 @@ static int match_from(struct match_ctx *m, const struct rule_seq *seq,
 	el = &seq->v[k];
 	switch (el->kind) {
 	case EL_START:
-		if (!m->real_start)
+		/* only punctuation before i: O(1), not a scan of the
+		 * sentence, so a long run of punctuation stays linear */
+		if (!m->real_start || i > m->content)
 			return 0;
-		for (uint32_t j = 0; j < i; j++)
-			if (m->t[j].kind != TOK_PUNCT)
-				return 0;
 		return match_from(m, seq, k + 1, i);
 	case EL_END:
-		for (uint32_t j = i; j < m->n; j++)
-			if (m->t[j].kind != TOK_PUNCT)
-				return 0;
+		if (i < m->tail)
+			return 0;
 		return match_from(m, seq, k + 1, i);
 	case EL_SKIP:
 		/* shortest gap first: "no one ... not" pairs the nearest */
@@ -544,9 +543,8 @@ static int match_from(struct match_ctx *m, const struct rule_seq *seq,
 		if (el->optional)
 			return match_from(m, seq, k + 1, i);
 		if (el->at_start && m->real_start) {
-			for (uint32_t j = 0; j < i; j++)
-				if (m->t[j].kind != TOK_PUNCT)
-					return 0;
+			if (i > m->content)
+				return 0;
 			return match_from(m, seq, k + 1, i);
 		}
 		return 0;
@@ -821,6 +819,9 @@ static void check_sentence(struct engine *e, const struct document *doc,
 	m.content = 0;
 	while (m.content < m.n && m.t[m.content].kind == TOK_PUNCT)
 		m.content++;
+	m.tail = m.content == m.n ? 0 : m.n;
+	while (m.tail > m.content && m.t[m.tail - 1].kind == TOK_PUNCT)
+		m.tail--;
 	m.real_start = real_start;
 	for (uint32_t i = 0; i < m.n; i++) {
 		const struct token *t = &m.t[i];
