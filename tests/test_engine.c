@@ -6,12 +6,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <time.h>
 
 #include "run/checker.h"
 #include "engine/engine.h"
 #include "helpers.h"
 #include "text/lexicon.h"
+#include "util/buf.h"
 #include "util/paths.h"
 #include "text/segment.h"
 
@@ -205,6 +207,55 @@ Test(engine, rules_lists_yaml_rules)
 	cr_expect(strstr(r.out, "typography.space-before-closing-quote"));
 	cr_expect(strstr(r.out, "grammar.repeated-word"));
 	run_result_release(&r);
+}
+
+/*
+ * A rule whose regex backtracks catastrophically used to cost ICU's whole
+ * time limit on every paragraph, silently: 200 paragraphs took minutes.
+ * Its work budget on the document now runs out once, an info finding names
+ * the rule, and the rule checks nothing more.
+ */
+Test(engine, a_rule_out_of_regex_work_says_so_and_stops, .timeout = 120)
+{
+	static const char yml[] =
+		"rules:\n"
+		"  - id: test.catastrophic\n"
+		"    category: style\n"
+		"    severity: warning\n"
+		"    message: \"x\"\n"
+		"    regex: '(a+)+b'\n"
+		"    examples:\n"
+		"      bad: [\"x [aab] x\"]\n"
+		"      good: [\"c\"]\n";
+	char dir[] = "/tmp/mtlint-rules-XXXXXX", path[256], args[512];
+	struct buf in = BUF_INIT;
+	struct run_result r;
+	const char *at, *id = "rule 'test.catastrophic' used up its "
+			      "regular-expression work budget";
+	FILE *f;
+
+	cr_assert(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/slow.yml", dir);
+	f = fopen(path, "w");
+	cr_assert_not_null(f);
+	fputs(yml, f);
+	fclose(f);
+	for (int i = 0; i < 200; i++)
+		buf_adds(&in, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n\n");
+	snprintf(args, sizeof(args),
+		 "--no-config --grammar-parser off --rules-dir '%s' "
+		 "--fail-on info -",
+		 dir);
+	run_mtlint(args, in.buf, in.len, &r);
+	cr_expect_eq(r.status, 1, "status %d: %s", r.status, r.err);
+	at = strstr(r.out, id);
+	cr_expect(at && strstr(r.out, "[limits.regex-work]"), "%s", r.out);
+	cr_expect(at && !strstr(at + 1, id), "reported once: %s", r.out);
+	cr_expect(!strstr(r.out, "[test.catastrophic]"), "%s", r.out);
+	run_result_release(&r);
+	buf_release(&in);
+	remove(path);
+	rmdir(dir);
 }
 
 /*

@@ -1,0 +1,58 @@
+/*
+ * limits: every bound mtlint puts on what it reads and on the work it does
+ * for one document, in one place (the security section of docs/usage.md
+ * lists them for users).
+ *
+ * Each input has a size limit, checked while reading: a file over it fails
+ * with MT_ERR_TOO_LARGE and a message naming the file and the limit, never
+ * a silently shortened or empty read, and a device such as /dev/zero ends
+ * at the limit instead of exhausting memory.  The limits are far above any
+ * real input (a long article is 100 KB, the largest shipped rule file 60
+ * KB) and low enough that one document, checked with everything on, stays
+ * well within 512 MiB.
+ *
+ * Work budgets count work, not time, so the same input gives the same
+ * report on any machine: when one runs out, the check that ran out says so
+ * with an `info` finding naming the rule, and goes on without it.
+ *
+ * Depends on nothing.
+ */
+#ifndef MT_LIMITS_H
+#define MT_LIMITS_H
+
+/* --- sizes of inputs, in bytes ------------------------------------------ */
+
+/* A document to check or a reference article (CLI and LSP). */
+#define MT_LIMIT_DOCUMENT (8u << 20)
+/* One word list: --words, --reject, the newsroom and frequency lists. */
+#define MT_LIMIT_WORD_LIST (16u << 20)
+/* One rule file (rules/<lang>/NAME.yml, --rules-dir, rule packs). */
+#define MT_LIMIT_RULE_FILE (4u << 20)
+/* .mtlint.yml. */
+#define MT_LIMIT_CONFIG (1u << 20)
+/* A baseline (--baseline). */
+#define MT_LIMIT_BASELINE (64u << 20)
+/* One of link-grammar's dictionary files, read for word classes. */
+#define MT_LIMIT_LEXICON (32u << 20)
+/* One Language Server message (header and JSON body). */
+#define MT_LIMIT_LSP_MESSAGE (4u * MT_LIMIT_DOCUMENT)
+
+/* --- structure ----------------------------------------------------------- */
+
+/* Nesting of YAML collections in rule files and .mtlint.yml. */
+#define MT_LIMIT_YAML_DEPTH 64
+/* Directories below an input directory. */
+#define MT_LIMIT_WALK_DEPTH 64
+/* Parallel jobs (-j). */
+#define MT_LIMIT_JOBS 256
+
+/* --- work per document --------------------------------------------------- */
+
+/*
+ * ICU regex work one rule may spend on one document, in ICU's time units
+ * (one unit is about 10,000 steps of its match engine, some 0.1 ms): a
+ * paragraph of ordinary prose costs a rule well under one unit.
+ */
+#define MT_LIMIT_REGEX_WORK 2000
+
+#endif /* MT_LIMITS_H */
