@@ -307,3 +307,31 @@ Test(cli, huge_file_50mb, .timeout = 240)
 	cr_assert(strstr(r.out, "repeated word 'the'"), "%.200s", r.out);
 	run_result_release(&r);
 }
+
+/* Every list, rule directory and baseline read has a limit and a reason:
+ * /dev/zero used to be read until memory ran out, a directory gave an
+ * empty list. */
+Test(cli, inputs_over_their_limit_or_not_files_fail_with_the_reason,
+     .timeout = 60)
+{
+	static const char *const cases[][2] = {
+		{ "--words /dev/zero -", "word list '/dev/zero' is too large" },
+		{ "--words /tmp -", "cannot read word list '/tmp'" },
+		{ "--reject /dev/zero -", "reject list '/dev/zero' is too large" },
+		{ "--baseline /dev/zero -", "baseline '/dev/zero' is too large" },
+		{ "--config /dev/zero -", "too large for a configuration file" },
+		{ "--rules-dir /dev -", "no rule files (*.yml) in rule directory" },
+		{ "/dev/zero", "/dev/zero: binary file (NUL byte at byte offset 0)" },
+		{ "--reference /dev/zero -", "/dev/zero: binary file" },
+	};
+	struct run_result r;
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		run_mtlint(cases[i][0], "It was fine.\n", 13, &r);
+		cr_expect_eq(r.status, 2, "%s: status %d", cases[i][0],
+			     r.status);
+		cr_expect(strstr(r.err, cases[i][1]), "%s: %s", cases[i][0],
+			  r.err);
+		run_result_release(&r);
+	}
+}

@@ -20,10 +20,10 @@
 
 #include "util/buf.h"
 #include "util/paths.h"
+#include "util/limits.h"
 #include "util/xalloc.h"
 
 /* Limit on the size of a configuration file: it is a few lines. */
-#define CONFIG_MAX_BYTES (1u << 20)
 
 /* Globs longer than this are refused (matching costs glob x path bits). */
 #define CONFIG_MAX_GLOB 1024
@@ -645,15 +645,16 @@ enum mt_err config_load(const char *path, struct config **out,
 			struct config_errors *errs, struct mt_error *err)
 {
 	struct buf b = BUF_INIT;
-	int r = buf_read_file(&b, path, CONFIG_MAX_BYTES);
+	int r = buf_read_file(&b, path, MT_LIMIT_CONFIG);
 	enum mt_err rc;
 
 	*out = NULL;
 	if (r < 0) {
 		rc = r == -2 ? mt_error(err, MT_ERR_TOO_LARGE,
 					"'%s' is too large for a "
-					"configuration file",
-					path)
+					"configuration file (the limit is %u "
+					"bytes)",
+					path, MT_LIMIT_CONFIG)
 			     : mt_error(err, MT_ERR_IO, "cannot open '%s': %s",
 					path, strerror(errno));
 		buf_release(&b);

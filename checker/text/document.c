@@ -683,8 +683,10 @@ enum mt_err document_load_mem(const char *path, const void *bytes, size_t len,
 			      struct document **out, struct mt_error *err)
 {
 	struct document *doc = xcalloc(1, sizeof(*doc));
-	size_t max = opts && opts->max_bytes ? opts->max_bytes
-					     : DOCUMENT_MAX_BYTES;
+	size_t max = opts && opts->max_bytes &&
+				     opts->max_bytes < DOCUMENT_MAX_BYTES
+			     ? opts->max_bytes
+			     : DOCUMENT_MAX_BYTES;
 	struct loader L = { .doc = doc, .err = err };
 	enum mt_err rc;
 
@@ -692,7 +694,7 @@ enum mt_err document_load_mem(const char *path, const void *bytes, size_t len,
 	arena_init(&doc->arena, 0);
 	doc->path = arena_strdup(&doc->arena, path);
 	doc->name = strcmp(path, "-") == 0 ? "<stdin>" : doc->path;
-	if (len > max || len > DOCUMENT_MAX_BYTES) {
+	if (len > max) {
 		rc = mt_error(err, MT_ERR_TOO_LARGE,
 			      "%s: file too large (%zu bytes; the limit is %zu)",
 			      doc->name, len, max);
@@ -722,43 +724,34 @@ enum mt_err document_load_mem(const char *path, const void *bytes, size_t len,
 }
 
 /* Read all of fd; the limit keeps a hostile pipe from exhausting memory. */
-static enum mt_err read_all(int fd, const char *name, size_t max,
-			    struct buf *b, struct mt_error *err)
+/*
+ * Does the start of an input show it is binary: a NUL byte, and no UTF-16
+ * or UTF-32 BOM (whose text has NULs)?  Then reading stops there and
+ * decode() reports it, so /dev/zero or a pipe of binary data costs one
+ * read, not the whole size limit.
+ */
+static int binary_start(const struct buf *b, const struct document_options *o)
 {
-	for (;;) {
-		ssize_t r;
+	const unsigned char *p = (const unsigned char *)b->buf;
 
-		buf_grow(b, 1 << 16);
-		r = read(fd, b->buf + b->len, b->alloc - b->len - 1);
-		if (r < 0) {
-			if (errno == EINTR)
-				continue;
-			return mt_error(err, MT_ERR_IO, "cannot read '%s': %s",
-					name, strerror(errno));
-		}
-		if (r == 0)
-			break;
-		b->len += (size_t)r;
-		b->buf[b->len] = '\0';
-		if (b->len > max)
-			return mt_error(err, MT_ERR_TOO_LARGE,
-					"%s: file too large (the limit is %zu "
-					"bytes)",
-					name, max);
-	}
-	return MT_ERR_OK;
+	if ((o && o->encoding) || b->len < 4 || !memchr(p, '\0', b->len))
+		return 0;
+	return !((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF) ||
+		 (!p[0] && !p[1] && p[2] == 0xFE && p[3] == 0xFF));
 }
 
 enum mt_err document_load_file(const char *path,
 			       const struct document_options *opts,
 			       struct document **out, struct mt_error *err)
 {
-	size_t max = opts && opts->max_bytes ? opts->max_bytes
-					     : DOCUMENT_MAX_BYTES;
+	size_t max = opts && opts->max_bytes &&
+				     opts->max_bytes < DOCUMENT_MAX_BYTES
+			     ? opts->max_bytes
+			     : DOCUMENT_MAX_BYTES;
 	struct buf b = BUF_INIT;
 	struct stat st;
 	enum mt_err rc;
-	int fd, is_stdin = strcmp(path, "-") == 0;
+	int fd, r, e, is_stdin = strcmp(path, "-") == 0;
 	const char *name = is_stdin ? "<stdin>" : path;
 
 	*out = NULL;
@@ -785,10 +778,23 @@ enum mt_err document_load_file(const char *path,
 		if (S_ISREG(st.st_mode))
 			buf_grow(&b, (size_t)st.st_size);
 	}
-	rc = read_all(fd, name, max, &b, err);
+	/* a first look, then the rest */
+	r = buf_read_fd(&b, fd, 65536);
+	if (r == -2 && !binary_start(&b, opts))
+		r = buf_read_fd(&b, fd, max - b.len);
+	else if (r == -2)
+		r = 0; /* binary: decode() says where, no need for more */
+	e = errno;
 	if (!is_stdin)
 		close(fd);
-	if (rc == MT_ERR_OK)
+	if (r == -1)
+		rc = mt_error(err, MT_ERR_IO, "cannot read '%s': %s", name,
+			      strerror(e));
+	else if (r == -2)
+		rc = mt_error(err, MT_ERR_TOO_LARGE,
+			      "%s: file too large (the limit is %zu bytes)",
+			      name, max);
+	else
 		rc = document_load_mem(path, b.buf, b.len, opts, out, err);
 	buf_release(&b);
 	return rc;

@@ -8,8 +8,8 @@
  * a silently shortened or empty read, and a device such as /dev/zero ends
  * at the limit instead of exhausting memory.  The limits are far above any
  * real input (a long article is 100 KB, the largest shipped rule file 60
- * KB) and low enough that one document, checked with everything on, stays
- * well within 512 MiB.
+ * KB); whatever their size, inputs that are not text (a device, a binary
+ * file) are refused after the first read.
  *
  * Work budgets count work, not time, so the same input gives the same
  * report on any machine: when one runs out, the check that ran out says so
@@ -22,8 +22,12 @@
 
 /* --- sizes of inputs, in bytes ------------------------------------------ */
 
-/* A document to check or a reference article (CLI and LSP). */
-#define MT_LIMIT_DOCUMENT (8u << 20)
+/* A document to check or a reference article (about 20 bytes of memory
+ * per byte of prose when checked). */
+#define MT_LIMIT_DOCUMENT (64u << 20)
+/* A document the Language Server is sent (didOpen, didChange): an editor
+ * buffer gets an answer within a second or two up to this size. */
+#define MT_LIMIT_LSP_DOCUMENT (8u << 20)
 /* One word list: --words, --reject, the newsroom and frequency lists. */
 #define MT_LIMIT_WORD_LIST (16u << 20)
 /* One rule file (rules/<lang>/NAME.yml, --rules-dir, rule packs). */
@@ -35,7 +39,7 @@
 /* One of link-grammar's dictionary files, read for word classes. */
 #define MT_LIMIT_LEXICON (32u << 20)
 /* One Language Server message (header and JSON body). */
-#define MT_LIMIT_LSP_MESSAGE (4u * MT_LIMIT_DOCUMENT)
+#define MT_LIMIT_LSP_MESSAGE (64u << 20)
 
 /* --- structure ----------------------------------------------------------- */
 
