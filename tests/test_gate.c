@@ -220,13 +220,13 @@ Test(gate_formats, escaping_in_every_format)
 	json_decref(j);
 	run_result_release(&r);
 
-	/* github: properties escape , : % and control characters pass as
-	 * bytes except CR/LF */
+	/* github: properties escape , : %; control characters show as their
+	 * Control Pictures (U+2401 for \x01), CR/LF as %0D/%0A */
 	buf_reset(&args);
 	buf_addf(&args, "--no-config -f github '%s'", p);
 	run_mtlint(args.buf, NULL, 0, &r);
 	cr_assert(strstr(r.out, "::error file="), "%s", r.out);
-	cr_assert(strstr(r.out, "q\"<&>%2C%3A%25\x01 \xc3\xa9.txt,line=1,col=10,"
+	cr_assert(strstr(r.out, "q\"<&>%2C%3A%25\xe2\x90\x81 \xc3\xa9.txt,line=1,col=10,"
 				"endLine=1,endColumn=16,title=grammar.repeated-"
 				"word::repeated word 'the'"),
 		  "%s", r.out);
@@ -295,6 +295,62 @@ static void sarif_location(json_t *log, const char **uri, const char **base)
  * that directory; a file outside keeps an absolute file:// URI; spaces,
  * '%' and non-ASCII are percent-encoded.
  */
+/*
+ * A document, or its name, could send escape sequences to the terminal
+ * showing the report (colours, a new window title, "clear screen", bidi
+ * overrides that reorder the line): text and github output show them as
+ * visible symbols instead, one per character so the carets stay aligned.
+ */
+Test(gate_formats, no_terminal_escapes_reach_text_or_github_output)
+{
+	static const char *const fmts[] = { "text", "github" };
+	char *d = tmpdir();
+	const char *name = "esc\033[2J.txt";
+	char *p = path_in(d, name);
+	struct run_result r;
+
+	put(d, name,
+	    "It was was \033[31mred\033]0;title\007 and \xc2\x9b" "2J, "
+	    "\xe2\x80\xaeodd\xe2\x80\xac, the the end.\n");
+	for (size_t i = 0; i < sizeof(fmts) / sizeof(*fmts); i++) {
+		struct buf args = BUF_INIT;
+
+		buf_addf(&args, "--no-config --grammar-parser off -f %s '%s'",
+			 fmts[i], p);
+		run_mtlint(args.buf, NULL, 0, &r);
+		cr_expect_eq(r.status, 1, "%s: %s", fmts[i], r.err);
+		cr_expect(!memchr(r.out, '\033', r.out_len) &&
+				  !memchr(r.out, '\007', r.out_len),
+			  "%s: escape in output: %s", fmts[i], r.out);
+		cr_expect(!strstr(r.out, "\xc2\x9b") &&
+				  !strstr(r.out, "\xe2\x80\xae"),
+			  "%s: C1 or bidi control in output", fmts[i]);
+		/* U+241B SYMBOL FOR ESCAPE stands for it */
+		cr_expect(strstr(r.out, "esc\xe2\x90\x9b[2J.txt"), "%s: %s",
+			  fmts[i], r.out);
+		cr_expect(i > 0 || strstr(r.out, "\xe2\x90\x9b[31mred"), "%s",
+			  r.out);
+		run_result_release(&r);
+		buf_release(&args);
+	}
+	/* the caret stays under "the the" */
+	{
+		struct buf args = BUF_INIT;
+		const char *caret;
+
+		buf_addf(&args, "--no-config --grammar-parser off '%s'", p);
+		run_mtlint(args.buf, NULL, 0, &r);
+		caret = strstr(r.out, "the the end.\n");
+		cr_assert_not_null(caret, "%s", r.out);
+		cr_expect(strstr(r.out, ":1:47: error: repeated word 'the'"),
+			  "%s", r.out);
+		run_result_release(&r);
+		buf_release(&args);
+	}
+	free(p);
+	rmdir_all(d);
+}
+
 Test(gate_formats, sarif_uris_relative_to_the_source_root)
 {
 	char *d = tmpdir();
