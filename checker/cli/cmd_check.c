@@ -12,6 +12,7 @@
 #include "report/report.h"
 #include "run/run.h"
 #include "util/batch.h"
+#include "util/limits.h"
 
 static int want_color(int setting)
 {
@@ -38,7 +39,14 @@ int cmd_check(struct cli_opts *o)
 	if (o->fix && o->fix_dry_run)
 		return cli_bad_usage("%s", "--fix and --fix-dry-run exclude "
 					   "each other");
-	o->so.n_slots = o->jobs ? (size_t)o->jobs : batch_cpus();
+	/* each slot loads its own dictionaries (some 65 MB): more slots
+	 * than processors cost memory and gain nothing, and -j 1024 used to
+	 * end out of memory */
+	o->so.n_slots = batch_cpus();
+	if (o->jobs && (size_t)o->jobs < o->so.n_slots)
+		o->so.n_slots = (size_t)o->jobs;
+	if (o->so.n_slots > MT_LIMIT_JOBS)
+		o->so.n_slots = MT_LIMIT_JOBS;
 	if (session_new(&o->so, &s, &cerrs, &err) != MT_ERR_OK) {
 		if (cerrs.n) {
 			config_errors_print(&cerrs, stderr);

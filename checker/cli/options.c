@@ -332,7 +332,8 @@ static const struct option_row options[] = {
 	  "print the safe fixes as a unified diff (patch -p0 applies it); "
 	  "exit 1 when there is something to fix" },
 	{ "jobs", 'j', "N", CLI_CHECK, NULL, set_long, OFF(jobs), 1, 1024,
-	  NULL, "check N files at a time (default: the processors)" },
+	  NULL, "check up to N files at a time, never more than the "
+	  "processors (default: the processors)" },
 
 	{ "test", 0, NULL, CLI_RULES, "Rules", set_flag, OFF(test), 0, 0, NULL,
 	  "rules --test [RULEFILE...]: run every example of the rule files "

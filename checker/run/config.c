@@ -442,13 +442,10 @@ static enum mt_err parse_key(struct parse *p, const yaml_node_t *k,
 	if (!strcmp(key, "language")) {
 		if ((rc = want_scalar(p, v, key)))
 			return rc;
-		for (const char *c = scalar(v); *c; c++)
-			if (!(*c == '_' || *c == '-' ||
-			      (*c >= 'a' && *c <= 'z') ||
-			      (*c >= 'A' && *c <= 'Z')))
-				return at(p, v, "bad language '%s' "
-						"(expected e.g. en_US)",
-					  scalar(v));
+		if (!mt_lang_valid(scalar(v)))
+			return at(p, v, "bad language '%s' "
+					"(expected e.g. en_US)",
+				  scalar(v));
 		free(cfg->lang);
 		cfg->lang = xstrdup(scalar(v));
 	} else if (!strcmp(key, "input")) {

@@ -291,7 +291,9 @@ enum run_status run_inputs(struct session *s, const struct run_options *o)
 	if (n_workers > r.n_jobs)
 		n_workers = r.n_jobs ? r.n_jobs : 1;
 	batch_run(r.n_jobs, n_workers, run_work, run_done, &r);
-	if (o->reporter && o->reporter->end(r.rs) < 0) {
+	if ((o->reporter && o->reporter->end(r.rs) < 0) ||
+	    (!o->reporter && (fflush(o->out) != 0 || ferror(o->out)))) {
+		/* a diff (--fix-dry-run) to a full disk fails like a report */
 		fprintf(o->log, "mtlint: error: cannot write output\n");
 		r.input_error = 1;
 	}
