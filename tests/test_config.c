@@ -42,7 +42,7 @@ Test(config, every_key)
 	struct config *cfg = parse_ok(
 		"language: en_GB\n"
 		"input: markdown\n"
-		"accept: [words/ok.txt, /abs/list.txt]\n"
+		"accept: [words/ok.txt, more/list.txt]\n"
 		"reject: bad.txt\n"
 		"dictionary-path: dicts\n"
 		"rules:\n"
@@ -59,7 +59,7 @@ Test(config, every_key)
 	cr_assert_eq(cfg->input, CONFIG_INPUT_MARKDOWN);
 	cr_assert_eq(cfg->n_accept, 2);
 	cr_assert_str_eq(cfg->accept[0], "proj/words/ok.txt");
-	cr_assert_str_eq(cfg->accept[1], "/abs/list.txt");
+	cr_assert_str_eq(cfg->accept[1], "proj/more/list.txt");
 	cr_assert_str_eq(cfg->reject[0], "proj/bad.txt");
 	cr_assert_str_eq(cfg->dict_path, "proj/dicts");
 	cr_assert_eq(cfg->n_rules, 3);
@@ -415,7 +415,7 @@ Test(config, cache_finds_nearest_file_upward)
 	f = fopen(p, "w");
 	fputs("language: en_US\n", f);
 	fclose(f);
-	cr_assert_eq(config_cache_new(NULL, 0, &cc, NULL, &err), MT_ERR_OK);
+	cr_assert_eq(config_cache_new(NULL, 0, 0, &cc, NULL, &err), MT_ERR_OK);
 	snprintf(p, sizeof(p), "%s/sub/a.txt", dir);
 	cr_assert_eq(config_cache_lookup(cc, p, &a, NULL, &err), MT_ERR_OK);
 	cr_assert_str_eq(a->lang, "en_GB");
@@ -426,10 +426,86 @@ Test(config, cache_finds_nearest_file_upward)
 	cr_assert_eq(config_cache_lookup(cc, p, &c, NULL, &err), MT_ERR_OK);
 	cr_assert_eq(a, c, "one load per file");
 	config_cache_free(cc);
-	cr_assert_eq(config_cache_new(NULL, 1, &cc, NULL, &err), MT_ERR_OK);
+	cr_assert_eq(config_cache_new(NULL, 1, 0, &cc, NULL, &err), MT_ERR_OK);
 	cr_assert_eq(config_cache_lookup(cc, p, &c, NULL, &err), MT_ERR_OK);
 	cr_assert_null(c, "--no-config");
 	config_cache_free(cc);
 	snprintf(p, sizeof(p), "rm -rf '%s'", dir);
 	cr_assert_eq(system(p), 0);
+}
+
+/*
+ * A pull request that edits .mtlint.yml must not make CI read files
+ * outside the project and quote them: every path the file names stays in
+ * its project root (its git work tree, else its folder) unless the run
+ * allows more.
+ */
+Test(config, paths_stay_inside_the_project_root)
+{
+	char *d = tmpdir(), *proj = path_in(d, "proj");
+	struct buf cmd = BUF_INIT, yml = BUF_INIT;
+	static const char *const outside[] = {
+		"accept: [/etc/passwd]\n", "reject: ../secret.txt\n",
+		"dictionary-path: /usr/share/hunspell\n",
+		"accept: [link/words.txt]\n", "accept: [link/../x.txt]\n",
+		"references:\n  '*.txt': '../refs/*.txt'\n",
+		"references:\n  '*.txt': '/tmp/*.txt'\n",
+	};
+
+	buf_addf(&cmd, "mkdir -p '%s/proj/sub' '%s/refs' && ln -s '%s/refs' "
+		       "'%s/proj/link'",
+		 d, d, d, d);
+	cr_assert_eq(system(cmd.buf), 0);
+	buf_addf(&yml, "%s/.mtlint.yml", proj);
+	for (size_t i = 0; i < ARRAY_SIZE(outside); i++) {
+		struct config *cfg = NULL;
+		struct config_cache *cc = NULL;
+		struct config_errors e = { 0 };
+		struct mt_error err = { 0 };
+
+		cr_expect_eq(config_parse(yml.buf, outside[i],
+					  strlen(outside[i]), &cfg, &e, &err),
+			     MT_ERR_CONFIG, "accepted: %s", outside[i]);
+		cr_expect(e.n == 1 && strstr(e.v[0].message,
+					     "lies outside the project root") &&
+				  strstr(e.v[0].message, "--allow-outside-root"),
+			  "%s: %s", outside[i], err.msg);
+		cr_expect_eq(e.n ? e.v[0].line : 0,
+			     strncmp(outside[i], "references", 10) ? 1 : 2);
+		config_errors_release(&e);
+		config_free(cfg);
+		/* allowed: the same file loads */
+		put(proj, ".mtlint.yml", outside[i]);
+		cr_expect_eq(config_cache_new(yml.buf, 0,
+					      CONFIG_ALLOW_OUTSIDE_ROOT, &cc,
+					      NULL, &err),
+			     MT_ERR_OK, "%s: %s", outside[i], err.msg);
+		config_cache_free(cc);
+	}
+	/* a git work tree is the root: ../ within it is fine */
+	{
+		static const char text[] = "accept: [../shared.txt]\n";
+		struct config *cfg = NULL;
+		struct mt_error err = { 0 };
+		struct buf sub = BUF_INIT;
+
+		buf_addf(&sub, "%s/sub/.mtlint.yml", proj);
+		cr_expect_eq(config_parse(sub.buf, text, strlen(text), &cfg,
+					  NULL, &err),
+			     MT_ERR_CONFIG, "no work tree yet: outside");
+		buf_reset(&cmd);
+		buf_addf(&cmd, "mkdir '%s/.git'", proj);
+		cr_assert_eq(system(cmd.buf), 0);
+		cr_expect_eq(config_parse(sub.buf, text, strlen(text), &cfg,
+					  NULL, &err),
+			     MT_ERR_OK, "%s", err.msg);
+		cr_expect(cfg && config_inside_root(cfg, cfg->accept[0]));
+		cr_expect(cfg && !config_inside_root(cfg, "/etc/passwd"));
+		config_free(cfg);
+		buf_release(&sub);
+	}
+	buf_release(&cmd);
+	buf_release(&yml);
+	free(proj);
+	rmdir_all(d);
 }

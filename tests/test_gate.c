@@ -1034,3 +1034,51 @@ Test(gate_usage, bad_options)
 	cr_assert(strstr(r.err, "baseline"), "%s", r.err);
 	run_result_release(&r);
 }
+
+/*
+ * `references:` used to accept ../ and absolute paths, and the evidence
+ * printed lines of that file: a pull request could leak a secret into CI
+ * logs.  A mapping that leaves the project root -- by its pattern or
+ * through a symbolic link -- now stops the run, quoting nothing.
+ */
+Test(gate_config, references_outside_the_project_root_are_refused)
+{
+	char *d = tmpdir(), *proj = path_in(d, "proj");
+	struct buf cmd = BUF_INIT, args = BUF_INIT;
+	struct run_result r;
+
+	buf_addf(&cmd,
+		 "mkdir -p '%s/proj/.git' '%s/secret' && "
+		 "ln -s '%s/secret' '%s/proj/refs'",
+		 d, d, d, d);
+	cr_assert_eq(system(cmd.buf), 0);
+	put(d, "secret/a.txt", "Sergei Lavrov met TOPSECRET-TOKEN-42 today.\n");
+	put(proj, "a.txt", "Sergey Lavrov met him today.\n");
+	/* by the pattern: an error at its position */
+	put(proj, ".mtlint.yml", "references:\n  'a.txt': '../secret/a.txt'\n");
+	buf_addf(&args, "--format json '%s/a.txt'", proj);
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_expect_eq(r.status, 2, "status %d: %s", r.status, r.err);
+	cr_expect(strstr(r.err, ".mtlint.yml:2:") &&
+			  strstr(r.err, "lies outside the project root"),
+		  "%s", r.err);
+	cr_expect(!strstr(r.out, "TOPSECRET") && !strstr(r.err, "TOPSECRET"));
+	run_result_release(&r);
+	/* through a symbolic link inside the project */
+	put(proj, ".mtlint.yml", "references:\n  'a.txt': 'refs/a.txt'\n");
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_expect_eq(r.status, 2, "status %d: %s", r.status, r.err);
+	cr_expect(strstr(r.err, "lies outside the project root"), "%s", r.err);
+	cr_expect(!strstr(r.out, "TOPSECRET") && !strstr(r.err, "TOPSECRET"));
+	run_result_release(&r);
+	/* the run may allow it */
+	buf_reset(&args);
+	buf_addf(&args, "--allow-outside-root --format json '%s/a.txt'", proj);
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_expect(r.status <= 1, "status %d: %s", r.status, r.err);
+	run_result_release(&r);
+	buf_release(&cmd);
+	buf_release(&args);
+	free(proj);
+	rmdir_all(d);
+}

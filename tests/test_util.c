@@ -11,6 +11,7 @@
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/common.h"
+#include "util/limits.h"
 #include "util/listfile.h"
 #include "check/diag.h"
 #include "helpers.h"
@@ -130,6 +131,36 @@ Test(diag, add_suggest_sort_dedupe)
 	cr_assert_eq(diag_list_count(&l, MT_SEV_INFO), 2);
 	diag_list_release(&l);
 	arena_release(&a);
+}
+
+/* Evidence quotes another file into logs and SARIF: a sentence of it,
+ * never the whole file (a reference could be a secret). */
+Test(diag, evidence_quotes_are_capped_at_a_character_boundary)
+{
+	struct arena a;
+	struct diag_list l;
+	struct buf text = BUF_INIT;
+	struct evidence ev = { .path = "ref.txt", .line = 1, .score = -1 };
+	struct diag *d;
+	const char *q;
+
+	for (int i = 0; i < 1000; i++)
+		buf_adds(&text, "\xc3\xa9"); /* é: a cut must not split it */
+	ev.text = "Peskov";
+	ev.context = text.buf;
+	arena_init(&a, 0);
+	diag_list_init(&l, &a);
+	d = diag_add(&l, "r", "c", MT_SEV_ERROR, (struct span){ 0, 1 }, "m");
+	diag_set_evidence(&l, d, &ev);
+	q = l.v[0].evidence->context;
+	cr_expect_leq(strlen(q), MT_LIMIT_EVIDENCE);
+	cr_expect(strlen(q) > 200, "%zu bytes kept", strlen(q));
+	cr_expect_str_eq(q + strlen(q) - 3, "...");
+	cr_expect_eq((strlen(q) - 3) % 2, 0, "cut inside a character");
+	cr_expect_str_eq(l.v[0].evidence->text, "Peskov");
+	diag_list_release(&l);
+	arena_release(&a);
+	buf_release(&text);
 }
 
 Test(diag, evidence_is_copied)

@@ -295,6 +295,10 @@ static const struct option_row options[] = {
 	  "above it" },
 	{ "no-config", 0, NULL, CLI_CHECK | CLI_LSP, NULL, set_flag,
 	  OFF(so.no_config), 0, 0, NULL, "use no configuration file" },
+	{ "allow-outside-root", 0, NULL, CLI_CHECK | CLI_LSP, NULL, set_flag,
+	  OFF(so.allow_outside_root), 0, 0, NULL,
+	  "let .mtlint.yml name word lists, dictionaries and references "
+	  "outside its project root (its git work tree, else its folder)" },
 	{ "report-unused-disables", 0, NULL, CLI_CHECK | CLI_LSP, NULL,
 	  set_flag, OFF(so.co.report_unused), 0, 0, NULL,
 	  "report mtlint-disable comments that suppress nothing "

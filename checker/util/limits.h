@@ -41,6 +41,10 @@
 /* One Language Server message (header and JSON body). */
 #define MT_LIMIT_LSP_MESSAGE (64u << 20)
 
+/* Text quoted from a reference as evidence (a finding's `text` and
+ * `context`): enough for a sentence, never a whole file in a CI log. */
+#define MT_LIMIT_EVIDENCE 240
+
 /* --- structure ----------------------------------------------------------- */
 
 /* Nesting of YAML collections in rule files and .mtlint.yml. */
