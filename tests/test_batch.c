@@ -121,7 +121,7 @@ Test(walk, symlink_loops_end_and_each_directory_is_walked_once)
 	cr_assert_eq(system(cmd), 0);
 }
 
-Test(walk, globs_and_directories_skip_pipes_and_devices, .timeout = 10)
+Test(walk, globs_and_directories_skip_pipes_and_devices)
 {
 	char dir[] = "/tmp/mtlint-walk-XXXXXX", cmd[1024];
 	struct walk_list l = { 0 };

@@ -396,8 +396,7 @@ Test(cli, help_of_one_subcommand)
 /* Every list, rule directory and baseline read has a limit and a reason:
  * /dev/zero used to be read until memory ran out, a directory gave an
  * empty list. */
-Test(cli, inputs_over_their_limit_or_not_files_fail_with_the_reason,
-     .timeout = 60)
+Test(cli, inputs_over_their_limit_or_not_files_fail_with_the_reason)
 {
 	static const char *const cases[][2] = {
 		{ "--words /dev/zero -", "word list '/dev/zero' is too large" },
@@ -470,7 +469,7 @@ Test(cli, a_language_is_a_tag_not_a_path)
 
 /* Every job slot loads its own dictionaries: -j 1024 used to open a
  * checker per file and run out of memory. */
-Test(cli, many_jobs_use_at_most_the_processors, .timeout = 120)
+Test(cli, many_jobs_use_at_most_the_processors)
 {
 	struct run_result r;
 	char *d = tmpdir();

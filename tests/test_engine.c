@@ -215,7 +215,7 @@ Test(engine, rules_lists_yaml_rules)
  * Its work budget on the document now runs out once, an info finding names
  * the rule, and the rule checks nothing more.
  */
-Test(engine, a_rule_out_of_regex_work_says_so_and_stops, .timeout = 120)
+Test(engine, a_rule_out_of_regex_work_says_so_and_stops)
 {
 	static const char yml[] =
 		"rules:\n"
@@ -265,7 +265,7 @@ Test(engine, a_rule_out_of_regex_work_says_so_and_stops, .timeout = 120)
  * within a few seconds of CPU even under the sanitizers (the quadratic
  * matcher needed over a minute).
  */
-Test(engine, long_punctuation_runs_match_in_linear_time, .timeout = 120)
+Test(engine, long_punctuation_runs_match_in_linear_time)
 {
 	static const char punct[] = "!?.,;:";
 	size_t n = 300000;

@@ -315,7 +315,7 @@ static int fix_in_encoding(const char *enc, const char *text,
 	return 1;
 }
 
-Test(fix, every_iconv_encoding_keeps_the_bytes_around_a_fix, .timeout = 300)
+Test(fix, every_iconv_encoding_keeps_the_bytes_around_a_fix)
 {
 	static const char *const cases[][2] = {
 		{ "It was was the end, said Zo\xC3\xAB.",
