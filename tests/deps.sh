@@ -50,6 +50,8 @@ libjansson-dev jansson             # JSON and SARIF output, LSP
 libyaml-dev yaml-0.1               # rule files and .mtlint.yml
 libcmark-dev libcmark              # Markdown input
 liblink-grammar-dev link-grammar   # the grammar parser
+libacl1-dev libacl                 # --fix keeps the ACLs of a file (perm_copy_fd)
+libattr1-dev libattr               # --fix keeps extended attributes (attr_copy_fd)
 '
 
 test='

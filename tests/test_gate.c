@@ -1082,3 +1082,77 @@ Test(gate_config, references_outside_the_project_root_are_refused)
 	free(proj);
 	rmdir_all(d);
 }
+
+/*
+ * --fix used to break hard links, drop setuid bits and rewrite read-only
+ * files without being asked: each is now left alone with the reason, and
+ * --fix-force writes hard-linked and read-only files (never setuid ones).
+ */
+Test(gate_fix, hard_linked_read_only_and_setuid_files_need_force)
+{
+	char *d = tmpdir(), *a = path_in(d, "a.txt"), *b = path_in(d, "b.txt");
+	char *ro = path_in(d, "ro.txt"), *su = path_in(d, "su.txt");
+	static const char text[] = "It was was the end.\n";
+	struct buf args = BUF_INIT;
+	struct run_result r;
+	struct stat st;
+
+	put(d, "a.txt", text);
+	put(d, "ro.txt", text);
+	put(d, "su.txt", text);
+	cr_assert_eq(link(a, b), 0);
+	cr_assert_eq(chmod(ro, 0444), 0);
+	cr_assert_eq(chmod(su, 04755), 0);
+	buf_addf(&args, "--no-config --grammar-parser off --fix '%s' '%s' '%s'",
+		 a, ro, su);
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_expect_eq(r.status, 2, "status %d: %s", r.status, r.err);
+	cr_expect(strstr(r.err, "2 hard links") && strstr(r.err, "read-only") &&
+			  strstr(r.err, "setuid"),
+		  "%s", r.err);
+	run_result_release(&r);
+	{
+		size_t len;
+		char *got;
+
+		got = slurp_file(b, &len);
+		cr_expect_str_eq(got, text);
+		free(got);
+	}
+	buf_reset(&args);
+	buf_addf(&args,
+		 "--no-config --grammar-parser off --fix-force '%s' '%s' '%s'",
+		 a, ro, su);
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_expect_eq(r.status, 2, "the setuid file is still refused: %s",
+		     r.err);
+	cr_expect(strstr(r.err, "fixed 1 finding in") &&
+			  strstr(r.err, "setuid"),
+		  "%s", r.err);
+	run_result_release(&r);
+	{
+		size_t len;
+		char *got = slurp_file(b, &len);
+
+		cr_expect_str_eq(got, "It was the end.\n", "the other link");
+		free(got);
+		got = slurp_file(ro, &len);
+		cr_expect_str_eq(got, "It was the end.\n");
+		free(got);
+		got = slurp_file(su, &len);
+		cr_expect_str_eq(got, text);
+		free(got);
+	}
+	cr_assert_eq(stat(a, &st), 0);
+	cr_expect_eq(st.st_nlink, 2);
+	cr_assert_eq(stat(ro, &st), 0);
+	cr_expect_eq(st.st_mode & 07777, 0444);
+	cr_assert_eq(stat(su, &st), 0);
+	cr_expect_eq(st.st_mode & 07777, 04755);
+	buf_release(&args);
+	free(a);
+	free(b);
+	free(ro);
+	free(su);
+	rmdir_all(d);
+}

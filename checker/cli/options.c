@@ -83,6 +83,16 @@ static int set_list(struct cli_opts *o, const struct option_row *r,
 	return -1;
 }
 
+static int set_fix_force(struct cli_opts *o, const struct option_row *r,
+			 const char *arg)
+{
+	(void)r;
+	(void)arg;
+	o->fix = 1;
+	o->so.fix_force = 1;
+	return -1;
+}
+
 /* Comma-separated values are split: --disable a,b,c (argv is edited). */
 static int set_list_split(struct cli_opts *o, const struct option_row *r,
 			  const char *arg)
@@ -330,7 +340,13 @@ static const struct option_row options[] = {
 	  OFF(write_baseline), 0, 0, NULL,
 	  "accept today's findings: write them to FILE, exit 0" },
 	{ "fix", 0, NULL, CLI_CHECK, NULL, set_flag, OFF(fix), 0, 0, NULL,
-	  "apply the safe fixes to the files, then report what is left" },
+	  "apply the safe fixes to the files, then report what is left; "
+	  "each file keeps its mode, owner, ACLs, extended attributes and "
+	  "hard links, or is left alone" },
+	{ "fix-force", 0, NULL, CLI_CHECK, NULL, set_fix_force, 0, 0, 0, NULL,
+	  "--fix, and also rewrite read-only files, and write hard-linked "
+	  "files and other users' files in place (not atomically); never "
+	  "setuid or setgid files" },
 	{ "fix-dry-run", 0, NULL, CLI_CHECK, NULL, set_flag, OFF(fix_dry_run),
 	  0, 0, NULL,
 	  "print the safe fixes as a unified diff (patch -p0 applies it); "

@@ -381,7 +381,8 @@ enum mt_err baseline_write(struct baseline *b, struct mt_error *err)
 
 		memcpy(withnl, s, n);
 		withnl[n] = '\n';
-		rc = atomicfile_write(b->path, withnl, n + 1, NULL, 0, err);
+		rc = atomicfile_write(b->path, withnl, n + 1, NULL, 0,
+				      ATOMICFILE_FORCE, err);
 		free(withnl);
 	}
 	free(s);

@@ -159,8 +159,8 @@ enum mt_err fix_apply(const struct document *doc,
 }
 
 enum mt_err fix_file(const struct document *doc,
-		     const struct diag_list *diags, size_t *n_applied,
-		     struct mt_error *err)
+		     const struct diag_list *diags, int force,
+		     size_t *n_applied, struct mt_error *err)
 {
 	unsigned char *bytes;
 	size_t len, orig_len;
@@ -175,7 +175,9 @@ enum mt_err fix_file(const struct document *doc,
 				      "cannot fix standard input in place");
 		else
 			rc = atomicfile_write(doc->path, bytes, len, orig,
-					      orig_len, err);
+					      orig_len,
+					      force ? ATOMICFILE_FORCE : 0,
+					      err);
 		if (rc != MT_ERR_OK)
 			*n_applied = 0;
 	}

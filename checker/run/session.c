@@ -549,7 +549,8 @@ enum mt_err session_check(struct session *s, size_t slot,
 	if (d->fix == SESSION_FIX_DIFF) {
 		fix_diff(res->doc, &res->diags, &res->diff);
 	} else if (d->fix == SESSION_FIX_WRITE) {
-		rc = fix_file(res->doc, &res->diags, &res->n_fixed, &res->err);
+		rc = fix_file(res->doc, &res->diags, s->o.fix_force,
+			      &res->n_fixed, &res->err);
 		if (rc == MT_ERR_OK && res->n_fixed) {
 			/* report what is left, at its new position */
 			drop_doc(res);

@@ -72,6 +72,9 @@ struct session_options {
 	/* paths a configuration names may lie outside its project root
 	 * (config.h); the caller's own paths always may */
 	int allow_outside_root;
+	/* SESSION_FIX_WRITE also rewrites hard-linked, foreign-owned and
+	 * read-only files (fix.h) */
+	int fix_force;
 	struct document_options dopts; /* encoding, size limit (kind unused) */
 	size_t n_slots;		       /* documents at once; 0: 1 */
 };
