@@ -50,10 +50,16 @@ static int read_message(FILE *in, char **body, size_t *len)
 {
 	char line[1024];
 	long long n = -1;
-	int any = 0;
+	int any = 0, headers = 0;
 
 	for (;;) {
 		size_t l;
+
+		if (++headers > 32) {
+			fprintf(stderr, "mtlint lsp: error: more than 32 header "
+					"lines\n");
+			return -1;
+		}
 
 		if (!fgets(line, sizeof(line), in)) {
 			if (any)
@@ -291,13 +297,36 @@ static json_t *diag_json(const struct document *doc, const struct diag *d)
 	return j;
 }
 
+/*
+ * At most LSP_MAX_DIAGNOSTICS diagnostics: a megabyte of punctuation gives
+ * tens of thousands, a message of hundreds of megabytes an editor cannot
+ * use.  The rest are counted in one info diagnostic where the first of
+ * them is.
+ */
 static void publish(struct lsp *s, const char *uri, struct open_doc *d)
 {
 	json_t *arr = json_array();
+	size_t n = d && d->res.doc ? d->res.diags.n : 0;
 
-	for (size_t i = 0; d && d->res.doc && i < d->res.diags.n; i++)
+	for (size_t i = 0; i < n && i < LSP_MAX_DIAGNOSTICS; i++)
 		json_array_append_new(arr, diag_json(d->res.doc,
 						     &d->res.diags.v[i]));
+	if (n > LSP_MAX_DIAGNOSTICS) {
+		char msg[160];
+
+		snprintf(msg, sizeof(msg),
+			 "%zu more findings not shown (the editor gets the "
+			 "first %u; run mtlint check for all)",
+			 n - LSP_MAX_DIAGNOSTICS, LSP_MAX_DIAGNOSTICS);
+		json_array_append_new(
+			arr,
+			json_pack("{s:o, s:i, s:s, s:s, s:s}", "range",
+				  range_json(d->res.doc,
+					     d->res.diags.v[LSP_MAX_DIAGNOSTICS]
+						     .span),
+				  "severity", 3, "code", "limits.diagnostics",
+				  "source", "mtlint", "message", msg));
+	}
 	notify(s, "textDocument/publishDiagnostics",
 	       json_pack("{s:s, s:o}", "uri", uri, "diagnostics", arr));
 }
@@ -325,6 +354,23 @@ static void update_doc(struct lsp *s, const char *uri, const char *text,
 	struct open_doc **p = find_doc(s, uri), *d = *p;
 	struct session_doc sd = { 0 };
 
+	if (len > MT_LIMIT_LSP_DOCUMENT) {
+		char msg[200];
+
+		/* 20 MB took 2.4 GB and answered with 150 MB of JSON */
+		snprintf(msg, sizeof(msg),
+			 "mtlint: this document has %zu bytes, over the limit "
+			 "of %u for the editor: not checked",
+			 len, MT_LIMIT_LSP_DOCUMENT);
+		notify(s, "window/showMessage",
+		       json_pack("{s:i, s:s}", "type", 2, "message", msg));
+		if (d) {
+			session_result_release(&d->res);
+			memset(&d->res, 0, sizeof(d->res));
+		}
+		publish(s, uri, NULL);
+		return;
+	}
 	if (!d) {
 		d = xcalloc(1, sizeof(*d));
 		d->uri = xstrdup(uri);
@@ -366,6 +412,8 @@ static int m_initialize(struct lsp *s, json_t *id, json_t *params)
 	const char *root = json_string_value(json_object_get(params,
 							     "rootUri"));
 
+	if (s->initialized)
+		return -2; /* only once (it used to leak the first one) */
 	if (ref)
 		s->reference = xstrdup(ref);
 	if (root && !strncmp(root, "file://", 7))
@@ -509,7 +557,9 @@ static int m_code_action(struct lsp *s, json_t *id, json_t *params)
 		d->res.doc,
 		(uint32_t)json_integer_value(json_object_get(end, "line")) + 1,
 		(uint32_t)json_integer_value(json_object_get(end, "character")));
-	for (size_t i = 0; i < d->res.diags.n; i++) {
+	for (size_t i = 0; i < d->res.diags.n &&
+			   json_array_size(actions) < LSP_MAX_DIAGNOSTICS;
+	     i++) {
 		const struct diag *g = &d->res.diags.v[i];
 
 		if (!overlaps(g->span, want))
@@ -599,8 +649,19 @@ static void dispatch(struct lsp *s, const char *body, size_t len)
 		if (id)
 			respond_error(s, id, RPC_SERVER_NOT_INITIALIZED,
 				      "server not initialized");
-	} else if (m->fn(s, id, params) < 0 && id) {
-		respond_error(s, id, RPC_INVALID_PARAMS, "invalid params");
+	} else if (s->shutdown && id && m->fn != m_shutdown &&
+		   m->fn != m_exit) {
+		respond_error(s, id, RPC_INVALID_REQUEST,
+			      "the server is shutting down");
+	} else {
+		int r = m->fn(s, id, params);
+
+		if (r == -2 && id)
+			respond_error(s, id, RPC_INVALID_REQUEST,
+				      "already initialized");
+		else if (r < 0 && id)
+			respond_error(s, id, RPC_INVALID_PARAMS,
+				      "invalid params");
 	}
 	json_decref(msg);
 }

@@ -19,8 +19,13 @@
  * Malformed input never ends the server except when the stream itself is
  * broken: a bad header or body size ends it with an error on stderr
  * (framing cannot be recovered); invalid JSON or a bad request gets a
- * JSON-RPC error response and the server goes on.  Messages are limited to
- * LSP_MAX_MESSAGE bytes.
+ * JSON-RPC error response and the server goes on.  Limits (util/limits.h):
+ * a message is at most LSP_MAX_MESSAGE bytes (over it ends the server) and
+ * 32 header lines; a document over MT_LIMIT_LSP_DOCUMENT bytes is not
+ * checked (the editor is told why); at most LSP_MAX_DIAGNOSTICS
+ * diagnostics or code actions are sent for a document, an info diagnostic
+ * saying how many more there were.  A second `initialize` is refused, as
+ * is any request after `shutdown`.
  *
  * initializationOptions (all optional):
  *   {"reference": "path/to/reference.txt"}   (for every document, over
@@ -32,8 +37,10 @@
 #include <stdio.h>
 
 #include "run/session.h"
+#include "util/limits.h"
 
-#define LSP_MAX_MESSAGE (64u * 1024 * 1024)
+#define LSP_MAX_MESSAGE MT_LIMIT_LSP_MESSAGE
+#define LSP_MAX_DIAGNOSTICS 1000
 
 /*
  * Serve until "exit" or end of input.  Returns the process exit status:
