@@ -404,7 +404,7 @@ Test(cli, inputs_over_their_limit_or_not_files_fail_with_the_reason)
 		{ "--reject /dev/zero -", "reject list '/dev/zero' is too large" },
 		{ "--baseline /dev/zero -", "baseline '/dev/zero' is too large" },
 		{ "--config /dev/zero -", "too large for a configuration file" },
-		{ "--rules-dir /dev -", "no rule files (*.yml) in rule directory" },
+		{ "--rules-dir /dev -", "yields no rule" },
 		{ "/dev/zero", "/dev/zero: binary file (NUL byte at byte offset 0)" },
 		{ "--reference /dev/zero -", "/dev/zero: binary file" },
 	};

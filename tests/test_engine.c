@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "run/checker.h"
@@ -219,7 +220,7 @@ Test(engine, a_rule_out_of_regex_work_says_so_and_stops)
 {
 	static const char yml[] =
 		"rules:\n"
-		"  - id: test.catastrophic\n"
+		"  - id: slowpack.catastrophic\n"
 		"    category: style\n"
 		"    severity: warning\n"
 		"    message: \"x\"\n"
@@ -227,15 +228,19 @@ Test(engine, a_rule_out_of_regex_work_says_so_and_stops)
 		"    examples:\n"
 		"      bad: [\"x [aab] x\"]\n"
 		"      good: [\"c\"]\n";
-	char dir[] = "/tmp/mtlint-rules-XXXXXX", path[256], args[512];
+	char dir[] = "/tmp/mtlint-rules-XXXXXX", pack[256], path[300],
+	     args[700];
 	struct buf in = BUF_INIT;
 	struct run_result r;
-	const char *at, *id = "rule 'test.catastrophic' used up its "
+	const char *at, *id = "rule 'slowpack.catastrophic' used up its "
 			      "regular-expression work budget";
 	FILE *f;
 
 	cr_assert(mkdtemp(dir));
-	snprintf(path, sizeof(path), "%s/slow.yml", dir);
+	/* a house-style pack: its ids carry its folder's name */
+	snprintf(pack, sizeof(pack), "%s/slowpack", dir);
+	cr_assert_eq(mkdir(pack, 0755), 0);
+	snprintf(path, sizeof(path), "%s/slow.yml", pack);
 	f = fopen(path, "w");
 	cr_assert_not_null(f);
 	fputs(yml, f);
@@ -243,18 +248,19 @@ Test(engine, a_rule_out_of_regex_work_says_so_and_stops)
 	for (int i = 0; i < 200; i++)
 		buf_adds(&in, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n\n");
 	snprintf(args, sizeof(args),
-		 "--no-config --grammar-parser off --rules-dir '%s' "
-		 "--fail-on info -",
-		 dir);
+		 "--no-config --grammar-parser off --no-builtin-rules "
+		 "--rules-dir '%s' --fail-on info -",
+		 pack);
 	run_mtlint(args, in.buf, in.len, &r);
 	cr_expect_eq(r.status, 1, "status %d: %s", r.status, r.err);
 	at = strstr(r.out, id);
 	cr_expect(at && strstr(r.out, "[limits.regex-work]"), "%s", r.out);
 	cr_expect(at && !strstr(at + 1, id), "reported once: %s", r.out);
-	cr_expect(!strstr(r.out, "[test.catastrophic]"), "%s", r.out);
+	cr_expect(!strstr(r.out, "[slowpack.catastrophic]"), "%s", r.out);
 	run_result_release(&r);
 	buf_release(&in);
 	remove(path);
+	rmdir(pack);
 	rmdir(dir);
 }
 
