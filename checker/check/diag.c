@@ -14,6 +14,7 @@ void diag_list_init(struct diag_list *l, struct arena *arena)
 	l->v = NULL;
 	l->n = l->alloc = 0;
 	l->arena = arena;
+	l->summary = (struct diag_summary){ NULL, 0, 0 };
 }
 
 void diag_list_release(struct diag_list *l)
@@ -90,6 +91,26 @@ static const char *quote(struct arena *a, const char *s)
 	memcpy(q, s, n);
 	memcpy(q + n, "...", 4);
 	return q;
+}
+
+void diag_suggest_first(struct diag_list *l, struct diag *d, const char *text,
+			size_t len)
+{
+	const char **v = arena_alloc(l->arena,
+				     (d->n_suggestions + 1) * sizeof(*v));
+	uint32_t n = 1;
+
+	if (!v)
+		return;
+	v[0] = arena_strndup(l->arena, text, len);
+	if (!v[0])
+		return;
+	for (uint32_t i = 0; i < d->n_suggestions; i++)
+		if (strlen(d->suggestions[i]) != len ||
+		    memcmp(d->suggestions[i], text, len) != 0)
+			v[n++] = d->suggestions[i];
+	d->suggestions = v;
+	d->n_suggestions = n;
 }
 
 void diag_set_evidence(struct diag_list *l, struct diag *d,
