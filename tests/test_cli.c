@@ -476,7 +476,7 @@ Test(cli, many_jobs_use_at_most_the_processors)
 	struct buf args = BUF_INIT;
 
 	for (int i = 0; i < 6; i++) {
-		char name[16];
+		char name[32];
 
 		snprintf(name, sizeof(name), "a%d.txt", i);
 		put(d, name, repeated);
