@@ -7,9 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "util/buf.h"
+#include "util/limits.h"
 #include "run/config.h"
 #include "helpers.h"
 #include "util/xalloc.h"
@@ -274,6 +276,48 @@ Test(config, long_line_quoted_around_the_column)
 	cr_assert(!strncmp(e.v[0].source + e.v[0].caret, "[oops]]", 7), "%s",
 		  e.v[0].source + e.v[0].caret);
 	config_errors_release(&e);
+	buf_release(&b);
+}
+
+/* libyaml's scanner is quadratic in the nesting (100,000 brackets took
+ * minutes) and a walk over the tree expands every alias: both stop at
+ * their bound, at the place that went over it, at once. */
+Test(config, deep_nesting_and_alias_bombs_stop_at_their_bound)
+{
+	struct buf b = BUF_INIT;
+	struct config_errors e;
+	time_t t0 = time(NULL);
+	char prev = 'a';
+
+	buf_adds(&b, "ignore: ");
+	for (int i = 0; i < 100000; i++)
+		buf_addc(&b, '[');
+	for (int i = 0; i < 100000; i++)
+		buf_addc(&b, ']');
+	buf_addc(&b, '\n');
+	e = parse_errors(b.buf, b.len);
+	cr_assert_eq(e.n, 1);
+	cr_assert_eq(e.v[0].line, 1);
+	cr_assert_eq(e.v[0].column, 9 + MT_LIMIT_YAML_DEPTH - 1);
+	cr_assert(strstr(e.v[0].message, "nested deeper than 64"), "%s",
+		  e.v[0].message);
+	config_errors_release(&e);
+
+	buf_reset(&b);
+	buf_adds(&b, "a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+	for (const char *n = "bcdefghij"; *n; n++) {
+		buf_addf(&b, "%c: &%c [", *n, *n);
+		for (int i = 0; i < 10; i++)
+			buf_addf(&b, "%s*%c", i ? ", " : "", prev);
+		buf_adds(&b, "]\n");
+		prev = *n;
+	}
+	buf_adds(&b, "ignore: *j\n");
+	e = parse_errors(b.buf, b.len);
+	cr_assert(strstr(e.v[0].message, "nodes (aliases"), "%s",
+		  e.v[0].message);
+	config_errors_release(&e);
+	cr_assert_lt(time(NULL) - t0, 5);
 	buf_release(&b);
 }
 

@@ -24,6 +24,7 @@
 #include "text/segment.h"
 #include "util/limits.h"
 #include "util/xalloc.h"
+#include "util/yamlload.h"
 
 struct wordclass {
 	const char *name;
@@ -45,6 +46,10 @@ struct load {
 
 static void add_error_at(struct load *L, size_t line, size_t col,
 			 const char *fmt, ...) MT_PRINTF(4, 5);
+
+/* How much of a long offending line is quoted around the column. */
+#define QUOTE_BEFORE 60
+#define QUOTE_MAX 160
 
 /* "file:line:col: error: msg", then the line and a caret under col. */
 static void add_error_at(struct load *L, size_t line, size_t col,
@@ -68,9 +73,25 @@ static void add_error_at(struct load *L, size_t line, size_t col,
 	if (p && p < end && line > 0) {
 		const char *e = memchr(p, '\n', (size_t)(end - p));
 		size_t n = e ? (size_t)(e - p) : (size_t)(end - p);
+		size_t from = 0, cut = n;
 
-		buf_addf(b, " %.*s\n ", (int)n, p);
-		for (size_t i = 1; i < col && i <= n; i++)
+		/* a long line: QUOTE_MAX bytes around the column, cut at
+		 * characters, "..." where it is cut */
+		if (col > QUOTE_BEFORE + 1 && n > QUOTE_MAX)
+			from = col - 1 - QUOTE_BEFORE;
+		while (from > 0 && ((unsigned char)p[from] & 0xC0) == 0x80)
+			from--;
+		if (n - from > QUOTE_MAX) {
+			cut = from + QUOTE_MAX;
+			while (cut > from &&
+			       ((unsigned char)p[cut] & 0xC0) == 0x80)
+				cut--;
+		}
+		buf_addf(b, " %s%.*s%s\n ", from ? "..." : "",
+			 (int)(cut - from), p + from, cut < n ? "..." : "");
+		if (from)
+			buf_adds(b, "   ");
+		for (size_t i = from + 1; i < col && i <= cut; i++)
 			buf_addc(b, p[i - 1] == '\t' ? '\t' : ' ');
 		buf_adds(b, "^\n");
 	}
@@ -877,6 +898,26 @@ static void classes(struct load *L, yaml_node_t *n)
 	}
 }
 
+/* An error libyaml's reader found at byte `off` (a NUL or other control
+ * character, bad UTF-8): its line and byte column, not 1:1. */
+static void reader_error(struct load *L, size_t off, const char *what)
+{
+	size_t line = 1, col = 1;
+
+	if (off > L->len)
+		off = L->len;
+	for (size_t i = 0; i < off; i++) {
+		if (L->text[i] == '\n') {
+			line++;
+			col = 1;
+		} else {
+			col++;
+		}
+	}
+	add_error_at(L, line, col, "%s (byte 0x%02X)", what,
+		     off < L->len ? (unsigned char)L->text[off] : 0);
+}
+
 /* Parse one file's text (`path` names it in messages). */
 static void load_text(struct ruleset *rs, const char *path, const char *text,
 		      size_t len)
@@ -890,8 +931,12 @@ static void load_text(struct ruleset *rs, const char *path, const char *text,
 	yaml_parser_initialize(&parser);
 	yaml_parser_set_input_string(&parser, (const unsigned char *)text,
 				     len);
-	if (!yaml_parser_load(&parser, &L.doc)) {
-		if (parser.context)
+	if (!yamlload_bounded(&parser, text, len, &L.doc)) {
+		if (parser.error == YAML_READER_ERROR)
+			reader_error(&L, parser.problem_offset,
+				     parser.problem ? parser.problem
+						    : "cannot read it");
+		else if (parser.context)
 			add_error_at(&L, parser.problem_mark.line + 1,
 				     parser.problem_mark.column + 1,
 				     "%s %s (from line %zu, column %zu)",

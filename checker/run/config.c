@@ -22,6 +22,7 @@
 #include "util/paths.h"
 #include "util/limits.h"
 #include "util/xalloc.h"
+#include "util/yamlload.h"
 
 /* Limit on the size of a configuration file: it is a few lines. */
 
@@ -742,7 +743,7 @@ static enum mt_err parse_with(const char *path, const char *text, size_t len,
 	if (nul && p.utf8) {
 		reader_error(&p, (size_t)(nul - text),
 			     "binary file (a NUL byte), not YAML");
-	} else if (!yaml_parser_load(&parser, &ydoc)) {
+	} else if (!yamlload_bounded(&parser, text, len, &ydoc)) {
 		const char *what = parser.problem ? parser.problem
 						  : "YAML error";
 

@@ -49,6 +49,10 @@
 
 /* Nesting of YAML collections in rule files and .mtlint.yml. */
 #define MT_LIMIT_YAML_DEPTH 64
+/* Nodes of one YAML document, an alias counted as the nodes it stands for
+ * (nine levels of nine aliases are 387 million), and its anchors. */
+#define MT_LIMIT_YAML_NODES 1000000
+#define MT_LIMIT_YAML_ANCHORS 1000
 /* Directories below an input directory. */
 #define MT_LIMIT_WALK_DEPTH 64
 /* Parallel jobs (-j). */
