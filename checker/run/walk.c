@@ -15,10 +15,18 @@
 #include "util/buf.h"
 #include "run/config.h"
 #include "text/document.h"
+#include "util/wildmatch.h"
 #include "util/xalloc.h"
 
+/* Paths are reported as found, without a leading "./" ("./a.txt" and
+ * the files of "." are "a.txt"), in every output format. */
 static void add(struct walk_list *l, const char *path)
 {
+	while (path[0] == '.' && path[1] == '/' && path[2]) {
+		path += 2;
+		while (*path == '/' && path[1])
+			path++;
+	}
 	l->v = xgrow(l->v, &l->alloc, l->n + 1, sizeof(*l->v));
 	l->v[l->n++] = xstrdup(path);
 }
@@ -32,7 +40,8 @@ void walk_list_release(struct walk_list *l)
 	l->n = l->alloc = 0;
 }
 
-int walk_is_prose_name(const char *name)
+/* Is `name` one of the prose extensions? */
+static int walk_is_prose_name(const char *name)
 {
 	const char *dot = strrchr(name, '.');
 
@@ -153,7 +162,7 @@ static enum mt_err walk_dir(struct walker *w, const char *dir, int depth)
 				if (!w->ignore || !w->ignore(w->arg, path, 1))
 					rc = walk_dir(w, path, depth + 1);
 			} else if (S_ISREG(st.st_mode) &&
-				   (w->glob ? config_glob_match(w->glob, path,
+				   (w->glob ? wildmatch(w->glob, path,
 								NULL, 0, NULL)
 					    : walk_is_prose_name(name)) &&
 				   (!w->ignore || !w->ignore(w->arg, path, 0))) {
