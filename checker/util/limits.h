@@ -53,6 +53,9 @@
  * (nine levels of nine aliases are 387 million), and its anchors. */
 #define MT_LIMIT_YAML_NODES 1000000
 #define MT_LIMIT_YAML_ANCHORS 1000
+/* Blanks, quote and list markers before a line's text in Markdown (about
+ * 128 to 256 nested containers): a deeper line is not checked. */
+#define MT_LIMIT_MARKDOWN_PREFIX 256
 /* Directories below an input directory. */
 #define MT_LIMIT_WALK_DEPTH 64
 /* Parallel jobs (-j). */
