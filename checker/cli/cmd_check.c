@@ -39,14 +39,11 @@ int cmd_check(struct cli_opts *o)
 	if (o->fix && o->fix_dry_run)
 		return cli_bad_usage("%s", "--fix and --fix-dry-run exclude "
 					   "each other");
-	/* each slot loads its own dictionaries (some 65 MB): more slots
-	 * than processors cost memory and gain nothing, and -j 1024 used to
-	 * end out of memory */
-	o->so.n_slots = batch_cpus();
-	if (o->jobs && (size_t)o->jobs < o->so.n_slots)
-		o->so.n_slots = (size_t)o->jobs;
-	if (o->so.n_slots > MT_LIMIT_JOBS)
-		o->so.n_slots = MT_LIMIT_JOBS;
+	o->so.n_slots = batch_workers((size_t)o->jobs);
+	/* a format that shows the references needs them until its end */
+	o->so.keep_references =
+		!o->fix_dry_run && !o->write_baseline &&
+		reporter_find(o->format)->file_with_reference != NULL;
 	if (session_new(&o->so, &s, &cerrs, &err) != MT_ERR_OK) {
 		if (cerrs.n) {
 			yamlfile_errors_print(&cerrs, stderr);

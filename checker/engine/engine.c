@@ -81,7 +81,10 @@ static const struct rule_info engine_rules[] = {
 	  "a rule's regular expressions used up their work budget on the "
 	  "document (MT_LIMIT_REGEX_WORK units): that rule did not check the "
 	  "rest of it",
-	  NULL, NULL, NULL, NULL, NULL },
+	  NULL,
+	  "exact by construction: a note that the bound was reached, not a "
+	  "finding about the text (info)",
+	  NULL, NULL, NULL, NULL },
 };
 
 /* What a token offers the tests; computed once per token. */
@@ -1230,10 +1233,38 @@ static size_t engine_pass_rules(void *state, const struct rule_info **out)
 	return e->n_infos;
 }
 
+/* A rule file's examples, as its rule states them. */
+static void engine_pass_examples(void *state, const char *id,
+				 struct arena *a, struct rule_examples *out)
+{
+	const struct ruleset *rs = ((struct engine *)state)->rs;
+
+	for (size_t k = 0; k < rs->n_rules; k++) {
+		const struct rule *r = &rs->rules[k];
+		struct example *bad;
+		const char **good;
+
+		if (strcmp(r->info.id, id))
+			continue;
+		bad = arena_alloc(a, (r->n_bad + 1) * sizeof(*bad));
+		good = arena_alloc(a, (r->n_good + 1) * sizeof(*good));
+		for (size_t i = 0; i < r->n_bad; i++)
+			bad[i] = r->bad[i].ex;
+		for (size_t i = 0; i < r->n_good; i++)
+			good[i] = r->good[i].ex.text;
+		out->bad = bad;
+		out->n_bad = r->n_bad;
+		out->good = good;
+		out->n_good = r->n_good;
+		return;
+	}
+}
+
 const struct check_pass engine_pass = {
 	.name = "rules",
 	.open = engine_pass_open,
 	.run = engine_pass_run,
 	.close = engine_pass_close,
 	.rules = engine_pass_rules,
+	.examples = engine_pass_examples,
 };

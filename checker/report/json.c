@@ -113,7 +113,7 @@ static json_t *evidence_json(const struct evidence *e)
 	return j;
 }
 
-static json_t *diag_json(const struct document *doc, const struct diag *d)
+json_t *report_json_diag(const struct document *doc, const struct diag *d)
 {
 	struct doc_pos a = document_position(doc, d->span.start, 0);
 	struct doc_pos b = document_position(doc, d->span.end, 1);
@@ -153,7 +153,7 @@ static void json_file(void *st, const struct document *doc,
 	fputs(",\n      \"diagnostics\": [", out);
 	for (size_t i = 0; i < diags->n; i++) {
 		fputs(i ? ",\n        " : "\n        ", out);
-		put(s, diag_json(doc, &diags->v[i]), 8, 0);
+		put(s, report_json_diag(doc, &diags->v[i]), 8, 0);
 	}
 	fputs(diags->n ? "\n      ]" : "]", out);
 	if (diags->summary.reference_kind) {

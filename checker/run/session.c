@@ -43,6 +43,9 @@ struct slot {
 	struct document *ref;
 	struct stat ref_st;
 	int ref_stat_ok; /* a file (not standard input) */
+	/* keep_references: the references replaced since */
+	struct document **retired;
+	size_t n_retired;
 };
 
 struct session {
@@ -134,6 +137,9 @@ static void forget(struct session *s)
 	for (size_t k = 0; k < s->o.n_slots; k++) {
 		document_free(s->slots[k].ref);
 		free(s->slots[k].ref_path);
+		for (size_t j = 0; j < s->slots[k].n_retired; j++)
+			document_free(s->slots[k].retired[j]);
+		free(s->slots[k].retired);
 		memset(&s->slots[k], 0, sizeof(s->slots[k]));
 	}
 	free(s->known);
@@ -311,17 +317,12 @@ const struct session_profile *session_profile(struct session *s,
 	return &p->pub;
 }
 
-int session_profile_owned(const struct session *s,
+void session_profile_free(struct session *s,
 			  const struct session_profile *p)
 {
 	(void)s;
-	return ((const struct profile *)p)->owned;
-}
-
-void session_profile_free(struct session *s, struct session_profile *p)
-{
-	(void)s;
-	if (p && !((struct profile *)p)->owned)
+	/* the public part is the first member of struct profile */
+	if (p && !((const struct profile *)p)->owned)
 		profile_free((struct profile *)p);
 }
 
@@ -408,9 +409,10 @@ enum mt_err session_checker(struct session *s,
 
 /* --- references ---------------------------------------------------------- */
 
-char *session_reference_path(const struct session *s,
-			     const struct session_profile *p,
-			     const char *path)
+/* The reference of a document at `path` under p: the session's
+ * --reference, else the configuration's mapping, else NULL (free()). */
+static char *reference_path(const struct session *s,
+			    const struct session_profile *p, const char *path)
 {
 	if (s->o.reference)
 		return xstrdup(s->o.reference);
@@ -446,7 +448,13 @@ static enum mt_err slot_reference(struct session *s, struct slot *sl,
 		*out = sl->ref;
 		return MT_ERR_OK;
 	}
-	document_free(sl->ref);
+	if (s->o.keep_references && sl->ref) {
+		sl->retired = xrealloc(sl->retired, (sl->n_retired + 1) *
+							    sizeof(*sl->retired));
+		sl->retired[sl->n_retired++] = sl->ref;
+	} else {
+		document_free(sl->ref);
+	}
 	free(sl->ref_path);
 	sl->ref = NULL;
 	sl->ref_path = NULL;
@@ -501,6 +509,9 @@ static enum mt_err check_once(struct session *s, struct checker *c,
 	if (rc != MT_ERR_OK)
 		return rc;
 	diag_list_init(&res->diags, &res->doc->arena);
+	if (d->quick)
+		return checker_check_quick(c, res->doc, ref, &res->diags,
+					   &res->err);
 	return checker_check(c, res->doc, ref, &res->diags, &res->err);
 }
 
@@ -537,9 +548,9 @@ enum mt_err session_check(struct session *s, size_t slot,
 	rc = session_checker(s, res->profile, slot, &c, &res->err);
 	if (rc != MT_ERR_OK)
 		return rc;
-	ref_path = d->reference ? xstrdup(d->reference)
-				: session_reference_path(s, res->profile,
-							 d->path);
+	ref_path = d->reference_text ? NULL
+		   : d->reference    ? xstrdup(d->reference)
+				     : reference_path(s, res->profile, d->path);
 	if (ref_path && !d->reference && !s->o.reference &&
 	    !s->o.allow_outside_root &&
 	    !config_inside_root(res->profile->cfg, ref_path)) {
@@ -554,12 +565,21 @@ enum mt_err session_check(struct session *s, size_t slot,
 		free(ref_path);
 		return rc;
 	}
-	if (ref_path) {
+	if (d->reference_text) {
+		rc = document_load_mem(d->reference ? d->reference
+						    : "reference",
+				       d->reference_text, d->reference_len,
+				       &s->o.dopts, &res->ref, &res->err);
+		if (rc != MT_ERR_OK)
+			return rc;
+		ref = res->ref;
+	} else if (ref_path) {
 		rc = slot_reference(s, &s->slots[slot], ref_path, d->path,
 				    &ref, &res->err);
 		if (rc != MT_ERR_OK)
 			return rc;
 	}
+	res->reference = ref;
 	rc = check_once(s, c, ref, d, res);
 	if (rc != MT_ERR_OK)
 		return rc;
@@ -580,6 +600,9 @@ enum mt_err session_check(struct session *s, size_t slot,
 void session_result_release(struct session_result *res)
 {
 	drop_doc(res);
+	document_free(res->ref);
+	res->ref = NULL;
+	res->reference = NULL;
 	buf_release(&res->diff);
 	yamlfile_errors_release(&res->cerrs);
 	res->profile = NULL;

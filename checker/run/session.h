@@ -42,7 +42,7 @@
  * A single-threaded caller uses slot 0.
  *
  * Ownership: the session owns configurations, profiles, checkers and
- * reference documents; pointers to them stay valid until session_reload()
+ * reference documents (a reference given as text is the result's); pointers to them stay valid until session_reload()
  * or session_free().  A result owns its document and diagnostics until
  * session_result_release(); its rule ids point into a checker, so release
  * results before session_reload()/session_free().
@@ -77,6 +77,11 @@ struct session_options {
 	int fix_force;
 	struct document_options dopts; /* encoding, size limit (kind unused) */
 	size_t n_slots;		       /* documents at once; 0: 1 */
+	/* references stay loaded until session_free() or
+	 * session_reload(), so a result's `reference` outlives the slot's
+	 * next check (a report that shows references keeps every one the
+	 * run used) */
+	int keep_references;
 };
 
 /*
@@ -125,16 +130,15 @@ MT_NODISCARD enum mt_err session_config(struct session *s, const char *path,
 
 /*
  * The profile for documents under `cfg` (NULL: no configuration): built
- * once per configuration the session loaded, per call for a configuration
- * the caller owns (then free it with session_profile_free() after use;
- * profiles of the session's configurations are not to be freed -- use
- * session_profile_owned() to tell).
+ * once per configuration the session loaded (the session owns it), per
+ * call for a configuration the caller owns -- a server handed a
+ * configuration with each document -- which the caller passes to
+ * session_profile_free() after use (a no-op for the session's own).
  */
 const struct session_profile *session_profile(struct session *s,
 					      const struct config *cfg);
-int session_profile_owned(const struct session *s,
+void session_profile_free(struct session *s,
 			  const struct session_profile *p);
-void session_profile_free(struct session *s, struct session_profile *p);
 
 /*
  * The checker for profile `p` in `slot`, opened on first use.  Fails with
@@ -145,15 +149,6 @@ MT_NODISCARD enum mt_err session_checker(struct session *s,
 					 const struct session_profile *p,
 					 size_t slot, struct checker **out,
 					 struct mt_error *err);
-
-/*
- * The reference article path for a document at `path` under profile `p`:
- * the session's --reference, else the configuration's mapping, else NULL.
- * A new string (free()).
- */
-char *session_reference_path(const struct session *s,
-			     const struct session_profile *p,
-			     const char *path);
 
 enum session_fix {
 	SESSION_FIX_NONE = 0,
@@ -171,9 +166,15 @@ struct session_doc {
 	size_t len;
 	enum document_kind kind; /* AUTO: the profile's input, else by path */
 	const char *reference;	 /* a reference file; NULL: as above */
+	/* the reference's contents instead (a server's or a stream's
+	 * request): loaded for this check alone, named `reference` (or
+	 * "reference" when NULL) in messages; wins over every file */
+	const char *reference_text;
+	size_t reference_len;
 	/* NULL: looked up from path (the profile, if given, wins) */
 	const struct session_profile *profile;
 	enum session_fix fix; /* needs a file: text must be NULL */
+	int quick;	      /* checker_check_quick() (no fix mode) */
 };
 
 struct session_result {
@@ -184,6 +185,11 @@ struct session_result {
 	struct buf diff;	  /* SESSION_FIX_DIFF: the unified diff */
 	struct yamlfile_errors cerrs; /* a broken configuration's mistakes */
 	struct mt_error err;	  /* why it failed */
+	struct document *ref;	  /* reference_text's document, if any */
+	/* the reference the document was checked against (NULL: none):
+	 * `ref`, or the slot's, valid until the slot's next check (with
+	 * keep_references: until session_free()) */
+	const struct document *reference;
 };
 
 /*

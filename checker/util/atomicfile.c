@@ -55,9 +55,8 @@ static int still_holds(int fd, const unsigned char *expect, size_t len)
 	struct buf now = BUF_INIT;
 	int same;
 
-	same = lseek(fd, 0, SEEK_SET) == 0 &&
-	       buf_read_fd(&now, fd, len) == 0 && now.len == len &&
-	       !memcmp(now.buf, expect, len);
+	same = lseek(fd, 0, SEEK_SET) == 0 && buf_read_fd(&now, fd, len) == 0 &&
+	       now.len == len && !memcmp(now.buf, expect, len);
 	buf_release(&now);
 	return same;
 }
@@ -97,8 +96,8 @@ static enum mt_err copy_identity(const char *path, int src, const char *tmp,
 	 * needs privileges we usually lack */
 	if (fchown(dst, st->st_uid, st->st_gid) < 0) {
 		*owner_lost = 1;
-		return mt_error(err, MT_ERR_IO,
-				"cannot keep the owner of '%s'", path);
+		return mt_error(err, MT_ERR_IO, "cannot keep the owner of '%s'",
+				path);
 	}
 	if (perm_copy_fd(path, src, tmp, dst, &ce.ctx) != 0)
 		return mt_error(err, MT_ERR_IO,
@@ -221,8 +220,8 @@ enum mt_err atomicfile_write(const char *path, const void *data, size_t len,
 	if (rc != MT_ERR_OK)
 		goto out;
 	if (in_place) {
-		rc = write_in_place(path, target, data, len, expect,
-				    expect_len, err);
+		rc = write_in_place(path, target, data, len, expect, expect_len,
+				    err);
 		goto out;
 	}
 	slash = strrchr(target, '/');

@@ -332,6 +332,9 @@ static char *dup_anchor(const unsigned char *a)
 }
 
 #define TOO_MANY_ANCHORS "more than " STR(MT_LIMIT_YAML_ANCHORS) " anchors"
+#define TOO_MANY_NODES                                                      \
+	"more than " STR(MT_LIMIT_YAML_NODES) " nodes (aliases counted as " \
+					      "what they stand for)"
 
 /* One event; NULL when within bounds, else the problem. */
 static const char *step(struct pass *s, const yaml_event_t *ev)
@@ -378,8 +381,7 @@ static const char *step(struct pass *s, const yaml_event_t *ev)
 	}
 	s->total += size;
 	if (s->total > MT_LIMIT_YAML_NODES)
-		return "more than " STR(MT_LIMIT_YAML_NODES) " nodes (aliases "
-		       "counted as what they stand for)";
+		return TOO_MANY_NODES;
 	return NULL;
 }
 
