@@ -502,6 +502,11 @@ def did_open(text, uri="file:///x.txt"):
     return {"jsonrpc": "2.0", "method": "textDocument/didOpen",
             "params": {"textDocument": {"uri": uri, "languageId": "plaintext",
                                         "version": 1, "text": text}}}
+# a pull (textDocument/diagnostic) checks at once: the server checks a
+# document only when its input is quiet, which a file never is
+def pull(uri="file:///x.txt", i=50):
+    return {"jsonrpc": "2.0", "id": i, "method": "textDocument/diagnostic",
+            "params": {"textDocument": {"uri": uri}}}
 SHUT = [{"jsonrpc": "2.0", "id": 99, "method": "shutdown"},
         {"jsonrpc": "2.0", "method": "exit"}]
 out = eval(sys.argv[2])
@@ -511,19 +516,21 @@ EOF
 }
 
 case_lsp_huge_document() {
-	lsp_frames in.lsp '[init(), did_open("the the " * 2600000)] + SHUT'
+	lsp_frames in.lsp '[init(), did_open("the the " * 2600000), pull()] + SHUT'
 	STDIN=in.lsp expect 01 . "$bin" lsp
 	[ "$(stat -c %s .out)" -lt 10000000 ] || bad "$(stat -c %s .out) bytes of answers"
+	out_has "over the limit"
 }
 
 case_lsp_flood_of_findings() {
-	lsp_frames in.lsp '[init(), did_open("the the. " * 100000)] + SHUT'
+	lsp_frames in.lsp '[init(), did_open("the the. " * 100000), pull()] + SHUT'
 	STDIN=in.lsp expect 01 . "$bin" lsp
 	[ "$(stat -c %s .out)" -lt 5000000 ] || bad "$(stat -c %s .out) bytes of answers"
+	out_has "more findings not shown"
 }
 
 case_lsp_initialize_twice() {
-	lsp_frames in.lsp '[init(1), init(2), did_open("It was was here.")] + SHUT'
+	lsp_frames in.lsp '[init(1), init(2), did_open("It was was here."), pull()] + SHUT'
 	STDIN=in.lsp expect 01 . "$bin" lsp
 	out_has '"id":2,.*"error"|"error".*"id":2'
 }
@@ -559,7 +566,7 @@ case_lsp_truncated_body() {
 }
 
 case_lsp_garbage_json_then_a_session() {
-	lsp_frames in.lsp '[b"{not json", b"[1,2", b"\"str\"", b"null", b"{\"jsonrpc\":\"2.0\",\"id\":{\"a\":1},\"method\":7}", init(), did_open("It was was here.")] + SHUT'
+	lsp_frames in.lsp '[b"{not json", b"[1,2", b"\"str\"", b"null", b"{\"jsonrpc\":\"2.0\",\"id\":{\"a\":1},\"method\":7}", init(), did_open("It was was here."), pull()] + SHUT'
 	STDIN=in.lsp expect 01 . "$bin" lsp
 	out_has "publishDiagnostics"
 }
@@ -570,12 +577,12 @@ case_lsp_deeply_nested_json() {
 }
 
 case_lsp_positions_out_of_range() {
-	lsp_frames in.lsp '[init(), did_open("It was was here.\n"), {"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {"textDocument": {"uri": "file:///x.txt", "version": 2}, "contentChanges": [{"range": {"start": {"line": 99, "character": -4}, "end": {"line": 2**40, "character": 2**33}}, "text": "x"}]}}, {"jsonrpc": "2.0", "id": 5, "method": "textDocument/codeAction", "params": {"textDocument": {"uri": "file:///x.txt"}, "range": {"start": {"line": -1, "character": 0}, "end": {"line": 4294967296, "character": 0}}, "context": {"diagnostics": []}}}] + SHUT'
+	lsp_frames in.lsp '[init(), did_open("It was was here.\n"), {"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {"textDocument": {"uri": "file:///x.txt", "version": 2}, "contentChanges": [{"range": {"start": {"line": 99, "character": -4}, "end": {"line": 2**40, "character": 2**33}}, "text": "x"}]}}, {"jsonrpc": "2.0", "id": 5, "method": "textDocument/codeAction", "params": {"textDocument": {"uri": "file:///x.txt"}, "range": {"start": {"line": -1, "character": 0}, "end": {"line": 4294967296, "character": 0}}, "context": {"diagnostics": []}}}, pull()] + SHUT'
 	STDIN=in.lsp expect 01 . "$bin" lsp
 }
 
 case_lsp_invalid_utf8_in_text() {
-	lsp_frames in.lsp '[init(), b"{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":{\"uri\":\"file:///x.txt\",\"languageId\":\"plaintext\",\"version\":1,\"text\":\"bad \xff\xfe byte \\u0000 nul \\ud800 half\"}}}"] + SHUT'
+	lsp_frames in.lsp '[init(), b"{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":{\"uri\":\"file:///x.txt\",\"languageId\":\"plaintext\",\"version\":1,\"text\":\"bad \xff\xfe byte \\u0000 nul \\ud800 half\"}}}", pull()] + SHUT'
 	STDIN=in.lsp expect 01 . "$bin" lsp
 }
 
