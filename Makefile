@@ -210,7 +210,7 @@ VALGRIND = valgrind --quiet --error-exitcode=99 --leak-check=full \
 valgrind: all
 	$(Q)for f in fixtures/mt-article.txt fixtures/reference-article.txt; do \
 	  echo "  VALGRIND $$f"; \
-	  $(TEST_ENV) $(VALGRIND) $(BIN) --reference \
+	  $(TEST_ENV) MTLINT_FREE_AT_EXIT=1 $(VALGRIND) $(BIN) --reference \
 	    fixtures/reference-article.txt --format json $$f >/dev/null; \
 	  rc=$$?; [ $$rc -le 1 ] || { echo "valgrind: exit $$rc on $$f"; exit 1; }; \
 	done
