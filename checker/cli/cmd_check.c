@@ -12,6 +12,7 @@
 #include "report/report.h"
 #include "run/run.h"
 #include "util/batch.h"
+#include "util/limits.h"
 
 /*
  * The session of the run, kept reachable until the process exits: freeing
@@ -48,7 +49,7 @@ int cmd_check(struct cli_opts *o)
 	if (o->fix && o->fix_dry_run)
 		return cli_bad_usage("%s", "--fix and --fix-dry-run exclude "
 					   "each other");
-	o->so.n_slots = o->jobs ? (size_t)o->jobs : batch_cpus();
+	o->so.n_slots = batch_workers((size_t)o->jobs);
 	/* a format that shows the references needs them until its end */
 	o->so.keep_references =
 		!o->fix_dry_run && !o->write_baseline &&

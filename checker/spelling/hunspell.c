@@ -28,6 +28,8 @@
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/hash.h"
+#include "util/limits.h"
+#include "util/listfile.h"
 #include "util/paths.h"
 #include "util/strtab.h"
 #include "util/xalloc.h"
@@ -395,55 +397,6 @@ int speller_add(struct speller *sp, const char *word, const char *model)
 	return 0;
 }
 
-/* Read a UTF-8 text file line by line, calling fn(line, lineno). */
-static enum mt_err each_line(const char *path,
-			     int (*fn)(void *arg, char *line, size_t lineno),
-			     void *arg, struct mt_error *err)
-{
-	FILE *f = fopen(path, "r");
-	char *line = NULL;
-	size_t cap = 0, lineno = 0;
-	ssize_t n;
-	enum mt_err rc = MT_ERR_OK;
-
-	if (!f)
-		return mt_error(err, MT_ERR_IO, "cannot open '%s': %s", path,
-				strerror(errno));
-	while ((n = getline(&line, &cap, f)) >= 0) {
-		char *s = line, *e = line + n;
-		int32_t i = 0;
-		UChar32 c = 0;
-
-		lineno++;
-		while (e > s && (e[-1] == '\n' || e[-1] == '\r' ||
-				 e[-1] == ' ' || e[-1] == '\t'))
-			*--e = '\0';
-		while (*s == ' ' || *s == '\t')
-			s++;
-		if (!*s || *s == '#')
-			continue;
-		while (i < (int32_t)(e - s) && c >= 0)
-			U8_NEXT(s, i, (int32_t)(e - s), c);
-		if (c < 0 || memchr(s, '\0', (size_t)(e - s))) {
-			rc = mt_error(err, MT_ERR_ENCODING,
-				      "%s:%zu: line is not valid UTF-8 text",
-				      path, lineno);
-			break;
-		}
-		if (fn(arg, s, lineno) < 0) {
-			rc = mt_error(err, MT_ERR_IO, "%s:%zu: invalid line",
-				      path, lineno);
-			break;
-		}
-	}
-	if (rc == MT_ERR_OK && ferror(f))
-		rc = mt_error(err, MT_ERR_IO, "cannot read '%s': %s", path,
-			      strerror(errno));
-	free(line);
-	fclose(f);
-	return rc;
-}
-
 struct words_arg {
 	struct speller *sp;
 	const char *model;
@@ -478,7 +431,8 @@ enum mt_err speller_load_words(struct speller *sp, const char *path,
 {
 	struct words_arg wa = { sp, model };
 
-	return each_line(path, add_line, &wa, err);
+	return listfile_read(path, MT_LIMIT_WORD_LIST, "word list", add_line,
+			     &wa, err);
 }
 
 static int freq_line(void *arg, char *line, size_t lineno)
@@ -515,7 +469,8 @@ static int freq_line(void *arg, char *line, size_t lineno)
 enum mt_err speller_load_frequencies(struct speller *sp, const char *path,
 				     struct mt_error *err)
 {
-	return each_line(path, freq_line, sp, err);
+	return listfile_read(path, MT_LIMIT_WORD_LIST, "frequency list",
+			     freq_line, sp, err);
 }
 
 unsigned long speller_frequency(const struct speller *sp, const char *word,
