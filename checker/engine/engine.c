@@ -12,6 +12,7 @@
 #include "text/lexicon.h"
 #include "util/paths.h"
 #include "engine/pattern.h"
+#include "engine/template.h"
 #include "text/segment.h"
 #include "util/xalloc.h"
 
@@ -562,136 +563,22 @@ static int try_at(struct match_ctx *m, const struct rule_seq *seq, uint32_t i)
 	return match_from(m, seq, 0, i) && m->first != UINT32_MAX;
 }
 
-/* --- templates ---------------------------------------------------------- */
-
-/*
- * English third person singular of a base form: "believe" -> "believes",
- * "try" -> "tries", "push" -> "pushes", "have" -> "has", "be" -> "is".
- * Checked against the lexicon: a form it does not know as third person
- * singular is not offered (NULL).
- */
-static char *third_singular(const struct engine *e, struct arena *a,
-			    const char *w, size_t n)
-{
-	char *out;
-
-	if (n == 2 && strncasecmp(w, "be", 2) == 0)
-		return arena_strdup(a, "is");
-	if (n == 4 && strncasecmp(w, "have", 4) == 0)
-		return arena_strdup(a, "has");
-	if (n >= 2 && w[n - 1] == 'y' && !strchr("aeiou", w[n - 2]))
-		out = arena_printf(a, "%.*sies", (int)(n - 1), w);
-	else if ((n >= 1 && strchr("sxzo", w[n - 1])) ||
-		 (n >= 2 && (w[n - 1] == 'h' && strchr("cs", w[n - 2]))))
-		out = arena_printf(a, "%.*ses", (int)n, w);
-	else
-		out = arena_printf(a, "%.*ss", (int)n, w);
-	if (!(lexicon_lookup(e->lex, out, strlen(out)) & LEX_VERB_3SG))
-		return NULL;
-	return out;
-}
-
-struct groups {
-	/* text of {N}: start and length in doc text; len UINT32_MAX unset */
-	uint32_t start[10], len[10];
-};
-
-/*
- * Expand a template into the arena; NULL when a function cannot apply
- * (e.g. no third person form), so the suggestion is dropped.
- */
-static char *expand(const struct engine *e, struct arena *a,
-		    const char *text, const char *tpl, const struct groups *g)
-{
-	struct buf b = BUF_INIT;
-	char *res;
-	size_t len;
-
-	for (const char *p = tpl; *p;) {
-		const char *q = p + 1;
-		int num = 0;
-
-		if (*p != '{' || !isdigit((unsigned char)*q)) {
-			buf_addc(&b, *p++);
-			continue;
-		}
-		while (isdigit((unsigned char)*q))
-			num = num * 10 + (*q++ - '0');
-		if (num > 9 || g->len[num] == UINT32_MAX) {
-			buf_release(&b);
-			return NULL;
-		}
-		{
-			const char *s = text + g->start[num];
-			size_t n = g->len[num];
-			size_t at = b.len;
-
-			if (*q == ':') {
-				const char *fn = q + 1;
-
-				q = strchr(fn, '}');
-				if (!strncmp(fn, "3sg", 3)) {
-					char *v = third_singular(e, a, s, n);
-
-					if (!v) {
-						buf_release(&b);
-						return NULL;
-					}
-					buf_adds(&b, v);
-				} else {
-					buf_add(&b, s, n);
-					for (size_t i = at; i < b.len; i++) {
-						char *c = &b.buf[i];
-
-						if (!strncmp(fn, "lower", 5))
-							*c = (char)tolower(
-								(unsigned char)*c);
-						else if (!strncmp(fn, "upper", 5))
-							*c = (char)toupper(
-								(unsigned char)*c);
-					}
-					if (!strncmp(fn, "cap", 3) && b.len > at)
-						b.buf[at] = (char)toupper(
-							(unsigned char)b.buf[at]);
-				}
-			} else {
-				buf_add(&b, s, n);
-			}
-			p = q + 1;
-		}
-	}
-	res = buf_detach(&b, &len);
-	{
-		char *r = arena_strndup(a, res, len);
-
-		free(res);
-		return r;
-	}
-}
-
-/* Keep the case of the text replaced: "The the" -> "The". */
-static void preserve_case(const char *orig, char *sug)
-{
-	if (isupper((unsigned char)orig[0]) && islower((unsigned char)sug[0]))
-		sug[0] = (char)toupper((unsigned char)sug[0]);
-}
-
 static void report(struct engine *e, const struct document *doc,
 		   const struct rule *r, struct span sp,
-		   const struct groups *g, struct diag_list *out)
+		   const struct template_groups *g, struct diag_list *out)
 {
 	struct arena *a = out->arena;
-	char *msg = expand(e, a, doc->text, r->message, g);
+	char *msg = template_expand(e->lex, a, doc->text, r->message, g);
 	struct diag *d = diag_add(out, r->info.id, r->info.category,
 				  r->info.severity, sp, "%s",
 				  msg ? msg : r->message);
 
 	for (size_t i = 0; i < r->n_suggest; i++) {
-		char *s = expand(e, a, doc->text, r->suggest[i], g);
+		char *s = template_expand(e->lex, a, doc->text, r->suggest[i], g);
 
 		if (!s)
 			continue;
-		preserve_case(doc->text + sp.start, s);
+		template_preserve_case(doc->text + sp.start, s);
 		if (strlen(s) == sp.end - sp.start &&
 		    memcmp(s, doc->text + sp.start, strlen(s)) == 0)
 			continue; /* the same text is no fix */
@@ -739,7 +626,7 @@ static void run_rule_at(struct match_ctx *m, uint32_t r, uint32_t i,
 			uint32_t *last_end, struct diag_list *out)
 {
 	const struct rule *rule = &m->e->rs->rules[r];
-	struct groups g;
+	struct template_groups g;
 	struct span sp;
 	uint32_t a, b;
 
@@ -934,7 +821,7 @@ static void check_regex_rule(struct engine *e, const struct document *doc,
 	while (from <= len && pattern_find_text(r->regex, pt, from, &pm)) {
 		int g = r->regex_group;
 		struct span sp;
-		struct groups gr;
+		struct template_groups gr;
 		int skip = 0;
 
 		from = pm.end[0] > pm.start[0] ? pm.end[0] : pm.start[0] + 1;

@@ -20,6 +20,7 @@
 
 #include "text/lexicon.h"
 #include "engine/pattern.h"
+#include "engine/template.h"
 #include "text/segment.h"
 #include "util/xalloc.h"
 
@@ -546,8 +547,8 @@ static int sequence(struct load *L, yaml_node_t *n, struct rule_seq *out,
 
 /*
  * A template uses {N} or {N:fn}.  N must be a mark (token rules) or a
- * group (regex rules), or 0: the reported text; fn one of lower, upper,
- * cap, 3sg.
+ * group (regex rules), or 0: the reported text; fn one of
+ * template_function_names (template.h).
  */
 static int check_template(struct load *L, yaml_node_t *n, const char *t,
 			  int max)
@@ -567,14 +568,12 @@ static int check_template(struct load *L, yaml_node_t *n, const char *t,
 			while (*q && *q != '}')
 				q++;
 			len = (size_t)(q - fn);
-			if (!((len == 5 && !strncmp(fn, "lower", 5)) ||
-			      (len == 5 && !strncmp(fn, "upper", 5)) ||
-			      (len == 3 && !strncmp(fn, "cap", 3)) ||
-			      (len == 3 && !strncmp(fn, "3sg", 3)))) {
+			if (!template_function_known(fn, len)) {
 				node_error(L, n,
 					   "unknown function '%.*s' in '%s' "
-					   "(lower, upper, cap, 3sg)",
-					   (int)len, fn, t);
+					   "(%s)",
+					   (int)len, fn, t,
+					   template_function_names);
 				return -1;
 			}
 		}

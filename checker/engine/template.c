@@ -1,0 +1,220 @@
+/*
+ * template: expanding rule templates (see template.h).
+ */
+#include "engine/template.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "text/lexicon.h"
+#include "util/buf.h"
+#include "util/common.h"
+
+const char template_function_names[] = "lower, upper, cap, 3sg, any, affirm";
+
+static const char *const functions[] = { "lower", "upper", "cap",
+					 "3sg",	  "any",   "affirm" };
+
+int template_function_known(const char *fn, size_t len)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(functions); i++)
+		if (strlen(functions[i]) == len && !strncmp(fn, functions[i], len))
+			return 1;
+	return 0;
+}
+
+/*
+ * English third person singular of a base form: "believe" -> "believes",
+ * "try" -> "tries", "push" -> "pushes", "have" -> "has", "be" -> "is".
+ * Checked against the lexicon: a form it does not know as third person
+ * singular is not offered (NULL).
+ */
+static char *third_singular(const struct lexicon *lex, struct arena *a,
+			    const char *w, size_t n)
+{
+	char *out;
+
+	if (n == 2 && strncasecmp(w, "be", 2) == 0)
+		return arena_strdup(a, "is");
+	if (n == 4 && strncasecmp(w, "have", 4) == 0)
+		return arena_strdup(a, "has");
+	if (n >= 2 && w[n - 1] == 'y' && !strchr("aeiou", w[n - 2]))
+		out = arena_printf(a, "%.*sies", (int)(n - 1), w);
+	else if ((n >= 1 && strchr("sxzo", w[n - 1])) ||
+		 (n >= 2 && (w[n - 1] == 'h' && strchr("cs", w[n - 2]))))
+		out = arena_printf(a, "%.*ses", (int)n, w);
+	else
+		out = arena_printf(a, "%.*ss", (int)n, w);
+	if (!(lexicon_lookup(lex, out, strlen(out)) & LEX_VERB_3SG))
+		return NULL;
+	return out;
+}
+
+/*
+ * Lower-case ASCII copy of a word with the typographic apostrophe (U+2019)
+ * written as ', blanks and hyphens kept; 0 when it does not fit.
+ */
+static size_t fold(const char *w, size_t n, char *out, size_t size)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (k + 1 >= size)
+			return 0;
+		if (i + 2 < n && !memcmp(w + i, "\xe2\x80\x99", 3)) {
+			out[k++] = '\'';
+			i += 2;
+		} else {
+			out[k++] = (char)tolower((unsigned char)w[i]);
+		}
+	}
+	out[k] = '\0';
+	return k;
+}
+
+/* Negative words and their non-assertive forms (Quirk et al. 10.58). */
+static const char *const any_forms[][2] = {
+	{ "no", "any" },	   { "none", "any" },
+	{ "nobody", "anybody" },   { "no one", "anyone" },
+	{ "no-one", "anyone" },	   { "noone", "anyone" },
+	{ "nothing", "anything" }, { "nowhere", "anywhere" },
+	{ "never", "ever" },	   { "neither", "either" },
+	{ "nor", "or" },
+};
+
+/* Contractions whose positive form is not the word minus "n't". */
+static const char *const affirm_forms[][2] = {
+	{ "can't", "can" },   { "cannot", "can" },   { "won't", "will" },
+	{ "shan't", "shall" }, { "ain't", "is" },     { "never", "ever" },
+	{ "not", "" },
+};
+
+static const char *negative_to_any(const char *w, size_t n)
+{
+	char f[16];
+
+	if (!fold(w, n, f, sizeof(f)))
+		return NULL;
+	for (size_t i = 0; i < ARRAY_SIZE(any_forms); i++)
+		if (!strcmp(f, any_forms[i][0]))
+			return any_forms[i][1];
+	return NULL;
+}
+
+static char *affirm(struct arena *a, const char *w, size_t n)
+{
+	char f[16];
+	size_t k = fold(w, n, f, sizeof(f));
+
+	if (!k)
+		return NULL;
+	for (size_t i = 0; i < ARRAY_SIZE(affirm_forms); i++)
+		if (!strcmp(f, affirm_forms[i][0]))
+			return arena_strdup(a, affirm_forms[i][1]);
+	if (k > 3 && !strcmp(f + k - 3, "n't"))
+		return arena_strndup(a, f, k - 3);
+	return NULL;
+}
+
+/* The value of {num:fn} (fn up to '}'), appended to b; -1: cannot apply. */
+static int apply(const struct lexicon *lex, struct arena *a, struct buf *b,
+		 const char *s, size_t n, const char *fn)
+{
+	size_t at = b->len;
+	const char *v;
+
+	if (!strncmp(fn, "3sg}", 4)) {
+		v = third_singular(lex, a, s, n);
+	} else if (!strncmp(fn, "any}", 4)) {
+		v = negative_to_any(s, n);
+	} else if (!strncmp(fn, "affirm}", 7)) {
+		v = affirm(a, s, n);
+	} else {
+		buf_add(b, s, n);
+		for (size_t i = at; i < b->len; i++) {
+			char *c = &b->buf[i];
+
+			if (!strncmp(fn, "lower}", 6))
+				*c = (char)tolower((unsigned char)*c);
+			else if (!strncmp(fn, "upper}", 6))
+				*c = (char)toupper((unsigned char)*c);
+		}
+		if (!strncmp(fn, "cap}", 4) && b->len > at)
+			b->buf[at] = (char)toupper((unsigned char)b->buf[at]);
+		return 0;
+	}
+	if (!v)
+		return -1;
+	buf_adds(b, v);
+	return 0;
+}
+
+/* Squeeze the blanks an empty expansion leaves: "will " -> "will". */
+static void squeeze(char *s)
+{
+	char *w = s;
+
+	for (char *r = s; *r; r++)
+		if (*r != ' ' || (w > s && w[-1] != ' '))
+			*w++ = *r;
+	while (w > s && w[-1] == ' ')
+		w--;
+	*w = '\0';
+}
+
+char *template_expand(const struct lexicon *lex, struct arena *a,
+		      const char *text, const char *tpl,
+		      const struct template_groups *g)
+{
+	struct buf b = BUF_INIT;
+	int emptied = 0;
+	char *res, *r;
+	size_t len;
+
+	for (const char *p = tpl; *p;) {
+		const char *q = p + 1;
+		int num = 0;
+
+		if (*p != '{' || !isdigit((unsigned char)*q)) {
+			buf_addc(&b, *p++);
+			continue;
+		}
+		while (isdigit((unsigned char)*q))
+			num = num * 10 + (*q++ - '0');
+		if (num > 9 || g->len[num] == UINT32_MAX) {
+			buf_release(&b);
+			return NULL;
+		}
+		if (*q == ':') {
+			size_t before = b.len;
+
+			if (apply(lex, a, &b, text + g->start[num], g->len[num],
+				  q + 1) < 0) {
+				buf_release(&b);
+				return NULL;
+			}
+			emptied |= b.len == before;
+			q = strchr(q, '}');
+		} else {
+			buf_add(&b, text + g->start[num], g->len[num]);
+		}
+		p = q + 1;
+	}
+	res = buf_detach(&b, &len);
+	r = arena_strndup(a, res, len);
+	free(res);
+	if (emptied) {
+		squeeze(r);
+		if (!*r)
+			return NULL; /* nothing left to offer */
+	}
+	return r;
+}
+
+void template_preserve_case(const char *orig, char *sug)
+{
+	if (isupper((unsigned char)orig[0]) && islower((unsigned char)sug[0]))
+		sug[0] = (char)toupper((unsigned char)sug[0]);
+}
