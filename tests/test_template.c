@@ -89,6 +89,12 @@ Test(template, case_functions)
 	cr_expect_str_eq(expand2(&a, "{1:lower}-{2:cap}", "ELECT", "president"),
 			 "elect-President");
 	cr_expect_str_eq(expand2(&a, "{1:upper}", "nato", NULL), "NATO");
+	cr_expect_str_eq(expand2(&a, "{1:thousands}", "250000", NULL),
+			 "250,000");
+	cr_expect_str_eq(expand2(&a, "{1:thousands}", "1234567", NULL),
+			 "1,234,567");
+	cr_expect_str_eq(expand2(&a, "{1:thousands}", "4500", NULL), "4,500");
+	cr_expect_null(expand2(&a, "{1:thousands}", "12.5", NULL));
 	cr_expect(template_function_known("affirm", 6));
 	cr_expect(!template_function_known("shout", 5));
 	arena_release(&a);

@@ -12,10 +12,12 @@
 #include "util/buf.h"
 #include "util/common.h"
 
-const char template_function_names[] = "lower, upper, cap, 3sg, any, affirm";
+const char template_function_names[] =
+	"lower, upper, cap, 3sg, any, affirm, thousands, ascii";
 
 static const char *const functions[] = { "lower", "upper", "cap",
-					 "3sg",	  "any",   "affirm" };
+					 "3sg",	  "any",   "affirm",
+					 "thousands", "ascii" };
 
 int template_function_known(const char *fn, size_t len)
 {
@@ -118,6 +120,52 @@ static char *affirm(struct arena *a, const char *w, size_t n)
 	return NULL;
 }
 
+/*
+ * Digits grouped by threes with commas: "250000" -> "250,000".  Only a
+ * run of plain digits; anything else (a sign, a decimal point) fails.
+ */
+static char *thousands(struct arena *a, const char *w, size_t n)
+{
+	char out[64];
+	size_t k = 0;
+
+	if (!n || n > 40)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)w[i]))
+			return NULL;
+		if (i && (n - i) % 3 == 0)
+			out[k++] = ',';
+		out[k++] = w[i];
+	}
+	return arena_strndup(a, out, k);
+}
+
+/* Full-width and CJK punctuation and their English counterparts. */
+static const char *const ascii_forms[][2] = {
+	{ "\xef\xbc\x8c", "," }, /* ， */	 { "\xe3\x80\x82", "." }, /* 。 */
+	{ "\xef\xbc\x9a", ":" }, /* ： */	 { "\xef\xbc\x9b", ";" }, /* ； */
+	{ "\xef\xbc\x9f", "?" }, /* ？ */	 { "\xef\xbc\x81", "!" }, /* ！ */
+	{ "\xe3\x80\x81", "," }, /* 、 */	 { "\xef\xbc\x88", "(" }, /* （ */
+	{ "\xef\xbc\x89", ")" }, /* ） */	 { "\xe3\x80\x90", "[" }, /* 【 */
+	{ "\xe3\x80\x91", "]" }, /* 】 */	 { "\xe3\x80\x8a", "\xe2\x80\x9c" }, /* 《 “ */
+	{ "\xe3\x80\x8b", "\xe2\x80\x9d" }, /* 》 ” */
+	{ "\xe3\x80\x8c", "\xe2\x80\x9c" }, /* 「 “ */
+	{ "\xe3\x80\x8d", "\xe2\x80\x9d" }, /* 」 ” */
+	{ "\xe3\x80\x8e", "\xe2\x80\x98" }, /* 『 ‘ */
+	{ "\xe3\x80\x8f", "\xe2\x80\x99" }, /* 』 ’ */
+	{ "\xe3\x80\x80", " " }, /* ideographic space */
+};
+
+static const char *to_ascii(const char *w, size_t n)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(ascii_forms); i++)
+		if (strlen(ascii_forms[i][0]) == n &&
+		    !memcmp(w, ascii_forms[i][0], n))
+			return ascii_forms[i][1];
+	return NULL;
+}
+
 /* The value of {num:fn} (fn up to '}'), appended to b; -1: cannot apply. */
 static int apply(const struct lexicon *lex, struct arena *a, struct buf *b,
 		 const char *s, size_t n, const char *fn)
@@ -131,6 +179,10 @@ static int apply(const struct lexicon *lex, struct arena *a, struct buf *b,
 		v = negative_to_any(s, n);
 	} else if (!strncmp(fn, "affirm}", 7)) {
 		v = affirm(a, s, n);
+	} else if (!strncmp(fn, "ascii}", 6)) {
+		v = to_ascii(s, n);
+	} else if (!strncmp(fn, "thousands}", 10)) {
+		v = thousands(a, s, n);
 	} else {
 		buf_add(b, s, n);
 		for (size_t i = at; i < b->len; i++) {
@@ -199,6 +251,7 @@ char *template_expand(const struct lexicon *lex, struct arena *a,
 			q = strchr(q, '}');
 		} else {
 			buf_add(&b, text + g->start[num], g->len[num]);
+			emptied |= g->len[num] == 0;
 		}
 		p = q + 1;
 	}

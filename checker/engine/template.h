@@ -16,10 +16,14 @@
  *   affirm              a negated word without its negation: don't -> do,
  *                       can't/cannot -> can, won't -> will, ain't -> is,
  *                       never -> ever, not -> "" (the empty string)
+ *   thousands           digits grouped by threes: 250000 -> 250,000
+ *   ascii               full-width and CJK punctuation in English: ， -> ,
+ *                       。 -> .  （ -> (  《 -> “
  *
  * A function that cannot apply (no known third person form, a word that is
  * not negative) makes the whole template fail: the suggestion is dropped.
- * Blanks left around an empty expansion are squeezed ("{1} {2:affirm}"
+ * Blanks left around an empty expansion (a function giving "" or a group
+ * of a regex alternative not taken) are squeezed ("{1} {2:affirm}"
  * with "will" and "not" gives "will"); a template that comes out empty
  * that way fails too.
  *
