@@ -1,7 +1,7 @@
 # mtlint -- GNU make.  `make help` lists the targets.
 #
-# `make run` and `make test` first install missing Debian packages (deps),
-# then re-run make so that pkg-config sees them.
+# `make run` and `make test` first install missing Debian packages (the one
+# list is tests/deps.sh), then re-run make so that pkg-config sees them.
 
 .DEFAULT_GOAL := all
 .SUFFIXES:
@@ -22,16 +22,16 @@ Q =
 quiet =
 endif
 
-# Debian packages the build, the tests and the checks need.
-DEB_PACKAGES = gcc make pkg-config clang libclang-rt-14-dev valgrind \
-	libicu-dev libhunspell-dev hunspell-en-us hunspell-en-gb \
-	libjansson-dev libyaml-dev libcriterion-dev libcmark-dev \
-	liblink-grammar-dev link-grammar-dictionaries-en
-PKGS = icu-uc icu-i18n hunspell jansson yaml-0.1 libcmark link-grammar
+# Debian packages and the pkg-config modules of the libraries: one list,
+# in tests/deps.sh (runtime, build, test and eval groups; how to add one is
+# written there).
+DEPS = sh tests/deps.sh
+PKGS := $(shell $(DEPS) modules build)
+TEST_PKGS := $(shell $(DEPS) modules test)
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-CRITERION_LIBS = $(shell pkg-config --libs criterion 2>/dev/null)
+CRITERION_LIBS = $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
 
 WARNINGS = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wformat=2 -Wvla -Wno-format-nonliteral
@@ -72,9 +72,15 @@ $(UNIT): $(TEST_OBJS) $(LIB)
 -include $(wildcard $(BUILD)/obj/*.d $(BUILD)/obj/*/*.d $(BUILD)/tests/*.d)
 
 # Each family of checks adds its own targets in tests/<name>.mk and hooks
-# them in with:  DEB_PACKAGES += ...   TEST_TARGETS += ...
-#                EVAL_TARGETS += ...   BENCH_TARGETS += ...
+# them in with:  TEST_TARGETS += ...   EVAL_TARGETS += ...
+#                BENCH_TARGETS += ...
 # (TEST_TARGETS run after the unit suite in `make test`, with this build.)
+# The packages they need go into tests/deps.sh, in the test or eval group.
+# An eval target runs its measurement through $(EVAL_SECTION) NAME CMD...,
+# which writes the output into its section of docs/evaluation.md (see
+# tests/eval/section.sh; add the section's two marker lines there).
+EVAL_DOC = docs/evaluation.md
+EVAL_SECTION = sh tests/eval/section.sh $(EVAL_DOC)
 TEST_TARGETS =
 EVAL_TARGETS =
 BENCH_TARGETS =
@@ -82,24 +88,16 @@ include $(sort $(wildcard tests/*.mk))
 
 # --- set-up -------------------------------------------------------------
 
-SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-
-# Shell: install those of the packages in $$pkgs that are missing.
-INSTALL_MISSING = missing=""; for p in $$pkgs; do \
-	  dpkg-query -W -f='$${Status}\n' "$$p" 2>/dev/null | \
-	    grep -q 'install ok installed' || missing="$$missing $$p"; \
-	done; \
-	if [ -n "$$missing" ]; then \
-	  echo "installing Debian packages:$$missing"; \
-	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
-	    --no-install-recommends $$missing; \
-	fi
-
+# `make deps` installs what building and testing need; `make deps
+# DEPS_GROUPS="runtime build"` only what building and running need (a CI
+# job that only checks articles). apt-get runs only when something is
+# missing.
+DEPS_GROUPS = runtime build test
 deps:
-	@pkgs="$(DEB_PACKAGES)"; $(INSTALL_MISSING)
+	@$(DEPS) install $(DEPS_GROUPS)
 
-run: deps
+run:
+	@$(DEPS) install runtime build
 	@$(MAKE) --no-print-directory all
 	@echo "== mtlint fixtures/mt-article.txt --reference fixtures/reference-article.txt"
 	@$(BIN) --reference fixtures/reference-article.txt \
@@ -113,7 +111,8 @@ export LC_ALL = C.UTF-8
 TEST_ENV = MTLINT_BIN=$(abspath $(BIN)) MTLINT_DATA_DIR=$(CURDIR) \
 	HOME=/nonexistent NO_COLOR=1
 
-test: deps
+test:
+	@$(DEPS) install runtime build test
 	@$(MAKE) --no-print-directory check-unit
 	@$(MAKE) --no-print-directory check-headers fuzz-build
 	@$(MAKE) --no-print-directory sanitize
@@ -127,10 +126,12 @@ check-unit: all $(UNIT)
 check-done:
 	@true
 
-eval: deps
+eval:
+	@$(DEPS) install runtime build test eval
 	@$(MAKE) --no-print-directory all $(EVAL_TARGETS)
 
-bench: deps
+bench:
+	@$(DEPS) install runtime build test eval
 	@$(MAKE) --no-print-directory all $(BENCH_TARGETS)
 
 SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
@@ -217,8 +218,8 @@ help:
 	@echo "           the sanitizer run and valgrind on the fixtures"
 	@echo "sanitize   ASan+UBSan build and the test suite under it"
 	@echo "valgrind   mtlint under valgrind on the fixtures"
-	@echo "eval       precision/recall figures for the README"
-	@echo "bench      speed figures for the README"
+	@echo "eval       precision/recall figures, written to $(EVAL_DOC)"
+	@echo "bench      speed figures (kept in $(EVAL_DOC) by hand)"
 	@echo "fuzz       libFuzzer targets in tests/fuzz (FUZZ_TIME=60 each)"
 	@echo "install    PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)"
 	@echo "check-headers, format, clean"

@@ -4,7 +4,6 @@
 #                      on the link-grammar authors' good/bad sentences
 #   make bench-parser  time per sentence and per document with the parser
 
-DEB_PACKAGES += liblink-grammar-dev link-grammar-dictionaries-en
 EVAL_TARGETS += eval-parser
 BENCH_TARGETS += bench-parser
 
@@ -19,7 +18,7 @@ eval-parser: all $(EVAL_GRAMMAR)
 	@if [ -z "$(GRAMMAR_TSV)" ]; then \
 	  echo "eval-parser: grammar.tsv not found (set GRAMMAR_TSV=...)"; \
 	  exit 1; fi
-	$(Q)$(TEST_ENV) $(EVAL_GRAMMAR) $(GRAMMAR_TSV)
+	$(Q)$(TEST_ENV) $(EVAL_SECTION) eval-parser $(EVAL_GRAMMAR) $(GRAMMAR_TSV)
 
 .PHONY: eval-parser bench-parser
 

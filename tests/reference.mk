@@ -1,18 +1,16 @@
 # Reference comparison (issue 5): evaluation on Apertium round trips and the
-# speed benchmark.  See README "Reference comparison".
+# speed benchmark.  See docs/reference.md and docs/evaluation.md.
 
 EVAL_TARGETS += eval-reference
 BENCH_TARGETS += bench-reference
 
-# Only the evaluation needs these: installed by eval-reference-deps, not by
-# `make test`.
-REFERENCE_EVAL_PACKAGES = apertium apertium-eng-spa debian-history \
-	jargon-text
 REFERENCE_EVAL_DIR = $(BUILD)/eval/reference
 REFERENCE_HELDOUT_DIR = $(BUILD)/eval/reference-jargon
 
+# Only the evaluation needs apertium and the corpora (the eval group of
+# tests/deps.sh), not `make test`.
 eval-reference-deps:
-	@pkgs="$(REFERENCE_EVAL_PACKAGES)"; $(INSTALL_MISSING)
+	@$(DEPS) install eval
 
 $(BUILD)/tests/eval_reference: tests/eval/eval_reference.c $(LIB)
 	@mkdir -p $(@D)
@@ -31,6 +29,10 @@ eval-reference: eval-reference-deps
 	@$(MAKE) --no-print-directory $(BUILD)/tests/eval_reference \
 		$(REFERENCE_EVAL_DIR)/mt/001.txt \
 		$(REFERENCE_HELDOUT_DIR)/mt/001.txt
+	$(Q)$(EVAL_SECTION) eval-reference $(MAKE) -s --no-print-directory \
+		eval-reference-run
+
+eval-reference-run:
 	@echo "== reference comparison, Debian history (used in development;"
 	@echo "   details: $(REFERENCE_EVAL_DIR)/report.txt)"
 	$(Q)MTLINT_DATA_DIR=$(CURDIR) $(BUILD)/tests/eval_reference \
@@ -40,7 +42,7 @@ eval-reference: eval-reference-deps
 	$(Q)MTLINT_DATA_DIR=$(CURDIR) $(BUILD)/tests/eval_reference \
 		$(REFERENCE_HELDOUT_DIR)
 
-.PHONY: eval-reference eval-reference-deps bench-reference
+.PHONY: eval-reference eval-reference-run eval-reference-deps bench-reference
 
 # Speed: -O2 like every build; the median of 25 runs of the pass.
 $(BUILD)/tests/bench_reference: tests/bench/bench_reference.c $(LIB)

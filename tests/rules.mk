@@ -5,7 +5,6 @@
 #                recall on the link-grammar sentence corpus
 #   bench-rules  the rule engine's speed
 
-DEB_PACKAGES += link-grammar-dictionaries-en libyaml-dev time
 TEST_TARGETS += lint-rules
 EVAL_TARGETS += eval-rules
 BENCH_TARGETS += bench-rules
@@ -17,7 +16,7 @@ lint-rules: $(BIN)
 .PHONY: lint-rules eval-rules bench-rules
 
 eval-rules: $(BIN)
-	$(Q)$(TEST_ENV) sh tests/eval/eval-rules.sh $(BIN)
+	$(Q)$(TEST_ENV) $(EVAL_SECTION) eval-rules sh tests/eval/eval-rules.sh $(BIN)
 
 # A corpus of ~6 MB: the fixture articles and the licence texts, repeated.
 BENCH_RULES_CORPUS = $(BUILD)/bench/rules-corpus.txt

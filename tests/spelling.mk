@@ -6,11 +6,9 @@
 #   check-dictionaries   (a test) the committed lists are what the script
 #                        builds from the installed packages
 
-# hunspell-en-gb: the other dialect (spelling.dialect-variant);
-# wordnet-base, scowl, festlex-poslex, python3: the word-list sources and
-# generator; codespell: the evaluation list of real misspellings
-DEB_PACKAGES += hunspell-en-gb python3 wordnet-base scowl festlex-poslex \
-	codespell
+# Packages (tests/deps.sh): hunspell-en-gb, the other dialect; wordnet-base,
+# scowl, festlex-poslex, python3: the word-list sources and generator;
+# codespell (eval group): the evaluation list of real misspellings.
 TEST_TARGETS += check-dictionaries
 EVAL_TARGETS += eval-spelling
 BENCH_TARGETS += bench-spelling
@@ -69,8 +67,8 @@ CODESPELL_DICT = $(shell dpkg -L codespell 2>/dev/null | \
 eval-spelling: $(SPELL_TOOLS)/spelling-eval
 	@test -n "$(CODESPELL_DICT)" || \
 	  { echo "eval-spelling: codespell's dictionary.txt not found"; exit 1; }
-	$(SPELL_TOOLS)/spelling-eval $(SPELL_EVAL_FLAGS) $(CODESPELL_DICT) \
-		$(CURDIR) $(EVAL_SPELLING_STEP)
+	$(EVAL_SECTION) eval-spelling $(SPELL_TOOLS)/spelling-eval \
+		$(SPELL_EVAL_FLAGS) $(CODESPELL_DICT) $(CURDIR) $(EVAL_SPELLING_STEP)
 
 # The corpus: WordNet's glosses (definitions and example sentences), the
 # first 2 MB, made at bench time from the installed package.

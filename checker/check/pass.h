@@ -1,14 +1,15 @@
 /*
- * check: the interface between the checker and one family of checks (a
- * "pass": the built-in checks, spelling, the rule engine, the reference
- * comparison, the grammar parser...).
+ * pass: the interface between the checker and one family of checks (the
+ * rule engine, spelling, the reference comparison, the grammar parser...).
  *
- * Adding a new pass:
- *   1. write checker/<name>.c/.h with a `const struct check_pass <name>_pass`;
- *   2. add its row to `passes[]` in checker.c (order: a pass may look at the
- *      diagnostics of the passes before it, e.g. to avoid reporting twice);
- *   3. add any options it needs to struct checker_options (checker.h) and to
- *      the CLI (cli.c), and document them in the README;
+ * Adding a new pass (checker/README.md tells the whole path of a document):
+ *   1. write checker/<family>/<name>.c/.h with a
+ *      `const struct check_pass <name>_pass`;
+ *   2. add its row to `passes[]` in run/checker.c (order: a pass may look
+ *      at the diagnostics of the passes before it, e.g. to avoid reporting
+ *      twice);
+ *   3. add any options it needs to struct checker_options (run/checker.h)
+ *      and to the command line's option table, and document them in docs/;
  *   4. list every rule id it can report from `rules`, so `mtlint rules`,
  *      --enable/--disable and SARIF know it;
  *   5. give it unit tests (tests/test_<name>.c) and end-to-end expectations.

@@ -2,7 +2,7 @@
  * ruleset: the declarative rules of the .yml files of rules/<lang>/,
  * loaded with libyaml (the only module that includes yaml.h) into compiled
  * form for engine.c.
- * The file format is documented in README.md ("## Rules"); in short, a file
+ * The file format is documented in rules/README.md; in short, a file
  * holds an optional `classes:` mapping (name: [words]) and a `rules:` list;
  * a rule has id, category, severity, message, either `pattern` (a list of
  * token tests) or `regex` (a character-level ICU regex), optional

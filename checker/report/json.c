@@ -1,6 +1,6 @@
 /*
  * report_json: the stable machine format, built with jansson (never by
- * hand-escaping).  Schema (version 1; documented in the README):
+ * hand-escaping).  Schema (version 1; documented in docs/usage.md):
  *
  *   {"version":1,"tool":{"name":"mtlint","version":"..."},
  *    "files":[{"path":..., "encoding":..., "diagnostics":[
@@ -139,7 +139,7 @@ static int json_end(void *st)
 
 const struct reporter report_json = {
 	.name = "json",
-	.description = "one JSON document (schema in the README)",
+	.description = "one JSON document (schema in docs/usage.md)",
 	.begin = json_begin,
 	.file = json_file,
 	.file_error = json_file_error,

@@ -2,11 +2,11 @@
  * report: reporters turn checked documents into output (text, json, ...).
  *
  * Adding a new format:
- *   1. write checker/report_<name>.c defining `const struct reporter
+ *   1. write checker/report/<name>.c defining `const struct reporter
  *      report_<name>` (only that file knows the format);
  *   2. add it to `reporters[]` in report.c;
  *   3. add end-to-end tests on the fixtures (escaping included) and the
- *      README's format list.
+ *      format list in docs/ci.md.
  *
  * A run calls begin once, then `file` or `file_error` once per input in
  * input order, then end.  Reporters may buffer (JSON prints at end).  All

@@ -20,7 +20,7 @@
  *   - the same mangled article without a reference, for names.inconsistent:
  *     recall over the mangled names whose right spelling occurs elsewhere
  *     in the article.
- * Prints one table (for the README); details go to DIR/report.txt.
+ * Prints one table (for docs/evaluation.md); details go to DIR/report.txt.
  */
 #include <stdio.h>
 #include <stdlib.h>
