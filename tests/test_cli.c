@@ -254,9 +254,10 @@ Test(cli, invalid_utf8_exit_2_with_position)
 	cr_assert(strstr(r.err, "line 2"), "%s", r.err);
 	cr_assert(strstr(r.err, "byte offset 15"), "%s", r.err);
 	run_result_release(&r);
-	/* ... unless --encoding says what it is */
+	/* ... unless --encoding says what it is (then "Ã(" is text, whose
+	 * unpaired bracket may be reported: no error, findings allowed) */
 	run_mtlint("--encoding windows-1252 -", in, sizeof(in) - 1, &r);
-	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_lt(r.status, 2, "%s", r.err);
 	run_result_release(&r);
 }
 
