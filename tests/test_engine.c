@@ -52,6 +52,8 @@ Test(engine, mt_article_defects_caught_with_spans)
 		{ "grammar.missing-preposition-after-noun",
 		  "briefing senators" },
 		{ "grammar.title-elect-order", "elect President" },
+		{ "grammar.missing-article-subject",
+		  "Russian Foreign Ministry official" },
 		{ "typography.space-before-punct", " ." },
 		{ "typography.space-before-closing-quote", " " },
 	};

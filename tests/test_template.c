@@ -95,6 +95,17 @@ Test(template, case_functions)
 			 "1,234,567");
 	cr_expect_str_eq(expand2(&a, "{1:thousands}", "4500", NULL), "4,500");
 	cr_expect_null(expand2(&a, "{1:thousands}", "12.5", NULL));
+	cr_expect_str_eq(expand2(&a, "{1:pl}", "doesn't", NULL), "don't");
+	cr_expect_str_eq(expand2(&a, "{1} {2:pl}", "members", "is"),
+			 "members are");
+	/* without a lexicon the first word keeps its case */
+	cr_expect_str_eq(expand2(&a, "{1:indef}", "senior official", NULL),
+			 "a senior official");
+	cr_expect_str_eq(expand2(&a, "{1:indef}", "Italian team", NULL),
+			 "an Italian team");
+	cr_expect_str_eq(expand2(&a, "{1:indef}", "unique case", NULL),
+			 "a unique case");
+	cr_expect_str_eq(expand2(&a, "{1:indef}", "hour", NULL), "an hour");
 	cr_expect(template_function_known("affirm", 6));
 	cr_expect(!template_function_known("shout", 5));
 	arena_release(&a);

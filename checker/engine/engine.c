@@ -76,6 +76,7 @@ struct match_ctx {
 	uint32_t n;	  /* tokens in the sentence */
 	uint32_t content; /* first token that is not punctuation */
 	int real_start;	  /* 0: the "sentence" continues a wrapped line */
+	int complete;	  /* ends in . ! ? (closing quotes aside) */
 	/* results */
 	uint32_t mark[10];   /* token index + 1; 0 unset */
 	uint32_t first, last; /* consumed token range [first, last] */
@@ -630,6 +631,8 @@ static void run_rule_at(struct match_ctx *m, uint32_t r, uint32_t i,
 	struct span sp;
 	uint32_t a, b;
 
+	if (rule->sentences_only && !m->complete)
+		return;
 	if (!try_at(m, &rule->pattern, i))
 		return;
 	a = m->rep_first != UINT32_MAX ? m->rep_first : m->first;
@@ -692,6 +695,30 @@ static int starts_sentence(const struct document *doc,
 	       strncmp(p, "\xe2\x80\xa6", 3) == 0;    /* … */
 }
 
+/*
+ * Does the sentence end in . ! ? (or … ), closing quotes and brackets
+ * aside?  Headlines, captions and list items do not, and rules marked
+ * sentences-only (which expect full grammar, articles included) leave
+ * them alone: "EU summit argues over refugee policy" is a headline.
+ */
+static int ends_sentence(const struct document *doc, const struct token *t,
+			 uint32_t n)
+{
+	while (n > 0) {
+		const char *p = doc->text + t[n - 1].span.start;
+
+		if (t[n - 1].kind != TOK_PUNCT)
+			return 0;
+		if (strchr(".!?", p[0]) || !strncmp(p, "\xe2\x80\xa6", 3))
+			return 1;
+		if (!strchr("\"')]", p[0]) && strncmp(p, "\xe2\x80\x9d", 3) &&
+		    strncmp(p, "\xe2\x80\x99", 3))
+			return 0;
+		n--;
+	}
+	return 0;
+}
+
 /* Tokens [first, first + n) form one sentence, its start a real one. */
 static void check_sentence(struct engine *e, const struct document *doc,
 			   uint32_t first, uint32_t n, int real_start,
@@ -709,6 +736,7 @@ static void check_sentence(struct engine *e, const struct document *doc,
 	while (m.content < m.n && m.t[m.content].kind == TOK_PUNCT)
 		m.content++;
 	m.real_start = real_start;
+	m.complete = ends_sentence(doc, m.t, m.n);
 	for (uint32_t i = 0; i < m.n; i++) {
 		const struct token *t = &m.t[i];
 		uint32_t c = 0;

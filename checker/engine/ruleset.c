@@ -706,7 +706,7 @@ static void rule(struct load *L, yaml_node_t *n)
 		"id",	   "category", "severity", "message", "description",
 		"pattern", "regex",    "group",	   "antipatterns",
 		"suggest", "url",      "examples", "safe-fix", "case",
-		"needs",   NULL,
+		"needs",   "sentences-only", NULL,
 	};
 	struct ruleset *rs = L->rs;
 	struct rule r = { 0 };
@@ -792,6 +792,8 @@ static void rule(struct load *L, yaml_node_t *n)
 	r.info.url = v ? str(L, v, "url") : NULL;
 	if ((v = get(L, n, "safe-fix")))
 		bad |= boolean(L, v, "safe-fix", &r.safe_fix) < 0;
+	if ((v = get(L, n, "sentences-only")))
+		bad |= boolean(L, v, "sentences-only", &r.sentences_only) < 0;
 	if ((v = get(L, n, "suggest"))) {
 		r.suggest = strings(L, v, &r.n_suggest, "suggest", 0);
 		for (size_t i = 0; r.suggest && i < r.n_suggest; i++)

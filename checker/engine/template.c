@@ -13,11 +13,11 @@
 #include "util/common.h"
 
 const char template_function_names[] =
-	"lower, upper, cap, 3sg, any, affirm, thousands, ascii";
+	"lower, upper, cap, 3sg, pl, any, affirm, thousands, ascii, indef";
 
 static const char *const functions[] = { "lower", "upper", "cap",
 					 "3sg",	  "any",   "affirm",
-					 "thousands", "ascii" };
+					 "thousands", "ascii", "indef", "pl" };
 
 int template_function_known(const char *fn, size_t len)
 {
@@ -85,6 +85,25 @@ static const char *const any_forms[][2] = {
 	{ "never", "ever" },	   { "neither", "either" },
 	{ "nor", "or" },
 };
+
+/* Singular verb forms and their plural: "is" -> "are". */
+static const char *const plural_verbs[][2] = {
+	{ "is", "are" },	 { "was", "were" },	   { "has", "have" },
+	{ "does", "do" },	 { "isn't", "aren't" },	   { "wasn't", "weren't" },
+	{ "hasn't", "haven't" }, { "doesn't", "don't" },
+};
+
+static const char *plural_verb(const char *w, size_t n)
+{
+	char f[16];
+
+	if (!fold(w, n, f, sizeof(f)))
+		return NULL;
+	for (size_t i = 0; i < ARRAY_SIZE(plural_verbs); i++)
+		if (!strcmp(f, plural_verbs[i][0]))
+			return plural_verbs[i][1];
+	return NULL;
+}
 
 /* Contractions whose positive form is not the word minus "n't". */
 static const char *const affirm_forms[][2] = {
@@ -166,6 +185,64 @@ static const char *to_ascii(const char *w, size_t n)
 	return NULL;
 }
 
+/*
+ * Does a word start with a vowel sound?  By its letters, with the
+ * exceptions the grammar.a-an rule knows: "one", "eu", "uni", "use"...
+ * sound /w/ or /j/; "hour", "honest", "heir" have a silent h.
+ */
+static int vowel_sound(const char *w, size_t n)
+{
+	static const char *const yu[] = { "one", "once", "eu", "ewe", "uni",
+					  "use", "usu", "uti", "ure", "uro",
+					  "ubiq", "uga", "ura", "uto" };
+	static const char *const silent_h[] = { "hour", "honest", "hono",
+						"heir" };
+	char f[8];
+	size_t k = fold(w, n < 7 ? n : 7, f, sizeof(f));
+
+	if (!k)
+		return 0;
+	for (size_t i = 0; i < ARRAY_SIZE(silent_h); i++)
+		if (!strncmp(f, silent_h[i], strlen(silent_h[i])))
+			return 1;
+	if (!strchr("aeiou", f[0]))
+		return 0;
+	for (size_t i = 0; i < ARRAY_SIZE(yu); i++)
+		if (!strncmp(f, yu[i], strlen(yu[i])))
+			return 0;
+	return 1;
+}
+
+/*
+ * A noun phrase with the indefinite article before it: "senior official"
+ * -> "a senior official", "Italian team" -> "an Italian team".  A first
+ * word capitalised only because it opens the sentence ("Senior") is put in
+ * lower case when the lexicon knows it in lower case; names and proper
+ * adjectives ("Russian") keep their capital.
+ */
+static char *indefinite(const struct lexicon *lex, struct arena *a,
+			const char *s, size_t n)
+{
+	size_t w = 0;
+	char *out;
+
+	while (w < n && s[w] != ' ')
+		w++;
+	if (!w)
+		return NULL;
+	out = arena_printf(a, "%s %.*s", vowel_sound(s, w) ? "an" : "a",
+			   (int)n, s);
+	if (lex && isupper((unsigned char)s[0])) {
+		char *first = arena_strndup(a, s, w);
+
+		first[0] = (char)tolower((unsigned char)first[0]);
+		if (lexicon_lookup(lex, first, w) &&
+		    !(lexicon_lookup(lex, s, w) & LEX_PROPER))
+			out[strchr(out, ' ') - out + 1] = first[0];
+	}
+	return out;
+}
+
 /* The value of {num:fn} (fn up to '}'), appended to b; -1: cannot apply. */
 static int apply(const struct lexicon *lex, struct arena *a, struct buf *b,
 		 const char *s, size_t n, const char *fn)
@@ -175,10 +252,14 @@ static int apply(const struct lexicon *lex, struct arena *a, struct buf *b,
 
 	if (!strncmp(fn, "3sg}", 4)) {
 		v = third_singular(lex, a, s, n);
+	} else if (!strncmp(fn, "pl}", 3)) {
+		v = plural_verb(s, n);
 	} else if (!strncmp(fn, "any}", 4)) {
 		v = negative_to_any(s, n);
 	} else if (!strncmp(fn, "affirm}", 7)) {
 		v = affirm(a, s, n);
+	} else if (!strncmp(fn, "indef}", 6)) {
+		v = indefinite(lex, a, s, n);
 	} else if (!strncmp(fn, "ascii}", 6)) {
 		v = to_ascii(s, n);
 	} else if (!strncmp(fn, "thousands}", 10)) {

@@ -8,6 +8,8 @@
  *   lower, upper, cap   case: "Kremlin" -> "kremlin", "KREMLIN", "Kremlin"
  *   3sg                 third person singular of a base form, offered only
  *                       when the lexicon knows it: "believe" -> "believes"
+ *   pl                  the plural of a singular verb form: is -> are,
+ *                       was -> were, has -> have, doesn't -> don't
  *   any                 the non-assertive form of a negative word, which
  *                       keeps a clause that is already negated negative:
  *                       no -> any, nobody -> anybody, no one -> anyone,
@@ -17,6 +19,11 @@
  *                       can't/cannot -> can, won't -> will, ain't -> is,
  *                       never -> ever, not -> "" (the empty string)
  *   thousands           digits grouped by threes: 250000 -> 250,000
+ *   indef               the phrase with "a" or "an" before it, its first
+ *                       word in lower case when it is capitalised only
+ *                       for the sentence start: "Senior official" ->
+ *                       "a senior official", "Italian team" -> "an
+ *                       Italian team" (names keep their capital)
  *   ascii               full-width and CJK punctuation in English: ， -> ,
  *                       。 -> .  （ -> (  《 -> “
  *
