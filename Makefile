@@ -49,7 +49,10 @@ LIB = $(BUILD)/libmtlint.a
 BIN = $(BUILD)/mtlint
 UNIT = $(BUILD)/tests/unit
 
-all: $(LIB) $(BIN)
+MAN = $(BUILD)/mtlint.1
+MANDIR = $(PREFIX)/share/man/man1
+
+all: $(LIB) $(BIN) $(MAN)
 
 $(BUILD)/obj/%.o: checker/%.c
 	@mkdir -p $(@D)
@@ -64,6 +67,17 @@ $(LIB): $(LIB_OBJS)
 
 $(BIN): $(BUILD)/obj/main.o $(LIB)
 	$(call quiet,LINK,$@)$(CC) $(CFLAGS_ALL) -o $@ $^ $(LDLIBS_ALL)
+
+# The man page: docs/mtlint.1.in with the subcommand and option tables of
+# the program itself (cli/options.c), so --help and mtlint.1 cannot drift.
+$(MAN): docs/mtlint.1.in $(BIN)
+	$(call quiet,MAN,$@)v=$$($(BIN) version) && \
+	awk -v bin='$(BIN)' -v version="$${v#mtlint }" \
+	  -v datadir='$(DATADIR)' \
+	  '/^@COMMANDS@$$/ { if (system(bin " help --man commands")) exit 1; next } \
+	   /^@OPTIONS@$$/ { if (system(bin " help --man options")) exit 1; next } \
+	   { gsub(/@DATADIR@/, datadir); gsub(/@VERSION@/, version); print }' \
+	  docs/mtlint.1.in > $@.tmp && mv $@.tmp $@
 
 $(UNIT): $(TEST_OBJS) $(LIB)
 	$(call quiet,LINK,$@)$(CC) $(CFLAGS_ALL) -o $@ $^ $(CRITERION_LIBS) \
@@ -188,12 +202,13 @@ fuzz: fuzz-build
 # --- install ------------------------------------------------------------
 
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/mtlint
+	install -m 644 $(MAN) $(DESTDIR)$(MANDIR)/mtlint.1
 	cp -R rules dictionaries $(DESTDIR)$(DATADIR)/
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/mtlint
+	rm -f $(DESTDIR)$(BINDIR)/mtlint $(DESTDIR)$(MANDIR)/mtlint.1
 	rm -rf $(DESTDIR)$(DATADIR)
 
 # --- housekeeping -------------------------------------------------------

@@ -57,7 +57,7 @@ libcriterion-dev criterion         # the unit suite
 clang                              # make fuzz-build (libFuzzer)
 libclang-rt-14-dev                 # clang sanitizer and fuzzer runtimes
 valgrind                           # make valgrind
-python3                            # check-dictionaries: build-lists.py
+python3                            # check-dictionaries, check-identity
 python3-jsonschema                 # check-gate-formats: SARIF schema
 libxml2-utils                      # check-gate-formats: xmllint
 patch                              # check-gate-formats: applies --fix-dry-run
@@ -65,6 +65,8 @@ wordnet-base                       # check-dictionaries: word-list source
 scowl                              # check-dictionaries: word-list source
 festlex-poslex                     # check-dictionaries: word-list source
 clang-format                       # make check-format
+man-db                             # check-man: man -l build/mtlint.1
+groff-base                         # check-man: the formatter man runs
 '
 
 eval='

@@ -136,3 +136,40 @@ void run_result_release(struct run_result *r)
 	free(r->err);
 	r->out = r->err = NULL;
 }
+
+char *tmpdir(void)
+{
+	char *d = xstrdup("/tmp/mtlint-e2e-XXXXXX");
+
+	cr_assert(mkdtemp(d));
+	return d;
+}
+
+void rmdir_all(char *d)
+{
+	struct buf b = BUF_INIT;
+
+	buf_addf(&b, "chmod -R u+w '%s'; rm -rf '%s'", d, d);
+	cr_assert_eq(system(b.buf), 0);
+	buf_release(&b);
+	free(d);
+}
+
+char *path_in(const char *dir, const char *name)
+{
+	struct buf b = BUF_INIT;
+
+	buf_addf(&b, "%s/%s", dir, name);
+	return buf_detach(&b, NULL);
+}
+
+void put(const char *dir, const char *name, const char *text)
+{
+	char *p = path_in(dir, name);
+	FILE *f = fopen(p, "wb");
+
+	cr_assert(f, "cannot create %s", p);
+	fwrite(text, 1, strlen(text), f);
+	fclose(f);
+	free(p);
+}

@@ -43,4 +43,14 @@ void run_result_release(struct run_result *r);
 /* Write data to a new temporary file; returns its path (free it). */
 char *write_temp(const void *data, size_t len, const char *suffix);
 
+/*
+ * Temporary directories: tmpdir() makes one (free the path with
+ * rmdir_all(), which also removes everything in it); path_in() joins a
+ * directory and a name (free it); put() writes a file there.
+ */
+char *tmpdir(void);
+void rmdir_all(char *d);
+char *path_in(const char *dir, const char *name);
+void put(const char *dir, const char *name, const char *text);
+
 #endif /* MT_TEST_HELPERS_H */

@@ -10,6 +10,8 @@
 #include <unistd.h>
 
 #include "helpers.h"
+#include "util/buf.h"
+#include "util/xalloc.h"
 
 static const char repeated[] = "It was the the end of the story.\n";
 
@@ -306,5 +308,87 @@ Test(cli, huge_file_50mb, .timeout = 240)
 	unlink(path);
 	cr_assert_eq(r.status, 1, "status %d: %s", r.status, r.err);
 	cr_assert(strstr(r.out, "repeated word 'the'"), "%.200s", r.out);
+	run_result_release(&r);
+}
+
+Test(cli, options_after_files_and_double_dash)
+{
+	struct run_result r;
+	char *p = write_temp(repeated, strlen(repeated), ".txt");
+	char *dash = NULL;
+	struct buf cmd = BUF_INIT;
+
+	/* as GNU tools: options may follow the files */
+	buf_addf(&cmd, "'%s' --format json --fail-on never", p);
+	run_mtlint(cmd.buf, NULL, 0, &r);
+	cr_assert_eq(r.status, 0, "status %d: %s", r.status, r.err);
+	cr_assert(strstr(r.out, "\"rule\": \"grammar.repeated-word\""), "%s",
+		  r.out);
+	run_result_release(&r);
+	/* "--" ends the options: a file may start with '-' */
+	dash = xstrdup("-mtlint-dash-XXXXXX.txt");
+	{
+		int fd = mkstemps(dash, 4);
+
+		cr_assert(fd >= 0);
+		cr_assert(write(fd, repeated, strlen(repeated)) ==
+			  (ssize_t)strlen(repeated));
+		close(fd);
+	}
+	buf_reset(&cmd);
+	buf_addf(&cmd, "--no-config --format json -- '%s'", dash);
+	run_mtlint(cmd.buf, NULL, 0, &r);
+	cr_expect_eq(r.status, 1, "status %d: %s", r.status, r.err);
+	cr_expect(strstr(r.out, dash), "%s", r.out);
+	run_result_release(&r);
+	unlink(dash);
+	unlink(p);
+	free(dash);
+	free(p);
+	buf_release(&cmd);
+}
+
+Test(cli, each_subcommand_takes_its_own_options)
+{
+	static const char *const bad[] = {
+		"rules --format json", "score --fix -r x x", "lsp --jobs 2",
+		"segment --baseline b.json x", "check --test x",
+		"help --lang en_GB",
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
+		struct run_result r;
+
+		run_mtlint(bad[i], NULL, 0, &r);
+		cr_expect_eq(r.status, 2, "'%s' exited %d", bad[i], r.status);
+		cr_expect(strstr(r.err, "does not take"), "'%s': %s", bad[i],
+			  r.err);
+		run_result_release(&r);
+	}
+}
+
+Test(cli, help_of_one_subcommand)
+{
+	struct run_result r;
+
+	run_mtlint("rules --help", NULL, 0, &r);
+	cr_assert_eq(r.status, 0);
+	cr_expect(strstr(r.out, "usage: mtlint rules"), "%s", r.out);
+	cr_expect(strstr(r.out, "--test"), "%s", r.out);
+	cr_expect_null(strstr(r.out, "--format"), "%s", r.out);
+	run_result_release(&r);
+	run_mtlint("help score", NULL, 0, &r);
+	cr_assert_eq(r.status, 0);
+	cr_expect(strstr(r.out, "usage: mtlint score --reference"), "%s",
+		  r.out);
+	run_result_release(&r);
+	run_mtlint("help nonsense", NULL, 0, &r);
+	cr_expect_eq(r.status, 2);
+	run_result_release(&r);
+	/* the man page's sections come from the same tables */
+	run_mtlint("help --man options", NULL, 0, &r);
+	cr_assert_eq(r.status, 0);
+	cr_expect(strstr(r.out, ".TP\n\\fB\\-\\-fail\\-on\\fR \\fIerror|"),
+		  "%s", r.out);
 	run_result_release(&r);
 }

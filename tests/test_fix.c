@@ -50,7 +50,6 @@ Test(fix, reencodes_to_the_original_encoding)
 	struct document *doc;
 	struct diag_list l;
 	struct mt_error err = { 0 };
-	struct gate_options go = { CONFIG_INPUT_TEXT, 0 };
 	unsigned char *out;
 	size_t len, n;
 
@@ -58,7 +57,7 @@ Test(fix, reencodes_to_the_original_encoding)
 				       &doc, &err),
 		     MT_ERR_OK, "%s", err.msg);
 	diag_list_init(&l, &doc->arena);
-	cr_assert_eq(gate_check(test_checker(), doc, NULL, &go, &l, &err),
+	cr_assert_eq(checker_check(test_checker(), doc, NULL, &l, &err),
 		     MT_ERR_OK);
 	cr_assert_eq(l.n, 1);
 	cr_assert_eq(fix_apply(doc, &l, &out, &len, &n, &err), MT_ERR_OK);

@@ -87,11 +87,12 @@ Test(markdown, html_ranges_exclude_code)
 
 Test(markdown, by_extension)
 {
-	cr_assert(markdown_path("a/b.md"));
-	cr_assert(markdown_path("B.MARKDOWN"));
-	cr_assert_not(markdown_path("a.txt"));
-	cr_assert_not(markdown_path("md"));
-	cr_assert_not(markdown_path("a.md/b"));
+	cr_assert_eq(document_kind_of_path("a/b.md"), DOCUMENT_MARKDOWN);
+	cr_assert_eq(document_kind_of_path("B.MARKDOWN"), DOCUMENT_MARKDOWN);
+	cr_assert_eq(document_kind_of_path("notes.qmd"), DOCUMENT_MARKDOWN);
+	cr_assert_eq(document_kind_of_path("a.txt"), DOCUMENT_TEXT);
+	cr_assert_eq(document_kind_of_path("md"), DOCUMENT_TEXT);
+	cr_assert_eq(document_kind_of_path("a.md/b"), DOCUMENT_TEXT);
 }
 
 Test(markdown, findings_point_at_the_file_and_fixes_across_markup_unsafe)

@@ -8,8 +8,10 @@
  *   2. add its row to `passes[]` in run/checker.c (order: a pass may look
  *      at the diagnostics of the passes before it, e.g. to avoid reporting
  *      twice);
- *   3. add any options it needs to struct checker_options (run/checker.h)
- *      and to the command line's option table, and document them in docs/;
+ *   3. add any options it needs to struct checker_options (run/checker.h),
+ *      to the session's key of them (options_key() in run/session.c) and
+ *      to the command line's option table (cli/options.c, which makes
+ *      --help and the man page), and document them in docs/;
  *   4. list every rule id it can report from `rules`, so `mtlint rules`,
  *      --enable/--disable and SARIF know it;
  *   5. give it unit tests (tests/test_<name>.c) and end-to-end expectations.

@@ -58,8 +58,8 @@
  * per sentence text for the life of the checker.
  *
  * The pass runs when checker_options.grammar_parser is 1; -1 (the library
- * default) and 0 leave it off -- the command line turns it on unless told
- * --grammar-parser off.
+ * default) and 0 leave it off -- the run (run/session.h) turns it on for
+ * every front end unless told --grammar-parser off.
  */
 #ifndef MT_PARSE_H
 #define MT_PARSE_H

@@ -12,7 +12,6 @@
 
 #include "util/buf.h"
 #include "text/document.h"
-#include "run/gate.h"
 #include "util/xalloc.h"
 
 /* JSON-RPC error codes */
@@ -26,16 +25,18 @@ enum {
 
 struct open_doc {
 	char *uri;
-	struct document *doc;
-	struct diag_list diags;
+	char *path;	   /* where the session looks for config, references */
+	enum document_kind kind; /* from languageId; AUTO: by path */
+	struct session_result res; /* res.doc NULL: could not be checked */
 	struct open_doc *next;
 };
 
 struct lsp {
-	struct checker *checker;
+	struct session *session;
 	FILE *in, *out;
 	struct open_doc *docs;
-	struct document *ref;
+	char *root;	 /* the workspace's directory, for unsaved buffers */
+	char *reference; /* initializationOptions.reference */
 	int initialized, shutdown, done, status;
 };
 
@@ -177,10 +178,62 @@ static struct open_doc **find_doc(struct lsp *s, const char *uri)
 
 static void close_doc(struct open_doc *d)
 {
-	diag_list_release(&d->diags);
-	document_free(d->doc);
+	session_result_release(&d->res);
 	free(d->uri);
+	free(d->path);
 	free(d);
+}
+
+static int hexval(int c)
+{
+	return c >= '0' && c <= '9'   ? c - '0'
+	       : c >= 'a' && c <= 'f' ? c - 'a' + 10
+	       : c >= 'A' && c <= 'F' ? c - 'A' + 10
+				      : -1;
+}
+
+/* Percent-decoding of a URI's path (RFC 3986); a bad escape stays. */
+static char *uri_decode(const char *s)
+{
+	struct buf b = BUF_INIT;
+
+	for (; *s; s++) {
+		int h, l;
+
+		if (*s == '%' && (h = hexval(s[1])) >= 0 &&
+		    (l = hexval(s[2])) >= 0 && (h || l)) {
+			buf_addc(&b, (char)(h * 16 + l));
+			s += 2;
+		} else {
+			buf_addc(&b, *s);
+		}
+	}
+	return buf_detach(&b, NULL);
+}
+
+/*
+ * The file a URI names: "file:///a/b%20c.md" -> "/a/b c.md".  A buffer
+ * that is not a file ("untitled:Untitled-1") lives, for the configuration
+ * and references, in the workspace's directory (else the working one).
+ */
+static char *uri_to_path(const struct lsp *s, const char *uri)
+{
+	const char *name;
+	struct buf b = BUF_INIT;
+
+	if (!strncmp(uri, "file://", 7)) {
+		const char *p = uri + 7;
+
+		if (!strncmp(p, "localhost/", 10))
+			p += 9;
+		return uri_decode(p);
+	}
+	name = strrchr(uri, '/');
+	if (!name)
+		name = strchr(uri, ':');
+	name = name ? name + 1 : uri;
+	buf_addf(&b, "%s/%s", s->root ? s->root : ".", *name ? name : "untitled");
+	return buf_detach(&b, NULL);
 }
 
 static json_t *range_json(const struct document *doc, struct span sp)
@@ -242,44 +295,57 @@ static void publish(struct lsp *s, const char *uri, struct open_doc *d)
 {
 	json_t *arr = json_array();
 
-	for (size_t i = 0; d && i < d->diags.n; i++)
-		json_array_append_new(arr, diag_json(d->doc, &d->diags.v[i]));
+	for (size_t i = 0; d && d->res.doc && i < d->res.diags.n; i++)
+		json_array_append_new(arr, diag_json(d->res.doc,
+						     &d->res.diags.v[i]));
 	notify(s, "textDocument/publishDiagnostics",
 	       json_pack("{s:s, s:o}", "uri", uri, "diagnostics", arr));
 }
 
-/* Replace the document at uri with text and publish its diagnostics. */
+/* Tell the editor why a document could not be checked. */
+static void report_failure(struct lsp *s, const struct session_result *res)
+{
+	if (res->cerrs.n) {
+		char *all = config_errors_format(&res->cerrs);
+
+		log_message(s, 1, all);
+		notify(s, "window/showMessage",
+		       json_pack("{s:i, s:s}", "type", 1, "message", all));
+		free(all);
+	} else {
+		log_message(s, 1, res->err.msg);
+	}
+}
+
+/* Replace the document at uri with text and publish its diagnostics:
+ * what `mtlint check` reports for the same file. */
 static void update_doc(struct lsp *s, const char *uri, const char *text,
-		       size_t len)
+		       size_t len, const char *language)
 {
 	struct open_doc **p = find_doc(s, uri), *d = *p;
-	struct mt_error err = { 0 };
-	struct document *doc = NULL;
+	struct session_doc sd = { 0 };
 
 	if (!d) {
 		d = xcalloc(1, sizeof(*d));
 		d->uri = xstrdup(uri);
+		d->path = uri_to_path(s, uri);
 		*p = d;
 	} else {
-		diag_list_release(&d->diags);
-		document_free(d->doc);
-		d->doc = NULL;
+		session_result_release(&d->res);
 	}
-	if (document_load_mem(uri, text, len, NULL, &doc, &err) !=
-	    MT_ERR_OK) {
-		diag_list_init(&d->diags, NULL);
-		log_message(s, 1, err.msg);
-		publish(s, uri, NULL);
-		return;
+	if (language)
+		d->kind = !strcmp(language, "markdown") ? DOCUMENT_MARKDOWN
+			  : !strcmp(language, "plaintext") ? DOCUMENT_TEXT
+							   : DOCUMENT_AUTO;
+	sd.path = d->path;
+	sd.text = text;
+	sd.len = len;
+	sd.kind = d->kind;
+	sd.reference = s->reference;
+	if (session_check(s->session, 0, &sd, &d->res) != MT_ERR_OK) {
+		report_failure(s, &d->res);
+		session_result_release(&d->res);
 	}
-	d->doc = doc;
-	diag_list_init(&d->diags, &doc->arena);
-	/* as the CLI does: inline suppressions, Markdown masking */
-	struct gate_options go = { .input = CONFIG_INPUT_AUTO };
-
-	if (gate_check(s->checker, doc, s->ref, &go, &d->diags, &err) !=
-	    MT_ERR_OK)
-		log_message(s, 1, err.msg);
 	publish(s, uri, d);
 }
 
@@ -297,16 +363,13 @@ static int m_initialize(struct lsp *s, json_t *id, json_t *params)
 	json_t *opts = json_object_get(params, "initializationOptions");
 	const char *ref = json_string_value(json_object_get(opts,
 							    "reference"));
-	struct mt_error err = { 0 };
+	const char *root = json_string_value(json_object_get(params,
+							     "rootUri"));
 
-	if (ref) {
-		if (document_load_file(ref, NULL, &s->ref, &err) != MT_ERR_OK ||
-		    checker_segment(s->checker, s->ref, &err) != MT_ERR_OK) {
-			document_free(s->ref);
-			s->ref = NULL;
-			log_message(s, 1, err.msg);
-		}
-	}
+	if (ref)
+		s->reference = xstrdup(ref);
+	if (root && !strncmp(root, "file://", 7))
+		s->root = uri_to_path(s, root);
 	s->initialized = 1;
 	respond(s, id,
 		json_pack("{s:{s:{s:b, s:i, s:{s:b}}, s:{s:[s]}}, "
@@ -347,13 +410,14 @@ static int m_exit(struct lsp *s, json_t *id, json_t *params)
 static int m_did_open(struct lsp *s, json_t *id, json_t *params)
 {
 	const char *uri = get_uri(params);
-	json_t *text = json_object_get(json_object_get(params, "textDocument"),
-				       "text");
+	json_t *td = json_object_get(params, "textDocument");
+	json_t *text = json_object_get(td, "text");
 
 	(void)id;
 	if (!uri || !json_is_string(text))
 		return -1;
-	update_doc(s, uri, json_string_value(text), json_string_length(text));
+	update_doc(s, uri, json_string_value(text), json_string_length(text),
+		   json_string_value(json_object_get(td, "languageId")));
 	return 0;
 }
 
@@ -369,7 +433,8 @@ static int m_did_change(struct lsp *s, json_t *id, json_t *params)
 	text = json_object_get(last, "text");
 	if (!uri || !json_is_string(text))
 		return -1;
-	update_doc(s, uri, json_string_value(text), json_string_length(text));
+	update_doc(s, uri, json_string_value(text), json_string_length(text),
+		   NULL);
 	return 0;
 }
 
@@ -381,7 +446,7 @@ static int m_did_save(struct lsp *s, json_t *id, json_t *params)
 	(void)id;
 	if (uri && json_is_string(text))
 		update_doc(s, uri, json_string_value(text),
-			   json_string_length(text));
+			   json_string_length(text), NULL);
 	return 0;
 }
 
@@ -431,28 +496,28 @@ static int m_code_action(struct lsp *s, json_t *id, json_t *params)
 		return -1;
 	}
 	d = *find_doc(s, uri);
-	if (!d || !d->doc) {
+	if (!d || !d->res.doc) {
 		respond(s, id, actions);
 		return 0;
 	}
 	want.start = document_offset_at(
-		d->doc,
+		d->res.doc,
 		(uint32_t)json_integer_value(json_object_get(start, "line")) + 1,
 		(uint32_t)json_integer_value(
 			json_object_get(start, "character")));
 	want.end = document_offset_at(
-		d->doc,
+		d->res.doc,
 		(uint32_t)json_integer_value(json_object_get(end, "line")) + 1,
 		(uint32_t)json_integer_value(json_object_get(end, "character")));
-	for (size_t i = 0; i < d->diags.n; i++) {
-		const struct diag *g = &d->diags.v[i];
+	for (size_t i = 0; i < d->res.diags.n; i++) {
+		const struct diag *g = &d->res.diags.v[i];
 
 		if (!overlaps(g->span, want))
 			continue;
 		for (uint32_t k = 0; k < g->n_suggestions; k++) {
 			json_t *edit = json_pack(
 				"{s:o, s:s}", "range",
-				range_json(d->doc, g->span), "newText",
+				range_json(d->res.doc, g->span), "newText",
 				g->suggestions[k]);
 			json_t *changes = json_object();
 			json_t *a;
@@ -464,7 +529,7 @@ static int m_code_action(struct lsp *s, json_t *id, json_t *params)
 					    json_pack("[o]", edit));
 			a = json_pack("{s:s, s:s, s:[o], s:{s:o}}", "title",
 				      title, "kind", "quickfix", "diagnostics",
-				      diag_json(d->doc, g), "edit", "changes",
+				      diag_json(d->res.doc, g), "edit", "changes",
 				      changes);
 			if (k == 0 && (g->flags & DIAGF_SAFE_FIX))
 				json_object_set_new(a, "isPreferred",
@@ -540,9 +605,10 @@ static void dispatch(struct lsp *s, const char *body, size_t len)
 	json_decref(msg);
 }
 
-int lsp_serve(struct checker *c, FILE *in, FILE *out)
+int lsp_serve(struct session *session, FILE *in, FILE *out)
 {
-	struct lsp s = { .checker = c, .in = in, .out = out, .status = 1 };
+	struct lsp s = { .session = session, .in = in, .out = out,
+			 .status = 1 };
 
 	while (!s.done) {
 		char *body = NULL;
@@ -560,6 +626,7 @@ int lsp_serve(struct checker *c, FILE *in, FILE *out)
 		s.docs = d->next;
 		close_doc(d);
 	}
-	document_free(s.ref);
+	free(s.root);
+	free(s.reference);
 	return s.status;
 }

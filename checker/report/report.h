@@ -26,7 +26,6 @@ struct report_options {
 	FILE *out;
 	int color; /* ANSI colours (text only) */
 	const struct checker *checker; /* for rule metadata; may be NULL */
-	const struct document *ref;    /* the reference, for evidence */
 	/* SARIF: artifact URIs are relative to this directory (%SRCROOT%);
 	 * NULL: the working directory (issue 6, --sarif-root) */
 	const char *sarif_root;

@@ -29,7 +29,6 @@
 
 #include "run/baseline.h"
 #include "util/buf.h"
-#include "run/gate.h"
 #include "util/paths.h"
 #include "util/xalloc.h"
 
@@ -144,7 +143,7 @@ static void *sarif_begin(const struct report_options *o)
 	s->results = json_array();
 	s->notes = json_array();
 	if (o->checker)
-		gate_each_rule(o->checker, add_rule, s);
+		checker_each_rule(o->checker, add_rule, s);
 	driver = json_pack("{s:s, s:s, s:s, s:s, s:O}", "name", "mtlint",
 			   "version", MT_VERSION, "semanticVersion",
 			   MT_VERSION, "informationUri", INFO_URI, "rules",

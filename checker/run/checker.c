@@ -1,5 +1,6 @@
 /*
- * checker: options, passes, and the check of one document (see checker.h).
+ * checker: options, passes, and the check of one document -- suppressions
+ * and Markdown masking around the passes (see checker.h).
  */
 #include "run/checker.h"
 
@@ -12,7 +13,9 @@
 #include "engine/engine.h"
 #include "grammar/parse.h"
 #include "reference/reference.h"
+#include "text/markdown.h"
 #include "text/segment.h"
+#include "text/suppress.h"
 #include "spelling/spelling.h"
 #include "util/xalloc.h"
 
@@ -193,9 +196,11 @@ enum mt_err checker_segment(struct checker *c, struct document *doc,
 	return rc;
 }
 
-enum mt_err checker_check(struct checker *c, struct document *doc,
-			  struct document *ref, struct diag_list *out,
-			  struct mt_error *err)
+/* Segment and run every pass on doc->text as it stands; keep enabled
+ * rules, apply severity overrides, sort and dedupe. */
+static enum mt_err run_passes(struct checker *c, struct document *doc,
+			      struct document *ref, struct diag_list *out,
+			      struct mt_error *err)
 {
 	struct check_ctx ctx = { c, doc, ref, out };
 	enum mt_err rc = MT_ERR_OK;
@@ -225,18 +230,105 @@ enum mt_err checker_check(struct checker *c, struct document *doc,
 	return MT_ERR_OK;
 }
 
+/*
+ * Is a finding on the span (where prose and own differ) about the masking:
+ * nothing but blanks, or blanks that all stand for hidden markup?
+ */
+static int masked_blanks(const char *prose, const char *own, size_t n)
+{
+	size_t blanks = 0;
+
+	if (n && strspn(prose, " \t") >= n)
+		return 1;
+
+	for (size_t i = 0; i < n; i++) {
+		if (prose[i] != ' ' && prose[i] != '\t')
+			continue;
+		if (own[i] == prose[i])
+			return 0;
+		blanks++;
+	}
+	return blanks > 0;
+}
+
+/*
+ * A fix across hidden markup ("the *the*") would delete it: such a fix is
+ * no longer safe to apply blindly.  A finding whose blanks all stand for
+ * hidden markup ("two spaces" where a code span was, "space before ':'" in
+ * "**deps**:") is about the masking, not the article: dropped.
+ */
+static void unmask(const char *prose, const char *own, struct diag_list *out)
+{
+	size_t kept = 0;
+
+	for (size_t i = 0; i < out->n; i++) {
+		struct diag *d = &out->v[i];
+		size_t n = d->span.end - d->span.start;
+
+		if (memcmp(prose + d->span.start, own + d->span.start, n)) {
+			if (masked_blanks(prose + d->span.start,
+					  own + d->span.start, n))
+				continue;
+			d->flags &= ~(uint32_t)DIAGF_SAFE_FIX;
+		}
+		out->v[kept++] = *d;
+	}
+	out->n = kept;
+}
+
+enum mt_err checker_check(struct checker *c, struct document *doc,
+			  struct document *ref, struct diag_list *out,
+			  struct mt_error *err)
+{
+	struct suppressions *sup;
+	const char *own = doc->text, *prose = NULL;
+	int unused;
+	enum mt_err rc;
+
+	/* in Markdown, only comments in raw HTML are directives */
+	if (doc->kind == DOCUMENT_MARKDOWN) {
+		struct markdown md;
+
+		markdown_parse(doc, &md);
+		sup = suppress_scan_in(doc, md.html, md.n_html);
+		prose = doc->text = md.prose;
+	} else {
+		sup = suppress_scan(doc);
+	}
+	rc = run_passes(c, doc, ref, out, err);
+	doc->text = own;
+	if (rc != MT_ERR_OK)
+		return rc;
+	if (prose)
+		unmask(prose, own, out);
+	unused = c->opts.report_unused &&
+		 checker_rule_enabled(c, "mtlint.unused-disable",
+				      "mtlint/suppression");
+	suppress_apply(sup, doc, out, unused);
+	/* the suppressions' own findings take severity overrides too */
+	for (size_t i = 0; unused && i < out->n; i++)
+		if (!strcmp(out->v[i].rule, "mtlint.unused-disable"))
+			out->v[i].severity = checker_rule_severity(
+				c, out->v[i].rule, out->v[i].category,
+				out->v[i].severity);
+	return MT_ERR_OK;
+}
+
 void checker_each_rule(const struct checker *c,
 		       void (*fn)(const struct rule_info *r, void *arg),
 		       void *arg)
 {
-	for (size_t i = 0; i < N_PASSES; i++) {
-		const struct rule_info *v;
-		size_t n;
+	const struct rule_info *v;
+	size_t n;
 
+	for (size_t i = 0; i < N_PASSES; i++) {
 		if (!passes[i]->rules)
 			continue;
 		n = passes[i]->rules(c->state[i], &v);
 		for (size_t k = 0; k < n; k++)
 			fn(&v[k], arg);
 	}
+	n = suppress_rules(&v);
+	for (size_t k = 0; k < n; k++)
+		fn(&v[k], arg);
 }

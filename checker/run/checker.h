@@ -1,6 +1,7 @@
 /*
- * checker: the one facade over mtlint's checks.  The CLI, the LSP server,
- * tests and benchmarks all go through it.
+ * checker: the one facade over mtlint's checks.  Everything that reads a
+ * document goes through checker_check(): the run (run/session.h, which the
+ * CLI, the Language Server and tests call), benchmarks and fuzzers.
  *
  *   struct checker_options o = CHECKER_OPTIONS_INIT;
  *   struct checker *c;
@@ -10,6 +11,20 @@
  *   checker_check(c, doc, ref, &diags, &err);   // ref may be NULL
  *   ...report...
  *   diag_list_release(&diags); document_free(doc); checker_free(c);
+ *
+ * checker_check() checks a document the way every front end does:
+ *
+ *   1. find inline suppressions (suppress.h) in the text as written;
+ *   2. for Markdown (doc->kind), check a copy with everything but prose
+ *      blanked out (markdown.h), so positions still point at the file;
+ *   3. segment and run every pass; keep enabled rules; apply severity
+ *      overrides;
+ *   4. drop suppressed findings and, with report_unused, report unused
+ *      suppressions (mtlint.unused-disable).
+ *
+ * What is *not* here belongs to the run (run/session.h): finding the
+ * configuration file, merging it with the command line, mapping articles
+ * to references, fixes, baselines and exit status.
  *
  * Lifetimes: the checker owns everything long-lived (segmenter, passes with
  * their dictionaries and rules) and must outlive every diag_list it filled
@@ -57,6 +72,9 @@ struct checker_options {
 	/* spelling: all-caps words of up to this many letters are acronyms
 	 * and never spell-checked; 0: the default (SPELLING_ACRONYM_MAX) */
 	int acronym_max;
+	/* report inline suppressions that suppress nothing
+	 * (mtlint.unused-disable) */
+	int report_unused;
 };
 
 struct severity_override {
@@ -79,9 +97,12 @@ MT_NODISCARD enum mt_err checker_new(const struct checker_options *opts,
 void checker_free(struct checker *c);
 
 /*
- * Segment `doc` (and `ref`, if not yet segmented) and run every pass,
- * appending to `out` (whose arena should be doc's).  The result is sorted,
- * without exact repeats, and holds only enabled rules.
+ * Check `doc` as described above (and segment `ref`, if not yet
+ * segmented), appending to `out` (whose arena must be doc's).  The result
+ * is sorted, without exact repeats, and holds only enabled, unsuppressed
+ * rules.  doc->text is the document's own text again on return (also on
+ * failure), so reporters print what the user wrote.  Fails with a pass's
+ * error (MT_ERR_TOO_LARGE, ...).
  */
 MT_NODISCARD enum mt_err checker_check(struct checker *c, struct document *doc,
 				       struct document *ref,
@@ -93,7 +114,8 @@ MT_NODISCARD enum mt_err checker_segment(struct checker *c,
 					 struct document *doc,
 					 struct mt_error *err);
 
-/* Call fn for each rule any pass can report, in pass order. */
+/* Call fn for each rule checker_check() can report: the passes' in pass
+ * order, then mtlint.unused-disable. */
 void checker_each_rule(const struct checker *c,
 		       void (*fn)(const struct rule_info *r, void *arg),
 		       void *arg);

@@ -13,6 +13,7 @@
 
 #include "util/buf.h"
 #include "run/config.h"
+#include "text/document.h"
 #include "util/xalloc.h"
 
 static void add(struct walk_list *l, const char *path)
@@ -32,17 +33,12 @@ void walk_list_release(struct walk_list *l)
 
 int walk_is_prose_name(const char *name)
 {
-	static const char *const ext[] = { ".txt",   ".text",  ".md",
-					   ".markdown", ".mdown", ".mkd",
-					   ".mkdn" };
 	const char *dot = strrchr(name, '.');
 
 	if (!dot)
 		return 0;
-	for (size_t i = 0; i < ARRAY_SIZE(ext); i++)
-		if (!strcasecmp(dot, ext[i]))
-			return 1;
-	return 0;
+	return !strcasecmp(dot, ".txt") || !strcasecmp(dot, ".text") ||
+	       document_kind_of_path(name) == DOCUMENT_MARKDOWN;
 }
 
 static char *join(const char *dir, const char *name)

@@ -4,8 +4,9 @@
  * An input is
  *   - "-" (standard input) or an existing file: itself, as given (an
  *     explicitly named file is checked even if an ignore glob matches it);
- *   - a directory: every prose file below it (.txt, .text, .md,
- *     .markdown, .mdown, .mkd, .mkdn), recursively, in name order, skipping
+ *   - a directory: every prose file below it (.txt, .text and the
+ *     Markdown extensions of document_kind_of_path()), recursively, in
+ *     name order, skipping
  *     hidden files and directories (".git", ".mtlint.yml"...) and whatever
  *     the ignore callback rejects (directories are pruned whole);
  *   - otherwise, a glob: `*`, `?` and `[...]` as in the shell (glob(3)),
@@ -38,7 +39,7 @@ MT_NODISCARD enum mt_err walk_input(const char *input, walk_ignore_fn ignore,
 
 void walk_list_release(struct walk_list *l);
 
-/* Is `name` one of the prose extensions above? */
+/* Does `name` have one of the prose extensions above? */
 int walk_is_prose_name(const char *name);
 
 #endif /* MT_WALK_H */

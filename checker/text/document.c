@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -577,6 +578,8 @@ enum mt_err document_load_mem(const char *path, const void *bytes, size_t len,
 	arena_init(&doc->arena, 0);
 	doc->path = arena_strdup(&doc->arena, path);
 	doc->name = strcmp(path, "-") == 0 ? "<stdin>" : doc->path;
+	doc->kind = opts && opts->kind != DOCUMENT_AUTO ? opts->kind
+							   : document_kind_of_path(path);
 	if (len > max || len > DOCUMENT_MAX_BYTES) {
 		rc = mt_error(err, MT_ERR_TOO_LARGE,
 			      "%s: file too large (%zu bytes; the limit is %zu)",
@@ -677,6 +680,21 @@ enum mt_err document_load_file(const char *path,
 		rc = document_load_mem(path, b.buf, b.len, opts, out, err);
 	buf_release(&b);
 	return rc;
+}
+
+enum document_kind document_kind_of_path(const char *path)
+{
+	static const char *const ext[] = { ".md",  ".markdown", ".mdown",
+					   ".mkd", ".mkdn",	".mdx",
+					   ".qmd" };
+	const char *dot = strrchr(path, '.');
+
+	if (!dot || strchr(dot, '/'))
+		return DOCUMENT_TEXT;
+	for (size_t i = 0; i < ARRAY_SIZE(ext); i++)
+		if (!strcasecmp(dot, ext[i]))
+			return DOCUMENT_MARKDOWN;
+	return DOCUMENT_TEXT;
 }
 
 void document_free(struct document *doc)

@@ -49,9 +49,20 @@ struct doc_map;
 /* Default and hard limit on the size of an input, in bytes. */
 #define DOCUMENT_MAX_BYTES (512u * 1024 * 1024)
 
+/*
+ * What a document is written in: how checker_check() reads it.  AUTO is an
+ * option only: document_kind_of_path() decides.
+ */
+enum document_kind {
+	DOCUMENT_AUTO = 0,
+	DOCUMENT_TEXT,
+	DOCUMENT_MARKDOWN,
+};
+
 struct document_options {
 	const char *encoding; /* NULL: detect (see above); else an iconv name */
 	size_t max_bytes;     /* 0: DOCUMENT_MAX_BYTES */
+	enum document_kind kind; /* AUTO: by the path's extension */
 };
 
 struct document {
@@ -59,6 +70,9 @@ struct document {
 	const char *name;     /* for messages: the path, or "<stdin>" */
 	const char *encoding; /* source encoding, e.g. "UTF-8", "UTF-16LE" */
 	int encoding_detected; /* 1 when found by the charset detector */
+	/* TEXT or MARKDOWN, from the options at load; a caller may change it
+	 * before checking (an editor knows the buffer's language) */
+	enum document_kind kind;
 
 	const char *text; /* NFC UTF-8, NUL-terminated; no NUL inside */
 	uint32_t len;
@@ -110,6 +124,12 @@ MT_NODISCARD enum mt_err document_load_mem(const char *path, const void *bytes,
 					   const struct document_options *opts,
 					   struct document **out,
 					   struct mt_error *err);
+
+/*
+ * The kind a path's extension says: DOCUMENT_MARKDOWN for .md, .markdown,
+ * .mdown, .mkd, .mkdn, .mdx and .qmd (any case), else DOCUMENT_TEXT.
+ */
+enum document_kind document_kind_of_path(const char *path);
 
 /* Free the document and everything in its arena.  NULL is a no-op. */
 void document_free(struct document *doc);

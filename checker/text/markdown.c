@@ -20,20 +20,6 @@
 
 #include "util/xalloc.h"
 
-int markdown_path(const char *path)
-{
-	static const char *const ext[] = { ".md",  ".markdown", ".mdown",
-					   ".mkd", ".mkdn" };
-	const char *dot = strrchr(path, '.');
-
-	if (!dot || strchr(dot, '/'))
-		return 0;
-	for (size_t i = 0; i < ARRAY_SIZE(ext); i++)
-		if (!strcasecmp(dot, ext[i]))
-			return 1;
-	return 0;
-}
-
 struct mask {
 	const char *src; /* doc->text */
 	char *out;	 /* the copy being built */

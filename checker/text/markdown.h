@@ -23,10 +23,6 @@
 
 #include "text/document.h"
 
-/* Does the path name a Markdown file (.md, .markdown, .mdown, .mkd,
- * .mkdn, any case)? */
-int markdown_path(const char *path);
-
 /* What markdown_parse() found; everything lives in doc's arena. */
 struct markdown {
 	const char *prose;	 /* the masked copy */

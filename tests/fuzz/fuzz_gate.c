@@ -1,7 +1,7 @@
 /*
  * fuzz_gate: libFuzzer target for the editorial gate on arbitrary bytes.
  *
- * Reaches: document_load_mem, then gate_check() twice -- as plain text and
+ * Reaches: document_load_mem, then checker_check() twice -- as plain text and
  * as Markdown -- with unused suppressions reported: suppress_scan and
  * suppress_scan_in (directive parsing, ranges, next-line and line kinds),
  * markdown_parse (cmark with source positions, masking, raw HTML ranges,
@@ -21,7 +21,6 @@
 #include "run/checker.h"
 #include "text/document.h"
 #include "run/fix.h"
-#include "run/gate.h"
 #include "report/report.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -53,9 +52,8 @@ static void report_all(const struct document *doc,
 	}
 }
 
-static void run(struct document *doc, enum config_input input)
+static void run(struct document *doc, enum document_kind kind)
 {
-	struct gate_options go = { input, 1 };
 	struct diag_list l;
 	struct mt_error err = { 0 };
 	unsigned char *fixed = NULL;
@@ -63,7 +61,8 @@ static void run(struct document *doc, enum config_input input)
 	struct buf diff = BUF_INIT;
 
 	diag_list_init(&l, &doc->arena);
-	if (gate_check(checker, doc, NULL, &go, &l, &err) == MT_ERR_OK) {
+	doc->kind = kind;
+	if (checker_check(checker, doc, NULL, &l, &err) == MT_ERR_OK) {
 		for (size_t i = 0; i < l.n; i++)
 			if (l.v[i].span.start > l.v[i].span.end ||
 			    l.v[i].span.end > doc->len)
@@ -83,13 +82,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct document *doc = NULL;
 	struct mt_error err = { 0 };
 
-	if (!checker && checker_new(NULL, &checker, &err) != MT_ERR_OK)
+	struct checker_options o = CHECKER_OPTIONS_INIT;
+
+	o.report_unused = 1;
+	if (!checker && checker_new(&o, &checker, &err) != MT_ERR_OK)
 		abort();
 	if (document_load_mem("fuzz.md", data, size, NULL, &doc, &err) !=
 	    MT_ERR_OK)
 		return 0;
-	run(doc, CONFIG_INPUT_TEXT);
-	run(doc, CONFIG_INPUT_MARKDOWN);
+	run(doc, DOCUMENT_TEXT);
+	run(doc, DOCUMENT_MARKDOWN);
 	document_free(doc);
 	return 0;
 }

@@ -3,34 +3,41 @@
  *
  * Reaches: header framing (Content-Length, limits, truncation), JSON-RPC
  * parsing and dispatch through the method table, document open/change/
- * close with arbitrary text, code actions with arbitrary ranges, and the
- * JSON it writes back.  Dictionary: fuzz_lsp.dict.
+ * close with arbitrary text checked through the session (no configuration
+ * files: --no-config; the parser off, for speed), code actions with
+ * arbitrary ranges, and the JSON it writes back.  Dictionary:
+ * fuzz_lsp.dict.
  */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "run/checker.h"
 #include "lsp/lsp.h"
+#include "run/session.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static struct checker *checker;
+static struct session *session;
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct mt_error err = { 0 };
 	FILE *in, *out;
 
-	if (!checker && checker_new(NULL, &checker, &err) != MT_ERR_OK)
+	struct session_options o = { .no_config = 1 };
+
+	o.co = (struct checker_options)CHECKER_OPTIONS_INIT;
+	o.co.lang = NULL;
+	o.co.grammar_parser = 0;
+	if (!session && session_new(&o, &session, NULL, &err) != MT_ERR_OK)
 		abort();
 	if (size == 0)
 		return 0;
 	in = fmemopen((void *)data, size, "r");
 	out = fopen("/dev/null", "w");
 	if (in && out)
-		lsp_serve(checker, in, out);
+		lsp_serve(session, in, out);
 	if (in)
 		fclose(in);
 	if (out)
