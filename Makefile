@@ -201,11 +201,15 @@ fuzz: fuzz-build
 
 # --- install ------------------------------------------------------------
 
+# The binary, then the data it reads at run time: every rule file and the
+# word lists (not the scripts that build them).
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/dictionaries \
+		$(DESTDIR)$(MANDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/mtlint
 	install -m 644 $(MAN) $(DESTDIR)$(MANDIR)/mtlint.1
-	cp -R rules dictionaries $(DESTDIR)$(DATADIR)/
+	cp -R rules $(DESTDIR)$(DATADIR)/
+	cp -R dictionaries/en $(DESTDIR)$(DATADIR)/dictionaries/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/mtlint $(DESTDIR)$(MANDIR)/mtlint.1

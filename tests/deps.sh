@@ -14,6 +14,9 @@
 #            fuzzers, valgrind, format validators, the word-list sources
 #            that check-dictionaries rebuilds from
 #   eval     what `make eval` and `make bench` need beyond the test group
+#   deb      what `make deb` and `make check-deb-root` need: the Debian
+#            packaging tools (the package's own dependencies are in
+#            debian/control, checked against runtime and build by make deb)
 #
 # `make deps` installs runtime, build and test; `make run` checks runtime
 # and build, `make test` all three, `make eval`/`make bench` adds eval. A
@@ -64,6 +67,7 @@ patch                              # check-gate-formats: applies --fix-dry-run
 wordnet-base                       # check-dictionaries: word-list source
 scowl                              # check-dictionaries: word-list source
 festlex-poslex                     # check-dictionaries: word-list source
+iso-codes                          # check-dictionaries: word-list source
 clang-format                       # make check-format
 man-db                             # check-man: man -l build/mtlint.1
 groff-base                         # check-man: the formatter man runs
@@ -78,6 +82,15 @@ debian-history                     # eval-reference: development corpus
 jargon-text                        # eval-reference: held-out corpus
 '
 
+deb='
+dpkg-dev                           # make deb: dpkg-buildpackage
+debhelper                          # make deb: dh
+fakeroot                           # make deb: as a user who is not root
+lintian                            # make deb: the package checked
+git                                # make deb: the tracked files of the tree
+mmdebstrap                         # make check-deb-root: a fresh Debian root
+'
+
 # --- the machinery ------------------------------------------------------
 
 # lines GROUP...: the list lines of the groups, comments and blanks removed
@@ -88,6 +101,7 @@ lines() {
 		build) printf '%s\n' "$build" ;;
 		test) printf '%s\n' "$test" ;;
 		eval) printf '%s\n' "$eval" ;;
+		deb) printf '%s\n' "$deb" ;;
 		esac
 	done | sed 's/#.*//; s/[[:space:]]*$//; /^$/d'
 }
@@ -124,8 +138,8 @@ cmd=${1:-}
 [ $# -gt 0 ] || set -- runtime build test
 for g in "$@"; do
 	case $g in
-	runtime | build | test | eval) ;;
-	*) echo "deps.sh: unknown group '$g' (runtime, build, test, eval)" >&2
+	runtime | build | test | eval | deb) ;;
+	*) echo "deps.sh: unknown group '$g' (runtime, build, test, eval, deb)" >&2
 	   exit 2 ;;
 	esac
 done

@@ -12,6 +12,8 @@ BENCH_TARGETS += bench-rules
 lint-rules: $(BIN)
 	@echo "  RULES    rules/en/*.yml"
 	$(Q)$(TEST_ENV) $(BIN) rules --test
+	@echo "  RULES    rules/examples/*/*.yml"
+	$(Q)$(TEST_ENV) $(BIN) rules --test rules/examples/*/*.yml
 
 .PHONY: lint-rules eval-rules bench-rules
 

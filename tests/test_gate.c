@@ -222,6 +222,30 @@ Test(gate_formats, escaping_in_every_format)
 	rmdir_all(d);
 }
 
+/* JUnit: an info finding is a note, not a failed test case. */
+Test(gate_formats, junit_info_is_a_passed_case)
+{
+	static const char text[] = "Zorblattin said the the talks ended.\n";
+	char *p = write_temp(text, sizeof(text) - 1, ".txt");
+	struct buf args = BUF_INIT;
+	struct run_result r;
+
+	buf_addf(&args, "--no-config -f junit '%s'", p);
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_assert(strstr(r.out, "tests=\"2\" failures=\"1\" errors=\"0\""),
+		  "%s", r.out);
+	cr_assert_eq(count_str(r.out, "<failure "), 1, "%s", r.out);
+	cr_assert(strstr(r.out, "name=\"spelling.unknown-name at 1:1\">\n"
+				"      <system-out>"),
+		  "%s", r.out);
+	cr_assert(strstr(r.out, "info: unknown name &apos;Zorblattin&apos;"),
+		  "%s", r.out);
+	run_result_release(&r);
+	buf_release(&args);
+	remove(p);
+	free(p);
+}
+
 /* The artifactLocation of the first result (of every result, checked
  * to agree) as uri and uriBaseId (NULL when none). */
 static void sarif_location(json_t *log, const char **uri, const char **base)

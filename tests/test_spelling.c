@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "util/buf.h"
 #include "helpers.h"
@@ -189,11 +190,11 @@ Test(spelling, name_misspelt_against_a_name_list)
 	struct diag_list l;
 	const struct diag *d;
 
-	/* "Google" is in the project's common-names list; a slip away */
-	check_str("The firm sued Googe last night.", &doc, &l);
-	d = find_at(doc, &l, "spelling.misspelled-name", "Googe");
+	/* "Microsoft" is in the project's name lists; two letters swapped */
+	check_str("The firm sued Microsotf last night.", &doc, &l);
+	d = find_at(doc, &l, "spelling.misspelled-name", "Microsotf");
 	cr_assert(d);
-	cr_expect_str_eq(d->suggestions[0], "Google");
+	cr_expect_str_eq(d->suggestions[0], "Microsoft");
 	diag_list_release(&l);
 	document_free(doc);
 }
@@ -315,6 +316,134 @@ Test(spelling, user_accept_and_reject_lists)
 	remove(rp);
 	free(wp);
 	free(rp);
+}
+
+/*
+ * The team's names: capitalised words of its accept lists and the names
+ * option.  A typing slip of one (doubled, dropped or swapped letters) is
+ * a warning with the team's spelling; the names themselves and unrelated
+ * unknown words stay quiet.  A variant the newsroom lists would take for
+ * a transliteration (a doubled final letter) is flagged too: the team's
+ * spelling is its house style.
+ */
+Test(spelling, team_names_catch_typing_slips)
+{
+	const char words[] = "# desk names\nKwarteleigh\nBrovinsky Paris\n"
+			     "odd lower-case word\n";
+	char *wp = write_temp(words, sizeof(words) - 1, ".txt");
+	const char *wl[] = { wp };
+	const char *names[] = { "Tamsworthy", "Odri" };
+	static const struct {
+		const char *word, *name;
+	} slips[] = {
+		{ "Kwartelleigh", "Kwarteleigh" }, /* doubled */
+		{ "Kwartleigh", "Kwarteleigh" },   /* dropped */
+		{ "Kwatreleigh", "Kwarteleigh" },  /* swapped */
+		{ "Brovinskyy", "Brovinsky" },	   /* doubled last */
+		{ "Tamsworty", "Tamsworthy" },	   /* dropped */
+		{ "Oddri", "Odri" },		   /* doubled, 5 letters */
+	};
+	struct checker_options o = CHECKER_OPTIONS_INIT;
+	struct mt_error err = { 0 };
+	struct checker *c;
+	struct document *doc, *ref;
+	struct diag_list l;
+
+	o.word_files = wl;
+	o.n_word_files = 1;
+	o.names = names;
+	o.n_names = ARRAY_SIZE(names);
+	cr_assert_eq(checker_new(&o, &c, &err), MT_ERR_OK, "%s", err.msg);
+	for (size_t i = 0; i < ARRAY_SIZE(slips); i++) {
+		char text[128];
+		const struct diag *d;
+
+		snprintf(text, sizeof(text), "Yesterday %s spoke to reporters.",
+			 slips[i].word);
+		check_ref(c, text, NULL, &doc, &ref, &l);
+		d = find_at(doc, &l, "spelling.misspelled-name",
+			    slips[i].word);
+		cr_assert(d, "'%s' not flagged as a slip of '%s'",
+			  slips[i].word, slips[i].name);
+		cr_expect_eq(d->severity, MT_SEV_WARNING);
+		cr_assert_eq(d->n_suggestions, 1);
+		cr_expect_str_eq(d->suggestions[0], slips[i].name);
+		cr_expect(strstr(d->message, "team"), "%s", d->message);
+		done(doc, ref, &l);
+	}
+	/* the names, a possessive, unrelated unknown names: no warning */
+	check_ref(c, "Kwarteleigh met Tamsworthy and Odri. Brovinsky's aide "
+		     "and Zumbravo waited in Quellhafen.",
+		  NULL, &doc, &ref, &l);
+	cr_expect_eq(count_prefix(&l, "spelling.misspelled-name"), 0,
+		     "%zu misspelled-name", count_prefix(&l, "spelling.misspelled-name"));
+	cr_expect_null(find_at(doc, &l, "spelling.unknown-name", "Tamsworthy"));
+	cr_expect(find_at(doc, &l, "spelling.unknown-name", "Zumbravo"));
+	done(doc, ref, &l);
+	checker_free(c);
+	remove(wp);
+	free(wp);
+
+	/* without the team's lists, a doubled last letter of a newsroom
+	 * list name is a transliteration variant, not a slip (Dmitri) */
+	check_str("Yesterday Dmitrii spoke.", &doc, &l);
+	cr_expect_eq(count_prefix(&l, "spelling.misspelled-name"), 0);
+	diag_list_release(&l);
+	document_free(doc);
+}
+
+/*
+ * dictionaries/<lang>/: a *.words list's names are near-miss targets; a
+ * *.accept list (a big gazetteer) is accepted only, so a real name one
+ * letter from an obscure entry is not called a misspelling of it.
+ */
+Test(spelling, accept_lists_are_not_near_miss_targets)
+{
+	const char *dir = getenv("MTLINT_DATA_DIR");
+	char tmpl[] = "/tmp/mtlint-data-XXXXXX", path[512], rules_en[512];
+	char *root = mkdtemp(tmpl);
+	struct checker_options o = CHECKER_OPTIONS_INIT;
+	struct mt_error err = { 0 };
+	struct checker *c;
+	struct document *doc, *ref;
+	struct diag_list l;
+	const struct diag *d;
+	FILE *f;
+
+	cr_assert(root);
+	snprintf(path, sizeof(path), "%s/dictionaries", root);
+	cr_assert_eq(mkdir(path, 0700), 0);
+	snprintf(path, sizeof(path), "%s/dictionaries/en", root);
+	cr_assert_eq(mkdir(path, 0700), 0);
+	snprintf(path, sizeof(path), "%s/dictionaries/en/a.words", root);
+	f = fopen(path, "w");
+	cr_assert(f);
+	fputs("# known names\nQuorvendale\n", f);
+	fclose(f);
+	snprintf(path, sizeof(path), "%s/dictionaries/en/b.accept", root);
+	f = fopen(path, "w");
+	cr_assert(f);
+	fputs("# a gazetteer\nBrastimor\n", f);
+	fclose(f);
+	snprintf(rules_en, sizeof(rules_en), "%s/rules/en", dir ? dir : ".");
+	o.data_dir = root;
+	o.rules_dir = rules_en;
+	cr_assert_eq(checker_new(&o, &c, &err), MT_ERR_OK, "%s", err.msg);
+	check_ref(c, "Quorvendale and Brastimor met Quorendale and "
+		     "Brastimorr.",
+		  NULL, &doc, &ref, &l);
+	cr_expect_null(find_at(doc, &l, "spelling.unknown-name", "Quorvendale"));
+	cr_expect_null(find_at(doc, &l, "spelling.unknown-name", "Brastimor"));
+	d = find_at(doc, &l, "spelling.misspelled-name", "Quorendale");
+	cr_assert(d);
+	cr_expect_str_eq(d->suggestions[0], "Quorvendale");
+	cr_expect_null(find_at(doc, &l, "spelling.misspelled-name",
+			       "Brastimorr"));
+	cr_expect(find_at(doc, &l, "spelling.unknown-name", "Brastimorr"));
+	done(doc, ref, &l);
+	checker_free(c);
+	snprintf(path, sizeof(path), "rm -rf '%s'", root);
+	cr_expect_eq(system(path), 0);
 }
 
 Test(spelling, acronym_length_is_configurable)
@@ -449,7 +578,7 @@ Test(spelling, cli_lists_and_options)
 	cr_expect(strstr(r.err, "/nonexistent/list.txt"), "%s", r.err);
 	run_result_release(&r);
 
-	run_mtlint("--rules-dir rules/en --lang xx_YY -", text,
+	run_mtlint("--no-builtin-rules --lang xx_YY -", text,
 		   sizeof(text) - 1, &r);
 	cr_expect_eq(r.status, 2);
 	cr_expect(strstr(r.err, "xx_YY"), "%s", r.err);
@@ -505,4 +634,30 @@ Test(spelling, suggestion_time_is_capped_per_document, .timeout = 120)
 	diag_list_release(&l);
 	document_free(doc);
 	buf_release(&b);
+}
+
+/* --lang en-GB (BCP 47, as editors send it) is en_GB. */
+Test(spelling, bcp47_language_tag_is_accepted)
+{
+	static const char *const tags[] = { "en-GB", "en_gb", "EN-gb" };
+
+	for (size_t i = 0; i < ARRAY_SIZE(tags); i++) {
+		struct checker_options o = CHECKER_OPTIONS_INIT;
+		struct mt_error err = { 0 };
+		struct checker *c;
+		struct document *doc, *ref;
+		struct diag_list l;
+		const struct diag *d;
+
+		o.lang = tags[i];
+		cr_assert_eq(checker_new(&o, &c, &err), MT_ERR_OK, "%s: %s",
+			     tags[i], err.msg);
+		check_ref(c, "Their behavior was odd.", NULL, &doc, &ref, &l);
+		d = find_at(doc, &l, "spelling.dialect-variant", "behavior");
+		cr_expect(d, "%s: behavior not an en_US variant", tags[i]);
+		if (d)
+			cr_expect_str_eq(d->suggestions[0], "behaviour");
+		done(doc, ref, &l);
+		checker_free(c);
+	}
 }

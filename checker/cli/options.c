@@ -271,9 +271,15 @@ static const struct option_row options[] = {
 	  64, NULL,
 	  "all-caps words of up to N letters are acronyms, not "
 	  "spell-checked (default: 5)" },
-	{ "rules-dir", 0, "DIR", ALL_CHECKING, NULL, set_string,
-	  OFF(so.co.rules_dir), 0, 0, NULL,
-	  "the rule files (default: the installed rules of the language)" },
+	{ "rules-dir", 0, "DIR", ALL_CHECKING, NULL, set_list, OFF(packs), 0,
+	  0, NULL,
+	  "add a house-style pack: a folder of rule files whose ids start "
+	  "with the folder's name (repeatable; added to the built-in rules "
+	  "and the packs: of .mtlint.yml)" },
+	{ "no-builtin-rules", 0, NULL, ALL_CHECKING, NULL, set_flag,
+	  OFF(so.co.no_builtin_rules), 0, 0, NULL,
+	  "leave out the built-in rule files (the packs' rules and the "
+	  "spelling, parser and reference checks remain)" },
 	{ "enable", 0, "RULE", ALL_CHECKING, NULL, set_list_split,
 	  OFF(enable), 0, 0, NULL,
 	  "enable a rule id (grammar.repeated-word), id prefix (grammar) or "
@@ -437,6 +443,8 @@ int cli_parse(enum cli_cmd cmd, int argc, char **argv, struct cli_opts *o)
 	o->so.co.n_enable = o->enable.n;
 	o->so.co.disable = o->disable.v;
 	o->so.co.n_disable = o->disable.n;
+	o->so.co.packs = o->packs.v;
+	o->so.co.n_packs = o->packs.n;
 	return -1;
 }
 
@@ -446,6 +454,7 @@ void cli_opts_release(struct cli_opts *o)
 	free(o->reject.v);
 	free(o->enable.v);
 	free(o->disable.v);
+	free(o->packs.v);
 	free(o->files.v);
 	memset(o, 0, sizeof(*o));
 }

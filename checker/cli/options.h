@@ -43,7 +43,7 @@ struct cli_list {
 /* Everything the options set.  Zero-initialise, then cli_parse(). */
 struct cli_opts {
 	struct session_options so; /* checker settings, config, reference */
-	struct cli_list words, reject, enable, disable;
+	struct cli_list words, reject, enable, disable, packs;
 	struct cli_list files; /* the operands, in order */
 	const char *format;
 	int color; /* -1 auto, 0 never, 1 always */

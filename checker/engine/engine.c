@@ -11,6 +11,7 @@
 #include "run/checker.h"
 #include "text/lexicon.h"
 #include "util/paths.h"
+#include "engine/packs.h"
 #include "engine/pattern.h"
 #include "engine/template.h"
 #include "text/segment.h"
@@ -226,7 +227,10 @@ enum mt_err engine_open(const char *dir, const char *const *files,
 
 	*out = NULL;
 	rc = lexicon_open(lexicon_dir, &e->lex, err);
-	if (rc == MT_ERR_OK)
+	if (rc == MT_ERR_OK && !dir && !n_files)
+		rc = ruleset_load_mem("(no rule files)", "rules: []\n", 10,
+				      &e->rs, err);
+	else if (rc == MT_ERR_OK)
 		rc = ruleset_load(dir, files, n_files, &e->rs, err);
 	if (rc != MT_ERR_OK) {
 		engine_close(e);
@@ -1144,9 +1148,26 @@ enum mt_err engine_open_opts(const struct checker_options *opts,
 			     struct engine **out, struct mt_error *err)
 {
 	char buf[4096];
+	const char *dir = engine_rules_dir(opts, buf, sizeof(buf));
+	struct rule_sources src = { 0 };
+	enum mt_err rc;
 
-	return engine_open(engine_rules_dir(opts, buf, sizeof(buf)), files,
-			   n_files, NULL, out, err);
+	if (n_files || (!opts->n_packs && !opts->no_builtin_rules))
+		return engine_open(dir, files, n_files, NULL, out, err);
+	rc = rule_sources_collect(opts, dir, &src, err);
+	if (rc == MT_ERR_OK)
+		rc = engine_open(src.n_files ? dir : NULL,
+				 (const char *const *)src.files, src.n_files,
+				 NULL, out, err);
+	if (rc == MT_ERR_OK) {
+		rc = rule_sources_check(&src, (*out)->rs, err);
+		if (rc != MT_ERR_OK) {
+			engine_close(*out);
+			*out = NULL;
+		}
+	}
+	rule_sources_release(&src);
+	return rc;
 }
 
 static enum mt_err engine_pass_open(struct checker *c,

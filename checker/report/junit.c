@@ -1,8 +1,10 @@
 /*
  * report_junit: JUnit XML, the test-report format every CI system shows:
- * each checked file is a test suite; each finding is a failed test case
- * named "RULE at LINE:COL"; a file without findings has one passing case;
- * a file that could not be read has one case with an <error>.
+ * each checked file is a test suite; each error or warning is a failed
+ * test case named "RULE at LINE:COL"; an info finding (a note, never a
+ * failure of the article) is a passed case of that name whose
+ * <system-out> holds the note; a file without findings has one passing
+ * case; a file that could not be read has one case with an <error>.
  *
  *   <testsuites name="mtlint" tests=".." failures=".." errors="..">
  *     <testsuite name="a.txt" tests="1" failures="1" errors="0">
@@ -44,12 +46,14 @@ static void junit_file(void *st, const struct document *doc,
 {
 	struct junit_state *s = st;
 	struct buf *b = &s->body;
-	size_t n = diags->n ? diags->n : 1;
+	size_t n = diags->n ? diags->n : 1, failures = 0;
 
+	for (size_t i = 0; i < diags->n; i++)
+		failures += diags->v[i].severity != MT_SEV_INFO;
 	buf_adds(b, "  <testsuite");
 	xml_attr(b, "name", doc->path);
 	xml_attr_u(b, "tests", n);
-	xml_attr_u(b, "failures", diags->n);
+	xml_attr_u(b, "failures", failures);
 	xml_attr_u(b, "errors", 0);
 	buf_adds(b, ">\n");
 	if (!diags->n) {
@@ -62,15 +66,20 @@ static void junit_file(void *st, const struct document *doc,
 		const struct diag *d = &diags->v[i];
 		struct doc_pos a = document_position(doc, d->span.start, 0);
 		struct buf t = BUF_INIT;
+		int info = d->severity == MT_SEV_INFO;
 
 		buf_adds(b, "    <testcase");
 		xml_attr(b, "classname", doc->path);
 		buf_addf(&t, "%s at %u:%u", d->rule, a.line, a.column);
 		xml_attr(b, "name", t.buf);
-		buf_adds(b, ">\n      <failure");
-		xml_attr(b, "type", d->rule);
-		xml_attr(b, "message", d->message);
-		buf_adds(b, ">");
+		if (info) {
+			buf_adds(b, ">\n      <system-out>");
+		} else {
+			buf_adds(b, ">\n      <failure");
+			xml_attr(b, "type", d->rule);
+			xml_attr(b, "message", d->message);
+			buf_adds(b, ">");
+		}
 		buf_reset(&t);
 		buf_addf(&t, "%s:%u:%u: %s: %s [%s]", doc->path, a.line,
 			 a.column, mt_severity_name(d->severity), d->message,
@@ -78,12 +87,13 @@ static void junit_file(void *st, const struct document *doc,
 		if (d->n_suggestions)
 			buf_addf(&t, "\nsuggestion: %s", d->suggestions[0]);
 		xml_escape(b, t.buf);
-		buf_adds(b, "</failure>\n    </testcase>\n");
+		buf_adds(b, info ? "</system-out>\n    </testcase>\n"
+				 : "</failure>\n    </testcase>\n");
 		buf_release(&t);
 	}
 	buf_adds(b, "  </testsuite>\n");
 	s->tests += n;
-	s->failures += diags->n;
+	s->failures += failures;
 }
 
 static void junit_file_error(void *st, const char *path,

@@ -51,6 +51,29 @@ static const char *const *copy_list(struct arena *a, const char *const *v,
 	return out;
 }
 
+/*
+ * The language as Hunspell names its dictionaries: "en_GB" for the BCP 47
+ * "en-GB" (what HTML, editors and LSP clients send) and for "en_gb": the
+ * language lower case, the region upper case.
+ */
+static const char *lang_name(struct arena *a, const char *lang)
+{
+	char *s = arena_strdup(a, lang);
+	int region = 0;
+
+	for (char *p = s; *p; p++) {
+		if (*p == '-' || *p == '_') {
+			*p = '_';
+			region++;
+		} else if (region == 1 && *p >= 'a' && *p <= 'z') {
+			*p = (char)(*p - 'a' + 'A');
+		} else if (!region && *p >= 'A' && *p <= 'Z') {
+			*p = (char)(*p - 'A' + 'a');
+		}
+	}
+	return s;
+}
+
 enum mt_err checker_new(const struct checker_options *opts,
 			struct checker **out, struct mt_error *err)
 {
@@ -66,12 +89,14 @@ enum mt_err checker_new(const struct checker_options *opts,
 	arena_init(a, 0);
 	pthread_mutex_init(&c->lock, NULL);
 	c->opts = *opts;
-	c->opts.lang = arena_strdup(a, opts->lang ? opts->lang : "en_US");
+	c->opts.lang = lang_name(a, opts->lang ? opts->lang : "en_US");
 	c->opts.data_dir = arena_strdup(a, opts->data_dir);
 	c->opts.rules_dir = arena_strdup(a, opts->rules_dir);
 	c->opts.dict_path = arena_strdup(a, opts->dict_path);
 	c->opts.word_files = copy_list(a, opts->word_files,
 				       opts->n_word_files);
+	c->opts.names = copy_list(a, opts->names, opts->n_names);
+	c->opts.packs = copy_list(a, opts->packs, opts->n_packs);
 	c->opts.reject_files = copy_list(a, opts->reject_files,
 					 opts->n_reject_files);
 	c->opts.enable = copy_list(a, opts->enable, opts->n_enable);

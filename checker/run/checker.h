@@ -45,12 +45,24 @@
 #include "text/document.h"
 
 struct checker_options {
-	const char *lang;      /* "en_US" (default), "en_GB", ... */
+	const char *lang;      /* "en_US" (default), "en_GB", ...; the BCP 47
+				* "en-GB" and any case are taken as en_GB */
 	const char *data_dir;  /* rules/ and dictionaries/; NULL: mt_data_dir() */
 	const char *rules_dir; /* NULL: <data_dir>/rules/<language> */
+	/* house-style packs: rule folders added to the built-in rules, in
+	 * order (engine/packs.h); no_builtin_rules drops the built-in
+	 * folder's rules (the other passes stay: --disable them) */
+	const char *const *packs;
+	size_t n_packs;
+	int no_builtin_rules;
 	const char *dict_path; /* extra Hunspell dictionary directory */
 	const char *const *word_files;	 /* accept lists (--words) */
 	size_t n_word_files;
+	/* the team's names (`names:` of .mtlint.yml): accepted, and with the
+	 * capitalised words of the accept lists the house spellings that
+	 * spelling.misspelled-name compares capitalised unknown words with */
+	const char *const *names;
+	size_t n_names;
 	const char *const *reject_files; /* reject lists (--reject) */
 	size_t n_reject_files;
 	/* rule ids or categories ("fluency/grammar", or a prefix such as

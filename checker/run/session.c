@@ -329,7 +329,7 @@ static void key_list(struct buf *b, const char *const *v, size_t n)
  * checkers.  Every field of struct checker_options must be here; the
  * assertion fails when one is added, as a reminder.
  */
-_Static_assert(sizeof(struct checker_options) == 136,
+_Static_assert(sizeof(struct checker_options) == 176,
 	       "a field was added to struct checker_options: add it to "
 	       "options_key()");
 static char *options_key(const struct checker_options *co)
@@ -341,6 +341,9 @@ static char *options_key(const struct checker_options *co)
 	key_str(&b, co->rules_dir);
 	key_str(&b, co->dict_path);
 	key_list(&b, co->word_files, co->n_word_files);
+	key_list(&b, co->names, co->n_names);
+	key_list(&b, co->packs, co->n_packs);
+	buf_addf(&b, "%d\x1f", co->no_builtin_rules);
 	key_list(&b, co->reject_files, co->n_reject_files);
 	key_list(&b, co->enable, co->n_enable);
 	key_list(&b, co->disable, co->n_disable);

@@ -346,8 +346,11 @@ static int one_slip(const char *a, size_t an, const char *b, size_t bn)
 		const char *s = an < bn ? a : b, *l = an < bn ? b : a;
 		size_t sn = an < bn ? an : bn;
 
-		/* a plural or demonym of the other: Aristides, Kansan */
-		if (strncasecmp(s, l, sn) == 0 && (l[sn] == 's' || l[sn] == 'n'))
+		/* a plural or demonym of the other: Aristides, Kansan (but
+		 * not a doubled last letter: Putinn, Joness) */
+		if (strncasecmp(s, l, sn) == 0 &&
+		    (l[sn] == 's' || l[sn] == 'n') &&
+		    (l[sn] | 0x20) != (s[sn - 1] | 0x20))
 			return 0;
 
 		while (i < sn && (s[i] | 0x20) == (l[i] | 0x20))
@@ -380,6 +383,13 @@ struct name {
 	uint32_t len;
 };
 
+/* Names by lower-cased first byte; `seen` keeps them unique. */
+struct name_index {
+	struct name *v[256];
+	size_t n[256], alloc[256];
+	struct smap seen;
+};
+
 struct spelling {
 	struct checker *checker;
 	struct speller *sp;
@@ -389,30 +399,38 @@ struct spelling {
 	struct arena arena;
 	struct smap reject;  /* lower-case word -> preferred form ("" none) */
 	struct smap phrases; /* lower-case, accents kept: "deja vu" */
-	struct name *names[256];
-	size_t n_names[256], alloc_names[256];
-	struct smap names_seen;
+	/* the newsroom lists (dictionaries/), and the team's names: the
+	 * capitalised words of its accept lists and checker_options.names */
+	struct name_index names, team_names;
 	/* name-list answers of known_form(), across documents (the lists do
-	 * not change): word -> name, or NULL */
+	 * not change): word -> name, or NULL; count: its source */
 	struct smap list_memo;
 	struct arena memo_arena; /* list_memo's keys */
 };
 
-static void add_name(struct spelling *st, const char *w, size_t len)
+static void add_name(struct spelling *st, struct name_index *ix,
+		     const char *w, size_t len)
 {
 	unsigned char b = (unsigned char)w[0];
 	struct smap_ent *e;
 
 	if (len < 4 || len > SPELLER_MAX_WORD)
 		return;
-	e = smap_put(&st->names_seen, &st->arena, w, len);
+	e = smap_put(&ix->seen, &st->arena, w, len);
 	if (e->count++)
 		return;
 	if (b >= 'A' && b <= 'Z')
 		b = (unsigned char)(b - 'A' + 'a');
-	st->names[b] = xgrow(st->names[b], &st->alloc_names[b],
-			     st->n_names[b] + 1, sizeof(struct name));
-	st->names[b][st->n_names[b]++] = (struct name){ e->key, e->len };
+	ix->v[b] = xgrow(ix->v[b], &ix->alloc[b], ix->n[b] + 1,
+			 sizeof(struct name));
+	ix->v[b][ix->n[b]++] = (struct name){ e->key, e->len };
+}
+
+static void name_index_release(struct name_index *ix)
+{
+	smap_release(&ix->seen);
+	for (size_t i = 0; i < 256; i++)
+		free(ix->v[i]);
 }
 
 /* Read a list file line by line (UTF-8, '#' comments, trimmed). */
@@ -456,17 +474,36 @@ static enum mt_err read_list(const char *path,
 	return MT_ERR_OK;
 }
 
+/* A capitalised word that is not all capitals: a name for the index. */
+static int is_name(const char *w)
+{
+	struct wordinfo wi;
+
+	word_info(w, strlen(w), &wi);
+	return wi.first_upper && wi.upper < wi.letters && !wi.digits &&
+	       !wi.other;
+}
+
 /* Names go into the index for "close known form" look-ups. */
 static void names_line(struct spelling *st, char *line)
 {
 	char *sp = strpbrk(line, " \t");
-	struct wordinfo wi;
 
 	if (sp)
 		*sp = '\0';
-	word_info(line, strlen(line), &wi);
-	if (wi.first_upper && wi.upper < wi.letters)
-		add_name(st, line, strlen(line));
+	if (is_name(line))
+		add_name(st, &st->names, line, strlen(line));
+}
+
+/* The same for the team's accept lists (--words, accept:). */
+static void team_names_line(struct spelling *st, char *line)
+{
+	char *sp = strpbrk(line, " \t");
+
+	if (sp)
+		*sp = '\0';
+	if (is_name(line))
+		add_name(st, &st->team_names, line, strlen(line));
 }
 
 static void phrases_line(struct spelling *st, char *line)
@@ -515,13 +552,20 @@ static enum mt_err load_project_lists(struct spelling *st,
 	glob_t g;
 	enum mt_err rc = MT_ERR_OK;
 
-	snprintf(pat, sizeof(pat), "%s/dictionaries/%.2s/*.words", data_dir,
-		 st->lang);
-	if (glob(pat, 0, NULL, &g) == 0) {
+	/* *.words: accepted, and their names are near-miss targets;
+	 * *.accept: accepted only (big gazetteers, whose obscure entries
+	 * would make a real name look like a slip of another) */
+	static const char *const kinds[] = { "words", "accept" };
+
+	for (size_t k = 0; k < ARRAY_SIZE(kinds); k++) {
+		snprintf(pat, sizeof(pat), "%s/dictionaries/%.2s/*.%s",
+			 data_dir, st->lang, kinds[k]);
+		if (glob(pat, 0, NULL, &g) != 0)
+			continue;
 		for (size_t i = 0; rc == MT_ERR_OK && i < g.gl_pathc; i++) {
 			rc = speller_load_words(st->sp, g.gl_pathv[i], "Paris",
 						err);
-			if (rc == MT_ERR_OK)
+			if (rc == MT_ERR_OK && k == 0)
 				rc = read_list(g.gl_pathv[i], names_line, st,
 					       err);
 		}
@@ -550,11 +594,10 @@ static void spelling_close(void *state)
 	speller_close(st->variant);
 	smap_release(&st->reject);
 	smap_release(&st->phrases);
-	smap_release(&st->names_seen);
+	name_index_release(&st->names);
+	name_index_release(&st->team_names);
 	smap_release(&st->list_memo);
 	arena_release(&st->memo_arena);
-	for (size_t i = 0; i < 256; i++)
-		free(st->names[i]);
 	arena_release(&st->arena);
 	free(st);
 }
@@ -594,8 +637,23 @@ static enum mt_err spelling_open(struct checker *c,
 	}
 	if (rc == MT_ERR_OK && data_dir)
 		rc = load_project_lists(st, data_dir, err);
-	for (size_t i = 0; rc == MT_ERR_OK && i < opts->n_word_files; i++)
+	for (size_t i = 0; rc == MT_ERR_OK && i < opts->n_word_files; i++) {
 		rc = speller_load_words(st->sp, opts->word_files[i], NULL, err);
+		if (rc == MT_ERR_OK)
+			rc = read_list(opts->word_files[i], team_names_line, st,
+				       err);
+	}
+	for (size_t i = 0; rc == MT_ERR_OK && i < opts->n_names; i++) {
+		const char *nm = opts->names[i];
+
+		if (speller_add(st->sp, nm, "Paris") != 0)
+			rc = mt_error(err, MT_ERR_CONFIG,
+				      "name '%s' cannot be added to the "
+				      "dictionary (not in its encoding)",
+				      nm);
+		else if (is_name(nm))
+			add_name(st, &st->team_names, nm, strlen(nm));
+	}
 	for (size_t i = 0; rc == MT_ERR_OK && i < opts->n_reject_files; i++)
 		rc = read_list(opts->reject_files[i], reject_line, st, err);
 	if (rc != MT_ERR_OK) {
@@ -767,7 +825,37 @@ static void build_cands(struct run *r)
 
 static const char *const sources[] = { "the reference article",
 				       "this article",
-				       "the newsroom name lists" };
+				       "the newsroom name lists",
+				       "the team's names" };
+
+/*
+ * A listed name that the word is one typing slip from (one_slip()), or
+ * NULL.  The newsroom lists also ask close_name(): a word of 5 letters or
+ * more, and no transliteration variant of the name (Dmitri for Dmitry).
+ * The team's names are its house spellings, so a variant of one is
+ * flagged too (Zelenskyy where the team writes Zelensky), from 4 letters.
+ */
+static const char *slip_of_listed(const struct name_index *ix, int team,
+				  const char *w, size_t n, unsigned char b)
+{
+	const char *found = NULL;
+	double best = 10;
+	size_t cp = n_codepoints(w, n);
+
+	if (cp < (team ? 4u : 5u))
+		return NULL;
+	for (size_t i = 0; i < ix->n[b]; i++) {
+		const struct name *nm = &ix->v[b][i];
+
+		if (!one_slip(w, n, nm->s, nm->len))
+			continue;
+		if (team)
+			return nm->s;
+		if (close_name(w, n, nm->s, nm->len, &best))
+			found = nm->s;
+	}
+	return found;
+}
 
 /*
  * A known name the capitalised unknown word is likely a misspelling of:
@@ -811,16 +899,13 @@ static const char *known_form(struct run *r, const char *w, size_t n,
 		struct smap_ent *lm = smap_find(&st->list_memo, w, n);
 
 		if (!lm) {
-			const char *found = NULL;
+			const char *found =
+				slip_of_listed(&st->team_names, 1, w, n, b);
+			uint32_t src = 3;
 
-			for (size_t i = 0; n_codepoints(w, n) >= 5 &&
-					   i < st->n_names[b];
-			     i++) {
-				const struct name *nm = &st->names[b][i];
-
-				if (one_slip(w, n, nm->s, nm->len) &&
-				    close_name(w, n, nm->s, nm->len, &best))
-					found = nm->s;
+			if (!found) {
+				found = slip_of_listed(&st->names, 0, w, n, b);
+				src = 2;
 			}
 			if (st->list_memo.n >= 100000) {
 				smap_release(&st->list_memo);
@@ -828,10 +913,11 @@ static const char *known_form(struct run *r, const char *w, size_t n,
 			}
 			lm = smap_put(&st->list_memo, &st->memo_arena, w, n);
 			lm->val = found;
+			lm->count = src;
 		}
 		if (lm->val) {
 			best_s = lm->val;
-			best_src = 2;
+			best_src = (int)lm->count;
 		}
 	}
 	memo = smap_put(&r->known, &r->doc->arena, w, n);

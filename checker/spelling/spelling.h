@@ -38,7 +38,9 @@
  * Data, loaded once per checker in open: the Hunspell dictionary for
  * checker_options.lang (see speller_open(), with dict_path), every
  * <data_dir>/dictionaries/<language>/ *.words list (names and news
- * vocabulary; see dictionaries/README.md), frequency.tsv for ranking,
+ * vocabulary; their capitalised entries are the names that
+ * spelling.misspelled-name compares unknown words with) and *.accept list
+ * (big gazetteers: accepted only; see dictionaries/README.md), frequency.tsv for ranking,
  * phrases.txt (multi-word loans such as "deja vu" whose parts are accepted
  * only together), then the --words and --reject files.  A missing
  * dictionary fails with MT_ERR_DICT, an unreadable list with MT_ERR_IO.
