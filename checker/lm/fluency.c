@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "lm/lm.h"
 #include "lm/tagger.h"
@@ -41,6 +42,8 @@ static enum mt_err fluency_open(struct checker *c,
 	(void)c;
 	*state = f;
 	snprintf(path, sizeof(path), "%s/dictionaries/lm/en.lm", data);
+	if (access(path, F_OK) != 0)
+		return MT_ERR_OK; /* no model in this data folder: pass off */
 	rc = lm_open(path, &f->lm, err);
 	return rc;
 }
@@ -161,7 +164,8 @@ static enum mt_err fluency_run(void *state, struct check_ctx *ctx,
 	struct fluency *f = state;
 
 	(void)err;
-	if (!checker_rule_enabled(ctx->checker, RULE_ID, "fluency/grammar"))
+	if (!f->lm ||
+	    !checker_rule_enabled(ctx->checker, RULE_ID, "fluency/grammar"))
 		return MT_ERR_OK;
 	for (uint32_t i = 0; i < ctx->doc->n_sentences; i++)
 		check_sentence(f, ctx, &ctx->doc->sentences[i]);

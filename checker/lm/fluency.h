@@ -28,8 +28,10 @@
  * between -3 and -9 -- a million words of 1960s prose is thin evidence
  * for modern news, so the rule stays info (shown, never failing a gate)
  * until a larger corpus backs it.  The model is <data_dir>/dictionaries/lm/en.lm,
- * made by `make lm` (dictionaries/build-lm.py; part of `make all`); a
- * missing model fails the checker's open, like a missing dictionary.
+ * made by `make lm` (dictionaries/build-lm.py; part of `make all`).  A
+ * data folder without a model (a custom --data-dir holding only word
+ * lists) leaves the pass off; a model that is there but broken fails the
+ * checker's open with MT_ERR_DICT.
  */
 #ifndef MT_FLUENCY_H
 #define MT_FLUENCY_H
