@@ -1,7 +1,10 @@
 # Real machine-translated text with professional MQM annotations (issue 11):
 # the scorer in ../shared/eval/mqm on both development files, with the
 # checker's default settings.  Prints false alarms, precision, a per-rule
-# table (flags, share on a marked error) and recall per category.
+# table (flags, share on a marked error) and recall per category; then,
+# for the TED set (human translations as references), the reference kind
+# detected per article and the reference rules at every severity
+# (tests/eval/mqm-reference.py).
 #
 #   make eval-mqm                  both dev sets
 #   make eval-mqm MQM_SHOW=20      also list 20 false alarms per set
@@ -27,5 +30,8 @@ eval-mqm-run:
 	    $(MQM_DIR)/$$set-zhen-dev.tsv --show $(MQM_SHOW) \
 	    --dump $(BUILD)/eval/mqm/$$set.tsv || exit 1; \
 	done
+	@echo "== reference comparison on ted-zhen-dev.tsv (every severity)"
+	$(Q)python3 tests/eval/mqm-reference.py $(MQM_DIR) $(abspath $(BIN)) \
+	  $(MQM_DIR)/ted-zhen-dev.tsv
 
 .PHONY: eval-mqm eval-mqm-run

@@ -175,7 +175,8 @@ int main(int argc, char **argv)
 		    !speller_check(sp, right, strlen(right)))
 			continue;
 		half = lineno % 2; /* 1: odd, the tuning half */
-		k = speller_suggest(sp, line, wl, SPELLER_ORDER_RANKED, &v);
+		/* what the spelling pass gives: the index's candidates, ranked */
+		k = speller_suggest(sp, line, wl, SPELLER_ORDER_INDEX, &v);
 		count(&ours[half], v, k, right);
 		count(&all_ours, v, k, right);
 		k = speller_suggest(sp, line, wl, SPELLER_ORDER_HUNSPELL, &v);

@@ -6,7 +6,9 @@
 #   check-dictionaries   (a test) the committed lists are what the script
 #                        builds from the installed packages
 
-# Packages (tests/deps.sh): hunspell-en-gb, the other dialect; wordnet-base,
+# Packages (tests/deps.sh): hunspell-en-gb, the other dialect;
+# hunspell-tools, unmunch, which expands the dictionary for the suggestion
+# index (speller.h); wordnet-base,
 # scowl, festlex-poslex, iso-codes, python3: the word-list sources and
 # generator (with npm packages, fetched by npm: see NPM_CLIENT); codespell
 # (eval group): the evaluation list of real misspellings.

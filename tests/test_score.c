@@ -131,3 +131,42 @@ Test(score, tokenize_13a)
 	expect_tok("“quoted” déjà", "“quoted” déjà");
 	expect_tok("", "");
 }
+
+Test(score, corpus_level_adds_the_segments_statistics)
+{
+	struct chrf_stats c1, c2, w;
+	struct bleu_stats b1, b2;
+
+	/* one line: the corpus score is the segment's */
+	cr_assert_eq(score_corpus("abc\n", 4, "abd", 3, &c1, &b1), 0);
+	cr_expect_float_eq(c1.score, 100.0 * 7 / 18, EPS);
+	/* two lines: n-grams never cross the line break, and the counts are
+	 * added before the score is computed (not a mean of line scores):
+	 * "abc"/"abd" and "xyz"/"xyz": n=1 6 hyp, 5 match; n=2 4 hyp, 3
+	 * match; n=3 2 hyp, 1 match; P = R = (5/6 + 3/4 + 1/2) / 3 */
+	cr_assert_eq(score_corpus("abc\nxyz\n", 8, "abd\nxyz\n", 8, &c2, &b2),
+		     0);
+	cr_expect_eq(c2.hyp[0], 6);
+	cr_expect_eq(c2.match[2], 1);
+	cr_expect_float_eq(c2.score, 100.0 * (5.0 / 6 + 3.0 / 4 + 1.0 / 2) / 3,
+			   EPS);
+	/* the whole text as one segment differs: "cx", "cxy"... count */
+	score_chrf("abc\nxyz\n", 8, "abd\nxyz\n", 8, &w);
+	cr_expect(fabs(w.score - c2.score) > 0.1);
+	cr_expect_eq(b2.sys_len, 2);
+	cr_expect_eq(b2.ref_len, 2);
+}
+
+Test(score, corpus_needs_as_many_lines)
+{
+	struct chrf_stats c;
+	struct bleu_stats b;
+
+	cr_expect_eq(score_count_lines("", 0), 0);
+	cr_expect_eq(score_count_lines("a", 1), 1);
+	cr_expect_eq(score_count_lines("a\n", 2), 1);
+	cr_expect_eq(score_count_lines("a\n\n", 3), 2);
+	cr_expect_eq(score_corpus("a\nb\n", 4, "a\n", 2, &c, &b), -1);
+	cr_expect_float_eq(c.score, 0, EPS);
+	cr_expect_eq(score_corpus("", 0, "", 0, &c, &b), 0);
+}

@@ -13,6 +13,7 @@ void diag_list_init(struct diag_list *l, struct arena *arena)
 	l->v = NULL;
 	l->n = l->alloc = 0;
 	l->arena = arena;
+	l->summary = (struct diag_summary){ NULL, 0, 0 };
 }
 
 void diag_list_release(struct diag_list *l)
@@ -68,6 +69,26 @@ void diag_suggestn(struct diag_list *l, struct diag *d, const char *text,
 void diag_suggest(struct diag_list *l, struct diag *d, const char *text)
 {
 	diag_suggestn(l, d, text, strlen(text));
+}
+
+void diag_suggest_first(struct diag_list *l, struct diag *d, const char *text,
+			size_t len)
+{
+	const char **v = arena_alloc(l->arena,
+				     (d->n_suggestions + 1) * sizeof(*v));
+	uint32_t n = 1;
+
+	if (!v)
+		return;
+	v[0] = arena_strndup(l->arena, text, len);
+	if (!v[0])
+		return;
+	for (uint32_t i = 0; i < d->n_suggestions; i++)
+		if (strlen(d->suggestions[i]) != len ||
+		    memcmp(d->suggestions[i], text, len) != 0)
+			v[n++] = d->suggestions[i];
+	d->suggestions = v;
+	d->n_suggestions = n;
 }
 
 void diag_set_evidence(struct diag_list *l, struct diag *d,

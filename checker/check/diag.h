@@ -51,10 +51,22 @@ struct diag {
 	const struct evidence *evidence; /* NULL when none */
 };
 
+/*
+ * What the reference comparison says of the document as a whole (set by
+ * the reference pass; `reference_kind` NULL without a reference): the kind
+ * of reference ("parallel" or "comparable") and how many of the article's
+ * `of` sentences have a counterpart there (`aligned`).
+ */
+struct diag_summary {
+	const char *reference_kind; /* static string */
+	uint32_t aligned, of;
+};
+
 struct diag_list {
 	struct diag *v;
 	size_t n, alloc;
 	struct arena *arena; /* where strings go */
+	struct diag_summary summary;
 };
 
 void diag_list_init(struct diag_list *l, struct arena *arena);
@@ -72,6 +84,10 @@ struct diag *diag_add(struct diag_list *l, const char *rule,
 void diag_suggest(struct diag_list *l, struct diag *d, const char *text);
 void diag_suggestn(struct diag_list *l, struct diag *d, const char *text,
 		   size_t len);
+
+/* Make `text` d's first suggestion (copied; moved up if already there). */
+void diag_suggest_first(struct diag_list *l, struct diag *d, const char *text,
+			size_t len);
 
 /* Attach a copy of *ev (its strings copied into the arena). */
 void diag_set_evidence(struct diag_list *l, struct diag *d,

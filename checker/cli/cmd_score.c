@@ -1,7 +1,10 @@
 /*
- * cmd_score: `mtlint score --reference REF FILE...` -- document-level chrF
- * and BLEU of each FILE against REF (definitions in score.h), and the
- * article sentences with no counterpart in the reference (align.h).
+ * cmd_score: `mtlint score [--whole-document] --reference REF FILE...` --
+ * chrF and BLEU of each FILE against REF as sacreBLEU computes them, with
+ * its signatures (definitions in score.h): corpus-level over lines when
+ * both files have as many lines, else (or with --whole-document) each file
+ * as one segment; and the article sentences with no counterpart in the
+ * reference (align.h).
  */
 #include "cli/commands.h"
 
@@ -33,28 +36,40 @@ static void print_unaligned(const struct document *doc,
 	       cut < len ? "..." : "");
 }
 
-static void print_scores(struct document *doc, const struct document *ref)
+static void print_scores(struct document *doc, const struct document *ref,
+			 int whole)
 {
 	struct chrf_stats cs;
 	struct bleu_stats bs;
 	struct align_match *al;
 	uint32_t n_aligned = 0;
+	size_t hl = score_count_lines(doc->text, doc->len);
+	size_t rl = score_count_lines(ref->text, ref->len);
+	const char *how = "";
 
-	score_chrf(doc->text, doc->len, ref->text, ref->len, &cs);
-	score_bleu(doc->text, doc->len, ref->text, ref->len, &bs);
+	printf("%s\n", doc->name);
+	if (whole || score_corpus(doc->text, doc->len, ref->text, ref->len,
+				  &cs, &bs) != 0) {
+		score_chrf(doc->text, doc->len, ref->text, ref->len, &cs);
+		score_bleu(doc->text, doc->len, ref->text, ref->len, &bs);
+		how = "|doc:whole";
+		if (!whole)
+			printf("  %zu lines against %zu: each text scored as "
+			       "one segment (sacreBLEU needs as many lines)\n",
+			       hl, rl);
+	}
+	printf("  chrF2|%s%s = %.2f (precision %.2f, recall %.2f)\n",
+	       SCORE_CHRF_SIGNATURE, how, cs.score, 100 * cs.precision,
+	       100 * cs.recall);
+	printf("  BLEU|%s%s = %.2f %.1f/%.1f/%.1f/%.1f (BP = %.3f ratio = "
+	       "%.3f hyp_len = %zu ref_len = %zu)\n",
+	       SCORE_BLEU_SIGNATURE, how, bs.score, bs.precisions[0],
+	       bs.precisions[1], bs.precisions[2], bs.precisions[3], bs.bp,
+	       bs.ref_len ? (double)bs.sys_len / (double)bs.ref_len : 0.0,
+	       bs.sys_len, bs.ref_len);
 	al = align_sentences(doc, ref, &doc->arena);
 	for (uint32_t k = 0; k < doc->n_sentences; k++)
 		n_aligned += al[k].score >= ALIGN_MIN_SCORE;
-	printf("%s\n", doc->name);
-	printf("  chrF2 = %.2f (char order 6, beta 2; precision %.2f, recall "
-	       "%.2f)\n",
-	       cs.score, 100 * cs.precision, 100 * cs.recall);
-	printf("  BLEU = %.2f %.1f/%.1f/%.1f/%.1f (BP = %.3f ratio = %.3f "
-	       "hyp_len = %zu ref_len = %zu)\n",
-	       bs.score, bs.precisions[0], bs.precisions[1], bs.precisions[2],
-	       bs.precisions[3], bs.bp,
-	       bs.ref_len ? (double)bs.sys_len / (double)bs.ref_len : 0.0,
-	       bs.sys_len, bs.ref_len);
 	printf("  sentences with a counterpart in the reference: %u of %u\n",
 	       n_aligned, doc->n_sentences);
 	for (uint32_t k = 0; k < doc->n_sentences; k++)
@@ -98,7 +113,7 @@ int cmd_score(struct cli_opts *o)
 			rc = CLI_EXIT_ERROR;
 			continue;
 		}
-		print_scores(doc, ref);
+		print_scores(doc, ref, o->whole_document);
 		document_free(doc);
 	}
 out:

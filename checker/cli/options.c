@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "cli/cli.h"
+#include "reference/align.h"
 #include "report/report.h"
 #include "util/xalloc.h"
 
@@ -145,7 +146,7 @@ static int set_budget(struct cli_opts *o, const struct option_row *r,
 	int rc = parse_number(r, arg, &v);
 
 	if (rc < 0)
-		o->so.co.grammar_parser_budget_ms = (unsigned)v;
+		o->so.co.grammar_parser_max_sentences = (unsigned)v;
 	return rc;
 }
 
@@ -232,6 +233,12 @@ static const struct choice inputs[] = { { "auto", CONFIG_INPUT_AUTO },
 					{ "text", CONFIG_INPUT_TEXT },
 					{ "markdown", CONFIG_INPUT_MARKDOWN },
 					{ 0 } };
+static const struct choice reference_kinds[] = {
+	{ "auto", ALIGN_KIND_AUTO },
+	{ "parallel", ALIGN_KIND_PARALLEL },
+	{ "comparable", ALIGN_KIND_COMPARABLE },
+	{ 0 }
+};
 static const struct choice severities[] = { { "error", MT_SEV_ERROR },
 					    { "warning", MT_SEV_WARNING },
 					    { "info", MT_SEV_INFO },
@@ -246,6 +253,15 @@ static const struct option_row options[] = {
 	  "the clean reference article on the same event: names, numbers "
 	  "and dates are checked against it (default: the `references:` "
 	  "mapping of .mtlint.yml)" },
+	{ "reference-kind", 0, NULL, CLI_CHECK | CLI_LSP, NULL, set_int_choice,
+	  OFF(so.co.reference_kind), 0, 0, reference_kinds,
+	  "parallel (a translation of the same text) or comparable (another "
+	  "article on the same event); default: auto, detected from the "
+	  "sentence alignment" },
+	{ "whole-document", 0, NULL, CLI_SCORE, NULL, set_flag,
+	  OFF(whole_document), 0, 0, NULL,
+	  "score each file as one segment, not line by line as sacreBLEU "
+	  "(always so when the files' line counts differ)" },
 	{ "encoding", 0, "NAME", ALL_CHECKING, NULL, set_string,
 	  OFF(so.dopts.encoding), 0, 0, NULL,
 	  "decode inputs as NAME, any iconv name (default: UTF-8, or "
@@ -292,8 +308,10 @@ static const struct option_row options[] = {
 	{ "grammar-parser", 0, NULL, ALL_CHECKING, NULL, set_int_choice,
 	  OFF(so.co.grammar_parser), 0, 0, on_off,
 	  "the whole-sentence parse with link-grammar (default: on)" },
-	{ "grammar-budget", 0, "MS", ALL_CHECKING, NULL, set_budget, 0, 1,
-	  3600000, NULL, "the parser's time per document (default: 20000)" },
+	{ "grammar-budget", 0, "N", ALL_CHECKING, NULL, set_budget, 0, 0,
+	  100000000, NULL,
+	  "parse at most the first N sentences of a document, a count, never "
+	  "time (default: 0, all)" },
 
 	{ "config", 0, "FILE", CLI_CHECK | CLI_LSP, "Configuration",
 	  set_string, OFF(so.config), 0, 0, NULL,

@@ -53,6 +53,7 @@ struct cli_opts {
 	long jobs; /* 0: processors */
 	const char *sarif_root; /* SARIF URIs relative to it (NULL: cwd) */
 	int test;		/* rules --test */
+	int whole_document;	/* score --whole-document */
 	const char *man;	/* help --man SECTION */
 };
 

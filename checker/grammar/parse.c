@@ -3,8 +3,9 @@
  *
  * A document is checked in three steps: every sentence is prepared into
  * parse units (lists of words, each remembering the byte span it stands
- * for), all units are parsed in one batch (in parallel, cached, under the
- * document's time budget), and the unconnected words of each unit become
+ * for), all units are parsed in one batch (in parallel, cached, at most
+ * the document's budget of sentences), and the unconnected words of each
+ * unit become
  * findings unless one of the false-positive shapes explains them.
  */
 #include "grammar/parse.h"
@@ -30,8 +31,9 @@ static const struct rule_info gp_rules[] = {
 	  "phrase between the opening phrase and the subject",
 	  NULL },
 	{ RULE_SKIPPED, CATEGORY, MT_SEV_INFO,
-	  "the sentence was not checked by the grammar parser (too long, or "
-	  "over the time budget)",
+	  "the sentence was not checked by the grammar parser (too long, "
+	  "link-grammar's time limit, or over the document's sentence "
+	  "budget)",
 	  NULL },
 };
 
@@ -84,7 +86,7 @@ struct prep {
 
 struct gp_state {
 	struct parser *parser;
-	unsigned budget_ms;
+	unsigned max_sentences; /* per document; 0: all */
 	int on;
 };
 
@@ -1106,9 +1108,7 @@ static enum mt_err gp_open(struct checker *c,
 	/* off, or its rule disabled: no dictionary to load */
 	st->on = opts->grammar_parser == 1 &&
 		 checker_rule_enabled(c, RULE_PARSE, CATEGORY);
-	st->budget_ms = opts->grammar_parser_budget_ms
-				? opts->grammar_parser_budget_ms
-				: GRAMMAR_PARSER_BUDGET_MS;
+	st->max_sentences = opts->grammar_parser_max_sentences;
 	if (!st->on)
 		return MT_ERR_OK;
 	po.max_words = MAX_WORDS;
@@ -1134,15 +1134,13 @@ static enum mt_err gp_run(void *state, struct check_ctx *ctx,
 	struct parse_job *jobs;
 	const char **words;
 	uint8_t *unlinked, *glue;
-	size_t n_before = ctx->diags->n, skipped = 0;
-	uint64_t deadline;
+	size_t n_before = ctx->diags->n, skipped = 0, n_parse;
 	struct span first_skipped = { 0, 0 };
 
 	(void)err;
 	if (!st->on || !checker_rule_enabled(ctx->checker, RULE_PARSE,
 					     CATEGORY))
 		return MT_ERR_OK;
-	deadline = parser_now() + (uint64_t)st->budget_ms * 1000000ULL;
 	p.doc = ctx->doc;
 	p.parser = st->parser;
 	p.diags = ctx->diags;
@@ -1173,7 +1171,14 @@ static enum mt_err gp_run(void *state, struct check_ctx *ctx,
 		jobs[u].unlinked = &unlinked[p.units[u].first];
 		jobs[u].glue = &glue[p.units[u].first];
 	}
-	parser_parse(st->parser, jobs, p.n_units, deadline);
+	/* the budget counts sentences, in text order, never time: the same
+	 * document is checked the same on any machine and under any load */
+	n_parse = p.n_units;
+	if (st->max_sentences && n_parse > st->max_sentences)
+		n_parse = st->max_sentences;
+	for (size_t u = n_parse; u < p.n_units; u++)
+		jobs[u].status = PARSE_SKIPPED;
+	parser_parse(st->parser, jobs, n_parse, 0);
 
 	for (size_t u = 0; u < p.n_units; u++) {
 		switch (jobs[u].status) {
@@ -1206,9 +1211,9 @@ static enum mt_err gp_run(void *state, struct check_ctx *ctx,
 	if (skipped)
 		diag_add(ctx->diags, RULE_SKIPPED, CATEGORY, MT_SEV_INFO,
 			 first_skipped,
-			 "the grammar parser's time budget (%u ms) ran out "
-			 "here: %zu sentence%s not checked",
-			 st->budget_ms, skipped, skipped == 1 ? "" : "s");
+			 "the grammar parser's budget (%u sentences a "
+			 "document) ran out here: %zu sentence%s not checked",
+			 st->max_sentences, skipped, skipped == 1 ? "" : "s");
 	free(glue);
 	free(unlinked);
 	free(words);

@@ -254,3 +254,44 @@ double align_similarity(const char *a, size_t a_len, const char *b,
 	buf_release(&t);
 	return na + nb ? 2.0 * (double)common / (double)(na + nb) : 0.0;
 }
+
+void align_summarise(const struct align_match *m, uint32_t n,
+		     struct align_summary *out)
+{
+	/* tail[k]: the smallest last counterpart of a non-decreasing run of
+	 * length k + 1 (patience sorting) */
+	uint32_t *tail = xmalloc((n + 1) * sizeof(*tail)), len = 0;
+
+	out->aligned = 0;
+	out->of = n;
+	for (uint32_t i = 0; i < n; i++) {
+		uint32_t lo = 0, hi = len, r = m[i].ref;
+
+		if (r == ALIGN_NONE || m[i].score < ALIGN_MIN_SCORE)
+			continue;
+		out->aligned++;
+		while (lo < hi) { /* first tail > r */
+			uint32_t mid = lo + (hi - lo) / 2;
+
+			if (tail[mid] <= r)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		tail[lo] = r;
+		if (lo == len)
+			len++;
+	}
+	free(tail);
+	out->in_order = len;
+	out->kind = n && len >= ALIGN_PARALLEL_SHARE * n
+			    ? ALIGN_KIND_PARALLEL
+			    : ALIGN_KIND_COMPARABLE;
+}
+
+const char *align_kind_name(enum align_kind k)
+{
+	return k == ALIGN_KIND_PARALLEL	    ? "parallel"
+	       : k == ALIGN_KIND_COMPARABLE ? "comparable"
+					    : NULL;
+}

@@ -59,4 +59,34 @@ struct align_match *align_sentences(const struct document *doc,
 double align_similarity(const char *a, size_t a_len, const char *b,
 			size_t b_len);
 
+/*
+ * Parallel or comparable.  A parallel reference translates the same text:
+ * most article sentences have a counterpart, and the counterparts come in
+ * the same order.  A comparable reference is another article on the same
+ * event: a few sentences (quotes, key facts) have counterparts, in any
+ * order.  `aligned` counts the article sentences with a counterpart,
+ * `in_order` the longest run of them whose counterparts never go back
+ * (a longest non-decreasing subsequence), `of` all article sentences.
+ * The reference is parallel when in_order reaches ALIGN_PARALLEL_SHARE of
+ * `of`.
+ */
+enum align_kind {
+	ALIGN_KIND_AUTO = 0, /* as an option: detect */
+	ALIGN_KIND_PARALLEL,
+	ALIGN_KIND_COMPARABLE,
+};
+#define ALIGN_PARALLEL_SHARE 0.6
+
+struct align_summary {
+	enum align_kind kind;
+	uint32_t aligned, in_order, of;
+};
+
+/* Summarise m (n article sentences' matches; see above).  O(n log n). */
+void align_summarise(const struct align_match *m, uint32_t n,
+		     struct align_summary *out);
+
+/* "parallel" or "comparable" (NULL for ALIGN_KIND_AUTO). */
+const char *align_kind_name(enum align_kind k);
+
 #endif /* MT_ALIGN_H */

@@ -16,6 +16,7 @@
  * trigram postings): no all-pairs comparison of tokens.
  */
 #include "reference/reference.h"
+#include "reference/run.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -26,18 +27,17 @@
 #include "reference/align.h"
 #include "reference/names.h"
 #include "reference/numbers.h"
+#include "reference/wordalign.h"
+#include "reference/wording.h"
+#include "reference/wordnet.h"
+#include "run/checker.h"
+#include "spelling/hunspell.h"
 #include "text/segment.h"
+#include "util/buf.h"
 #include "util/strtab.h"
 #include "util/xalloc.h"
 
-enum {
-	R_NAME,
-	R_NUMBER,
-	R_DATE,
-	R_INCONSISTENT,
-};
-
-static const struct rule_info reference_rules[] = {
+const struct rule_info reference_rules[R_COUNT] = {
 	[R_NAME] = { "reference.name-mismatch", "accuracy/mistranslation",
 		     MT_SEV_ERROR,
 		     "a name differs from its spelling in the reference "
@@ -55,73 +55,65 @@ static const struct rule_info reference_rules[] = {
 			     MT_SEV_WARNING,
 			     "the same name spelled two ways in one article",
 			     NULL },
+	[R_CHOICE] = { "reference.word-choice", "accuracy/mistranslation",
+		       MT_SEV_INFO,
+		       "a word differs from the word the aligned reference "
+		       "sentence has in its place",
+		       NULL },
+	[R_OMISSION] = { "reference.omission", "accuracy/omission",
+			 MT_SEV_INFO,
+			 "words of a parallel reference sentence have no "
+			 "counterpart in the article",
+			 NULL },
+	[R_ADDITION] = { "reference.addition", "accuracy/addition",
+			 MT_SEV_INFO,
+			 "article words have no counterpart in the parallel "
+			 "reference sentence",
+			 NULL },
 };
 
 struct reference_state {
 	struct names_normaliser *nn;
+	/* opened on the first document with a reference */
+	struct speller *sp;
+	struct wordnet *wn;
+	char *lang, *dict_path;
+	int kind; /* enum align_kind: the option */
 };
 
-/* Everything one run needs. */
-struct run {
-	struct check_ctx *ctx;
-	struct document *doc;
-	const struct document *ref;
-	struct arena *a;
-	struct names an, rn;
-	struct align_match *al;
-	/* sentence stems, computed on demand: [0] article, [1] reference */
-	const char ***stems[2];
-	uint32_t *n_stems[2];
-};
-
-static int enabled(const struct run *r, int rule)
+int reference_enabled(const struct run *r, int rule)
 {
 	return checker_rule_enabled(r->ctx->checker, reference_rules[rule].id,
 				    reference_rules[rule].category);
 }
 
-static const char *span_str(const struct document *d, struct span sp,
-			    struct arena *a)
-{
-	return arena_strndup(a, d->text + sp.start, sp.end - sp.start);
-}
-
 /* Evidence: a span of the reference and its sentence. */
-static void set_evidence(struct run *r, struct diag *d,
+void reference_evidence(struct run *r, struct diag *d,
 			 const struct document *src, struct span sp,
 			 uint32_t sentence, double score)
 {
-	struct evidence ev = { 0 };
-	struct doc_pos p0 = document_position(src, sp.start, 0);
-	struct doc_pos p1 = document_position(src, sp.end, 1);
-
-	ev.path = src->path;
-	ev.line = p0.line;
-	ev.column = p0.column;
-	ev.end_line = p1.line;
-	ev.end_column = p1.column;
-	ev.offset = p0.offset;
-	ev.length = p1.offset - p0.offset;
-	ev.text = span_str(src, sp, r->a);
-	if (sentence < src->n_sentences)
-		ev.context = span_str(src, src->sentences[sentence].span, r->a);
-	ev.score = score;
-	diag_set_evidence(r->ctx->diags, d, &ev);
+	wording_evidence(r->ctx->diags, d, src, sp, sentence, score);
 }
 
 /* Is reference sentence rs a counterpart of article sentence as? */
-static int aligned(const struct run *r, uint32_t as, uint32_t rs)
+int reference_aligned(const struct run *r, uint32_t as, uint32_t rs)
 {
 	const struct align_match *m;
 
 	if (!r->al || as >= r->doc->n_sentences)
 		return 0;
 	m = &r->al[as];
-	return (m->ref == rs && m->score >= ALIGN_MIN_SCORE) ||
-	       (m->second == rs && m->second_score >= ALIGN_MIN_SCORE);
+	if (m->ref == rs && m->score >= ALIGN_MIN_SCORE)
+		return 1;
+	/* a parallel reference's runner-up counts only as the other half
+	 * of a sentence translated as two */
+	if (r->kind == ALIGN_KIND_PARALLEL && rs != m->ref + 1 &&
+	    rs + 1 != m->ref)
+		return 0;
+	return m->second == rs && m->second_score >= ALIGN_MIN_SCORE;
 }
 
-static uint32_t shared_stems(const char *const *a, uint32_t na,
+uint32_t reference_shared_stems(const char *const *a, uint32_t na,
 			     const char *const *b, uint32_t nb,
 			     const char *skip)
 {
@@ -173,9 +165,9 @@ static int name_context(const struct run *r, const struct names *an,
 	}
 	if (rn == an) /* within one document: only the strongest */
 		return 0;
-	shared = shared_stems(ae->context, ae->n_context, re->context,
+	shared = reference_shared_stems(ae->context, ae->n_context, re->context,
 			      re->n_context, NULL);
-	al = aligned(r, w->sentence, v->sentence);
+	al = reference_aligned(r, w->sentence, v->sentence);
 	if (al && shared >= 1)
 		return 2;
 	/* a lone capital at a sentence start may not be a name at all */
@@ -215,13 +207,55 @@ static void report_name(struct run *r, uint32_t aw, uint32_t rw, double score)
 		     r->ref->text + re->span.start);
 	diag_suggestn(r->ctx->diags, d, r->ref->text + v->span.start,
 		      v->span.end - v->span.start);
-	set_evidence(r, d, r->ref, re->span, re->sentence, score);
+	reference_evidence(r, d, r->ref, re->span, re->sentence, score);
 }
 
 #define MAX_CANDS 4
 
-static void check_names(struct run *r)
+/* Answers of strong_context(), by the article name's words up to the one
+ * asked about ("dmitry pskov "): long articles repeat their names.  Keys
+ * are in the run's arena. */
+struct context_memo {
+	struct strtab tab;
+	uint8_t *strong;
+	size_t alloc;
+};
+
+/*
+ * Does some place of reference key rid share a word before it with
+ * article name word aw ("Dmitry" in "Dmitry Pskov" / "Dmitry Peskov"):
+ * name_context() 3?
+ */
+static int strong_context(struct run *r, uint32_t aw, uint32_t rid,
+			  const uint32_t *head, const uint32_t *next,
+			  struct context_memo *m)
 {
+	const struct entity *e = &r->an.entities[r->an.words[aw].entity];
+	struct buf b = BUF_INIT;
+	int strong = 0;
+	uint32_t id;
+
+	for (uint32_t k = e->first_word; k <= aw; k++) {
+		buf_adds(&b, r->an.words[k].key);
+		buf_addc(&b, ' ');
+	}
+	id = strtab_find(&m->tab, b.buf, b.len);
+	if (id == STRTAB_NONE) {
+		for (uint32_t i = head[rid]; i != UINT32_MAX && !strong;
+		     i = next[i])
+			strong = name_context(r, &r->an, aw, &r->rn, i, 0) == 3;
+		id = strtab_intern(&m->tab, arena_strndup(r->a, b.buf, b.len),
+				   b.len, NULL);
+		m->strong = xgrow(m->strong, &m->alloc, (size_t)id + 1, 1);
+		m->strong[id] = (uint8_t)strong;
+	}
+	buf_release(&b);
+	return m->strong[id];
+}
+
+void reference_check_names(struct run *r)
+{
+	struct context_memo memo = { 0 };
 	struct name_index *rix = name_index_new();
 	uint32_t *head, *next;
 	struct strtab seen = STRTAB_INIT; /* article key -> candidates */
@@ -254,14 +288,14 @@ static void check_names(struct run *r)
 			 * diacritics ("Peskóv"), not a difference of case */
 			int same = 0, non_ascii = 0;
 
-			for (uint32_t i = head[rid]; i != UINT32_MAX;
-			     i = next[i])
-				if (!surface_differs(r->doc, w->span, r->ref,
-						     r->rn.words[i].span))
-					same = 1;
 			for (uint32_t k = w->span.start; k < w->span.end; k++)
 				if ((unsigned char)r->doc->text[k] >= 0x80)
 					non_ascii = 1;
+			for (uint32_t i = head[rid];
+			     non_ascii && !same && i != UINT32_MAX; i = next[i])
+				if (!surface_differs(r->doc, w->span, r->ref,
+						     r->rn.words[i].span))
+					same = 1;
 			if (!same && non_ascii) {
 				report_name(r, aw, head[rid], 1.0);
 				continue;
@@ -274,10 +308,8 @@ static void check_names(struct run *r)
 			 */
 			if (aw == r->an.entities[w->entity].first_word)
 				continue;
-			for (uint32_t i = head[rid]; i != UINT32_MAX && !strong;
-			     i = next[i])
-				strong = name_context(r, &r->an, aw, &r->rn, i,
-						      0) == 3;
+			strong = strong_context(r, aw, rid, head, next,
+						&memo);
 			if (strong)
 				continue;
 			need = 3;
@@ -319,6 +351,8 @@ static void check_names(struct run *r)
 	free(head);
 	free(next);
 	strtab_release(&seen);
+	strtab_release(&memo.tab);
+	free(memo.strong);
 	name_index_free(rix);
 }
 
@@ -327,7 +361,7 @@ static void check_names(struct run *r)
  * word.  With a reference, forms the reference knows are left to
  * check_names().
  */
-static void check_inconsistent(struct run *r)
+void reference_check_inconsistent(struct run *r)
 {
 	const struct names *an = &r->an;
 	struct name_index *aix = name_index_new(), *rix = NULL;
@@ -431,7 +465,7 @@ static void check_inconsistent(struct run *r)
 				diag_suggestn(r->ctx->diags, d,
 					      r->doc->text + m->span.start,
 					      m->span.end - m->span.start);
-				set_evidence(r, d, r->doc,
+				reference_evidence(r, d, r->doc,
 					     an->entities[m->entity].span,
 					     m->sentence, score);
 			}
@@ -445,207 +479,6 @@ static void check_inconsistent(struct run *r)
 	free(done);
 	name_index_free(aix);
 	name_index_free(rix);
-}
-
-/* --- numbers ------------------------------------------------------------ */
-
-/* Content-word stems of sentence s of document `which` (0 article, 1
- * reference), computed once. */
-static const char *const *sentence_stems(struct run *r, int which,
-					 uint32_t s, uint32_t *n)
-{
-	const struct document *d = which ? r->ref : r->doc;
-
-	if (!r->stems[which]) {
-		r->stems[which] = arena_zalloc(r->a, (d->n_sentences + 1) *
-							     sizeof(**r->stems));
-		r->n_stems[which] = arena_zalloc(
-			r->a, (d->n_sentences + 1) * sizeof(**r->n_stems));
-	}
-	if (!r->stems[which][s]) {
-		const struct sentence *se = &d->sentences[s];
-		const char **v = arena_alloc(r->a, (se->n_tokens + 1) *
-							   sizeof(*v));
-		uint32_t k = 0;
-
-		for (uint32_t i = 0; i < se->n_tokens; i++) {
-			const struct token *t = &d->tokens[se->first_token + i];
-			const char *st;
-
-			if (t->kind != TOK_WORD)
-				continue;
-			st = names_context_stem(d->text + t->span.start,
-						token_len(t), r->a);
-			if (st)
-				v[k++] = st;
-		}
-		r->stems[which][s] = v;
-		r->n_stems[which][s] = k;
-	}
-	*n = r->n_stems[which][s];
-	return r->stems[which][s];
-}
-
-/* Index of quantity i among those of its kind in its sentence. */
-static int ordinal(const struct quantity *q, size_t i)
-{
-	int n = 0;
-
-	for (size_t k = i; k-- > 0 && q[k].sentence == q[i].sentence;)
-		n += q[k].kind == q[i].kind;
-	return n;
-}
-
-/*
- * Which disagreeing reference quantity k did article quantity i mean?  In
- * "from April 2001 until April 2003" against "from April 2001 until April
- * 2002", one that no other article quantity of the sentence agrees with
- * (-1 otherwise), preferably in the best-aligned sentence and at the same
- * place among its sentence's quantities.
- */
-static int candidate_score(const struct run *r, const struct quantity *qa,
-			   size_t na, size_t i, const struct quantity *qr,
-			   size_t k)
-{
-	int sc = 0, taken = 0;
-
-	if (r->al && r->al[qa[i].sentence].ref == qr[k].sentence)
-		sc += 4;
-	/* quantities are in text order: the sentence's are around i */
-	for (size_t j = i; j-- > 0 && qa[j].sentence == qa[i].sentence;)
-		taken |= numbers_agree(&qa[j], &qr[k]);
-	for (size_t j = i + 1; j < na && qa[j].sentence == qa[i].sentence; j++)
-		taken |= numbers_agree(&qa[j], &qr[k]);
-	/* "35 diplomats were expelled and 2 stayed" against "35 diplomats
-	 * were expelled": the article says more, it does not disagree */
-	if (taken)
-		return -1;
-	if (ordinal(qa, i) == ordinal(qr, k))
-		sc += 1;
-	return sc;
-}
-
-static void check_numbers(struct run *r, int want_num, int want_date)
-{
-	struct quantity *qa, *qr;
-	size_t na = numbers_extract(r->doc, r->a, &qa);
-	size_t nr = numbers_extract(r->ref, r->a, &qr);
-	struct strtab keys = STRTAB_INIT; /* reference keys */
-	uint32_t *head, *next;
-
-	if (!na || !nr)
-		return;
-	head = xmalloc(nr * sizeof(*head));
-	next = xmalloc(nr * sizeof(*next));
-	for (size_t i = 0; i < nr; i++)
-		head[i] = UINT32_MAX;
-	for (size_t i = nr; i-- > 0;) {
-		uint32_t id = strtab_intern(&keys, qr[i].key,
-					    strlen(qr[i].key), NULL);
-
-		next[i] = head[id];
-		head[id] = (uint32_t)i;
-	}
-	for (size_t i = 0; i < na; i++) {
-		const struct quantity *q = &qa[i];
-		int is_date = q->kind == QTY_DATE || q->kind == QTY_RELDATE ||
-			      q->kind == QTY_YEAR;
-		uint32_t id = strtab_find(&keys, q->key, strlen(q->key));
-		/* years and dates agree across keys ("1995", "March 1995") */
-		const char *alt = q->kind == QTY_YEAR	? "date"
-				  : q->kind == QTY_DATE ? "year"
-							: NULL;
-		uint32_t alt_id = alt ? strtab_find(&keys, alt, strlen(alt))
-				      : STRTAB_NONE;
-		uint32_t best = UINT32_MAX, n_as, n_rs;
-		int agree_al = 0, agree = 0, best_s = 0, best_sc = 0;
-		char skip[6];
-
-		if (id == STRTAB_NONE || (is_date ? !want_date : !want_num))
-			continue;
-		/*
-		 * First the reference sentences aligned with this one: if one
-		 * of them agrees, fine; if they only disagree, that is the
-		 * finding, even when the value occurs elsewhere in the
-		 * reference (a history has many "April 2003"s).
-		 */
-		for (int pass = 0; pass < 2; pass++) {
-			uint32_t h = pass ? (alt_id == STRTAB_NONE
-						     ? UINT32_MAX
-						     : head[alt_id])
-					  : head[id];
-
-			for (uint32_t k = h; k != UINT32_MAX; k = next[k]) {
-				int al = aligned(r, q->sentence,
-						 qr[k].sentence);
-
-				if (numbers_agree(q, &qr[k])) {
-					agree = 1;
-					agree_al |= al;
-				} else if (al && pass == 0 &&
-					   qr[k].kind == q->kind) {
-					int sc = candidate_score(r, qa, na, i,
-								 qr, k);
-
-					if (sc >= 0 &&
-					    (best_s < 2 || sc > best_sc)) {
-						best = k;
-						best_s = 2;
-						best_sc = sc;
-					}
-				}
-			}
-		}
-		if (agree_al)
-			continue;
-		/* otherwise, anywhere agreeing is enough; years and relative
-		 * dates are compared in aligned sentences only */
-		if (best_s < 2 && (agree || q->kind == QTY_YEAR ||
-				   q->kind == QTY_RELDATE))
-			continue;
-		snprintf(skip, sizeof(skip), "%s", q->key);
-		for (uint32_t k = head[id]; k != UINT32_MAX && best_s < 2;
-		     k = next[k]) {
-			const char *const *as =
-				sentence_stems(r, 0, q->sentence, &n_as);
-			const char *const *rs =
-				sentence_stems(r, 1, qr[k].sentence, &n_rs);
-
-			if (qr[k].kind != q->kind)
-				continue;
-			if (shared_stems(as, n_as, rs, n_rs, skip) >= 3) {
-				best = k;
-				best_s = 1;
-				break;
-			}
-		}
-		if (best == UINT32_MAX)
-			continue;
-		const struct quantity *rq = &qr[best];
-		const struct rule_info *ri =
-			&reference_rules[is_date ? R_DATE : R_NUMBER];
-		char *fix = numbers_format_as(q, rq, r->a);
-		struct span sp = fix ? q->number : q->span;
-		struct diag *d = diag_add(
-			r->ctx->diags, ri->id, ri->category, ri->severity, sp,
-			"'%.*s' disagrees with the reference, which says "
-			"'%.*s'",
-			(int)(q->span.end - q->span.start),
-			r->doc->text + q->span.start,
-			(int)(rq->span.end - rq->span.start),
-			r->ref->text + rq->span.start);
-
-		if (fix)
-			diag_suggest(r->ctx->diags, d, fix);
-		else if (is_date)
-			diag_suggestn(r->ctx->diags, d,
-				      r->ref->text + rq->span.start,
-				      rq->span.end - rq->span.start);
-		set_evidence(r, d, r->ref, rq->span, rq->sentence, -1);
-	}
-	free(head);
-	free(next);
-	strtab_release(&keys);
 }
 
 /* --- the pass ----------------------------------------------------------- */
@@ -677,6 +510,44 @@ void reference_drop_superseded(struct diag_list *l, size_t first)
 	l->n = o;
 }
 
+/*
+ * Word choice, omission, addition and the suggestions from the reference
+ * (wording.h).  Hunspell's stemmer and WordNet are opened on the first
+ * document with a reference: checking without one never pays for them.
+ */
+static enum mt_err check_wording(struct reference_state *st, struct run *r,
+				 size_t first, struct mt_error *err)
+{
+	struct wa_lex lx;
+	struct wording w = { 0 };
+	enum mt_err rc;
+
+	if (!st->sp) {
+		rc = speller_open(st->lang, st->dict_path, &st->sp, err);
+		if (rc != MT_ERR_OK)
+			return rc;
+	}
+	if (!st->wn) {
+		rc = wordnet_open(NULL, &st->wn, err);
+		if (rc != MT_ERR_OK)
+			return rc;
+	}
+	wordalign_init(&lx, st->sp, st->wn, st->nn, r->a);
+	w.ctx = r->ctx;
+	w.lx = &lx;
+	w.al = r->al;
+	w.kind = r->kind;
+	w.first = first;
+	w.choice = reference_enabled(r, R_CHOICE) ? &reference_rules[R_CHOICE] : NULL;
+	w.omission = reference_enabled(r, R_OMISSION) ? &reference_rules[R_OMISSION]
+					    : NULL;
+	w.addition = reference_enabled(r, R_ADDITION) ? &reference_rules[R_ADDITION]
+					    : NULL;
+	wording_check(&w);
+	wordalign_release(&lx);
+	return MT_ERR_OK;
+}
+
 static enum mt_err reference_open(struct checker *c,
 				  const struct checker_options *opts,
 				  void **state, struct mt_error *err)
@@ -685,9 +556,13 @@ static enum mt_err reference_open(struct checker *c,
 	enum mt_err rc;
 
 	(void)c;
-	(void)opts;
+	st->lang = opts->lang ? xstrdup(opts->lang) : NULL;
+	st->dict_path = opts->dict_path ? xstrdup(opts->dict_path) : NULL;
+	st->kind = opts->reference_kind;
 	rc = names_normaliser_open(&st->nn, err);
 	if (rc != MT_ERR_OK) {
+		free(st->lang);
+		free(st->dict_path);
 		free(st);
 		return rc;
 	}
@@ -702,6 +577,10 @@ static void reference_close(void *state)
 	if (!st)
 		return;
 	names_normaliser_close(st->nn);
+	speller_close(st->sp);
+	wordnet_close(st->wn);
+	free(st->lang);
+	free(st->dict_path);
 	free(st);
 }
 
@@ -718,24 +597,38 @@ static enum mt_err reference_run(void *state, struct check_ctx *ctx,
 	r.doc = ctx->doc;
 	r.ref = ctx->ref;
 	r.a = &ctx->doc->arena;
-	want_name = r.ref && enabled(&r, R_NAME);
-	want_num = r.ref && enabled(&r, R_NUMBER);
-	want_date = r.ref && enabled(&r, R_DATE);
-	want_inc = enabled(&r, R_INCONSISTENT);
-	if (!want_name && !want_num && !want_date && !want_inc)
+	want_name = r.ref && reference_enabled(&r, R_NAME);
+	want_num = r.ref && reference_enabled(&r, R_NUMBER);
+	want_date = r.ref && reference_enabled(&r, R_DATE);
+	want_inc = reference_enabled(&r, R_INCONSISTENT);
+	if (!r.ref && !want_inc)
 		return MT_ERR_OK;
 	if (r.ref)
 		names_extract(st->nn, r.ref, NULL, r.a, &r.rn);
 	if (want_name || want_inc)
 		names_extract(st->nn, r.doc, r.ref ? &r.rn : NULL, r.a, &r.an);
-	if (r.ref)
+	if (r.ref) {
+		struct align_summary sum;
+
 		r.al = align_sentences(r.doc, r.ref, r.a);
+		align_summarise(r.al, r.doc->n_sentences, &sum);
+		r.kind = st->kind ? (enum align_kind)st->kind : sum.kind;
+		ctx->diags->summary.reference_kind = align_kind_name(r.kind);
+		ctx->diags->summary.aligned = sum.aligned;
+		ctx->diags->summary.of = sum.of;
+	}
 	if (want_name)
-		check_names(&r);
+		reference_check_names(&r);
 	if (want_num || want_date)
-		check_numbers(&r, want_num, want_date);
+		reference_check_numbers(&r, want_num, want_date);
 	if (want_inc)
-		check_inconsistent(&r);
+		reference_check_inconsistent(&r);
+	if (r.ref) {
+		enum mt_err rc = check_wording(st, &r, first, err);
+
+		if (rc != MT_ERR_OK)
+			return rc;
+	}
 	reference_drop_superseded(ctx->diags, first);
 	return MT_ERR_OK;
 }

@@ -15,7 +15,8 @@
  *       reference are never reported: the article may say more.
  *   reference.number-mismatch (warning) a count or measure of the same noun
  *       or dimension differs from the reference's in a sentence that says
- *       the same thing (aligned, or sharing two content words), and no
+ *       the same thing (aligned, or -- with a comparable reference only --
+ *       sharing three content words), and no
  *       place in the reference agrees with the article; units convert
  *       exactly (72 hours = three days).
  *   reference.date-mismatch   (warning) the same for dates, years and
@@ -25,6 +26,26 @@
  *       ("Dmitry Peskov" ... "Dmitry Pskov"), with the same neighbouring
  *       name word or title; the rarer form is reported, the commoner one
  *       suggested.
+ *   reference.word-choice     (info)    in an aligned sentence pair, an
+ *       article word stands where the reference has another word that is
+ *       neither the same word, an inflection, a derivation nor a WordNet
+ *       synonym; a lookalike ("helpless" / "hapless") gets the reference's
+ *       word as its fix (wording.h, wordalign.h).
+ *   reference.omission        (info)    parallel references only: words of
+ *       the reference sentence facing nothing in the article sentence.
+ *   reference.addition        (info)    parallel references only: article
+ *       words facing nothing in the reference sentence.
+ *   The word rules are info: on professionally annotated MT with a
+ *   parallel human translation as reference, about one in five of their
+ *   findings lies on a marked error (README, "Reference comparison").
+ *
+ * Reference kind: parallel (a translation of the same text) or comparable
+ * (another article on the same event), detected from the sentence
+ * alignment (align.h) unless checker_options.reference_kind says which;
+ * reported in the diag_list's summary.  Spelling findings of earlier
+ * passes get the aligned reference sentence's close form as first
+ * suggestion (wording.h).
+ *
  * Categories: names and numbers against the reference are MQM
  * "accuracy/mistranslation" (the article misstates a fact of the source
  * event); a name spelt two ways is "fluency/inconsistency".
@@ -33,7 +54,10 @@
  * this one) on a span overlapping a name this pass reports is removed:
  * the reference's spelling is the better advice.
  *
- * State: the ICU transliterator (names.h), opened once per checker.
+ * State: the ICU transliterator (names.h), opened once per checker;
+ * Hunspell (for stems) and WordNet (wordnet.h), opened on the first
+ * document checked with a reference.  Without WordNet's files, checking
+ * with a reference fails with MT_ERR_DICT.
  */
 #ifndef MT_REFERENCE_H
 #define MT_REFERENCE_H

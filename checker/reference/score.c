@@ -146,15 +146,11 @@ static void char_grams(const struct chars *c, size_t n, struct grams *g)
 	g->end = c->off + n;
 }
 
-double score_chrf(const char *hyp, size_t hyp_len, const char *ref,
-		  size_t ref_len, struct chrf_stats *out)
+void score_chrf_add(struct chrf_stats *acc, const char *hyp, size_t hyp_len,
+		    const char *ref, size_t ref_len)
 {
-	const double b2 = SCORE_CHRF_BETA * SCORE_CHRF_BETA;
 	struct chars h, r;
-	double p = 0, rc = 0;
-	int eff = 0;
 
-	memset(out, 0, sizeof(*out));
 	chars_init(&h, hyp, hyp_len);
 	chars_init(&r, ref, ref_len);
 	for (size_t n = 1; n <= SCORE_CHRF_ORDER; n++) {
@@ -162,25 +158,45 @@ double score_chrf(const char *hyp, size_t hyp_len, const char *ref,
 
 		char_grams(&h, n, &gh);
 		char_grams(&r, n, &gr);
-		out->hyp[n - 1] = gh.n;
-		out->ref[n - 1] = gr.n;
-		out->match[n - 1] = gh.n && gr.n ? count_matches(&gh, &gr) : 0;
-		if (gh.n && gr.n) {
-			p += (double)out->match[n - 1] / (double)gh.n;
-			rc += (double)out->match[n - 1] / (double)gr.n;
-			eff++;
-		}
+		acc->hyp[n - 1] += gh.n;
+		acc->ref[n - 1] += gr.n;
+		acc->match[n - 1] += gh.n && gr.n ? count_matches(&gh, &gr)
+						  : 0;
 	}
 	chars_release(&h);
 	chars_release(&r);
-	if (eff) {
-		out->precision = p / eff;
-		out->recall = rc / eff;
+}
+
+double score_chrf_finish(struct chrf_stats *acc)
+{
+	const double b2 = SCORE_CHRF_BETA * SCORE_CHRF_BETA;
+	double p = 0, rc = 0;
+	int eff = 0;
+
+	acc->precision = acc->recall = acc->score = 0;
+	for (size_t n = 0; n < SCORE_CHRF_ORDER; n++) {
+		if (!acc->hyp[n] || !acc->ref[n])
+			continue;
+		p += (double)acc->match[n] / (double)acc->hyp[n];
+		rc += (double)acc->match[n] / (double)acc->ref[n];
+		eff++;
 	}
-	if (out->precision + out->recall > 0)
-		out->score = 100.0 * (1 + b2) * out->precision * out->recall /
-			     (b2 * out->precision + out->recall);
-	return out->score;
+	if (eff) {
+		acc->precision = p / eff;
+		acc->recall = rc / eff;
+	}
+	if (acc->precision + acc->recall > 0)
+		acc->score = 100.0 * (1 + b2) * acc->precision * acc->recall /
+			     (b2 * acc->precision + acc->recall);
+	return acc->score;
+}
+
+double score_chrf(const char *hyp, size_t hyp_len, const char *ref,
+		  size_t ref_len, struct chrf_stats *out)
+{
+	memset(out, 0, sizeof(*out));
+	score_chrf_add(out, hyp, hyp_len, ref, ref_len);
+	return score_chrf_finish(out);
 }
 
 /* --- 13a tokenisation --------------------------------------------------- */
@@ -374,53 +390,112 @@ static void word_grams(const struct toks *t, size_t n, struct grams *g)
 	g->end = t->end + n - 1;
 }
 
-double score_bleu(const char *hyp, size_t hyp_len, const char *ref,
-		  size_t ref_len, struct bleu_stats *out)
+void score_bleu_add(struct bleu_stats *acc, const char *hyp, size_t hyp_len,
+		    const char *ref, size_t ref_len)
 {
 	struct toks h, r;
-	double smooth = 1, logsum = 0;
 
-	memset(out, 0, sizeof(*out));
 	toks_init(&h, hyp, hyp_len);
 	toks_init(&r, ref, ref_len);
-	out->sys_len = h.n;
-	out->ref_len = r.n;
+	acc->sys_len += h.n;
+	acc->ref_len += r.n;
 	for (size_t n = 1; n <= SCORE_BLEU_ORDER; n++) {
 		struct grams gh, gr;
 
 		word_grams(&h, n, &gh);
 		word_grams(&r, n, &gr);
-		out->totals[n - 1] = gh.n;
-		out->counts[n - 1] = gh.n && gr.n ? count_matches(&gh, &gr) : 0;
+		acc->totals[n - 1] += gh.n;
+		acc->counts[n - 1] += gh.n && gr.n ? count_matches(&gh, &gr)
+						   : 0;
 	}
 	toks_release(&h);
 	toks_release(&r);
+}
+
+double score_bleu_finish(struct bleu_stats *acc)
+{
+	double smooth = 1, logsum = 0;
+
+	memset(acc->precisions, 0, sizeof(acc->precisions));
+	acc->score = 0;
 	for (size_t n = 1; n <= SCORE_BLEU_ORDER; n++) {
-		size_t tot = out->totals[n - 1], cnt = out->counts[n - 1];
+		size_t tot = acc->totals[n - 1], cnt = acc->counts[n - 1];
 
 		if (!tot)
 			break;
 		if (!cnt) {
 			smooth *= 2;
-			out->precisions[n - 1] = 100.0 / (smooth * (double)tot);
+			acc->precisions[n - 1] = 100.0 / (smooth * (double)tot);
 		} else {
-			out->precisions[n - 1] = 100.0 * (double)cnt /
+			acc->precisions[n - 1] = 100.0 * (double)cnt /
 						 (double)tot;
 		}
 	}
-	if (out->sys_len < out->ref_len)
-		out->bp = out->sys_len ? exp(1.0 - (double)out->ref_len /
-						       (double)out->sys_len)
+	if (acc->sys_len < acc->ref_len)
+		acc->bp = acc->sys_len ? exp(1.0 - (double)acc->ref_len /
+						       (double)acc->sys_len)
 				       : 0.0;
 	else
-		out->bp = 1.0;
+		acc->bp = 1.0;
 	for (size_t n = 0; n < SCORE_BLEU_ORDER; n++) {
-		if (out->precisions[n] <= 0) {
-			out->score = 0;
+		if (acc->precisions[n] <= 0)
 			return 0;
-		}
-		logsum += log(out->precisions[n]);
+		logsum += log(acc->precisions[n]);
 	}
-	out->score = out->bp * exp(logsum / SCORE_BLEU_ORDER);
-	return out->score;
+	acc->score = acc->bp * exp(logsum / SCORE_BLEU_ORDER);
+	return acc->score;
+}
+
+double score_bleu(const char *hyp, size_t hyp_len, const char *ref,
+		  size_t ref_len, struct bleu_stats *out)
+{
+	memset(out, 0, sizeof(*out));
+	score_bleu_add(out, hyp, hyp_len, ref, ref_len);
+	return score_bleu_finish(out);
+}
+
+/* --- corpus level -------------------------------------------------------- */
+
+size_t score_count_lines(const char *s, size_t len)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < len; i++)
+		n += s[i] == '\n';
+	return n + (len > 0 && s[len - 1] != '\n');
+}
+
+/* The next line of s[*pos..len) (without its '\n'); advances *pos. */
+static void next_line(const char *s, size_t len, size_t *pos,
+		      const char **line, size_t *n)
+{
+	const char *nl = memchr(s + *pos, '\n', len - *pos);
+	size_t end = nl ? (size_t)(nl - s) : len;
+
+	*line = s + *pos;
+	*n = end - *pos;
+	*pos = nl ? end + 1 : len;
+}
+
+int score_corpus(const char *hyp, size_t hyp_len, const char *ref,
+		 size_t ref_len, struct chrf_stats *cs, struct bleu_stats *bs)
+{
+	size_t lines = score_count_lines(hyp, hyp_len), hp = 0, rp = 0;
+
+	memset(cs, 0, sizeof(*cs));
+	memset(bs, 0, sizeof(*bs));
+	if (lines != score_count_lines(ref, ref_len))
+		return -1;
+	for (size_t i = 0; i < lines; i++) {
+		const char *h, *r;
+		size_t hn, rn;
+
+		next_line(hyp, hyp_len, &hp, &h, &hn);
+		next_line(ref, ref_len, &rp, &r, &rn);
+		score_chrf_add(cs, h, hn, r, rn);
+		score_bleu_add(bs, h, hn, r, rn);
+	}
+	score_chrf_finish(cs);
+	score_bleu_finish(bs);
+	return 0;
 }

@@ -1,7 +1,12 @@
 /*
- * score: document-level chrF and BLEU of an article against a reference,
- * computed as sacreBLEU 2.x computes them with its default settings, the
- * whole document being one segment.
+ * score: chrF and BLEU of an article against a reference, computed as
+ * sacreBLEU 2.x computes them with its default settings: corpus-level over
+ * lines (score_corpus(): line i of the hypothesis is scored against line i
+ * of the reference, the n-gram statistics of all lines are added up, then
+ * the score is computed once, as sacreBLEU's corpus_score), or with the
+ * whole document as one segment (score_chrf(), score_bleu()).  The
+ * accumulating form (score_*_add() per segment, then score_*_finish())
+ * gives both.
  *
  * chrF (Popovic 2015; sacreBLEU CHRF(char_order=6, word_order=0, beta=2)):
  *   whitespace is removed, then for each n = 1..6 the character n-grams
@@ -53,13 +58,48 @@ struct bleu_stats {
 	double score;			     /* in [0, 100] */
 };
 
-/* chrF of hyp against ref; fills *out and returns out->score. */
+/* sacreBLEU's signatures of the scores computed here (its defaults). */
+#define SCORE_SACREBLEU_VERSION "2.4.3"
+#define SCORE_CHRF_SIGNATURE                                              \
+	"nrefs:1|case:mixed|eff:yes|nc:6|nw:0|space:no|version:"         \
+	SCORE_SACREBLEU_VERSION
+#define SCORE_BLEU_SIGNATURE                                              \
+	"nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:"          \
+	SCORE_SACREBLEU_VERSION
+
+/* chrF of hyp against ref as one segment; fills *out and returns
+ * out->score. */
 double score_chrf(const char *hyp, size_t hyp_len, const char *ref,
 		  size_t ref_len, struct chrf_stats *out);
 
-/* BLEU of hyp against ref; fills *out and returns out->score. */
+/* BLEU of hyp against ref as one segment; fills *out and returns
+ * out->score. */
 double score_bleu(const char *hyp, size_t hyp_len, const char *ref,
 		  size_t ref_len, struct bleu_stats *out);
+
+/*
+ * Add one segment's n-gram counts (and, for BLEU, lengths) to acc (zeroed
+ * by the caller before the first segment); then compute the averages and
+ * the score from the totals with score_*_finish(), which returns it.
+ */
+void score_chrf_add(struct chrf_stats *acc, const char *hyp, size_t hyp_len,
+		    const char *ref, size_t ref_len);
+double score_chrf_finish(struct chrf_stats *acc);
+void score_bleu_add(struct bleu_stats *acc, const char *hyp, size_t hyp_len,
+		    const char *ref, size_t ref_len);
+double score_bleu_finish(struct bleu_stats *acc);
+
+/* Lines of s as sacreBLEU reads a file: split at '\n', a final line
+ * without one counts, a final '\n' starts none. */
+size_t score_count_lines(const char *s, size_t len);
+
+/*
+ * Corpus-level chrF and BLEU over lines, as sacreBLEU's corpus_score:
+ * fills *cs and *bs.  Returns 0, or -1 (both zeroed) when hyp and ref do
+ * not have the same number of lines (sacreBLEU refuses such a pair).
+ */
+int score_corpus(const char *hyp, size_t hyp_len, const char *ref,
+		 size_t ref_len, struct chrf_stats *cs, struct bleu_stats *bs);
 
 /*
  * The 13a tokenisation of s: tokens separated by single spaces, no leading

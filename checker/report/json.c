@@ -108,6 +108,16 @@ static void json_file(void *st, const struct document *doc,
 		json_array_append_new(arr, j);
 	}
 	json_object_set_new(f, "diagnostics", arr);
+	if (diags->summary.reference_kind) {
+		json_t *r = json_object();
+
+		json_object_set_new(r, "kind",
+				    jstr(diags->summary.reference_kind));
+		json_object_set_new(r, "aligned",
+				    json_integer(diags->summary.aligned));
+		json_object_set_new(r, "of", json_integer(diags->summary.of));
+		json_object_set_new(f, "reference", r);
+	}
 	json_array_append_new(s->files, f);
 }
 

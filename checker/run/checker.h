@@ -78,15 +78,18 @@ struct checker_options {
 	 * Applied by checker_check() after the passes ran. */
 	const struct severity_override *severity;
 	size_t n_severity;
-	/* grammar parser: time budget per document in milliseconds; 0: the
-	 * default (grammar_parser.h) */
-	unsigned grammar_parser_budget_ms;
+	/* grammar parser: at most this many sentences parsed per document,
+	 * the first in text order (a count, never time: see parse.h); 0: all */
+	unsigned grammar_parser_max_sentences;
 	/* spelling: all-caps words of up to this many letters are acronyms
 	 * and never spell-checked; 0: the default (SPELLING_ACRONYM_MAX) */
 	int acronym_max;
 	/* report inline suppressions that suppress nothing
 	 * (mtlint.unused-disable) */
 	int report_unused;
+	/* reference comparison: 0 detect (auto), 1 parallel, 2 comparable
+	 * (enum align_kind; --reference-kind) */
+	int reference_kind;
 };
 
 struct severity_override {

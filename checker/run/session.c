@@ -347,9 +347,10 @@ static char *options_key(const struct checker_options *co)
 	key_list(&b, co->reject_files, co->n_reject_files);
 	key_list(&b, co->enable, co->n_enable);
 	key_list(&b, co->disable, co->n_disable);
-	buf_addf(&b, "%d\x1f%u\x1f%d\x1f%d\x1f%zu\x1e", co->grammar_parser,
-		 co->grammar_parser_budget_ms, co->acronym_max,
-		 co->report_unused, co->n_severity);
+	buf_addf(&b, "%d\x1f%u\x1f%d\x1f%d\x1f%d\x1f%zu\x1e",
+		 co->grammar_parser, co->grammar_parser_max_sentences,
+		 co->acronym_max, co->report_unused, co->reference_kind,
+		 co->n_severity);
 	for (size_t i = 0; i < co->n_severity; i++)
 		buf_addf(&b, "%s\x1f%d\x1f", co->severity[i].name,
 			 (int)co->severity[i].severity);

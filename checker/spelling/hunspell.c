@@ -8,6 +8,7 @@
 #include "spelling/hunspell.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <iconv.h>
 #include <math.h>
 #include <stdint.h>
@@ -15,15 +16,19 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include <hunspell/hunspell.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "spelling/sugindex.h"
+#include "spelling/unmunch.h"
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/paths.h"
 #include "util/xalloc.h"
+
 
 /* One cached word: its check result and, once asked, its suggestions in
  * both orders.  Strings live in the cache arena. */
@@ -32,9 +37,9 @@ struct entry {
 	uint32_t len;
 	uint32_t hash;
 	int8_t known;
-	uint8_t have_sug[2];
-	uint8_t n_sug[2];
-	const char **sug[2];
+	uint8_t have_sug[SPELLER_N_ORDERS];
+	uint8_t n_sug[SPELLER_N_ORDERS];
+	const char **sug[SPELLER_N_ORDERS];
 };
 
 struct freq {
@@ -55,6 +60,16 @@ struct speller {
 	struct freq *ftab;
 	size_t fcap, fn;
 	struct speller_weights w;
+	/* the suggestion index (sugindex.h), opened on the first suggestion;
+	 * the words added at run time are part of its sources */
+	char *aff_path;
+	struct sugindex *ix;
+	const char **added, **added_model;
+	size_t n_added, alloc_added, alloc_added_model;
+	int ix_tried;	/* the cached index was looked for (checking) */
+	int case_ok;	/* capitalised forms of known words are known */
+	struct arena added_arena;
+	struct speller_index_stats ix_stats;
 };
 
 static uint32_t hash_bytes(const char *s, size_t n)
@@ -67,6 +82,10 @@ static uint32_t hash_bytes(const char *s, size_t n)
 	}
 	return h;
 }
+
+static int case_pattern(const char *w, size_t len);
+static const char *match_case(struct speller *sp, int wc, const char *c);
+static int index_known(struct speller *sp, const char *w, size_t n);
 
 /* ---- encodings -------------------------------------------------------- */
 
@@ -138,31 +157,38 @@ static char *from_dic(struct speller *sp, const char *s, struct arena *a)
 	return arena_strdup(a, buf);
 }
 
-/* Lower-case a UTF-8 word into out (cap bytes); returns the length, or
- * (size_t)-1 when it does not fit or is not UTF-8. */
-static size_t fold_lower(const char *w, size_t len, char *out, size_t cap)
-{
-	size_t i = 0, o = 0;
-
-	while (i < len) {
-		UChar32 c;
-		UBool bad = 0;
-
-		U8_NEXT(w, i, len, c);
-		if (c < 0)
-			return (size_t)-1;
-		c = u_tolower(c);
-		if (o + 4 >= cap)
-			return (size_t)-1;
-		U8_APPEND((uint8_t *)out, o, cap, c, bad);
-		if (bad)
-			return (size_t)-1;
-	}
-	out[o] = '\0';
-	return o;
-}
-
 /* ---- opening ---------------------------------------------------------- */
+
+/*
+ * What the .aff file says that matters before Hunspell is loaded: the
+ * encoding (SET; Hunspell's default is ISO8859-1), and whether a word's
+ * capitalised and upper-case forms are always accepted with it (not with
+ * KEEPCASE, FORCEUCASE, CHECKSHARPS or FORBIDDENWORD, which Hunspell alone
+ * can judge).
+ */
+static void read_aff_head(const char *aff, char *enc, size_t cap,
+			  int *case_ok)
+{
+	FILE *f = fopen(aff, "r");
+	char line[512];
+
+	snprintf(enc, cap, "ISO8859-1");
+	*case_ok = 1;
+	while (f && fgets(line, sizeof(line), f)) {
+		char a[64], b[64];
+		int k = sscanf(line, "%63s %63s", a, b);
+
+		if (k == 2 && strcmp(a, "SET") == 0)
+			snprintf(enc, cap, "%s", b);
+		else if (k >= 1 && (strcmp(a, "KEEPCASE") == 0 ||
+				    strcmp(a, "FORCEUCASE") == 0 ||
+				    strcmp(a, "CHECKSHARPS") == 0 ||
+				    strcmp(a, "FORBIDDENWORD") == 0))
+			*case_ok = 0;
+	}
+	if (f)
+		fclose(f);
+}
 
 static void cache_clear(struct speller *sp)
 {
@@ -176,6 +202,7 @@ enum mt_err speller_open_files(const char *aff, const char *dic,
 			       struct speller **out, struct mt_error *err)
 {
 	struct speller *sp;
+	char encbuf[64];
 	const char *enc;
 	FILE *f;
 
@@ -194,15 +221,12 @@ enum mt_err speller_open_files(const char *aff, const char *dic,
 
 	sp = xcalloc(1, sizeof(*sp));
 	sp->to_dic = sp->from_dic = (iconv_t)-1;
-	sp->h = Hunspell_create(aff, dic);
-	if (!sp->h) {
-		free(sp);
-		return mt_error(err, MT_ERR_DICT, "cannot load dictionary '%s'",
-				dic);
-	}
 	sp->dic_path = xstrdup(dic);
-	enc = Hunspell_get_dic_encoding(sp->h);
-	if (!enc || strcasecmp(enc, "UTF-8") == 0 || strcasecmp(enc, "UTF8") == 0) {
+	sp->aff_path = xstrdup(aff);
+	arena_init(&sp->added_arena, 0);
+	read_aff_head(aff, encbuf, sizeof(encbuf), &sp->case_ok);
+	enc = encbuf;
+	if (strcasecmp(enc, "UTF-8") == 0 || strcasecmp(enc, "UTF8") == 0) {
 		sp->utf8 = 1;
 	} else {
 		sp->to_dic = iconv_open(enc, "UTF-8");
@@ -296,12 +320,52 @@ void speller_close(struct speller *sp)
 	free(sp->tab);
 	free(sp->ftab);
 	free(sp->dic_path);
+	free(sp->aff_path);
+	sugindex_close(sp->ix);
+	free(sp->added);
+	free(sp->added_model);
+	arena_release(&sp->added_arena);
 	free(sp);
 }
 
 const char *speller_dic_path(const struct speller *sp)
 {
 	return sp->dic_path;
+}
+
+/* ---- loading Hunspell ------------------------------------------------- */
+
+/* Give Hunspell added word i (with its model's affixes when Hunspell
+ * knows the model). */
+static void hun_add(struct speller *sp, size_t i)
+{
+	char w[4 * SPELLER_MAX_WORD + 16], m[4 * SPELLER_MAX_WORD + 16];
+	const char *model = sp->added_model[i];
+
+	if (to_dic(sp, sp->added[i], w, sizeof(w)) < 0)
+		return;
+	if (model && to_dic(sp, model, m, sizeof(m)) == 0 &&
+	    Hunspell_spell(sp->h, m))
+		Hunspell_add_with_affix(sp->h, w, m);
+	else
+		Hunspell_add(sp->h, w);
+}
+
+/*
+ * The Hunspell handle, loaded on first use (tens of milliseconds a
+ * dictionary): a document whose words the suggestion index knows never
+ * needs it.  The words added so far are given to it in their order.
+ */
+static Hunhandle *hun(struct speller *sp)
+{
+	if (sp->h)
+		return sp->h;
+	sp->h = Hunspell_create(sp->aff_path, sp->dic_path);
+	if (!sp->h) /* new throws rather than fail; the files were there */
+		MT_BUG("Hunspell cannot load '%s'", sp->dic_path);
+	for (size_t i = 0; i < sp->n_added; i++)
+		hun_add(sp, i);
+	return sp->h;
 }
 
 /* ---- adding words ----------------------------------------------------- */
@@ -315,15 +379,27 @@ int speller_add(struct speller *sp, const char *word, const char *model)
 	if (n == 0 || n > SPELLER_MAX_WORD)
 		return -1;
 	normalise(word, n, norm);
-	if (to_dic(sp, norm, w, sizeof(w)) < 0)
+	if (to_dic(sp, norm, w, sizeof(w)) < 0 ||
+	    (model && *model && to_dic(sp, model, m, sizeof(m)) < 0))
 		return -1;
-	if (model && *model && to_dic(sp, model, m, sizeof(m)) == 0 &&
-	    Hunspell_spell(sp->h, m))
-		Hunspell_add_with_affix(sp->h, w, m);
-	else
-		Hunspell_add(sp->h, w);
 	if (sp->n)
 		cache_clear(sp);
+	/* kept: Hunspell, when loaded, gets every added word in order, and
+	 * the words are sources of the suggestion index, which the next
+	 * look-up maps or builds with them */
+	sp->added = xgrow(sp->added, &sp->alloc_added, sp->n_added + 1,
+			  sizeof(*sp->added));
+	sp->added_model = xgrow(sp->added_model, &sp->alloc_added_model,
+				sp->n_added + 1, sizeof(*sp->added_model));
+	sp->added_model[sp->n_added] =
+		model && *model ? arena_strdup(&sp->added_arena, model) : NULL;
+	sp->added[sp->n_added++] = arena_strdup(&sp->added_arena, norm);
+	if (sp->h)
+		hun_add(sp, sp->n_added - 1);
+	sugindex_close(sp->ix);
+	sp->ix = NULL;
+	sp->ix_tried = 0;
+	sp->ix_stats.opened = 0;
 	return 0;
 }
 
@@ -465,7 +541,7 @@ static int freq_line(void *arg, char *line, size_t lineno)
 	count = strtoul(p, &end, 10);
 	if (errno || end == p)
 		return -1;
-	len = fold_lower(line, strlen(line), low, sizeof(low));
+	len = sugindex_fold(line, strlen(line), low, sizeof(low));
 	if (len == (size_t)-1 || len == 0)
 		return 0;
 	if ((sp->fn + 1) * 2 > sp->fcap)
@@ -497,7 +573,7 @@ unsigned long speller_frequency(const struct speller *sp, const char *word,
 	if (len == 0 || len > SPELLER_MAX_WORD)
 		return 0;
 	len = normalise(word, len, norm);
-	len = fold_lower(norm, len, low, sizeof(low));
+	len = sugindex_fold(norm, len, low, sizeof(low));
 	if (len == (size_t)-1)
 		return 0;
 	e = freq_find(sp, low, len, hash_bytes(low, len));
@@ -575,7 +651,7 @@ static int hun_spell(struct speller *sp, const char *norm)
 
 	if (to_dic(sp, norm, w, sizeof(w)) < 0)
 		return 0;
-	return Hunspell_spell(sp->h, w) != 0;
+	return Hunspell_spell(hun(sp), w) != 0;
 }
 
 /*
@@ -588,16 +664,18 @@ static int check_uncached(struct speller *sp, const char *w, size_t len)
 	char norm[SPELLER_MAX_WORD + 1];
 	size_t n = normalise(w, len, norm);
 
-	if (hun_spell(sp, norm))
+	if (index_known(sp, norm, n) || hun_spell(sp, norm))
 		return 1;
 	if (n > 3 && first_is_upper(norm, n)) {
 		if (norm[n - 2] == '\'' && norm[n - 1] == 's') {
 			norm[n - 2] = '\0';
-			return hun_spell(sp, norm);
+			return index_known(sp, norm, n - 2) ||
+			       hun_spell(sp, norm);
 		}
 		if (norm[n - 1] == '\'' && norm[n - 2] == 's') {
 			norm[n - 1] = '\0';
-			return hun_spell(sp, norm);
+			return index_known(sp, norm, n - 1) ||
+			       hun_spell(sp, norm);
 		}
 	}
 	return 0;
@@ -613,6 +691,189 @@ int speller_check(struct speller *sp, const char *word, size_t len)
 	if (e->known < 0)
 		e->known = (int8_t)check_uncached(sp, word, len);
 	return e->known;
+}
+
+/* ---- the suggestion index -------------------------------------------- */
+
+/* Bump when what goes into the index changes (not its file format: that
+ * is sugindex.c's VERSION). */
+#define INDEX_SOURCES "mtlint suggestion index sources 1"
+
+/* Hash of everything the index is made of (see speller.h). */
+static uint64_t index_hash(const struct speller *sp, int expanded)
+{
+	uint64_t h = SUGINDEX_HASH_INIT;
+	const char *files[] = { sp->aff_path, sp->dic_path };
+
+	h = sugindex_hash(h, INDEX_SOURCES, sizeof(INDEX_SOURCES));
+	h = sugindex_hash(h, &expanded, sizeof(expanded));
+	for (size_t i = 0; i < ARRAY_SIZE(files); i++) {
+		struct buf b = BUF_INIT;
+
+		if (buf_read_file(&b, files[i], 0) == 0)
+			h = sugindex_hash(h, b.buf, b.len);
+		h = sugindex_hash(h, "\n--\n", 4);
+		buf_release(&b);
+	}
+	for (size_t i = 0; i < sp->n_added; i++)
+		h = sugindex_hash(h, sp->added[i], strlen(sp->added[i]) + 1);
+	return h;
+}
+
+struct forms {
+	struct speller *sp;
+	struct arena a;
+	const char **v;
+	size_t n, alloc;
+};
+
+/* One form from unmunch (dictionary encoding): kept when Hunspell accepts
+ * it, in UTF-8. */
+static void add_form(void *arg, const char *word)
+{
+	struct forms *f = arg;
+	char *u;
+
+	if (strlen(word) > 4 * SPELLER_MAX_WORD ||
+	    !Hunspell_spell(hun(f->sp), word))
+		return;
+	u = from_dic(f->sp, word, &f->a);
+	if (!u || !*u || strlen(u) > SPELLER_MAX_WORD)
+		return;
+	f->v = xgrow(f->v, &f->alloc, f->n + 1, sizeof(*f->v));
+	f->v[f->n++] = u;
+}
+
+static double now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* The cache file of the index for hash h, in path (cap bytes); 0, or -1
+ * when there is no cache directory. */
+static int index_path(const struct speller *sp, uint64_t h, char *path,
+		      size_t cap)
+{
+	char dir[400];
+	const char *stem = strrchr(sp->dic_path, '/');
+
+	stem = stem ? stem + 1 : sp->dic_path;
+	if (mt_cache_dir(dir, sizeof(dir)) != 0)
+		return -1;
+	snprintf(path, cap, "%s/%.*s-%016llx.sugidx", dir,
+		 (int)strcspn(stem, "."), stem, (unsigned long long)h);
+	return 0;
+}
+
+/* Map the cached index when its file is there; 1 when mapped. */
+static int index_map(struct speller *sp)
+{
+	struct speller_index_stats *st = &sp->ix_stats;
+	int expanded = unmunch_available();
+	uint64_t h = index_hash(sp, expanded);
+	double t0 = now_ms();
+	struct mt_error err = { 0 };
+	char path[sizeof(st->path)];
+
+	if (index_path(sp, h, path, sizeof(path)) != 0 ||
+	    sugindex_map(path, h, &sp->ix, &err) != MT_ERR_OK)
+		return 0;
+	memset(st, 0, sizeof(*st));
+	st->opened = 1;
+	st->expanded = expanded;
+	snprintf(st->path, sizeof(st->path), "%s", path);
+	st->build_ms = now_ms() - t0;
+	st->words = sugindex_size(sp->ix);
+	return 1;
+}
+
+/* Build the index (and cache it when possible): needs Hunspell. */
+static void index_build(struct speller *sp)
+{
+	struct speller_index_stats *st = &sp->ix_stats;
+	char dir[400], path[sizeof(st->path)];
+	int expanded = unmunch_available(), have_dir;
+	uint64_t h = index_hash(sp, expanded);
+	double t0 = now_ms();
+	struct mt_error err = { 0 };
+	struct forms f = { .sp = sp };
+
+	memset(st, 0, sizeof(*st));
+	have_dir = mt_cache_dir(dir, sizeof(dir)) == 0 &&
+		   index_path(sp, h, path, sizeof(path)) == 0;
+	arena_init(&f.a, 0);
+	st->expanded = unmunch_each(sp->aff_path, sp->dic_path,
+				    have_dir ? dir : NULL, add_form, &f) == 1;
+	for (size_t i = 0; i < sp->n_added; i++) {
+		f.v = xgrow(f.v, &f.alloc, f.n + 1, sizeof(*f.v));
+		f.v[f.n++] = sp->added[i];
+	}
+	sp->ix = sugindex_build(f.v, f.n, h);
+	st->opened = 2;
+	/* a forms list from a failed unmunch must not be cached as the
+	 * expanded one: the hash said "expanded" */
+	if (have_dir && st->expanded == expanded &&
+	    sugindex_write(sp->ix, path, &err) == MT_ERR_OK)
+		snprintf(st->path, sizeof(st->path), "%s", path);
+	free(f.v);
+	arena_release(&f.a);
+	st->build_ms = now_ms() - t0;
+	st->words = sugindex_size(sp->ix);
+}
+
+/* The index for suggestions: mapped, or built. */
+static void index_open(struct speller *sp)
+{
+	if (!sp->ix && !index_map(sp))
+		index_build(sp);
+	sp->ix_tried = 1;
+}
+
+/*
+ * Does the index say the word is known?  Only a cached index is used (a
+ * file mapped in microseconds; checking never builds one), and only a yes
+ * counts: every indexed form is one Hunspell accepts, and so are the
+ * capitalised and upper-case forms of an indexed word ("The", "THE",
+ * "PARIS") unless the .aff file says otherwise (see read_aff_head()).  A
+ * no is Hunspell's to confirm.
+ */
+static int index_known(struct speller *sp, const char *w, size_t n)
+{
+	char low[4 * SPELLER_MAX_WORD + 16];
+	size_t ln;
+	int cp;
+
+	if (!sp->ix && !sp->ix_tried) {
+		sp->ix_tried = 1;
+		index_map(sp);
+	}
+	if (!sp->ix)
+		return 0;
+	if (sugindex_has(sp->ix, w, n))
+		return 1;
+	cp = sp->case_ok ? case_pattern(w, n) : 0;
+	if (cp != 1 && cp != 2)
+		return 0;
+	ln = sugindex_fold(w, n, low, sizeof(low));
+	if (ln == (size_t)-1)
+		return 0;
+	if (sugindex_has(sp->ix, low, ln))
+		return 1;
+	if (cp == 2) { /* "PARIS": is "Paris" indexed? */
+		const char *c = match_case(sp, 1, low);
+
+		return sugindex_has(sp->ix, c, strlen(c));
+	}
+	return 0;
+}
+
+void speller_index_stats(const struct speller *sp,
+			 struct speller_index_stats *out)
+{
+	*out = sp->ix_stats;
 }
 
 /* ---- distance and ranking --------------------------------------------- */
@@ -643,32 +904,28 @@ static int is_vowel(UChar32 c)
 	       c == 'y';
 }
 
-/* Are a and b neighbours on a QWERTY keyboard? */
+/* Are a and b neighbours on a QWERTY keyboard?  Key centres as (column,
+ * row), rows offset by a quarter and three quarters of a key; a table,
+ * since this runs in the inner loop of every distance. */
 static int adjacent_keys(UChar32 a, UChar32 b)
 {
-	static const char *const rows[] = { "qwertyuiop", "asdfghjkl",
-					    "zxcvbnm" };
-	static const double offset[] = { 0, 0.25, 0.75 };
-	double ax = -1, ay = 0, bx = -1, by = 0, dx, dy;
+	static const float x[26] = {
+		/* a */ 0.25f, 4.75f, 2.75f, 2.25f, 2.0f, 3.25f, 4.25f, 5.25f,
+		/* i */ 7.0f,  6.25f, 7.25f, 8.25f, 6.75f, 5.75f, 8.0f,  9.0f,
+		/* q */ 0.0f,  3.0f,  1.25f, 4.0f,  6.0f,  3.75f, 1.0f,  1.75f,
+		/* y */ 5.0f,  0.75f,
+	};
+	static const unsigned char y[26] = {
+		1, 2, 2, 1, 0, 1, 1, 1, 0, 1, 1, 1, 2,
+		2, 0, 0, 0, 0, 1, 0, 0, 2, 0, 2, 0, 2,
+	};
+	float dx, dy;
 
 	if (a > 'z' || b > 'z' || a < 'a' || b < 'a')
 		return 0;
-	for (int r = 0; r < 3; r++) {
-		const char *p = strchr(rows[r], (int)a);
-		const char *q = strchr(rows[r], (int)b);
-
-		if (p) {
-			ax = (double)(p - rows[r]) + offset[r];
-			ay = r;
-		}
-		if (q) {
-			bx = (double)(q - rows[r]) + offset[r];
-			by = r;
-		}
-	}
-	dx = ax - bx;
-	dy = ay - by;
-	return dx * dx + dy * dy <= 1.3 * 1.3;
+	dx = x[a - 'a'] - x[b - 'a'];
+	dy = (float)y[a - 'a'] - (float)y[b - 'a'];
+	return dx * dx + dy * dy <= 1.3f * 1.3f;
 }
 
 static double sub_cost(UChar32 a, UChar32 b)
@@ -882,18 +1139,18 @@ static void keep_order(struct speller *sp, struct entry *e, int o,
 	e->have_sug[o] = 1;
 }
 
-/* Hunspell's suggestions for the word, converted, into e (both orders). */
-static void fill_suggestions(struct speller *sp, struct entry *e)
+/* Hunspell's suggestions for the word, converted, in its order, into e. */
+static void fill_hunspell(struct speller *sp, struct entry *e)
 {
 	char norm[SPELLER_MAX_WORD + 1], w[4 * SPELLER_MAX_WORD + 16];
 	char **list = NULL;
 	const char *v[SPELLER_RANK_MAX];
-	size_t k = 0, cnt;
+	size_t k = 0;
 	int n = 0;
 
 	normalise(e->key, e->len, norm);
 	if (to_dic(sp, norm, w, sizeof(w)) == 0)
-		n = Hunspell_suggest(sp->h, &list, w);
+		n = Hunspell_suggest(hun(sp), &list, w);
 	for (int i = 0; i < n && k < ARRAY_SIZE(v); i++) {
 		char *u = from_dic(sp, list[i], &sp->cache_arena);
 
@@ -903,33 +1160,214 @@ static void fill_suggestions(struct speller *sp, struct entry *e)
 	}
 	if (list)
 		Hunspell_free_list(sp->h, &list, n);
-	cnt = k < SPELLER_MAX_SUGGESTIONS ? k : SPELLER_MAX_SUGGESTIONS;
-	keep_order(sp, e, SPELLER_ORDER_HUNSPELL, v, cnt);
+	/* all of them (up to SPELLER_RANK_MAX): the ranked fallback of
+	 * fill_index() re-ranks the whole list, speller_suggest() hands out
+	 * at most SPELLER_MAX_SUGGESTIONS */
+	keep_order(sp, e, SPELLER_ORDER_HUNSPELL, v, k);
+}
+
+/*
+ * The candidate in the misspelling's case: "Teh" wants "The", "TEH"
+ * wants "THE"; a candidate with capitals of its own ("Paris") stays.
+ */
+static const char *match_case(struct speller *sp, int wc, const char *c)
+{
+	char buf[4 * SPELLER_MAX_WORD + 16];
+	int32_t i = 0, o = 0, n = (int32_t)strlen(c);
+	int first = 1;
+
+	if ((wc != 1 && wc != 2) || case_pattern(c, (size_t)n) != 0)
+		return c;
+	while (i < n) {
+		UChar32 ch;
+		UBool bad = 0;
+
+		U8_NEXT(c, i, n, ch);
+		if (ch < 0)
+			return c;
+		if (first || wc == 2)
+			ch = u_toupper(ch);
+		first = 0;
+		U8_APPEND((uint8_t *)buf, o, (int32_t)sizeof(buf) - 1, ch, bad);
+		if (bad)
+			return c;
+	}
+	return arena_strndup(&sp->cache_arena, buf, (size_t)o);
+}
+
+struct cand {
+	const char *s;
+	uint32_t dist;
+	unsigned long freq;
+	size_t pos; /* index order */
+};
+
+/* Fewer edits first, then more frequent, then index order. */
+static int by_edits(const void *pa, const void *pb)
+{
+	const struct cand *a = pa, *b = pb;
+
+	if (a->dist != b->dist)
+		return a->dist < b->dist ? -1 : 1;
+	if (a->freq != b->freq)
+		return a->freq > b->freq ? -1 : 1;
+	return a->pos < b->pos ? -1 : a->pos > b->pos;
+}
+
+/*
+ * Two words run together ("lefthander", "semipublic"): each split into
+ * two words Hunspell knows, of two letters or more, as "left hander" and,
+ * when Hunspell accepts it, "left-hander"; into v (at most max); returns
+ * how many.  Hunspell's checks only (microseconds), not its cache: the
+ * caller holds a pointer into that.
+ */
+static size_t split_candidates(struct speller *sp, const char *w, size_t n,
+			       const char **v, size_t max)
+{
+	char a[SPELLER_MAX_WORD + 2];
+	size_t k = 0;
+
+	for (size_t i = 2; i + 2 <= n && k + 2 <= max; i++) {
+		if (((unsigned char)w[i] & 0xC0) == 0x80)
+			continue; /* inside a UTF-8 sequence */
+		memcpy(a, w, i);
+		a[i] = '\0';
+		if (!(index_known(sp, a, i) || hun_spell(sp, a)) ||
+		    !(index_known(sp, w + i, n - i) || hun_spell(sp, w + i)))
+			continue;
+		memcpy(a + i + 1, w + i, n - i + 1);
+		a[i] = '-';
+		if (index_known(sp, a, n + 1) || hun_spell(sp, a))
+			v[k++] = arena_strdup(&sp->cache_arena, a);
+		a[i] = ' ';
+		v[k++] = arena_strdup(&sp->cache_arena, a);
+	}
+	return k;
+}
+
+/* The index's candidates for e's word, the best SPELLER_RANK_MAX by
+ * by_edits(), in the word's case, distinct, into v; returns how many. */
+static size_t index_candidates(struct speller *sp, const struct entry *e,
+			       const char **v)
+{
+	char norm[SPELLER_MAX_WORD + 1];
+	struct sugindex_hit hits[512];
+	struct cand c[ARRAY_SIZE(hits)];
+	size_t n, nl, k = 0;
+	int wc;
+
+	if (!sp->ix)
+		index_open(sp);
+	nl = normalise(e->key, e->len, norm);
+	n = sugindex_lookup(sp->ix, norm, nl, SUGINDEX_MAX_DIST, hits,
+			    ARRAY_SIZE(hits));
+	for (size_t i = 0; i < n; i++)
+		c[i] = (struct cand){ hits[i].word, hits[i].dist,
+				      speller_frequency(sp, hits[i].word,
+							hits[i].len),
+				      i };
+	qsort(c, n, sizeof(*c), by_edits);
+	wc = case_pattern(e->key, e->len);
+	for (size_t i = 0; i < n && k < SPELLER_RANK_MAX; i++) {
+		const char *s = match_case(sp, wc, c[i].s);
+		size_t j;
+
+		for (j = 0; j < k && strcmp(v[j], s) != 0; j++)
+			;
+		if (j == k)
+			v[k++] = s;
+	}
+	return k + split_candidates(sp, norm, nl, v + k,
+				    SPELLER_RANK_MAX - k);
+}
+
+/*
+ * Ranked suggestions into e's order o: the index's candidates, or when it
+ * has none and o is SPELLER_ORDER_RANKED, Hunspell's list.
+ */
+static void fill_index(struct speller *sp, struct entry *e, int o)
+{
+	const char *v[SPELLER_RANK_MAX];
+	size_t k = index_candidates(sp, e, v);
+
+	if (!k && o == SPELLER_ORDER_RANKED) {
+		if (!e->have_sug[SPELLER_ORDER_HUNSPELL])
+			fill_hunspell(sp, e);
+		k = e->n_sug[SPELLER_ORDER_HUNSPELL];
+		memcpy(v, e->sug[SPELLER_ORDER_HUNSPELL], k * sizeof(*v));
+	}
 	speller_rank(sp, e->key, e->len, v, k);
-	keep_order(sp, e, SPELLER_ORDER_RANKED, v, cnt);
+	/* "government" and "Government" are one suggestion: the better */
+	for (size_t i = 0, j; i < k;) {
+		for (j = 0; j < i && strcasecmp(v[j], v[i]) != 0; j++)
+			;
+		if (j < i)
+			memmove(&v[i], &v[i + 1], (--k - i) * sizeof(*v));
+		else
+			i++;
+	}
+	keep_order(sp, e, o, v, k < SPELLER_MAX_SUGGESTIONS
+					? k
+					: SPELLER_MAX_SUGGESTIONS);
+}
+
+size_t speller_stems(struct speller *sp, const char *word, size_t len,
+		     struct arena *a, const char **out, size_t max)
+{
+	char norm[SPELLER_MAX_WORD + 1], w[4 * SPELLER_MAX_WORD + 16];
+	char **list = NULL;
+	size_t k = 0;
+	int n = 0;
+
+	if (len == 0 || len > SPELLER_MAX_WORD)
+		return 0;
+	normalise(word, len, norm);
+	if (to_dic(sp, norm, w, sizeof(w)) == 0)
+		n = Hunspell_stem(hun(sp), &list, w);
+	for (int i = 0; i < n && k < max; i++) {
+		char *u = from_dic(sp, list[i], a);
+
+		if (u && *u)
+			out[k++] = u;
+	}
+	if (list)
+		Hunspell_free_list(hun(sp), &list, n);
+	return k;
 }
 
 void speller_set_weights(struct speller *sp, const struct speller_weights *w)
 {
 	sp->w = *w;
-	for (size_t i = 0; i < sp->cap; i++)
-		sp->tab[i].have_sug[0] = sp->tab[i].have_sug[1] = 0;
+	/* Hunspell's own lists stay: ranking does not change them */
+	for (size_t i = 0; i < sp->cap; i++) {
+		sp->tab[i].have_sug[SPELLER_ORDER_RANKED] = 0;
+		sp->tab[i].have_sug[SPELLER_ORDER_INDEX] = 0;
+	}
 }
 
 size_t speller_suggest(struct speller *sp, const char *word, size_t len,
 		       enum speller_order order, const char *const **out)
 {
 	struct entry *e;
-	int o = order == SPELLER_ORDER_HUNSPELL ? 1 : 0;
+	int o = (int)order;
+	size_t n;
 
 	*out = NULL;
-	if (len == 0 || len > SPELLER_MAX_WORD)
+	if (len == 0 || len > SPELLER_MAX_WORD || o < 0 ||
+	    o >= SPELLER_N_ORDERS)
 		return 0;
 	e = cache_get(sp, word, len);
-	if (!e->have_sug[o])
-		fill_suggestions(sp, e);
-	if (!e->n_sug[o])
+	if (!e->have_sug[o]) {
+		if (o == SPELLER_ORDER_HUNSPELL)
+			fill_hunspell(sp, e);
+		else
+			fill_index(sp, e, o);
+	}
+	n = e->n_sug[o];
+	if (n > SPELLER_MAX_SUGGESTIONS)
+		n = SPELLER_MAX_SUGGESTIONS;
+	if (!n)
 		return 0;
 	*out = e->sug[o];
-	return e->n_sug[o];
+	return n;
 }

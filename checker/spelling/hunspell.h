@@ -16,12 +16,30 @@
  * "Putin's"; a capitalised word known to the dictionary is also known with
  * a possessive "'s" or "s'" (names added from word lists included).
  *
- * Suggestions are Hunspell's, re-ranked by speller_rank_score(): a weighted
- * edit distance (keyboard neighbours, vowel swaps, doubled letters and
- * transpositions cost less), a phonetic key (same consonant skeleton), the
- * case pattern of the misspelling, the word's frequency, and Hunspell's own
- * order as a tie-breaker.  SPELLER_ORDER_HUNSPELL keeps Hunspell's order
- * (for comparison in `make eval`).
+ * Suggestions come from a symmetric-delete index (sugindex.h) over every
+ * form the dictionary accepts (its stems expanded with their affixes by
+ * Hunspell's `unmunch`, Debian hunspell-tools; without it, the stems
+ * alone) plus the words added at run time: the words within two edits of
+ * the misspelling, found in microseconds, re-ranked by
+ * speller_rank_score(): a weighted edit distance (keyboard neighbours,
+ * vowel swaps, doubled letters and transpositions cost less), a phonetic
+ * key (same consonant skeleton), the case pattern of the misspelling, the
+ * word's frequency, and the candidate's position (fewer edits, then more
+ * frequent) as a tie-breaker.  SPELLER_ORDER_INDEX stops there: the same
+ * answer on any machine.  SPELLER_ORDER_RANKED goes on, for a word without
+ * any candidate in the index, to Hunspell's own suggestion search, which
+ * is slow (tens of milliseconds) and cut by Hunspell after a quarter of a
+ * second of process time, so that its answer depends on the machine.
+ * SPELLER_ORDER_HUNSPELL gives Hunspell's list in its own order (for
+ * comparison in `make eval`).
+ *
+ * The index is built on the first suggestion and kept as a file in the
+ * cache directory -- $MTLINT_CACHE_DIR, else $XDG_CACHE_HOME/mtlint, else
+ * $HOME/.cache/mtlint -- named after a hash of its sources (the .aff and
+ * .dic files' bytes, the added words, the index format), so a changed
+ * dictionary or word list gets a new index, and later processes map the
+ * file instead of building it (about 0.5 s).  When no cache directory is
+ * writable, the index lives in memory for the speller's life.
  *
  * Errors: opening fails with MT_ERR_DICT (dictionary not found or not
  * loadable, unknown encoding) and MT_ERR_IO (unreadable word list), with a
@@ -105,11 +123,27 @@ int speller_check(struct speller *sp, const char *word, size_t len);
 unsigned long speller_frequency(const struct speller *sp, const char *word,
 				size_t len);
 
+/*
+ * Stems of the word by Hunspell's morphology ("tweeted" -> "tweet",
+ * "countries" -> "country"), as UTF-8 copies in `a`, at most `max` into
+ * out; returns their number (0 when Hunspell finds none: an unknown word,
+ * or one the dictionary's encoding cannot represent).  Not cached.
+ */
+struct arena;
+size_t speller_stems(struct speller *sp, const char *word, size_t len,
+		     struct arena *a, const char **out, size_t max);
+
 /* ---- suggesting ------------------------------------------------------- */
 
 enum speller_order {
-	SPELLER_ORDER_RANKED,	/* mtlint's ranking (the default) */
-	SPELLER_ORDER_HUNSPELL, /* Hunspell's own order */
+	/* mtlint's ranking of the index's candidates (the default); Hunspell's
+	 * search when the index has none */
+	SPELLER_ORDER_RANKED,
+	SPELLER_ORDER_HUNSPELL, /* Hunspell's own list and order */
+	/* as RANKED, but never Hunspell's search: nothing when the index has
+	 * no candidate */
+	SPELLER_ORDER_INDEX,
+	SPELLER_N_ORDERS
 };
 
 /*
@@ -123,6 +157,17 @@ enum speller_order {
 #define SPELLER_MAX_SUGGESTIONS 10
 size_t speller_suggest(struct speller *sp, const char *word, size_t len,
 		       enum speller_order order, const char *const **out);
+
+/* The suggestion index: how it was opened, for tests and `make bench`. */
+struct speller_index_stats {
+	int opened;	/* 0 not yet, 1 mapped from the cache, 2 built */
+	int expanded;	/* built from unmunch's expansion (else stems) */
+	size_t words;	/* distinct words indexed */
+	double build_ms;/* time to build (or map) it */
+	char path[512]; /* the cache file ("" when kept in memory) */
+};
+void speller_index_stats(const struct speller *sp,
+			 struct speller_index_stats *out);
 
 /*
  * Weighted edit distance between two UTF-8 words, ignoring case: an

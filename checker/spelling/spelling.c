@@ -14,7 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
@@ -189,18 +188,22 @@ static size_t base_form(const char *w, size_t len, char *out, size_t cap)
 	return o;
 }
 
-/* The possessive ending of a word ("’s", "'s", "'"), or "". */
-static const char *possessive(const char *w, size_t n)
+/*
+ * The length of the possessive ending of a word ("’s", "'s", "'"), 0 when
+ * it has none.  The ending is the word's last bytes: w points into the
+ * document, which goes on after the word (never print it with "%s").
+ */
+static size_t possessive_len(const char *w, size_t n)
 {
 	if (n > 4 && memcmp(w + n - 4, "\xe2\x80\x99s", 4) == 0)
-		return w + n - 4;
+		return 4;
 	if (n > 4 && memcmp(w + n - 4, "s\xe2\x80\x99", 4) == 0)
-		return w + n - 3;
+		return 3;
 	if (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's')
-		return w + n - 2;
+		return 2;
 	if (n > 2 && w[n - 1] == '\'' && w[n - 2] == 's')
-		return w + n - 1;
-	return "";
+		return 1;
+	return 0;
 }
 
 /*
@@ -393,7 +396,12 @@ struct name_index {
 struct spelling {
 	struct checker *checker;
 	struct speller *sp;
-	struct speller *variant; /* the other dialect, or NULL */
+	/* the other dialect, opened on the first lower-case unknown word
+	 * (most documents have none: about 50 ms of start-up saved); NULL
+	 * when not installed, which only loses spelling.dialect-variant */
+	struct speller *variant;
+	int variant_tried;
+	int on; /* a spelling rule is enabled: the dictionaries are open */
 	char lang[16], variant_lang[16], dict_path[1024];
 	int acronym_max;
 	struct arena arena;
@@ -624,17 +632,14 @@ static enum mt_err spelling_open(struct checker *c,
 		snprintf(st->variant_lang, sizeof(st->variant_lang), "en_US");
 	st->acronym_max = opts->acronym_max > 0 ? opts->acronym_max
 						: SPELLING_ACRONYM_MAX;
+	/* every rule disabled (--disable spelling): nothing to load, and
+	 * spelling_run() does nothing */
+	for (size_t i = 0; i < ARRAY_SIZE(spelling_rules) && !st->on; i++)
+		st->on = checker_rule_enabled(c, spelling_rules[i].id,
+					      spelling_rules[i].category);
+	if (!st->on)
+		return MT_ERR_OK;
 	rc = speller_open(st->lang, opts->dict_path, &st->sp, err);
-	/* the other dialect, when installed: loaded here, with the rest,
-	 * so no document pays for it; its absence only loses
-	 * spelling.dialect-variant */
-	if (rc == MT_ERR_OK && st->variant_lang[0]) {
-		struct mt_error e = { 0 };
-
-		if (speller_open(st->variant_lang, opts->dict_path,
-				 &st->variant, &e) != MT_ERR_OK)
-			st->variant = NULL;
-	}
 	if (rc == MT_ERR_OK && data_dir)
 		rc = load_project_lists(st, data_dir, err);
 	for (size_t i = 0; rc == MT_ERR_OK && i < opts->n_word_files; i++) {
@@ -682,19 +687,10 @@ struct run {
 	size_t n_cand[256], alloc_cand[256];
 	int cand_built;
 	struct smap known; /* word -> known_form() answer, for repeats */
-	double suggest_ms;
 	const struct span *code;
 	size_t n_code, code_i;
 	uint32_t ti; /* the token being checked */
 };
-
-static double now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
 
 /* Length of the part separator at text[i] (a hyphen, U+2010, U+2011, or
  * a full stop between words: "interest.One" is two words with a space
@@ -997,19 +993,17 @@ static int sentence_initial(const struct document *doc, uint32_t ti)
 	return 1;
 }
 
-/* Append ranked suggestions, within the document's time budget. */
+/*
+ * Append ranked suggestions: the index's (speller.h), never Hunspell's own
+ * search, whose time limit would make them depend on the machine.  A word
+ * with no dictionary word within two edits gets none.
+ */
 static void suggest(struct run *r, struct diag *d, const char *w, size_t n,
 		    size_t max)
 {
 	const char *const *v;
-	size_t k;
-	double t0;
+	size_t k = speller_suggest(r->st->sp, w, n, SPELLER_ORDER_INDEX, &v);
 
-	if (r->suggest_ms > SPELLING_SUGGEST_BUDGET_MS)
-		return;
-	t0 = now_ms();
-	k = speller_suggest(r->st->sp, w, n, SPELLER_ORDER_RANKED, &v);
-	r->suggest_ms += now_ms() - t0;
 	for (size_t i = 0; i < k && i < max; i++)
 		diag_suggest(r->ctx->diags, d, v[i]);
 }
@@ -1076,6 +1070,21 @@ static char *dialect_form(struct run *r, const char *w, size_t n)
 	return NULL;
 }
 
+/* The other dialect's dictionary, opened on first use (see struct
+ * spelling); NULL when there is none. */
+static struct speller *variant(struct spelling *st)
+{
+	struct mt_error e = { 0 };
+
+	if (!st->variant_tried && st->variant_lang[0] &&
+	    speller_open(st->variant_lang,
+			 st->dict_path[0] ? st->dict_path : NULL,
+			 &st->variant, &e) != MT_ERR_OK)
+		st->variant = NULL;
+	st->variant_tried = 1;
+	return st->variant;
+}
+
 /* Lower-case words: look in the other dialect's dictionary, then report. */
 static void unknown_lower(struct run *r, struct span sp, const char *w,
 			  size_t n)
@@ -1083,7 +1092,7 @@ static void unknown_lower(struct run *r, struct span sp, const char *w,
 	struct spelling *st = r->st;
 	struct diag *d;
 
-	if (st->variant && speller_check(st->variant, w, n)) {
+	if (variant(st) && speller_check(st->variant, w, n)) {
 		char *other = dialect_form(r, w, n);
 
 		/* A dialect pair (behaviour/behavior) when a regular change
@@ -1174,15 +1183,12 @@ static void check_part(struct run *r, struct span sp, int whole,
 		/* "Teh" opening a sentence is "the" misspelt */
 		if (whole && wi.upper == 1 && sentence_initial(r->doc, ti)) {
 			const char *const *v;
-			size_t k = 0;
+			size_t k;
 
-			if (r->suggest_ms <= SPELLING_SUGGEST_BUDGET_MS) {
-				double t0 = now_ms();
-
-				k = speller_suggest(st->sp, w, n,
-						    SPELLER_ORDER_RANKED, &v);
-				r->suggest_ms += now_ms() - t0;
-			}
+			/* the index's candidates only: a close common word
+			 * is among them when there is one */
+			k = speller_suggest(st->sp, w, n, SPELLER_ORDER_INDEX,
+					    &v);
 			if (k && speller_frequency(st->sp, v[0],
 						   strlen(v[0])) >= 100 &&
 			    speller_distance(w, n, v[0], strlen(v[0])) <= 1.0) {
@@ -1204,13 +1210,16 @@ static void check_part(struct run *r, struct span sp, int whole,
 				(int)n, known);
 
 			if (d) {
+				size_t pl = possessive_len(w, n);
+
 				d->message = arena_printf(&r->doc->arena,
 							  "%s, known from %s",
 							  d->message, src);
 				diag_suggest(r->ctx->diags, d,
 					     arena_printf(&r->doc->arena,
-							  "%s%s", known,
-							  possessive(w, n)));
+							  "%s%.*s", known,
+							  (int)pl,
+							  w + n - pl));
 			}
 			return;
 		}
@@ -1300,7 +1309,7 @@ static enum mt_err spelling_run(void *state, struct check_ctx *ctx,
 	int any = 0;
 
 	(void)err;
-	for (size_t i = 0; i < ARRAY_SIZE(spelling_rules); i++)
+	for (size_t i = 0; st->on && i < ARRAY_SIZE(spelling_rules); i++)
 		any |= checker_rule_enabled(ctx->checker, spelling_rules[i].id,
 					    spelling_rules[i].category);
 	if (!any)

@@ -35,7 +35,8 @@
  * A capitalised word that opens a sentence is treated as lower case when
  * its best suggestion is a common lower-case word ("Teh" -> "The").
  *
- * Data, loaded once per checker in open: the Hunspell dictionary for
+ * Data, loaded once per checker in open (nothing when every spelling rule
+ * is disabled): the Hunspell dictionary for
  * checker_options.lang (see speller_open(), with dict_path), every
  * <data_dir>/dictionaries/<language>/ *.words list (names and news
  * vocabulary; their capitalised entries are the names that
@@ -45,9 +46,12 @@
  * only together), then the --words and --reject files.  A missing
  * dictionary fails with MT_ERR_DICT, an unreadable list with MT_ERR_IO.
  *
- * Suggestions cost Hunspell time: they are cached per word by the speller,
- * and once a document has spent SPELLING_SUGGEST_BUDGET_MS on them, later
- * unknown words of that document are reported without suggestions.
+ * Suggestions come from the speller's index (speller.h: microseconds a
+ * word, no budget), so every unknown word with a dictionary word within
+ * two edits (or two words run together) gets them.  Hunspell's own
+ * suggestion search is never used here: it costs tens of milliseconds a
+ * word and stops after a quarter of a second of process time, so its
+ * answers would depend on the machine.
  */
 #ifndef MT_SPELLING_H
 #define MT_SPELLING_H
@@ -55,7 +59,6 @@
 #include "check/pass.h"
 
 #define SPELLING_ACRONYM_MAX 5
-#define SPELLING_SUGGEST_BUDGET_MS 2000
 
 extern const struct check_pass spelling_pass;
 

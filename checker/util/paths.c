@@ -24,6 +24,45 @@ int mt_path_exists(const char *path)
 	return stat(path, &st) == 0;
 }
 
+/* mkdir that accepts an existing directory. */
+static int make_dir(const char *path)
+{
+	struct stat st;
+
+	if (mkdir(path, 0755) == 0)
+		return 0;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode) ? 0 : -1;
+}
+
+int mt_cache_dir(char *out, size_t cap)
+{
+	const char *env = getenv("MTLINT_CACHE_DIR");
+	const char *xdg = getenv("XDG_CACHE_HOME");
+	const char *home = getenv("HOME");
+	int n;
+
+	if (env && env[0] == '/') {
+		n = snprintf(out, cap, "%s", env);
+	} else if (xdg && xdg[0] == '/') {
+		if (make_dir(xdg) != 0)
+			return -1;
+		n = snprintf(out, cap, "%s/mtlint", xdg);
+	} else if (home && home[0] == '/') {
+		char parent[PATH_MAX];
+
+		snprintf(parent, sizeof(parent), "%s/.cache", home);
+		if (make_dir(parent) != 0)
+			return -1;
+		n = snprintf(out, cap, "%s/.cache/mtlint", home);
+	} else {
+		return -1;
+	}
+	if (n < 0 || (size_t)n >= cap || make_dir(out) != 0 ||
+	    access(out, W_OK) != 0)
+		return -1;
+	return 0;
+}
+
 static char data_dir[PATH_MAX];
 
 static int try_dir(const char *dir, const char *sub)

@@ -9,6 +9,8 @@
 #ifndef MT_PATHS_H
 #define MT_PATHS_H
 
+#include <stddef.h>
+
 const char *mt_data_dir(void);
 
 /* Does path exist (any type)? */
@@ -21,6 +23,15 @@ int mt_path_exists(const char *path);
  * unknown.  (Added for issue 6.)
  */
 char *mt_path_absolute(const char *path);
+
+/*
+ * The cache directory for derived data (compiled indexes): $MTLINT_CACHE_DIR,
+ * else $XDG_CACHE_HOME/mtlint, else $HOME/.cache/mtlint (each only when
+ * set and absolute), created (mode 0755) when missing.  Written to out (cap
+ * bytes); returns 0, or -1 when there is none that exists or can be made
+ * writable (the caller then keeps what it built in memory).
+ */
+int mt_cache_dir(char *out, size_t cap);
 
 /* `path` relative to directory `dir` (both made absolute as above), in a
  * new string, or NULL when it lies outside `dir`. */
