@@ -703,7 +703,7 @@ static int starts_sentence(const struct document *doc,
  * Does the sentence end in . ! ? (or … ), closing quotes and brackets
  * aside?  Headlines, captions and list items do not, and rules marked
  * sentences-only (which expect full grammar, articles included) leave
- * them alone: "EU summit argues over refugee policy" is a headline.
+ * them alone: "Farm union rejects new water plan" is a headline.
  */
 static int ends_sentence(const struct document *doc, const struct token *t,
 			 uint32_t n)
