@@ -51,8 +51,24 @@ UNIT = $(BUILD)/tests/unit
 
 MAN = $(BUILD)/mtlint.1
 MANDIR = $(PREFIX)/share/man/man1
+# shell completions, generated from the option table like the man page
+COMPLETIONS = $(BUILD)/completions/mtlint.bash $(BUILD)/completions/_mtlint \
+	$(BUILD)/completions/mtlint.fish
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR = $(PREFIX)/share/zsh/vendor-completions
+FISHCOMPDIR = $(PREFIX)/share/fish/vendor_completions.d
 
-all: $(LIB) $(BIN) $(MAN)
+all: $(LIB) $(BIN) $(MAN) $(COMPLETIONS)
+
+$(BUILD)/completions/mtlint.bash: $(BIN)
+	@mkdir -p $(@D)
+	$(call quiet,GEN,$@)$(BIN) help --completion bash > $@.tmp && mv $@.tmp $@
+$(BUILD)/completions/_mtlint: $(BIN)
+	@mkdir -p $(@D)
+	$(call quiet,GEN,$@)$(BIN) help --completion zsh > $@.tmp && mv $@.tmp $@
+$(BUILD)/completions/mtlint.fish: $(BIN)
+	@mkdir -p $(@D)
+	$(call quiet,GEN,$@)$(BIN) help --completion fish > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/obj/%.o: checker/%.c
 	@mkdir -p $(@D)
@@ -128,7 +144,7 @@ TEST_ENV = MTLINT_BIN=$(abspath $(BIN)) MTLINT_DATA_DIR=$(CURDIR) \
 test:
 	@$(DEPS) install runtime build test
 	@$(MAKE) --no-print-directory check-unit
-	@$(MAKE) --no-print-directory check-headers fuzz-build
+	@$(MAKE) --no-print-directory check-headers check-dead-code fuzz-build
 	@$(MAKE) --no-print-directory sanitize
 	@$(MAKE) --no-print-directory valgrind
 
@@ -215,11 +231,20 @@ install: all
 		$(DESTDIR)$(MANDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/mtlint
 	install -m 644 $(MAN) $(DESTDIR)$(MANDIR)/mtlint.1
+	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) \
+		$(DESTDIR)$(FISHCOMPDIR)
+	install -m 644 $(BUILD)/completions/mtlint.bash \
+		$(DESTDIR)$(BASHCOMPDIR)/mtlint
+	install -m 644 $(BUILD)/completions/_mtlint $(DESTDIR)$(ZSHCOMPDIR)/_mtlint
+	install -m 644 $(BUILD)/completions/mtlint.fish \
+		$(DESTDIR)$(FISHCOMPDIR)/mtlint.fish
 	cp -R rules $(DESTDIR)$(DATADIR)/
 	cp -R dictionaries/en $(DESTDIR)$(DATADIR)/dictionaries/
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/mtlint $(DESTDIR)$(MANDIR)/mtlint.1
+	rm -f $(DESTDIR)$(BINDIR)/mtlint $(DESTDIR)$(MANDIR)/mtlint.1 \
+		$(DESTDIR)$(BASHCOMPDIR)/mtlint $(DESTDIR)$(ZSHCOMPDIR)/_mtlint \
+		$(DESTDIR)$(FISHCOMPDIR)/mtlint.fish
 	rm -rf $(DESTDIR)$(DATADIR)
 
 # --- housekeeping -------------------------------------------------------
@@ -230,8 +255,38 @@ check-headers:
 	    $(CC) $(filter-out -MMD -MP,$(CFLAGS_ALL)) -x c -fsyntax-only -I. -Ichecker - \
 	    || exit 1; done
 
+# No dead code: every function the library exports has a caller outside
+# its file (tests/dead-code.sh says how tests count). The programs built on
+# the library are compiled to objects here only to see what they call.
+DEAD_CODE_CALLERS = checker/main.c $(wildcard tests/bench/*.c tests/eval/*.c \
+	tests/fuzz/*.c dictionaries/tools/*.c) tests/bench_parser.c \
+	tests/eval_grammar.c tests/spelling-eval.c tests/spelling-bench.c
+DEAD_CODE_OBJS = $(patsubst %.c,$(BUILD)/dead-code/%.o,$(DEAD_CODE_CALLERS))
+$(BUILD)/dead-code/%.o: %.c
+	@mkdir -p $(@D)
+	$(call quiet,CC,$<)$(CC) $(filter-out -MMD -MP,$(CFLAGS_ALL)) -Ichecker \
+		-c $< -o $@
+check-dead-code: $(LIB) $(TEST_OBJS) $(DEAD_CODE_OBJS)
+	@echo "  TEST     no dead code in $(LIB)"
+	$(Q)sh tests/dead-code.sh $(LIB) $(DEAD_CODE_OBJS) -- $(TEST_OBJS)
+
+# Formatting: .clang-format. `make format` rewrites the files in place;
+# `make check-format` prints what it would change as a diff and fails when
+# there is anything (not yet part of `make test`: see .clang-format).
+FORMAT_FILES = $(wildcard checker/*.c checker/*/*.[ch] tests/*.[ch] \
+	tests/*/*.c dictionaries/tools/*.c)
 format:
-	clang-format -i checker/*.c checker/*/*.[ch] tests/*.[ch]
+	clang-format -i $(FORMAT_FILES)
+
+check-format:
+	$(Q)mkdir -p $(BUILD); n=0; for f in $(FORMAT_FILES); do \
+	  clang-format "$$f" | diff -u "$$f" - | \
+	    sed "1,2s|^\([-+][-+][-+] \).*|\1$$f|" >$(BUILD)/format.diff; \
+	  if [ -s $(BUILD)/format.diff ]; then cat $(BUILD)/format.diff; \
+	    n=$$((n + 1)); fi; \
+	done; rm -f $(BUILD)/format.diff; \
+	if [ $$n -gt 0 ]; then echo "check-format: $$n files differ from" \
+	  ".clang-format (make format rewrites them)"; exit 1; fi
 
 clean:
 	rm -rf build
@@ -248,7 +303,9 @@ help:
 	@echo "bench      speed figures (kept in $(EVAL_DOC) by hand)"
 	@echo "fuzz       libFuzzer targets in tests/fuzz (FUZZ_TIME=60 each)"
 	@echo "install    PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)"
-	@echo "check-headers, format, clean"
+	@echo "check-format  what clang-format would change (format: change it)"
+	@echo "check-headers, check-dead-code, format, clean"
 
 .PHONY: all deps run test check-unit check-done eval bench sanitize valgrind install uninstall \
-	check-headers format clean help bench-checker fuzz fuzz-build
+	check-headers check-dead-code format check-format clean help bench-checker fuzz \
+	fuzz-build

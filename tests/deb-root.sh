@@ -13,8 +13,9 @@
 #      status 1, a job summary) in under MAX_SECONDS (30); the install
 #      step's time is printed beside it (it is mostly the download of the
 #      runtime libraries from the mirror);
-#   4. the golden end-to-end cases with the installed /usr/bin/mtlint give
-#      exactly their expected output.
+#   4. the man page and the bash, zsh and fish completions are installed
+#      (bash's parses), and the golden end-to-end cases with the installed
+#      /usr/bin/mtlint give exactly their expected output.
 # Needs root (mmdebstrap --mode=root) and the network.
 set -eu
 deb=$1 root=$2 suite=$3
@@ -64,6 +65,14 @@ grep -qx 'exit-code=1' /tmp/output || { echo "FAIL: no exit-code output"; exit 1
 # network's (reported above, and under 30 s on an idle machine)
 [ $(( (t2 - t1) / 1000000 )) -lt $((MAX_SECONDS * 1000)) ] ||
 	{ echo "FAIL: the fixture check took over ${MAX_SECONDS} s"; exit 1; }
+for f in /usr/share/man/man1/mtlint.1.gz \
+	/usr/share/bash-completion/completions/mtlint \
+	/usr/share/zsh/vendor-completions/_mtlint \
+	/usr/share/fish/vendor_completions.d/mtlint.fish; do
+	[ -s "$f" ] || { echo "FAIL: the package lacks $f"; exit 1; }
+done
+bash -n /usr/share/bash-completion/completions/mtlint ||
+	{ echo "FAIL: the bash completion does not parse"; exit 1; }
 sh tests/golden.sh /usr/bin/mtlint
 INROOT
 sed -i "1a MAX_SECONDS=$max" "$stage/in-root.sh"

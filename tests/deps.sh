@@ -70,6 +70,8 @@ scowl                              # check-dictionaries: word-list source
 festlex-poslex                     # check-dictionaries: word-list source
 iso-codes                          # check-dictionaries: word-list source
 clang-format                       # make check-format
+zsh                                # check-completions: zsh -n
+fish                               # check-completions: fish -n, complete -C
 man-db                             # check-man: man -l build/mtlint.1
 groff-base                         # check-man: the formatter man runs
 '

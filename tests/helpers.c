@@ -11,7 +11,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "util/arena.h"
 #include "util/buf.h"
+#include "util/paths.h"
 #include "text/segment.h"
 #include "util/xalloc.h"
 
@@ -35,19 +37,6 @@ struct checker *test_checker(void)
 	if (!shared && checker_new(NULL, &shared, &err) != MT_ERR_OK)
 		cr_assert_fail("checker_new failed: %s", err.msg);
 	return shared;
-}
-
-void check_str(const char *s, struct document **out_doc,
-	       struct diag_list *out)
-{
-	struct document *doc = load_str(s);
-	struct mt_error err = { 0 };
-
-	diag_list_init(out, &doc->arena);
-	if (checker_check(test_checker(), doc, NULL, out, &err) != MT_ERR_OK)
-		cr_assert_fail("check failed: %s", err.msg);
-	assert_diags_sane(doc, out);
-	*out_doc = doc;
 }
 
 static int on_boundary(const struct document *doc, uint32_t off)
@@ -80,6 +69,158 @@ int find_diag(const struct diag_list *l, const char *rule)
 		if (strcmp(l->v[i].rule, rule) == 0)
 			return (int)i;
 	return -1;
+}
+
+void check_text(struct checker *c, const char *text, const char *ref_text,
+		struct checked *out)
+{
+	struct mt_error err = { 0 };
+
+	out->doc = load_str(text);
+	out->ref = ref_text ? load_str(ref_text) : NULL;
+	diag_list_init(&out->l, &out->doc->arena);
+	if (checker_check(c ? c : test_checker(), out->doc, out->ref, &out->l,
+			  &err) != MT_ERR_OK)
+		cr_assert_fail("check failed: %s", err.msg);
+	assert_diags_sane(out->doc, &out->l);
+}
+
+void checked_release(struct checked *k)
+{
+	diag_list_release(&k->l);
+	document_free(k->doc);
+	document_free(k->ref);
+	k->doc = k->ref = NULL;
+}
+
+static int selected(const struct diag *d, const char *rule)
+{
+	size_t n;
+
+	if (!rule)
+		return 1;
+	n = strlen(rule);
+	if (n && rule[n - 1] == '.')
+		return strncmp(d->rule, rule, n) == 0;
+	return strcmp(d->rule, rule) == 0;
+}
+
+size_t count_findings(const struct diag_list *l, const char *rule)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < l->n; i++)
+		n += selected(&l->v[i], rule);
+	return n;
+}
+
+const char *finding_text(struct document *doc, const struct diag *d)
+{
+	return arena_strndup(&doc->arena,
+			     doc->text + d->span.start,
+			     d->span.end - d->span.start);
+}
+
+const char *findings_dump(struct document *doc, const struct diag_list *l)
+{
+	struct buf b = BUF_INIT;
+	const char *s;
+
+	if (!l->n)
+		buf_adds(&b, "  (none)\n");
+	for (size_t i = 0; i < l->n; i++) {
+		const struct diag *d = &l->v[i];
+		struct doc_pos p = document_position(doc, d->span.start, 0);
+
+		buf_addf(&b, "  %u:%u %s '%.*s'", p.line, p.column, d->rule,
+			 (int)(d->span.end - d->span.start),
+			 doc->text + d->span.start);
+		for (size_t k = 0; k < d->n_suggestions; k++)
+			buf_addf(&b, "%s%s", k ? ", " : " -> ",
+				 d->suggestions[k]);
+		buf_addc(&b, '\n');
+	}
+	s = arena_strdup(&doc->arena, b.buf);
+	buf_release(&b);
+	return s;
+}
+
+static int suggests(const struct diag *d, const char *suggestion)
+{
+	if (!suggestion)
+		return 1;
+	if (!*suggestion)
+		return d->n_suggestions == 0;
+	return d->n_suggestions && strcmp(d->suggestions[0], suggestion) == 0;
+}
+
+static int covers(const struct document *doc, const struct diag *d,
+		  const char *text)
+{
+	return !text || (d->span.end - d->span.start == strlen(text) &&
+			 memcmp(doc->text + d->span.start, text,
+				strlen(text)) == 0);
+}
+
+const struct diag *expect_finding_at(const char *file, int line,
+				     struct document *doc,
+				     const struct diag_list *l,
+				     const char *rule, const char *text,
+				     const char *suggestion)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		const struct diag *d = &l->v[i];
+
+		if (strcmp(d->rule, rule) == 0 && covers(doc, d, text) &&
+		    suggests(d, suggestion))
+			return d;
+	}
+	cr_assert_fail("%s:%d: expected %s%s%s%s%s%s%s in\n  %s\nfound:\n%s",
+		       file, line, rule, text ? " on '" : "",
+		       text ? text : "", text ? "'" : "",
+		       suggestion ? (*suggestion ? " suggesting '"
+						 : " without suggestion")
+				  : "",
+		       suggestion && *suggestion ? suggestion : "",
+		       suggestion && *suggestion ? "'" : "", doc->text,
+		       findings_dump(doc, l));
+	return NULL;
+}
+
+void expect_no_finding_at(const char *file, int line, struct document *doc,
+			  const struct diag_list *l, const char *rule,
+			  const char *text)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		const struct diag *d = &l->v[i];
+
+		if (selected(d, rule) && covers(doc, d, text)) {
+			cr_expect_fail("%s:%d: expected no %s%s%s%s in\n  %s\n"
+				       "found:\n%s",
+				       file, line, rule ? rule : "finding",
+				       text ? " on '" : "", text ? text : "",
+				       text ? "'" : "", doc->text,
+				       findings_dump(doc, l));
+			return;
+		}
+	}
+}
+
+char *read_file(const char *path, size_t *len)
+{
+	struct buf b = BUF_INIT;
+
+	if (buf_read_file(&b, path, 0) < 0)
+		cr_assert_fail("cannot read %s", path);
+	return buf_detach(&b, len);
+}
+
+char *read_data_file(const char *rel, size_t *len)
+{
+	char path[4096];
+
+	snprintf(path, sizeof(path), "%s/%s", mt_data_dir(), rel);
+	return read_file(path, len);
 }
 
 static char *slurp(const char *path, size_t *len)

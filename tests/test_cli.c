@@ -351,7 +351,7 @@ Test(cli, options_after_files_and_double_dash)
 Test(cli, each_subcommand_takes_its_own_options)
 {
 	static const char *const bad[] = {
-		"rules --format json", "score --fix -r x x", "lsp --jobs 2",
+		"rules --fix", "score --fix -r x x", "lsp --jobs 2",
 		"segment --baseline b.json x", "check --test x",
 		"help --lang en_GB",
 	};
@@ -375,7 +375,7 @@ Test(cli, help_of_one_subcommand)
 	cr_assert_eq(r.status, 0);
 	cr_expect(strstr(r.out, "usage: mtlint rules"), "%s", r.out);
 	cr_expect(strstr(r.out, "--test"), "%s", r.out);
-	cr_expect_null(strstr(r.out, "--format"), "%s", r.out);
+	cr_expect_null(strstr(r.out, "--baseline"), "%s", r.out);
 	run_result_release(&r);
 	run_mtlint("help score", NULL, 0, &r);
 	cr_assert_eq(r.status, 0);
@@ -391,4 +391,142 @@ Test(cli, help_of_one_subcommand)
 	cr_expect(strstr(r.out, ".TP\n\\fB\\-\\-fail\\-on\\fR \\fIerror|"),
 		  "%s", r.out);
 	run_result_release(&r);
+}
+
+/* mtlint init: a starter .mtlint.yml that parses, never overwritten. */
+Test(cli, init_writes_a_starter_config_once)
+{
+	char tmpl[] = "/tmp/mtlint-init-XXXXXX";
+	char *dir = mkdtemp(tmpl);
+	char args[512];
+	struct run_result r;
+
+	cr_assert(dir);
+	snprintf(args, sizeof(args), "init '%s'", dir);
+	run_mtlint(args, NULL, 0, &r);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_expect(strstr(r.out, "/.mtlint.yml"), "%s", r.out);
+	run_result_release(&r);
+
+	/* it parses, and its one active key works: fail-on warning */
+	snprintf(args, sizeof(args), "--config '%s/.mtlint.yml' -", dir);
+	run_mtlint(args, "The the end.\n", 13, &r);
+	cr_expect_eq(r.status, 1, "status %d: %s", r.status, r.err);
+	run_result_release(&r);
+	run_mtlint(args, "The end.\n", 9, &r);
+	cr_expect_eq(r.status, 0, "status %d: %s", r.status, r.err);
+	run_result_release(&r);
+
+	snprintf(args, sizeof(args), "init '%s'", dir);
+	run_mtlint(args, NULL, 0, &r);
+	cr_expect_eq(r.status, 2);
+	cr_expect(strstr(r.err, "exists; not overwritten"), "%s", r.err);
+	run_result_release(&r);
+	snprintf(args, sizeof(args), "rm -rf '%s'", dir);
+	cr_expect_eq(system(args), 0);
+}
+
+/* mtlint rules --format json: every rule `rules` lists, as JSON. */
+Test(cli, rules_format_json)
+{
+	struct run_result r, t;
+	json_error_t je;
+	json_t *v;
+	size_t lines = 0;
+
+	run_mtlint("rules --format json", NULL, 0, &r);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	v = json_loads(r.out, 0, &je);
+	cr_assert(v, "%s: %s", je.text, r.out);
+	cr_assert(json_is_array(v));
+	run_mtlint("rules", NULL, 0, &t);
+	for (const char *p = t.out; *p; p++)
+		lines += *p == '\n';
+	cr_expect_eq(json_array_size(v), lines);
+	cr_expect_str_eq(json_string_value(json_object_get(
+				 json_array_get(v, 0), "id")),
+			 "grammar.repeated-word");
+	cr_expect(json_is_string(json_object_get(json_array_get(v, 0),
+						 "severity")));
+	json_decref(v);
+	run_result_release(&r);
+	run_result_release(&t);
+	run_mtlint("rules --format sarif", NULL, 0, &r);
+	cr_expect_eq(r.status, 2);
+	run_result_release(&r);
+}
+
+/* No format shows a leading "./": "./a.txt" and the files of "." are
+ * reported as "a.txt". */
+Test(cli, paths_without_a_leading_dot_slash)
+{
+	static const char *const formats[] = { "text", "json", "github",
+					       "rdjsonl", "checkstyle",
+					       "junit", "sarif" };
+
+	for (size_t i = 0; i < ARRAY_SIZE(formats); i++) {
+		struct run_result r;
+		char args[256];
+
+		snprintf(args, sizeof(args),
+			 "--no-config -f %s ./fixtures/mt-article.txt "
+			 ".//fixtures/golden/readme-example",
+			 formats[i]);
+		run_mtlint(args, NULL, 0, &r);
+		cr_expect_eq(r.status, 1, "%s: %d %s", formats[i], r.status,
+			     r.err);
+		cr_expect(strstr(r.out, "fixtures/mt-article.txt"), "%s",
+			  formats[i]);
+		cr_expect(strstr(r.out, "fixtures/golden/readme-example/"),
+			  "%s", formats[i]);
+		cr_expect_null(strstr(r.out, "./fixtures"), "%s: %s",
+			       formats[i], r.out);
+		run_result_release(&r);
+	}
+}
+
+/* A progress line on a terminal for many files; none when stderr is a
+ * pipe or a file.  The terminal comes from script(1) (util-linux). */
+Test(cli, progress_line_only_on_a_terminal)
+{
+	char tmpl[] = "/tmp/mtlint-progress-XXXXXX";
+	char *dir = mkdtemp(tmpl);
+	struct buf cmd = BUF_INIT, out = BUF_INIT;
+	struct run_result r;
+	char line[4096];
+	FILE *p;
+
+	cr_assert(dir);
+	for (int i = 0; i < 25; i++) {
+		char path[256];
+		FILE *f;
+
+		snprintf(path, sizeof(path), "%s/f%02d.txt", dir, i);
+		f = fopen(path, "w");
+		cr_assert(f);
+		fputs("The the end.\n", f);
+		fclose(f);
+	}
+	buf_addf(&cmd, "--no-config '%s'", dir);
+	run_mtlint(cmd.buf, NULL, 0, &r);
+	cr_expect_eq(r.status, 1);
+	cr_expect_eq(r.err_len, 0, "%s", r.err);
+	run_result_release(&r);
+
+	buf_reset(&cmd);
+	buf_addf(&cmd, "script -qec \"'%s' --no-config '%s' >/dev/null\" "
+		       "/dev/null",
+		 getenv("MTLINT_BIN"), dir);
+	p = popen(cmd.buf, "r");
+	cr_assert(p);
+	while (fgets(line, sizeof(line), p))
+		buf_adds(&out, line);
+	pclose(p);
+	cr_expect(strstr(out.buf ? out.buf : "", "mtlint: 25/25 files"),
+		  "%s", out.buf ? out.buf : "(nothing)");
+	buf_release(&out);
+	buf_reset(&cmd);
+	buf_addf(&cmd, "rm -rf '%s'", dir);
+	cr_expect_eq(system(cmd.buf), 0);
+	buf_release(&cmd);
 }

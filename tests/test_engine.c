@@ -26,19 +26,6 @@ static struct document *load_fixture(const char *name)
 	return doc;
 }
 
-/* Is there a finding of `rule` whose span's text is exactly `text`? */
-static int has_finding(const struct document *doc, const struct diag_list *l,
-		       const char *rule, const char *text)
-{
-	for (size_t i = 0; i < l->n; i++)
-		if (strcmp(l->v[i].rule, rule) == 0 &&
-		    l->v[i].span.end - l->v[i].span.start == strlen(text) &&
-		    memcmp(doc->text + l->v[i].span.start, text,
-			   strlen(text)) == 0)
-			return 1;
-	return 0;
-}
-
 Test(engine, mt_article_defects_caught_with_spans)
 {
 	struct document *doc = load_fixture("mt-article.txt");
@@ -62,16 +49,13 @@ Test(engine, mt_article_defects_caught_with_spans)
 	cr_assert_eq(checker_check(test_checker(), doc, NULL, &l, &err),
 		     MT_ERR_OK, "%s", err.msg);
 	assert_diags_sane(doc, &l);
-	for (size_t i = 0; i < sizeof(want) / sizeof(*want); i++)
-		cr_expect(has_finding(doc, &l, want[i][0], want[i][1]),
-			  "no %s at '%s'", want[i][0], want[i][1]);
+	for (size_t i = 0; i < ARRAY_SIZE(want); i++)
+		expect_finding_at(__FILE__, __LINE__, doc, &l, want[i][0],
+				  want[i][1], NULL);
 	/* the agreement fix keeps the name and inflects the verb */
-	for (size_t i = 0; i < l.n; i++)
-		if (!strcmp(l.v[i].rule, "grammar.agreement-proper-noun")) {
-			cr_assert_geq(l.v[i].n_suggestions, 1);
-			cr_expect_str_eq(l.v[i].suggestions[0],
-					 "Moscow believes");
-		}
+	expect_finding_at(__FILE__, __LINE__, doc, &l,
+			  "grammar.agreement-proper-noun", "Moscow believe",
+			  "Moscow believes");
 	diag_list_release(&l);
 	document_free(doc);
 }
@@ -86,42 +70,35 @@ Test(engine, reference_article_has_no_errors_or_warnings)
 	cr_assert_eq(checker_check(test_checker(), doc, NULL, &l, &err),
 		     MT_ERR_OK, "%s", err.msg);
 	for (size_t i = 0; i < l.n; i++)
-		cr_expect_lt(l.v[i].severity, MT_SEV_WARNING, "%s at %u: %s",
-			     l.v[i].rule, l.v[i].span.start, l.v[i].message);
+		cr_expect_lt(l.v[i].severity, MT_SEV_WARNING, "%s at %u: %s\n%s",
+			     l.v[i].rule, l.v[i].span.start, l.v[i].message,
+			     findings_dump(doc, &l));
 	diag_list_release(&l);
 	document_free(doc);
 }
 
 Test(engine, repeated_word_with_case_kept)
 {
-	struct document *doc;
-	struct diag_list l;
-	int i;
+	struct checked k;
+	const struct diag *d;
 
-	check_str("The the report came late.", &doc, &l);
-	i = find_diag(&l, "grammar.repeated-word");
-	cr_assert_geq(i, 0);
-	cr_expect_eq(l.v[i].span.start, 0);
-	cr_expect_eq(l.v[i].span.end, 7);
-	cr_expect_str_eq(l.v[i].suggestions[0], "The");
-	cr_expect(l.v[i].flags & DIAGF_SAFE_FIX);
-	diag_list_release(&l);
-	document_free(doc);
+	check_text(NULL, "The the report came late.", NULL, &k);
+	d = expect_finding(&k, "grammar.repeated-word", "The the", "The");
+	cr_expect_eq(d->span.start, 0);
+	cr_expect(d->flags & DIAGF_SAFE_FIX);
+	checked_release(&k);
 }
 
 Test(engine, double_negative_stays_in_its_clause)
 {
-	struct document *doc;
-	struct diag_list l;
+	struct checked k;
 
-	check_str("No one said that he would not come.", &doc, &l);
-	cr_expect_eq(find_diag(&l, "negation.no-not"), -1);
-	diag_list_release(&l);
-	document_free(doc);
-	check_str("No diplomat will not be expelled.", &doc, &l);
-	cr_expect_geq(find_diag(&l, "negation.no-not"), 0);
-	diag_list_release(&l);
-	document_free(doc);
+	check_text(NULL, "No one said that he would not come.", NULL, &k);
+	expect_no_finding(&k, "negation.no-not", NULL);
+	checked_release(&k);
+	check_text(NULL, "No diplomat will not be expelled.", NULL, &k);
+	expect_finding(&k, "negation.no-not", "No diplomat will not", NULL);
+	checked_release(&k);
 }
 
 /*
@@ -179,17 +156,14 @@ Test(engine, disable_switches_rules_off)
 	const char *off[] = { "grammar" };
 	struct checker *c;
 	struct mt_error err = { 0 };
-	struct document *doc = load_str("It was the the end.");
-	struct diag_list l;
+	struct checked k;
 
 	o.disable = off;
 	o.n_disable = 1;
 	cr_assert_eq(checker_new(&o, &c, &err), MT_ERR_OK, "%s", err.msg);
-	diag_list_init(&l, &doc->arena);
-	cr_assert_eq(checker_check(c, doc, NULL, &l, &err), MT_ERR_OK);
-	cr_expect_eq(find_diag(&l, "grammar.repeated-word"), -1);
-	diag_list_release(&l);
-	document_free(doc);
+	check_text(c, "It was the the end.", NULL, &k);
+	expect_no_finding(&k, "grammar.", NULL);
+	checked_release(&k);
 	checker_free(c);
 }
 
@@ -211,38 +185,6 @@ Test(engine, examples_of_shipped_rules_pass)
 	cr_expect_gt(n, 100);
 	free(buf);
 	engine_close(e);
-}
-
-Test(engine, a_failing_example_is_reported)
-{
-	static const char yml[] =
-		"rules:\n"
-		"  - id: test.wrong\n"
-		"    category: style\n"
-		"    severity: warning\n"
-		"    message: \"x\"\n"
-		"    pattern: [{word: teh}]\n"
-		"    examples:\n"
-		"      bad: [\"It is [teh] end.\", \"[It] is teh end.\","
-		" \"[No] match.\"]\n"
-		"      good: [\"It is the end.\", \"teh\", \"fine\"]\n";
-	char *path = write_temp(yml, sizeof(yml) - 1, ".yml");
-	char args[4200];
-	struct run_result r;
-
-	snprintf(args, sizeof(args), "rules --test '%s'", path);
-	run_mtlint(args, NULL, 0, &r);
-	cr_expect_eq(r.status, 1, "status %d", r.status);
-	cr_expect(strstr(r.out, "finding at [teh], not at the marked [It]"),
-		  "%s", r.out);
-	cr_expect(strstr(r.out, "gives 0 findings, not 1: No match."), "%s",
-		  r.out);
-	cr_expect(strstr(r.out, "good example flagged at [teh]"), "%s", r.out);
-	cr_expect(strstr(r.out, "1 rules, 6 examples, 3 failures"), "%s",
-		  r.out);
-	run_result_release(&r);
-	remove(path);
-	free(path);
 }
 
 Test(engine, rules_lists_yaml_rules)
@@ -289,4 +231,34 @@ Test(lexicon, missing_dictionary_fails)
 	cr_assert_eq(lexicon_open("/nonexistent", &lex, &err), MT_ERR_DICT);
 	cr_assert_null(lex);
 	cr_expect(strstr(err.msg, "/nonexistent/4.0.dict"), "%s", err.msg);
+}
+
+/* `mtlint rules --test` covers every rule id `mtlint rules` lists: the
+ * YAML rules and the built-in passes' rules alike. */
+Test(engine, rules_test_covers_every_rule_id)
+{
+	struct run_result list, test;
+	size_t listed = 0, tested = 0, fails = 1;
+	const char *last;
+
+	run_mtlint("rules", NULL, 0, &list);
+	cr_assert_eq(list.status, 0, "%s", list.err);
+	for (const char *p = list.out; (p = strchr(p, '\n')); p++)
+		listed++;
+	run_mtlint("rules --test", NULL, 0, &test);
+	/* the summary is the last line */
+	last = test.out + test.out_len;
+	if (last > test.out)
+		last--;
+	while (last > test.out && last[-1] != '\n')
+		last--;
+	cr_assert(sscanf(last, "%zu rules, %*u examples, %zu failure", &tested,
+			 &fails) == 2,
+		  "%s", test.out);
+	cr_expect_eq(test.status, 0, "%s", test.out);
+	cr_expect_eq(fails, 0, "%s", test.out);
+	cr_expect_eq(tested, listed, "rules lists %zu, rules --test tests %zu",
+		     listed, tested);
+	run_result_release(&list);
+	run_result_release(&test);
 }

@@ -17,31 +17,6 @@
 #include "helpers.h"
 #include "util/xalloc.h"
 
-static char *slurp_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	struct buf b = BUF_INIT;
-	char chunk[4096];
-	size_t n;
-
-	cr_assert(f, "cannot open %s", path);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_add(&b, chunk, n);
-	fclose(f);
-	return buf_detach(&b, len);
-}
-
-static char *fixture(const char *name, size_t *len)
-{
-	char *p = path_in(getenv("MTLINT_DATA_DIR") ? getenv("MTLINT_DATA_DIR")
-						    : ".",
-			  name);
-	char *s = slurp_file(p, len);
-
-	free(p);
-	return s;
-}
-
 /* "the" -> "the the" at its first lower-case occurrence in each of the
  * first n lines holding one: a fixture with known safe fixes. */
 static char *double_words(const char *text, int n, int *made)
@@ -538,7 +513,7 @@ Test(gate_baseline, write_edit_elsewhere_then_new_error_fails)
 	char *art, *base, *doubled, *edited, *worse;
 	size_t len;
 	int made;
-	char *text = fixture("fixtures/mt-article.txt", &len);
+	char *text = read_data_file("fixtures/mt-article.txt", &len);
 	struct buf args = BUF_INIT, b = BUF_INIT;
 	struct run_result r;
 
@@ -553,7 +528,7 @@ Test(gate_baseline, write_edit_elsewhere_then_new_error_fails)
 	run_result_release(&r);
 	{
 		size_t bl;
-		char *bj = slurp_file(base, &bl);
+		char *bj = read_file(base, &bl);
 
 		cr_assert(count_str(bj, "\"rule\": \"grammar.repeated-word\"") >= 2,
 			  "%s", bj);
@@ -663,7 +638,7 @@ Test(gate_fix, fixes_the_fixture_article_and_nothing_else)
 	char *d = tmpdir();
 	size_t len, l0, l1, n_before;
 	int made;
-	char *text = fixture("fixtures/mt-article.txt", &len);
+	char *text = read_data_file("fixtures/mt-article.txt", &len);
 	char *doubled = double_words(text, 3, &made);
 	char *pristine = path_in(d, "pristine.txt");
 	char *art = path_in(d, "article.txt");
@@ -683,8 +658,8 @@ Test(gate_fix, fixes_the_fixture_article_and_nothing_else)
 	cr_assert_lt(findings(art), n_before);
 	/* the fixes of the doubled copy are exactly the doubled words: both
 	 * copies end up the same */
-	fixed0 = slurp_file(pristine, &l0);
-	fixed1 = slurp_file(art, &l1);
+	fixed0 = read_file(pristine, &l0);
+	fixed1 = read_file(art, &l1);
 	cr_assert_eq(l0, l1);
 	cr_assert(!memcmp(fixed0, fixed1, l0));
 	{
@@ -720,7 +695,7 @@ Test(gate_fix, dry_run_prints_a_diff_and_touches_nothing)
 				"end.\n+It was the end.\n Line three.\n"),
 		  "%s", r.out);
 	run_result_release(&r);
-	back = slurp_file(p, &len);
+	back = read_file(p, &len);
 	cr_assert_str_eq(back, "Line one.\nIt was the the end.\nLine three.\n");
 	free(back);
 	/* patch(1) applies it */
@@ -730,7 +705,7 @@ Test(gate_fix, dry_run_prints_a_diff_and_touches_nothing)
 		 d, getenv("MTLINT_BIN"));
 	run_mtlint(args.buf, NULL, 0, &r);
 	run_result_release(&r);
-	back = slurp_file(p, &len);
+	back = read_file(p, &len);
 	cr_assert_str_eq(back, "Line one.\nIt was the end.\nLine three.\n");
 	free(back);
 	free(p);
@@ -757,7 +732,7 @@ static void fix_must_fail(const char *dir, const char *prefix,
 			  strstr(r.err, "cannot create a temporary file"),
 		  "%s: %s", why, r.err);
 	run_result_release(&r);
-	back = slurp_file(p, &len);
+	back = read_file(p, &len);
 	cr_assert_str_eq(back, "It was the the end.\n", "%s: file changed", why);
 	free(back);
 	buf_reset(&args);
@@ -826,7 +801,7 @@ Test(gate_fix, full_disk_loses_nothing)
 		cr_expect_eq(r.status, 2, "exit %d: %s", r.status, r.err);
 		cr_expect(strstr(r.err, "No space left"), "%s", r.err);
 		run_result_release(&r);
-		back = slurp_file(p, &len);
+		back = read_file(p, &len);
 		cr_expect_str_eq(back, "It was the the end.\n");
 		free(back);
 		free(p);
@@ -866,8 +841,8 @@ Test(gate_fix, dry_run_diff_applies_like_fix_with_crlf_and_no_final_eol)
 	buf_addf(&args, "--no-config --fix '%s'", p2);
 	run_mtlint(args.buf, NULL, 0, &r);
 	run_result_release(&r);
-	x1 = slurp_file(p1, &l1);
-	x2 = slurp_file(p2, &l2);
+	x1 = read_file(p1, &l1);
+	x2 = read_file(p2, &l2);
 	cr_assert_str_eq(x1, x2);
 	cr_assert(strstr(x2, "the end.\r\n") && strstr(x2, "Last of") &&
 		  !strstr(x2, "of of"));

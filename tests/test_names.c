@@ -7,6 +7,7 @@
 
 #include "helpers.h"
 #include "reference/names.h"
+#include "util/namesim.h"
 #include "text/segment.h"
 
 static struct names_normaliser *nn;
@@ -117,23 +118,23 @@ Test(names, sentence_initial_capitals, .init = setup, .fini = teardown)
 
 Test(names, damerau_levenshtein)
 {
-	cr_expect_eq(names_distance("peskov", 6, "pskov", 5, 2), 1);
-	cr_expect_eq(names_distance("abcd", 4, "abdc", 4, 2), 1);
-	cr_expect_eq(names_distance("kitten", 6, "sitting", 7, 5), 3);
+	cr_expect_eq(namesim_distance("peskov", 6, "pskov", 5, 2), 1);
+	cr_expect_eq(namesim_distance("abcd", 4, "abdc", 4, 2), 1);
+	cr_expect_eq(namesim_distance("kitten", 6, "sitting", 7, 5), 3);
 	/* stops early past max */
-	cr_expect_eq(names_distance("kitten", 6, "sitting", 7, 1), 2);
-	cr_expect_eq(names_distance("", 0, "abc", 3, 3), 3);
+	cr_expect_eq(namesim_distance("kitten", 6, "sitting", 7, 1), 2);
+	cr_expect_eq(namesim_distance("", 0, "abc", 3, 3), 3);
 }
 
 Test(names, jaro_winkler)
 {
 	/* the textbook pair: Jaro 0.944, Winkler 0.961 */
-	cr_expect(fabs(names_jaro_winkler("martha", 6, "marhta", 6) - 0.9611) <
+	cr_expect(fabs(namesim_jaro_winkler("martha", 6, "marhta", 6) - 0.9611) <
 		  1e-3);
-	cr_expect(fabs(names_jaro_winkler("dwayne", 6, "duane", 5) - 0.84) <
+	cr_expect(fabs(namesim_jaro_winkler("dwayne", 6, "duane", 5) - 0.84) <
 		  1e-3);
-	cr_expect_float_eq(names_jaro_winkler("abc", 3, "abc", 3), 1.0, 1e-9);
-	cr_expect_float_eq(names_jaro_winkler("abc", 3, "xyz", 3), 0.0, 1e-9);
+	cr_expect_float_eq(namesim_jaro_winkler("abc", 3, "abc", 3), 1.0, 1e-9);
+	cr_expect_float_eq(namesim_jaro_winkler("abc", 3, "xyz", 3), 0.0, 1e-9);
 }
 
 Test(names, near_miss_thresholds)
@@ -141,18 +142,18 @@ Test(names, near_miss_thresholds)
 	int d;
 	double s;
 
-	cr_expect(names_near_miss("pskov", "peskov", &d, &s));
+	cr_expect(namesim_near_miss("pskov", "peskov", &d, &s));
 	cr_expect_eq(d, 1);
-	cr_expect(names_near_miss("tillerson", "tilersen", &d, &s));
+	cr_expect(namesim_near_miss("tillerson", "tilersen", &d, &s));
 	cr_expect_eq(d, 2);
 	/* inflection and derivation are not misspellings */
-	cr_expect(!names_near_miss("russian", "russians", &d, &s));
-	cr_expect(!names_near_miss("america", "american", &d, &s));
+	cr_expect(!namesim_near_miss("russian", "russians", &d, &s));
+	cr_expect(!namesim_near_miss("america", "american", &d, &s));
 	/* too short, too far */
-	cr_expect(!names_near_miss("gru", "fru", &d, &s));
-	cr_expect(!names_near_miss("obama", "osama", &d, &s) || d == 1);
-	cr_expect(!names_near_miss("london", "lisbon", &d, &s));
-	cr_expect(!names_near_miss("moscow", "moscow", &d, &s));
+	cr_expect(!namesim_near_miss("gru", "fru", &d, &s));
+	cr_expect(!namesim_near_miss("obama", "osama", &d, &s) || d == 1);
+	cr_expect(!namesim_near_miss("london", "lisbon", &d, &s));
+	cr_expect(!namesim_near_miss("moscow", "moscow", &d, &s));
 }
 
 Test(names, index_finds_near_misses_only)

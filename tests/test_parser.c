@@ -42,38 +42,6 @@ static struct checker *parser_checker(unsigned budget)
 	return make_checker(budget, 0);
 }
 
-static struct document *check_with(struct checker *c, const char *s,
-				   struct diag_list *l)
-{
-	struct document *doc = load_str(s);
-	struct mt_error err = { 0 };
-
-	diag_list_init(l, &doc->arena);
-	cr_assert_eq(checker_check(c, doc, NULL, l, &err), MT_ERR_OK, "%s",
-		     err.msg);
-	assert_diags_sane(doc, l);
-	return doc;
-}
-
-static int count_rule(const struct diag_list *l, const char *rule)
-{
-	int n = 0;
-
-	for (size_t i = 0; i < l->n; i++)
-		n += strcmp(l->v[i].rule, rule) == 0;
-	return n;
-}
-
-/* The flagged text of diagnostic i. */
-static char *diag_text(const struct document *doc, const struct diag *d)
-{
-	static char buf[256];
-
-	snprintf(buf, sizeof(buf), "%.*s", (int)(d->span.end - d->span.start),
-		 doc->text + d->span.start);
-	return buf;
-}
-
 /* --- parser.h ------------------------------------------------------------ */
 
 Test(parser, complete_unconnected_cache_and_limits)
@@ -154,27 +122,23 @@ Test(parser, glued_words_reach_the_tokenizer_as_written)
 Test(grammar_parser, unconnected_word_reported_at_its_position)
 {
 	struct checker *c = make_checker(0, 1);
-	struct diag_list l;
-	struct document *doc;
-	int i;
+	struct checked k;
+	const struct diag *d;
 
 	/* curly quotes around a full sentence, which is parsed on its own;
 	 * the finding must point at the defect in the sentence around it */
-	doc = check_with(c,
-			 "Nothing happened. \u201cWe will respond,\u201d the "
-			 "minister said. The elect President arrived "
-			 "yesterday.",
-			 &l);
-	i = find_diag(&l, "grammar.parse");
-	cr_assert(i >= 0);
-	cr_expect_eq(count_rule(&l, "grammar.parse"), 1);
-	cr_expect_str_eq(diag_text(doc, &l.v[i]), "elect");
-	cr_expect_eq(l.v[i].severity, MT_SEV_WARNING);
-	cr_expect_str_eq(l.v[i].category, "fluency/grammar");
-	cr_expect(strstr(l.v[i].message, "'elect' is not connected") != NULL,
-		  "%s", l.v[i].message);
-	diag_list_release(&l);
-	document_free(doc);
+	check_text(c,
+		   "Nothing happened. \u201cWe will respond,\u201d the "
+		   "minister said. The elect President arrived yesterday.",
+		   NULL, &k);
+	d = expect_finding(&k, "grammar.parse", "elect", NULL);
+	cr_expect_eq(count_findings(&k.l, "grammar.parse"), 1, "%s",
+		     findings_dump(k.doc, &k.l));
+	cr_expect_eq(d->severity, MT_SEV_WARNING);
+	cr_expect_str_eq(d->category, "fluency/grammar");
+	cr_expect(strstr(d->message, "'elect' is not connected") != NULL,
+		  "%s", d->message);
+	checked_release(&k);
 	checker_free(c);
 }
 
@@ -210,25 +174,21 @@ Test(grammar_parser, garbled_shapes_beyond_unconnected_words)
 	};
 	struct checker *c = make_checker(0, 1);
 
-	for (size_t k = 0; k < ARRAY_SIZE(bad); k++) {
-		struct diag_list l;
-		struct document *doc = check_with(c, bad[k].text, &l);
-		int i = find_diag(&l, "grammar.parse");
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
+		struct checked k;
 
-		cr_assert(i >= 0, "not flagged: %s", bad[k].text);
-		cr_expect_eq(count_rule(&l, "grammar.parse"), 1);
-		cr_expect_str_eq(diag_text(doc, &l.v[i]), bad[k].flagged);
-		diag_list_release(&l);
-		document_free(doc);
+		check_text(c, bad[i].text, NULL, &k);
+		expect_finding(&k, "grammar.parse", bad[i].flagged, NULL);
+		cr_expect_eq(count_findings(&k.l, "grammar.parse"), 1, "%s",
+			     findings_dump(k.doc, &k.l));
+		checked_release(&k);
 	}
-	for (size_t k = 0; k < ARRAY_SIZE(good); k++) {
-		struct diag_list l;
-		struct document *doc = check_with(c, good[k], &l);
+	for (size_t i = 0; i < ARRAY_SIZE(good); i++) {
+		struct checked k;
 
-		cr_expect_eq(count_rule(&l, "grammar.parse"), 0, "flagged: %s",
-			     good[k]);
-		diag_list_release(&l);
-		document_free(doc);
+		check_text(c, good[i], NULL, &k);
+		expect_no_finding(&k, "grammar.parse", NULL);
+		checked_release(&k);
 	}
 	checker_free(c);
 }
@@ -269,14 +229,12 @@ Test(grammar_parser, clean_shapes_not_flagged)
 	};
 	struct checker *c = parser_checker(0);
 
-	for (size_t k = 0; k < ARRAY_SIZE(good); k++) {
-		struct diag_list l;
-		struct document *doc = check_with(c, good[k], &l);
+	for (size_t i = 0; i < ARRAY_SIZE(good); i++) {
+		struct checked k;
 
-		cr_expect_eq(count_rule(&l, "grammar.parse"), 0, "flagged: %s",
-			     good[k]);
-		diag_list_release(&l);
-		document_free(doc);
+		check_text(c, good[i], NULL, &k);
+		expect_no_finding(&k, "grammar.parse", NULL);
+		checked_release(&k);
 	}
 	checker_free(c);
 }
@@ -284,25 +242,22 @@ Test(grammar_parser, clean_shapes_not_flagged)
 Test(grammar_parser, reported_once_with_earlier_pass)
 {
 	struct checker *c = parser_checker(0);
-	struct diag_list l;
-	struct document *doc;
+	struct checked k;
 
 	/* the repeated word is reported by the built-in pass; the parser's
 	 * complaint about the same words is dropped */
-	doc = check_with(c, "The the committee met on Monday.", &l);
-	cr_expect_eq(count_rule(&l, "grammar.repeated-word"), 1);
-	cr_expect_eq(count_rule(&l, "grammar.parse"), 0);
-	diag_list_release(&l);
-	document_free(doc);
+	check_text(c, "The the committee met on Monday.", NULL, &k);
+	expect_finding(&k, "grammar.repeated-word", "The the", "The");
+	expect_no_finding(&k, "grammar.parse", NULL);
+	checked_release(&k);
 	checker_free(c);
 }
 
 Test(grammar_parser, budget_and_long_sentences_noted)
 {
 	struct checker *c = parser_checker(1);
+	struct checked k;
 	const struct diag *d;
-	struct diag_list l;
-	struct document *doc;
 	char text[4096] = "";
 
 	for (int i = 0; i < 12; i++) {
@@ -314,20 +269,20 @@ Test(grammar_parser, budget_and_long_sentences_noted)
 			 i);
 		strcat(text, s);
 	}
-	doc = check_with(c, text, &l);
-	cr_expect_eq(count_rule(&l, "grammar.parse-skipped"), 1);
-	d = &l.v[find_diag(&l, "grammar.parse-skipped")];
+	check_text(c, text, NULL, &k);
+	d = expect_finding(&k, "grammar.parse-skipped", NULL, NULL);
+	cr_expect_eq(count_findings(&k.l, "grammar.parse-skipped"), 1,
+		     "%s", findings_dump(k.doc, &k.l));
 	cr_expect(strstr(d->message, "budget (1 sentences") != NULL, "%s",
 		  d->message);
 	cr_expect(strstr(d->message, "11 sentences not checked") != NULL,
 		  "%s", d->message);
 	/* the first sentence was parsed, the note is on the second: a count,
 	 * so the same on any machine */
-	cr_expect(strncmp(doc->text + d->span.start,
-			  "The committee number 1 ", 23) == 0, "%.40s",
-		  doc->text + d->span.start);
-	diag_list_release(&l);
-	document_free(doc);
+	cr_expect(strncmp(finding_text(k.doc, d), "The committee number 1 ",
+			  23) == 0,
+		  "%.40s", finding_text(k.doc, d));
+	checked_release(&k);
 	checker_free(c);
 
 	c = parser_checker(0);
@@ -336,56 +291,12 @@ Test(grammar_parser, budget_and_long_sentences_noted)
 	for (int i = 0; i < 70; i++)
 		strcat(text, " saw it");
 	strcat(text, ".");
-	doc = check_with(c, text, &l);
-	cr_expect_eq(count_rule(&l, "grammar.parse-skipped"), 1);
-	cr_expect(strstr(l.v[find_diag(&l, "grammar.parse-skipped")].message,
-			 "too long") != NULL);
-	diag_list_release(&l);
-	document_free(doc);
+	check_text(c, text, NULL, &k);
+	d = expect_finding(&k, "grammar.parse-skipped", NULL, NULL);
+	cr_expect_eq(count_findings(&k.l, "grammar.parse-skipped"), 1);
+	cr_expect(strstr(d->message, "too long") != NULL, "%s", d->message);
+	checked_release(&k);
 	checker_free(c);
-}
-
-/* --- end to end ------------------------------------------------------------ */
-
-static int count_in(const char *s, const char *needle)
-{
-	int n = 0;
-
-	for (const char *p = strstr(s, needle); p; p = strstr(p + 1, needle))
-		n++;
-	return n;
-}
-
-Test(grammar_parser, fixtures_end_to_end)
-{
-	struct run_result r;
-
-	run_mtlint("--format json fixtures/reference-article.txt", NULL, 0,
-		   &r);
-	cr_expect(r.status <= 1, "status %d: %s", r.status, r.err);
-	cr_expect_eq(count_in(r.out, "\"severity\": \"error\""), 0);
-	cr_expect(count_in(r.out, "\"rule\": \"grammar.parse\"") <= 1);
-	run_result_release(&r);
-
-	run_mtlint("--format json fixtures/mt-article.txt", NULL, 0, &r);
-	cr_expect_eq(r.status, 1, "status %d: %s", r.status, r.err);
-	/* the parser stays quiet where a rule reported the same defect
-	 * ("Russian Foreign Ministry official": the missing article) */
-	cr_expect(count_in(r.out, "\"rule\": \"grammar.parse\"") +
-			  count_in(r.out, "\"rule\": "
-					  "\"grammar.missing-article-subject\"") >=
-		  5);
-	run_result_release(&r);
-
-	run_mtlint("--grammar-parser off fixtures/mt-article.txt", NULL, 0, &r);
-	cr_expect_eq(count_in(r.out, "grammar.parse"), 0);
-	run_result_release(&r);
-
-	run_mtlint("--grammar-parser maybe fixtures/mt-article.txt", NULL, 0,
-		   &r);
-	cr_expect_eq(r.status, 2);
-	cr_expect(strstr(r.err, "--grammar-parser") != NULL);
-	run_result_release(&r);
 }
 
 /* Two checkers in two threads share the dictionary: same answers. */
@@ -399,13 +310,12 @@ static void *check_in_thread(void *v)
 	struct thread_arg *a = v;
 	struct checker *c = make_checker(0, 1);
 
-	for (int k = 0; k < 3; k++) {
-		struct diag_list l;
-		struct document *doc = check_with(c, a->text, &l);
+	for (int i = 0; i < 3; i++) {
+		struct checked k;
 
-		a->n_parse = count_rule(&l, "grammar.parse");
-		diag_list_release(&l);
-		document_free(doc);
+		check_text(c, a->text, NULL, &k);
+		a->n_parse = (int)count_findings(&k.l, "grammar.parse");
+		checked_release(&k);
 	}
 	checker_free(c);
 	return NULL;

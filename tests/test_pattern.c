@@ -41,7 +41,7 @@ Test(pattern, offsets_are_bytes_of_utf8)
 	struct pattern_match m;
 	struct pattern_text *t = pattern_text_new(s, strlen(s));
 
-	cr_assert(pattern_find(p, s, strlen(s), 0, &m));
+	cr_assert(pattern_find_text(p, t, 0, &m));
 	cr_expect_eq(m.start[0], 7);
 	cr_expect_eq(m.end[0], 9);
 	cr_expect_eq(m.start[1], 7);
@@ -84,10 +84,14 @@ Test(pattern, pathological_regex_gives_up)
 	struct pattern_match m;
 	time_t t0 = time(NULL);
 
+	struct pattern_text *t;
+
 	memset(s, 'a', sizeof(s) - 1);
 	s[sizeof(s) - 1] = '\0';
-	cr_expect(!pattern_find(p, s, strlen(s), 0, &m));
+	t = pattern_text_new(s, strlen(s));
+	cr_expect(!pattern_find_text(p, t, 0, &m));
 	cr_expect_geq(pattern_timeouts(p), 1);
 	cr_expect_lt(time(NULL) - t0, 10);
+	pattern_text_free(t);
 	pattern_free(p);
 }

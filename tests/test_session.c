@@ -23,7 +23,7 @@ static const char article[] =
 static struct session *open_session(struct session_options *o)
 {
 	struct session *s = NULL;
-	struct config_errors cerrs = { 0 };
+	struct yamlfile_errors cerrs = { 0 };
 	struct mt_error err = { 0 };
 
 	o->co.grammar_parser = 0; /* fast; the parser has its own tests */
@@ -215,7 +215,7 @@ Test(session, a_configuration_the_caller_owns)
 	struct session_options o = { .no_config = 1 };
 	struct session *s;
 	struct config *cfg = NULL;
-	struct config_errors cerrs = { 0 };
+	struct yamlfile_errors cerrs = { 0 };
 	struct mt_error err = { 0 };
 	struct session_profile *p;
 	struct session_result res;

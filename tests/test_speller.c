@@ -291,3 +291,27 @@ Test(speller, hunspell_order_kept_on_request)
 	cr_expect(kb >= 2);
 	speller_close(sp);
 }
+
+Test(speller, suggestion_index_is_built_once_then_mapped)
+{
+	struct speller *sp = open_case("basic");
+	struct speller_index_stats st;
+	const char *const *s;
+
+	speller_index_stats(sp, &st);
+	cr_expect_eq(st.opened, 0, "opened before any suggestion");
+	cr_expect(speller_suggest(sp, "bet", 3, SPELLER_ORDER_RANKED, &s) > 0);
+	speller_index_stats(sp, &st);
+	cr_expect(st.opened == 1 || st.opened == 2, "opened %d", st.opened);
+	cr_expect_gt(st.words, 0);
+	speller_close(sp);
+	/* the same sources again: the cache file written (or found) above is
+	 * mapped, not built */
+	sp = open_case("basic");
+	cr_expect(speller_suggest(sp, "bet", 3, SPELLER_ORDER_RANKED, &s) > 0);
+	speller_index_stats(sp, &st);
+	if (*st.path) {
+		cr_expect_eq(st.opened, 1, "built again: %s", st.path);
+	}
+	speller_close(sp);
+}

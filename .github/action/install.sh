@@ -6,7 +6,10 @@
 #   MTLINT_PACKAGE   where the package comes from:
 #                    a path or http(s) URL of a mtlint_*.deb: that file;
 #                    "release" (default): the release asset of this
-#                      action's version (Debian 12 amd64/arm64 builds);
+#                      action's version built for this distribution and
+#                      architecture (.github/workflows/release.yml builds
+#                      Debian 12 and Ubuntu 24.04, amd64 and arm64); where
+#                      there is none, says so and falls back to "build";
 #                    "build": build the package from this action's source
 #                      (build dependencies only, never the test tools),
 #                      reusing $MTLINT_CACHE/mtlint_<version>_<arch>.deb
@@ -31,11 +34,22 @@ mkdir -p "$cache"
 case $package in
 release)
 	repo=${MTLINT_REPOSITORY:-mtlint/mtlint}
-	url=https://github.com/$repo/releases/download/v$version/$deb
-	[ -f "$cache/$deb" ] || curl -fsSL --retry 3 -o "$cache/$deb" "$url" ||
-		{ echo "mtlint: cannot download $url (use package: build)" >&2
-		  exit 1; }
-	file=$cache/$deb ;;
+	os=$(. /etc/os-release && echo "$ID-$VERSION_ID")
+	asset=mtlint_${version}_${os}_${arch}.deb
+	url=https://github.com/$repo/releases/download/v$version/$asset
+	file=$cache/$asset
+	if [ ! -f "$file" ] &&
+	   ! curl -fsSL --retry 3 -o "$file.part" "$url" 2>/dev/null; then
+		rm -f "$file.part"
+		echo "mtlint: no release package $asset at $url;" \
+		     "building the package from the action's source instead" >&2
+		package=build
+	elif [ -f "$file.part" ]; then
+		mv "$file.part" "$file"
+	fi ;;
+esac
+case $package in
+release) ;;
 build)
 	if [ ! -f "$cache/$deb" ]; then
 		make -C "$src" --no-print-directory deb LINTIAN=

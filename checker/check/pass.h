@@ -13,7 +13,9 @@
  *      to the command line's option table (cli/options.c, which makes
  *      --help and the man page), and document them in docs/;
  *   4. list every rule id it can report from `rules`, so `mtlint rules`,
- *      --enable/--disable and SARIF know it;
+ *      --enable/--disable and SARIF know it, each with examples it must
+ *      flag and must not flag (`bad`, `good`), which `mtlint rules --test`
+ *      runs;
  *   5. give it unit tests (tests/test_<name>.c) and end-to-end expectations.
  *
  * A pass's state is opened once per checker (load dictionaries and rules
@@ -39,7 +41,22 @@ struct rule_info {
 	enum mt_severity severity; /* default severity */
 	const char *description; /* one line, for `mtlint rules` */
 	const char *url;	 /* more help; may be NULL */
+	/*
+	 * The rule's examples, for `mtlint rules --test` (run/selftest.h):
+	 * NULL-terminated lists written as check/examples.h says, checked
+	 * against `reference` (the reference article; NULL: none) with
+	 * `reject` as a --reject list (its contents; NULL: none). Every
+	 * built-in rule has at least one of each; the YAML rules carry
+	 * theirs in the rule files and leave these NULL.
+	 */
+	const char *const *bad;
+	const char *const *good;
+	const char *reference;
+	const char *reject;
 };
+
+/* A NULL-terminated list of examples, for rule_info rows. */
+#define RULE_EXAMPLES(...) ((const char *const[]){ __VA_ARGS__, NULL })
 
 struct check_ctx {
 	struct checker *checker;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/commands.h"
+#include "cli/completion.h"
 #include "cli/options.h"
 #include "lsp/lsp.h"
 
@@ -35,6 +36,8 @@ static const struct command commands[] = {
 	  "show the sentences and tokens of a file" },
 	{ "lsp", CLI_LSP, cmd_lsp, "[options]",
 	  "a Language Server on standard input and output" },
+	{ "init", CLI_INIT, cmd_init, "[DIR]",
+	  "write a commented starter .mtlint.yml in DIR (default: here)" },
 	{ "version", CLI_HELP, cmd_version, "", "show the version" },
 	{ "help", CLI_HELP, cmd_help, "[SUBCOMMAND]",
 	  "show the help of mtlint or of a subcommand" },
@@ -112,6 +115,18 @@ static int cmd_help(struct cli_opts *o)
 {
 	const struct command *c = NULL;
 
+	if (o->completion) {
+		const char *names[ARRAY_SIZE(commands)];
+
+		for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
+			names[i] = commands[i].name;
+		if (cli_print_completion(stdout, o->completion, names,
+					 ARRAY_SIZE(commands)) < 0)
+			return cli_bad_usage("--completion takes bash, zsh or "
+					     "fish, not '%s'",
+					     o->completion);
+		return CLI_EXIT_CLEAN;
+	}
 	if (o->man) {
 		if (!strcmp(o->man, "options"))
 			cli_print_options_roff(stdout);

@@ -27,7 +27,7 @@ static int want_color(int setting)
 int cmd_check(struct cli_opts *o)
 {
 	struct session *s = NULL;
-	struct config_errors cerrs = { 0 }; /* a broken --config file */
+	struct yamlfile_errors cerrs = { 0 }; /* a broken --config file */
 	struct mt_error err = { 0 };
 	struct run_options ro = { 0 };
 	int rc;
@@ -41,7 +41,7 @@ int cmd_check(struct cli_opts *o)
 	o->so.n_slots = o->jobs ? (size_t)o->jobs : batch_cpus();
 	if (session_new(&o->so, &s, &cerrs, &err) != MT_ERR_OK) {
 		if (cerrs.n) {
-			config_errors_print(&cerrs, stderr);
+			yamlfile_errors_print(&cerrs, stderr);
 			fprintf(stderr,
 				"mtlint: error: %zu error%s in configuration "
 				"'%s'\n",
@@ -50,7 +50,7 @@ int cmd_check(struct cli_opts *o)
 		} else {
 			fprintf(stderr, "mtlint: error: %s\n", err.msg);
 		}
-		config_errors_release(&cerrs);
+		yamlfile_errors_release(&cerrs);
 		return CLI_EXIT_ERROR;
 	}
 	ro.inputs = o->files.v;
@@ -70,6 +70,8 @@ int cmd_check(struct cli_opts *o)
 	}
 	ro.out = stdout;
 	ro.log = stderr;
+	/* on a terminal only: logs and CI output stay free of it */
+	ro.progress = isatty(STDERR_FILENO);
 	rc = (int)run_inputs(s, &ro);
 	session_free(s);
 	return rc;

@@ -13,7 +13,7 @@
 int cmd_lsp(struct cli_opts *o)
 {
 	struct session *s = NULL;
-	struct config_errors cerrs = { 0 };
+	struct yamlfile_errors cerrs = { 0 };
 	struct mt_error err = { 0 };
 	int rc;
 
@@ -21,9 +21,9 @@ int cmd_lsp(struct cli_opts *o)
 		return cli_bad_usage("%s", "lsp takes no files");
 	o->so.n_slots = 1;
 	if (session_new(&o->so, &s, &cerrs, &err) != MT_ERR_OK) {
-		config_errors_print(&cerrs, stderr);
+		yamlfile_errors_print(&cerrs, stderr);
 		fprintf(stderr, "mtlint: error: %s\n", err.msg);
-		config_errors_release(&cerrs);
+		yamlfile_errors_release(&cerrs);
 		return CLI_EXIT_ERROR;
 	}
 	rc = lsp_serve(s, stdin, stdout);

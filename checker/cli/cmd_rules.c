@@ -6,10 +6,14 @@
 #include "cli/commands.h"
 
 #include <stdio.h>
+#include <string.h>
+
+#include <jansson.h>
 
 #include "cli/cli.h"
 #include "engine/engine.h"
 #include "engine/ruleset.h"
+#include "run/selftest.h"
 
 static void print_rule(const struct rule_info *r, void *arg)
 {
@@ -18,24 +22,43 @@ static void print_rule(const struct rule_info *r, void *arg)
 	       mt_severity_name(r->severity), r->description);
 }
 
-/* Every example of the rule files; exit 1 on any miss. */
-static int test_rules(struct cli_opts *o, const struct checker_options *co,
-		      struct checker *checker)
+/* rules --format json: one object per rule, for editors and scripts. */
+static void add_rule_json(const struct rule_info *r, void *arg)
 {
-	struct engine *e = NULL;
-	struct mt_error err = { 0 };
-	size_t n = 0, fails;
+	json_array_append_new(
+		arg, json_pack("{s:s, s:s, s:s, s:s, s:s?}", "id", r->id,
+			       "category", r->category, "severity",
+			       mt_severity_name(r->severity), "description",
+			       r->description ? r->description : "", "url",
+			       r->url));
+}
 
-	if (engine_open_opts(co, o->files.v, o->files.n, &e, &err) !=
+static int print_rules_json(struct checker *checker)
+{
+	json_t *rules = json_array();
+	int rc;
+
+	checker_each_rule(checker, add_rule_json, rules);
+	rc = json_dumpf(rules, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	fputc('\n', stdout);
+	json_decref(rules);
+	return rc || fflush(stdout) ? CLI_EXIT_ERROR : CLI_EXIT_CLEAN;
+}
+
+/* Every example of every rule (run/selftest.h); exit 1 on any miss. */
+static int test_rules(struct cli_opts *o, const struct checker_options *co)
+{
+	struct selftest_result res;
+	struct mt_error err = { 0 };
+
+	if (selftest_run(co, o->files.v, o->files.n, stdout, &res, &err) !=
 	    MT_ERR_OK) {
 		fprintf(stderr, "mtlint: error: %s\n", err.msg);
 		return CLI_EXIT_ERROR;
 	}
-	fails = engine_test_examples(e, checker, 3, stdout, &n);
-	printf("%zu rules, %zu examples, %zu failure%s\n",
-	       engine_ruleset(e)->n_rules, n, fails, fails == 1 ? "" : "s");
-	engine_close(e);
-	return fails ? CLI_EXIT_FINDINGS : CLI_EXIT_CLEAN;
+	printf("%zu rules, %zu examples, %zu failure%s\n", res.rules,
+	       res.examples, res.failures, res.failures == 1 ? "" : "s");
+	return res.failures ? CLI_EXIT_FINDINGS : CLI_EXIT_CLEAN;
 }
 
 /* Every error of broken rule files (err->msg holds only the first). */
@@ -67,14 +90,19 @@ int cmd_rules(struct cli_opts *o)
 
 	if (o->files.n && !o->test)
 		return cli_bad_usage("%s", "rules takes files only with --test");
-	if (o->test && show_rule_errors(o, &co))
-		return CLI_EXIT_ERROR;
+	if (o->format && strcmp(o->format, "text") &&
+	    (strcmp(o->format, "json") || o->test))
+		return cli_bad_usage("rules --format takes text or json%s",
+				     o->test ? " (and --test only text)" : "");
+	if (o->test)
+		return show_rule_errors(o, &co) ? CLI_EXIT_ERROR
+						: test_rules(o, &co);
 	if (checker_new(&co, &checker, &err) != MT_ERR_OK) {
 		fprintf(stderr, "mtlint: error: %s\n", err.msg);
 		return CLI_EXIT_ERROR;
 	}
-	if (o->test) {
-		rc = test_rules(o, &co, checker);
+	if (o->format && !strcmp(o->format, "json")) {
+		rc = print_rules_json(checker);
 	} else {
 		checker_each_rule(checker, print_rule, NULL);
 		rc = CLI_EXIT_CLEAN;

@@ -23,6 +23,7 @@ int cmd_rules(struct cli_opts *o);
 int cmd_score(struct cli_opts *o);
 int cmd_segment(struct cli_opts *o);
 int cmd_lsp(struct cli_opts *o);
+int cmd_init(struct cli_opts *o);
 
 /*
  * The checker options of a subcommand that checks without the run (rules,

@@ -324,7 +324,8 @@ static const struct option_row options[] = {
 	  "report mtlint-disable comments that suppress nothing "
 	  "(mtlint.unused-disable)" },
 
-	{ "format", 'f', "FORMAT", CLI_CHECK, "Output and exit status",
+	{ "format", 'f', "FORMAT", CLI_CHECK | CLI_RULES,
+	  "Output and exit status",
 	  set_format, 0, 0, 0, NULL, "the output format (default: text):" },
 	{ "color", 0, NULL, CLI_CHECK, NULL, set_int_choice, OFF(color), 0, 0,
 	  when,
@@ -362,7 +363,11 @@ static const struct option_row options[] = {
 	  "rules --test [RULEFILE...]: run every example of the rule files "
 	  "(default: the installed ones); exit 1 on a failure" },
 
-	{ "man", 0, "SECTION", CLI_HELP, "Help", set_string, OFF(man), 0, 0,
+	{ "completion", 0, "SHELL", CLI_HELP, "Help", set_string,
+	  OFF(completion), 0, 0, NULL,
+	  "help --completion bash|zsh|fish: the shell's completion script "
+	  "(the build makes them; make install installs them)" },
+	{ "man", 0, "SECTION", CLI_HELP, NULL, set_string, OFF(man), 0, 0,
 	  NULL,
 	  "help --man options|commands: that section of the man page, as "
 	  "roff (the build makes mtlint.1 with it)" },
@@ -378,7 +383,8 @@ static const struct option_row options[] = {
 static const char *command_name(enum cli_cmd cmd)
 {
 	static const char *const names[] = { "check",	"rules", "score",
-					     "segment", "lsp",	 "help" };
+					     "segment", "lsp",	 "help",
+					     "init" };
 
 	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
 		if (cmd == 1u << i)
@@ -615,5 +621,38 @@ void cli_print_options_roff(FILE *f)
 			}
 			fputs(".RE\n", f);
 		}
+	}
+}
+
+/* --- the table for other generators -------------------------------------- */
+
+void cli_each_option(void (*fn)(const struct cli_option_info *o, void *arg),
+		     void *arg)
+{
+	static const char *const langs[] = { "en_US", "en_GB" };
+
+	for (size_t i = 0; i < ARRAY_SIZE(options); i++) {
+		const struct option_row *r = &options[i];
+		const char *names[16];
+		struct cli_option_info o = { r->name, r->letter, r->arg, names,
+					     0, r->help, r->cmds };
+
+		if (!r->help)
+			continue; /* an alias */
+		for (size_t k = 0; r->choices && r->choices[k].name &&
+				   k < ARRAY_SIZE(names);
+		     k++)
+			names[o.n_choices++] = r->choices[k].name;
+		if (r->set == set_format) {
+			size_t nr;
+			const struct reporter *const *rep = reporter_list(&nr);
+
+			for (size_t k = 0; k < nr && k < ARRAY_SIZE(names); k++)
+				names[o.n_choices++] = rep[k]->name;
+		} else if (!strcmp(r->name, "lang")) {
+			o.choices = langs;
+			o.n_choices = ARRAY_SIZE(langs);
+		}
+		fn(&o, arg);
 	}
 }

@@ -32,6 +32,7 @@ enum cli_cmd {
 	CLI_SEGMENT = 1 << 3,
 	CLI_LSP = 1 << 4,
 	CLI_HELP = 1 << 5,
+	CLI_INIT = 1 << 6,
 };
 
 /* A list of strings that point into argv; free only the array. */
@@ -55,7 +56,24 @@ struct cli_opts {
 	int test;		/* rules --test */
 	int whole_document;	/* score --whole-document */
 	const char *man;	/* help --man SECTION */
+	const char *completion;	/* help --completion SHELL */
 };
+
+/* One option, for generators of other formats (shell completions). */
+struct cli_option_info {
+	const char *name; /* long name */
+	int letter;	  /* short name, or 0 */
+	const char *arg;  /* the argument's name (FILE, DIR, N...), or NULL */
+	const char *const *choices; /* the values it takes, if a fixed set */
+	size_t n_choices;
+	const char *help;
+	unsigned cmds; /* enum cli_cmd bits */
+};
+
+/* fn for each option of the table but aliases, in table order; the
+ * pointers are valid during the call. */
+void cli_each_option(void (*fn)(const struct cli_option_info *o, void *arg),
+		     void *arg);
 
 /* cli_parse() found --help: the caller prints the usage. */
 #define CLI_SHOW_HELP (-2)

@@ -16,10 +16,10 @@
 #include "engine/template.h"
 #include "text/segment.h"
 #include "util/xalloc.h"
+#include "util/strtab.h"
 
-/* Rules indexed by the first word they need: open hashing on the word. */
+/* The rules that start on one word (ASCII case ignored). */
 struct word_index {
-	const char *word;
 	uint32_t *rules;
 	size_t n, alloc;
 };
@@ -31,26 +31,25 @@ struct class_rule {
 
 /*
  * Token regexes are the engine's main cost, and running text repeats its
- * words: each distinct word form gets a record of which token regexes it
- * was tested against and with what result, kept across documents.
+ * words: each distinct word form (exact bytes) gets a record of which
+ * token regexes it was tested against and with what result, 2 bits per
+ * pattern (tested, matched), kept across documents.  The records live in
+ * memo_arena; the table is emptied between sentences once it holds
+ * MEMO_MAX_WORDS forms, so a record stays valid for a whole sentence.
  */
-struct word_memo {
-	const char *word; /* NULL: empty slot; copied into memo_arena */
-	uint32_t len;
-	uint64_t *bits; /* 2 bits per pattern: tested, matched */
-};
-
 #define MEMO_MAX_WORDS (1u << 20)
 
 struct engine {
 	struct ruleset *rs;
-	struct word_memo *memo;
-	size_t memo_cap, memo_n;
+	struct strtab memo;	   /* word form -> id */
+	uint64_t **memo_bits;	   /* by id, in memo_arena */
+	size_t alloc_memo_bits;
 	struct arena memo_arena;
 	size_t memo_words; /* uint64_t per record */
 	struct lexicon *lex;
-	struct word_index *words; /* cap entries, power of two */
-	size_t words_cap;
+	struct strtab words;	  /* first word (case folded) -> id */
+	struct word_index *index; /* by id */
+	size_t alloc_index;
 	struct class_rule *by_class;
 	size_t n_by_class, alloc_by_class;
 	uint32_t *anywhere; /* rules tried at every token */
@@ -66,7 +65,7 @@ struct engine {
 struct tok_info {
 	uint32_t classes;
 	int first; /* first word of its sentence */
-	struct word_memo *memo; /* NULL: no memo (too long) */
+	uint64_t *memo; /* the word form's record; NULL: none (too long) */
 };
 
 struct match_ctx {
@@ -86,25 +85,18 @@ struct match_ctx {
 
 static void memo_clear(struct engine *e);
 
-static uint64_t hash_word(const char *s, size_t n)
+/* The index entry of a word, made when new. */
+static struct word_index *word_slot(struct engine *e, const char *w)
 {
-	uint64_t h = 1469598103934665603ull;
+	int is_new;
+	uint32_t id = strtab_intern(&e->words, w, strlen(w), &is_new);
 
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)tolower((unsigned char)s[i]);
-		h *= 1099511628211ull;
+	if (is_new) {
+		e->index = xgrow(e->index, &e->alloc_index, id + 1,
+				 sizeof(*e->index));
+		memset(&e->index[id], 0, sizeof(e->index[id]));
 	}
-	return h;
-}
-
-static struct word_index *word_slot(struct engine *e, const char *w, size_t n)
-{
-	size_t mask = e->words_cap - 1, i = hash_word(w, n) & mask;
-
-	while (e->words[i].word && !(strlen(e->words[i].word) == n &&
-				     strncasecmp(e->words[i].word, w, n) == 0))
-		i = (i + 1) & mask;
-	return &e->words[i];
+	return &e->index[id];
 }
 
 static void push(uint32_t **v, size_t *n, size_t *alloc, uint32_t x)
@@ -129,31 +121,16 @@ static const struct rule_elem *first_consuming(const struct rule_seq *s)
 
 static void index_word(struct engine *e, const char *w, uint32_t r)
 {
-	struct word_index *wi = word_slot(e, w, strlen(w));
+	struct word_index *wi = word_slot(e, w);
 
-	wi->word = w;
 	push(&wi->rules, &wi->n, &wi->alloc, r);
 }
 
 static void build_index(struct engine *e)
 {
 	const struct ruleset *rs = e->rs;
-	size_t n_words = 0;
 
-	for (size_t r = 0; r < rs->n_rules; r++) {
-		const struct rule_elem *f =
-			first_consuming(&rs->rules[r].pattern);
-
-		if (f && !f->test.negate && !f->test.case_sens)
-			n_words += f->test.n_words + f->test.n_class_words;
-		if (rs->rules[r].pattern.n)
-			n_words += rs->rules[r].pattern.v[0].test.n_words +
-				   rs->rules[r].pattern.v[0].test.n_class_words;
-	}
-	e->words_cap = 64;
-	while (e->words_cap < n_words * 2 + 2)
-		e->words_cap *= 2;
-	e->words = xcalloc(e->words_cap, sizeof(*e->words));
+	strtab_init_nocase(&e->words);
 	for (size_t r = 0; r < rs->n_rules; r++) {
 		const struct rule *rule = &rs->rules[r];
 		const struct rule_elem *f = first_consuming(&rule->pattern);
@@ -185,14 +162,8 @@ static void build_index(struct engine *e)
 		/* a test with words (and no class) starts only on them */
 		if (t && !t->negate && !t->case_sens && t->n_words &&
 		    !t->has_class) {
-			for (size_t i = 0; i < t->n_words; i++) {
-				struct word_index *wi = word_slot(
-					e, t->words[i], strlen(t->words[i]));
-
-				wi->word = t->words[i];
-				push(&wi->rules, &wi->n, &wi->alloc,
-				     (uint32_t)r);
-			}
+			for (size_t i = 0; i < t->n_words; i++)
+				index_word(e, t->words[i], (uint32_t)r);
 		} else if (t && !t->negate && t->has_class && !t->n_words &&
 			   !t->n_class_words && t->classes) {
 			e->by_class = xgrow(e->by_class, &e->alloc_by_class,
@@ -202,15 +173,9 @@ static void build_index(struct engine *e)
 				(struct class_rule){ (uint32_t)r, t->classes };
 		} else if (t && !t->negate && t->has_class && !t->n_words &&
 			   t->n_class_words && !t->classes && !t->case_sens) {
-			for (size_t i = 0; i < t->n_class_words; i++) {
-				const char *w = t->class_words[i];
-				struct word_index *wi =
-					word_slot(e, w, strlen(w));
-
-				wi->word = w;
-				push(&wi->rules, &wi->n, &wi->alloc,
-				     (uint32_t)r);
-			}
+			for (size_t i = 0; i < t->n_class_words; i++)
+				index_word(e, t->class_words[i],
+					   (uint32_t)r);
 		} else {
 			push(&e->anywhere, &e->n_anywhere, &e->alloc_anywhere,
 			     (uint32_t)r);
@@ -218,9 +183,10 @@ static void build_index(struct engine *e)
 	}
 }
 
-enum mt_err engine_open(const char *dir, const char *const *files,
-			size_t n_files, const char *lexicon_dir,
-			struct engine **out, struct mt_error *err)
+/* Load the rules of dir (or files) and the lexicon of lexicon_dir. */
+static enum mt_err engine_open(const char *dir, const char *const *files,
+			       size_t n_files, const char *lexicon_dir,
+			       struct engine **out, struct mt_error *err)
 {
 	struct engine *e = xcalloc(1, sizeof(*e));
 	enum mt_err rc;
@@ -241,7 +207,6 @@ enum mt_err engine_open(const char *dir, const char *const *files,
 	e->memo_words = ((e->rs->n_patterns + e->rs->n_word_lists) * 2 + 63) /
 			64;
 	arena_init(&e->memo_arena, 0);
-	memo_clear(e);
 	*out = e;
 	return MT_ERR_OK;
 }
@@ -250,15 +215,17 @@ void engine_close(struct engine *e)
 {
 	if (!e)
 		return;
-	for (size_t i = 0; e->words && i < e->words_cap; i++)
-		free(e->words[i].rules);
-	free(e->words);
+	for (uint32_t i = 0; i < strtab_count(&e->words); i++)
+		free(e->index[i].rules);
+	free(e->index);
+	strtab_release(&e->words);
 	free(e->by_class);
 	free(e->anywhere);
 	free(e->at_start);
 	free(e->regex_rules);
 	free(e->enabled);
-	free(e->memo);
+	strtab_release(&e->memo);
+	free(e->memo_bits);
 	arena_release(&e->memo_arena);
 	ruleset_free(e->rs);
 	lexicon_close(e->lex);
@@ -270,63 +237,30 @@ const struct ruleset *engine_ruleset(const struct engine *e)
 	return e->rs;
 }
 
-const struct lexicon *engine_lexicon(const struct engine *e)
-{
-	return e->lex;
-}
-
 /* --- token tests ------------------------------------------------------- */
 
 static void memo_clear(struct engine *e)
 {
-	free(e->memo);
+	strtab_release(&e->memo);
 	arena_release(&e->memo_arena);
-	e->memo_cap = 1u << 14;
-	e->memo_n = 0;
-	e->memo = xcalloc(e->memo_cap, sizeof(*e->memo));
-}
-
-static struct word_memo *memo_slot(struct word_memo *tab, size_t cap,
-				   const char *w, size_t n)
-{
-	size_t mask = cap - 1, i = hash_word(w, n) & mask;
-
-	while (tab[i].word &&
-	       !(tab[i].len == n && memcmp(tab[i].word, w, n) == 0))
-		i = (i + 1) & mask;
-	return &tab[i];
 }
 
 /* The record of a word form (exact bytes), made on first sight. */
-static struct word_memo *memo_get(struct engine *e, const char *w, size_t n)
+static uint64_t *memo_get(struct engine *e, const char *w, size_t n)
 {
-	struct word_memo *m;
+	int is_new;
+	uint32_t id;
 
 	if (n > 64 || !e->memo_words)
 		return NULL;
-	if (e->memo_n >= MEMO_MAX_WORDS)
-		memo_clear(e);
-	if ((e->memo_n + 1) * 2 > e->memo_cap) {
-		struct word_memo *old = e->memo;
-		size_t old_cap = e->memo_cap;
-
-		e->memo_cap *= 2;
-		e->memo = xcalloc(e->memo_cap, sizeof(*e->memo));
-		for (size_t i = 0; i < old_cap; i++)
-			if (old[i].word)
-				*memo_slot(e->memo, e->memo_cap, old[i].word,
-					   old[i].len) = old[i];
-		free(old);
+	id = strtab_intern_copy(&e->memo, &e->memo_arena, w, n, &is_new);
+	if (is_new) {
+		e->memo_bits = xgrow(e->memo_bits, &e->alloc_memo_bits, id + 1,
+				     sizeof(*e->memo_bits));
+		e->memo_bits[id] = arena_zalloc(
+			&e->memo_arena, e->memo_words * sizeof(uint64_t));
 	}
-	m = memo_slot(e->memo, e->memo_cap, w, n);
-	if (!m->word) {
-		m->word = arena_strndup(&e->memo_arena, w, n);
-		m->len = (uint32_t)n;
-		m->bits = arena_zalloc(&e->memo_arena,
-				       e->memo_words * sizeof(uint64_t));
-		e->memo_n++;
-	}
-	return m;
+	return e->memo_bits[id];
 }
 
 static int word_in(const char *s, size_t n, const char *const *v, size_t nv,
@@ -346,13 +280,13 @@ static int word_in(const char *s, size_t n, const char *const *v, size_t nv,
 /* Memo slot `slot` of token i: -1 unknown, else the stored result. */
 static int memo_read(struct match_ctx *m, uint32_t i, size_t slot)
 {
-	struct word_memo *wm = m->info[i].memo;
+	uint64_t *bits = m->info[i].memo;
 	size_t bit = slot * 2;
 	uint64_t w;
 
-	if (!wm)
+	if (!bits)
 		return -1;
-	w = wm->bits[bit / 64];
+	w = bits[bit / 64];
 	if (!(w & (1ull << (bit % 64))))
 		return -1;
 	return (int)((w >> (bit % 64 + 1)) & 1);
@@ -360,12 +294,12 @@ static int memo_read(struct match_ctx *m, uint32_t i, size_t slot)
 
 static int memo_write(struct match_ctx *m, uint32_t i, size_t slot, int r)
 {
-	struct word_memo *wm = m->info[i].memo;
+	uint64_t *bits = m->info[i].memo;
 	size_t bit = slot * 2;
 
-	if (wm)
-		wm->bits[bit / 64] |= (1ull << (bit % 64)) |
-				      ((uint64_t)!!r << (bit % 64 + 1));
+	if (bits)
+		bits[bit / 64] |= (1ull << (bit % 64)) |
+				  ((uint64_t)!!r << (bit % 64 + 1));
 	return r;
 }
 
@@ -741,6 +675,9 @@ static void check_sentence(struct engine *e, const struct document *doc,
 		m.content++;
 	m.real_start = real_start;
 	m.complete = ends_sentence(doc, m.t, m.n);
+	/* records must outlive the sentence: empty a full memo before it */
+	if (strtab_count(&e->memo) + (size_t)m.n > MEMO_MAX_WORDS)
+		memo_clear(e);
 	for (uint32_t i = 0; i < m.n; i++) {
 		const struct token *t = &m.t[i];
 		uint32_t c = 0;
@@ -772,10 +709,13 @@ static void check_sentence(struct engine *e, const struct document *doc,
 
 		{
 			/* punctuation too: a rule may start at "," */
-			struct word_index *wi = word_slot(
-				e, doc->text + t->span.start, token_len(t));
+			uint32_t id = strtab_find(&e->words,
+						  doc->text + t->span.start,
+						  token_len(t));
+			const struct word_index *wi =
+				id == STRTAB_NONE ? NULL : &e->index[id];
 
-			for (size_t k = 0; wi->word && k < wi->n; k++)
+			for (size_t k = 0; wi && k < wi->n; k++)
 				if (!enabled || enabled[wi->rules[k]])
 					run_rule_at(&m, wi->rules[k], i,
 						    last_end, out);
@@ -935,8 +875,10 @@ static void check_pieces(struct engine *e, const struct document *doc,
 	}
 }
 
-void engine_check(struct engine *e, const struct document *doc,
-		  const unsigned char *enabled, struct diag_list *out)
+/* Run the rules over a segmented document, appending to `out`.  `enabled`
+ * has one flag per rule of the ruleset (NULL: all enabled). */
+static void engine_check(struct engine *e, const struct document *doc,
+			 const unsigned char *enabled, struct diag_list *out)
 {
 	const struct ruleset *rs = e->rs;
 	uint32_t *last_end = xcalloc(rs->n_rules + 1, sizeof(*last_end));
@@ -974,127 +916,29 @@ void engine_check(struct engine *e, const struct document *doc,
 
 /* --- examples ----------------------------------------------------------- */
 
-static int check_text(struct engine *e, struct checker *c, const char *text,
-		      const unsigned char *enabled, struct document **doc,
-		      struct diag_list *l, FILE *out, const struct rule *r,
-		      uint32_t line)
-{
-	struct mt_error err = { 0 };
+/* Examples run one rule alone: the engine with only that rule enabled. */
+struct example_arg {
+	struct engine *e;
+	struct checker *c;
+	const unsigned char *enabled;
+};
 
-	if (document_load_mem("<example>", text, strlen(text), NULL, doc,
-			      &err) != MT_ERR_OK ||
-	    checker_segment(c, *doc, &err) != MT_ERR_OK) {
-		fprintf(out, "%s:%u: %s: example cannot be checked: %s\n",
-			r->file, line, r->info.id, err.msg);
-		document_free(*doc);
-		*doc = NULL;
-		return -1;
-	}
+static enum mt_err check_example(void *arg, const char *text,
+				 struct document **doc, struct diag_list *l,
+				 struct mt_error *err)
+{
+	struct example_arg *a = arg;
+	enum mt_err rc = document_load_mem("<example>", text, strlen(text),
+					   NULL, doc, err);
+
+	if (rc == MT_ERR_OK)
+		rc = checker_segment(a->c, *doc, err);
+	if (rc != MT_ERR_OK)
+		return rc;
 	diag_list_init(l, &(*doc)->arena);
-	engine_check(e, *doc, enabled, l);
+	engine_check(a->e, *doc, a->enabled, l);
 	diag_list_dedupe(l);
-	return 0;
-}
-
-static size_t test_bad(struct engine *e, struct checker *c,
-		       const unsigned char *enabled, const struct rule *r,
-		       const struct rule_example *ex, FILE *out)
-{
-	struct document *doc;
-	struct diag_list l;
-	size_t fails = 0;
-	const struct diag *d;
-
-	if (check_text(e, c, ex->text, enabled, &doc, &l, out, r, ex->line))
-		return 1;
-	if (l.n != 1) {
-		fprintf(out, "%s:%u: %s: bad example gives %zu findings, "
-			     "not 1: %s\n",
-			r->file, ex->line, r->info.id, l.n, ex->text);
-		for (size_t i = 0; i < l.n; i++)
-			fprintf(out, "    found [%.*s]\n",
-				(int)(l.v[i].span.end - l.v[i].span.start),
-				doc->text + l.v[i].span.start);
-		fails = 1;
-		goto done;
-	}
-	d = &l.v[0];
-	if (d->span.start != ex->span.start || d->span.end != ex->span.end) {
-		fprintf(out, "%s:%u: %s: finding at [%.*s], not at the "
-			     "marked [%.*s]\n",
-			r->file, ex->line, r->info.id,
-			(int)(d->span.end - d->span.start),
-			doc->text + d->span.start,
-			(int)(ex->span.end - ex->span.start),
-			ex->text + ex->span.start);
-		fails = 1;
-		goto done;
-	}
-	if (ex->suggestion &&
-	    (!d->n_suggestions || strcmp(d->suggestions[0], ex->suggestion))) {
-		fprintf(out, "%s:%u: %s: suggestion is '%s', expected '%s'\n",
-			r->file, ex->line, r->info.id,
-			d->n_suggestions ? d->suggestions[0] : "(none)",
-			ex->suggestion);
-		fails = 1;
-		goto done;
-	}
-	if (!ex->suggestion && d->n_suggestions) {
-		fprintf(out, "%s:%u: %s: example lists no suggestion but the "
-			     "rule gives '%s'\n",
-			r->file, ex->line, r->info.id, d->suggestions[0]);
-		fails = 1;
-		goto done;
-	}
-	if (ex->suggestion) {
-		/* the fixed sentence must be clean */
-		struct document *doc2;
-		struct diag_list l2;
-		char *fixed = arena_printf(
-			&doc->arena, "%.*s%s%s", (int)ex->span.start, ex->text,
-			ex->suggestion, ex->text + ex->span.end);
-
-		if (check_text(e, c, fixed, enabled, &doc2, &l2, out, r,
-			       ex->line))
-			fails = 1;
-		else {
-			if (l2.n) {
-				fprintf(out,
-					"%s:%u: %s: the fixed text still gives "
-					"a finding: %s\n",
-					r->file, ex->line, r->info.id, fixed);
-				fails = 1;
-			}
-			diag_list_release(&l2);
-			document_free(doc2);
-		}
-	}
-done:
-	diag_list_release(&l);
-	document_free(doc);
-	return fails;
-}
-
-static size_t test_good(struct engine *e, struct checker *c,
-			const unsigned char *enabled, const struct rule *r,
-			const struct rule_example *ex, FILE *out)
-{
-	struct document *doc;
-	struct diag_list l;
-	size_t fails = 0;
-
-	if (check_text(e, c, ex->text, enabled, &doc, &l, out, r, ex->line))
-		return 1;
-	if (l.n) {
-		fprintf(out, "%s:%u: %s: good example flagged at [%.*s]: %s\n",
-			r->file, ex->line, r->info.id,
-			(int)(l.v[0].span.end - l.v[0].span.start),
-			doc->text + l.v[0].span.start, ex->text);
-		fails = 1;
-	}
-	diag_list_release(&l);
-	document_free(doc);
-	return fails;
+	return MT_ERR_OK;
 }
 
 size_t engine_test_examples(struct engine *e, struct checker *c,
@@ -1103,10 +947,14 @@ size_t engine_test_examples(struct engine *e, struct checker *c,
 {
 	const struct ruleset *rs = e->rs;
 	unsigned char *enabled = xcalloc(rs->n_rules + 1, 1);
+	struct example_arg arg = { e, c, enabled };
 	size_t fails = 0, n = 0;
+	char where[4200];
 
 	for (size_t k = 0; k < rs->n_rules; k++) {
 		const struct rule *r = &rs->rules[k];
+		struct example_run run = { check_example, &arg, r->info.id,
+					   where, out };
 
 		if (r->n_bad < min_examples || r->n_good < min_examples) {
 			fprintf(out, "%s:%u: %s: needs at least %zu bad and "
@@ -1116,10 +964,16 @@ size_t engine_test_examples(struct engine *e, struct checker *c,
 			fails++;
 		}
 		enabled[k] = 1;
-		for (size_t i = 0; i < r->n_bad; i++, n++)
-			fails += test_bad(e, c, enabled, r, &r->bad[i], out);
-		for (size_t i = 0; i < r->n_good; i++, n++)
-			fails += test_good(e, c, enabled, r, &r->good[i], out);
+		for (size_t i = 0; i < r->n_bad; i++, n++) {
+			snprintf(where, sizeof(where), "%s:%u", r->file,
+				 r->bad[i].line);
+			fails += example_test_bad(&run, &r->bad[i].ex);
+		}
+		for (size_t i = 0; i < r->n_good; i++, n++) {
+			snprintf(where, sizeof(where), "%s:%u", r->file,
+				 r->good[i].line);
+			fails += example_test_good(&run, r->good[i].ex.text);
+		}
 		enabled[k] = 0;
 	}
 	free(enabled);

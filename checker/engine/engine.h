@@ -35,42 +35,27 @@ struct lexicon;
  * --rules-dir) and the lexicon, and runs every enabled rule. */
 extern const struct check_pass engine_pass;
 
-/*
- * Load the rules of `dir`, or of `files` when n_files > 0, and the lexicon
- * (lexicon_dir NULL: the default, see lexicon.h).  Broken rule files fail
- * with MT_ERR_RULES, err->msg listing as many errors as it holds (callers
- * wanting every one call ruleset_load() and ruleset_errors()); a missing
- * lexicon fails with MT_ERR_DICT.
- */
-MT_NODISCARD enum mt_err engine_open(const char *dir,
-				     const char *const *files, size_t n_files,
-				     const char *lexicon_dir,
-				     struct engine **out,
-				     struct mt_error *err);
-void engine_close(struct engine *e); /* NULL is a no-op */
-
-/*
- * As engine_open(), with the rule directory the checker would use:
+/* The rule directory for opts (into buf when computed):
  * opts->rules_dir, else <data_dir>/rules/<first two letters of lang>
- * (data_dir NULL: mt_data_dir()).  `files` (n_files > 0) replace it.
- */
-/* The rule directory for opts (into buf when computed). */
+ * (data_dir NULL: mt_data_dir()). */
 const char *engine_rules_dir(const struct checker_options *opts, char *buf,
 			     size_t size);
+
+/*
+ * Load the rules of the directory above, or of `files` when n_files > 0,
+ * and the lexicon (see lexicon.h).  Broken rule files fail with
+ * MT_ERR_RULES, err->msg listing as many errors as it holds (callers
+ * wanting every one call ruleset_load() and ruleset_errors()); a missing
+ * lexicon fails with MT_ERR_DICT.  The pass runs the engine; engine_test()
+ * runs its examples.
+ */
 MT_NODISCARD enum mt_err engine_open_opts(const struct checker_options *opts,
 					  const char *const *files,
 					  size_t n_files, struct engine **out,
 					  struct mt_error *err);
+void engine_close(struct engine *e); /* NULL is a no-op */
 
 const struct ruleset *engine_ruleset(const struct engine *e);
-const struct lexicon *engine_lexicon(const struct engine *e);
-
-/*
- * Run the rules over a segmented document, appending to `out`.  `enabled`
- * has one flag per rule of the ruleset (NULL: all enabled).
- */
-void engine_check(struct engine *e, const struct document *doc,
-		  const unsigned char *enabled, struct diag_list *out);
 
 /*
  * Run every example of every rule (`mtlint rules --test`): each bad example

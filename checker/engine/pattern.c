@@ -100,43 +100,6 @@ int pattern_matches(struct pattern *p, const char *s, size_t len)
 	return U_SUCCESS(st) && ok;
 }
 
-int pattern_find(struct pattern *p, const char *s, size_t len, size_t from,
-		 struct pattern_match *m)
-{
-	UErrorCode st = U_ZERO_ERROR;
-	UText ut = UTEXT_INITIALIZER;
-	int found = 0;
-
-	if (from > len)
-		return 0;
-	utext_openUTF8(&ut, s, (int64_t)len, &st);
-	uregex_setUText(p->re, &ut, &st);
-	if (U_SUCCESS(st) && uregex_find64(p->re, (int64_t)from, &st) &&
-	    U_SUCCESS(st)) {
-		found = 1;
-		for (int g = 0; g < PATTERN_MAX_GROUPS; g++) {
-			int64_t a = -1, b = -1;
-
-			if (g <= p->groups) {
-				a = uregex_start64(p->re, g, &st);
-				b = uregex_end64(p->re, g, &st);
-			}
-			m->start[g] = a < 0 ? UINT32_MAX : (uint32_t)a;
-			m->end[g] = b < 0 ? UINT32_MAX : (uint32_t)b;
-		}
-		if (U_FAILURE(st))
-			found = 0;
-	}
-	if (st == U_REGEX_TIME_OUT)
-		p->timeouts++;
-	{
-		UErrorCode st2 = U_ZERO_ERROR;
-		uregex_setText(p->re, (const UChar *)u"", 0, &st2);
-	}
-	utext_close(&ut);
-	return found;
-}
-
 struct pattern_text {
 	UChar *u16;
 	int32_t len16;

@@ -50,13 +50,6 @@ struct pattern_match {
 };
 
 /*
- * Find the first match in s[0..len) starting at byte `from`.  Returns 1
- * and fills *m, or 0 when there is none (or the time limit hit).
- */
-int pattern_find(struct pattern *p, const char *s, size_t len, size_t from,
-		 struct pattern_match *m);
-
-/*
  * A text prepared for many searches: ICU's regex engine is much faster on
  * UTF-16 than through a UTF-8 UText, so a paragraph that every character
  * rule searches is converted once.  The text must stay valid (it is not
@@ -67,7 +60,11 @@ struct pattern_text;
 struct pattern_text *pattern_text_new(const char *s, size_t len);
 void pattern_text_free(struct pattern_text *t); /* NULL is a no-op */
 
-/* As pattern_find(), on a prepared text; offsets are bytes of it. */
+/*
+ * Find the first match in the prepared text starting at byte `from`.
+ * Returns 1 and fills *m (byte offsets of the text), or 0 when there is
+ * none (or the time limit hit).
+ */
 int pattern_find_text(struct pattern *p, struct pattern_text *t,
 		      size_t from, struct pattern_match *m);
 

@@ -24,6 +24,7 @@
 
 #include "util/arena.h"
 #include "util/buf.h"
+#include "check/examples.h"
 #include "check/pass.h"
 #include "util/common.h"
 
@@ -80,10 +81,8 @@ struct rule_seq {
 };
 
 struct rule_example {
-	const char *text;	/* without the [ ] marks */
-	struct span span;	/* bad: the marked span */
-	const char *suggestion; /* bad: expected first suggestion, or NULL */
-	uint32_t line;		/* in the rule file */
+	struct example ex; /* check/examples.h */
+	uint32_t line;	   /* in the rule file */
 };
 
 struct rule {
@@ -146,7 +145,5 @@ void ruleset_free(struct ruleset *rs); /* NULL is a no-op */
  * followed by the source line and a caret; "" when none. */
 const char *ruleset_errors(const struct ruleset *rs);
 
-/* Parse the class names a test may use, for lookups by engine.c. */
-uint32_t ruleset_class_bit(const char *name);
 
 #endif /* MT_RULESET_H */

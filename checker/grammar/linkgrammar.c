@@ -18,7 +18,9 @@
 #include <link-grammar/dict-api.h>
 #include <link-grammar/link-includes.h>
 
+#include "util/arena.h"
 #include "util/buf.h"
+#include "util/strtab.h"
 #include "util/xalloc.h"
 
 /* --- the shared dictionary --------------------------------------------- */
@@ -74,10 +76,8 @@ static void dict_release(void)
 
 /* --- the cache ------------------------------------------------------- */
 
+/* A cached result; unlinked is in the cache arena. */
 struct cache_entry {
-	struct cache_entry *next;
-	uint64_t hash;
-	char *text;
 	uint8_t *unlinked; /* one byte per word of text */
 	uint32_t n_words;
 	uint32_t null_count;
@@ -89,85 +89,66 @@ struct parser {
 	struct parser_options opts;
 	Dictionary dict; /* the shared one */
 	pthread_mutex_t lock; /* cache and stats */
-	struct cache_entry **buckets;
-	size_t n_buckets, n_entries;
+	struct strtab cache;	      /* joined sentence text -> id */
+	struct cache_entry *entries;  /* by id */
+	size_t alloc_entries;
+	struct arena cache_arena;     /* texts and unlinked arrays */
 	struct parser_stats stats;
 	int trace; /* $MTLINT_PARSER_TRACE: each sentence on stderr */
 };
 
-/* FNV-1a, 64 bits: the cache key of a joined sentence. */
-static uint64_t hash_text(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
-
 static void cache_clear(struct parser *p)
 {
-	for (size_t i = 0; i < p->n_buckets; i++) {
-		struct cache_entry *e = p->buckets[i], *next;
-
-		for (; e; e = next) {
-			next = e->next;
-			free(e->text);
-			free(e->unlinked);
-			free(e);
-		}
-		p->buckets[i] = NULL;
-	}
-	p->n_entries = 0;
+	strtab_release(&p->cache);
+	arena_release(&p->cache_arena);
 }
 
 /* Copy a cached result into job; 1 when found.  Caller holds the lock. */
-static int cache_get(struct parser *p, uint64_t h, const char *text,
-		     struct parse_job *job)
+static int cache_get(struct parser *p, const char *text, struct parse_job *job)
 {
-	struct cache_entry *e = p->buckets[h % p->n_buckets];
+	uint32_t id = strtab_find(&p->cache, text, strlen(text));
+	const struct cache_entry *e;
 
-	for (; e; e = e->next) {
-		if (e->hash != h || strcmp(e->text, text) != 0 ||
-		    e->n_words != job->n_words)
-			continue;
-		job->status = e->status;
-		job->null_count = e->null_count;
-		job->split_subject = e->split_subject;
-		memcpy(job->unlinked, e->unlinked, e->n_words);
-		return 1;
-	}
-	return 0;
+	if (id == STRTAB_NONE)
+		return 0;
+	e = &p->entries[id];
+	/* the same text split into other words ("ab" or "a" + "b" glued) */
+	if (e->n_words != job->n_words)
+		return 0;
+	job->status = e->status;
+	job->null_count = e->null_count;
+	job->split_subject = e->split_subject;
+	memcpy(job->unlinked, e->unlinked, e->n_words);
+	return 1;
 }
 
 /* Remember job's result; a full cache is emptied first.  Caller holds the
  * lock.  Results that depend on the moment (time-outs, skips) are not
  * kept. */
-static void cache_put(struct parser *p, uint64_t h, const char *text,
+static void cache_put(struct parser *p, const char *text,
 		      const struct parse_job *job)
 {
 	struct cache_entry *e;
-	size_t b = h % p->n_buckets;
+	uint32_t id;
+	int is_new;
 
 	if (job->status != PARSE_COMPLETE && job->status != PARSE_NULLS &&
 	    job->status != PARSE_FAILED)
 		return;
-	if (p->n_entries >= p->opts.cache_size)
+	if (strtab_count(&p->cache) >= p->opts.cache_size)
 		cache_clear(p);
-	e = xcalloc(1, sizeof(*e));
-	e->hash = h;
-	e->text = xstrdup(text);
+	id = strtab_intern_copy(&p->cache, &p->cache_arena, text, strlen(text),
+				&is_new);
+	if (is_new)
+		p->entries = xgrow(p->entries, &p->alloc_entries, id + 1,
+				   sizeof(*p->entries));
+	e = &p->entries[id];
 	e->n_words = job->n_words;
-	e->unlinked = xmalloc(job->n_words ? job->n_words : 1);
-	memcpy(e->unlinked, job->unlinked, job->n_words);
+	e->unlinked = arena_memdup(&p->cache_arena, job->unlinked,
+				   job->n_words); /* > 0: see run_job */
 	e->null_count = job->null_count;
 	e->split_subject = job->split_subject;
 	e->status = job->status;
-	e->next = p->buckets[b];
-	p->buckets[b] = e;
-	p->n_entries++;
 }
 
 /* --- parsing ----------------------------------------------------------- */
@@ -436,7 +417,7 @@ static void run_job(struct batch *b, Parse_Options po, struct parse_job *job)
 	struct parser *p = b->p;
 	struct buf text;
 	uint32_t *starts;
-	uint64_t h, t0;
+	uint64_t t0;
 	char *s;
 	int hit;
 
@@ -465,9 +446,8 @@ static void run_job(struct batch *b, Parse_Options po, struct parse_job *job)
 		buf_add(&text, job->words[i], strlen(job->words[i]));
 	}
 	s = buf_detach(&text, NULL);
-	h = hash_text(s, strlen(s));
 	pthread_mutex_lock(&p->lock);
-	hit = cache_get(p, h, s, job);
+	hit = cache_get(p, s, job);
 	if (hit)
 		p->stats.cache_hits++;
 	pthread_mutex_unlock(&p->lock);
@@ -479,7 +459,7 @@ static void run_job(struct batch *b, Parse_Options po, struct parse_job *job)
 		p->stats.parse_ns += parser_now() - t0;
 		if (job->status == PARSE_TIMEOUT)
 			p->stats.timeouts++;
-		cache_put(p, h, s, job);
+		cache_put(p, s, job);
 		pthread_mutex_unlock(&p->lock);
 	}
 	job->cached = hit;
@@ -613,8 +593,7 @@ enum mt_err parser_open(const struct parser_options *opts,
 	}
 	p->trace = getenv("MTLINT_PARSER_TRACE") != NULL;
 	pthread_mutex_init(&p->lock, NULL);
-	p->n_buckets = 1021;
-	p->buckets = xcalloc(p->n_buckets, sizeof(*p->buckets));
+	arena_init(&p->cache_arena, 0);
 	*out = p;
 	return MT_ERR_OK;
 }
@@ -624,7 +603,7 @@ void parser_close(struct parser *p)
 	if (!p)
 		return;
 	cache_clear(p);
-	free(p->buckets);
+	free(p->entries);
 	pthread_mutex_destroy(&p->lock);
 	dict_release();
 	free(p);

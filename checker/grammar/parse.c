@@ -29,12 +29,31 @@ static const struct rule_info gp_rules[] = {
 	  "the sentence has no complete grammatical parse (link-grammar), "
 	  "the unconnected words are shown; or its only parse splits a noun "
 	  "phrase between the opening phrase and the subject",
-	  NULL },
+	  NULL,
+	  .bad = RULE_EXAMPLES(
+		  "The council has decided [postpone] the vote until June.",
+		  "The mayor and the council agreed to [the].",
+		  "In a [chemical reaction] observed by the panel showed that "
+		  "the mix was unstable."),
+	  .good = RULE_EXAMPLES(
+		  "The council has decided to postpone the vote until June.",
+		  "The mayor and the council agreed to the plan.",
+		  "A chemical reaction observed by the panel showed that the "
+		  "mix was unstable.",
+		  "At a minimum firms must report their losses.") },
 	{ RULE_SKIPPED, CATEGORY, MT_SEV_INFO,
 	  "the sentence was not checked by the grammar parser (too long, "
 	  "link-grammar's time limit, or over the document's sentence "
 	  "budget)",
-	  NULL },
+	  NULL,
+	  .bad = RULE_EXAMPLES(
+		  "[We met them and they met us and we met them and they met "
+		  "us and we met them and they met us and we met them and "
+		  "they met us and we met them and they met us and we met "
+		  "them and they met us and we met them and they met us and "
+		  "we met them and they met us and we met them and they met "
+		  "us and we met them.]"),
+	  .good = RULE_EXAMPLES("We met them and they met us.") },
 };
 
 /* Placeholders: words the dictionary knows, standing for what it does not

@@ -306,7 +306,7 @@ static void publish(struct lsp *s, const char *uri, struct open_doc *d)
 static void report_failure(struct lsp *s, const struct session_result *res)
 {
 	if (res->cerrs.n) {
-		char *all = config_errors_format(&res->cerrs);
+		char *all = yamlfile_errors_format(&res->cerrs);
 
 		log_message(s, 1, all);
 		notify(s, "window/showMessage",

@@ -12,6 +12,7 @@
 #include <unicode/utrans.h>
 
 #include "text/segment.h"
+#include "util/namesim.h"
 #include "util/strtab.h"
 #include "util/xalloc.h"
 
@@ -99,144 +100,6 @@ const char *names_normalise(struct names_normaliser *nn, const char *s,
 		if (out[i] >= 'A' && out[i] <= 'Z')
 			out[i] = (char)(out[i] + 32);
 	return out;
-}
-
-/* --- string measures ---------------------------------------------------- */
-
-int names_distance(const char *a, size_t n, const char *b, size_t m, int max)
-{
-	int *d, best, r;
-	size_t w = m + 1;
-
-	if ((n > m ? n - m : m - n) > (size_t)max)
-		return max + 1;
-	d = xmalloc((n + 1) * w * sizeof(*d));
-	for (size_t j = 0; j <= m; j++)
-		d[j] = (int)j;
-	for (size_t i = 1; i <= n; i++) {
-		d[i * w] = (int)i;
-		best = (int)i;
-		for (size_t j = 1; j <= m; j++) {
-			int cost = a[i - 1] != b[j - 1];
-			int v = d[(i - 1) * w + j] + 1;
-
-			if (d[i * w + j - 1] + 1 < v)
-				v = d[i * w + j - 1] + 1;
-			if (d[(i - 1) * w + j - 1] + cost < v)
-				v = d[(i - 1) * w + j - 1] + cost;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
-			    a[i - 2] == b[j - 1] &&
-			    d[(i - 2) * w + j - 2] + 1 < v)
-				v = d[(i - 2) * w + j - 2] + 1;
-			d[i * w + j] = v;
-			if (v < best)
-				best = v;
-		}
-		/* a later cell is never below the minimum of the two rows
-		 * above it (a transposition looks two rows back), so once
-		 * two rows in a row exceed max, the distance does too */
-		if (best > max && i > 1) {
-			int prev = (int)(i - 1);
-
-			for (size_t j = 0; j <= m; j++)
-				if (d[(i - 1) * w + j] < prev)
-					prev = d[(i - 1) * w + j];
-			if (prev > max) {
-				free(d);
-				return max + 1;
-			}
-		}
-	}
-	r = d[n * w + m];
-	free(d);
-	return r > max ? max + 1 : r;
-}
-
-double names_jaro_winkler(const char *a, size_t n, const char *b, size_t m)
-{
-	size_t range, matches = 0, t = 0, prefix = 0;
-	char *ma, *mb;
-	double jaro;
-
-	if (!n && !m)
-		return 1.0;
-	if (!n || !m)
-		return 0.0;
-	range = (n > m ? n : m) / 2;
-	range = range ? range - 1 : 0;
-	ma = xcalloc(n + m, 1);
-	mb = ma + n;
-	for (size_t i = 0; i < n; i++) {
-		size_t lo = i > range ? i - range : 0;
-		size_t hi = i + range + 1 < m ? i + range + 1 : m;
-
-		for (size_t j = lo; j < hi; j++) {
-			if (mb[j] || a[i] != b[j])
-				continue;
-			ma[i] = mb[j] = 1;
-			matches++;
-			break;
-		}
-	}
-	if (!matches) {
-		free(ma);
-		return 0.0;
-	}
-	for (size_t i = 0, j = 0; i < n; i++) {
-		if (!ma[i])
-			continue;
-		while (!mb[j])
-			j++;
-		if (a[i] != b[j])
-			t++;
-		j++;
-	}
-	free(ma);
-	jaro = ((double)matches / (double)n + (double)matches / (double)m +
-		((double)matches - (double)t / 2.0) / (double)matches) /
-	       3.0;
-	while (prefix < 4 && prefix < n && prefix < m && a[prefix] == b[prefix])
-		prefix++;
-	return jaro + (double)prefix * 0.1 * (1.0 - jaro);
-}
-
-int names_near_miss(const char *a, const char *b, int *distance,
-		    double *score)
-{
-	size_t n = strlen(a), m = strlen(b);
-	size_t shorter = n < m ? n : m, longer = n < m ? m : n;
-	int max = longer >= 9 ? 2 : 1, d;
-	double jw;
-
-	if (shorter < 4 || strcmp(a, b) == 0)
-		return 0;
-	/* one is the other plus an ending: inflection or derivation
-	 * ("russian"/"russians", "america"/"american"), unless the ending
-	 * only doubles the last letter ("debiann") */
-	if (strncmp(a, b, shorter) == 0) {
-		const char *l = n > m ? a : b;
-
-		if (!(longer == shorter + 1 && l[shorter] == l[shorter - 1] &&
-		      l[shorter] != 's'))
-			return 0;
-	}
-	/* one is a part of the other's compound ("windows"/"x-windows") */
-	if (strchr(a, '-') || strchr(b, '-')) {
-		const char *l = n > m ? a : b, *sh = n > m ? b : a;
-		const char *p = strstr(l, sh);
-
-		if (p && ((p > l && p[-1] == '-') || p[shorter] == '-'))
-			return 0;
-	}
-	d = names_distance(a, n, b, m, max);
-	if (d > max)
-		return 0;
-	jw = names_jaro_winkler(a, n, b, m);
-	if (jw < 0.85)
-		return 0;
-	*distance = d;
-	*score = jw;
-	return 1;
 }
 
 /* --- extraction --------------------------------------------------------- */
@@ -372,6 +235,87 @@ struct cand {
 	int initial;
 };
 
+/*
+ * Record candidates [first, j) of sentence si as one entity: its words,
+ * their keys and the entity's context (three words before, five after).
+ * `weak`: a sentence-initial word nothing vouches for.
+ */
+static void add_entity(const struct document *doc, const struct cand *c,
+		       size_t first, size_t j, uint32_t si, int weak,
+		       struct arena *a, struct names *out, size_t *w_alloc,
+		       size_t *e_alloc)
+{
+	struct entity *e;
+	uint32_t t0 = c[first].tok, t1 = c[j - 1].tok;
+	const struct sentence *se = &doc->sentences[si];
+	uint32_t lo = se->first_token, hi = lo + se->n_tokens;
+
+	out->entities = xgrow(out->entities, e_alloc,
+			      out->n_entities + 1,
+			      sizeof(*out->entities));
+	e = &out->entities[out->n_entities];
+	memset(e, 0, sizeof(*e));
+	e->span.start = doc->tokens[t0].span.start;
+	e->span.end = doc->tokens[t1].span.start + c[j - 1].len;
+	e->first_word = out->n_words;
+	e->n_words = (uint32_t)(j - first);
+	e->sentence = si;
+	/* context: three words before, five after */
+	e->context = arena_alloc(a, 8 * sizeof(*e->context));
+	for (uint32_t x = t0 > lo + 3 ? t0 - 3 : lo;
+	     x < hi && x < t1 + 6; x++) {
+		const struct token *t = &doc->tokens[x];
+		const char *st;
+
+		if (x >= t0 && x <= t1)
+			continue;
+		if (t->kind != TOK_WORD)
+			continue;
+		st = names_context_stem(doc->text + t->span.start,
+					without_possessive(doc, t),
+					a);
+		if (st && e->n_context < 8)
+			e->context[e->n_context++] = st;
+	}
+	for (size_t k = first; k < j; k++) {
+		struct name_word *w;
+
+		out->words = xgrow(out->words, w_alloc,
+				   out->n_words + 1,
+				   sizeof(*out->words));
+		w = &out->words[out->n_words++];
+		w->span.start = doc->tokens[c[k].tok].span.start;
+		w->span.end = w->span.start + c[k].len;
+		w->key = c[k].key;
+		w->entity = out->n_entities;
+		w->sentence = si;
+		w->initial = weak;
+	}
+	out->n_entities++;
+}
+
+/* Is the candidate's word seen in lower case in the document ("The")? */
+static int seen_lowered(const struct document *doc, const struct cand *c,
+			const struct strtab *lower)
+{
+	const char *s = doc->text + doc->tokens[c->tok].span.start;
+	char lw[64];
+	size_t n = c->len < sizeof(lw) ? c->len : 0;
+
+	for (size_t x = 0; x < n; x++)
+		lw[x] = (s[x] >= 'A' && s[x] <= 'Z') ? (char)(s[x] + 32) : s[x];
+	return n && strtab_find(lower, lw, n) != STRTAB_NONE;
+}
+
+/* Move a heap array of n elements of `size` bytes into the arena. */
+static void *to_arena(struct arena *a, void *v, size_t n, size_t size)
+{
+	void *r = n ? arena_memdup(a, v, n * size) : NULL;
+
+	free(v);
+	return r;
+}
+
 void names_extract(struct names_normaliser *nn, const struct document *doc,
 		   const struct names *other, struct arena *a,
 		   struct names *out)
@@ -457,96 +401,22 @@ void names_extract(struct names_normaliser *nn, const struct document *doc,
 			const char *key = c[i].key;
 			int vouched = strtab_find(&midcap, key, strlen(key)) !=
 				      STRTAB_NONE;
-			const char *s = doc->text + doc->tokens[c[i].tok].span.start;
-			int lowered = 0;
 
 			/* lower-case form seen: "The", "Meanwhile" */
-			{
-				char lw[64];
-				size_t n = c[i].len < sizeof(lw) ? c[i].len : 0;
-
-				for (size_t x = 0; x < n; x++)
-					lw[x] = (s[x] >= 'A' && s[x] <= 'Z')
-							? (char)(s[x] + 32)
-							: s[x];
-				lowered = n && strtab_find(&lower, lw, n) !=
-						       STRTAB_NONE;
-			}
-			if (lowered)
+			if (seen_lowered(doc, &c[i], &lower))
 				first = i + 1;
 			else if (!vouched && j - i < 2)
 				weak = 1;
 		}
-		if (first < j) {
-			struct entity *e;
-			uint32_t t0 = c[first].tok, t1 = c[j - 1].tok;
-			const struct sentence *se = &doc->sentences[si];
-			uint32_t lo = se->first_token, hi = lo + se->n_tokens;
-
-			out->entities = xgrow(out->entities, &e_alloc,
-					      out->n_entities + 1,
-					      sizeof(*out->entities));
-			e = &out->entities[out->n_entities];
-			memset(e, 0, sizeof(*e));
-			e->span.start = doc->tokens[t0].span.start;
-			e->span.end = doc->tokens[t1].span.start + c[j - 1].len;
-			e->first_word = out->n_words;
-			e->n_words = (uint32_t)(j - first);
-			e->sentence = si;
-			/* context: three words before, five after */
-			e->context = arena_alloc(a, 8 * sizeof(*e->context));
-			for (uint32_t x = t0 > lo + 3 ? t0 - 3 : lo;
-			     x < hi && x < t1 + 6; x++) {
-				const struct token *t = &doc->tokens[x];
-				const char *st;
-
-				if (x >= t0 && x <= t1)
-					continue;
-				if (t->kind != TOK_WORD)
-					continue;
-				st = names_context_stem(doc->text + t->span.start,
-							without_possessive(doc, t),
-							a);
-				if (st && e->n_context < 8)
-					e->context[e->n_context++] = st;
-			}
-			for (size_t k = first; k < j; k++) {
-				struct name_word *w;
-
-				out->words = xgrow(out->words, &w_alloc,
-						   out->n_words + 1,
-						   sizeof(*out->words));
-				w = &out->words[out->n_words++];
-				w->span.start = doc->tokens[c[k].tok].span.start;
-				w->span.end = w->span.start + c[k].len;
-				w->key = c[k].key;
-				w->entity = out->n_entities;
-				w->sentence = si;
-				w->initial = weak;
-			}
-			out->n_entities++;
-		}
+		if (first < j)
+			add_entity(doc, c, first, j, si, weak, a, out, &w_alloc,
+				   &e_alloc);
 		i = j;
 	}
-	/* move the heap arrays into the arena */
-	if (out->n_words) {
-		struct name_word *v = arena_memdup(a, out->words,
-						   out->n_words * sizeof(*v));
-		free(out->words);
-		out->words = v;
-	} else {
-		free(out->words);
-		out->words = NULL;
-	}
-	if (out->n_entities) {
-		struct entity *v = arena_memdup(a, out->entities,
-						out->n_entities * sizeof(*v));
-		free(out->entities);
-		out->entities = v;
-	} else {
-		free(out->entities);
-		out->entities = NULL;
-	}
+	out->words = to_arena(a, out->words, out->n_words,
+			      sizeof(*out->words));
+	out->entities = to_arena(a, out->entities, out->n_entities,
+				 sizeof(*out->entities));
 	free(c);
 	free(form_key);
 	strtab_release(&forms);
@@ -706,7 +576,7 @@ static void near_variant(const char *v, size_t len, void *arg)
 			if (na->ids[k] == id)
 				seen = 1;
 		if (seen ||
-		    !names_near_miss(na->key, name_index_key(ix, id), &d, &sc))
+		    !namesim_near_miss(na->key, name_index_key(ix, id), &d, &sc))
 			continue;
 		/* insert by (distance, -score) */
 		for (k = na->n; k > 0; k--) {

@@ -1,6 +1,6 @@
 /*
- * names: proper names in a document -- extraction, normal forms and the
- * string measures used to match them.
+ * names: proper names in a document -- extraction, normal forms and an
+ * index for near-miss lookup.
  *
  * Extraction.  A name is a run of capitalised word tokens (an upper-case
  * first letter, or an all-capitals acronym such as "FSB"), hyphenated
@@ -21,11 +21,9 @@
  * then lower case: "Peskóv" and "Песков" both become "peskov", "déjà" becomes
  * "deja".  Keys are cached per distinct word form during one extraction.
  *
- * Measures on keys: restricted Damerau-Levenshtein distance (insertions,
- * deletions, substitutions, transpositions of adjacent letters) and
- * Jaro-Winkler similarity (prefix scale 0.1, up to 4 letters).
- * names_near_miss() combines them with a threshold that grows with the
- * length of the word.
+ * Keys are compared with util/namesim.h (namesim_near_miss()), the one
+ * name-similarity measure of mtlint; name_index finds the near misses of
+ * a key without comparing every pair.
  *
  * Ownership: a names_normaliser is long-lived (opened once per checker;
  * one thread at a time).  Everything names_extract() returns lives in the
@@ -97,28 +95,6 @@ void names_extract(struct names_normaliser *nn, const struct document *doc,
  * "spokesmen" share "spoke"); in `a`.  NULL for function words. */
 const char *names_context_stem(const char *w, size_t len, struct arena *a);
 
-/* Restricted Damerau-Levenshtein distance; stops early and returns
- * max + 1 once the distance must exceed max. */
-int names_distance(const char *a, size_t a_len, const char *b, size_t b_len,
-		   int max);
-
-/* Jaro-Winkler similarity in [0, 1]. */
-double names_jaro_winkler(const char *a, size_t a_len, const char *b,
-			  size_t b_len);
-
-/*
- * Are keys a and b near misses of each other: different, not one the
- * other plus an ending ("russian"/"russians", "america"/"american"; a
- * doubled last letter, "debiann", is a near miss), not a part of the
- * other's hyphenated compound ("windows"/"x-windows"), both
- * at least 4 letters, within the length-aware distance (1 up to 8
- * letters, 2 from 9) and a Jaro-Winkler of at least 0.85?  Sets
- * *distance and *score (Jaro-Winkler) when so.
- */
-int names_near_miss(const char *a, const char *b, int *distance,
-		    double *score);
-
-
 /*
  * name_index: the keys of one document, indexed for near-miss lookup
  * without comparing every pair.  Each key is stored with all its
@@ -139,7 +115,7 @@ const char *name_index_key(const struct name_index *ix, uint32_t id);
 uint32_t name_index_count(const struct name_index *ix);
 /*
  * Ids of the indexed keys that are near misses of `key`
- * (names_near_miss()), best first (smaller distance, then higher score),
+ * (namesim_near_miss()), best first (smaller distance, then higher score),
  * into `ids` (at most max); returns their number.  `key` itself, if
  * indexed, is not among them.
  */

@@ -34,6 +34,7 @@
 #include "spelling/hunspell.h"
 #include "text/segment.h"
 #include "util/buf.h"
+#include "util/namesim.h"
 #include "util/strtab.h"
 #include "util/xalloc.h"
 
@@ -42,34 +43,95 @@ const struct rule_info reference_rules[R_COUNT] = {
 		     MT_SEV_ERROR,
 		     "a name differs from its spelling in the reference "
 		     "article",
-		     NULL },
+		     NULL,
+		     .bad = RULE_EXAMPLES(
+			     "Foreign minister Anna [Kowalcyk] met the envoys "
+			     "on Monday. -> Kowalczyk"),
+		     .good = RULE_EXAMPLES(
+			     "Foreign minister Anna Kowalczyk met the envoys "
+			     "on Monday.",
+			     "The envoys met Anna Kowalczyk and Mr Ostrowski."),
+		     .reference = "Foreign minister Anna Kowalczyk met the "
+				  "envoys on Monday, her office said." },
 	[R_NUMBER] = { "reference.number-mismatch", "accuracy/mistranslation",
 		       MT_SEV_WARNING,
 		       "a number differs from the reference article's for the "
 		       "same noun",
-		       NULL },
+		       NULL,
+		       .bad = RULE_EXAMPLES(
+			       "The council will build [24] new schools in the "
+			       "region. -> 42"),
+		       .good = RULE_EXAMPLES(
+			       "The council will build 42 new schools in the "
+			       "region.",
+			       "The works will take four weeks."),
+		       .reference = "The council will build 42 new schools in "
+				    "the region. The works will take a month "
+				    "and 28 days." },
 	[R_DATE] = { "reference.date-mismatch", "accuracy/mistranslation",
 		     MT_SEV_WARNING,
-		     "a date differs from the reference article's", NULL },
+		     "a date differs from the reference article's", NULL,
+		     .bad = RULE_EXAMPLES(
+			     "The treaty was signed on [2019-03-15] in "
+			     "Geneva. -> 2019-03-14"),
+		     .good = RULE_EXAMPLES(
+			     "The treaty was signed on 2019-03-14 in Geneva.",
+			     "The treaty was signed on 14 March 2019 in "
+			     "Geneva."),
+		     .reference = "The treaty was signed on 2019-03-14 in "
+				  "Geneva." },
 	[R_INCONSISTENT] = { "names.inconsistent", "fluency/inconsistency",
 			     MT_SEV_WARNING,
 			     "the same name spelled two ways in one article",
-			     NULL },
+			     NULL,
+			     .bad = RULE_EXAMPLES(
+				     "Anna Kowalczyk spoke first. Later Anna "
+				     "Kowalczyk left. Anna [Kowalcyk] then "
+				     "returned. -> Kowalczyk"),
+			     .good = RULE_EXAMPLES(
+				     "Maria Jonson met the mayor. Peter "
+				     "Johnson met the press.",
+				     "Joan Smith chairs the board. John Smith, "
+				     "her brother, does not.") },
 	[R_CHOICE] = { "reference.word-choice", "accuracy/mistranslation",
 		       MT_SEV_INFO,
 		       "a word differs from the word the aligned reference "
 		       "sentence has in its place",
-		       NULL },
+		       NULL,
+		       .bad = RULE_EXAMPLES(
+			       "The board praised the [timid] plan on Friday."),
+		       .good = RULE_EXAMPLES(
+			       "The board praised the bold plan on Friday.",
+			       "On Friday the board praised the bold plan."),
+		       .reference = "The board praised the bold plan on "
+				    "Friday." },
 	[R_OMISSION] = { "reference.omission", "accuracy/omission",
 			 MT_SEV_INFO,
 			 "words of a parallel reference sentence have no "
 			 "counterpart in the article",
-			 NULL },
+			 NULL,
+			 .bad = RULE_EXAMPLES(
+				 "The board [approved] the report on Monday."),
+			 .good = RULE_EXAMPLES(
+				 "The board approved the yearly report on "
+				 "Monday.",
+				 "On Monday the board approved the yearly "
+				 "report."),
+			 .reference = "The board approved the yearly report "
+				      "on Monday." },
 	[R_ADDITION] = { "reference.addition", "accuracy/addition",
 			 MT_SEV_INFO,
 			 "article words have no counterpart in the parallel "
 			 "reference sentence",
-			 NULL },
+			 NULL,
+			 .bad = RULE_EXAMPLES(
+				 "The board [quietly] approved the report on "
+				 "Monday."),
+			 .good = RULE_EXAMPLES(
+				 "The board approved the report on Monday.",
+				 "On Monday the board approved the report."),
+			 .reference = "The board approved the report on "
+				      "Monday." },
 };
 
 struct reference_state {
@@ -81,7 +143,8 @@ struct reference_state {
 	int kind; /* enum align_kind: the option */
 };
 
-int reference_enabled(const struct run *r, int rule)
+/* Is the rule (an R_* index) enabled for this run? */
+static int reference_enabled(const struct run *r, int rule)
 {
 	return checker_rule_enabled(r->ctx->checker, reference_rules[rule].id,
 				    reference_rules[rule].category);
@@ -253,7 +316,7 @@ static int strong_context(struct run *r, uint32_t aw, uint32_t rid,
 	return m->strong[id];
 }
 
-void reference_check_names(struct run *r)
+static void reference_check_names(struct run *r)
 {
 	struct context_memo memo = { 0 };
 	struct name_index *rix = name_index_new();
@@ -329,7 +392,7 @@ void reference_check_names(struct run *r)
 			double score = 0;
 			uint32_t best_rw = UINT32_MAX;
 
-			names_near_miss(w->key, rk, &dist, &score);
+			namesim_near_miss(w->key, rk, &dist, &score);
 			for (uint32_t i = head[cands[sid][c]]; i != UINT32_MAX;
 			     i = next[i]) {
 				int s = name_context(r, &r->an, aw, &r->rn, i,
@@ -361,7 +424,7 @@ void reference_check_names(struct run *r)
  * word.  With a reference, forms the reference knows are left to
  * check_names().
  */
-void reference_check_inconsistent(struct run *r)
+static void reference_check_inconsistent(struct run *r)
 {
 	const struct names *an = &r->an;
 	struct name_index *aix = name_index_new(), *rix = NULL;
@@ -436,7 +499,7 @@ void reference_check_inconsistent(struct run *r)
 			else
 				minor = head[a] > head[b] ? a : b;
 			major = minor == a ? b : a;
-			names_near_miss(name_index_key(aix, minor),
+			namesim_near_miss(name_index_key(aix, minor),
 					name_index_key(aix, major), &dist,
 					&score);
 			/* or frequency: one edit from a long name the

@@ -44,9 +44,6 @@ struct run {
 	uint32_t *n_stems[2];
 };
 
-/* Is the rule (an R_* index) enabled for this run? */
-int reference_enabled(const struct run *r, int rule);
-
 /* Evidence for d: span sp of src with its sentence and a score (< 0:
  * none). */
 void reference_evidence(struct run *r, struct diag *d,
@@ -65,9 +62,8 @@ uint32_t reference_shared_stems(const char *const *a, uint32_t na,
 				const char *const *b, uint32_t nb,
 				const char *skip);
 
-/* The checks (reference.c, quantities.c): each appends to r->ctx->diags. */
-void reference_check_names(struct run *r);
-void reference_check_inconsistent(struct run *r);
+/* The number and date checks (quantities.c; the name checks are
+ * reference.c's own): append to r->ctx->diags. */
 void reference_check_numbers(struct run *r, int want_num, int want_date);
 
 #endif /* MT_REFERENCE_RUN_H */

@@ -146,8 +146,13 @@ static void char_grams(const struct chars *c, size_t n, struct grams *g)
 	g->end = c->off + n;
 }
 
-void score_chrf_add(struct chrf_stats *acc, const char *hyp, size_t hyp_len,
-		    const char *ref, size_t ref_len)
+/*
+ * Add one segment's n-gram counts (and, for BLEU, lengths) to acc (zeroed
+ * by the caller before the first segment); then compute the averages and
+ * the score from the totals with *_finish(), which returns it.
+ */
+static void chrf_add(struct chrf_stats *acc, const char *hyp, size_t hyp_len,
+		     const char *ref, size_t ref_len)
 {
 	struct chars h, r;
 
@@ -167,7 +172,7 @@ void score_chrf_add(struct chrf_stats *acc, const char *hyp, size_t hyp_len,
 	chars_release(&r);
 }
 
-double score_chrf_finish(struct chrf_stats *acc)
+static double chrf_finish(struct chrf_stats *acc)
 {
 	const double b2 = SCORE_CHRF_BETA * SCORE_CHRF_BETA;
 	double p = 0, rc = 0;
@@ -195,8 +200,8 @@ double score_chrf(const char *hyp, size_t hyp_len, const char *ref,
 		  size_t ref_len, struct chrf_stats *out)
 {
 	memset(out, 0, sizeof(*out));
-	score_chrf_add(out, hyp, hyp_len, ref, ref_len);
-	return score_chrf_finish(out);
+	chrf_add(out, hyp, hyp_len, ref, ref_len);
+	return chrf_finish(out);
 }
 
 /* --- 13a tokenisation --------------------------------------------------- */
@@ -390,8 +395,8 @@ static void word_grams(const struct toks *t, size_t n, struct grams *g)
 	g->end = t->end + n - 1;
 }
 
-void score_bleu_add(struct bleu_stats *acc, const char *hyp, size_t hyp_len,
-		    const char *ref, size_t ref_len)
+static void bleu_add(struct bleu_stats *acc, const char *hyp, size_t hyp_len,
+		     const char *ref, size_t ref_len)
 {
 	struct toks h, r;
 
@@ -412,7 +417,7 @@ void score_bleu_add(struct bleu_stats *acc, const char *hyp, size_t hyp_len,
 	toks_release(&r);
 }
 
-double score_bleu_finish(struct bleu_stats *acc)
+static double bleu_finish(struct bleu_stats *acc)
 {
 	double smooth = 1, logsum = 0;
 
@@ -450,8 +455,8 @@ double score_bleu(const char *hyp, size_t hyp_len, const char *ref,
 		  size_t ref_len, struct bleu_stats *out)
 {
 	memset(out, 0, sizeof(*out));
-	score_bleu_add(out, hyp, hyp_len, ref, ref_len);
-	return score_bleu_finish(out);
+	bleu_add(out, hyp, hyp_len, ref, ref_len);
+	return bleu_finish(out);
 }
 
 /* --- corpus level -------------------------------------------------------- */
@@ -492,10 +497,10 @@ int score_corpus(const char *hyp, size_t hyp_len, const char *ref,
 
 		next_line(hyp, hyp_len, &hp, &h, &hn);
 		next_line(ref, ref_len, &rp, &r, &rn);
-		score_chrf_add(cs, h, hn, r, rn);
-		score_bleu_add(bs, h, hn, r, rn);
+		chrf_add(cs, h, hn, r, rn);
+		bleu_add(bs, h, hn, r, rn);
 	}
-	score_chrf_finish(cs);
-	score_bleu_finish(bs);
+	chrf_finish(cs);
+	bleu_finish(bs);
 	return 0;
 }

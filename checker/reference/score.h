@@ -77,18 +77,6 @@ double score_chrf(const char *hyp, size_t hyp_len, const char *ref,
 double score_bleu(const char *hyp, size_t hyp_len, const char *ref,
 		  size_t ref_len, struct bleu_stats *out);
 
-/*
- * Add one segment's n-gram counts (and, for BLEU, lengths) to acc (zeroed
- * by the caller before the first segment); then compute the averages and
- * the score from the totals with score_*_finish(), which returns it.
- */
-void score_chrf_add(struct chrf_stats *acc, const char *hyp, size_t hyp_len,
-		    const char *ref, size_t ref_len);
-double score_chrf_finish(struct chrf_stats *acc);
-void score_bleu_add(struct bleu_stats *acc, const char *hyp, size_t hyp_len,
-		    const char *ref, size_t ref_len);
-double score_bleu_finish(struct bleu_stats *acc);
-
 /* Lines of s as sacreBLEU reads a file: split at '\n', a final line
  * without one counts, a final '\n' starts none. */
 size_t score_count_lines(const char *s, size_t len);

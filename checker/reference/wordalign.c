@@ -18,6 +18,7 @@
 #include "reference/wordnet.h"
 #include "spelling/hunspell.h"
 #include "text/segment.h"
+#include "util/namesim.h"
 #include "util/xalloc.h"
 
 /*
@@ -333,7 +334,7 @@ static int related(const struct wa_lex *lx, const struct wa_word *x,
 		double score;
 
 		return (x->name || y->name) &&
-		       names_near_miss(a->key, b->key, &dist, &score);
+		       namesim_near_miss(a->key, b->key, &dist, &score);
 	}
 	}
 	return 0;

@@ -184,8 +184,9 @@ static size_t rule_index(struct sarif_state *s, const struct diag *d)
 	json_array_foreach(s->rules, i, v) if (!strcmp(
 		json_string_value(json_object_get(v, "id")), d->rule)) return i;
 	{
-		struct rule_info r = { d->rule, d->category, d->severity, NULL,
-				       NULL };
+		struct rule_info r = { .id = d->rule,
+				       .category = d->category,
+				       .severity = d->severity };
 
 		json_array_append_new(s->rules, rule_json(&r));
 	}

@@ -9,6 +9,7 @@
 
 #include <jansson.h>
 
+#include "util/hash.h"
 #include "util/atomicfile.h"
 #include "util/paths.h"
 #include "text/segment.h"
@@ -31,18 +32,12 @@ struct baseline {
 	int sorted;
 };
 
-/* FNV-1a, 64 bits: stable across runs and machines; not for security. */
-static uint64_t fnv(uint64_t h, const char *p, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)p[i];
-		h *= 1099511628211ull;
-	}
-	return h;
-}
-
-/* Hash text with every run of whitespace as one space. */
-static uint64_t fnv_ws(uint64_t h, const char *p, size_t n)
+/*
+ * Fingerprints are hash.h's FNV-1a: stable across runs and machines, which
+ * recorded baselines rely on.  Hash text with every run of whitespace as
+ * one space.
+ */
+static uint64_t hash_ws(uint64_t h, const char *p, size_t n)
 {
 	int sp = 0;
 
@@ -52,9 +47,9 @@ static uint64_t fnv_ws(uint64_t h, const char *p, size_t n)
 			continue;
 		}
 		if (sp)
-			h = fnv(h, " ", 1);
+			h = hash_byte(h, ' ');
 		sp = 0;
-		h = fnv(h, p + i, 1);
+		h = hash_byte(h, (unsigned char)p[i]);
 	}
 	return h;
 }
@@ -67,13 +62,13 @@ static int counts(const struct token *t)
 void baseline_fingerprint(const struct document *doc, const struct diag *d,
 			  char out[BASELINE_FP_LEN + 1])
 {
-	uint64_t h = 14695981039346656037ull;
+	uint64_t h = HASH_INIT;
 	uint32_t lo = 0, hi = doc->n_tokens, s_first = 0, s_end = 0;
 	uint32_t si;
 	int k;
 
-	h = fnv(h, d->rule, strlen(d->rule) + 1);
-	h = fnv_ws(h, doc->text + d->span.start, d->span.end - d->span.start);
+	h = hash_bytes(h, d->rule, strlen(d->rule) + 1);
+	h = hash_ws(h, doc->text + d->span.start, d->span.end - d->span.start);
 	/* first token starting at or after the span */
 	while (lo < hi) {
 		uint32_t mid = lo + (hi - lo) / 2;
@@ -92,40 +87,29 @@ void baseline_fingerprint(const struct document *doc, const struct diag *d,
 		s_first = doc->sentences[si].first_token;
 		s_end = s_first + doc->sentences[si].n_tokens;
 	}
-	h = fnv(h, "\x1f", 1);
+	h = hash_bytes(h, "\x1f", 1);
 	k = 0;
 	for (uint32_t i = lo; i-- > s_first && k < CONTEXT_WORDS;) {
 		const struct token *t = &doc->tokens[i];
 
 		if (!counts(t) || t->span.end > d->span.start)
 			continue;
-		h = fnv(h, doc->text + t->span.start, token_len(t));
-		h = fnv(h, " ", 1);
+		h = hash_bytes(h, doc->text + t->span.start, token_len(t));
+		h = hash_bytes(h, " ", 1);
 		k++;
 	}
-	h = fnv(h, "\x1f", 1);
+	h = hash_bytes(h, "\x1f", 1);
 	k = 0;
 	for (uint32_t i = lo; i < s_end && k < CONTEXT_WORDS; i++) {
 		const struct token *t = &doc->tokens[i];
 
 		if (!counts(t) || t->span.start < d->span.end)
 			continue;
-		h = fnv(h, doc->text + t->span.start, token_len(t));
-		h = fnv(h, " ", 1);
+		h = hash_bytes(h, doc->text + t->span.start, token_len(t));
+		h = hash_bytes(h, " ", 1);
 		k++;
 	}
 	snprintf(out, BASELINE_FP_LEN + 1, "%016llx", (unsigned long long)h);
-}
-
-static char *dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (!slash)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	return xstrndup(path, (size_t)(slash - path));
 }
 
 struct baseline *baseline_new(const char *path)
@@ -133,7 +117,7 @@ struct baseline *baseline_new(const char *path)
 	struct baseline *b = xcalloc(1, sizeof(*b));
 
 	b->path = xstrdup(path);
-	b->dir = dir_of(path);
+	b->dir = mt_path_dir(path);
 	return b;
 }
 

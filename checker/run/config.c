@@ -6,7 +6,6 @@
 #include "run/config.h"
 
 #include <errno.h>
-#include <fnmatch.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -16,11 +15,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <yaml.h>
-
 #include "util/buf.h"
 #include "util/paths.h"
+#include "util/wildmatch.h"
 #include "util/xalloc.h"
+#include "util/yamlfile.h"
 
 /* Limit on the size of a configuration file: it is a few lines. */
 #define CONFIG_MAX_BYTES (1u << 20)
@@ -28,224 +27,34 @@
 /* Globs longer than this are refused (matching costs glob x path bits). */
 #define CONFIG_MAX_GLOB 1024
 
-/* How much of a long offending line is quoted around the column. */
-#define QUOTE_BEFORE 60
-#define QUOTE_MAX 160
-
 struct parse {
-	const char *path;
-	yaml_document_t *doc;
+	struct yamlfile y; /* the file, its nodes and its errors */
 	struct config *cfg;
-	const char *text; /* the file, for quoting the offending line */
-	size_t len;
-	size_t bom;	  /* bytes of a UTF-8 BOM, which libyaml skips */
-	int utf8;	  /* 0: UTF-16 (libyaml's marks are not bytes of it) */
-	struct config_errors errs; /* every error so far */
 };
 
-/* --- errors ------------------------------------------------------------- */
-
-void config_errors_release(struct config_errors *e)
-{
-	for (size_t i = 0; i < e->n; i++) {
-		free(e->v[i].path);
-		free(e->v[i].message);
-		free(e->v[i].source);
-	}
-	free(e->v);
-	memset(e, 0, sizeof(*e));
-}
-
-static int is_cont(unsigned char c)
-{
-	return (c & 0xC0) == 0x80;
-}
-
-static void format_one(struct buf *b, const struct config_error *e)
-{
-	buf_addf(b, "%s:%lu:%lu: error: %s\n", e->path, e->line, e->column,
-		 e->message);
-	if (!e->source)
-		return;
-	buf_addf(b, "    %s\n    ", e->source);
-	/* one space per character before the column; tabs kept as tabs */
-	for (size_t i = 0; i < e->caret; i++)
-		if (e->source[i] == '\t')
-			buf_addc(b, '\t');
-		else if (!is_cont((unsigned char)e->source[i]))
-			buf_addc(b, ' ');
-	buf_adds(b, "^\n");
-}
-
-char *config_errors_format(const struct config_errors *e)
-{
-	struct buf b = BUF_INIT;
-
-	buf_grow(&b, 1);
-	for (size_t i = 0; i < e->n; i++)
-		format_one(&b, &e->v[i]);
-	return buf_detach(&b, NULL);
-}
-
-void config_errors_print(const struct config_errors *e, FILE *f)
-{
-	char *s = config_errors_format(e);
-
-	fputs(s, f);
-	free(s);
-}
+static enum mt_err at(struct parse *p, const yaml_node_t *n, const char *fmt,
+		      ...) MT_PRINTF(3, 4);
 
 /*
- * How many of the n bytes at s libyaml's reader accepts (valid UTF-8, no
- * control characters): the offending line is quoted up to there only, so
- * an error message never carries bytes the terminal cannot show.  The
- * reader decodes its whole input before the scanner looks at it, so any
- * reader error is the first error.
+ * Record an error at node n.  Parsing goes on with the next key or entry,
+ * so a file with three mistakes reports three.
  */
-static size_t readable_prefix(const char *s, size_t n)
+static enum mt_err at(struct parse *p, const yaml_node_t *n, const char *fmt,
+		      ...)
 {
-	yaml_parser_t p;
-	yaml_token_t t;
-	size_t ok = n;
-
-	if (!n || !yaml_parser_initialize(&p))
-		return 0;
-	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
-	yaml_parser_set_input_string(&p, (const unsigned char *)s, n);
-	if (!yaml_parser_scan(&p, &t))
-		ok = p.error == YAML_READER_ERROR && p.problem_offset < n
-			     ? p.problem_offset
-			     : (p.error == YAML_READER_ERROR ? 0 : n);
-	else
-		yaml_token_delete(&t);
-	yaml_parser_delete(&p);
-	return ok;
-}
-
-/* The byte offset of libyaml's character index `index` (marks count
- * characters, after the BOM); len when beyond the text. */
-static size_t char_to_byte(const struct parse *p, size_t index)
-{
-	size_t i = p->bom;
-
-	while (index > 0 && i < p->len) {
-		i++;
-		while (i < p->len && is_cont((unsigned char)p->text[i]))
-			i++;
-		index--;
-	}
-	return i;
-}
-
-/*
- * Quote the line around byte `off` into e: at most QUOTE_MAX bytes, cut
- * on character boundaries with "..." where shortened, and the caret's
- * offset into it.
- */
-static void quote_line(const struct parse *p, size_t off,
-		       struct config_error *e)
-{
-	const char *t = p->text;
-	size_t ls = off, le = off, ws, we, ok;
-	struct buf b = BUF_INIT;
-
-	if (!p->utf8 || off > p->len)
-		return;
-	while (ls > p->bom && t[ls - 1] != '\n' && t[ls - 1] != '\r')
-		ls--;
-	while (le < p->len && t[le] != '\n' && t[le] != '\r')
-		le++;
-	ws = off - ls > QUOTE_BEFORE ? off - QUOTE_BEFORE : ls;
-	while (ws > ls && is_cont((unsigned char)t[ws]))
-		ws--;
-	we = le - ws > QUOTE_MAX ? ws + QUOTE_MAX : le;
-	while (we > ws && we < le && is_cont((unsigned char)t[we]))
-		we--;
-	if (we < off && off <= le)
-		we = off; /* the text before the column is always shown */
-	ok = readable_prefix(t + ws, we - ws);
-	if (ws > ls)
-		buf_adds(&b, "...");
-	buf_add(&b, t + ws, ok);
-	e->caret = b.len - ok + (off < ws + ok ? off - ws : ok);
-	if (ok == we - ws && we < le)
-		buf_adds(&b, "...");
-	buf_grow(&b, 1);
-	e->source = buf_detach(&b, NULL);
-}
-
-/* Record an error at line/column (1-based) and byte offset `off`. */
-static enum mt_err add_error(struct parse *p, size_t line, size_t column,
-			     size_t off, char *msg)
-{
-	struct config_error *e;
-
-	p->errs.v = xgrow(p->errs.v, &p->errs.alloc, p->errs.n + 1,
-			  sizeof(*p->errs.v));
-	e = &p->errs.v[p->errs.n++];
-	memset(e, 0, sizeof(*e));
-	e->path = xstrdup(p->path);
-	e->line = line;
-	e->column = column;
-	e->message = msg;
-	quote_line(p, off, e);
-	return MT_ERR_CONFIG;
-}
-
-static enum mt_err at_mark(struct parse *p, yaml_mark_t m, const char *fmt,
-			   ...) MT_PRINTF(3, 4);
-
-/*
- * Record an error at a libyaml mark.  Parsing goes on with the next key
- * or entry, so a file with three mistakes reports three.
- */
-static enum mt_err at_mark(struct parse *p, yaml_mark_t m, const char *fmt,
-			   ...)
-{
-	struct buf b = BUF_INIT;
 	va_list ap;
 
 	va_start(ap, fmt);
-	buf_vaddf(&b, fmt, ap);
+	yamlfile_verror(&p->y, n, fmt, ap);
 	va_end(ap);
-	buf_grow(&b, 1);
-	return add_error(p, m.line + 1, m.column + 1,
-			 char_to_byte(p, m.index), buf_detach(&b, NULL));
-}
-
-#define at(p, n, ...) at_mark((p), (n)->start_mark, __VA_ARGS__)
-
-/*
- * libyaml's reader errors (bad UTF-8, control characters) carry a byte
- * offset rather than a mark: count the line and column from it.
- */
-static void reader_error(struct parse *p, size_t off, const char *msg)
-{
-	size_t line = 1, col = 1, i;
-	struct buf b = BUF_INIT;
-
-	if (off > p->len)
-		off = p->len;
-	for (i = p->bom; p->utf8 && i < off; i++) {
-		if (p->text[i] == '\n' ||
-		    (p->text[i] == '\r' && (i + 1 >= p->len ||
-					    p->text[i + 1] != '\n'))) {
-			line++;
-			col = 1;
-		} else if (!is_cont((unsigned char)p->text[i])) {
-			col++;
-		}
-	}
-	buf_adds(&b, msg);
-	add_error(p, line, p->utf8 ? col : 1, p->utf8 ? off : SIZE_MAX,
-		  buf_detach(&b, NULL));
+	return MT_ERR_CONFIG;
 }
 
 /* --- parsing ------------------------------------------------------------ */
 
 static const char *scalar(const yaml_node_t *n)
 {
-	return (const char *)n->data.scalar.value;
+	return yamlfile_scalar(n);
 }
 
 static enum mt_err want_scalar(struct parse *p, const yaml_node_t *n,
@@ -291,7 +100,7 @@ static enum mt_err string_list(struct parse *p, const yaml_node_t *n,
 	/* a bad entry is reported and the next one checked */
 	for (yaml_node_item_t *it = n->data.sequence.items.start;
 	     it < n->data.sequence.items.top; it++) {
-		yaml_node_t *v = yaml_document_get_node(p->doc, *it);
+		yaml_node_t *v = yamlfile_node(&p->y, *it);
 
 		if (!v || v->type != YAML_SCALAR_NODE) {
 			rc = at(p, v ? v : n, "'%s' takes a list of strings",
@@ -325,8 +134,8 @@ static enum mt_err parse_rules(struct parse *p, const yaml_node_t *n)
 			  "rules");
 	for (yaml_node_pair_t *pr = n->data.mapping.pairs.start;
 	     pr < n->data.mapping.pairs.top; pr++) {
-		yaml_node_t *k = yaml_document_get_node(p->doc, pr->key);
-		yaml_node_t *v = yaml_document_get_node(p->doc, pr->value);
+		yaml_node_t *k = yamlfile_node(&p->y, pr->key);
+		yaml_node_t *v = yamlfile_node(&p->y, pr->value);
 		struct config_rule r = { 0 };
 		const char *s;
 
@@ -390,8 +199,8 @@ static enum mt_err parse_refs(struct parse *p, const yaml_node_t *n)
 			  "references");
 	for (yaml_node_pair_t *pr = n->data.mapping.pairs.start;
 	     pr < n->data.mapping.pairs.top; pr++) {
-		yaml_node_t *k = yaml_document_get_node(p->doc, pr->key);
-		yaml_node_t *v = yaml_document_get_node(p->doc, pr->value);
+		yaml_node_t *k = yamlfile_node(&p->y, pr->key);
+		yaml_node_t *v = yamlfile_node(&p->y, pr->value);
 
 		/* a bad row is reported and the next one checked */
 		if (k->type != YAML_SCALAR_NODE || !*scalar(k)) {
@@ -425,9 +234,33 @@ static enum mt_err parse_refs(struct parse *p, const yaml_node_t *n)
 	return rc;
 }
 
+/* names: a list of names; an entry of several words gives each word. */
+static enum mt_err parse_names(struct parse *p, const yaml_node_t *v)
+{
+	struct config *cfg = p->cfg;
+	char **entries = NULL;
+	size_t n = 0, alloc = cfg->n_names;
+	enum mt_err rc = string_list(p, v, "names", 0, &entries, &n);
+
+	for (size_t i = 0; i < n; i++) {
+		char *save = NULL;
+
+		for (char *w = strtok_r(entries[i], " \t", &save); w;
+		     w = strtok_r(NULL, " \t", &save)) {
+			cfg->names = xgrow(cfg->names, &alloc,
+					   cfg->n_names + 1,
+					   sizeof(*cfg->names));
+			cfg->names[cfg->n_names++] = xstrdup(w);
+		}
+		free(entries[i]);
+	}
+	free(entries);
+	return rc;
+}
+
 static const char *const known_keys =
 	"language, input, accept, reject, dictionary-path, rules, "
-	"references, fail-on, max-warnings, ignore";
+	"references, fail-on, max-warnings, ignore, packs, names, extends";
 
 static enum mt_err parse_key(struct parse *p, const yaml_node_t *k,
 			     const yaml_node_t *v)
@@ -503,6 +336,14 @@ static enum mt_err parse_key(struct parse *p, const yaml_node_t *k,
 		cfg->max_warnings = m;
 	} else if (!strcmp(key, "ignore")) {
 		rc = string_list(p, v, key, 0, &cfg->ignore, &cfg->n_ignore);
+	} else if (!strcmp(key, "packs")) {
+		rc = string_list(p, v, key, 1, &cfg->packs, &cfg->n_packs);
+	} else if (!strcmp(key, "names")) {
+		rc = parse_names(p, v);
+	} else if (!strcmp(key, "extends")) {
+		if ((rc = want_scalar(p, v, key)))
+			return rc;
+		cfg->extends = resolve(cfg, scalar(v));
 	} else {
 		return at(p, k, "unknown key '%s' (known: %s)", key,
 			  known_keys);
@@ -510,27 +351,16 @@ static enum mt_err parse_key(struct parse *p, const yaml_node_t *k,
 	return rc;
 }
 
-static char *dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (!slash)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	return xstrndup(path, (size_t)(slash - path));
-}
-
 /* Has an earlier key of the root mapping the same name as pr's? */
-static const yaml_node_t *earlier_key(yaml_document_t *d,
+static const yaml_node_t *earlier_key(struct yamlfile *y,
 				      const yaml_node_t *root,
 				      const yaml_node_pair_t *pr)
 {
-	const char *key = scalar(yaml_document_get_node(d, pr->key));
+	const char *key = scalar(yamlfile_node(y, pr->key));
 
 	for (const yaml_node_pair_t *q = root->data.mapping.pairs.start;
 	     q < pr; q++) {
-		const yaml_node_t *k = yaml_document_get_node(d, q->key);
+		const yaml_node_t *k = yamlfile_node(y, q->key);
 
 		if (k->type == YAML_SCALAR_NODE && !strcmp(scalar(k), key))
 			return k;
@@ -550,15 +380,15 @@ static void parse_root(struct parse *p, yaml_node_t *root)
 	}
 	for (yaml_node_pair_t *pr = root->data.mapping.pairs.start;
 	     pr < root->data.mapping.pairs.top; pr++) {
-		yaml_node_t *k = yaml_document_get_node(p->doc, pr->key);
-		yaml_node_t *v = yaml_document_get_node(p->doc, pr->value);
+		yaml_node_t *k = yamlfile_node(&p->y, pr->key);
+		yaml_node_t *v = yamlfile_node(&p->y, pr->value);
 		const yaml_node_t *prev;
 
 		if (k->type != YAML_SCALAR_NODE) {
 			at(p, k, "%s", "keys must be strings");
 			continue;
 		}
-		prev = earlier_key(p->doc, root, pr);
+		prev = earlier_key(&p->y, root, pr);
 		if (prev) {
 			at(p, k, "'%s' is set twice (first on line %lu)",
 			   scalar(k), (unsigned long)prev->start_mark.line + 1);
@@ -569,80 +399,54 @@ static void parse_root(struct parse *p, yaml_node_t *root)
 }
 
 enum mt_err config_parse(const char *path, const char *text, size_t len,
-			 struct config **out, struct config_errors *errs,
+			 struct config **out, struct yamlfile_errors *errs,
 			 struct mt_error *err)
 {
-	yaml_parser_t parser;
-	yaml_document_t ydoc;
 	struct config *cfg = xcalloc(1, sizeof(*cfg));
-	struct parse p = { 0 };
-	const char *nul = memchr(text, '\0', len);
+	struct parse p = { .cfg = cfg };
+	const struct yamlfile_error *first;
 
 	*out = NULL;
-	p.path = path;
-	p.doc = &ydoc;
-	p.cfg = cfg;
-	p.text = text;
-	p.len = len;
-	p.utf8 = !(len >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') ||
-				(text[0] == '\xFE' && text[1] == '\xFF')));
-	p.bom = len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3) ? 3 : 0;
 	cfg->path = xstrdup(path);
-	cfg->dir = dir_of(path);
+	cfg->dir = mt_path_dir(path);
 	cfg->max_warnings = -1;
-	if (!yaml_parser_initialize(&parser)) {
-		config_free(cfg);
-		return mt_error(err, MT_ERR_INTERNAL, "cannot start libyaml");
-	}
-	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
-	if (nul && p.utf8) {
-		reader_error(&p, (size_t)(nul - text),
-			     "binary file (a NUL byte), not YAML");
-	} else if (!yaml_parser_load(&parser, &ydoc)) {
-		const char *what = parser.problem ? parser.problem
-						  : "YAML error";
-
-		if (parser.error == YAML_READER_ERROR)
-			reader_error(&p, parser.problem_offset, what);
-		else if (parser.context)
-			at_mark(&p, parser.problem_mark, "%s %s", what,
-				parser.context);
-		else
-			at_mark(&p, parser.problem_mark, "%s", what);
-	} else {
-		parse_root(&p, yaml_document_get_root_node(&ydoc));
-		yaml_document_delete(&ydoc);
-	}
-	yaml_parser_delete(&parser);
-	if (!p.errs.n) {
+	if (yamlfile_load(&p.y, path, text, len) == 0)
+		parse_root(&p, yamlfile_root(&p.y));
+	if (!yamlfile_n_errors(&p.y)) {
+		yamlfile_release(&p.y);
 		*out = cfg;
 		return MT_ERR_OK;
 	}
 	config_free(cfg);
 	/* the first error, for callers that print one line */
-	if (p.errs.n > 1)
+	first = &p.y.errs.v[0];
+	if (p.y.errs.n > 1)
 		mt_error(err, MT_ERR_CONFIG, "%s:%lu:%lu: %s (and %zu more)",
-			 path, p.errs.v[0].line, p.errs.v[0].column,
-			 p.errs.v[0].message, p.errs.n - 1);
+			 path, first->line, first->column, first->message,
+			 p.y.errs.n - 1);
 	else
 		mt_error(err, MT_ERR_CONFIG, "%s:%lu:%lu: %s", path,
-			 p.errs.v[0].line, p.errs.v[0].column,
-			 p.errs.v[0].message);
-	if (errs) {
-		for (size_t i = 0; i < p.errs.n; i++) {
-			errs->v = xgrow(errs->v, &errs->alloc, errs->n + 1,
-					sizeof(*errs->v));
-			errs->v[errs->n++] = p.errs.v[i];
-		}
-		free(p.errs.v);
-	} else {
-		config_errors_release(&p.errs);
-	}
+			 first->line, first->column, first->message);
+	if (errs)
+		yamlfile_errors_move(errs, &p.y.errs);
+	yamlfile_release(&p.y);
 	return MT_ERR_CONFIG;
 }
 
+static enum mt_err load_chain(const char *path, struct config **out,
+			      struct yamlfile_errors *errs, struct mt_error *err,
+			      int depth);
+
 enum mt_err config_load(const char *path, struct config **out,
-			struct config_errors *errs, struct mt_error *err)
+			struct yamlfile_errors *errs, struct mt_error *err)
+{
+	return load_chain(path, out, errs, err, 0);
+}
+
+/* Load path, then the chain of extends: under it. */
+static enum mt_err load_chain(const char *path, struct config **out,
+			      struct yamlfile_errors *errs, struct mt_error *err,
+			      int depth)
 {
 	struct buf b = BUF_INIT;
 	int r = buf_read_file(&b, path, CONFIG_MAX_BYTES);
@@ -661,6 +465,32 @@ enum mt_err config_load(const char *path, struct config **out,
 	}
 	rc = config_parse(path, b.buf, b.len, out, errs, err);
 	buf_release(&b);
+	if (rc == MT_ERR_OK && (*out)->extends) {
+		struct config *base = NULL;
+
+		if (depth >= CONFIG_MAX_EXTENDS)
+			rc = mt_error(err, MT_ERR_CONFIG,
+				      "%s: extends: more than %d configurations "
+				      "deep (a cycle?)",
+				      path, CONFIG_MAX_EXTENDS);
+		else
+			rc = load_chain((*out)->extends, &base, errs, err,
+					depth + 1);
+		if (rc == MT_ERR_IO || rc == MT_ERR_TOO_LARGE) {
+			char why[sizeof(err->msg)];
+
+			snprintf(why, sizeof(why), "%s", err->msg);
+			rc = mt_error(err, MT_ERR_CONFIG, "%s: extends: %s",
+				      path, why);
+		}
+		if (rc == MT_ERR_OK)
+			config_inherit(*out, base);
+		config_free(base);
+		if (rc != MT_ERR_OK) {
+			config_free(*out);
+			*out = NULL;
+		}
+	}
 	return rc;
 }
 
@@ -690,143 +520,13 @@ void config_free(struct config *cfg)
 	}
 	free(cfg->refs);
 	free_list(cfg->ignore, cfg->n_ignore);
+	free_list(cfg->packs, cfg->n_packs);
+	free_list(cfg->names, cfg->n_names);
+	free(cfg->extends);
 	free(cfg);
 }
 
 /* --- globs ------------------------------------------------------------ */
-
-/*
- * Backtracking matcher for *, ** and ?; other characters match themselves
- * (a backslash escapes the next one).  Whether the rest of the glob from
- * g matches the rest of the string from s depends on (g, s) alone, so the
- * pairs that failed are remembered in a bitmap: "a*a*a*a*a*b" against a
- * long name costs glob x string steps, not an exponential number.
- * Captures are written only on the way back from a match.  Recursion
- * depth is bounded by the glob's length.
- */
-struct glob_memo {
-	const char *g0, *s0;
-	size_t s_len;
-	unsigned char *failed; /* (g - g0) * (s_len + 1) + (s - s0) */
-};
-
-static int glob_failed(const struct glob_memo *m, const char *g,
-		       const char *s)
-{
-	size_t bit = (size_t)(g - m->g0) * (m->s_len + 1) + (size_t)(s - m->s0);
-
-	return m->failed[bit / 8] >> (bit % 8) & 1;
-}
-
-static int glob_fail(struct glob_memo *m, const char *g, const char *s)
-{
-	size_t bit = (size_t)(g - m->g0) * (m->s_len + 1) + (size_t)(s - m->s0);
-
-	m->failed[bit / 8] |= (unsigned char)(1u << (bit % 8));
-	return 0;
-}
-
-static int glob_rec(struct glob_memo *m, const char *g, const char *s,
-		    size_t (*caps)[2], size_t max_caps, size_t ncap,
-		    size_t *n_caps)
-{
-	const char *g_in = g, *s_in = s;
-	const char *s0 = m->s0;
-
-	if (glob_failed(m, g, s))
-		return 0;
-	while (*g) {
-		if (g[0] == '*' && g[1] == '*') {
-			const char *rest = g + 2;
-			const char *t;
-
-			while (*rest == '*')
-				rest++;
-			/* "**" followed by "/" also matches zero directories */
-			if (*rest == '/' &&
-			    glob_rec(m, rest + 1, s, caps, max_caps, ncap + 1,
-				     n_caps)) {
-				if (caps && ncap < max_caps)
-					caps[ncap][0] = caps[ncap][1] =
-						(size_t)(s - s0);
-				return 1;
-			}
-			for (t = s + strlen(s);; t--) {
-				if (glob_rec(m, rest, t, caps, max_caps,
-					     ncap + 1, n_caps)) {
-					if (caps && ncap < max_caps) {
-						caps[ncap][0] = (size_t)(s - s0);
-						caps[ncap][1] = (size_t)(t - s0);
-					}
-					return 1;
-				}
-				if (t == s)
-					return glob_fail(m, g_in, s_in);
-			}
-		}
-		if (*g == '*') {
-			const char *t = s;
-
-			while (*t && *t != '/')
-				t++;
-			for (;; t--) {
-				if (glob_rec(m, g + 1, t, caps, max_caps,
-					     ncap + 1, n_caps)) {
-					if (caps && ncap < max_caps) {
-						caps[ncap][0] = (size_t)(s - s0);
-						caps[ncap][1] = (size_t)(t - s0);
-					}
-					return 1;
-				}
-				if (t == s)
-					return glob_fail(m, g_in, s_in);
-			}
-		}
-		if (*g == '?') {
-			if (!*s || *s == '/')
-				return glob_fail(m, g_in, s_in);
-			if (caps && ncap < max_caps) {
-				caps[ncap][0] = (size_t)(s - s0);
-				caps[ncap][1] = (size_t)(s - s0) + 1;
-			}
-			ncap++;
-			g++;
-			s++;
-			continue;
-		}
-		if (*g == '\\' && g[1])
-			g++;
-		if (*g != *s)
-			return glob_fail(m, g_in, s_in);
-		g++;
-		s++;
-	}
-	if (*s)
-		return glob_fail(m, g_in, s_in);
-	if (n_caps)
-		*n_caps = ncap < max_caps ? ncap : max_caps;
-	return 1;
-}
-
-int config_glob_match(const char *glob, const char *str, size_t (*caps)[2],
-		      size_t max_caps, size_t *n_caps)
-{
-	size_t dummy, g_len = strlen(glob), s_len = strlen(str);
-	size_t bytes = ((g_len + 1) * (s_len + 1) + 7) / 8;
-	unsigned char small[512];
-	struct glob_memo m = { glob, str, s_len, small };
-	int hit;
-
-	if (bytes > sizeof(small))
-		m.failed = xcalloc(bytes, 1);
-	else
-		memset(small, 0, bytes);
-	hit = glob_rec(&m, glob, str, caps, max_caps, 0,
-		       n_caps ? n_caps : &dummy);
-	if (m.failed != small)
-		free(m.failed);
-	return hit;
-}
 
 int config_ignored(const struct config *cfg, const char *path, int is_dir)
 {
@@ -856,9 +556,9 @@ int config_ignored(const struct config *cfg, const char *path, int is_dir)
 			g = gd;
 		}
 		if (!strchr(g, '/'))
-			hit = config_glob_match(g, base, NULL, 0, NULL);
+			hit = wildmatch(g, base, NULL, 0, NULL);
 		else
-			hit = config_glob_match(g[0] == '/' ? g + 1 : g, rel,
+			hit = wildmatch(g[0] == '/' ? g + 1 : g, rel,
 						NULL, 0, NULL);
 		free(gd);
 	}
@@ -881,7 +581,7 @@ char *config_reference(const struct config *cfg, const char *path)
 		struct buf b = BUF_INIT;
 		const char *t;
 
-		if (!config_glob_match(cfg->refs[i].from, rel, caps, 16,
+		if (!wildmatch(cfg->refs[i].from, rel, caps, 16,
 				       &n_caps))
 			continue;
 		for (t = cfg->refs[i].to; *t; t++) {
@@ -927,7 +627,7 @@ struct config_cache {
 
 enum mt_err config_cache_new(const char *fixed, int none,
 			     struct config_cache **out,
-			     struct config_errors *errs, struct mt_error *err)
+			     struct yamlfile_errors *errs, struct mt_error *err)
 {
 	struct config_cache *cc = xcalloc(1, sizeof(*cc));
 	enum mt_err rc;
@@ -963,7 +663,7 @@ void config_cache_free(struct config_cache *cc)
  * and remembering every directory on the way. */
 static enum mt_err lookup_dir(struct config_cache *cc, const char *dir,
 			      const struct config **cfg,
-			      struct config_errors *errs, struct mt_error *err)
+			      struct yamlfile_errors *errs, struct mt_error *err)
 {
 	struct buf probe = BUF_INIT;
 	struct stat st;
@@ -995,7 +695,7 @@ static enum mt_err lookup_dir(struct config_cache *cc, const char *dir,
 	} else if (!strcmp(dir, "/")) {
 		*cfg = NULL;
 	} else {
-		char *parent = dir_of(dir);
+		char *parent = mt_path_dir(dir);
 
 		rc = lookup_dir(cc, parent, cfg, errs, err);
 		free(parent);
@@ -1013,7 +713,7 @@ static enum mt_err lookup_dir(struct config_cache *cc, const char *dir,
 
 enum mt_err config_cache_lookup(struct config_cache *cc, const char *path,
 				const struct config **cfg,
-				struct config_errors *errs,
+				struct yamlfile_errors *errs,
 				struct mt_error *err)
 {
 	char *abs, *dir;
@@ -1029,7 +729,7 @@ enum mt_err config_cache_lookup(struct config_cache *cc, const char *path,
 	abs = mt_path_absolute(strcmp(path, "-") ? path : "./-");
 	if (!abs)
 		return MT_ERR_OK;
-	dir = dir_of(abs);
+	dir = mt_path_dir(abs);
 	rc = lookup_dir(cc, dir, cfg, errs, err);
 	free(dir);
 	free(abs);

@@ -19,6 +19,9 @@
  *   fail-on: error                   # error | warning | info | never
  *   max-warnings: 10                 # exit 1 above this many warnings
  *   ignore: ["drafts/", "(star).bak.txt", "old/(star)(star)"]
+ *   packs: [styleguide/house]        # house-style rule folders (packs.h)
+ *   names: [Kwarteleigh, Tamsworthy] # house spellings of names, inline
+ *   extends: ../.mtlint.yml          # a base configuration, see below
  *
  * ("(star)" stands for an asterisk, which a C comment cannot hold after a
  * slash.)  Relative paths and globs are relative to the file's directory.  Globs:
@@ -27,14 +30,21 @@
  * reference mapping, each `*` or `**` of the target takes the text the
  * corresponding one of the source matched.
  *
+ * `extends:` names a base configuration (relative to this file's folder),
+ * loaded first by config_load(); this file's settings then go over it
+ * (config_inherit()): its scalars win, its lists (accept, reject, ignore,
+ * packs, names) follow the base's, its `rules:` replace the base's rows of
+ * the same name and its `references:` are tried before the base's.  A
+ * chain deeper than CONFIG_MAX_EXTENDS (a cycle) is an error.
+ *
  * Errors: unknown keys, keys set twice, values of the wrong type and bad
  * values fail with MT_ERR_CONFIG.  Parsing goes on after each, so every
- * mistake of the file is collected in a struct config_errors, each with
+ * mistake of the file is collected in a struct yamlfile_errors, each with
  * its position (the offending key or value) and the source line to quote;
  * a YAML syntax error or a byte that is not UTF-8 (or a NUL) stops libyaml
  * and is the one error.  err->msg holds only the first, as
  * "FILE:LINE:COL: message (and N more)"; print the list with
- * config_errors_print().
+ * yamlfile_errors_print() (util/yamlfile.h).
  *
  * Ownership: a struct config owns all its strings; config_free() frees it.
  * A config_cache owns every config it loaded.  Neither is thread-safe:
@@ -44,9 +54,9 @@
 #define MT_CONFIG_H
 
 #include <stddef.h>
-#include <stdio.h>
 
 #include "util/common.h"
+#include "util/yamlfile.h"
 
 #define CONFIG_FILE_NAME ".mtlint.yml"
 
@@ -84,46 +94,14 @@ struct config {
 	long max_warnings; /* -1: not set */
 	char **ignore;
 	size_t n_ignore;
+	char **packs; /* folders, resolved against dir */
+	size_t n_packs;
+	char **names; /* single words ("Ursula von der Leyen": four) */
+	size_t n_names;
+	char *extends; /* the base's path, resolved against dir; NULL none */
 };
 
-/*
- * One mistake in a configuration file.  line and column are 1-based, the
- * column in characters.  `source` is the offending line (at most ~160
- * bytes of it around the column, "..." marking cuts; only the part that
- * is valid UTF-8 without control characters), or NULL when it cannot be
- * quoted (UTF-16 files); `caret` is the number of bytes of source before
- * the column.
- */
-struct config_error {
-	char *path;
-	unsigned long line, column;
-	char *message;
-	char *source;
-	size_t caret;
-};
-
-/*
- * A list of errors, in file order.  Zero-initialise; the list owns every
- * string; config_errors_release() frees them and empties it.
- */
-struct config_errors {
-	struct config_error *v;
-	size_t n, alloc;
-};
-
-void config_errors_release(struct config_errors *e);
-
-/*
- * Every error as the compilers print them, one after another:
- *
- *   FILE:LINE:COL: error: message
- *       the offending line
- *             ^
- *
- * config_errors_format() returns a new string (free()); "" when empty.
- */
-char *config_errors_format(const struct config_errors *e);
-void config_errors_print(const struct config_errors *e, FILE *f);
+#define CONFIG_MAX_EXTENDS 8
 
 /*
  * Parse the file at `path`.  On success *out owns a new config.  On
@@ -131,14 +109,22 @@ void config_errors_print(const struct config_errors *e, FILE *f);
  * failures (MT_ERR_IO, MT_ERR_TOO_LARGE over 1 MiB) add nothing to it.
  */
 MT_NODISCARD enum mt_err config_load(const char *path, struct config **out,
-				     struct config_errors *errs,
+				     struct yamlfile_errors *errs,
 				     struct mt_error *err);
 
+/*
+ * Merge `base` into cfg: cfg keeps what it sets, takes the rest from base
+ * (see `extends:` above).  base is left empty (its strings move to cfg);
+ * free it with config_free().
+ */
+void config_inherit(struct config *cfg, struct config *base);
+
 /* Parse from memory; `path` names the file in messages and sets dir.
+ * `extends:` is recorded, not followed (config_load() follows it).
  * Fails as config_load(). */
 MT_NODISCARD enum mt_err config_parse(const char *path, const char *text,
 				      size_t len, struct config **out,
-				      struct config_errors *errs,
+				      struct yamlfile_errors *errs,
 				      struct mt_error *err);
 
 void config_free(struct config *cfg);
@@ -158,16 +144,6 @@ int config_ignored(const struct config *cfg, const char *path, int is_dir);
 char *config_reference(const struct config *cfg, const char *path);
 
 /*
- * Glob matching as described above.  caps (may be NULL) receives up to
- * max_caps captured wildcard texts as [start, end) offsets into str;
- * returns 1 on a match and sets *n_caps.  Time and memory grow with
- * glob length x string length (failed states are remembered), never
- * exponentially; a configuration's globs are at most 1024 bytes.
- */
-int config_glob_match(const char *glob, const char *str, size_t (*caps)[2],
-		      size_t max_caps, size_t *n_caps);
-
-/*
  * The cache of configurations for one run.
  *   config_cache_new(fixed, none): `fixed` is a --config file (loaded once
  *   and used for every input) or NULL to search; `none` (--no-config) uses
@@ -179,7 +155,7 @@ struct config_cache;
 
 MT_NODISCARD enum mt_err config_cache_new(const char *fixed, int none,
 					  struct config_cache **out,
-					  struct config_errors *errs,
+					  struct yamlfile_errors *errs,
 					  struct mt_error *err);
 void config_cache_free(struct config_cache *cc);
 
@@ -192,7 +168,7 @@ void config_cache_free(struct config_cache *cc);
 MT_NODISCARD enum mt_err config_cache_lookup(struct config_cache *cc,
 					     const char *path,
 					     const struct config **cfg,
-					     struct config_errors *errs,
+					     struct yamlfile_errors *errs,
 					     struct mt_error *err);
 
 #endif /* MT_CONFIG_H */

@@ -11,7 +11,8 @@
 #include "util/atomicfile.h"
 #include "util/xalloc.h"
 
-int fix_is_safe(const struct diag *d)
+/* Is d's fix safe to apply unattended? */
+static int fix_is_safe(const struct diag *d)
 {
 	return (d->flags & DIAGF_SAFE_FIX) && d->n_suggestions == 1 &&
 	       d->span.end > d->span.start;

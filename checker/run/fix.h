@@ -22,9 +22,6 @@
 #include "check/diag.h"
 #include "text/document.h"
 
-/* Is d's fix safe to apply unattended? */
-int fix_is_safe(const struct diag *d);
-
 /*
  * The file's new contents with every safe fix applied: *out (free()), of
  * *out_len bytes; *n_applied gets the number of fixes applied (0: *out is a

@@ -28,7 +28,28 @@ struct run {
 	struct baseline *baseline, *write_baseline;
 	size_t at_threshold, warnings, n_fixed, baselined;
 	int input_error;
+	size_t n_done; /* files finished, for the progress line */
+	int progress;  /* drawing one (run_options.progress) */
 };
+
+/* Erase the progress line, before other output. */
+static void progress_clear(struct run *r)
+{
+	if (r->progress && r->n_done) {
+		fputs("\r\033[K", r->o->log);
+		fflush(r->o->log);
+	}
+}
+
+static void progress_draw(struct run *r)
+{
+	r->n_done++;
+	if (!r->progress)
+		return;
+	fprintf(r->o->log, "\r\033[Kmtlint: %zu/%zu files", r->n_done,
+		r->n_jobs);
+	fflush(r->o->log);
+}
 
 static int walk_ignore(void *arg, const char *path, int is_dir)
 {
@@ -108,6 +129,7 @@ static void run_done(void *ctx, size_t i)
 	struct job *j = &r->jobs[i];
 	struct session_result *res = &j->res;
 
+	progress_clear(r);
 	if (j->failed) {
 		if (o->reporter)
 			o->reporter->file_error(r->rs, j->path, &res->err);
@@ -148,6 +170,8 @@ static void run_done(void *ctx, size_t i)
 		r->warnings += res->diags.v[k].severity == MT_SEV_WARNING;
 out:
 	session_result_release(res);
+	fflush(o->report.out ? o->report.out : o->out);
+	progress_draw(r);
 }
 
 /*
@@ -160,7 +184,7 @@ static enum mt_err prepare(struct run *r, struct walk_list *files,
 			   long *max_warnings)
 {
 	const struct run_options *o = r->o;
-	struct config_errors cerrs = { 0 };
+	struct yamlfile_errors cerrs = { 0 };
 	struct mt_error err = { 0 };
 	enum mt_err rc = MT_ERR_OK;
 
@@ -198,14 +222,14 @@ static enum mt_err prepare(struct run *r, struct walk_list *files,
 fail:
 	if (cerrs.n) {
 		/* every mistake of the file, in full, then a summary */
-		config_errors_print(&cerrs, o->log);
+		yamlfile_errors_print(&cerrs, o->log);
 		fprintf(o->log,
 			"mtlint: error: %zu error%s in configuration '%s'\n",
 			cerrs.n, cerrs.n == 1 ? "" : "s", cerrs.v[0].path);
 	} else {
 		fprintf(o->log, "mtlint: error: %s\n", err.msg);
 	}
-	config_errors_release(&cerrs);
+	yamlfile_errors_release(&cerrs);
 	return rc;
 }
 
@@ -290,7 +314,9 @@ enum run_status run_inputs(struct session *s, const struct run_options *o)
 	}
 	if (n_workers > r.n_jobs)
 		n_workers = r.n_jobs ? r.n_jobs : 1;
+	r.progress = o->progress && r.n_jobs >= RUN_PROGRESS_MIN;
 	batch_run(r.n_jobs, n_workers, run_work, run_done, &r);
+	progress_clear(&r);
 	if (o->reporter && o->reporter->end(r.rs) < 0) {
 		fprintf(o->log, "mtlint: error: cannot write output\n");
 		r.input_error = 1;

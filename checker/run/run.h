@@ -52,7 +52,14 @@ struct run_options {
 	struct report_options report; /* `checker` is filled in by the run */
 	FILE *out;		      /* diffs */
 	FILE *log;		      /* notes and errors */
+	/* a progress line on `log` ("mtlint: 12/340 files"), redrawn as
+	 * files finish and erased before anything else is written there or
+	 * to the report: for a terminal, and only with RUN_PROGRESS_MIN
+	 * files or more */
+	int progress;
 };
+
+#define RUN_PROGRESS_MIN 20
 
 /* Run as described above.  The session is borrowed. */
 enum run_status run_inputs(struct session *s, const struct run_options *o);

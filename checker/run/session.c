@@ -26,7 +26,7 @@ static void strvec_add(struct strvec *l, const char *s)
 
 struct profile {
 	struct session_profile pub; /* first: callers see only this */
-	struct strvec words, reject, enable, disable;
+	struct strvec words, reject, enable, disable, packs, names;
 	struct severity_override *sev;
 	int owned; /* cached by the session */
 };
@@ -65,7 +65,7 @@ static pthread_mutex_t open_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* Load the configuration cache (again, after session_reload()); a fixed
  * file is read here, so its mistakes are reported by the next lookup. */
-static enum mt_err ensure_cache(struct session *s, struct config_errors *errs,
+static enum mt_err ensure_cache(struct session *s, struct yamlfile_errors *errs,
 				struct mt_error *err)
 {
 	if (s->cc)
@@ -75,7 +75,7 @@ static enum mt_err ensure_cache(struct session *s, struct config_errors *errs,
 }
 
 enum mt_err session_new(const struct session_options *o,
-			struct session **out, struct config_errors *errs,
+			struct session **out, struct yamlfile_errors *errs,
 			struct mt_error *err)
 {
 	struct session *s = xcalloc(1, sizeof(*s));
@@ -105,6 +105,8 @@ static void profile_free(struct profile *p)
 	free(p->reject.v);
 	free(p->enable.v);
 	free(p->disable.v);
+	free(p->packs.v);
+	free(p->names.v);
 	free(p->sev);
 	free(p);
 }
@@ -164,7 +166,7 @@ void session_reload(struct session *s)
 
 enum mt_err session_config(struct session *s, const char *path,
 			   const struct config **cfg,
-			   struct config_errors *errs, struct mt_error *err)
+			   struct yamlfile_errors *errs, struct mt_error *err)
 {
 	enum mt_err rc;
 
@@ -236,6 +238,11 @@ static struct profile *profile_build(const struct session_options *o,
 			cfg->n_accept);
 		add_all(&p->reject, (const char *const *)cfg->reject,
 			cfg->n_reject);
+		/* the configuration's packs come before the command line's */
+		add_all(&p->packs, (const char *const *)cfg->packs,
+			cfg->n_packs);
+		add_all(&p->names, (const char *const *)cfg->names,
+			cfg->n_names);
 		p->sev = xcalloc(cfg->n_rules + 1, sizeof(*p->sev));
 		for (size_t i = 0; i < cfg->n_rules; i++) {
 			const struct config_rule *cr = &cfg->rules[i];
@@ -253,11 +260,17 @@ static struct profile *profile_build(const struct session_options *o,
 	if (!pp->co.lang)
 		pp->co.lang = "en_US";
 	add_all(&p->words, o->co.word_files, o->co.n_word_files);
+	add_all(&p->packs, o->co.packs, o->co.n_packs);
+	add_all(&p->names, o->co.names, o->co.n_names);
 	add_all(&p->reject, o->co.reject_files, o->co.n_reject_files);
 	add_all(&p->enable, o->co.enable, o->co.n_enable);
 	add_all(&p->disable, o->co.disable, o->co.n_disable);
 	pp->co.word_files = p->words.v;
 	pp->co.n_word_files = p->words.n;
+	pp->co.packs = p->packs.v;
+	pp->co.n_packs = p->packs.n;
+	pp->co.names = p->names.v;
+	pp->co.n_names = p->names.n;
 	pp->co.reject_files = p->reject.v;
 	pp->co.n_reject_files = p->reject.n;
 	pp->co.enable = p->enable.v;
@@ -550,6 +563,6 @@ void session_result_release(struct session_result *res)
 {
 	drop_doc(res);
 	buf_release(&res->diff);
-	config_errors_release(&res->cerrs);
+	yamlfile_errors_release(&res->cerrs);
 	res->profile = NULL;
 }

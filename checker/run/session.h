@@ -94,7 +94,7 @@ struct session;
  */
 MT_NODISCARD enum mt_err session_new(const struct session_options *o,
 				     struct session **out,
-				     struct config_errors *errs,
+				     struct yamlfile_errors *errs,
 				     struct mt_error *err);
 void session_free(struct session *s);
 
@@ -114,7 +114,7 @@ void session_reload(struct session *s);
  */
 MT_NODISCARD enum mt_err session_config(struct session *s, const char *path,
 					const struct config **cfg,
-					struct config_errors *errs,
+					struct yamlfile_errors *errs,
 					struct mt_error *err);
 
 /*
@@ -176,7 +176,7 @@ struct session_result {
 	const struct session_profile *profile; /* NULL if lookup failed */
 	size_t n_fixed;		  /* fixes written (SESSION_FIX_WRITE) */
 	struct buf diff;	  /* SESSION_FIX_DIFF: the unified diff */
-	struct config_errors cerrs; /* a broken configuration's mistakes */
+	struct yamlfile_errors cerrs; /* a broken configuration's mistakes */
 	struct mt_error err;	  /* why it failed */
 };
 

@@ -14,10 +14,18 @@
 #include "util/buf.h"
 #include "run/config.h"
 #include "text/document.h"
+#include "util/wildmatch.h"
 #include "util/xalloc.h"
 
+/* Paths are reported as found, without a leading "./" ("./a.txt" and
+ * the files of "." are "a.txt"), in every output format. */
 static void add(struct walk_list *l, const char *path)
 {
+	while (path[0] == '.' && path[1] == '/' && path[2]) {
+		path += 2;
+		while (*path == '/' && path[1])
+			path++;
+	}
 	l->v = xgrow(l->v, &l->alloc, l->n + 1, sizeof(*l->v));
 	l->v[l->n++] = xstrdup(path);
 }
@@ -31,7 +39,8 @@ void walk_list_release(struct walk_list *l)
 	l->n = l->alloc = 0;
 }
 
-int walk_is_prose_name(const char *name)
+/* Is `name` one of the prose extensions? */
+static int walk_is_prose_name(const char *name)
 {
 	const char *dot = strrchr(name, '.');
 
@@ -92,8 +101,7 @@ static enum mt_err walk_dir(const char *dir, const char *glob,
 					rc = walk_dir(path, glob, ignore, arg,
 						      out, err, depth + 1);
 			} else if (S_ISREG(st.st_mode) &&
-				   (glob ? config_glob_match(glob, path, NULL,
-							     0, NULL)
+				   (glob ? wildmatch(glob, path, NULL, 0, NULL)
 					 : walk_is_prose_name(name)) &&
 				   (!ignore || !ignore(arg, path, 0))) {
 				add(out, path);

@@ -14,7 +14,8 @@
  *     ignore callback, directories matched are walked as above.  A glob
  *     that matches nothing is an error (MT_ERR_IO, naming it).
  * A path that is neither is passed through, so that loading it reports
- * the real error ("cannot open ...").
+ * the real error ("cannot open ...").  Paths lose a leading "./": the
+ * files of "." and "./a.txt" are reported as "a.txt".
  *
  * Ownership: the list owns its strings; walk_list_release() frees them.
  */
@@ -38,8 +39,5 @@ MT_NODISCARD enum mt_err walk_input(const char *input, walk_ignore_fn ignore,
 				    struct mt_error *err);
 
 void walk_list_release(struct walk_list *l);
-
-/* Does `name` have one of the prose extensions above? */
-int walk_is_prose_name(const char *name);
 
 #endif /* MT_WALK_H */

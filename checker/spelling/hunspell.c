@@ -26,26 +26,20 @@
 #include "spelling/unmunch.h"
 #include "util/arena.h"
 #include "util/buf.h"
+#include "util/hash.h"
 #include "util/paths.h"
+#include "util/strtab.h"
 #include "util/xalloc.h"
-
 
 /* One cached word: its check result and, once asked, its suggestions in
  * both orders.  Strings live in the cache arena. */
 struct entry {
-	const char *key; /* NULL: empty slot */
+	const char *key;
 	uint32_t len;
-	uint32_t hash;
 	int8_t known;
 	uint8_t have_sug[SPELLER_N_ORDERS];
 	uint8_t n_sug[SPELLER_N_ORDERS];
 	const char **sug[SPELLER_N_ORDERS];
-};
-
-struct freq {
-	const char *key; /* lower case; NULL: empty */
-	uint32_t len, hash;
-	unsigned long count;
 };
 
 struct speller {
@@ -53,12 +47,14 @@ struct speller {
 	char *dic_path;
 	int utf8; /* dictionary encoding is UTF-8: no iconv */
 	iconv_t to_dic, from_dic;
-	struct arena cache_arena;
-	struct entry *tab;
-	size_t cap, n;
+	struct arena cache_arena; /* keys and suggestions */
+	struct strtab cache;	  /* word -> id */
+	struct entry *entries;	  /* by id */
+	size_t alloc_entries;
 	struct arena freq_arena;
-	struct freq *ftab;
-	size_t fcap, fn;
+	struct strtab freq;	  /* lower-case word -> id */
+	unsigned long *counts;	  /* by id */
+	size_t alloc_counts;
 	struct speller_weights w;
 	/* the suggestion index (sugindex.h), opened on the first suggestion;
 	 * the words added at run time are part of its sources */
@@ -71,17 +67,6 @@ struct speller {
 	struct arena added_arena;
 	struct speller_index_stats ix_stats;
 };
-
-static uint32_t hash_bytes(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;
-
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
-	return h;
-}
 
 static int case_pattern(const char *w, size_t len);
 static const char *match_case(struct speller *sp, int wc, const char *c);
@@ -193,9 +178,7 @@ static void read_aff_head(const char *aff, char *enc, size_t cap,
 static void cache_clear(struct speller *sp)
 {
 	arena_release(&sp->cache_arena);
-	arena_init(&sp->cache_arena, 0);
-	memset(sp->tab, 0, sp->cap * sizeof(*sp->tab));
-	sp->n = 0;
+	strtab_release(&sp->cache);
 }
 
 enum mt_err speller_open_files(const char *aff, const char *dic,
@@ -242,8 +225,6 @@ enum mt_err speller_open_files(const char *aff, const char *dic,
 	arena_init(&sp->cache_arena, 0);
 	arena_init(&sp->freq_arena, 0);
 	sp->w = speller_default_weights;
-	sp->cap = 1024;
-	sp->tab = xcalloc(sp->cap, sizeof(*sp->tab));
 	*out = sp;
 	return MT_ERR_OK;
 }
@@ -317,8 +298,10 @@ void speller_close(struct speller *sp)
 		iconv_close(sp->from_dic);
 	arena_release(&sp->cache_arena);
 	arena_release(&sp->freq_arena);
-	free(sp->tab);
-	free(sp->ftab);
+	strtab_release(&sp->cache);
+	free(sp->entries);
+	strtab_release(&sp->freq);
+	free(sp->counts);
 	free(sp->dic_path);
 	free(sp->aff_path);
 	sugindex_close(sp->ix);
@@ -382,7 +365,7 @@ int speller_add(struct speller *sp, const char *word, const char *model)
 	if (to_dic(sp, norm, w, sizeof(w)) < 0 ||
 	    (model && *model && to_dic(sp, model, m, sizeof(m)) < 0))
 		return -1;
-	if (sp->n)
+	if (strtab_count(&sp->cache))
 		cache_clear(sp);
 	/* kept: Hunspell, when loaded, gets every added word in order, and
 	 * the words are sources of the suggestion index, which the next
@@ -489,40 +472,6 @@ enum mt_err speller_load_words(struct speller *sp, const char *path,
 	return each_line(path, add_line, &wa, err);
 }
 
-static void freq_grow(struct speller *sp)
-{
-	size_t ncap = sp->fcap ? sp->fcap * 2 : 4096;
-	struct freq *nt = xcalloc(ncap, sizeof(*nt));
-
-	for (size_t i = 0; i < sp->fcap; i++) {
-		struct freq *e = &sp->ftab[i];
-		size_t k;
-
-		if (!e->key)
-			continue;
-		for (k = e->hash & (ncap - 1); nt[k].key; k = (k + 1) & (ncap - 1))
-			;
-		nt[k] = *e;
-	}
-	free(sp->ftab);
-	sp->ftab = nt;
-	sp->fcap = ncap;
-}
-
-static struct freq *freq_find(const struct speller *sp, const char *key,
-			      size_t len, uint32_t h)
-{
-	if (!sp->fcap)
-		return NULL;
-	for (size_t k = h & (sp->fcap - 1);; k = (k + 1) & (sp->fcap - 1)) {
-		struct freq *e = &sp->ftab[k];
-
-		if (!e->key || (e->hash == h && e->len == len &&
-				memcmp(e->key, key, len) == 0))
-			return e;
-	}
-}
-
 static int freq_line(void *arg, char *line, size_t lineno)
 {
 	struct speller *sp = arg;
@@ -530,8 +479,8 @@ static int freq_line(void *arg, char *line, size_t lineno)
 	char low[4 * SPELLER_MAX_WORD + 16];
 	unsigned long count;
 	size_t len;
-	uint32_t h;
-	struct freq *e;
+	uint32_t id;
+	int is_new;
 
 	(void)lineno;
 	if (!p)
@@ -544,17 +493,13 @@ static int freq_line(void *arg, char *line, size_t lineno)
 	len = sugindex_fold(line, strlen(line), low, sizeof(low));
 	if (len == (size_t)-1 || len == 0)
 		return 0;
-	if ((sp->fn + 1) * 2 > sp->fcap)
-		freq_grow(sp);
-	h = hash_bytes(low, len);
-	e = freq_find(sp, low, len, h);
-	if (!e->key) {
-		e->key = arena_strndup(&sp->freq_arena, low, len);
-		e->len = (uint32_t)len;
-		e->hash = h;
-		sp->fn++;
+	id = strtab_intern_copy(&sp->freq, &sp->freq_arena, low, len, &is_new);
+	if (is_new) {
+		sp->counts = xgrow(sp->counts, &sp->alloc_counts, id + 1,
+				   sizeof(*sp->counts));
+		sp->counts[id] = 0;
 	}
-	e->count += count;
+	sp->counts[id] += count;
 	return 0;
 }
 
@@ -568,7 +513,7 @@ unsigned long speller_frequency(const struct speller *sp, const char *word,
 				size_t len)
 {
 	char low[4 * SPELLER_MAX_WORD + 16], norm[SPELLER_MAX_WORD + 1];
-	const struct freq *e;
+	uint32_t id;
 
 	if (len == 0 || len > SPELLER_MAX_WORD)
 		return 0;
@@ -576,60 +521,35 @@ unsigned long speller_frequency(const struct speller *sp, const char *word,
 	len = sugindex_fold(norm, len, low, sizeof(low));
 	if (len == (size_t)-1)
 		return 0;
-	e = freq_find(sp, low, len, hash_bytes(low, len));
-	return e && e->key ? e->count : 0;
+	id = strtab_find(&sp->freq, low, len);
+	return id == STRTAB_NONE ? 0 : sp->counts[id];
 }
 
 /* ---- the cache -------------------------------------------------------- */
 
-static void cache_grow(struct speller *sp)
-{
-	size_t ncap = sp->cap * 2;
-	struct entry *nt = xcalloc(ncap, sizeof(*nt));
-
-	for (size_t i = 0; i < sp->cap; i++) {
-		size_t k;
-
-		if (!sp->tab[i].key)
-			continue;
-		for (k = sp->tab[i].hash & (ncap - 1); nt[k].key;
-		     k = (k + 1) & (ncap - 1))
-			;
-		nt[k] = sp->tab[i];
-	}
-	free(sp->tab);
-	sp->tab = nt;
-	sp->cap = ncap;
-}
-
-/* The entry for word, created (known = -1) when new. */
+/*
+ * The entry for word, created (known = -1) when new.  The pointer is valid
+ * until the next cache_get() (a new entry may move the array); a full
+ * cache is emptied first.
+ */
 static struct entry *cache_get(struct speller *sp, const char *w, size_t len)
 {
-	uint32_t h = hash_bytes(w, len);
+	uint32_t id;
+	int is_new;
 	struct entry *e;
-	size_t k;
 
-	for (k = h & (sp->cap - 1);; k = (k + 1) & (sp->cap - 1)) {
-		e = &sp->tab[k];
-		if (!e->key)
-			break;
-		if (e->hash == h && e->len == len &&
-		    memcmp(e->key, w, len) == 0)
-			return e;
-	}
-	if (sp->n >= SPELLER_CACHE_MAX) {
+	if (strtab_count(&sp->cache) >= SPELLER_CACHE_MAX &&
+	    strtab_find(&sp->cache, w, len) == STRTAB_NONE)
 		cache_clear(sp);
-		return cache_get(sp, w, len);
-	}
-	if ((sp->n + 1) * 2 > sp->cap) {
-		cache_grow(sp);
-		return cache_get(sp, w, len);
-	}
-	e->key = arena_strndup(&sp->cache_arena, w, len);
-	e->len = (uint32_t)len;
-	e->hash = h;
+	id = strtab_intern_copy(&sp->cache, &sp->cache_arena, w, len, &is_new);
+	if (!is_new)
+		return &sp->entries[id];
+	sp->entries = xgrow(sp->entries, &sp->alloc_entries, id + 1,
+			    sizeof(*sp->entries));
+	e = &sp->entries[id];
+	memset(e, 0, sizeof(*e));
+	e->key = strtab_str(&sp->cache, id, &e->len);
 	e->known = -1;
-	sp->n++;
 	return e;
 }
 
@@ -702,21 +622,21 @@ int speller_check(struct speller *sp, const char *word, size_t len)
 /* Hash of everything the index is made of (see speller.h). */
 static uint64_t index_hash(const struct speller *sp, int expanded)
 {
-	uint64_t h = SUGINDEX_HASH_INIT;
+	uint64_t h = HASH_INIT;
 	const char *files[] = { sp->aff_path, sp->dic_path };
 
-	h = sugindex_hash(h, INDEX_SOURCES, sizeof(INDEX_SOURCES));
-	h = sugindex_hash(h, &expanded, sizeof(expanded));
+	h = hash_bytes(h, INDEX_SOURCES, sizeof(INDEX_SOURCES));
+	h = hash_bytes(h, &expanded, sizeof(expanded));
 	for (size_t i = 0; i < ARRAY_SIZE(files); i++) {
 		struct buf b = BUF_INIT;
 
 		if (buf_read_file(&b, files[i], 0) == 0)
-			h = sugindex_hash(h, b.buf, b.len);
-		h = sugindex_hash(h, "\n--\n", 4);
+			h = hash_bytes(h, b.buf, b.len);
+		h = hash_bytes(h, "\n--\n", 4);
 		buf_release(&b);
 	}
 	for (size_t i = 0; i < sp->n_added; i++)
-		h = sugindex_hash(h, sp->added[i], strlen(sp->added[i]) + 1);
+		h = hash_bytes(h, sp->added[i], strlen(sp->added[i]) + 1);
 	return h;
 }
 
@@ -1339,9 +1259,9 @@ void speller_set_weights(struct speller *sp, const struct speller_weights *w)
 {
 	sp->w = *w;
 	/* Hunspell's own lists stay: ranking does not change them */
-	for (size_t i = 0; i < sp->cap; i++) {
-		sp->tab[i].have_sug[SPELLER_ORDER_RANKED] = 0;
-		sp->tab[i].have_sug[SPELLER_ORDER_INDEX] = 0;
+	for (uint32_t i = 0; i < strtab_count(&sp->cache); i++) {
+		sp->entries[i].have_sug[SPELLER_ORDER_RANKED] = 0;
+		sp->entries[i].have_sug[SPELLER_ORDER_INDEX] = 0;
 	}
 }
 

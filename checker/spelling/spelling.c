@@ -12,6 +12,7 @@
 #include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <limits.h>
 #include <string.h>
 #include <strings.h>
 
@@ -24,6 +25,8 @@
 #include "util/arena.h"
 #include "run/checker.h"
 #include "util/paths.h"
+#include "util/namesim.h"
+#include "util/strtab.h"
 #include "text/segment.h"
 #include "spelling/hunspell.h"
 #include "util/xalloc.h"
@@ -32,107 +35,95 @@
 
 static const struct rule_info spelling_rules[] = {
 	{ "spelling.unknown-word", CAT, MT_SEV_ERROR,
-	  "a lower-case word no dictionary knows, with suggestions", NULL },
+	  "a lower-case word no dictionary knows, with suggestions", NULL,
+	  .bad = RULE_EXAMPLES("The [goverment] met on Friday. -> government",
+			       "They hope to [recieve] an answer. -> receive",
+			       "It is a well-[knwon] fact. -> known"),
+	  .good = RULE_EXAMPLES("The government met on Friday.",
+				"Mail news@example.org or see https://example.org/xq.",
+				"It felt like deja vu to the 72nd guest.") },
 	{ "spelling.misspelled-name", CAT, MT_SEV_WARNING,
 	  "a capitalised unknown word close to a known name "
 	  "(reference, name lists, the same document)",
-	  NULL },
+	  NULL,
+	  .bad = RULE_EXAMPLES(
+		  "Kowalczyk spoke first. Kowalczyk left early. Later "
+		  "[Kowalcyk] returned. -> Kowalczyk",
+		  "They flew to [Toknyo] in May. -> Tokyo"),
+	  .good = RULE_EXAMPLES("They flew to Tokyo in May.",
+				"Yesterday Dmitri and Dmitry both spoke.") },
 	{ "spelling.unknown-name", CAT, MT_SEV_INFO,
-	  "a capitalised word no dictionary knows (usually a name)", NULL },
+	  "a capitalised word no dictionary knows (usually a name)", NULL,
+	  .bad = RULE_EXAMPLES("The envoy [Zorblattin] said so."),
+	  .good = RULE_EXAMPLES("The envoy Smith said so.",
+				"The QXZW said so.") },
 	{ "spelling.rejected-word", CAT, MT_SEV_WARNING,
-	  "a word the --reject lists forbid, with its preferred form", NULL },
+	  "a word the --reject lists forbid, with its preferred form", NULL,
+	  .bad = RULE_EXAMPLES("The tanks left [Kiev] at dawn. -> Kyiv",
+			       "It was, [irregardless], a success."),
+	  .good = RULE_EXAMPLES("The tanks left Kyiv at dawn.",
+				"It was, regardless, a success."),
+	  .reject = "Kiev -> Kyiv\nirregardless\n" },
 	{ "spelling.dialect-variant", CAT, MT_SEV_INFO,
 	  "a spelling of the other English dialect (behaviour/behavior)",
-	  NULL },
+	  NULL,
+	  .bad = RULE_EXAMPLES("Their [behaviour] was odd. -> behavior",
+			       "The [colour] faded. -> color"),
+	  .good = RULE_EXAMPLES("Their behavior was odd.",
+				"The color faded.") },
 };
 
 enum { R_UNKNOWN, R_MISSPELLED_NAME, R_UNKNOWN_NAME, R_REJECTED, R_VARIANT };
 
-/* ---- a string map (open addressing; keys and values in an arena) ---- */
+/* ---- a string map: strtab keys, a value and a count per key ---- */
 
 struct smap_ent {
-	const char *key;
+	const char *key; /* in the arena given to smap_put() */
 	const char *val;
-	uint32_t len, hash;
+	uint32_t len;
 	uint32_t count;
 };
 
 struct smap {
-	struct smap_ent *v;
-	size_t cap, n;
+	struct strtab t;
+	struct smap_ent *v; /* by id: in order of insertion */
+	size_t alloc;
 };
-
-static uint32_t hash_str(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;
-
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
-	return h;
-}
 
 static struct smap_ent *smap_find(const struct smap *m, const char *k,
 				  size_t n)
 {
-	uint32_t h = hash_str(k, n);
+	uint32_t id = strtab_find(&m->t, k, n);
 
-	if (!m->cap)
-		return NULL;
-	for (size_t i = h & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
-		struct smap_ent *e = &m->v[i];
-
-		if (!e->key)
-			return NULL;
-		if (e->hash == h && e->len == n && memcmp(e->key, k, n) == 0)
-			return e;
-	}
+	return id == STRTAB_NONE ? NULL : &m->v[id];
 }
 
-/* Find or insert (key copied into a). */
+/* Find or insert (key copied into a).  Valid until the next smap_put(). */
 static struct smap_ent *smap_put(struct smap *m, struct arena *a,
 				 const char *k, size_t n)
 {
-	uint32_t h = hash_str(k, n);
-	struct smap_ent *e;
+	int is_new;
+	uint32_t id = strtab_intern_copy(&m->t, a, k, n, &is_new);
 
-	if ((m->n + 1) * 2 > m->cap) {
-		size_t ncap = m->cap ? m->cap * 2 : 256;
-		struct smap_ent *nv = xcalloc(ncap, sizeof(*nv));
-
-		for (size_t i = 0; i < m->cap; i++) {
-			size_t j;
-
-			if (!m->v[i].key)
-				continue;
-			for (j = m->v[i].hash & (ncap - 1); nv[j].key;
-			     j = (j + 1) & (ncap - 1))
-				;
-			nv[j] = m->v[i];
-		}
-		free(m->v);
-		m->v = nv;
-		m->cap = ncap;
+	if (is_new) {
+		m->v = xgrow(m->v, &m->alloc, id + 1, sizeof(*m->v));
+		m->v[id] = (struct smap_ent){ NULL, NULL, 0, 0 };
+		m->v[id].key = strtab_str(&m->t, id, &m->v[id].len);
 	}
-	for (size_t i = h & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
-		e = &m->v[i];
-		if (!e->key)
-			break;
-		if (e->hash == h && e->len == n && memcmp(e->key, k, n) == 0)
-			return e;
-	}
-	e->key = arena_strndup(a, k, n);
-	e->len = (uint32_t)n;
-	e->hash = h;
-	m->n++;
-	return e;
+	return &m->v[id];
+}
+
+static size_t smap_count(const struct smap *m)
+{
+	return strtab_count(&m->t);
 }
 
 static void smap_release(struct smap *m)
 {
+	strtab_release(&m->t);
 	free(m->v);
-	memset(m, 0, sizeof(*m));
+	m->v = NULL;
+	m->alloc = 0;
 }
 
 /* ---- words ------------------------------------------------------------ */
@@ -291,82 +282,6 @@ static void word_info(const char *w, size_t len, struct wordinfo *wi)
 				wi->upper++;
 		}
 	}
-}
-
-/*
- * A key under which transliterations of one name meet: the consonant
- * skeleton after the usual romanisation alternatives (y/j/i, w/v, kh/k,
- * zh/z, final ff/v), vowels after the first letter dropped and doubled
- * letters collapsed.  Dmitry/Dmitri, Zelenskyy/Zelensky, Smirnoff/Smirnov,
- * Mohammed/Muhammad, Peskov/Pskov share one: names that differ only so are
- * spelling variants, and an unknown name is not called a misspelling of a
- * known one on that ground.
- */
-static size_t translit_key(const char *w, size_t len, char *out, size_t cap)
-{
-	size_t o = 0;
-
-	for (size_t i = 0; i < len && o + 2 < cap; i++) {
-		char c = w[i];
-
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c - 'A' + 'a');
-		if (c == 'y' || c == 'j')
-			c = 'i';
-		else if (c == 'w')
-			c = 'v';
-		else if (c == 'z')
-			c = 's';
-		else if (c == 'c' || c == 'q')
-			c = 'k';
-		else if (c == 'h' && o > 0 && strchr("kstp", out[o - 1]))
-			continue; /* kh, zh, sh, th, ph */
-		else if (c == 'h' && i + 1 == len)
-			continue; /* Yahweh, Yahwe */
-		else if (c == 'f' && i + 1 < len && w[i + 1] == 'f' &&
-			 i + 2 == len)
-			c = 'v', i++;
-		if (o > 0 && strchr("aeiou", c))
-			continue;
-		if (o > 0 && out[o - 1] == c)
-			continue; /* doubled letters */
-		out[o++] = c;
-	}
-	out[o] = '\0';
-	return o;
-}
-
-/*
- * Is b the word a with one letter left out, one added, or two neighbours
- * swapped (ignoring case)?  The typing slips that make a known name
- * unknown; a changed letter is as often another name (Anson, Anton).
- */
-static int one_slip(const char *a, size_t an, const char *b, size_t bn)
-{
-	size_t i = 0;
-
-	if (an + 1 == bn || bn + 1 == an) {
-		const char *s = an < bn ? a : b, *l = an < bn ? b : a;
-		size_t sn = an < bn ? an : bn;
-
-		/* a plural or demonym of the other: Aristides, Kansan (but
-		 * not a doubled last letter: Putinn, Joness) */
-		if (strncasecmp(s, l, sn) == 0 &&
-		    (l[sn] == 's' || l[sn] == 'n') &&
-		    (l[sn] | 0x20) != (s[sn - 1] | 0x20))
-			return 0;
-
-		while (i < sn && (s[i] | 0x20) == (l[i] | 0x20))
-			i++;
-		return strncasecmp(s + i, l + i + 1, sn - i) == 0;
-	}
-	if (an != bn)
-		return 0;
-	while (i < an && (a[i] | 0x20) == (b[i] | 0x20))
-		i++;
-	return i + 1 < an && (a[i] | 0x20) == (b[i + 1] | 0x20) &&
-	       (a[i + 1] | 0x20) == (b[i] | 0x20) &&
-	       strncasecmp(a + i + 2, b + i + 2, an - i - 2) == 0;
 }
 
 static size_t n_codepoints(const char *w, size_t len)
@@ -764,31 +679,64 @@ static void count_cap_part(struct run *r, struct span p, int whole)
 /* Is the word a reference word (its base form, exactly)? */
 static int in_reference(struct run *r, const char *b, size_t n)
 {
-	return r->ref_words.n && smap_find(&r->ref_words, b, n);
+	return smap_count(&r->ref_words) && smap_find(&r->ref_words, b, n);
 }
 
-static int close_name(const char *w, size_t n, const char *cand, size_t cn,
-		      double *best)
+/* The best candidate so far: the smaller distance, then the higher
+ * similarity (util/namesim.h's order). */
+struct nearest {
+	int distance;
+	double score;
+};
+
+#define NEAREST_NONE { INT_MAX, 0 }
+
+/* Lower-case ASCII letters of w into out (cap bytes); 0 if too long. */
+static int lower_key(const char *w, size_t n, char *out, size_t cap)
+{
+	if (n + 1 > cap)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		out[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] | 0x20 : w[i]);
+	out[n] = '\0';
+	return 1;
+}
+
+/* Are the two a transliteration variant of one name (Dmitry/Dmitri)? */
+static int same_variant(const char *w, size_t n, const char *cand, size_t cn)
 {
 	char k1[SPELLER_MAX_WORD + 1], k2[SPELLER_MAX_WORD + 1];
-	size_t cp = n_codepoints(w, n);
-	double limit, d;
 
-	if (cn == n && memcmp(w, cand, n) == 0)
+	namesim_variant_key(w, n, k1, sizeof(k1));
+	namesim_variant_key(cand, cn, k2, sizeof(k2));
+	return strcmp(k1, k2) == 0;
+}
+
+/*
+ * Is the known name cand a near miss of the unknown word w, and a nearer
+ * one than *best?  The measure is the reference comparison's
+ * (namesim_near_miss() on lower-case forms), with two conditions of a
+ * misspelling without a reference to vouch for it: the same first letter,
+ * and not a transliteration variant (namesim_variant_key()).
+ */
+static int close_name(const char *w, size_t n, const char *cand, size_t cn,
+		      struct nearest *best)
+{
+	char a[SPELLER_MAX_WORD + 1], b[SPELLER_MAX_WORD + 1];
+	int d;
+	double score;
+
+	if ((w[0] | 0x20) != (cand[0] | 0x20) ||
+	    !lower_key(w, n, a, sizeof(a)) || !lower_key(cand, cn, b, sizeof(b)))
 		return 0;
-	if (cp < 4 || (cn > n ? cn - n : n - cn) > 2)
+	if (!namesim_near_miss(a, b, &d, &score))
 		return 0;
-	if ((w[0] | 0x20) != (cand[0] | 0x20))
+	if (d > best->distance || (d == best->distance && score <= best->score))
 		return 0;
-	limit = cp >= 5 ? 1.0 : 0.7;
-	d = speller_distance(w, n, cand, cn);
-	if (d > limit || d >= *best)
+	if (same_variant(w, n, cand, cn))
 		return 0;
-	translit_key(w, n, k1, sizeof(k1));
-	translit_key(cand, cn, k2, sizeof(k2));
-	if (strcmp(k1, k2) == 0)
-		return 0; /* a transliteration variant */
-	*best = d;
+	best->distance = d;
+	best->score = score;
 	return 1;
 }
 
@@ -805,16 +753,16 @@ static void add_cand(struct run *r, const struct smap_ent *e, int source)
 static void build_cands(struct run *r)
 {
 	r->cand_built = 1;
-	for (size_t i = 0; i < r->ref_words.cap; i++) {
+	for (size_t i = 0; i < smap_count(&r->ref_words); i++) {
 		const struct smap_ent *e = &r->ref_words.v[i];
 
-		if (e->key && e->key[0] >= 'A' && e->key[0] <= 'Z')
+		if (e->key[0] >= 'A' && e->key[0] <= 'Z')
 			add_cand(r, e, 0);
 	}
-	for (size_t i = 0; i < r->caps.cap; i++) {
+	for (size_t i = 0; i < smap_count(&r->caps); i++) {
 		const struct smap_ent *e = &r->caps.v[i];
 
-		if (e->key && e->count >= 2)
+		if (e->count >= 2)
 			add_cand(r, e, 1);
 	}
 }
@@ -825,9 +773,10 @@ static const char *const sources[] = { "the reference article",
 				       "the team's names" };
 
 /*
- * A listed name that the word is one typing slip from (one_slip()), or
- * NULL.  The newsroom lists also ask close_name(): a word of 5 letters or
- * more, and no transliteration variant of the name (Dmitri for Dmitry).
+ * A listed name that the word is one typing slip from (namesim_one_slip()),
+ * or NULL.  The newsroom lists also ask for a word of 5 letters or more
+ * and no transliteration variant of the name (Dmitri for Dmitry); of
+ * several slips, the most similar name (Jaro-Winkler) wins.
  * The team's names are its house spellings, so a variant of one is
  * flagged too (Zelenskyy where the team writes Zelensky), from 4 letters.
  */
@@ -835,20 +784,29 @@ static const char *slip_of_listed(const struct name_index *ix, int team,
 				  const char *w, size_t n, unsigned char b)
 {
 	const char *found = NULL;
-	double best = 10;
+	double best = -1;
 	size_t cp = n_codepoints(w, n);
+	char a[SPELLER_MAX_WORD + 1], c[SPELLER_MAX_WORD + 1];
 
-	if (cp < (team ? 4u : 5u))
+	if (cp < (team ? 4u : 5u) || !lower_key(w, n, a, sizeof(a)))
 		return NULL;
 	for (size_t i = 0; i < ix->n[b]; i++) {
 		const struct name *nm = &ix->v[b][i];
+		double score;
 
-		if (!one_slip(w, n, nm->s, nm->len))
+		if (!namesim_one_slip(w, n, nm->s, nm->len))
 			continue;
 		if (team)
 			return nm->s;
-		if (close_name(w, n, nm->s, nm->len, &best))
+		/* a slip is one edit: of several, the most similar */
+		if (same_variant(w, n, nm->s, nm->len) ||
+		    !lower_key(nm->s, nm->len, c, sizeof(c)))
+			continue;
+		score = namesim_jaro_winkler(a, n, c, nm->len);
+		if (score > best) {
+			best = score;
 			found = nm->s;
+		}
 	}
 	return found;
 }
@@ -857,7 +815,7 @@ static const char *slip_of_listed(const struct name_index *ix, int team,
  * A known name the capitalised unknown word is likely a misspelling of:
  * from the reference, a spelling the same document uses at least twice
  * and more often, or the project's name lists (where only a typing slip
- * counts: see one_slip()).  NULL when none.  Answers are cached per word
+ * counts: see namesim_one_slip()).  NULL when none.  Answers are cached per word
  * for the document; the candidates are indexed by first letter, so a long
  * document costs no more per word than a short one.
  */
@@ -865,7 +823,7 @@ static const char *known_form(struct run *r, const char *w, size_t n,
 			      const char **source)
 {
 	const char *best_s = NULL;
-	double best = 10;
+	struct nearest best = NEAREST_NONE;
 	int best_src = 0;
 	unsigned char b = (unsigned char)(w[0] | 0x20);
 	struct smap_ent *self = smap_find(&r->caps, w, n), *memo;
@@ -903,7 +861,7 @@ static const char *known_form(struct run *r, const char *w, size_t n,
 				found = slip_of_listed(&st->names, 0, w, n, b);
 				src = 2;
 			}
-			if (st->list_memo.n >= 100000) {
+			if (smap_count(&st->list_memo) >= 100000) {
 				smap_release(&st->list_memo);
 				arena_release(&st->memo_arena);
 			}
@@ -929,7 +887,7 @@ static int in_phrase(struct run *r, uint32_t ti)
 	struct document *doc = r->doc;
 	struct smap *ph = &r->st->phrases;
 
-	if (!ph->n)
+	if (!smap_count(ph))
 		return 0;
 	/* windows of 2 and 3 word tokens holding ti */
 	for (uint32_t len = 2; len <= 3; len++) {
@@ -1137,7 +1095,7 @@ static void check_part(struct run *r, struct span sp, int whole,
 	if (wi.letters < 2 || wi.digits || wi.nonlatin || wi.other)
 		return; /* single letters: initials, list markers, "é" */
 	bn = base_form(w, n, b, sizeof(b));
-	if (st->reject.n) {
+	if (smap_count(&st->reject)) {
 		size_t ln;
 		char *low = lower_dup(&r->doc->arena, b, bn, &ln);
 

@@ -29,6 +29,7 @@
 #include <unicode/utf8.h>
 
 #include "util/atomicfile.h"
+#include "util/hash.h"
 #include "util/xalloc.h"
 
 #define MAGIC "MTSUGIX"
@@ -52,17 +53,6 @@ struct sugindex {
 
 /* The most variants of one prefix: 1 + 7 + 21. */
 #define MAX_VARIANTS 29
-
-uint64_t sugindex_hash(uint64_t h, const void *p, size_t n)
-{
-	const unsigned char *s = p;
-
-	for (size_t i = 0; i < n; i++) {
-		h ^= s[i];
-		h *= 0x100000001b3ULL;
-	}
-	return h;
-}
 
 size_t sugindex_fold(const char *w, size_t len, char *out, size_t cap)
 {
@@ -105,20 +95,20 @@ static size_t variants(const char *key, size_t n, unsigned max_dist,
 	char v[SUGINDEX_PREFIX];
 	size_t k = 0, o;
 
-	b[k++] = (uint32_t)sugindex_hash(SUGINDEX_HASH_INIT, key, n) & mask;
+	b[k++] = (uint32_t)hash_bytes(HASH_INIT, key, n) & mask;
 	for (size_t i = 0; max_dist >= 1 && i < n; i++) {
 		o = 0;
 		for (size_t x = 0; x < n; x++)
 			if (x != i)
 				v[o++] = key[x];
-		b[k++] = (uint32_t)sugindex_hash(SUGINDEX_HASH_INIT, v, o) &
+		b[k++] = (uint32_t)hash_bytes(HASH_INIT, v, o) &
 			 mask;
 		for (size_t j = i + 1; max_dist >= 2 && j < n; j++) {
 			o = 0;
 			for (size_t x = 0; x < n; x++)
 				if (x != i && x != j)
 					v[o++] = key[x];
-			b[k++] = (uint32_t)sugindex_hash(SUGINDEX_HASH_INIT,
+			b[k++] = (uint32_t)hash_bytes(HASH_INIT,
 							 v, o) &
 				 mask;
 		}
@@ -344,7 +334,7 @@ int sugindex_has(const struct sugindex *ix, const char *word, size_t len)
 
 	if (fl == (size_t)-1 || len > SUGINDEX_MAX_WORD)
 		return 0;
-	b = (uint32_t)sugindex_hash(SUGINDEX_HASH_INIT, f,
+	b = (uint32_t)hash_bytes(HASH_INIT, f,
 				    fl < SUGINDEX_PREFIX ? fl
 							 : SUGINDEX_PREFIX) &
 	    (ix->h->n_buckets - 1);

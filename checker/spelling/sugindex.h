@@ -99,9 +99,4 @@ size_t sugindex_lookup(const struct sugindex *ix, const char *word,
  */
 size_t sugindex_fold(const char *w, size_t len, char *out, size_t cap);
 
-/* A 64-bit hash of n bytes, to be chained through `h` (start with
- * SUGINDEX_HASH_INIT) when hashing several sources. */
-#define SUGINDEX_HASH_INIT 0xcbf29ce484222325ULL
-uint64_t sugindex_hash(uint64_t h, const void *p, size_t n);
-
 #endif /* MT_SUGINDEX_H */

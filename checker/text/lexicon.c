@@ -16,6 +16,7 @@
 
 #include "util/arena.h"
 #include "util/buf.h"
+#include "util/strtab.h"
 #include "util/xalloc.h"
 
 /* Markers an expression reaches, through macros (see expr_marks()). */
@@ -26,16 +27,11 @@ enum marker {
 	MK_PREP = 1 << 3,
 };
 
-struct lex_entry {
-	const char *word; /* NULL: empty slot */
-	uint32_t len;
-	uint32_t classes;
-};
-
 struct lexicon {
-	struct arena arena;
-	struct lex_entry *tab;
-	size_t cap, n; /* cap: power of two */
+	struct arena arena;    /* the word forms */
+	struct strtab words;   /* word form -> id */
+	uint32_t *classes;     /* by id */
+	size_t alloc_classes;
 	char dir[512];
 };
 
@@ -81,58 +77,21 @@ const char *lexicon_class_names(void)
 	       "superlative";
 }
 
-static uint64_t hash_bytes(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ull; /* FNV-1a */
-
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ull;
-	}
-	return h;
-}
-
-static struct lex_entry *slot(const struct lexicon *lex, const char *w,
-			      size_t n)
-{
-	size_t mask = lex->cap - 1;
-	size_t i = hash_bytes(w, n) & mask;
-
-	while (lex->tab[i].word &&
-	       !(lex->tab[i].len == n && memcmp(lex->tab[i].word, w, n) == 0))
-		i = (i + 1) & mask;
-	return &lex->tab[i];
-}
-
-static void grow(struct lexicon *lex)
-{
-	struct lex_entry *old = lex->tab;
-	size_t old_cap = lex->cap;
-
-	lex->cap = old_cap ? old_cap * 2 : 1 << 16;
-	lex->tab = xcalloc(lex->cap, sizeof(*lex->tab));
-	for (size_t i = 0; i < old_cap; i++)
-		if (old[i].word)
-			*slot(lex, old[i].word, old[i].len) = old[i];
-	free(old);
-}
-
 static void add_word(struct lexicon *lex, const char *w, size_t n,
 		     uint32_t classes)
 {
-	struct lex_entry *e;
+	uint32_t id;
+	int is_new;
 
 	if (!n || n > 64 || !classes)
 		return;
-	if ((lex->n + 1) * 2 > lex->cap)
-		grow(lex);
-	e = slot(lex, w, n);
-	if (!e->word) {
-		e->word = arena_strndup(&lex->arena, w, n);
-		e->len = (uint32_t)n;
-		lex->n++;
+	id = strtab_intern_copy(&lex->words, &lex->arena, w, n, &is_new);
+	if (is_new) {
+		lex->classes = xgrow(lex->classes, &lex->alloc_classes, id + 1,
+				     sizeof(*lex->classes));
+		lex->classes[id] = 0;
 	}
-	e->classes |= classes | LEX_KNOWN;
+	lex->classes[id] |= classes | LEX_KNOWN;
 }
 
 /* Does the expression name this macro or connector? */
@@ -540,11 +499,11 @@ enum mt_err lexicon_open(const char *dir, struct lexicon **out,
 	buf_release(&p.expr);
 	free(p.entries);
 	free(p.macros);
-	if (rc == MT_ERR_OK && lex->n < 1000)
+	if (rc == MT_ERR_OK && strtab_count(&lex->words) < 1000)
 		rc = mt_error(err, MT_ERR_DICT,
 			      "link-grammar dictionary '%s' holds only %zu "
 			      "words",
-			      path, lex->n);
+			      path, (size_t)strtab_count(&lex->words));
 	if (rc != MT_ERR_OK) {
 		lexicon_close(lex);
 		return rc;
@@ -557,7 +516,8 @@ void lexicon_close(struct lexicon *lex)
 {
 	if (!lex)
 		return;
-	free(lex->tab);
+	strtab_release(&lex->words);
+	free(lex->classes);
 	arena_release(&lex->arena);
 	free(lex);
 }
@@ -566,27 +526,28 @@ uint32_t lexicon_lookup(const struct lexicon *lex, const char *word,
 			size_t len)
 {
 	char low[72];
-	const struct lex_entry *e;
-	uint32_t c = 0;
+	uint32_t id, c = 0;
 	int upper = 0;
 
 	if (!len || len > 64)
 		return 0;
-	e = slot(lex, word, len);
-	if (e->word)
-		c = e->classes;
+	id = strtab_find(&lex->words, word, len);
+	if (id != STRTAB_NONE)
+		c = lex->classes[id];
 	for (size_t i = 0; i < len; i++) {
 		low[i] = (char)tolower((unsigned char)word[i]);
 		upper |= low[i] != word[i];
 	}
 	if (upper) {
-		e = slot(lex, low, len);
-		if (e->word) {
-			c |= e->classes & ~LEX_PROPER;
+		id = strtab_find(&lex->words, low, len);
+		if (id != STRTAB_NONE) {
+			uint32_t lc = lex->classes[id];
+
+			c |= lc & ~LEX_PROPER;
 			/* "See", "Major", "Will": a name that is also a
 			 * common verb or function word is not taken for a
 			 * name on the strength of the list alone */
-			if (e->classes & (LEX_VERB | LEX_DET | LEX_PREP |
+			if (lc & (LEX_VERB | LEX_DET | LEX_PREP |
 					  LEX_ADV | LEX_MODAL | LEX_ADJ))
 				c &= ~(uint32_t)LEX_PROPER;
 		}
@@ -596,5 +557,5 @@ uint32_t lexicon_lookup(const struct lexicon *lex, const char *word,
 
 size_t lexicon_size(const struct lexicon *lex)
 {
-	return lex->n;
+	return strtab_count(&lex->words);
 }

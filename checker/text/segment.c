@@ -516,6 +516,109 @@ static void find_paragraphs(const char *text, uint32_t len,
 		span_push(out, start, last_end);
 }
 
+/*
+ * Tokens to sentences.  A sentence boundary falling inside a token, or
+ * right after an abbreviation ICU lists (ICU's C API does not apply its
+ * own exceptions list) while the line goes on, is dropped.  *out (heap,
+ * free()) gets *n_out sentences.
+ */
+static void tokens_to_sentences(const struct segmenter *s,
+				const struct document *doc,
+				const struct tokvec *toks,
+				const struct spanvec *sents,
+				struct sentence **out, size_t *n_out)
+{
+	struct sentence *sv = NULL;
+	size_t n_sv = 0, a_sv = 0, si = 0;
+	size_t ti = 0;
+
+
+	while (ti < toks->n) {
+		const struct token *t = &toks->v[ti];
+
+		while (si < sents->n && sents->v[si].end <= t->span.start)
+			si++;
+		struct sentence cur = { .first_token = (uint32_t)ti };
+		uint32_t end = si < sents->n ? sents->v[si].end : doc->len;
+
+		cur.span.start = t->span.start;
+		while (ti < toks->n) {
+			const struct token *u = &toks->v[ti];
+
+			if (u->span.start >= end) {
+				const struct token *p = &toks->v[ti - 1];
+
+				if (!(u->flags & TOKF_LINE_BEFORE) &&
+				    (p->flags & TOKF_ABBREV) &&
+				    (token_len(p) == 2 ||
+				     is_known_abbrev(s,
+						     doc->text + p->span.start,
+						     token_len(p))) &&
+				    si + 1 < sents->n) {
+					si++;
+					end = sents->v[si].end;
+					continue;
+				}
+				break;
+			}
+			if (u->span.end > end) {
+				while (si + 1 < sents->n &&
+				       sents->v[si].end < u->span.end)
+					si++;
+				end = sents->v[si].end > u->span.end
+					      ? sents->v[si].end
+					      : u->span.end;
+			}
+			ti++;
+		}
+		cur.n_tokens = (uint32_t)ti - cur.first_token;
+		cur.span.end = toks->v[ti - 1].span.end;
+		/* "... the situation. ”": ICU ends the sentence before a
+		 * closing quote set off by a space; it belongs to the
+		 * sentence before, on the same line */
+		int only_punct = 1;
+
+		for (uint32_t k = cur.first_token; k < ti; k++)
+			if (toks->v[k].kind != TOK_PUNCT)
+				only_punct = 0;
+		if (only_punct && n_sv &&
+		    !(toks->v[cur.first_token].flags & TOKF_LINE_BEFORE)) {
+			sv[n_sv - 1].n_tokens += cur.n_tokens;
+			sv[n_sv - 1].span.end = cur.span.end;
+			continue;
+		}
+		sv = xgrow(sv, &a_sv, n_sv + 1, sizeof(*sv));
+		sv[n_sv++] = cur;
+	}
+	*out = sv;
+	*n_out = n_sv;
+}
+
+/*
+ * Sentences to paragraphs (in doc's arena); a sentence never crosses a
+ * blank line, since ICU breaks at every line end.
+ */
+static struct paragraph *assign_paragraphs(struct document *doc,
+					   const struct spanvec *paras,
+					   struct sentence *sv, size_t n_sv)
+{
+	struct paragraph *pg = arena_zalloc(&doc->arena, (paras->n ? paras->n : 1) *
+							  sizeof(*pg));
+	size_t pi = 0;
+
+	for (size_t k = 0; k < paras->n; k++)
+		pg[k].span = paras->v[k];
+	for (size_t k = 0; k < n_sv; k++) {
+		while (pi + 1 < paras->n && paras->v[pi].end <= sv[k].span.start)
+			pi++;
+		sv[k].paragraph = (uint32_t)pi;
+		if (pg[pi].n_sentences == 0)
+			pg[pi].first_sentence = (uint32_t)k;
+		pg[pi].n_sentences++;
+	}
+	return pg;
+}
+
 enum mt_err segmenter_run(struct segmenter *s, struct document *doc,
 			  struct mt_error *err)
 {
@@ -524,6 +627,9 @@ enum mt_err segmenter_run(struct segmenter *s, struct document *doc,
 	struct tokvec raw = { 0 }, toks = { 0 };
 	struct protvec pv = { 0 };
 	struct spanvec sents = { 0 }, paras = { 0 };
+	struct sentence *sv;
+	struct paragraph *pg;
+	size_t n_sv;
 	enum mt_err rc;
 
 	if (U_FAILURE(st))
@@ -560,89 +666,8 @@ enum mt_err segmenter_run(struct segmenter *s, struct document *doc,
 	}
 	find_paragraphs(doc->text, doc->len, &paras);
 
-	/*
-	 * Tokens to sentences.  A sentence boundary falling inside a token,
-	 * or right after an abbreviation ICU lists (ICU's C API does not apply
-	 * its own exceptions list) while the line goes on, is dropped.
-	 */
-	struct sentence *sv = NULL;
-	size_t n_sv = 0, a_sv = 0, si = 0;
-	size_t ti = 0;
-
-	while (ti < toks.n) {
-		const struct token *t = &toks.v[ti];
-
-		while (si < sents.n && sents.v[si].end <= t->span.start)
-			si++;
-		struct sentence cur = { .first_token = (uint32_t)ti };
-		uint32_t end = si < sents.n ? sents.v[si].end : doc->len;
-
-		cur.span.start = t->span.start;
-		while (ti < toks.n) {
-			const struct token *u = &toks.v[ti];
-
-			if (u->span.start >= end) {
-				const struct token *p = &toks.v[ti - 1];
-
-				if (!(u->flags & TOKF_LINE_BEFORE) &&
-				    (p->flags & TOKF_ABBREV) &&
-				    (token_len(p) == 2 ||
-				     is_known_abbrev(s,
-						     doc->text + p->span.start,
-						     token_len(p))) &&
-				    si + 1 < sents.n) {
-					si++;
-					end = sents.v[si].end;
-					continue;
-				}
-				break;
-			}
-			if (u->span.end > end) {
-				while (si + 1 < sents.n &&
-				       sents.v[si].end < u->span.end)
-					si++;
-				end = sents.v[si].end > u->span.end
-					      ? sents.v[si].end
-					      : u->span.end;
-			}
-			ti++;
-		}
-		cur.n_tokens = (uint32_t)ti - cur.first_token;
-		cur.span.end = toks.v[ti - 1].span.end;
-		/* "... the situation. ”": ICU ends the sentence before a
-		 * closing quote set off by a space; it belongs to the
-		 * sentence before, on the same line */
-		int only_punct = 1;
-
-		for (uint32_t k = cur.first_token; k < ti; k++)
-			if (toks.v[k].kind != TOK_PUNCT)
-				only_punct = 0;
-		if (only_punct && n_sv &&
-		    !(toks.v[cur.first_token].flags & TOKF_LINE_BEFORE)) {
-			sv[n_sv - 1].n_tokens += cur.n_tokens;
-			sv[n_sv - 1].span.end = cur.span.end;
-			continue;
-		}
-		sv = xgrow(sv, &a_sv, n_sv + 1, sizeof(*sv));
-		sv[n_sv++] = cur;
-	}
-
-	/* sentences to paragraphs; a sentence never crosses a blank line,
-	 * since ICU breaks at every line end */
-	struct paragraph *pg = arena_zalloc(&doc->arena, (paras.n ? paras.n : 1) *
-							  sizeof(*pg));
-	size_t pi = 0;
-
-	for (size_t k = 0; k < paras.n; k++)
-		pg[k].span = paras.v[k];
-	for (size_t k = 0; k < n_sv; k++) {
-		while (pi + 1 < paras.n && paras.v[pi].end <= sv[k].span.start)
-			pi++;
-		sv[k].paragraph = (uint32_t)pi;
-		if (pg[pi].n_sentences == 0)
-			pg[pi].first_sentence = (uint32_t)k;
-		pg[pi].n_sentences++;
-	}
+	tokens_to_sentences(s, doc, &toks, &sents, &sv, &n_sv);
+	pg = assign_paragraphs(doc, &paras, sv, n_sv);
 	doc->tokens = arena_memdup(&doc->arena, toks.v,
 				   toks.n * sizeof(*toks.v));
 	doc->n_tokens = (uint32_t)toks.n;
@@ -665,15 +690,6 @@ out:
 	free(sents.v);
 	free(paras.v);
 	return rc;
-}
-
-int token_is(const struct document *doc, const struct token *t,
-	     const char *word)
-{
-	size_t n = strlen(word);
-
-	return token_len(t) == n &&
-	       strncasecmp(doc->text + t->span.start, word, n) == 0;
 }
 
 uint32_t document_sentence_at(const struct document *doc, uint32_t off)

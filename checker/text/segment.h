@@ -97,10 +97,6 @@ static inline uint32_t token_len(const struct token *t)
 	return t->span.end - t->span.start;
 }
 
-/* Does token t of doc equal `word` (ASCII case-insensitive)? */
-int token_is(const struct document *doc, const struct token *t,
-	     const char *word);
-
 /* Index of the sentence containing text offset off, or UINT32_MAX. */
 uint32_t document_sentence_at(const struct document *doc, uint32_t off);
 

@@ -9,7 +9,11 @@
 
 static const struct rule_info rules[] = {
 	{ "mtlint.unused-disable", "mtlint/suppression", MT_SEV_WARNING,
-	  "an mtlint-disable comment that suppresses nothing", NULL },
+	  "an mtlint-disable comment that suppresses nothing", NULL,
+	  .bad = RULE_EXAMPLES("It rained. [<!-- mtlint-disable-line "
+			       "grammar.repeated-word -->]"),
+	  .good = RULE_EXAMPLES("It was the the end. <!-- mtlint-disable-line "
+				"grammar.repeated-word -->") },
 };
 
 size_t suppress_rules(const struct rule_info **out)

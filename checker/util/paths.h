@@ -37,4 +37,8 @@ int mt_cache_dir(char *out, size_t cap);
  * new string, or NULL when it lies outside `dir`. */
 char *mt_path_relative(const char *dir, const char *path);
 
+/* The directory part of path, as a new string (free()): "a/b.txt" -> "a",
+ * "b.txt" -> ".", "/b.txt" -> "/". */
+char *mt_path_dir(const char *path);
+
 #endif /* MT_PATHS_H */

@@ -1,13 +1,15 @@
 /*
- * strtab: interning hash table (see strtab.h).  Open addressing with linear
- * probing; the slot array doubles when it is half full, so probe runs stay
- * short.
+ * strtab: the hash table (see strtab.h).  Open addressing with linear
+ * probing over an array of ids; the slot array doubles when it is half
+ * full, so probe runs stay short.  Keys keep their hash, so growing never
+ * rehashes a string.
  */
 #include "util/strtab.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/hash.h"
 #include "util/xalloc.h"
 
 void strtab_init(struct strtab *t)
@@ -15,22 +17,50 @@ void strtab_init(struct strtab *t)
 	memset(t, 0, sizeof(*t));
 }
 
+void strtab_init_nocase(struct strtab *t)
+{
+	strtab_init(t);
+	t->nocase = 1;
+}
+
 void strtab_release(struct strtab *t)
 {
+	int nocase = t->nocase;
+
 	free(t->keys);
 	free(t->slots);
 	strtab_init(t);
+	t->nocase = nocase;
 }
 
-uint32_t strtab_hash(const char *s, size_t len)
+static unsigned char fold(unsigned char c)
 {
-	uint32_t h = 2166136261u;
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c;
+}
 
-	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
-	return h;
+static uint32_t key_hash(const struct strtab *t, const char *s, size_t len)
+{
+	uint64_t h = HASH_INIT;
+
+	if (!t->nocase)
+		h = hash_bytes(h, s, len);
+	else
+		for (size_t i = 0; i < len; i++)
+			h = hash_byte(h, fold((unsigned char)s[i]));
+	return (uint32_t)(h ^ (h >> 32));
+}
+
+static int key_equal(const struct strtab *t, const struct strtab_key *k,
+		     const char *s, size_t len)
+{
+	if (k->len != len)
+		return 0;
+	if (!t->nocase)
+		return memcmp(k->s, s, len) == 0;
+	for (size_t i = 0; i < len; i++)
+		if (fold((unsigned char)k->s[i]) != fold((unsigned char)s[i]))
+			return 0;
+	return 1;
 }
 
 static void rehash(struct strtab *t)
@@ -61,7 +91,7 @@ static uint32_t *probe(const struct strtab *t, const char *s, size_t len,
 		if (!v)
 			return &t->slots[i];
 		k = &t->keys[v - 1];
-		if (k->hash == h && k->len == len && memcmp(k->s, s, len) == 0)
+		if (k->hash == h && key_equal(t, k, s, len))
 			return &t->slots[i];
 		i = (i + 1) & t->mask;
 	}
@@ -73,16 +103,18 @@ uint32_t strtab_find(const struct strtab *t, const char *s, size_t len)
 
 	if (!t->mask)
 		return STRTAB_NONE;
-	slot = probe(t, s, len, strtab_hash(s, len));
+	slot = probe(t, s, len, key_hash(t, s, len));
 	return *slot ? *slot - 1 : STRTAB_NONE;
 }
 
-uint32_t strtab_intern(struct strtab *t, const char *s, size_t len,
-		       int *is_new)
+static uint32_t intern(struct strtab *t, struct arena *a, const char *s,
+		       size_t len, int *is_new)
 {
-	uint32_t h = strtab_hash(s, len);
+	uint32_t h = key_hash(t, s, len);
 	uint32_t *slot;
 
+	if (len > UINT32_MAX)
+		MT_BUG("strtab key too long");
 	if (!t->mask || (t->n + 1) * 2 > t->mask + 1)
 		rehash(t);
 	slot = probe(t, s, len, h);
@@ -91,12 +123,24 @@ uint32_t strtab_intern(struct strtab *t, const char *s, size_t len,
 			*is_new = 0;
 		return *slot - 1;
 	}
-	if (len > UINT32_MAX)
-		MT_BUG("strtab key too long");
+	if (a)
+		s = arena_strndup(a, s, len);
 	t->keys = xgrow(t->keys, &t->keys_alloc, t->n + 1, sizeof(*t->keys));
 	t->keys[t->n] = (struct strtab_key){ s, (uint32_t)len, h };
 	*slot = ++t->n;
 	if (is_new)
 		*is_new = 1;
 	return t->n - 1;
+}
+
+uint32_t strtab_intern(struct strtab *t, const char *s, size_t len,
+		       int *is_new)
+{
+	return intern(t, NULL, s, len, is_new);
+}
+
+uint32_t strtab_intern_copy(struct strtab *t, struct arena *a, const char *s,
+			    size_t len, int *is_new)
+{
+	return intern(t, a, s, len, is_new);
 }

@@ -4,8 +4,8 @@
  * Reaches: config_parse (libyaml's loader, every key's value checks, the
  * collection of every error with its quoted source line and caret, the
  * character-to-byte mapping of libyaml's marks, UTF-8, UTF-16 and BOMs),
- * config_errors_format, and with a configuration that parsed: the glob
- * matcher (config_glob_match, through config_ignored for files and
+ * yamlfile_errors_format, and with a configuration that parsed: the glob
+ * matcher (wildmatch, through config_ignored for files and
  * directories) and reference mapping (config_reference, wildcard captures
  * copied into the target pattern) on a few fixed paths, deep and shallow.
  * Seeds: fixtures/ (the config fixtures under fixtures/gate/config/).
@@ -32,7 +32,7 @@ static const char *const paths[] = {
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct config *cfg = NULL;
-	struct config_errors errs = { 0 };
+	struct yamlfile_errors errs = { 0 };
 	struct mt_error err = { 0 };
 	char *msg;
 
@@ -40,11 +40,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			 &errs, &err) != MT_ERR_OK) {
 		if (err.code != MT_ERR_CONFIG || !errs.n || cfg)
 			abort();
-		msg = config_errors_format(&errs);
+		msg = yamlfile_errors_format(&errs);
 		if (!msg || !*msg)
 			abort();
 		free(msg);
-		config_errors_release(&errs);
+		yamlfile_errors_release(&errs);
 		return 0;
 	}
 	if (errs.n)

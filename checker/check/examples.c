@@ -1,0 +1,160 @@
+/*
+ * examples: rule examples as tests (see examples.h).
+ */
+#include "check/examples.h"
+
+#include <string.h>
+
+const char *example_parse_bad(const char *s, struct arena *a,
+			      struct example *ex)
+{
+	const char *arrow = strstr(s, " -> ");
+	size_t len = arrow ? (size_t)(arrow - s) : strlen(s);
+	const char *open = memchr(s, '[', len);
+	const char *close =
+		open ? memchr(open, ']', len - (size_t)(open - s)) : NULL;
+	char *t;
+
+	memset(ex, 0, sizeof(*ex));
+	if (!open || !close)
+		return "a bad example must mark its span with [brackets]";
+	t = arena_alloc(a, len + 1);
+	memcpy(t, s, (size_t)(open - s));
+	memcpy(t + (open - s), open + 1, (size_t)(close - open - 1));
+	memcpy(t + (close - s) - 1, close + 1, len - (size_t)(close - s) - 1);
+	t[len - 2] = '\0';
+	ex->text = t;
+	ex->span.start = (uint32_t)(open - s);
+	ex->span.end = (uint32_t)(close - s - 1);
+	if (arrow)
+		ex->suggestion = arena_strdup(a, arrow + 4);
+	return NULL;
+}
+
+/* Check text through the runner; -1 (printed) when it cannot. */
+static int run_check(const struct example_run *r, const char *text,
+		     struct document **doc, struct diag_list *l)
+{
+	struct mt_error err = { 0 };
+
+	*doc = NULL;
+	if (r->check(r->arg, text, doc, l, &err) != MT_ERR_OK) {
+		fprintf(r->out, "%s: %s: example cannot be checked: %s\n",
+			r->where, r->rule, err.msg);
+		document_free(*doc);
+		*doc = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+static void print_findings(const struct example_run *r,
+			   const struct document *doc,
+			   const struct diag_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		fprintf(r->out, "    found [%.*s]%s%s\n",
+			(int)(l->v[i].span.end - l->v[i].span.start),
+			doc->text + l->v[i].span.start,
+			l->v[i].n_suggestions ? " -> " : "",
+			l->v[i].n_suggestions ? l->v[i].suggestions[0] : "");
+}
+
+/* The marked span and suggestion of a bad example's one finding. */
+static int finding_matches(const struct example_run *r,
+			   const struct document *doc, const struct diag *d,
+			   const struct example *ex)
+{
+	if (d->span.start != ex->span.start || d->span.end != ex->span.end) {
+		fprintf(r->out, "%s: %s: finding at [%.*s], not at the marked "
+				"[%.*s]\n",
+			r->where, r->rule, (int)(d->span.end - d->span.start),
+			doc->text + d->span.start,
+			(int)(ex->span.end - ex->span.start),
+			ex->text + ex->span.start);
+		return 0;
+	}
+	if (ex->suggestion &&
+	    (!d->n_suggestions || strcmp(d->suggestions[0], ex->suggestion))) {
+		fprintf(r->out, "%s: %s: suggestion is '%s', expected '%s'\n",
+			r->where, r->rule,
+			d->n_suggestions ? d->suggestions[0] : "(none)",
+			ex->suggestion);
+		return 0;
+	}
+	if (!ex->suggestion && d->n_suggestions) {
+		fprintf(r->out, "%s: %s: example lists no suggestion but the "
+				"rule gives '%s'\n",
+			r->where, r->rule, d->suggestions[0]);
+		return 0;
+	}
+	return 1;
+}
+
+/* The text with the expected suggestion applied must be clean. */
+static size_t fixed_is_clean(const struct example_run *r,
+			     struct document *doc, const struct example *ex)
+{
+	struct document *doc2;
+	struct diag_list l2;
+	size_t fails = 0;
+	char *fixed = arena_printf(&doc->arena, "%.*s%s%s",
+				   (int)ex->span.start, ex->text,
+				   ex->suggestion, ex->text + ex->span.end);
+
+	if (run_check(r, fixed, &doc2, &l2))
+		return 1;
+	if (l2.n) {
+		fprintf(r->out, "%s: %s: the fixed text still gives a finding: "
+				"%s\n",
+			r->where, r->rule, fixed);
+		print_findings(r, doc2, &l2);
+		fails = 1;
+	}
+	diag_list_release(&l2);
+	document_free(doc2);
+	return fails;
+}
+
+size_t example_test_bad(const struct example_run *r, const struct example *ex)
+{
+	struct document *doc;
+	struct diag_list l;
+	size_t fails = 0;
+
+	if (run_check(r, ex->text, &doc, &l))
+		return 1;
+	if (l.n != 1) {
+		fprintf(r->out, "%s: %s: bad example gives %zu findings, not 1: "
+				"%s\n",
+			r->where, r->rule, l.n, ex->text);
+		print_findings(r, doc, &l);
+		fails = 1;
+	} else if (!finding_matches(r, doc, &l.v[0], ex)) {
+		fails = 1;
+	} else if (ex->suggestion) {
+		fails = fixed_is_clean(r, doc, ex);
+	}
+	diag_list_release(&l);
+	document_free(doc);
+	return fails;
+}
+
+size_t example_test_good(const struct example_run *r, const char *text)
+{
+	struct document *doc;
+	struct diag_list l;
+	size_t fails = 0;
+
+	if (run_check(r, text, &doc, &l))
+		return 1;
+	if (l.n) {
+		fprintf(r->out, "%s: %s: good example flagged: %s\n", r->where,
+			r->rule, text);
+		print_findings(r, doc, &l);
+		fails = 1;
+	}
+	diag_list_release(&l);
+	document_free(doc);
+	return fails;
+}

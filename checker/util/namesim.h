@@ -1,0 +1,67 @@
+/*
+ * namesim: how alike two names are -- the one measure behind every
+ * "near miss" of a name: the reference comparison (a name of the article
+ * close to one of the reference), names.inconsistent (one name spelt two
+ * ways in an article) and spelling.misspelled-name (an unknown capitalised
+ * word close to a known name).
+ *
+ * Keys are lower-case ASCII (names.h makes them with ICU's
+ * transliteration; the spelling pass lower-cases Latin words). The
+ * measures: restricted Damerau-Levenshtein distance (insertions,
+ * deletions, substitutions, transpositions of adjacent letters) and
+ * Jaro-Winkler similarity (prefix scale 0.1, up to 4 letters), combined
+ * by namesim_near_miss() with a threshold that grows with the length of
+ * the word. Two refinements the callers apply on top:
+ * namesim_variant_key() recognises transliteration variants (Dmitry and
+ * Dmitri are one name spelt two ways, not a misspelling), and
+ * namesim_one_slip() the typing slips that turn a listed name into an
+ * unknown word.
+ *
+ * Pure functions of their arguments; depends on nothing but libc.
+ */
+#ifndef MT_NAMESIM_H
+#define MT_NAMESIM_H
+
+#include <stddef.h>
+
+/* Restricted Damerau-Levenshtein distance; stops early and returns
+ * max + 1 once the distance must exceed max. */
+int namesim_distance(const char *a, size_t a_len, const char *b, size_t b_len,
+		     int max);
+
+/* Jaro-Winkler similarity in [0, 1]. */
+double namesim_jaro_winkler(const char *a, size_t a_len, const char *b,
+			    size_t b_len);
+
+/*
+ * Are keys a and b near misses of each other: different, not one the
+ * other plus an ending ("russian"/"russians", "america"/"american"; a
+ * doubled last letter, "debiann", is a near miss), not a part of the
+ * other's hyphenated compound ("windows"/"x-windows"), both at least 4
+ * letters, within the length-aware distance (1 up to 8 letters, 2 from 9)
+ * and a Jaro-Winkler of at least 0.85? Sets *distance and *score
+ * (Jaro-Winkler) when so. Two candidates compare by smaller distance,
+ * then higher score.
+ */
+int namesim_near_miss(const char *a, const char *b, int *distance,
+		      double *score);
+
+/*
+ * The key under which transliterations of one name meet, into out (cap
+ * bytes; returns its length): the consonant skeleton after the usual
+ * romanisation alternatives (y/j/i, w/v, kh/k, zh/z, final ff/v), vowels
+ * after the first letter dropped and doubled letters collapsed.
+ * Dmitry/Dmitri, Zelenskyy/Zelensky, Smirnoff/Smirnov, Mohammed/Muhammad
+ * and Peskov/Pskov share one. ASCII case is ignored.
+ */
+size_t namesim_variant_key(const char *w, size_t len, char *out, size_t cap);
+
+/*
+ * Is b the word a with one letter left out, one added, or two neighbours
+ * swapped (ASCII case ignored)? The typing slips that make a known name
+ * unknown; a changed letter is as often another name (Anson, Anton). A
+ * plural or demonym of the other (Aristides, Kansan) is not a slip.
+ */
+int namesim_one_slip(const char *a, size_t an, const char *b, size_t bn);
+
+#endif /* MT_NAMESIM_H */

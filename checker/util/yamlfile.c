@@ -1,0 +1,321 @@
+/*
+ * yamlfile: libyaml's document API with located errors (see yamlfile.h).
+ */
+#include "util/yamlfile.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+#include "util/xalloc.h"
+
+/* How much of a long offending line is quoted around the column. */
+#define QUOTE_BEFORE 60
+#define QUOTE_MAX 160
+
+/* --- the list of errors ------------------------------------------------ */
+
+void yamlfile_errors_release(struct yamlfile_errors *e)
+{
+	for (size_t i = 0; i < e->n; i++) {
+		free(e->v[i].path);
+		free(e->v[i].message);
+		free(e->v[i].source);
+	}
+	free(e->v);
+	memset(e, 0, sizeof(*e));
+}
+
+void yamlfile_errors_move(struct yamlfile_errors *dst,
+			  struct yamlfile_errors *src)
+{
+	dst->v = xgrow(dst->v, &dst->alloc, dst->n + src->n, sizeof(*dst->v));
+	if (src->n)
+		memcpy(dst->v + dst->n, src->v, src->n * sizeof(*src->v));
+	dst->n += src->n;
+	free(src->v);
+	memset(src, 0, sizeof(*src));
+}
+
+static struct yamlfile_error *new_error(struct yamlfile_errors *e)
+{
+	struct yamlfile_error *r;
+
+	e->v = xgrow(e->v, &e->alloc, e->n + 1, sizeof(*e->v));
+	r = &e->v[e->n++];
+	memset(r, 0, sizeof(*r));
+	return r;
+}
+
+static int is_cont(unsigned char c)
+{
+	return (c & 0xC0) == 0x80;
+}
+
+static void format_one(struct buf *b, const struct yamlfile_error *e)
+{
+	buf_addf(b, "%s:%lu:%lu: error: %s\n", e->path, e->line, e->column,
+		 e->message);
+	if (!e->source)
+		return;
+	buf_addf(b, "    %s\n    ", e->source);
+	/* one space per character before the column; tabs kept as tabs */
+	for (size_t i = 0; i < e->caret; i++)
+		if (e->source[i] == '\t')
+			buf_addc(b, '\t');
+		else if (!is_cont((unsigned char)e->source[i]))
+			buf_addc(b, ' ');
+	buf_adds(b, "^\n");
+}
+
+char *yamlfile_errors_format(const struct yamlfile_errors *e)
+{
+	struct buf b = BUF_INIT;
+
+	buf_grow(&b, 1);
+	for (size_t i = 0; i < e->n; i++)
+		format_one(&b, &e->v[i]);
+	return buf_detach(&b, NULL);
+}
+
+void yamlfile_errors_print(const struct yamlfile_errors *e, FILE *f)
+{
+	char *s = yamlfile_errors_format(e);
+
+	fputs(s, f);
+	free(s);
+}
+
+/* --- quoting the offending line ----------------------------------------- */
+
+/*
+ * How many of the n bytes at s libyaml's reader accepts (valid UTF-8, no
+ * control characters): the offending line is quoted up to there only.
+ * The reader decodes its whole input before the scanner looks at it, so
+ * any reader error is the first error.
+ */
+static size_t readable_prefix(const char *s, size_t n)
+{
+	yaml_parser_t p;
+	yaml_token_t t;
+	size_t ok = n;
+
+	if (!n || !yaml_parser_initialize(&p))
+		return 0;
+	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
+	yaml_parser_set_input_string(&p, (const unsigned char *)s, n);
+	if (!yaml_parser_scan(&p, &t))
+		ok = p.error == YAML_READER_ERROR && p.problem_offset < n
+			     ? p.problem_offset
+			     : (p.error == YAML_READER_ERROR ? 0 : n);
+	else
+		yaml_token_delete(&t);
+	yaml_parser_delete(&p);
+	return ok;
+}
+
+/* The byte offset of libyaml's character index `index` (marks count
+ * characters, after the BOM); len when beyond the text. */
+static size_t char_to_byte(const struct yamlfile *y, size_t index)
+{
+	size_t i = y->bom;
+
+	while (index > 0 && i < y->len) {
+		i++;
+		while (i < y->len && is_cont((unsigned char)y->text[i]))
+			i++;
+		index--;
+	}
+	return i;
+}
+
+/*
+ * Quote the line around byte `off` into e: at most QUOTE_MAX bytes, cut
+ * on character boundaries with "..." where shortened, and the caret's
+ * offset into it.
+ */
+static void quote_line(const struct yamlfile *y, size_t off,
+		       struct yamlfile_error *e)
+{
+	const char *t = y->text;
+	size_t ls = off, le = off, ws, we, ok;
+	struct buf b = BUF_INIT;
+
+	if (!y->utf8 || off > y->len)
+		return;
+	while (ls > y->bom && t[ls - 1] != '\n' && t[ls - 1] != '\r')
+		ls--;
+	while (le < y->len && t[le] != '\n' && t[le] != '\r')
+		le++;
+	ws = off - ls > QUOTE_BEFORE ? off - QUOTE_BEFORE : ls;
+	while (ws > ls && is_cont((unsigned char)t[ws]))
+		ws--;
+	we = le - ws > QUOTE_MAX ? ws + QUOTE_MAX : le;
+	while (we > ws && we < le && is_cont((unsigned char)t[we]))
+		we--;
+	if (we < off && off <= le)
+		we = off; /* the text before the column is always shown */
+	ok = readable_prefix(t + ws, we - ws);
+	if (ws > ls)
+		buf_adds(&b, "...");
+	buf_add(&b, t + ws, ok);
+	e->caret = b.len - ok + (off < ws + ok ? off - ws : ok);
+	if (ok == we - ws && we < le)
+		buf_adds(&b, "...");
+	buf_grow(&b, 1);
+	e->source = buf_detach(&b, NULL);
+}
+
+/* Record an error at line/column (1-based) and byte offset `off` (beyond
+ * the text: not quoted); takes msg. */
+static void add_error(struct yamlfile *y, size_t line, size_t column,
+		      size_t off, char *msg)
+{
+	struct yamlfile_error *e = new_error(&y->errs);
+
+	e->path = xstrdup(y->path);
+	e->line = line;
+	e->column = column;
+	e->message = msg;
+	quote_line(y, off, e);
+}
+
+static void at_mark(struct yamlfile *y, yaml_mark_t m, const char *fmt,
+		    va_list ap) MT_PRINTF(3, 0);
+
+static void at_mark(struct yamlfile *y, yaml_mark_t m, const char *fmt,
+		    va_list ap)
+{
+	struct buf b = BUF_INIT;
+
+	buf_vaddf(&b, fmt, ap);
+	buf_grow(&b, 1);
+	add_error(y, m.line + 1, m.column + 1, char_to_byte(y, m.index),
+		  buf_detach(&b, NULL));
+}
+
+static void at_markf(struct yamlfile *y, yaml_mark_t m, const char *fmt, ...)
+	MT_PRINTF(3, 4);
+
+static void at_markf(struct yamlfile *y, yaml_mark_t m, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	at_mark(y, m, fmt, ap);
+	va_end(ap);
+}
+
+int yamlfile_verror(struct yamlfile *y, const yaml_node_t *n, const char *fmt,
+		    va_list ap)
+{
+	yaml_mark_t top = { 0, 0, 0 };
+
+	at_mark(y, n ? n->start_mark : top, fmt, ap);
+	return -1;
+}
+
+int yamlfile_error(struct yamlfile *y, const yaml_node_t *n, const char *fmt,
+		   ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	yamlfile_verror(y, n, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/*
+ * libyaml's reader errors (bad UTF-8, control characters) carry a byte
+ * offset rather than a mark: count the line and column from it.
+ */
+static void reader_error(struct yamlfile *y, size_t off, const char *msg)
+{
+	size_t line = 1, col = 1, i;
+
+	if (off > y->len)
+		off = y->len;
+	for (i = y->bom; y->utf8 && i < off; i++) {
+		if (y->text[i] == '\n' ||
+		    (y->text[i] == '\r' &&
+		     (i + 1 >= y->len || y->text[i + 1] != '\n'))) {
+			line++;
+			col = 1;
+		} else if (!is_cont((unsigned char)y->text[i])) {
+			col++;
+		}
+	}
+	add_error(y, line, y->utf8 ? col : 1, y->utf8 ? off : SIZE_MAX,
+		  xstrdup(msg));
+}
+
+/* --- loading ------------------------------------------------------------ */
+
+int yamlfile_load(struct yamlfile *y, const char *path, const char *text,
+		  size_t len)
+{
+	yaml_parser_t parser;
+	const char *nul = memchr(text, '\0', len);
+	int ok = 0;
+
+	memset(y, 0, sizeof(*y));
+	y->path = path;
+	y->text = text;
+	y->len = len;
+	y->utf8 = !(len >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') ||
+				 (text[0] == '\xFE' && text[1] == '\xFF')));
+	y->bom = len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3) ? 3 : 0;
+	if (!yaml_parser_initialize(&parser))
+		MT_BUG("cannot start libyaml (out of memory)");
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+	if (nul && y->utf8) {
+		reader_error(y, (size_t)(nul - text),
+			     "binary file (a NUL byte), not YAML");
+	} else if (!yaml_parser_load(&parser, &y->doc)) {
+		const char *what = parser.problem ? parser.problem
+						  : "YAML error";
+
+		if (parser.error == YAML_READER_ERROR)
+			reader_error(y, parser.problem_offset, what);
+		else if (parser.context)
+			at_markf(y, parser.problem_mark,
+				 "%s %s (from line %zu, column %zu)", what,
+				 parser.context, parser.context_mark.line + 1,
+				 parser.context_mark.column + 1);
+		else
+			at_markf(y, parser.problem_mark, "%s", what);
+	} else {
+		y->loaded = 1;
+		ok = 1;
+	}
+	yaml_parser_delete(&parser);
+	return ok ? 0 : -1;
+}
+
+yaml_node_t *yamlfile_root(struct yamlfile *y)
+{
+	return y->loaded ? yaml_document_get_root_node(&y->doc) : NULL;
+}
+
+yaml_node_t *yamlfile_node(struct yamlfile *y, int i)
+{
+	return yaml_document_get_node(&y->doc, i);
+}
+
+const char *yamlfile_scalar(const yaml_node_t *n)
+{
+	if (!n || n->type != YAML_SCALAR_NODE)
+		return NULL;
+	return (const char *)n->data.scalar.value;
+}
+
+void yamlfile_release(struct yamlfile *y)
+{
+	if (y->loaded)
+		yaml_document_delete(&y->doc);
+	y->loaded = 0;
+	yamlfile_errors_release(&y->errs);
+}
