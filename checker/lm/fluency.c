@@ -23,7 +23,14 @@ static const struct rule_info fluency_rules[] = {
 	{ RULE_ID, "fluency/grammar", MT_SEV_INFO,
 	  "a word pair edited English never uses, in a tag sequence it "
 	  "rarely has, in a sentence the parser could not link",
-	  NULL },
+	  NULL,
+	  .bad = RULE_EXAMPLES(
+		  "There were [also farm] workers said that wages would "
+		  "fall."),
+	  .good = RULE_EXAMPLES(
+		  "There were also farm workers who said that wages would "
+		  "fall.",
+		  "The farm workers also said that wages would fall.") },
 };
 
 struct fluency {
