@@ -96,8 +96,8 @@ Test(engine, double_negative_stays_in_its_clause)
 	check_text(NULL, "No one said that he would not come.", NULL, &k);
 	expect_no_finding(&k, "negation.no-not", NULL);
 	checked_release(&k);
-	check_text(NULL, "No diplomat will not be expelled.", NULL, &k);
-	expect_finding(&k, "negation.no-not", "No diplomat will not", NULL);
+	check_text(NULL, "No shop will not open.", NULL, &k);
+	expect_finding(&k, "negation.no-not", "will not", "will");
 	checked_release(&k);
 }
 
@@ -122,31 +122,27 @@ Test(engine, double_negatives_fixed_by_their_suggestion)
 		  "The officials weren't given any warning." },
 	};
 
-	for (size_t k = 0; k < sizeof(cases) / sizeof(*cases); k++) {
-		struct document *doc, *doc2;
-		struct diag_list l, l2;
+	for (size_t n = 0; n < sizeof(cases) / sizeof(*cases); n++) {
+		struct checked k, k2;
 		const struct diag *d = NULL;
 		char fixed[256];
 
-		check_str(cases[k][0], &doc, &l);
-		for (size_t i = 0; i < l.n; i++)
-			if (!strncmp(l.v[i].rule, "negation.", 9))
-				d = &l.v[i];
-		cr_assert(d, "no negation finding in '%s'", cases[k][0]);
+		check_text(NULL, cases[n][0], NULL, &k);
+		for (size_t i = 0; i < k.l.n; i++)
+			if (!strncmp(k.l.v[i].rule, "negation.", 9))
+				d = &k.l.v[i];
+		cr_assert(d, "no negation finding in '%s': %s", cases[n][0],
+			  findings_dump(k.doc, &k.l));
 		cr_assert_geq(d->n_suggestions, 1, "no suggestion for '%s'",
-			      cases[k][0]);
+			      cases[n][0]);
 		snprintf(fixed, sizeof(fixed), "%.*s%s%s", (int)d->span.start,
-			 doc->text, d->suggestions[0], doc->text + d->span.end);
-		cr_expect_str_eq(fixed, cases[k][1]);
-		check_str(cases[k][1], &doc2, &l2);
-		for (size_t i = 0; i < l2.n; i++)
-			cr_expect(strncmp(l2.v[i].rule, "negation.", 9),
-				  "'%s' still gets %s", cases[k][1],
-				  l2.v[i].rule);
-		diag_list_release(&l2);
-		document_free(doc2);
-		diag_list_release(&l);
-		document_free(doc);
+			 k.doc->text, d->suggestions[0],
+			 k.doc->text + d->span.end);
+		cr_expect_str_eq(fixed, cases[n][1]);
+		check_text(NULL, cases[n][1], NULL, &k2);
+		expect_no_finding(&k2, "negation.", NULL);
+		checked_release(&k2);
+		checked_release(&k);
 	}
 }
 

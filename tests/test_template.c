@@ -106,7 +106,13 @@ Test(template, case_functions)
 	cr_expect_str_eq(expand2(&a, "{1:indef}", "unique case", NULL),
 			 "a unique case");
 	cr_expect_str_eq(expand2(&a, "{1:indef}", "hour", NULL), "an hour");
+	cr_expect_str_eq(expand2(&a, "{1:the}", "to United States", NULL),
+			 "to the United States");
+	cr_expect_str_eq(expand2(&a, "{1:the}", "Bahamas", NULL),
+			 "the Bahamas");
+	cr_expect_null(expand2(&a, "{1:the}", "in here", NULL));
 	cr_expect(template_function_known("affirm", 6));
+	cr_expect(template_function_known("the", 3));
 	cr_expect(!template_function_known("shout", 5));
 	arena_release(&a);
 }

@@ -13,11 +13,12 @@
 #include "util/common.h"
 
 const char template_function_names[] =
-	"lower, upper, cap, 3sg, pl, any, affirm, thousands, ascii, indef";
+	"lower, upper, cap, 3sg, pl, any, affirm, thousands, ascii, indef, the";
 
 static const char *const functions[] = { "lower", "upper", "cap",
 					 "3sg",	  "any",   "affirm",
-					 "thousands", "ascii", "indef", "pl" };
+					 "thousands", "ascii", "indef", "pl",
+					 "the" };
 
 int template_function_known(const char *fn, size_t len)
 {
@@ -243,6 +244,20 @@ static char *indefinite(const struct lexicon *lex, struct arena *a,
 	return out;
 }
 
+/*
+ * The phrase with "the" before its name, the first word that starts with a
+ * capital: "to United States" -> "to the United States", "Bahamas" -> "the
+ * Bahamas".  NULL when no word is capitalised.
+ */
+static char *definite_name(struct arena *a, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (isupper((unsigned char)s[i]) && (i == 0 || s[i - 1] == ' '))
+			return arena_printf(a, "%.*sthe %.*s", (int)i, s,
+					    (int)(n - i), s + i);
+	return NULL;
+}
+
 /* The value of {num:fn} (fn up to '}'), appended to b; -1: cannot apply. */
 static int apply(const struct lexicon *lex, struct arena *a, struct buf *b,
 		 const char *s, size_t n, const char *fn)
@@ -260,6 +275,8 @@ static int apply(const struct lexicon *lex, struct arena *a, struct buf *b,
 		v = affirm(a, s, n);
 	} else if (!strncmp(fn, "indef}", 6)) {
 		v = indefinite(lex, a, s, n);
+	} else if (!strncmp(fn, "the}", 4)) {
+		v = definite_name(a, s, n);
 	} else if (!strncmp(fn, "ascii}", 6)) {
 		v = to_ascii(s, n);
 	} else if (!strncmp(fn, "thousands}", 10)) {

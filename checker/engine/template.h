@@ -24,6 +24,9 @@
  *                       for the sentence start: "Senior official" ->
  *                       "a senior official", "Italian team" -> "an
  *                       Italian team" (names keep their capital)
+ *   the                 "the" before the phrase's name (its first
+ *                       capitalised word): "to United States" -> "to the
+ *                       United States", "Bahamas" -> "the Bahamas"
  *   ascii               full-width and CJK punctuation in English: ， -> ,
  *                       。 -> .  （ -> (  《 -> “
  *
