@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "lm/lm_format.h"
+#include "util/hash.h"
 #include "util/xalloc.h"
 
 struct lm {
@@ -28,29 +29,25 @@ struct lm {
 	const uint32_t *bigram_count;
 };
 
-uint64_t lm_hash_word(const char *w, size_t len)
+/* The hashes the model uses (dictionaries/build-lm.py computes the same):
+ * FNV-1a 64 (util/hash.h) over the lower-cased bytes; a bigram hashes
+ * "w1 w2". */
+static uint64_t hash_lower(uint64_t h, const char *w, size_t len)
 {
-	uint64_t h = 0xcbf29ce484222325ull;
-
-	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)tolower((unsigned char)w[i]);
-		h *= 0x100000001b3ull;
-	}
+	for (size_t i = 0; i < len; i++)
+		h = hash_byte(h, (unsigned char)tolower((unsigned char)w[i]));
 	return h;
 }
 
-uint64_t lm_hash_bigram(const char *w1, size_t n1, const char *w2,
-			size_t n2)
+static uint64_t lm_hash_word(const char *w, size_t len)
 {
-	uint64_t h = lm_hash_word(w1, n1);
+	return hash_lower(HASH_INIT, w, len);
+}
 
-	h ^= ' ';
-	h *= 0x100000001b3ull;
-	for (size_t i = 0; i < n2; i++) {
-		h ^= (unsigned char)tolower((unsigned char)w2[i]);
-		h *= 0x100000001b3ull;
-	}
-	return h;
+static uint64_t lm_hash_bigram(const char *w1, size_t n1, const char *w2,
+			       size_t n2)
+{
+	return hash_lower(hash_byte(lm_hash_word(w1, n1), ' '), w2, n2);
 }
 
 /* Does the table [off, off + n * size) lie inside the file? */
@@ -210,7 +207,8 @@ uint32_t lm_tag2(const struct lm *lm, uint32_t t1, uint32_t t2)
 	return t1 < n && t2 < n ? lm->tag2[t1 * n + t2] : 0;
 }
 
-uint32_t lm_tag3(const struct lm *lm, uint32_t t1, uint32_t t2, uint32_t t3)
+static uint32_t lm_tag3(const struct lm *lm, uint32_t t1, uint32_t t2,
+		       uint32_t t3)
 {
 	uint32_t n = lm->h->n_tags;
 

@@ -74,10 +74,9 @@ int lm_tag_by_name(const struct lm *lm, const char *name);
 uint32_t lm_word(const struct lm *lm, const char *w, size_t len,
 		 struct lm_word *out);
 
-/* Tag n-gram counts: c(t), c(t1 t2), c(t1 t2 t3). */
+/* Tag n-gram counts: c(t), c(t1 t2). */
 uint32_t lm_tag1(const struct lm *lm, uint32_t t);
 uint32_t lm_tag2(const struct lm *lm, uint32_t t1, uint32_t t2);
-uint32_t lm_tag3(const struct lm *lm, uint32_t t1, uint32_t t2, uint32_t t3);
 
 /* Count of the word bigram "w1 w2" (any case). */
 uint32_t lm_bigram(const struct lm *lm, const char *w1, size_t n1,
@@ -90,11 +89,5 @@ uint32_t lm_bigram(const struct lm *lm, const char *w1, size_t n1,
  */
 double lm_tag_logprob(const struct lm *lm, uint32_t t1, uint32_t t2,
 		      uint32_t t3);
-
-/* The hashes the model uses (also used by lm-build): FNV-1a 64 over the
- * lower-cased bytes; a bigram hashes "w1 w2". */
-uint64_t lm_hash_word(const char *w, size_t len);
-uint64_t lm_hash_bigram(const char *w1, size_t n1, const char *w2,
-			size_t n2);
 
 #endif /* MT_LM_H */
