@@ -10,6 +10,8 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 BINDIR = $(PREFIX)/bin
 DATADIR = $(PREFIX)/share/mtlint
+# where editors and SARIF link a rule's page (docs/rules/<id>.md)
+RULE_DOCS_URL ?= https://github.com/mtlint/mtlint/blob/main/docs/rules
 
 BUILD ?= build
 CC ?= cc
@@ -37,7 +39,8 @@ WARNINGS = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wformat=2 -Wvla -Wno-format-nonliteral
 OPT ?= -O2 -g
 CFLAGS_ALL = -std=c11 -D_GNU_SOURCE $(OPT) $(WARNINGS) $(PKG_CFLAGS) \
-	-DMT_DATADIR='"$(DATADIR)"' -MMD -MP $(EXTRA_CFLAGS) $(CFLAGS)
+	-DMT_DATADIR='"$(DATADIR)"' -DMT_RULE_DOCS_URL='"$(RULE_DOCS_URL)"' \
+	-MMD -MP $(EXTRA_CFLAGS) $(CFLAGS)
 LDLIBS_ALL = $(PKG_LIBS) -lpthread -lm $(EXTRA_LDFLAGS) $(LDFLAGS)
 
 LIB_SRCS = $(wildcard checker/*/*.c)

@@ -53,7 +53,8 @@ libicu-dev icu-uc icu-i18n         # segmentation, regex, NFC, transliteration
 libhunspell-dev hunspell           # spelling
 libjansson-dev jansson             # JSON and SARIF output, LSP
 libyaml-dev yaml-0.1               # rule files and .mtlint.yml
-libcmark-dev libcmark              # Markdown input
+libcmark-gfm-dev libcmark-gfm      # Markdown input: GitHub-flavoured
+libcmark-gfm-extensions-dev        # its tables, strikethrough, task lists, autolinks
 liblink-grammar-dev link-grammar   # the grammar parser
 '
 
@@ -74,6 +75,9 @@ zsh                                # check-completions: zsh -n
 fish                               # check-completions: fish -n, complete -C
 man-db                             # check-man: man -l build/mtlint.1
 groff-base                         # check-man: the formatter man runs
+neovim                             # check-editors: Neovim headless as LSP client
+emacs-nox                          # check-editors: Emacs in batch mode
+elpa-eglot                         # check-editors: the LSP client of Emacs
 '
 
 eval='

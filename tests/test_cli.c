@@ -451,6 +451,13 @@ Test(cli, rules_format_json)
 		     0, "first line: %.60s", t.out);
 	cr_expect(json_is_string(json_object_get(json_array_get(v, 0),
 						 "severity")));
+	for (size_t i = 0; i < json_array_size(v); i++) {
+		const char *url = json_string_value(
+			json_object_get(json_array_get(v, i), "url"));
+
+		cr_expect(url && strstr(url, "://"), "rule %zu: url %s", i,
+			  url ? url : "(none)");
+	}
 	json_decref(v);
 	run_result_release(&r);
 	run_result_release(&t);

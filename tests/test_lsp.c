@@ -17,6 +17,20 @@ static void frame(struct buf *b, const char *json)
 static const char init[] =
 	"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
 	"\"params\":{\"capabilities\":{}}}";
+/* A pull request: the server checks the document now (it checks when its
+ * input is quiet, and a test sends everything at once). */
+static void pull(struct buf *b, const char *uri, int id)
+{
+	struct buf m = BUF_INIT;
+
+	buf_addf(&m, "{\"jsonrpc\":\"2.0\",\"id\":%d,\"method\":"
+		     "\"textDocument/diagnostic\",\"params\":{\"textDocument\":"
+		     "{\"uri\":\"%s\"}}}",
+		 id, uri);
+	frame(b, m.buf);
+	buf_release(&m);
+}
+
 static void shutdown_exit(struct buf *b)
 {
 	frame(b, "{\"jsonrpc\":\"2.0\",\"id\":99,\"method\":\"shutdown\"}");
@@ -125,9 +139,11 @@ Test(lsp, change_and_close_clear_diagnostics)
 	frame(&in, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\","
 		   "\"params\":{\"textDocument\":{\"uri\":\"u\",\"version\":1,"
 		   "\"text\":\"the the\"}}}");
+	pull(&in, "u", 10);
 	frame(&in, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\","
 		   "\"params\":{\"textDocument\":{\"uri\":\"u\",\"version\":2},"
 		   "\"contentChanges\":[{\"text\":\"fine now\"}]}}");
+	pull(&in, "u", 11);
 	frame(&in, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didClose\","
 		   "\"params\":{\"textDocument\":{\"uri\":\"u\"}}}");
 	shutdown_exit(&in);
@@ -245,6 +261,7 @@ Test(lsp, inline_suppressions_honoured)
 		   "\"version\":1,\"text\":\"<!-- mtlint-disable-next-line "
 		   "grammar.repeated-word -->\\nIt was the the end.\\n\\n"
 		   "`the the` in code.\\n\"}}}");
+	pull(&in, "file:///n.md", 10);
 	shutdown_exit(&in);
 	run_mtlint("lsp", in.buf, in.len, &r);
 	cr_assert_eq(r.status, 0, "%s", r.err);

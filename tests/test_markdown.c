@@ -112,3 +112,71 @@ Test(markdown, findings_point_at_the_file_and_fixes_across_markup_unsafe)
 	diag_list_release(&l);
 	document_free(doc);
 }
+
+/* GitHub-flavoured Markdown: table cells and struck-through text are
+ * prose; pipes, task boxes, ~~ and bare links are not. */
+Test(markdown, github_flavoured_tables_tasks_strikethrough_autolinks)
+{
+	const char *src = "| Name | Role |\n"
+			  "|------|------|\n"
+			  "| Ingrid | minister |\n"
+			  "\n"
+			  "- [ ] check the list\n"
+			  "- [x] done with ~~old~~ text\n"
+			  "\n"
+			  "See www.example.org or https://example.org/a now.\n";
+	struct document *doc = load_str(src);
+	const char *m = markdown_prose(doc);
+
+	cr_assert_eq(strlen(m), doc->len);
+	cr_expect(strstr(m, "Name") && strstr(m, "Role"), "%s", m);
+	cr_expect(strstr(m, "Ingrid") && strstr(m, "minister"), "%s", m);
+	cr_expect_null(strstr(m, "|"), "%s", m);
+	cr_expect_null(strstr(m, "---"), "%s", m);
+	cr_expect_null(strstr(m, "["), "task boxes: %s", m);
+	cr_expect(strstr(m, "check the list"), "%s", m);
+	cr_expect(strstr(m, "old"), "struck-through text is prose: %s", m);
+	cr_expect_null(strstr(m, "~"), "%s", m);
+	cr_expect_null(strstr(m, "example.org"), "autolinks: %s", m);
+	cr_expect(strstr(m, "See ") && strstr(m, " now."), "%s", m);
+	cr_expect_eq(strstr(m, "Ingrid") - m, strstr(src, "Ingrid") - src);
+	document_free(doc);
+}
+
+/* A code span becomes a placeholder word at the end of its bytes, so the
+ * sentence still parses; after "an" one that starts with a vowel. */
+Test(markdown, code_span_placeholder)
+{
+	const char *src = "Run `make test` now, then an `apt` call and `x`.\n";
+	struct document *doc = load_str(src);
+	struct markdown md;
+	const char *p1 = strstr(src, "now") - 1 - strlen(MARKDOWN_PLACEHOLDER);
+
+	markdown_parse(doc, &md);
+	cr_assert_eq(md.n_placeholders, 3);
+	cr_expect(!memcmp(md.prose + (p1 - src), MARKDOWN_PLACEHOLDER " now",
+			  7),
+		  "%s", md.prose);
+	cr_expect(strstr(md.prose, "an   " MARKDOWN_PLACEHOLDER_AN " call"),
+		  "%s", md.prose);
+	cr_expect(strstr(md.prose, "and " MARKDOWN_PLACEHOLDER "."), "%s",
+		  md.prose);
+	cr_expect_null(strstr(md.prose, "`"), "%s", md.prose);
+	cr_expect_null(strstr(md.prose, "make"), "%s", md.prose);
+	document_free(doc);
+}
+
+/* Findings on or next to a placeholder are about it, not the article: an
+ * `apt` call is not "a/an" misuse; the sentence around a code span parses. */
+Test(markdown, no_finding_from_a_placeholder)
+{
+	struct document *doc;
+	struct diag_list l;
+
+	gate_str("Residents left. Run `make test` to see the results, or read "
+		 "the report.\nIt was an `apt` call and a `sort` call.\n",
+		 1, 0, &doc, &l);
+	cr_expect_eq(l.n, 0, "first: %s", l.n ? l.v[0].rule : "");
+	diag_list_release(&l);
+	document_free(doc);
+}

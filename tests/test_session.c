@@ -217,7 +217,7 @@ Test(session, a_configuration_the_caller_owns)
 	struct config *cfg = NULL;
 	struct yamlfile_errors cerrs = { 0 };
 	struct mt_error err = { 0 };
-	struct session_profile *p;
+	const struct session_profile *p;
 	struct session_result res;
 	char *yml = path_in(d, ".mtlint.yml"), *a = path_in(d, "a.txt");
 	static const char text[] = "rules:\n  grammar.repeated-word: off\n";
@@ -227,8 +227,7 @@ Test(session, a_configuration_the_caller_owns)
 	cr_assert_eq(config_parse(yml, text, strlen(text), &cfg, &cerrs, &err),
 		     MT_ERR_OK, "%s", err.msg);
 	s = open_session(&o);
-	p = (struct session_profile *)session_profile(s, cfg);
-	cr_expect_not(session_profile_owned(s, p));
+	p = session_profile(s, cfg);
 	doc.profile = p;
 	cr_assert_eq(session_check(s, 0, &doc, &res), MT_ERR_OK);
 	cr_expect_eq(count(&res, "grammar.repeated-word"), 0);

@@ -29,6 +29,7 @@
 
 #include "util/common.h"
 #include "check/diag.h"
+#include "check/examples.h"
 #include "text/document.h"
 
 struct checker;
@@ -58,11 +59,25 @@ struct rule_info {
 /* A NULL-terminated list of examples, for rule_info rows. */
 #define RULE_EXAMPLES(...) ((const char *const[]){ __VA_ARGS__, NULL })
 
+/*
+ * A rule's examples, parsed as check/examples.h says, for its
+ * documentation and hover (checker_rule_examples()): arrays in the arena
+ * given there.
+ */
+struct rule_examples {
+	const struct example *bad;
+	const char *const *good;
+	size_t n_bad, n_good;
+};
+
 struct check_ctx {
 	struct checker *checker;
 	struct document *doc;	    /* segmented */
 	const struct document *ref; /* the reference article, or NULL */
 	struct diag_list *diags;    /* append here (strings in doc arena) */
+	/* answer fast (checker_check_quick()): skip slow work that was not
+	 * done for an earlier check -- the parser parses no new sentence */
+	int quick;
 };
 
 struct check_pass {
@@ -78,6 +93,11 @@ struct check_pass {
 	/* The rules this pass can report; *out stays valid while the
 	 * checker lives. */
 	size_t (*rules)(void *state, const struct rule_info **out);
+	/* The examples of one of its rules whose rule_info row carries
+	 * none (rule files), arrays in `a`; leaves *out empty when it has
+	 * none.  May be NULL. */
+	void (*examples)(void *state, const char *id, struct arena *a,
+			 struct rule_examples *out);
 };
 
 /*

@@ -1,7 +1,8 @@
 /*
  * cmd_rules: `mtlint rules` lists every rule checker_check() can report;
  * `mtlint rules --test [RULEFILE...]` runs the examples of the rule files
- * (the installed ones, or RULEFILE...) and reports each miss.
+ * (the installed ones, or RULEFILE...) and reports each miss;
+ * `mtlint rules --docs DIR` writes the rules' pages (report/ruledoc.h).
  */
 #include "cli/commands.h"
 
@@ -13,6 +14,7 @@
 #include "cli/cli.h"
 #include "engine/engine.h"
 #include "engine/ruleset.h"
+#include "report/ruledoc.h"
 #include "run/selftest.h"
 
 static void print_rule(const struct rule_info *r, void *arg)
@@ -22,15 +24,18 @@ static void print_rule(const struct rule_info *r, void *arg)
 	       mt_severity_name(r->severity), r->description);
 }
 
-/* rules --format json: one object per rule, for editors and scripts. */
+/* rules --format json: one object per rule, for editors and scripts;
+ * "url" is where the rule is documented (its own, else its page). */
 static void add_rule_json(const struct rule_info *r, void *arg)
 {
+	char url[512];
+
 	json_array_append_new(
-		arg, json_pack("{s:s, s:s, s:s, s:s, s:s?}", "id", r->id,
+		arg, json_pack("{s:s, s:s, s:s, s:s, s:s}", "id", r->id,
 			       "category", r->category, "severity",
 			       mt_severity_name(r->severity), "description",
 			       r->description ? r->description : "", "url",
-			       r->url));
+			       checker_rule_url(r, url, sizeof(url))));
 }
 
 static int print_rules_json(struct checker *checker)
@@ -90,6 +95,9 @@ int cmd_rules(struct cli_opts *o)
 
 	if (o->files.n && !o->test)
 		return cli_bad_usage("%s", "rules takes files only with --test");
+	if (o->test && o->docs)
+		return cli_bad_usage("%s", "--test and --docs exclude each "
+					   "other");
 	if (o->format && strcmp(o->format, "text") &&
 	    (strcmp(o->format, "json") || o->test))
 		return cli_bad_usage("rules --format takes text or json%s",
@@ -101,7 +109,13 @@ int cmd_rules(struct cli_opts *o)
 		fprintf(stderr, "mtlint: error: %s\n", err.msg);
 		return CLI_EXIT_ERROR;
 	}
-	if (o->format && !strcmp(o->format, "json")) {
+	if (o->docs) {
+		rc = CLI_EXIT_CLEAN;
+		if (ruledoc_write_all(checker, o->docs, &err) != MT_ERR_OK) {
+			fprintf(stderr, "mtlint: error: %s\n", err.msg);
+			rc = CLI_EXIT_ERROR;
+		}
+	} else if (o->format && !strcmp(o->format, "json")) {
 		rc = print_rules_json(checker);
 	} else {
 		checker_each_rule(checker, print_rule, NULL);

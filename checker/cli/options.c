@@ -362,6 +362,9 @@ static const struct option_row options[] = {
 	{ "test", 0, NULL, CLI_RULES, "Rules", set_flag, OFF(test), 0, 0, NULL,
 	  "rules --test [RULEFILE...]: run every example of the rule files "
 	  "(default: the installed ones); exit 1 on a failure" },
+	{ "docs", 0, "DIR", CLI_RULES, NULL, set_string, OFF(docs), 0, 0, NULL,
+	  "rules --docs DIR: write a Markdown page for every rule, with its "
+	  "examples, and an index (what editors and SARIF link to)" },
 
 	{ "completion", 0, "SHELL", CLI_HELP, "Help", set_string,
 	  OFF(completion), 0, 0, NULL,

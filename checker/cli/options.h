@@ -54,6 +54,7 @@ struct cli_opts {
 	long jobs; /* 0: processors */
 	const char *sarif_root; /* SARIF URIs relative to it (NULL: cwd) */
 	int test;		/* rules --test */
+	const char *docs;	/* rules --docs DIR */
 	int whole_document;	/* score --whole-document */
 	const char *man;	/* help --man SECTION */
 	const char *completion;	/* help --completion SHELL */

@@ -1060,10 +1060,38 @@ static size_t engine_pass_rules(void *state, const struct rule_info **out)
 	return e->rs->n_rules;
 }
 
+/* A rule file's examples, as its rule states them. */
+static void engine_pass_examples(void *state, const char *id,
+				 struct arena *a, struct rule_examples *out)
+{
+	const struct ruleset *rs = ((struct engine *)state)->rs;
+
+	for (size_t k = 0; k < rs->n_rules; k++) {
+		const struct rule *r = &rs->rules[k];
+		struct example *bad;
+		const char **good;
+
+		if (strcmp(r->info.id, id))
+			continue;
+		bad = arena_alloc(a, (r->n_bad + 1) * sizeof(*bad));
+		good = arena_alloc(a, (r->n_good + 1) * sizeof(*good));
+		for (size_t i = 0; i < r->n_bad; i++)
+			bad[i] = r->bad[i].ex;
+		for (size_t i = 0; i < r->n_good; i++)
+			good[i] = r->good[i].ex.text;
+		out->bad = bad;
+		out->n_bad = r->n_bad;
+		out->good = good;
+		out->n_good = r->n_good;
+		return;
+	}
+}
+
 const struct check_pass engine_pass = {
 	.name = "rules",
 	.open = engine_pass_open,
 	.run = engine_pass_run,
 	.close = engine_pass_close,
 	.rules = engine_pass_rules,
+	.examples = engine_pass_examples,
 };

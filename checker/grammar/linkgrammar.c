@@ -409,6 +409,7 @@ struct batch {
 	size_t n;
 	uint64_t deadline;
 	atomic_size_t next;
+	int cached_only; /* answer from the cache, never parse */
 };
 
 /* Run one job: join, look in the cache, parse, remember. */
@@ -452,7 +453,9 @@ static void run_job(struct batch *b, Parse_Options po, struct parse_job *job)
 		p->stats.cache_hits++;
 	pthread_mutex_unlock(&p->lock);
 	t0 = parser_now();
-	if (!hit) {
+	if (!hit && b->cached_only) {
+		job->status = PARSE_SKIPPED;
+	} else if (!hit) {
 		parse_one(p, po, s, starts, job);
 		pthread_mutex_lock(&p->lock);
 		p->stats.parsed++;
@@ -494,7 +497,7 @@ static void *worker(void *arg)
 void parser_parse(struct parser *p, struct parse_job *jobs, size_t n,
 		  uint64_t deadline_ns)
 {
-	struct batch b = { p, jobs, n, deadline_ns, 0 };
+	struct batch b = { p, jobs, n, deadline_ns, 0, 0 };
 	size_t nt = p->opts.threads;
 	pthread_t tid[8];
 	size_t started = 0;
@@ -512,6 +515,15 @@ void parser_parse(struct parser *p, struct parse_job *jobs, size_t n,
 	worker(&b);
 	for (size_t t = 0; t < started; t++)
 		pthread_join(tid[t], NULL);
+}
+
+void parser_parse_cached(struct parser *p, struct parse_job *jobs, size_t n)
+{
+	struct batch b = { p, jobs, n, 0, 0, 1 };
+
+	/* lookups only: one thread, no parse options needed */
+	for (size_t i = 0; i < n; i++)
+		run_job(&b, NULL, &jobs[i]);
 }
 
 int parser_knows(struct parser *p, const char *word)

@@ -113,6 +113,13 @@ void parser_close(struct parser *p); /* NULL: no-op */
 void parser_parse(struct parser *p, struct parse_job *jobs, size_t n,
 		  uint64_t deadline_ns);
 
+/*
+ * As parser_parse(), from the cache alone: a sentence parsed before gets
+ * its result, any other PARSE_SKIPPED, at once (an editor's first answer
+ * after a keystroke; see checker_check_quick()).
+ */
+void parser_parse_cached(struct parser *p, struct parse_job *jobs, size_t n);
+
 /* Does the dictionary accept this word (as written), by an entry of its
  * own or by one of its patterns (capitalised words, numbers...)? */
 int parser_knows(struct parser *p, const char *word);

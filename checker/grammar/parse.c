@@ -1197,7 +1197,10 @@ static enum mt_err gp_run(void *state, struct check_ctx *ctx,
 		n_parse = st->max_sentences;
 	for (size_t u = n_parse; u < p.n_units; u++)
 		jobs[u].status = PARSE_SKIPPED;
-	parser_parse(st->parser, jobs, n_parse, 0);
+	if (ctx->quick)
+		parser_parse_cached(st->parser, jobs, n_parse);
+	else
+		parser_parse(st->parser, jobs, n_parse, 0);
 
 	for (size_t u = 0; u < p.n_units; u++) {
 		switch (jobs[u].status) {
@@ -1227,7 +1230,7 @@ static enum mt_err gp_run(void *state, struct check_ctx *ctx,
 			break;
 		}
 	}
-	if (skipped)
+	if (skipped && !ctx->quick)
 		diag_add(ctx->diags, RULE_SKIPPED, CATEGORY, MT_SEV_INFO,
 			 first_skipped,
 			 "the grammar parser's budget (%u sentences a "

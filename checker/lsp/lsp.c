@@ -1,305 +1,64 @@
 /*
- * lsp: framing, JSON-RPC dispatch, open documents, diagnostics and code
- * actions (see lsp.h).  JSON through jansson only.
+ * lsp: open documents, incremental sync, settings, diagnostics (pushed and
+ * pulled), the method table and the loop (see lsp.h).  Framing is rpc.c;
+ * code actions, commands and hover are actions.c.  JSON through jansson
+ * only.
  */
 #include "lsp/lsp.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
-#include <jansson.h>
-
-#include "util/buf.h"
-#include "text/document.h"
+#include "lsp/server.h"
+#include "util/paths.h"
 #include "util/xalloc.h"
 
-/* JSON-RPC error codes */
-enum {
-	RPC_PARSE_ERROR = -32700,
-	RPC_INVALID_REQUEST = -32600,
-	RPC_METHOD_NOT_FOUND = -32601,
-	RPC_INVALID_PARAMS = -32602,
-	RPC_SERVER_NOT_INITIALIZED = -32002,
-};
+/* --- documents ----------------------------------------------------------- */
 
-struct open_doc {
-	char *uri;
-	char *path;	   /* where the session looks for config, references */
-	enum document_kind kind; /* from languageId; AUTO: by path */
-	struct session_result res; /* res.doc NULL: could not be checked */
-	struct open_doc *next;
-};
-
-struct lsp {
-	struct session *session;
-	FILE *in, *out;
-	struct open_doc *docs;
-	char *root;	 /* the workspace's directory, for unsaved buffers */
-	char *reference; /* initializationOptions.reference */
-	int initialized, shutdown, done, status;
-};
-
-/* --- framing ----------------------------------------------------------- */
-
-/*
- * Read one message body.  Returns 1 with *body (free it), 0 at a clean end
- * of input, -1 on a broken stream (message on stderr).
- */
-static int read_message(FILE *in, char **body, size_t *len)
+struct open_doc *lsp_find(struct lsp *s, const char *uri)
 {
-	char line[1024];
-	long long n = -1;
-	int any = 0;
+	struct open_doc *d = s->docs;
 
-	for (;;) {
-		size_t l;
-
-		if (!fgets(line, sizeof(line), in)) {
-			if (any)
-				fprintf(stderr, "mtlint lsp: error: end of input "
-						"inside a header\n");
-			return any ? -1 : 0;
-		}
-		any = 1;
-		l = strlen(line);
-		if (l == sizeof(line) - 1 && line[l - 1] != '\n') {
-			fprintf(stderr, "mtlint lsp: error: header line too "
-					"long\n");
-			return -1;
-		}
-		while (l && (line[l - 1] == '\n' || line[l - 1] == '\r'))
-			line[--l] = '\0';
-		if (l == 0)
-			break;
-		if (strncasecmp(line, "Content-Length:", 15) == 0) {
-			char *end;
-
-			n = strtoll(line + 15, &end, 10);
-			while (*end == ' ' || *end == '\t')
-				end++;
-			if (*end || n < 0) {
-				fprintf(stderr, "mtlint lsp: error: bad "
-						"Content-Length '%s'\n",
-					line + 15);
-				return -1;
-			}
-		} else if (!strchr(line, ':')) {
-			fprintf(stderr, "mtlint lsp: error: malformed header "
-					"'%.80s'\n",
-				line);
-			return -1;
-		}
-	}
-	if (n < 0) {
-		fprintf(stderr, "mtlint lsp: error: message without "
-				"Content-Length\n");
-		return -1;
-	}
-	if ((unsigned long long)n > LSP_MAX_MESSAGE) {
-		fprintf(stderr, "mtlint lsp: error: message of %lld bytes is "
-				"over the limit of %u\n",
-			n, LSP_MAX_MESSAGE);
-		return -1;
-	}
-	*body = xmalloc((size_t)n + 1);
-	if (fread(*body, 1, (size_t)n, in) != (size_t)n) {
-		fprintf(stderr, "mtlint lsp: error: end of input inside a "
-				"message body\n");
-		free(*body);
-		return -1;
-	}
-	(*body)[n] = '\0';
-	*len = (size_t)n;
-	return 1;
-}
-
-static void send_json(struct lsp *s, json_t *msg)
-{
-	char *text = json_dumps(msg, JSON_COMPACT);
-
-	if (text) {
-		fprintf(s->out, "Content-Length: %zu\r\n\r\n%s", strlen(text),
-			text);
-		fflush(s->out);
-		free(text);
-	}
-	json_decref(msg);
-}
-
-static void respond(struct lsp *s, json_t *id, json_t *result)
-{
-	json_t *m = json_object();
-
-	json_object_set_new(m, "jsonrpc", json_string("2.0"));
-	json_object_set(m, "id", id ? id : json_null());
-	json_object_set_new(m, "result", result ? result : json_null());
-	send_json(s, m);
-}
-
-static void respond_error(struct lsp *s, json_t *id, int code,
-			  const char *message)
-{
-	json_t *m = json_object();
-
-	json_object_set_new(m, "jsonrpc", json_string("2.0"));
-	json_object_set(m, "id", id ? id : json_null());
-	json_object_set_new(m, "error", json_pack("{s:i, s:s}", "code", code,
-						  "message", message));
-	send_json(s, m);
-}
-
-static void notify(struct lsp *s, const char *method, json_t *params)
-{
-	json_t *m = json_object();
-
-	json_object_set_new(m, "jsonrpc", json_string("2.0"));
-	json_object_set_new(m, "method", json_string(method));
-	json_object_set_new(m, "params", params);
-	send_json(s, m);
-}
-
-static void log_message(struct lsp *s, int type, const char *msg)
-{
-	notify(s, "window/logMessage",
-	       json_pack("{s:i, s:s}", "type", type, "message", msg));
-}
-
-/* --- documents ---------------------------------------------------------- */
-
-static struct open_doc **find_doc(struct lsp *s, const char *uri)
-{
-	struct open_doc **p = &s->docs;
-
-	while (*p && strcmp((*p)->uri, uri) != 0)
-		p = &(*p)->next;
-	return p;
+	while (d && strcmp(d->uri, uri) != 0)
+		d = d->next;
+	return d;
 }
 
 static void close_doc(struct open_doc *d)
 {
 	session_result_release(&d->res);
+	buf_release(&d->text);
 	free(d->uri);
 	free(d->path);
 	free(d);
 }
 
-static int hexval(int c)
+/* --- diagnostics --------------------------------------------------------- */
+
+static json_t *diagnostics_json(struct lsp *s, const struct open_doc *d)
 {
-	return c >= '0' && c <= '9'   ? c - '0'
-	       : c >= 'a' && c <= 'f' ? c - 'a' + 10
-	       : c >= 'A' && c <= 'F' ? c - 'A' + 10
-				      : -1;
-}
+	json_t *arr = json_array();
+	struct checker *c = NULL;
+	struct mt_error err = { 0 };
 
-/* Percent-decoding of a URI's path (RFC 3986); a bad escape stays. */
-static char *uri_decode(const char *s)
-{
-	struct buf b = BUF_INIT;
-
-	for (; *s; s++) {
-		int h, l;
-
-		if (*s == '%' && (h = hexval(s[1])) >= 0 &&
-		    (l = hexval(s[2])) >= 0 && (h || l)) {
-			buf_addc(&b, (char)(h * 16 + l));
-			s += 2;
-		} else {
-			buf_addc(&b, *s);
-		}
-	}
-	return buf_detach(&b, NULL);
-}
-
-/*
- * The file a URI names: "file:///a/b%20c.md" -> "/a/b c.md".  A buffer
- * that is not a file ("untitled:Untitled-1") lives, for the configuration
- * and references, in the workspace's directory (else the working one).
- */
-static char *uri_to_path(const struct lsp *s, const char *uri)
-{
-	const char *name;
-	struct buf b = BUF_INIT;
-
-	if (!strncmp(uri, "file://", 7)) {
-		const char *p = uri + 7;
-
-		if (!strncmp(p, "localhost/", 10))
-			p += 9;
-		return uri_decode(p);
-	}
-	name = strrchr(uri, '/');
-	if (!name)
-		name = strchr(uri, ':');
-	name = name ? name + 1 : uri;
-	buf_addf(&b, "%s/%s", s->root ? s->root : ".", *name ? name : "untitled");
-	return buf_detach(&b, NULL);
-}
-
-static json_t *range_json(const struct document *doc, struct span sp)
-{
-	struct doc_pos a = document_position(doc, sp.start, 0);
-	struct doc_pos b = document_position(doc, sp.end, 1);
-
-	return json_pack("{s:{s:i, s:i}, s:{s:i, s:i}}", "start", "line",
-			 a.line - 1, "character", a.column16, "end", "line",
-			 b.line - 1, "character", b.column16);
-}
-
-static int lsp_severity(enum mt_severity sev)
-{
-	return sev == MT_SEV_ERROR ? 1 : sev == MT_SEV_WARNING ? 2 : 3;
-}
-
-static json_t *diag_json(const struct document *doc, const struct diag *d)
-{
-	json_t *j = json_object(), *sugg = json_array();
-
-	json_object_set_new(j, "range", range_json(doc, d->span));
-	json_object_set_new(j, "severity",
-			    json_integer(lsp_severity(d->severity)));
-	json_object_set_new(j, "code", json_string(d->rule));
-	json_object_set_new(j, "source", json_string("mtlint"));
-	json_object_set_new(j, "message", json_string(d->message));
-	for (uint32_t k = 0; k < d->n_suggestions; k++)
-		json_array_append_new(sugg, json_string(d->suggestions[k]));
-	json_object_set_new(j, "data", json_pack("{s:s, s:o}", "category",
-						 d->category, "suggestions",
-						 sugg));
-	if (d->evidence && d->evidence->path && d->evidence->line) {
-		/* the reference passage, so the editor can jump to it */
-		const struct evidence *e = d->evidence;
-		char *abs = realpath(e->path, NULL);
-		struct buf uri = BUF_INIT;
-
-		buf_addf(&uri, "file://%s", abs ? abs : e->path);
-		json_object_set_new(
-			j, "relatedInformation",
-			json_pack("[{s:{s:s, s:{s:{s:i, s:i}, s:{s:i, s:i}}}, "
-				  "s:s}]",
-				  "location", "uri", uri.buf, "range", "start",
-				  "line", e->line - 1, "character",
-				  e->column - 1, "end", "line",
-				  e->end_line ? e->end_line - 1 : e->line - 1,
-				  "character",
-				  e->end_column ? e->end_column - 1
-						: e->column - 1,
-				  "message", e->text ? e->text : "reference"));
-		buf_release(&uri);
-		free(abs);
-	}
-	return j;
+	if (d && d->res.doc && s->session &&
+	    session_checker(s->session, d->res.profile, 0, &c, &err) !=
+		    MT_ERR_OK)
+		c = NULL;
+	for (size_t i = 0; d && d->res.doc && i < d->res.diags.n; i++)
+		json_array_append_new(arr,
+				      lsp_diagnostic(d->res.doc,
+						     &d->res.diags.v[i], c));
+	return arr;
 }
 
 static void publish(struct lsp *s, const char *uri, struct open_doc *d)
 {
-	json_t *arr = json_array();
-
-	for (size_t i = 0; d && d->res.doc && i < d->res.diags.n; i++)
-		json_array_append_new(arr, diag_json(d->res.doc,
-						     &d->res.diags.v[i]));
-	notify(s, "textDocument/publishDiagnostics",
-	       json_pack("{s:s, s:o}", "uri", uri, "diagnostics", arr));
+	if (s->client_pull)
+		return;
+	rpc_notify(&s->rpc, "textDocument/publishDiagnostics",
+		   json_pack("{s:s, s:o}", "uri", uri, "diagnostics",
+			     diagnostics_json(s, d)));
 }
 
 /* Tell the editor why a document could not be checked. */
@@ -308,85 +67,283 @@ static void report_failure(struct lsp *s, const struct session_result *res)
 	if (res->cerrs.n) {
 		char *all = yamlfile_errors_format(&res->cerrs);
 
-		log_message(s, 1, all);
-		notify(s, "window/showMessage",
-		       json_pack("{s:i, s:s}", "type", 1, "message", all));
+		rpc_log(&s->rpc, 1, all);
+		rpc_notify(&s->rpc, "window/showMessage",
+			   json_pack("{s:i, s:s}", "type", 1, "message", all));
 		free(all);
 	} else {
-		log_message(s, 1, res->err.msg);
+		rpc_log(&s->rpc, 1, res->err.msg);
 	}
 }
 
-/* Replace the document at uri with text and publish its diagnostics:
- * what `mtlint check` reports for the same file. */
-static void update_doc(struct lsp *s, const char *uri, const char *text,
-		       size_t len, const char *language)
+/* Progress for a long document, when the client shows it. */
+static void progress(struct lsp *s, const struct open_doc *d, int begin)
 {
-	struct open_doc **p = find_doc(s, uri), *d = *p;
-	struct session_doc sd = { 0 };
+	char title[300];
 
-	if (!d) {
-		d = xcalloc(1, sizeof(*d));
-		d->uri = xstrdup(uri);
-		d->path = uri_to_path(s, uri);
-		*p = d;
+	if (!s->client_progress || d->text.len < LSP_PROGRESS_BYTES)
+		return;
+	if (begin) {
+		const char *name = strrchr(d->path, '/');
+
+		rpc_request(&s->rpc, "window/workDoneProgress/create",
+			    json_pack("{s:s}", "token", d->uri));
+		snprintf(title, sizeof(title), "mtlint: checking %s",
+			 name ? name + 1 : d->path);
+		rpc_notify(&s->rpc, "$/progress",
+			   json_pack("{s:s, s:{s:s, s:s}}", "token", d->uri,
+				     "value", "kind", "begin", "title",
+				     title));
 	} else {
-		session_result_release(&d->res);
+		rpc_notify(&s->rpc, "$/progress",
+			   json_pack("{s:s, s:{s:s}}", "token", d->uri,
+				     "value", "kind", "end"));
 	}
-	if (language)
-		d->kind = !strcmp(language, "markdown") ? DOCUMENT_MARKDOWN
-			  : !strcmp(language, "plaintext") ? DOCUMENT_TEXT
-							   : DOCUMENT_AUTO;
-	sd.path = d->path;
-	sd.text = text;
-	sd.len = len;
-	sd.kind = d->kind;
-	sd.reference = s->reference;
-	if (session_check(s->session, 0, &sd, &d->res) != MT_ERR_OK) {
-		report_failure(s, &d->res);
-		session_result_release(&d->res);
-	}
-	publish(s, uri, d);
 }
 
-/* --- methods ------------------------------------------------------------ */
-
-static const char *get_uri(json_t *params)
+/* Do two checks of a document report the same? */
+static int same_findings(const struct session_result *a,
+			 const struct session_result *b)
 {
-	return json_string_value(
-		json_object_get(json_object_get(params, "textDocument"),
-				"uri"));
+	if (!a->doc || !b->doc || a->diags.n != b->diags.n)
+		return a->doc == b->doc;
+	for (size_t i = 0; i < a->diags.n; i++) {
+		const struct diag *x = &a->diags.v[i], *y = &b->diags.v[i];
+
+		if (strcmp(x->rule, y->rule) || x->span.start != y->span.start ||
+		    x->span.end != y->span.end || x->severity != y->severity ||
+		    strcmp(x->message, y->message) ||
+		    x->n_suggestions != y->n_suggestions)
+			return 0;
+		for (uint32_t k = 0; k < x->n_suggestions; k++)
+			if (strcmp(x->suggestions[k], y->suggestions[k]))
+				return 0;
+	}
+	return 1;
+}
+
+/*
+ * Check d (quick: checker_check_quick()) and publish the result, unless a
+ * full check reports what the quick one before it already published.
+ */
+static void check_doc(struct lsp *s, struct open_doc *d, int quick)
+{
+	struct session_doc sd = { 0 };
+	struct session_result res;
+	int same;
+
+	d->dirty = 0;
+	d->provisional = quick;
+	if (!s->session) {
+		session_result_release(&d->res);
+		d->result_id = ++s->next_result;
+		publish(s, d->uri, d);
+		return;
+	}
+	sd.path = d->path;
+	sd.text = d->text.buf;
+	sd.len = d->text.len;
+	sd.kind = d->kind;
+	sd.quick = quick;
+	progress(s, d, 1);
+	if (session_check(s->session, 0, &sd, &res) != MT_ERR_OK) {
+		report_failure(s, &res);
+		session_result_release(&res);
+	}
+	progress(s, d, 0);
+	same = !quick && d->res.doc && same_findings(&d->res, &res);
+	session_result_release(&d->res);
+	d->res = res;
+	if (same)
+		return;
+	d->result_id = ++s->next_result;
+	publish(s, d->uri, d);
+}
+
+void lsp_ensure_checked(struct lsp *s, struct open_doc *d)
+{
+	if (d->dirty || d->provisional)
+		check_doc(s, d, 0);
+}
+
+/* --- settings ------------------------------------------------------------ */
+
+/* An array of strings of the settings, as session options want it. */
+static const char **string_list(json_t *arr, size_t *n)
+{
+	const char **v;
+	size_t i, k = 0;
+	json_t *x;
+
+	*n = 0;
+	if (!json_is_array(arr))
+		return NULL;
+	v = xcalloc(json_array_size(arr) + 1, sizeof(*v));
+	json_array_foreach(arr, i, x)
+		if (json_is_string(x))
+			v[k++] = json_string_value(x);
+	*n = k;
+	return v;
+}
+
+static void free_lists(struct setting_lists *l)
+{
+	free(l->enable);
+	free(l->disable);
+	free(l->words);
+	free(l->reject);
+	memset(l, 0, sizeof(*l));
+}
+
+/*
+ * Lay the settings over the command line's options and open a session
+ * with them, replacing the old one (whose results are released first).
+ */
+static void apply_settings(struct lsp *s, json_t *settings)
+{
+	json_t *m = json_object_get(settings, "mtlint");
+	struct session_options o = *s->base;
+	struct yamlfile_errors cerrs = { 0 };
+	struct mt_error err = { 0 };
+	json_t *v;
+
+	if (json_is_object(m))
+		settings = m;
+	if (!json_is_object(settings))
+		settings = NULL;
+	for (struct open_doc *d = s->docs; d; d = d->next) {
+		session_result_release(&d->res);
+		d->dirty = 1;
+	}
+	if (s->session != s->borrowed)
+		session_free(s->session);
+	s->session = NULL;
+	free_lists(&s->lists);
+	json_decref(s->settings);
+	s->settings = json_incref(settings);
+	if (settings) {
+		const char *str;
+
+		if ((str = json_string_value(json_object_get(settings,
+							     "reference"))))
+			o.reference = str;
+		if ((str = json_string_value(json_object_get(settings,
+							     "language"))))
+			o.co.lang = str;
+		if ((str = json_string_value(json_object_get(settings,
+							     "config"))))
+			o.config = str;
+		if (json_is_boolean(v = json_object_get(settings, "noConfig")))
+			o.no_config = json_is_true(v);
+		if (json_is_boolean(v = json_object_get(settings,
+							"grammarParser")))
+			o.co.grammar_parser = json_is_true(v);
+		if (json_is_boolean(v = json_object_get(
+					    settings, "reportUnusedDisables")))
+			o.co.report_unused = json_is_true(v);
+		if ((v = json_object_get(settings, "enable")))
+			o.co.enable = s->lists.enable =
+				string_list(v, &o.co.n_enable);
+		if ((v = json_object_get(settings, "disable")))
+			o.co.disable = s->lists.disable =
+				string_list(v, &o.co.n_disable);
+		if ((v = json_object_get(settings, "words")))
+			o.co.word_files = s->lists.words =
+				string_list(v, &o.co.n_word_files);
+		if ((v = json_object_get(settings, "reject")))
+			o.co.reject_files = s->lists.reject =
+				string_list(v, &o.co.n_reject_files);
+	}
+	o.n_slots = 1;
+	s->o = o;
+	if (!settings && s->borrowed) {
+		s->session = s->borrowed;
+		return;
+	}
+	if (session_new(&s->o, &s->session, &cerrs, &err) != MT_ERR_OK) {
+		struct session_result r = { .cerrs = cerrs, .err = err };
+
+		report_failure(s, &r);
+		yamlfile_errors_release(&cerrs);
+	}
+}
+
+void lsp_reload(struct lsp *s)
+{
+	for (struct open_doc *d = s->docs; d; d = d->next) {
+		session_result_release(&d->res);
+		d->dirty = 1;
+	}
+	if (s->session)
+		session_reload(s->session);
+	if (s->client_pull && s->client_refresh)
+		rpc_request(&s->rpc, "workspace/diagnostic/refresh", NULL);
+}
+
+/* --- methods ------------------------------------------------------------- */
+
+/* caps.a.b exists (c NULL) or caps.a.b.c is true. */
+static int flag(json_t *caps, const char *a, const char *b, const char *c)
+{
+	json_t *x = json_object_get(json_object_get(caps, a), b);
+
+	return c ? json_is_true(json_object_get(x, c)) : x != NULL;
 }
 
 static int m_initialize(struct lsp *s, json_t *id, json_t *params)
 {
-	json_t *opts = json_object_get(params, "initializationOptions");
-	const char *ref = json_string_value(json_object_get(opts,
-							    "reference"));
+	json_t *caps = json_object_get(params, "capabilities");
 	const char *root = json_string_value(json_object_get(params,
 							     "rootUri"));
+	json_t *cmds = json_array(), *result;
 
-	if (ref)
-		s->reference = xstrdup(ref);
-	if (root && !strncmp(root, "file://", 7))
-		s->root = uri_to_path(s, root);
+	if (root && !strncmp(root, "file://", 7)) {
+		free(s->root); /* a second initialize replaces the first */
+		s->root = lsp_uri_to_path(NULL, root);
+	}
+	s->client_pull = flag(caps, "textDocument", "diagnostic", NULL);
+	s->client_refresh = flag(caps, "workspace", "diagnostics",
+				 "refreshSupport");
+	s->client_watch = flag(caps, "workspace", "didChangeWatchedFiles",
+			       "dynamicRegistration");
+	s->client_progress = json_is_true(json_object_get(
+		json_object_get(caps, "window"), "workDoneProgress"));
+	apply_settings(s, json_object_get(params, "initializationOptions"));
+	for (size_t i = 0; i < lsp_n_commands; i++)
+		json_array_append_new(cmds, json_string(lsp_commands[i]));
+	result = json_pack(
+		"{s:{s:{s:b, s:i, s:{s:b}}, s:{s:[s, s], s:b}, s:b,"
+		" s:{s:o}, s:{s:s, s:b, s:b}},"
+		" s:{s:s, s:s}}",
+		"capabilities", "textDocumentSync", "openClose", 1, "change", 2,
+		"save", "includeText", 0, "codeActionProvider",
+		"codeActionKinds", "quickfix", "source.fixAll",
+		"resolveProvider", 0, "hoverProvider", 1,
+		"executeCommandProvider", "commands", cmds,
+		"diagnosticProvider", "identifier", "mtlint",
+		"interFileDependencies", 0, "workspaceDiagnostics", 0,
+		"serverInfo", "name", "mtlint", "version", MT_VERSION);
 	s->initialized = 1;
-	respond(s, id,
-		json_pack("{s:{s:{s:b, s:i, s:{s:b}}, s:{s:[s]}}, "
-			  "s:{s:s, s:s}}",
-			  "capabilities", "textDocumentSync", "openClose", 1,
-			  "change", 1, "save", "includeText", 1,
-			  "codeActionProvider", "codeActionKinds", "quickfix",
-			  "serverInfo", "name", "mtlint", "version",
-			  MT_VERSION));
+	rpc_respond(&s->rpc, id, result);
 	return 0;
 }
 
+/* Ask to hear about the files that change what is reported: every
+ * .mtlint.yml, and the files word lists are usually kept in (matters()
+ * picks those an open document's profile reads). */
 static int m_initialized(struct lsp *s, json_t *id, json_t *params)
 {
-	(void)s;
 	(void)id;
 	(void)params;
+	if (s->client_watch)
+		rpc_request(
+			&s->rpc, "client/registerCapability",
+			json_pack("{s:[{s:s, s:s, s:{s:[{s:s}, {s:s}]}}]}",
+				  "registrations", "id", "mtlint-watch",
+				  "method", "workspace/didChangeWatchedFiles",
+				  "registerOptions", "watchers", "globPattern",
+				  "**/" CONFIG_FILE_NAME, "globPattern",
+				  "**/*.{txt,words,dic}"));
 	return 0;
 }
 
@@ -394,7 +351,7 @@ static int m_shutdown(struct lsp *s, json_t *id, json_t *params)
 {
 	(void)params;
 	s->shutdown = 1;
-	respond(s, id, NULL);
+	rpc_respond(&s->rpc, id, NULL);
 	return 0;
 }
 
@@ -409,58 +366,81 @@ static int m_exit(struct lsp *s, json_t *id, json_t *params)
 
 static int m_did_open(struct lsp *s, json_t *id, json_t *params)
 {
-	const char *uri = get_uri(params);
+	const char *uri = lsp_param_uri(params);
 	json_t *td = json_object_get(params, "textDocument");
 	json_t *text = json_object_get(td, "text");
+	const char *lang = json_string_value(json_object_get(td,
+							     "languageId"));
+	struct open_doc *d;
 
 	(void)id;
 	if (!uri || !json_is_string(text))
 		return -1;
-	update_doc(s, uri, json_string_value(text), json_string_length(text),
-		   json_string_value(json_object_get(td, "languageId")));
+	d = lsp_find(s, uri);
+	if (!d) {
+		d = xcalloc(1, sizeof(*d));
+		d->uri = xstrdup(uri);
+		d->path = lsp_uri_to_path(s->root, uri);
+		buf_init(&d->text);
+		d->next = s->docs;
+		s->docs = d;
+	}
+	d->kind = !lang				 ? DOCUMENT_AUTO
+		  : !strcmp(lang, "markdown")	 ? DOCUMENT_MARKDOWN
+		  : !strcmp(lang, "plaintext") ? DOCUMENT_TEXT
+					       : DOCUMENT_AUTO;
+	buf_reset(&d->text);
+	buf_add(&d->text, json_string_value(text), json_string_length(text));
+	d->dirty = 1;
 	return 0;
 }
 
 static int m_did_change(struct lsp *s, json_t *id, json_t *params)
 {
-	const char *uri = get_uri(params);
-	json_t *changes = json_object_get(params, "contentChanges");
-	json_t *last, *text;
+	const char *uri = lsp_param_uri(params);
+	json_t *changes = json_object_get(params, "contentChanges"), *c;
+	struct open_doc *d = uri ? lsp_find(s, uri) : NULL;
+	size_t i;
 
 	(void)id;
-	/* full sync: the last change holds the whole text */
-	last = json_array_get(changes, json_array_size(changes) - 1);
-	text = json_object_get(last, "text");
-	if (!uri || !json_is_string(text))
+	if (!d || !json_is_array(changes))
 		return -1;
-	update_doc(s, uri, json_string_value(text), json_string_length(text),
-		   NULL);
+	json_array_foreach(changes, i, c)
+		if (lsp_apply_change(&d->text, c) < 0)
+			return -1;
+	d->dirty = 1;
 	return 0;
 }
 
 static int m_did_save(struct lsp *s, json_t *id, json_t *params)
 {
-	const char *uri = get_uri(params);
+	const char *uri = lsp_param_uri(params);
 	json_t *text = json_object_get(params, "text");
+	struct open_doc *d = uri ? lsp_find(s, uri) : NULL;
 
 	(void)id;
-	if (uri && json_is_string(text))
-		update_doc(s, uri, json_string_value(text),
-			   json_string_length(text), NULL);
+	if (d && json_is_string(text)) {
+		buf_reset(&d->text);
+		buf_add(&d->text, json_string_value(text),
+			json_string_length(text));
+		d->dirty = 1;
+	}
 	return 0;
 }
 
 static int m_did_close(struct lsp *s, json_t *id, json_t *params)
 {
-	const char *uri = get_uri(params);
-	struct open_doc **p, *d;
+	const char *uri = lsp_param_uri(params);
+	struct open_doc **p = &s->docs;
 
 	(void)id;
 	if (!uri)
 		return -1;
-	p = find_doc(s, uri);
-	d = *p;
-	if (d) {
+	while (*p && strcmp((*p)->uri, uri))
+		p = &(*p)->next;
+	if (*p) {
+		struct open_doc *d = *p;
+
 		*p = d->next;
 		close_doc(d);
 	}
@@ -468,76 +448,94 @@ static int m_did_close(struct lsp *s, json_t *id, json_t *params)
 	return 0;
 }
 
-static int overlaps(struct span a, struct span b)
+/*
+ * textDocument/diagnostic, answered at once (requests are answered in
+ * order): the document is checked now if its text changed.  With
+ * previousResultId of the current result, the answer is "unchanged".
+ */
+static int m_diagnostic(struct lsp *s, json_t *id, json_t *params)
 {
-	return a.start < b.end && b.start < a.end ? 1
-	       : a.start == a.end || b.start == b.end
-		       ? (a.start >= b.start && a.start <= b.end) ||
-				 (b.start >= a.start && b.start <= a.end)
-		       : 0;
+	const char *uri = lsp_param_uri(params);
+	const char *prev = json_string_value(json_object_get(
+		params, "previousResultId"));
+	struct open_doc *d = uri ? lsp_find(s, uri) : NULL;
+	char rid[32];
+
+	if (!uri || !id)
+		return -1;
+	if (d)
+		lsp_ensure_checked(s, d);
+	snprintf(rid, sizeof(rid), "%lu", d ? d->result_id : 0UL);
+	if (prev && !strcmp(prev, rid))
+		rpc_respond(&s->rpc, id,
+			    json_pack("{s:s, s:s}", "kind", "unchanged",
+				      "resultId", rid));
+	else
+		rpc_respond(&s->rpc, id,
+			    json_pack("{s:s, s:s, s:o}", "kind", "full",
+				      "resultId", rid, "items",
+				      diagnostics_json(s, d)));
+	return 0;
 }
 
 /*
- * Quick-fixes: one action per suggestion of every diagnostic touching the
- * requested range; the safe fix of each is marked preferred.
+ * $/cancelRequest: requests are answered in order as they are read, so
+ * there is never one left to cancel; what a newer edit makes stale is the
+ * check itself, which is never started (see settle()).
  */
-static int m_code_action(struct lsp *s, json_t *id, json_t *params)
+static int m_cancel(struct lsp *s, json_t *id, json_t *params)
 {
-	const char *uri = get_uri(params);
-	json_t *range = json_object_get(params, "range");
-	json_t *start = json_object_get(range, "start");
-	json_t *end = json_object_get(range, "end");
-	struct open_doc *d;
-	json_t *actions = json_array();
-	struct span want;
+	(void)s;
+	(void)id;
+	(void)params;
+	return 0;
+}
 
-	if (!uri || !start || !end) {
-		json_decref(actions);
-		return -1;
+static int m_did_change_configuration(struct lsp *s, json_t *id,
+				      json_t *params)
+{
+	(void)id;
+	apply_settings(s, json_object_get(params, "settings"));
+	return 0;
+}
+
+/* Does the file change what an open document's check reads? */
+static int matters(struct lsp *s, const char *path)
+{
+	const char *base = strrchr(path, '/');
+
+	if (!strcmp(base ? base + 1 : path, CONFIG_FILE_NAME))
+		return 1;
+	for (struct open_doc *d = s->docs; d; d = d->next) {
+		const struct session_profile *p = d->res.profile;
+
+		for (size_t i = 0; p && i < p->co.n_word_files; i++)
+			if (mt_same_file(p->co.word_files[i], path))
+				return 1;
+		for (size_t i = 0; p && i < p->co.n_reject_files; i++)
+			if (mt_same_file(p->co.reject_files[i], path))
+				return 1;
 	}
-	d = *find_doc(s, uri);
-	if (!d || !d->res.doc) {
-		respond(s, id, actions);
-		return 0;
-	}
-	want.start = document_offset_at(
-		d->res.doc,
-		(uint32_t)json_integer_value(json_object_get(start, "line")) + 1,
-		(uint32_t)json_integer_value(
-			json_object_get(start, "character")));
-	want.end = document_offset_at(
-		d->res.doc,
-		(uint32_t)json_integer_value(json_object_get(end, "line")) + 1,
-		(uint32_t)json_integer_value(json_object_get(end, "character")));
-	for (size_t i = 0; i < d->res.diags.n; i++) {
-		const struct diag *g = &d->res.diags.v[i];
+	return 0;
+}
 
-		if (!overlaps(g->span, want))
-			continue;
-		for (uint32_t k = 0; k < g->n_suggestions; k++) {
-			json_t *edit = json_pack(
-				"{s:o, s:s}", "range",
-				range_json(d->res.doc, g->span), "newText",
-				g->suggestions[k]);
-			json_t *changes = json_object();
-			json_t *a;
-			char title[512];
+static int m_did_change_watched(struct lsp *s, json_t *id, json_t *params)
+{
+	json_t *changes = json_object_get(params, "changes"), *c;
+	size_t i;
 
-			snprintf(title, sizeof(title), "Replace with '%s'",
-				 g->suggestions[k]);
-			json_object_set_new(changes, uri,
-					    json_pack("[o]", edit));
-			a = json_pack("{s:s, s:s, s:[o], s:{s:o}}", "title",
-				      title, "kind", "quickfix", "diagnostics",
-				      diag_json(d->res.doc, g), "edit", "changes",
-				      changes);
-			if (k == 0 && (g->flags & DIAGF_SAFE_FIX))
-				json_object_set_new(a, "isPreferred",
-						    json_true());
-			json_array_append_new(actions, a);
+	(void)id;
+	json_array_foreach(changes, i, c) {
+		const char *uri = json_string_value(json_object_get(c, "uri"));
+		char *path = uri ? lsp_uri_to_path(s->root, uri) : NULL;
+		int m = path && matters(s, path);
+
+		free(path);
+		if (m) {
+			lsp_reload(s);
+			break;
 		}
 	}
-	respond(s, id, actions);
 	return 0;
 }
 
@@ -552,11 +550,17 @@ static const struct method methods[] = {
 	{ "initialized", m_initialized, 0 },
 	{ "shutdown", m_shutdown, 1 },
 	{ "exit", m_exit, 1 },
+	{ "$/cancelRequest", m_cancel, 1 },
 	{ "textDocument/didOpen", m_did_open, 0 },
 	{ "textDocument/didChange", m_did_change, 0 },
 	{ "textDocument/didSave", m_did_save, 0 },
 	{ "textDocument/didClose", m_did_close, 0 },
-	{ "textDocument/codeAction", m_code_action, 0 },
+	{ "textDocument/diagnostic", m_diagnostic, 0 },
+	{ "textDocument/codeAction", lsp_code_action, 0 },
+	{ "textDocument/hover", lsp_hover, 0 },
+	{ "workspace/executeCommand", lsp_execute_command, 0 },
+	{ "workspace/didChangeConfiguration", m_did_change_configuration, 0 },
+	{ "workspace/didChangeWatchedFiles", m_did_change_watched, 0 },
 };
 
 static void dispatch(struct lsp *s, const char *body, size_t len)
@@ -573,16 +577,19 @@ static void dispatch(struct lsp *s, const char *body, size_t len)
 		snprintf(text, sizeof(text), "invalid JSON at line %d, column "
 					     "%d: %s",
 			 jerr.line, jerr.column, jerr.text);
-		respond_error(s, NULL, RPC_PARSE_ERROR, text);
+		rpc_respond_error(&s->rpc, NULL, RPC_PARSE_ERROR, text);
 		return;
 	}
 	id = json_object_get(msg, "id");
 	name = json_string_value(json_object_get(msg, "method"));
 	params = json_object_get(msg, "params");
 	if (!json_is_object(msg) || !name) {
-		if (!json_is_object(msg) || !json_object_get(msg, "result"))
-			respond_error(s, id, RPC_INVALID_REQUEST,
-				      "not a JSON-RPC request");
+		/* an answer to a request of ours is fine */
+		if (!json_is_object(msg) ||
+		    (!json_object_get(msg, "result") &&
+		     !json_object_get(msg, "error")))
+			rpc_respond_error(&s->rpc, id, RPC_INVALID_REQUEST,
+					  "not a JSON-RPC request");
 		json_decref(msg);
 		return;
 	}
@@ -593,32 +600,61 @@ static void dispatch(struct lsp *s, const char *body, size_t len)
 		/* notifications we do not know ($/..., workspace/...) are
 		 * ignored, as the protocol asks */
 		if (id)
-			respond_error(s, id, RPC_METHOD_NOT_FOUND,
-				      "method not found");
+			rpc_respond_error(&s->rpc, id, RPC_METHOD_NOT_FOUND,
+					  "method not found");
 	} else if (!s->initialized && !m->before_init) {
 		if (id)
-			respond_error(s, id, RPC_SERVER_NOT_INITIALIZED,
-				      "server not initialized");
+			rpc_respond_error(&s->rpc, id,
+					  RPC_SERVER_NOT_INITIALIZED,
+					  "server not initialized");
 	} else if (m->fn(s, id, params) < 0 && id) {
-		respond_error(s, id, RPC_INVALID_PARAMS, "invalid params");
+		rpc_respond_error(&s->rpc, id, RPC_INVALID_PARAMS,
+				  "invalid params");
 	}
 	json_decref(msg);
 }
 
-int lsp_serve(struct session *session, FILE *in, FILE *out)
+/*
+ * The input is quiet: check what changed and publish it.  Until then,
+ * edits only change the text, so a burst of keystrokes is checked once,
+ * at its end, and no check is started for a text already replaced.  Each
+ * edited document is published twice: at once from a quick check (no new
+ * parses), then, unless a newer message is already waiting, from the full
+ * one -- only if it reports something else.  (A client that pulls
+ * diagnostics asks when it wants them, and gets the full check.)
+ */
+static void settle(struct lsp *s)
 {
-	struct lsp s = { .session = session, .in = in, .out = out,
-			 .status = 1 };
+	if (s->client_pull)
+		return;
+	/* first what is fast, for every edited document... */
+	for (struct open_doc *d = s->docs; d; d = d->next)
+		if (d->dirty)
+			check_doc(s, d, 1);
+	/* ...then the rest, while nothing newer waits */
+	for (struct open_doc *d = s->docs; d && !rpc_pending(&s->rpc);
+	     d = d->next)
+		if (d->provisional)
+			check_doc(s, d, 0);
+}
 
+int lsp_serve(const struct session_options *o, struct session *borrowed,
+	      FILE *in, FILE *out)
+{
+	struct lsp s = { .base = o, .borrowed = borrowed, .status = 1 };
+
+	rpc_init(&s.rpc, in, out);
 	while (!s.done) {
 		char *body = NULL;
 		size_t len = 0;
-		int r = read_message(in, &body, &len);
+		int r = rpc_read(&s.rpc, &body, &len);
 
 		if (r <= 0)
 			break;
 		dispatch(&s, body, len);
 		free(body);
+		if (!s.done && !rpc_pending(&s.rpc))
+			settle(&s);
 	}
 	while (s.docs) {
 		struct open_doc *d = s.docs;
@@ -626,7 +662,11 @@ int lsp_serve(struct session *session, FILE *in, FILE *out)
 		s.docs = d->next;
 		close_doc(d);
 	}
+	if (s.session != s.borrowed)
+		session_free(s.session);
+	free_lists(&s.lists);
+	json_decref(s.settings);
 	free(s.root);
-	free(s.reference);
+	rpc_release(&s.rpc);
 	return s.status;
 }

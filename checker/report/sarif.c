@@ -61,7 +61,7 @@ static const char *level(enum mt_severity s)
 static json_t *rule_json(const struct rule_info *r)
 {
 	json_t *j = json_object();
-	char help[1024];
+	char help[1024], url[1024];
 
 	snprintf(help, sizeof(help),
 		 "%s (rule %s, category %s). Disable it with "
@@ -82,8 +82,8 @@ static json_t *rule_json(const struct rule_info *r)
 	json_object_set_new(j, "help",
 			    json_pack("{s:o, s:o}", "text", jstr(help),
 				      "markdown", jstr(help)));
-	if (r->url)
-		json_object_set_new(j, "helpUri", jstr(r->url));
+	json_object_set_new(j, "helpUri",
+			    jstr(checker_rule_url(r, url, sizeof(url))));
 	json_object_set_new(j, "defaultConfiguration",
 			    json_pack("{s:s}", "level", level(r->severity)));
 	json_object_set_new(j, "properties",

@@ -195,9 +195,10 @@ int checker_rule_enabled(const struct checker *c, const char *id,
 	return best_off == 0 || best_on > best_off;
 }
 
-enum mt_severity checker_rule_severity(const struct checker *c,
-				       const char *id, const char *category,
-				       enum mt_severity sev)
+static enum mt_severity checker_rule_severity(const struct checker *c,
+					      const char *id,
+					      const char *category,
+					      enum mt_severity sev)
 {
 	size_t best = 0;
 
@@ -226,10 +227,10 @@ enum mt_err checker_segment(struct checker *c, struct document *doc,
 /* Segment and run every pass on doc->text as it stands; keep enabled
  * rules, apply severity overrides, sort and dedupe. */
 static enum mt_err run_passes(struct checker *c, struct document *doc,
-			      struct document *ref, struct diag_list *out,
-			      struct mt_error *err)
+			      struct document *ref, int quick,
+			      struct diag_list *out, struct mt_error *err)
 {
-	struct check_ctx ctx = { c, doc, ref, out };
+	struct check_ctx ctx = { c, doc, ref, out, quick };
 	enum mt_err rc = MT_ERR_OK;
 	size_t o = 0;
 
@@ -279,19 +280,46 @@ static int masked_blanks(const char *prose, const char *own, size_t n)
 }
 
 /*
+ * Does the span lie on a placeholder of a code span, or next to one (only
+ * blanks between): "an `apt` call" reads "an Zed call", and 'an' is not
+ * wrong.
+ */
+static int near_placeholder(const struct markdown *md, const char *prose,
+			    struct span sp)
+{
+	for (size_t k = 0; k < md->n_placeholders; k++) {
+		struct span p = md->placeholders[k];
+		uint32_t a = p.start, b = p.end;
+
+		while (a > 0 && (prose[a - 1] == ' ' || prose[a - 1] == '\t'))
+			a--;
+		while (prose[b] == ' ' || prose[b] == '\t')
+			b++;
+		if (sp.start <= b && a <= sp.end)
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * A fix across hidden markup ("the *the*") would delete it: such a fix is
  * no longer safe to apply blindly.  A finding whose blanks all stand for
  * hidden markup ("two spaces" where a code span was, "space before ':'" in
- * "**deps**:") is about the masking, not the article: dropped.
+ * "**deps**:") is about the masking, not the article: dropped; so is one
+ * on or next to a code span's placeholder.
  */
-static void unmask(const char *prose, const char *own, struct diag_list *out)
+static void unmask(const struct markdown *md, const char *own,
+		   struct diag_list *out)
 {
+	const char *prose = md->prose;
 	size_t kept = 0;
 
 	for (size_t i = 0; i < out->n; i++) {
 		struct diag *d = &out->v[i];
 		size_t n = d->span.end - d->span.start;
 
+		if (near_placeholder(md, prose, d->span))
+			continue;
 		if (memcmp(prose + d->span.start, own + d->span.start, n)) {
 			if (masked_blanks(prose + d->span.start,
 					  own + d->span.start, n))
@@ -303,31 +331,30 @@ static void unmask(const char *prose, const char *own, struct diag_list *out)
 	out->n = kept;
 }
 
-enum mt_err checker_check(struct checker *c, struct document *doc,
-			  struct document *ref, struct diag_list *out,
-			  struct mt_error *err)
+static enum mt_err check(struct checker *c, struct document *doc,
+			 struct document *ref, int quick,
+			 struct diag_list *out, struct mt_error *err)
 {
 	struct suppressions *sup;
-	const char *own = doc->text, *prose = NULL;
+	struct markdown md = { 0 };
+	const char *own = doc->text;
 	int unused;
 	enum mt_err rc;
 
 	/* in Markdown, only comments in raw HTML are directives */
 	if (doc->kind == DOCUMENT_MARKDOWN) {
-		struct markdown md;
-
 		markdown_parse(doc, &md);
 		sup = suppress_scan_in(doc, md.html, md.n_html);
-		prose = doc->text = md.prose;
+		doc->text = md.prose;
 	} else {
 		sup = suppress_scan(doc);
 	}
-	rc = run_passes(c, doc, ref, out, err);
+	rc = run_passes(c, doc, ref, quick, out, err);
 	doc->text = own;
 	if (rc != MT_ERR_OK)
 		return rc;
-	if (prose)
-		unmask(prose, own, out);
+	if (md.prose)
+		unmask(&md, own, out);
 	unused = c->opts.report_unused &&
 		 checker_rule_enabled(c, "mtlint.unused-disable",
 				      "mtlint/suppression");
@@ -339,6 +366,20 @@ enum mt_err checker_check(struct checker *c, struct document *doc,
 				c, out->v[i].rule, out->v[i].category,
 				out->v[i].severity);
 	return MT_ERR_OK;
+}
+
+enum mt_err checker_check(struct checker *c, struct document *doc,
+			  struct document *ref, struct diag_list *out,
+			  struct mt_error *err)
+{
+	return check(c, doc, ref, 0, out, err);
+}
+
+enum mt_err checker_check_quick(struct checker *c, struct document *doc,
+				struct document *ref, struct diag_list *out,
+				struct mt_error *err)
+{
+	return check(c, doc, ref, 1, out, err);
 }
 
 void checker_each_rule(const struct checker *c,
@@ -358,4 +399,68 @@ void checker_each_rule(const struct checker *c,
 	n = suppress_rules(&v);
 	for (size_t k = 0; k < n; k++)
 		fn(&v[k], arg);
+}
+
+struct find_arg {
+	const char *id;
+	const struct rule_info *found;
+};
+
+static void find_one(const struct rule_info *r, void *arg)
+{
+	struct find_arg *f = arg;
+
+	if (!f->found && !strcmp(r->id, f->id))
+		f->found = r;
+}
+
+const struct rule_info *checker_find_rule(const struct checker *c,
+					  const char *id)
+{
+	struct find_arg f = { id, NULL };
+
+	checker_each_rule(c, find_one, &f);
+	return f.found;
+}
+
+void checker_rule_examples(const struct checker *c, const struct rule_info *r,
+			   struct arena *a, struct rule_examples *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (r->bad || r->good) {
+		/* a built-in rule: its row lists them (run/selftest.c tests
+		 * that they parse, so one that does not is left out) */
+		size_t nb = 0, ng = 0;
+		struct example *bad;
+
+		while (r->bad && r->bad[nb])
+			nb++;
+		while (r->good && r->good[ng])
+			ng++;
+		bad = arena_alloc(a, (nb + 1) * sizeof(*bad));
+		for (size_t i = 0; i < nb; i++)
+			if (!example_parse_bad(r->bad[i], a, &bad[out->n_bad]))
+				out->n_bad++;
+		out->bad = bad;
+		out->good = r->good;
+		out->n_good = ng;
+		return;
+	}
+	for (size_t i = 0; i < N_PASSES && !out->n_bad && !out->n_good; i++)
+		if (passes[i]->examples)
+			passes[i]->examples(c->state[i], r->id, a, out);
+}
+
+#ifndef MT_RULE_DOCS_URL
+#define MT_RULE_DOCS_URL "https://github.com/mtlint/mtlint/blob/main/docs/rules"
+#endif
+
+const char *checker_rule_url(const struct rule_info *r, char *buf,
+			     size_t size)
+{
+	if (r->url)
+		snprintf(buf, size, "%s", r->url);
+	else
+		snprintf(buf, size, "%s/%s.md", MT_RULE_DOCS_URL, r->id);
+	return buf;
 }

@@ -124,6 +124,19 @@ MT_NODISCARD enum mt_err checker_check(struct checker *c, struct document *doc,
 				       struct diag_list *out,
 				       struct mt_error *err);
 
+/*
+ * As checker_check(), but fast: work that is slow and was not done for an
+ * earlier check is skipped -- the grammar parser reports only on sentences
+ * it has parsed before (its cache) and is silent on new ones.  An editor
+ * shows this at once after a keystroke, then checker_check()'s answer;
+ * what differs is only the parser's findings on the new sentences.
+ */
+MT_NODISCARD enum mt_err checker_check_quick(struct checker *c,
+					     struct document *doc,
+					     struct document *ref,
+					     struct diag_list *out,
+					     struct mt_error *err);
+
 /* Segment a document without checking it (e.g. a reference). */
 MT_NODISCARD enum mt_err checker_segment(struct checker *c,
 					 struct document *doc,
@@ -135,13 +148,23 @@ void checker_each_rule(const struct checker *c,
 		       void (*fn)(const struct rule_info *r, void *arg),
 		       void *arg);
 
+/* The rule `id` of any pass (as checker_each_rule() lists them), or NULL.
+ * Valid while the checker lives. */
+const struct rule_info *checker_find_rule(const struct checker *c,
+					  const char *id);
+
+/* The examples of rule r (empty when it has none), arrays in `a`: its
+ * rule_info row's for a built-in rule, its rule file's otherwise. */
+void checker_rule_examples(const struct checker *c, const struct rule_info *r,
+			   struct arena *a, struct rule_examples *out);
+
 /*
- * The severity a rule reports with under the options' overrides: `sev`
- * (its default) unless an override selects the rule.
+ * Where rule r is documented: r->url, else its generated page,
+ * MT_RULE_DOCS_URL "/<id>.md" (`mtlint rules --docs` writes the pages;
+ * `make install` installs them there).  Written into buf; returns it.
  */
-enum mt_severity checker_rule_severity(const struct checker *c,
-				       const char *id, const char *category,
-				       enum mt_severity sev);
+const char *checker_rule_url(const struct rule_info *r, char *buf,
+			     size_t size);
 
 /* The options the checker was opened with (strings owned by it). */
 const struct checker_options *checker_options(const struct checker *c);

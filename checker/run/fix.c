@@ -18,8 +18,7 @@ static int fix_is_safe(const struct diag *d)
 	       d->span.end > d->span.start;
 }
 
-/* The safe fixes, in order, without overlaps: indexes into diags. */
-static size_t pick(const struct diag_list *diags, size_t *idx)
+size_t fix_pick(const struct diag_list *diags, size_t *idx)
 {
 	size_t n = 0;
 	uint32_t last_end = 0;
@@ -61,7 +60,7 @@ enum mt_err fix_apply(const struct document *doc,
 {
 	size_t orig_len, *idx = xmalloc((diags->n + 1) * sizeof(*idx));
 	const unsigned char *orig = document_original(doc, &orig_len);
-	size_t n = pick(diags, idx), pos = 0;
+	size_t n = fix_pick(diags, idx), pos = 0;
 	iconv_t cd = (iconv_t)-1;
 	struct buf b = BUF_INIT;
 
@@ -245,7 +244,7 @@ size_t fix_diff(const struct document *doc, const struct diag_list *diags,
 		struct buf *out)
 {
 	size_t *idx = xmalloc((diags->n + 1) * sizeof(*idx));
-	size_t n = pick(diags, idx), n_ch = 0, alloc = 0;
+	size_t n = fix_pick(diags, idx), n_ch = 0, alloc = 0;
 	struct change *ch = NULL;
 	uint32_t n_lines = document_line_count(doc);
 	long delta = 0;

@@ -23,6 +23,14 @@
 #include "text/document.h"
 
 /*
+ * The safe fixes one pass applies, as above: their indexes into `diags`
+ * (sorted), in order, written to idx (room for diags->n entries).  Returns
+ * how many.  For front ends that apply the edits themselves (an editor's
+ * "fix all").
+ */
+size_t fix_pick(const struct diag_list *diags, size_t *idx);
+
+/*
  * The file's new contents with every safe fix applied: *out (free()), of
  * *out_len bytes; *n_applied gets the number of fixes applied (0: *out is a
  * copy of the original).  Fails with MT_ERR_ENCODING only when the

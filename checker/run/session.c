@@ -308,17 +308,12 @@ const struct session_profile *session_profile(struct session *s,
 	return &p->pub;
 }
 
-int session_profile_owned(const struct session *s,
+void session_profile_free(struct session *s,
 			  const struct session_profile *p)
 {
 	(void)s;
-	return ((const struct profile *)p)->owned;
-}
-
-void session_profile_free(struct session *s, struct session_profile *p)
-{
-	(void)s;
-	if (p && !((struct profile *)p)->owned)
+	/* the public part is the first member of struct profile */
+	if (p && !((const struct profile *)p)->owned)
 		profile_free((struct profile *)p);
 }
 
@@ -405,9 +400,10 @@ enum mt_err session_checker(struct session *s,
 
 /* --- references ---------------------------------------------------------- */
 
-char *session_reference_path(const struct session *s,
-			     const struct session_profile *p,
-			     const char *path)
+/* The reference of a document at `path` under p: the session's
+ * --reference, else the configuration's mapping, else NULL (free()). */
+static char *reference_path(const struct session *s,
+			    const struct session_profile *p, const char *path)
 {
 	if (s->o.reference)
 		return xstrdup(s->o.reference);
@@ -498,6 +494,9 @@ static enum mt_err check_once(struct session *s, struct checker *c,
 	if (rc != MT_ERR_OK)
 		return rc;
 	diag_list_init(&res->diags, &res->doc->arena);
+	if (d->quick)
+		return checker_check_quick(c, res->doc, ref, &res->diags,
+					   &res->err);
 	return checker_check(c, res->doc, ref, &res->diags, &res->err);
 }
 
@@ -535,7 +534,7 @@ enum mt_err session_check(struct session *s, size_t slot,
 	if (rc != MT_ERR_OK)
 		return rc;
 	ref_path = d->reference ? xstrdup(d->reference)
-				: session_reference_path(s, res->profile,
+				: reference_path(s, res->profile,
 							 d->path);
 	if (ref_path) {
 		rc = slot_reference(s, &s->slots[slot], ref_path, d->path,

@@ -119,16 +119,15 @@ MT_NODISCARD enum mt_err session_config(struct session *s, const char *path,
 
 /*
  * The profile for documents under `cfg` (NULL: no configuration): built
- * once per configuration the session loaded, per call for a configuration
- * the caller owns (then free it with session_profile_free() after use;
- * profiles of the session's configurations are not to be freed -- use
- * session_profile_owned() to tell).
+ * once per configuration the session loaded (the session owns it), per
+ * call for a configuration the caller owns -- a server handed a
+ * configuration with each document -- which the caller passes to
+ * session_profile_free() after use (a no-op for the session's own).
  */
 const struct session_profile *session_profile(struct session *s,
 					      const struct config *cfg);
-int session_profile_owned(const struct session *s,
+void session_profile_free(struct session *s,
 			  const struct session_profile *p);
-void session_profile_free(struct session *s, struct session_profile *p);
 
 /*
  * The checker for profile `p` in `slot`, opened on first use.  Fails with
@@ -139,15 +138,6 @@ MT_NODISCARD enum mt_err session_checker(struct session *s,
 					 const struct session_profile *p,
 					 size_t slot, struct checker **out,
 					 struct mt_error *err);
-
-/*
- * The reference article path for a document at `path` under profile `p`:
- * the session's --reference, else the configuration's mapping, else NULL.
- * A new string (free()).
- */
-char *session_reference_path(const struct session *s,
-			     const struct session_profile *p,
-			     const char *path);
 
 enum session_fix {
 	SESSION_FIX_NONE = 0,
@@ -168,6 +158,7 @@ struct session_doc {
 	/* NULL: looked up from path (the profile, if given, wins) */
 	const struct session_profile *profile;
 	enum session_fix fix; /* needs a file: text must be NULL */
+	int quick;	      /* checker_check_quick() (no fix mode) */
 };
 
 struct session_result {

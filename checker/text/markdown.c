@@ -1,22 +1,25 @@
 /*
  * markdown: mask everything but prose (see markdown.h).
  *
- * cmark gives reliable source positions for blocks only, so prose is found
- * like this: inside each paragraph or heading block, the literal of every
- * text node is looked for in the source, in order, from where the previous
- * one ended; what is found is copied back into an all-blank copy.  Code
- * spans and inline HTML advance the cursor past their literal without
- * copying it, link destinations likewise.  Anything not found (text that
- * came from an entity, say) simply stays blank: a miss hides prose, it never
- * exposes markup.
+ * cmark-gfm gives reliable source positions for blocks only, so prose is
+ * found like this: inside each paragraph, heading or table block, the
+ * literal of every text node is looked for in the source, in order, from
+ * where the previous one ended; what is found is copied back into an
+ * all-blank copy.  Inline HTML advances the cursor past its literal
+ * without copying it, link destinations likewise; a code span gets the
+ * placeholder word.  Anything not found (text that came from an entity,
+ * say) simply stays blank: a miss hides prose, it never exposes markup.
  */
 #include "text/markdown.h"
 
+#include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include <cmark.h>
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
 
 #include "util/xalloc.h"
 
@@ -28,6 +31,8 @@ struct mask {
 	uint32_t n_lines;
 	struct span *html;    /* raw HTML found so far (malloc'd) */
 	size_t n_html, alloc_html;
+	struct span *ph;      /* placeholders (malloc'd) */
+	size_t n_ph, alloc_ph;
 };
 
 /* Record raw HTML at [a, b); nodes come in source order. */
@@ -93,7 +98,8 @@ static uint32_t find(const struct mask *m, uint32_t *cur, uint32_t end,
 	return (uint32_t)(hit - m->src);
 }
 
-/* A link whose text is its destination: <https://...> or a bare URL. */
+/* A link whose text is its destination: <https://...>, a bare
+ * https://... or an e-mail address, or www.... (whose URL gains http://). */
 static int is_autolink(cmark_node *link)
 {
 	cmark_node *c = cmark_node_first_child(link);
@@ -105,10 +111,45 @@ static int is_autolink(cmark_node *link)
 	if (!url || !lit)
 		return 0;
 	return !strcmp(url, lit) ||
-	       (!strncmp(url, "mailto:", 7) && !strcmp(url + 7, lit));
+	       (!strncmp(url, "mailto:", 7) && !strcmp(url + 7, lit)) ||
+	       (!strncmp(url, "http://", 7) && !strcmp(url + 7, lit));
 }
 
-/* Copy the prose of one paragraph or heading block. */
+/*
+ * A code span whose literal starts at `at` and ends at *cur: the span runs
+ * over its backticks (and the one space cmark strips at either end); the
+ * placeholder goes at its end, the rest stays blank.  *cur moves past the
+ * closing backticks.
+ */
+static void add_placeholder(struct mask *m, uint32_t at, uint32_t *cur)
+{
+	const char *ph = MARKDOWN_PLACEHOLDER;
+	uint32_t a = at, b = *cur, n = (uint32_t)strlen(ph), w;
+
+	if (a && m->src[a - 1] == ' ' && a > 1 && m->src[a - 2] == '`')
+		a--;
+	while (a && m->src[a - 1] == '`')
+		a--;
+	if (b < m->len && m->src[b] == ' ' && b + 1 < m->len &&
+	    m->src[b + 1] == '`')
+		b++;
+	while (b < m->len && m->src[b] == '`')
+		b++;
+	*cur = b;
+	if (b - a < n)
+		return;
+	/* "an `apt` call": the parser wants a vowel after "an" */
+	for (w = a; w && (m->src[w - 1] == ' ' || m->src[w - 1] == '\t'); w--)
+		;
+	if (w >= 2 && !strncasecmp(m->src + w - 2, "an", 2) &&
+	    (w == 2 || !isalpha((unsigned char)m->src[w - 3])))
+		ph = MARKDOWN_PLACEHOLDER_AN;
+	memcpy(m->out + b - n, ph, n);
+	m->ph = xgrow(m->ph, &m->alloc_ph, m->n_ph + 1, sizeof(*m->ph));
+	m->ph[m->n_ph++] = (struct span){ b - n, b };
+}
+
+/* Copy the prose of one paragraph, heading or table. */
 static void unmask_block(struct mask *m, cmark_node *block)
 {
 	uint32_t cur = offset_of(m, cmark_node_get_start_line(block),
@@ -147,7 +188,9 @@ static void unmask_block(struct mask *m, cmark_node *block)
 				memcpy(m->out + at, m->src + at, cur - at);
 			break;
 		case CMARK_NODE_CODE:
-			find(m, &cur, end, cmark_node_get_literal(n));
+			at = find(m, &cur, end, cmark_node_get_literal(n));
+			if (!skip && at != UINT32_MAX)
+				add_placeholder(m, at, &cur);
 			break;
 		case CMARK_NODE_HTML_INLINE:
 			at = find(m, &cur, end, cmark_node_get_literal(n));
@@ -225,9 +268,51 @@ static uint32_t front_matter(const char *t, uint32_t len)
 	return 0;
 }
 
+static pthread_once_t gfm_once = PTHREAD_ONCE_INIT;
+
+static void gfm_register(void)
+{
+	cmark_gfm_core_extensions_ensure_registered();
+}
+
+/* GitHub-flavoured Markdown: CommonMark with the GFM extensions. */
+static cmark_node *parse_gfm(const char *text, size_t len)
+{
+	static const char *const ext[] = { "table", "strikethrough",
+					   "autolink", "tasklist" };
+	cmark_parser *p;
+	cmark_node *root;
+
+	pthread_once(&gfm_once, gfm_register);
+	p = cmark_parser_new(CMARK_OPT_SOURCEPOS);
+	for (size_t i = 0; i < ARRAY_SIZE(ext); i++) {
+		cmark_syntax_extension *e = cmark_find_syntax_extension(ext[i]);
+
+		if (e)
+			cmark_parser_attach_syntax_extension(p, e);
+	}
+	cmark_parser_feed(p, text, len);
+	root = cmark_parser_finish(p);
+	cmark_parser_free(p);
+	return root;
+}
+
+/* Copy n spans into doc's arena. */
+static const struct span *keep_spans(struct document *doc,
+				     const struct span *v, size_t n)
+{
+	struct span *h;
+
+	if (!n)
+		return NULL;
+	h = arena_alloc(&doc->arena, n * sizeof(*h));
+	memcpy(h, v, n * sizeof(*h));
+	return h;
+}
+
 void markdown_parse(struct document *doc, struct markdown *out)
 {
-	struct mask m = { doc->text, NULL, doc->len, NULL, 0, NULL, 0, 0 };
+	struct mask m = { .src = doc->text, .len = doc->len };
 	size_t alloc = 0;
 	uint32_t fm;
 	cmark_node *root;
@@ -256,7 +341,7 @@ void markdown_parse(struct document *doc, struct markdown *out)
 	parse_src = xmalloc((size_t)m.len + 1);
 	memcpy(parse_src, m.src, m.len);
 	blank(parse_src, m.src, 0, fm);
-	root = cmark_parse_document(parse_src, m.len, CMARK_OPT_SOURCEPOS);
+	root = parse_gfm(parse_src, m.len);
 	free(parse_src);
 	it = cmark_iter_new(root);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -264,7 +349,8 @@ void markdown_parse(struct document *doc, struct markdown *out)
 		cmark_node_type t = cmark_node_get_type(n);
 
 		if (ev == CMARK_EVENT_ENTER &&
-		    (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING))
+		    (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING ||
+		     !strcmp(cmark_node_get_type_string(n), "table")))
 			unmask_block(&m, n);
 		else if (ev == CMARK_EVENT_ENTER && t == CMARK_NODE_HTML_BLOCK)
 			add_html_block(&m, n);
@@ -274,15 +360,11 @@ void markdown_parse(struct document *doc, struct markdown *out)
 	free(m.line_start);
 	out->prose = m.out;
 	out->n_html = m.n_html;
-	out->html = NULL;
-	if (m.n_html) {
-		struct span *h = arena_alloc(&doc->arena,
-					     m.n_html * sizeof(*h));
-
-		memcpy(h, m.html, m.n_html * sizeof(*h));
-		out->html = h;
-	}
+	out->html = keep_spans(doc, m.html, m.n_html);
+	out->n_placeholders = m.n_ph;
+	out->placeholders = keep_spans(doc, m.ph, m.n_ph);
 	free(m.html);
+	free(m.ph);
 }
 
 const char *markdown_prose(struct document *doc)

@@ -185,6 +185,22 @@ out:
 	return r;
 }
 
+int mt_same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	char *pa, *pb;
+	int same;
+
+	if (stat(a, &sa) == 0 && stat(b, &sb) == 0)
+		return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+	pa = mt_path_absolute(a);
+	pb = mt_path_absolute(b);
+	same = pa && pb && !strcmp(pa, pb);
+	free(pa);
+	free(pb);
+	return same;
+}
+
 char *mt_path_dir(const char *path)
 {
 	const char *slash = strrchr(path, '/');

@@ -17,6 +17,12 @@ const char *mt_data_dir(void);
 int mt_path_exists(const char *path);
 
 /*
+ * Do a and b name the same file: the same device and inode, or, when
+ * either does not exist, the same absolute path (mt_path_absolute())?
+ */
+int mt_same_file(const char *a, const char *b);
+
+/*
  * `path` made absolute against the working directory and normalised
  * lexically ("." and ".." resolved, no symlinks followed: the file need not
  * exist).  A new string (free()), or NULL when the working directory is

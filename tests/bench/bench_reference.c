@@ -97,7 +97,7 @@ static size_t time_pass(struct checker *c, void *state, struct document *doc,
 
 	for (int k = 0; k < runs; k++) {
 		struct diag_list l;
-		struct check_ctx ctx = { c, doc, ref, &l };
+		struct check_ctx ctx = { c, doc, ref, &l, 0 };
 
 		diag_list_init(&l, &doc->arena);
 		t0 = now_ms();

@@ -29,15 +29,17 @@ def fail(case, what, cli, lsp):
 
 
 def quick_fixes(server, uri, n_lines):
-    """Every edit the code actions offer over the whole document, as
+    """Every replacement the quick fixes offer over the whole document, as
     (range, newText) pairs."""
     actions = server.request("textDocument/codeAction", {
         "textDocument": {"uri": uri},
         "range": {"start": {"line": 0, "character": 0},
                   "end": {"line": n_lines, "character": 0}},
-        "context": {"diagnostics": []}})
+        "context": {"diagnostics": [], "only": ["quickfix"]}})
     edits = []
     for a in actions or []:
+        if not a["title"].startswith(("Replace with ", "Remove ")):
+            continue
         for e in a.get("edit", {}).get("changes", {}).get(uri, []):
             edits.append((json.dumps(e["range"], sort_keys=True),
                           e["newText"]))
@@ -65,8 +67,10 @@ def check_case(mtlint, case):
     uri = lspclient.file_uri(path)
     server.notify("textDocument/didOpen", {"textDocument": {
         "uri": uri, "languageId": language, "version": 1, "text": text}})
-    lsp = lspclient.from_lsp(server.wait_notification(
-        "textDocument/publishDiagnostics", uri)["diagnostics"])
+    first = server.wait_notification("textDocument/publishDiagnostics",
+                                     uri)["diagnostics"]
+    final = server.settled(uri)
+    lsp = lspclient.from_lsp(final if final is not None else first)
     fixes = quick_fixes(server, uri, len(lspclient.lines_of(text)))
     status = server.close()
     if status != 0:

@@ -138,6 +138,25 @@ class Server:
                     return m["params"]
             self.notifications.append(self.read())
 
+    def settled(self, uri):
+        """The diagnostics last published for uri once the server has
+        finished with it: after the quick publication a full one may
+        follow, so a request is sent as a barrier (the server answers in
+        order, after the checks before it)."""
+        last = None
+        self.request("textDocument/hover", {
+            "textDocument": {"uri": uri},
+            "position": {"line": 0, "character": 0}})
+        for m in self.notifications:
+            if (m.get("method") == "textDocument/publishDiagnostics"
+                    and m["params"].get("uri") == uri):
+                last = m["params"]["diagnostics"]
+        self.notifications = [
+            m for m in self.notifications
+            if m.get("method") != "textDocument/publishDiagnostics"
+            or m["params"].get("uri") != uri]
+        return last
+
     def initialize(self, root, options=None):
         params = {"processId": os.getpid(), "capabilities": {},
                   "rootUri": file_uri(root)}
