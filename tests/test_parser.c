@@ -12,6 +12,7 @@
 #include "grammar/parse.h"
 #include "helpers.h"
 #include "grammar/linkgrammar.h"
+#include "grammar/repair.h"
 
 static struct checker *make_checker(unsigned budget, int parser_only)
 {
@@ -19,7 +20,9 @@ static struct checker *make_checker(unsigned budget, int parser_only)
 	 * the built-in passes) off, so that the parser's own findings are
 	 * tested, not the "reported once" suppression */
 	static const char *const off[] = { "grammar" };
-	static const char *const on[] = { "grammar.parse" };
+	static const char *const on[] = { "grammar.parse",
+					  "grammar.parse-short",
+					  "grammar.parse-unconfirmed" };
 	struct checker_options o = CHECKER_OPTIONS_INIT;
 	struct mt_error err = { 0 };
 	struct checker *c;
@@ -117,6 +120,68 @@ Test(parser, glued_words_reach_the_tokenizer_as_written)
 	parser_close(p);
 }
 
+/* --- repair.h: variants of a sentence --------------------------------------- */
+
+Test(repair, links_and_variants)
+{
+	/* "are" for "is", "the" inserted, a word deleted: each variant is
+	 * parsed on its own */
+	static const char *const w[] = { "The", "results", "is", "clear",
+					 "to", "everyone", "." };
+	const struct repair_text t = { w, NULL, 7 };
+	const struct repair edits[] = {
+		{ REPAIR_REPLACE, 2, "are" },
+		{ REPAIR_REPLACE, 2, "of" },
+		{ REPAIR_INSERT, 0, "the" },
+		{ REPAIR_DELETE, 3, NULL },
+	};
+	uint8_t ok[4];
+	double cost[4];
+	struct parser *p;
+	struct mt_error err = { 0 };
+
+	cr_assert_eq(parser_open(NULL, &p, &err), MT_ERR_OK, "%s", err.msg);
+	repair_try(p, &t, edits, 4, ok, cost);
+	cr_expect(ok[0], "'The results are clear' does not link");
+	cr_expect(!ok[1], "'The results of clear' links");
+	cr_expect(!ok[2], "'the The results is clear' links");
+	cr_expect(!ok[3], "'The results is to everyone' links");
+	parser_close(p);
+}
+
+Test(repair, verdicts)
+{
+	/* the agreement fix; the missing article, inserted where its noun
+	 * phrase starts; and a word of a construction the dictionary lacks,
+	 * which a stand-in of its part of speech makes link */
+	static const char *const agree[] = { "The", "results", "is", "clear",
+					     "to", "everyone", "." };
+	static const char *const article[] = { "He", "is", "good", "student",
+					       "in", "the", "class", "." };
+	static const char *const gap[] = { "It", "was", "the", "first",
+					   "day", "of", "the", "week", "." };
+	const struct repair_text t1 = { agree, NULL, 7 };
+	const struct repair_text t2 = { article, NULL, 8 };
+	const struct repair_text t3 = { gap, NULL, 9 };
+	struct repair_verdict v;
+	struct parser *p;
+	struct mt_error err = { 0 };
+
+	cr_assert_eq(parser_open(NULL, &p, &err), MT_ERR_OK, "%s", err.msg);
+	repair_find(p, &t1, 2, 2, &v);
+	cr_expect(v.repaired && v.fix.kind == REPAIR_REPLACE &&
+		  strcmp(v.fix.word, "are") == 0);
+	repair_find(p, &t2, 3, 3, &v);
+	cr_expect(v.repaired && v.fix.kind == REPAIR_INSERT &&
+		  v.fix.at == 2 &&
+		  (!strcmp(v.fix.word, "a") || !strcmp(v.fix.word, "the")),
+		  "article: repaired %d at %u '%s'", v.repaired, v.fix.at,
+		  v.repaired ? v.fix.word : "");
+	repair_find(p, &t3, 4, 4, &v);
+	cr_expect(v.dictionary_gap, "'day' is not a dictionary gap");
+	parser_close(p);
+}
+
 /* --- the pass ------------------------------------------------------------ */
 
 Test(grammar_parser, unconnected_word_reported_at_its_position)
@@ -126,18 +191,41 @@ Test(grammar_parser, unconnected_word_reported_at_its_position)
 	const struct diag *d;
 
 	/* curly quotes around a full sentence, which is parsed on its own;
-	 * the finding must point at the defect in the sentence around it */
+	 * the finding must point at the defect in the sentence around it,
+	 * with the repair that makes it parse as the suggestion; the other
+	 * unconnected word of that sentence is a consequence, not noted */
 	check_text(c,
 		   "Nothing happened. \u201cWe will respond,\u201d the "
-		   "minister said. The elect President arrived yesterday.",
+		   "minister said. The results is clear to everyone in the "
+		   "city.",
 		   NULL, &k);
-	d = expect_finding(&k, "grammar.parse", "elect", NULL);
+	d = expect_finding(&k, "grammar.parse", "is", "are");
 	cr_expect_eq(count_findings(&k.l, "grammar.parse"), 1, "%s",
 		     findings_dump(k.doc, &k.l));
+	expect_no_finding(&k, "grammar.parse-unconfirmed", NULL);
 	cr_expect_eq(d->severity, MT_SEV_WARNING);
 	cr_expect_str_eq(d->category, "fluency/grammar");
-	cr_expect(strstr(d->message, "'elect' is not connected") != NULL,
-		  "%s", d->message);
+	cr_expect(strstr(d->message, "with 'are' instead") != NULL, "%s",
+		  d->message);
+	checked_release(&k);
+
+	/* no one-word repair, in a sentence too long to count as plain
+	 * evidence on its own: an info note only */
+	check_text(c,
+		   "The elect President arrived yesterday in the capital "
+		   "with his wife and two of his advisers. The cat sat on "
+		   "the mat all day long.",
+		   NULL, &k);
+	expect_no_finding(&k, "grammar.parse", NULL);
+	expect_no_finding(&k, "grammar.parse-short", NULL);
+	d = expect_finding(&k, "grammar.parse-unconfirmed", "elect", NULL);
+	cr_expect_eq(d->severity, MT_SEV_INFO);
+	checked_release(&k);
+
+	/* a construction the dictionary lacks (a stand-in noun links it):
+	 * nothing at all */
+	check_text(c, "It was the first day of the week.", NULL, &k);
+	expect_no_finding(&k, "grammar.", NULL);
 	checked_release(&k);
 	checker_free(c);
 }
@@ -147,11 +235,8 @@ Test(grammar_parser, garbled_shapes_beyond_unconnected_words)
 	static const struct {
 		const char *text, *flagged;
 	} bad[] = {
-		/* a short quoted term is part of the sentence's syntax: its
-		 * words may be blamed (the article is missing) */
-		{ "The new rules are now considered \"appropriate response\" "
-		  "by the council.",
-		  "response" },
+		/* a missing article, inserted where its noun phrase starts */
+		{ "He is good student in the class.", "good student" },
 		/* the only parse splits a noun phrase between the opening
 		 * phrase and the subject: the clause lacks its subject */
 		{ "In a chemical reaction observed by the team showed that the "
@@ -193,6 +278,48 @@ Test(grammar_parser, garbled_shapes_beyond_unconnected_words)
 	checker_free(c);
 }
 
+Test(grammar_parser, short_plain_sentences)
+{
+	/* a short sentence of dictionary words that does not parse, and no
+	 * one-word repair that the long-sentence rules trust: a note of its
+	 * own, not the generic one */
+	static const char *const bad[] = {
+		"They is going to the market tomorrow morning.",
+		"The mayor and the council agreed to the.",
+	};
+	/* short and good, or short but holding a name, a figure or a
+	 * quotation (the dictionary's gaps): no such note */
+	static const char *const good[] = {
+		"It was the first day of the week.",
+		"The driver in Lane B has three choices.",
+		"She sold the old house last spring.",
+		"Grandma Wilkerson baked bread for the village.",
+		"Room 12 is on the third floor.",
+		"He called it \"a real treat for everyone\" afterwards.",
+	};
+	struct checker *c = make_checker(0, 1);
+
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
+		struct checked k;
+		const struct diag *d;
+
+		check_text(c, bad[i], NULL, &k);
+		d = expect_finding(&k, "grammar.parse-short", NULL, NULL);
+		cr_expect_eq(d->severity, MT_SEV_INFO);
+		expect_no_finding(&k, "grammar.parse-unconfirmed", NULL);
+		checked_release(&k);
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(good); i++) {
+		struct checked k;
+
+		check_text(c, good[i], NULL, &k);
+		expect_no_finding(&k, "grammar.parse", NULL);
+		expect_no_finding(&k, "grammar.parse-short", NULL);
+		checked_release(&k);
+	}
+	checker_free(c);
+}
+
 Test(grammar_parser, clean_shapes_not_flagged)
 {
 	static const char *const good[] = {
@@ -212,6 +339,9 @@ Test(grammar_parser, clean_shapes_not_flagged)
 		"Obama Expels Russian Diplomats Over Election Hacking",
 		"MOSCOW (Reuters) - The diplomats left the country on Friday.",
 		"Things to pack\nwarm socks and a hat\na map of the city",
+		/* a headline with its source after a dash */
+		"City council debate budget, mayor: talks is stalled - Daily "
+		"News Network.",
 		/* another script, another language */
 		"\u041f\u0440\u0435\u0437\u0438\u0434\u0435\u043d\u0442 "
 		"\u0441\u043a\u0430\u0437\u0430\u043b, \u0447\u0442\u043e "
@@ -324,12 +454,10 @@ static void *check_in_thread(void *v)
 Test(grammar_parser, checkers_in_threads_share_the_dictionary)
 {
 	struct thread_arg a[2] = {
-		{ "The elect President arrived yesterday. The cat sat on the "
-		  "mat all day long.",
+		{ "The results is clear to everyone in the city. The cat sat "
+		  "on the mat all day long.",
 		  -1 },
-		{ "Meanwhile, in the city are beginning to respond to the "
-		  "new rules.",
-		  -1 },
+		{ "He is good student in the class.", -1 },
 	};
 	pthread_t t[2];
 

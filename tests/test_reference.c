@@ -449,17 +449,17 @@ Test(reference, other_fixes_follow_the_reference_wording)
 	struct checked p;
 	const struct diag *d;
 
-	check_text(NULL, "Officials voiced allegations intervention in the vote.",
-		   "Officials voiced allegations about intervention in the "
+	check_text(NULL, "They dismissed accusations corruption in the vote.",
+		   "They dismissed accusations about corruption in the "
 		   "vote.",
 		   &p);
 	d = expect_finding(&p, "grammar.missing-preposition-plural", NULL, NULL);
 	cr_assert_gt(d->n_suggestions, 1);
 	cr_expect_str_eq(d->suggestions[0],
-			 "allegations about intervention");
+			 "accusations about corruption");
 	cr_assert(d->evidence);
 	cr_expect_str_eq(d->evidence->text,
-			 "allegations about intervention");
+			 "accusations about corruption");
 	checked_release(&p);
 }
 

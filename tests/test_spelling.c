@@ -22,7 +22,7 @@ static struct checker *new_checker(const struct checker_options *o)
 	return c;
 }
 
-Test(spelling, lower_case_misspelling_is_an_error_with_suggestions)
+Test(spelling, lower_case_misspelling_is_a_warning_with_suggestions)
 {
 	struct checked k;
 	const struct diag *d;
@@ -30,7 +30,7 @@ Test(spelling, lower_case_misspelling_is_an_error_with_suggestions)
 	check_text(NULL, "The goverment said it would recieve them.", NULL, &k);
 	d = expect_finding(&k, "spelling.unknown-word", "goverment",
 			   "government");
-	cr_expect_eq(d->severity, MT_SEV_ERROR);
+	cr_expect_eq(d->severity, MT_SEV_WARNING);
 	cr_expect_str_eq(d->category, "fluency/spelling");
 	expect_finding(&k, "spelling.unknown-word", "recieve", "receive");
 	checked_release(&k);
@@ -418,7 +418,26 @@ Test(spelling, every_rule_is_listed)
 	size_t n = 0;
 
 	checker_each_rule(test_checker(), collect, &n);
-	cr_expect_eq(n, 5);
+	cr_expect_eq(n, 6);
+}
+
+/* No known word one edit away: a term the dictionary lacks more often
+ * than a typo, noted at info; a word one letter off stays a warning. */
+Test(spelling, unknown_word_far_from_any_word_is_a_term)
+{
+	struct checked k;
+	const struct diag *d;
+
+	check_text(NULL,
+		   "They measured the xqzvtrplk levels and the goverment "
+		   "ones.",
+		   NULL, &k);
+	d = expect_finding(&k, "spelling.unknown-term", "xqzvtrplk", "");
+	cr_expect_eq(d->severity, MT_SEV_INFO);
+	expect_no_finding(&k, "spelling.unknown-word", "xqzvtrplk");
+	d = expect_finding(&k, "spelling.unknown-word", "goverment", NULL);
+	cr_expect_eq(d->severity, MT_SEV_WARNING);
+	checked_release(&k);
 }
 
 Test(spelling, disabled_rules_are_not_reported)

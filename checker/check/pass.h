@@ -42,6 +42,11 @@ struct rule_info {
 	enum mt_severity severity; /* default severity */
 	const char *description; /* one line, for `mtlint rules` */
 	const char *url;	 /* more help; may be NULL */
+	/* How the default severity was chosen: the rule's measured share of
+	 * flags on a marked error (see docs/evaluation.md, "Severity from
+	 * measured precision"), e.g. "news 93% of 60, ted 100% of 5".  Every
+	 * rule of the project has one (tests/test_precision.c). */
+	const char *precision;
 	/*
 	 * The rule's examples, for `mtlint rules --test` (run/selftest.h):
 	 * NULL-terminated lists written as check/examples.h says, checked

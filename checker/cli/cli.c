@@ -36,6 +36,12 @@ static const struct command commands[] = {
 	  "show the sentences and tokens of a file" },
 	{ "lsp", CLI_LSP, cmd_lsp, "[options]",
 	  "a Language Server on standard input and output" },
+	{ "serve", CLI_SERVE, cmd_serve, "[--listen ADDR:PORT] [options]",
+	  "an HTTP server speaking LanguageTool's API (POST /v2/check) and "
+	  "mtlint's JSON (POST /v1/check), until SIGTERM" },
+	{ "batch", CLI_BATCH, cmd_batch, "[options] [FILE]",
+	  "check JSON Lines ({\"id\", \"text\", \"reference\"?, "
+	  "\"format\"?} a line) into JSON Lines of findings, in order" },
 	{ "init", CLI_INIT, cmd_init, "[DIR]",
 	  "write a commented starter .mtlint.yml in DIR (default: here)" },
 	{ "version", CLI_HELP, cmd_version, "", "show the version" },

@@ -39,6 +39,10 @@ int cmd_check(struct cli_opts *o)
 		return cli_bad_usage("%s", "--fix and --fix-dry-run exclude "
 					   "each other");
 	o->so.n_slots = o->jobs ? (size_t)o->jobs : batch_cpus();
+	/* a format that shows the references needs them until its end */
+	o->so.keep_references =
+		!o->fix_dry_run && !o->write_baseline &&
+		reporter_find(o->format)->file_with_reference != NULL;
 	if (session_new(&o->so, &s, &cerrs, &err) != MT_ERR_OK) {
 		if (cerrs.n) {
 			yamlfile_errors_print(&cerrs, stderr);

@@ -23,6 +23,8 @@ int cmd_rules(struct cli_opts *o);
 int cmd_score(struct cli_opts *o);
 int cmd_segment(struct cli_opts *o);
 int cmd_lsp(struct cli_opts *o);
+int cmd_serve(struct cli_opts *o);
+int cmd_batch(struct cli_opts *o);
 int cmd_init(struct cli_opts *o);
 
 /*

@@ -15,6 +15,7 @@
 #include "cli/cli.h"
 #include "reference/align.h"
 #include "report/report.h"
+#include "serve/server.h"
 #include "util/xalloc.h"
 
 struct choice {
@@ -39,7 +40,12 @@ struct option_row {
 	const char *help;	      /* NULL: an alias, not shown */
 };
 
-#define ALL_CHECKING (CLI_CHECK | CLI_RULES | CLI_SCORE | CLI_SEGMENT | CLI_LSP)
+#define ALL_CHECKING                                                    \
+	(CLI_CHECK | CLI_RULES | CLI_SCORE | CLI_SEGMENT | CLI_LSP |    \
+	 CLI_SERVE | CLI_BATCH)
+/* the checking options but the input's encoding (JSON and HTTP forms
+ * are UTF-8) */
+#define NOT_ENCODED (CLI_SERVE | CLI_BATCH)
 #define OFF(f) offsetof(struct cli_opts, f)
 
 static void list_add(struct cli_list *l, const char *s)
@@ -248,7 +254,7 @@ static const struct choice severities[] = { { "error", MT_SEV_ERROR },
 /* --- the table ----------------------------------------------------------- */
 
 static const struct option_row options[] = {
-	{ "reference", 'r', "FILE", CLI_CHECK | CLI_SCORE | CLI_LSP,
+	{ "reference", 'r', "FILE", CLI_CHECK | CLI_SCORE | CLI_LSP | CLI_BATCH,
 	  "Input", set_string, OFF(so.reference), 0, 0, NULL,
 	  "the clean reference article on the same event: names, numbers "
 	  "and dates are checked against it (default: the `references:` "
@@ -262,7 +268,7 @@ static const struct option_row options[] = {
 	  OFF(whole_document), 0, 0, NULL,
 	  "score each file as one segment, not line by line as sacreBLEU "
 	  "(always so when the files' line counts differ)" },
-	{ "encoding", 0, "NAME", ALL_CHECKING, NULL, set_string,
+	{ "encoding", 0, "NAME", ALL_CHECKING & ~NOT_ENCODED, NULL, set_string,
 	  OFF(so.dopts.encoding), 0, 0, NULL,
 	  "decode inputs as NAME, any iconv name (default: UTF-8, or "
 	  "UTF-16/32 by BOM, else detected)" },
@@ -313,13 +319,13 @@ static const struct option_row options[] = {
 	  "parse at most the first N sentences of a document, a count, never "
 	  "time (default: 0, all)" },
 
-	{ "config", 0, "FILE", CLI_CHECK | CLI_LSP, "Configuration",
+	{ "config", 0, "FILE", CLI_CHECK | CLI_LSP | NOT_ENCODED, "Configuration",
 	  set_string, OFF(so.config), 0, 0, NULL,
 	  "use FILE for every input instead of the nearest .mtlint.yml "
 	  "above it" },
-	{ "no-config", 0, NULL, CLI_CHECK | CLI_LSP, NULL, set_flag,
+	{ "no-config", 0, NULL, CLI_CHECK | CLI_LSP | NOT_ENCODED, NULL, set_flag,
 	  OFF(so.no_config), 0, 0, NULL, "use no configuration file" },
-	{ "report-unused-disables", 0, NULL, CLI_CHECK | CLI_LSP, NULL,
+	{ "report-unused-disables", 0, NULL, CLI_CHECK | CLI_LSP | NOT_ENCODED, NULL,
 	  set_flag, OFF(so.co.report_unused), 0, 0, NULL,
 	  "report mtlint-disable comments that suppress nothing "
 	  "(mtlint.unused-disable)" },
@@ -356,8 +362,10 @@ static const struct option_row options[] = {
 	  0, 0, NULL,
 	  "print the safe fixes as a unified diff (patch -p0 applies it); "
 	  "exit 1 when there is something to fix" },
-	{ "jobs", 'j', "N", CLI_CHECK, NULL, set_long, OFF(jobs), 1, 1024,
-	  NULL, "check N files at a time (default: the processors)" },
+	{ "jobs", 'j', "N", CLI_CHECK | CLI_SERVE | CLI_BATCH, NULL, set_long,
+	  OFF(jobs), 1, 1024, NULL,
+	  "check N files (serve: requests; batch: lines) at a time, each "
+	  "with its own checker (default: the processors)" },
 
 	{ "test", 0, NULL, CLI_RULES, "Rules", set_flag, OFF(test), 0, 0, NULL,
 	  "rules --test [RULEFILE...]: run every example of the rule files "
@@ -365,6 +373,27 @@ static const struct option_row options[] = {
 	{ "docs", 0, "DIR", CLI_RULES, NULL, set_string, OFF(docs), 0, 0, NULL,
 	  "rules --docs DIR: write a Markdown page for every rule, with its "
 	  "examples, and an index (what editors and SARIF link to)" },
+
+	{ "listen", 0, "ADDR:PORT", CLI_SERVE, "Server and batch", set_string,
+	  OFF(listen), 0, 0, NULL,
+	  "serve on ADDR:PORT ([::1]:PORT for IPv6; port 0: any free port; "
+	  "default: " SERVE_DEFAULT_LISTEN ", loopback only)" },
+	{ "access-log", 0, "FILE", CLI_SERVE, NULL, set_string,
+	  OFF(access_log), 0, 0, NULL,
+	  "append one line per request to FILE in the Combined Log Format "
+	  "('-': standard output, the default; 'off': none)" },
+	{ "max-request", 0, "BYTES", CLI_SERVE | CLI_BATCH, NULL, set_long,
+	  OFF(max_request), 1024, 1L << 30, NULL,
+	  "the largest request body (serve: 413 beyond it; default: 4 MiB) "
+	  "or input line (batch: an error record; default: 16 MiB)" },
+	{ "queue", 0, "N", CLI_SERVE, NULL, set_long, OFF(queue), 1, 1000000,
+	  NULL,
+	  "requests waiting for a worker before the next gets 503 (default: "
+	  "128 per worker)" },
+	{ "timeout", 0, "SECONDS", CLI_SERVE, NULL, set_long, OFF(timeout), 1,
+	  86400, NULL,
+	  "answer 503 to a request not done in SECONDS of wall-clock time "
+	  "(default: 60); time never changes what a check reports" },
 
 	{ "completion", 0, "SHELL", CLI_HELP, "Help", set_string,
 	  OFF(completion), 0, 0, NULL,
@@ -385,9 +414,9 @@ static const struct option_row options[] = {
 
 static const char *command_name(enum cli_cmd cmd)
 {
-	static const char *const names[] = { "check",	"rules", "score",
-					     "segment", "lsp",	 "help",
-					     "init" };
+	static const char *const names[] = { "check", "rules", "score",
+					     "segment", "lsp", "help",
+					     "serve", "batch", "init" };
 
 	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
 		if (cmd == 1u << i)

@@ -32,7 +32,9 @@ enum cli_cmd {
 	CLI_SEGMENT = 1 << 3,
 	CLI_LSP = 1 << 4,
 	CLI_HELP = 1 << 5,
-	CLI_INIT = 1 << 6,
+	CLI_SERVE = 1 << 6,
+	CLI_BATCH = 1 << 7,
+	CLI_INIT = 1 << 8,
 };
 
 /* A list of strings that point into argv; free only the array. */
@@ -57,6 +59,11 @@ struct cli_opts {
 	const char *docs;	/* rules --docs DIR */
 	int whole_document;	/* score --whole-document */
 	const char *man;	/* help --man SECTION */
+	const char *listen;	/* serve --listen ADDR:PORT */
+	const char *access_log; /* serve --access-log FILE */
+	long max_request;	/* serve, batch: bytes; 0: the default */
+	long queue;		/* serve --queue N; 0: the default */
+	long timeout;		/* serve --timeout SECONDS; 0: the default */
 	const char *completion;	/* help --completion SHELL */
 };
 

@@ -654,7 +654,7 @@ static void rule(struct load *L, yaml_node_t *n)
 		"id",	   "category", "severity", "message", "description",
 		"pattern", "regex",    "group",	   "antipatterns",
 		"suggest", "url",      "examples", "safe-fix", "case",
-		"needs",   "sentences-only", NULL,
+		"needs",   "precision", "sentences-only", NULL,
 	};
 	struct ruleset *rs = L->rs;
 	struct rule r = { 0 };
@@ -739,6 +739,8 @@ static void rule(struct load *L, yaml_node_t *n)
 	r.info.description = v ? str(L, v, "description") : r.message;
 	v = get(L, n, "url");
 	r.info.url = v ? str(L, v, "url") : NULL;
+	v = get(L, n, "precision");
+	r.info.precision = v ? str(L, v, "precision") : NULL;
 	if ((v = get(L, n, "safe-fix")))
 		bad |= boolean(L, v, "safe-fix", &r.safe_fix) < 0;
 	if ((v = get(L, n, "sentences-only")))

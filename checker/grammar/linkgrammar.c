@@ -82,7 +82,9 @@ struct cache_entry {
 	uint32_t n_words;
 	uint32_t null_count;
 	int32_t split_subject;
+	double cost;
 	enum parse_status status;
+	uint8_t complete_only; /* a PARSE_NULLS here marks no word */
 };
 
 struct parser {
@@ -112,13 +114,18 @@ static int cache_get(struct parser *p, const char *text, struct parse_job *job)
 	if (id == STRTAB_NONE)
 		return 0;
 	e = &p->entries[id];
-	/* the same text split into other words ("ab" or "a" + "b" glued) */
-	if (e->n_words != job->n_words)
+	/* the same text split into other words ("ab" or "a" + "b" glued);
+	 * a cheap parse's failure does not say which words are unlinked */
+	if (e->n_words != job->n_words ||
+	    (e->complete_only && !job->complete_only &&
+	     e->status == PARSE_NULLS))
 		return 0;
 	job->status = e->status;
 	job->null_count = e->null_count;
 	job->split_subject = e->split_subject;
-	memcpy(job->unlinked, e->unlinked, e->n_words);
+	job->cost = e->cost;
+	if (!job->complete_only)
+		memcpy(job->unlinked, e->unlinked, e->n_words);
 	return 1;
 }
 
@@ -148,7 +155,9 @@ static void cache_put(struct parser *p, const char *text,
 				   job->n_words); /* > 0: see run_job */
 	e->null_count = job->null_count;
 	e->split_subject = job->split_subject;
+	e->cost = job->cost;
 	e->status = job->status;
+	e->complete_only = job->complete_only;
 }
 
 /* --- parsing ----------------------------------------------------------- */
@@ -158,6 +167,20 @@ uint64_t parser_now(void)
 	struct timespec ts;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
+}
+
+/*
+ * The calling thread's CPU time, in ns: a sentence's time limit counts
+ * the CPU its parse used, as link-grammar's own max_parse_time does
+ * (getrusage per thread), never the wall clock, which a loaded machine
+ * stretches -- the same sentence must be checked the same under any load.
+ */
+static uint64_t cpu_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
 	return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
 }
 
@@ -200,7 +223,7 @@ static uint32_t word_at(const uint32_t *starts, uint32_t n, size_t b)
  */
 static int start_step(Parse_Options po, uint64_t deadline)
 {
-	uint64_t t = parser_now();
+	uint64_t t = cpu_now();
 
 	if (t >= deadline)
 		return 0;
@@ -263,11 +286,11 @@ static int singular_subject(Linkage l, size_t x)
  * linkage of a complete parse: an opener link (CO*) from a preposition to
  * the word x, and an object link (J*) from the same preposition to the
  * word right before x, both common nouns.  Returns the input word of x, or
- * -1.
+ * -1; *cost gets the linkage's disjunct cost.
  */
 static int32_t split_subject(Sentence s, Parse_Options po,
 			     const uint32_t *starts, uint32_t n_words,
-			     size_t len)
+			     size_t len, double *cost)
 {
 	Linkage l = linkage_create(0, s, po);
 	int32_t found = -1;
@@ -275,6 +298,7 @@ static int32_t split_subject(Sentence s, Parse_Options po,
 
 	if (!l)
 		return -1;
+	*cost = linkage_disjunct_cost(l);
 	nl = linkage_get_num_links(l);
 	for (size_t k = 0; k < nl && found < 0; k++) {
 		size_t prep = linkage_get_link_lword(l, k);
@@ -314,7 +338,7 @@ static int32_t split_subject(Sentence s, Parse_Options po,
 static void parse_one(struct parser *p, Parse_Options po, const char *text,
 		      const uint32_t *starts, struct parse_job *job)
 {
-	uint64_t deadline = parser_now() +
+	uint64_t deadline = cpu_now() +
 			    (uint64_t)p->opts.timeout_s * 1000000000ULL;
 	Sentence s = sentence_create(text, p->dict);
 	size_t len = strlen(text);
@@ -340,13 +364,17 @@ static void parse_one(struct parser *p, Parse_Options po, const char *text,
 	}
 	if (n > 0) {
 		job->status = PARSE_COMPLETE;
-		job->split_subject =
-			split_subject(s, po, starts, job->n_words, len);
+		job->split_subject = split_subject(s, po, starts, job->n_words,
+						   len, &job->cost);
 		goto out;
 	}
 	/* 2: a complete linkage with rarer constructions? */
-	if (confirmed_complete(p, po, text, deadline)) {
+	if (!job->complete_only && confirmed_complete(p, po, text, deadline)) {
 		job->status = PARSE_COMPLETE;
+		goto out;
+	}
+	if (job->complete_only) {
+		job->status = PARSE_NULLS;
 		goto out;
 	}
 	/* 3: the fewest unconnected words, and which */
@@ -366,6 +394,7 @@ static void parse_one(struct parser *p, Parse_Options po, const char *text,
 	l = linkage_create(0, s, po);
 	if (!l)
 		goto out;
+	job->cost = linkage_disjunct_cost(l);
 	nw = linkage_get_num_words(l);
 	nl = linkage_get_num_links(l);
 	links = xcalloc(nw ? nw : 1, sizeof(*links));
@@ -425,6 +454,7 @@ static void run_job(struct batch *b, Parse_Options po, struct parse_job *job)
 	job->null_count = 0;
 	job->split_subject = -1;
 	job->cached = 0;
+	job->cost = 0;
 	memset(job->unlinked, 0, job->n_words);
 	if (job->n_words == 0) {
 		job->status = PARSE_COMPLETE;
@@ -538,6 +568,32 @@ int parser_has_entry(struct parser *p, const char *word)
 
 	free_lookup_list(p->dict, dn);
 	return found;
+}
+
+unsigned parser_word_kinds(struct parser *p, const char *word)
+{
+	Dict_node *dn = dictionary_lookup_list(p->dict, word);
+	size_t n = strlen(word);
+	unsigned k = 0;
+
+	for (Dict_node *x = dn; x; x = x->right) {
+		const char *s = x->string;
+
+		if (!s || strncmp(s, word, n) != 0 || strlen(s) < n + 2)
+			continue;
+		switch (s[n + 1]) {
+		case 'n': k |= PARSER_NOUN; break;
+		case 's': k |= PARSER_NOUN; break;
+		case 'p': k |= PARSER_NOUN | PARSER_PLURAL; break;
+		case 'v': k |= PARSER_VERB; break;
+		case 'a': k |= PARSER_ADJ; break;
+		case 'e': k |= PARSER_ADV; break;
+		case 'g': k |= PARSER_VERB; break;
+		default: break;
+		}
+	}
+	free_lookup_list(p->dict, dn);
+	return k;
 }
 
 int parser_can_be_adjective(struct parser *p, const char *word)

@@ -22,8 +22,9 @@
  * grammatical constructions); only a sentence that fails both is reported
  * as PARSE_NULLS, with the unconnected words of the first parse.
  *
- * Resources: each sentence gets timeout_s seconds for all its parse steps
- * (enforced by link-grammar's max_parse_time, in whole seconds, so a
+ * Resources: each sentence gets timeout_s seconds of its thread's CPU
+ * time (never wall-clock time, which load stretches) for all its parse
+ * steps (enforced by link-grammar's max_parse_time, in whole seconds, so a
  * sentence may overrun by under a second); a batch may carry a deadline after which
  * the sentences not yet started are returned as PARSE_SKIPPED.  Sentences
  * longer than max_words are not parsed (PARSE_TOO_LONG).
@@ -77,6 +78,11 @@ struct parse_job {
 	const char *const *words; /* borrowed; no word holds a space */
 	const uint8_t *glue;	  /* may be NULL; 1: no space before word i */
 	uint32_t n_words;
+	/* in: only ask whether a complete linkage exists (at the normal and
+	 * the relaxed cost); without one the status is PARSE_NULLS with
+	 * null_count 0 and no word marked.  Much cheaper than the search for
+	 * the fewest unconnected words: for trying variants of a sentence. */
+	uint8_t complete_only;
 	uint8_t *unlinked;	  /* out: 1 for each unconnected word */
 	enum parse_status status; /* out */
 	uint32_t null_count;	  /* out: unconnected words (link-grammar's) */
@@ -90,6 +96,10 @@ struct parse_job {
 	 * object is the word before it.  -1: none. */
 	int32_t split_subject;
 	int cached;		  /* out: answered from the cache */
+	/* out, PARSE_COMPLETE and (not complete_only) PARSE_NULLS: the
+	 * disjunct cost of the best linkage (0 for the plainest reading; each
+	 * rarer construction adds to it) */
+	double cost;
 };
 
 struct parser;
@@ -130,6 +140,18 @@ int parser_has_entry(struct parser *p, const char *word);
 /* Can the dictionary read this word as an adjective ("official", not
  * "case")? */
 int parser_can_be_adjective(struct parser *p, const char *word);
+
+enum parser_kind {
+	PARSER_NOUN = 1 << 0,
+	PARSER_PLURAL = 1 << 1, /* a plural noun entry */
+	PARSER_VERB = 1 << 2,
+	PARSER_ADJ = 1 << 3,
+	PARSER_ADV = 1 << 4,
+};
+
+/* The parts of speech of the word's dictionary entries (enum
+ * parser_kind bits, from their subscripts); 0 when none or unknown. */
+unsigned parser_word_kinds(struct parser *p, const char *word);
 
 /* CLOCK_MONOTONIC in nanoseconds. */
 uint64_t parser_now(void);

@@ -101,6 +101,23 @@ static size_t profile(struct grams *g, const char *text, size_t from,
 	return n;
 }
 
+/* Reference sentence s scored d: m keeps the best two (ties: the earlier
+ * sentence). */
+static void offer(struct align_match *m, uint32_t s, float d)
+{
+	if (m->ref == ALIGN_NONE || d > m->score ||
+	    (d == m->score && s < m->ref)) {
+		m->second = m->ref;
+		m->second_score = m->score;
+		m->ref = s;
+		m->score = d;
+	} else if (m->second == ALIGN_NONE || d > m->second_score ||
+		   (d == m->second_score && s < m->second)) {
+		m->second = s;
+		m->second_score = d;
+	}
+}
+
 struct align_match *align_sentences(const struct document *doc,
 				    const struct document *ref,
 				    struct arena *a)
@@ -196,18 +213,7 @@ struct align_match *align_sentences(const struct document *doc,
 					  (double)(kept + size[s]));
 
 			shared[s] = 0;
-			if (m->ref == ALIGN_NONE || d > m->score ||
-			    (d == m->score && s < m->ref)) {
-				m->second = m->ref;
-				m->second_score = m->score;
-				m->ref = s;
-				m->score = d;
-			} else if (m->second == ALIGN_NONE ||
-				   d > m->second_score ||
-				   (d == m->second_score && s < m->second)) {
-				m->second = s;
-				m->second_score = d;
-			}
+			offer(m, s, d);
 		}
 	}
 	free(v);

@@ -3,12 +3,13 @@
  *
  * The extractor is a left-to-right scan over each sentence's tokens.  At a
  * number (digits, or a run of number words) it looks at what follows: a
- * unit from the table below makes a measure; otherwise the first
+ * unit (quantwords.h) makes a measure; otherwise the first
  * plural-looking word of the short noun phrase after the number (adjectives
  * and parenthesised words are skipped; a function word or punctuation ends
  * it) is the counted noun.  Dates and relative dates are recognised by
- * their words.  Everything is data-free but the small tables here: number
- * words, units and their exact conversion factors, months, weekdays.
+ * their words.  Everything is data-free but the small tables of
+ * quantwords.c: number words, units and their exact conversion factors,
+ * months, weekdays.
  */
 #include "reference/numbers.h"
 
@@ -18,146 +19,12 @@
 #include <string.h>
 #include <strings.h>
 
+#include "reference/quantwords.h"
 #include "text/segment.h"
-
-/* --- tables ------------------------------------------------------------- */
-
-static const char *const small_words[] = {
-	"zero",	   "one",     "two",	   "three",	"four",
-	"five",	   "six",     "seven",	   "eight",	"nine",
-	"ten",	   "eleven",  "twelve",	   "thirteen",	"fourteen",
-	"fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-};
-static const char *const tens_words[] = { "twenty", "thirty", "forty",
-					  "fifty",  "sixty",  "seventy",
-					  "eighty", "ninety" };
-
-struct scale {
-	const char *word;
-	double value;
-};
-static const struct scale scales[] = {
-	{ "hundred", 1e2 },  { "thousand", 1e3 }, { "million", 1e6 },
-	{ "billion", 1e9 },  { "trillion", 1e12 }, { "dozen", 12 },
-};
-
-struct unit {
-	const char *name;   /* singular, lower case */
-	const char *plural; /* NULL: add "s" */
-	const char *key;    /* dimension */
-	double factor;	    /* base units per unit */
-	int abbrev;	    /* only right after digits */
-};
-
-/* Exact conversions only: a mile is 1609.344 m and a pound 453.59237 g by
- * definition; months and years share a dimension of their own. */
-static const struct unit units[] = {
-	{ "second", NULL, "time", 1, 0 },
-	{ "sec", "secs", "time", 1, 1 },
-	{ "minute", NULL, "time", 60, 0 },
-	{ "min", "mins", "time", 60, 1 },
-	{ "hour", NULL, "time", 3600, 0 },
-	{ "hr", "hrs", "time", 3600, 1 },
-	{ "h", "h", "time", 3600, 1 },
-	{ "day", NULL, "time", 86400, 0 },
-	{ "week", NULL, "time", 604800, 0 },
-	{ "fortnight", NULL, "time", 1209600, 0 },
-	{ "month", NULL, "months", 1, 0 },
-	{ "year", NULL, "months", 12, 0 },
-	{ "decade", NULL, "months", 120, 0 },
-	{ "century", "centuries", "months", 1200, 0 },
-	{ "millimetre", NULL, "length", 0.001, 0 },
-	{ "millimeter", NULL, "length", 0.001, 0 },
-	{ "mm", "mm", "length", 0.001, 1 },
-	{ "centimetre", NULL, "length", 0.01, 0 },
-	{ "centimeter", NULL, "length", 0.01, 0 },
-	{ "cm", "cm", "length", 0.01, 1 },
-	{ "metre", NULL, "length", 1, 0 },
-	{ "meter", NULL, "length", 1, 0 },
-	{ "m", "m", "length", 1, 1 },
-	{ "kilometre", NULL, "length", 1000, 0 },
-	{ "kilometer", NULL, "length", 1000, 0 },
-	{ "km", "km", "length", 1000, 1 },
-	{ "inch", "inches", "length", 0.0254, 0 },
-	{ "foot", "feet", "length", 0.3048, 0 },
-	{ "yard", NULL, "length", 0.9144, 0 },
-	{ "mile", NULL, "length", 1609.344, 0 },
-	{ "milligram", NULL, "mass", 0.001, 0 },
-	{ "mg", "mg", "mass", 0.001, 1 },
-	{ "gram", NULL, "mass", 1, 0 },
-	{ "g", "g", "mass", 1, 1 },
-	{ "kilogram", NULL, "mass", 1000, 0 },
-	{ "kg", "kg", "mass", 1000, 1 },
-	{ "tonne", NULL, "mass", 1e6, 0 },
-	{ "ounce", NULL, "mass", 28.349523125, 0 },
-	{ "percent", "percent", "percent", 1, 0 },
-};
-
-static const char *const months[] = {
-	"january", "february", "march",	    "april",   "may",	   "june",
-	"july",	   "august",   "september", "october", "november", "december",
-};
-
-static const char *const weekdays[] = { "monday", "tuesday", "wednesday",
-					"thursday", "friday", "saturday",
-					"sunday" };
-
-/* Words that end the noun phrase after a number: function words. */
-static const char *const stop_words[] = {
-	"a",	  "an",	     "the",    "of",	  "in",	     "on",
-	"at",	  "to",	     "for",    "from",	  "by",	     "with",
-	"within", "and",     "or",     "but",	  "that",    "which",
-	"who",	  "whom",    "whose",  "is",	  "are",     "was",
-	"were",	  "be",	     "been",   "being",	  "will",    "would",
-	"shall",  "should",  "can",    "could",	  "may",     "might",
-	"must",	  "has",     "have",   "had",	  "do",	     "does",
-	"did",	  "as",	     "than",   "per",	  "like",    "into",
-	"over",	  "under",   "after",  "before",  "since",   "during",
-	"about",  "against", "among",  "between", "through", "until",
-	"up",	  "down",    "out",    "off",	  "if",	     "so",
-	"not",	  "no",	     "its",    "their",	  "his",     "her",
-	"this",	  "these",   "those",  "there",	  "here",    "it",
-	"they",	  "he",	     "she",    "we",	  "you",     "i",
-	"said",	  "says",    "ago",    "each",	  "more",    "less",
-	"fewer",  "most",    "least",  "later",	  "earlier", "when",
-	"where",  "while",   "because", "also",	  "then",    "both",
-	"all",	  "some",    "any",    "other",	  "such",    "only",
-	"just",	  "even",    "still",  "yet",	  "already", "again",
-	"too",	  "very",    "was",    "plus",	  "minus",   "times",
-	"away",	  "left",    "remain", "remaining",
-};
-
-/* Plural nouns without a final -s. */
-static const char *const irregular_plurals[][2] = {
-	{ "people", "person" }, { "men", "man" },	{ "women", "woman" },
-	{ "children", "child" }, { "police", "police" }, { "feet", "foot" },
-	{ "teeth", "tooth" },	 { "mice", "mouse" },	{ "geese", "goose" },
-	{ "staff", "staff" },	 { "personnel", "personnel" },
-	{ "cattle", "cattle" },	 { "sheep", "sheep" },	{ "fish", "fish" },
-	{ "aircraft", "aircraft" }, { "crew", "crew" },
-};
-
-/* Words ending in -s that are not plurals of a counted noun. */
-static const char *const not_plurals[] = {
-	"his", "its", "this", "thus", "was", "is", "has", "does", "as",
-	"us", "yes", "less", "unless", "across", "towards", "afterwards",
-	"always", "perhaps", "whereas", "besides", "news", "various",
-	"previous", "serious", "famous", "numerous", "enormous", "obvious",
-	"dangerous", "nervous", "anxious", "generous", "curious", "jealous",
-	"ambitious", "suspicious", "religious", "cautious", "conscious",
-};
-
-static int in_list(const char *w, const char *const *list, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(w, list[i]) == 0)
-			return 1;
-	return 0;
-}
 
 /* --- token helpers ------------------------------------------------------ */
 
-#define WORD_MAX 48
+#define WORD_MAX QUANTWORDS_WORD_MAX
 
 /* Token t lower-cased (ASCII) into w; 0 when too long or not a word. */
 static int lower_word(const struct document *doc, const struct token *t,
@@ -188,36 +55,6 @@ static int is_punct(const struct document *doc, const struct token *t,
 	       memcmp(doc->text + t->span.start, p, token_len(t)) == 0;
 }
 
-double numbers_word_value(const char *w, size_t len)
-{
-	char b[WORD_MAX];
-
-	/* every number word starts with one of these letters */
-	if (len < 3 || len > 9 || !strchr("zotfsenhmbd", w[0] | 0x20))
-		return -1;
-	for (size_t i = 0; i < len; i++)
-		b[i] = (w[i] >= 'A' && w[i] <= 'Z') ? (char)(w[i] + 32) : w[i];
-	b[len] = 0;
-	for (size_t i = 0; i < ARRAY_SIZE(small_words); i++)
-		if (strcmp(b, small_words[i]) == 0)
-			return (double)i;
-	for (size_t i = 0; i < ARRAY_SIZE(tens_words); i++)
-		if (strcmp(b, tens_words[i]) == 0)
-			return (double)(20 + 10 * i);
-	for (size_t i = 0; i < ARRAY_SIZE(scales); i++)
-		if (strcmp(b, scales[i].word) == 0)
-			return scales[i].value;
-	return -1;
-}
-
-static int is_scale(const char *w)
-{
-	for (size_t i = 0; i < ARRAY_SIZE(scales); i++)
-		if (strcmp(w, scales[i].word) == 0)
-			return 1;
-	return 0;
-}
-
 /*
  * The value of one word token as a spelled-out number: "seven",
  * "twenty-five" (a hyphenated token); -1 when not a number.  Scales are
@@ -243,7 +80,7 @@ static double word_number(const struct document *doc, const struct token *t)
 			return a + b;
 		return -1;
 	}
-	if (is_scale(w))
+	if (quantwords_is_scale(w))
 		return -1;
 	return numbers_word_value(w, strlen(w));
 }
@@ -293,67 +130,6 @@ static double digit_number(const struct document *doc, const struct token *t)
 		return -1;
 	b[o] = 0;
 	return strtod(b, NULL);
-}
-
-static const struct unit *find_unit(const char *w, int after_digits)
-{
-	for (size_t i = 0; i < ARRAY_SIZE(units); i++) {
-		const struct unit *u = &units[i];
-		char pl[WORD_MAX];
-
-		if (u->abbrev && !after_digits)
-			continue;
-		if (strcmp(w, u->name) == 0)
-			return u;
-		if (u->plural) {
-			if (strcmp(w, u->plural) == 0)
-				return u;
-		} else {
-			snprintf(pl, sizeof(pl), "%ss", u->name);
-			if (strcmp(w, pl) == 0)
-				return u;
-		}
-	}
-	return NULL;
-}
-
-static int month_of(const char *w)
-{
-	for (size_t i = 0; i < ARRAY_SIZE(months); i++) {
-		if (strcmp(w, months[i]) == 0)
-			return (int)i + 1;
-		/* abbreviations: "dec", "sept" (but not "may", "june"...) */
-		if (strlen(months[i]) > 5 && strlen(w) >= 3 &&
-		    strlen(w) <= 4 &&
-		    strncmp(w, months[i], strlen(w)) == 0)
-			return (int)i + 1;
-	}
-	return 0;
-}
-
-/* The singular of a plural-looking word, or NULL when w does not look
- * like a plural noun.  Result in `a`. */
-static char *singular(const char *w, struct arena *a)
-{
-	size_t n = strlen(w);
-
-	for (size_t i = 0; i < ARRAY_SIZE(irregular_plurals); i++)
-		if (strcmp(w, irregular_plurals[i][0]) == 0)
-			return arena_strdup(a, irregular_plurals[i][1]);
-	if (n < 3 || w[n - 1] != 's' || w[n - 2] == 's' || w[n - 2] == 'u' ||
-	    w[n - 2] == '\'' || in_list(w, not_plurals, ARRAY_SIZE(not_plurals)))
-		return NULL;
-	for (size_t i = 0; i < n; i++)
-		if (!((w[i] >= 'a' && w[i] <= 'z') || w[i] == '-'))
-			return NULL;
-	if (n > 4 && strcmp(w + n - 3, "ies") == 0)
-		return arena_printf(a, "%.*sy", (int)(n - 3), w);
-	if (n > 4 && (strcmp(w + n - 4, "ches") == 0 ||
-		      strcmp(w + n - 4, "shes") == 0 ||
-		      strcmp(w + n - 4, "sses") == 0 ||
-		      strcmp(w + n - 3, "xes") == 0))
-		return arena_strndup(a, w, n - 2);
-	return arena_strndup(a, w, n - 1);
 }
 
 /* --- the scan ----------------------------------------------------------- */
@@ -446,7 +222,7 @@ static uint32_t scan_month(struct scan *s, uint32_t i)
 
 	if (!(t->flags & TOKF_CAP) || !tok_word(s, i, w))
 		return i;
-	m = month_of(w);
+	m = quantwords_month(w);
 	if (!m)
 		return i;
 	if (i > s->first && tok_day(s, i - 1)) {
@@ -455,7 +231,8 @@ static uint32_t scan_month(struct scan *s, uint32_t i)
 	} else if (tok_day(s, j)) {
 		d = tok_day(s, j);
 		j++;
-		if (j + 1 < s->end && is_punct(s->doc, &s->doc->tokens[j], ",") &&
+		if (j + 1 < s->end &&
+		    is_punct(s->doc, &s->doc->tokens[j], ",") &&
 		    tok_year(s, j + 1))
 			j++;
 	}
@@ -472,13 +249,14 @@ static uint32_t scan_month(struct scan *s, uint32_t i)
  * week/month/year/weekend, last night, weekday names. */
 static uint32_t scan_reldate(struct scan *s, uint32_t i)
 {
-	static const char *const single[] = { "yesterday", "today",
-					      "tomorrow", "tonight" };
+	static const char *const single[] = { "yesterday", "today", "tomorrow",
+					      "tonight" };
 	static const char *const rel[] = { "last", "this", "next" };
-	static const char *const what[] = { "night", "week", "weekend",
-					    "month", "year" };
+	static const char *const what[] = { "night", "week", "weekend", "month",
+					    "year" };
 	char w[WORD_MAX], w2[WORD_MAX];
 	const struct token *t = &s->doc->tokens[i];
+	int day;
 
 	/* yesterday, today, tomorrow, tonight, last, this, next, weekdays */
 	if (t->kind != TOK_WORD ||
@@ -487,16 +265,16 @@ static uint32_t scan_reldate(struct scan *s, uint32_t i)
 		return i;
 	for (size_t k = 0; k < ARRAY_SIZE(single); k++)
 		if (strcmp(w, single[k]) == 0) {
-			push(s, QTY_RELDATE, i, i, "reldate-day", 100 + (double)k);
+			push(s, QTY_RELDATE, i, i, "reldate-day",
+			     100 + (double)k);
 			return i + 1;
 		}
-	for (size_t k = 0; k < ARRAY_SIZE(weekdays); k++)
-		if (strcmp(w, weekdays[k]) == 0 &&
-		    (s->doc->tokens[i].flags & TOKF_CAP)) {
-			push(s, QTY_RELDATE, i, i, "reldate-weekday",
-			     200 + (double)k);
-			return i + 1;
-		}
+	if ((day = quantwords_weekday(w)) >= 0 &&
+	    (s->doc->tokens[i].flags & TOKF_CAP)) {
+		push(s, QTY_RELDATE, i, i, "reldate-weekday",
+		     200 + (double)day);
+		return i + 1;
+	}
 	for (size_t k = 0; k < ARRAY_SIZE(rel); k++) {
 		if (strcmp(w, rel[k]) != 0 || !tok_word(s, i + 1, w2))
 			continue;
@@ -506,12 +284,11 @@ static uint32_t scan_reldate(struct scan *s, uint32_t i)
 				     300 + 10 * (double)k + (double)l);
 				return i + 2;
 			}
-		for (size_t l = 0; l < ARRAY_SIZE(weekdays); l++)
-			if (strcmp(w2, weekdays[l]) == 0) {
-				push(s, QTY_RELDATE, i, i + 1, "reldate-weekday",
-				     400 + 10 * (double)k + (double)l);
-				return i + 2;
-			}
+		if ((day = quantwords_weekday(w2)) >= 0) {
+			push(s, QTY_RELDATE, i, i + 1, "reldate-weekday",
+			     400 + 10 * (double)k + (double)day);
+			return i + 2;
+		}
 	}
 	return i;
 }
@@ -530,7 +307,7 @@ static uint32_t scan_number(struct scan *s, uint32_t i, double *value,
 
 	*spelled = 0;
 	if (v >= 0) {
-		if (tok_word(s, j, w) && is_scale(w) &&
+		if (tok_word(s, j, w) && quantwords_is_scale(w) &&
 		    strcmp(w, "dozen") != 0) {
 			v *= numbers_word_value(w, strlen(w));
 			j++;
@@ -541,10 +318,11 @@ static uint32_t scan_number(struct scan *s, uint32_t i, double *value,
 	/* words */
 	double total = 0, cur = -1;
 	j = i;
-	if (tok_word(s, i, w) && (strcmp(w, "a") == 0 || strcmp(w, "an") == 0)) {
+	if (tok_word(s, i, w) &&
+	    (strcmp(w, "a") == 0 || strcmp(w, "an") == 0)) {
 		char w2[WORD_MAX];
 
-		if (!tok_word(s, i + 1, w2) || !is_scale(w2))
+		if (!tok_word(s, i + 1, w2) || !quantwords_is_scale(w2))
 			return i;
 		cur = 1;
 		j = i + 1;
@@ -567,7 +345,7 @@ static uint32_t scan_number(struct scan *s, uint32_t i, double *value,
 		}
 		if (!tok_word(s, j, w))
 			break;
-		if (is_scale(w) && cur >= 0) {
+		if (quantwords_is_scale(w) && cur >= 0) {
 			double sc = numbers_word_value(w, strlen(w));
 
 			cur *= sc;
@@ -578,8 +356,7 @@ static uint32_t scan_number(struct scan *s, uint32_t i, double *value,
 			continue;
 		}
 		/* "hundred and five" */
-		if (strcmp(w, "and") == 0 && cur >= 100 &&
-		    j + 1 < s->end &&
+		if (strcmp(w, "and") == 0 && cur >= 100 && j + 1 < s->end &&
 		    word_number(s->doc, &s->doc->tokens[j + 1]) >= 0)
 			continue;
 		break;
@@ -595,8 +372,8 @@ static uint32_t scan_number(struct scan *s, uint32_t i, double *value,
  * What the number at [i, j) counts or measures.  Pushes the quantity and
  * returns the index past it; j when nothing comparable follows.
  */
-static uint32_t scan_noun(struct scan *s, uint32_t i, uint32_t j,
-			  double value, int spelled, const char *cur_key)
+static uint32_t scan_noun(struct scan *s, uint32_t i, uint32_t j, double value,
+			  int spelled, const char *cur_key)
 {
 	const struct document *doc = s->doc;
 	char w[WORD_MAX];
@@ -624,7 +401,8 @@ static uint32_t scan_noun(struct scan *s, uint32_t i, uint32_t j,
 		return j + 2;
 	}
 	if (tok_word(s, j, w)) {
-		const struct unit *u = find_unit(w, after_digits);
+		const struct quantwords_unit *u = quantwords_unit(w,
+								  after_digits);
 
 		if (u) {
 			q = push(s, QTY_MEASURE, i, j, u->key,
@@ -644,7 +422,7 @@ static uint32_t scan_noun(struct scan *s, uint32_t i, uint32_t j,
 			continue;
 		if (t->kind != TOK_WORD || !lower_word(doc, t, w))
 			break;
-		if (in_list(w, stop_words, ARRAY_SIZE(stop_words)))
+		if (quantwords_ends_phrase(w))
 			break;
 		words++;
 		if (t->flags & TOKF_ALLCAPS)
@@ -662,7 +440,7 @@ static uint32_t scan_noun(struct scan *s, uint32_t i, uint32_t j,
 			q->spelled = spelled;
 			return k + 1;
 		}
-		sg = singular(w, s->a);
+		sg = quantwords_singular(w, s->a);
 		if (sg) {
 			q = push(s, QTY_COUNT, i, k, sg, value);
 			q->number.end = doc->tokens[j - 1].span.end;
@@ -673,10 +451,19 @@ static uint32_t scan_noun(struct scan *s, uint32_t i, uint32_t j,
 	return j;
 }
 
-static const char *const year_preps[] = { "in", "since", "of", "until",
-					  "by", "from", "the", "early",
-					  "late", "mid", "before", "after",
-					  "during", "to", "till" };
+static const char *const year_preps[] = { "in",	    "since", "of",     "until",
+					  "by",	    "from",  "the",    "early",
+					  "late",   "mid",   "before", "after",
+					  "during", "to",    "till" };
+
+/* Does w, before a four-digit number, make it a year ("in 2016")? */
+static int year_prep(const char *w)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(year_preps); i++)
+		if (strcmp(w, year_preps[i]) == 0)
+			return 1;
+	return 0;
+}
 
 static void scan_sentence(struct scan *s)
 {
@@ -695,8 +482,10 @@ static void scan_sentence(struct scan *s)
 			int y, m, d;
 			char tail;
 
-			if (sscanf(p, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 ||
-			    (sscanf(p, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 4 &&
+			if (sscanf(p, "%4d-%2d-%2d%c", &y, &m, &d, &tail) ==
+				    3 ||
+			    (sscanf(p, "%4d-%2d-%2d%c", &y, &m, &d, &tail) ==
+				     4 &&
 			     (tail < '0' || tail > '9'))) {
 				if (m >= 1 && m <= 12 && d >= 1 && d <= 31) {
 					push(s, QTY_DATE, i, i, "date",
@@ -722,7 +511,7 @@ static void scan_sentence(struct scan *s)
 		if (tok_day(s, i) && i + 1 < s->end) {
 			char w[WORD_MAX];
 
-			if (tok_word(s, i + 1, w) && month_of(w) &&
+			if (tok_word(s, i + 1, w) && quantwords_month(w) &&
 			    (doc->tokens[i + 1].flags & TOKF_CAP)) {
 				i = scan_month(s, i + 1);
 				continue;
@@ -749,8 +538,7 @@ static void scan_sentence(struct scan *s)
 		if (!cur_key && tok_year(s, i) && j == i + 1) {
 			char w[WORD_MAX];
 			int prep = i > s->first && tok_word(s, i - 1, w) &&
-				   in_list(w, year_preps,
-					   ARRAY_SIZE(year_preps));
+				   year_prep(w);
 			uint32_t k = scan_noun(s, i, j, v, 0, NULL);
 
 			if (k != j && !prep) {
@@ -809,18 +597,14 @@ int numbers_agree(const struct quantity *a, const struct quantity *b)
 	       1e-9 * fmax(1.0, fmax(fabs(a->value), fabs(b->value)));
 }
 
+/* v as the article would write it: spelled out when the article's number
+ * was, else in digits. */
 static const char *format_value(double v, int spelled, struct arena *a)
 {
-	if (spelled && v == floor(v) && v >= 0 && v < 20)
-		return arena_strdup(a, small_words[(int)v]);
-	if (spelled && v == floor(v) && v >= 20 && v < 100) {
-		int t = (int)v / 10, u = (int)v % 10;
+	const char *w = spelled ? quantwords_spell(v, a) : NULL;
 
-		if (!u)
-			return arena_strdup(a, tens_words[t - 2]);
-		return arena_printf(a, "%s-%s", tens_words[t - 2],
-				    small_words[u]);
-	}
+	if (w)
+		return w;
 	if (v == floor(v) && fabs(v) < 1e15)
 		return arena_printf(a, "%.0f", v);
 	return arena_printf(a, "%g", v);

@@ -98,6 +98,71 @@ static int candidate_score(const struct run *r, const struct quantity *qa,
 	return sc;
 }
 
+/*
+ * With no disagreeing value in the aligned sentences: the first reference
+ * quantity of q's kind (qa[i]; the list of its key starts at k) in a
+ * sentence sharing at least three content words with q's, or UINT32_MAX.
+ * A parallel reference says the same thing in the aligned sentence: when
+ * the sentence has a counterpart, a sentence elsewhere that shares some
+ * words ("species", "degrees") is another statement (only a sentence the
+ * alignment missed looks further).
+ */
+static uint32_t shared_words_counterpart(struct run *r,
+					 const struct quantity *qa, size_t na,
+					 size_t i, const struct quantity *qr,
+					 size_t nr, uint32_t k,
+					 const uint32_t *next)
+{
+	const struct quantity *q = &qa[i];
+	int confined = r->kind == ALIGN_KIND_PARALLEL && r->al &&
+		       r->al[q->sentence].ref != ALIGN_NONE &&
+		       r->al[q->sentence].score >= ALIGN_MIN_SCORE;
+	char skip[6];
+
+	snprintf(skip, sizeof(skip), "%s", q->key);
+	for (; k != UINT32_MAX; k = next[k]) {
+		uint32_t n_as, n_rs;
+		const char *const *as =
+			sentence_stems(r, 0, q->sentence, &n_as);
+		const char *const *rs =
+			sentence_stems(r, 1, qr[k].sentence, &n_rs);
+
+		if (qr[k].kind != q->kind ||
+		    (confined &&
+		     (!reference_aligned(r, q->sentence, qr[k].sentence) ||
+		      candidate_score(r, qa, na, i, qr, nr, k) < 0)))
+			continue;
+		if (reference_shared_stems(as, n_as, rs, n_rs, skip) >= 3)
+			return k;
+	}
+	return UINT32_MAX;
+}
+
+/* The finding: q disagrees with rq; the fix is rq's value written as q
+ * was, or for a date rq's text. */
+static void report_mismatch(struct run *r, const struct quantity *q,
+			    const struct quantity *rq, int is_date)
+{
+	const struct rule_info *ri =
+		&reference_rules[is_date ? R_DATE : R_NUMBER];
+	char *fix = numbers_format_as(q, rq, r->a);
+	struct span sp = fix ? q->number : q->span;
+	struct diag *d = diag_add(
+		r->ctx->diags, ri->id, ri->category, ri->severity, sp,
+		"'%.*s' disagrees with the reference, which says '%.*s'",
+		(int)(q->span.end - q->span.start),
+		r->doc->text + q->span.start,
+		(int)(rq->span.end - rq->span.start),
+		r->ref->text + rq->span.start);
+
+	if (fix)
+		diag_suggest(r->ctx->diags, d, fix);
+	else if (is_date)
+		diag_suggestn(r->ctx->diags, d, r->ref->text + rq->span.start,
+			      rq->span.end - rq->span.start);
+	reference_evidence(r, d, r->ref, rq->span, rq->sentence, -1);
+}
+
 void reference_check_numbers(struct run *r, int want_num, int want_date)
 {
 	struct quantity *qa, *qr;
@@ -130,9 +195,8 @@ void reference_check_numbers(struct run *r, int want_num, int want_date)
 							: NULL;
 		uint32_t alt_id = alt ? strtab_find(&keys, alt, strlen(alt))
 				      : STRTAB_NONE;
-		uint32_t best = UINT32_MAX, n_as, n_rs;
-		int agree_al = 0, agree = 0, best_s = 0, best_sc = 0, confined;
-		char skip[6];
+		uint32_t best = UINT32_MAX;
+		int agree_al = 0, agree = 0, best_s = 0, best_sc = 0;
 
 		if (id == STRTAB_NONE || (is_date ? !want_date : !want_num))
 			continue;
@@ -176,57 +240,12 @@ void reference_check_numbers(struct run *r, int want_num, int want_date)
 		if (best_s < 2 && (agree || q->kind == QTY_YEAR ||
 				   q->kind == QTY_RELDATE))
 			continue;
-		/* a parallel reference says the same thing in the aligned
-		 * sentence: when the sentence has a counterpart, a sentence
-		 * elsewhere that shares some words ("species", "degrees") is
-		 * another statement (only a sentence the alignment missed
-		 * looks further) */
-		confined = r->kind == ALIGN_KIND_PARALLEL && r->al &&
-			   r->al[q->sentence].ref != ALIGN_NONE &&
-			   r->al[q->sentence].score >= ALIGN_MIN_SCORE;
-		snprintf(skip, sizeof(skip), "%s", q->key);
-		for (uint32_t k = head[id]; k != UINT32_MAX && best_s < 2;
-		     k = next[k]) {
-			const char *const *as =
-				sentence_stems(r, 0, q->sentence, &n_as);
-			const char *const *rs =
-				sentence_stems(r, 1, qr[k].sentence, &n_rs);
-
-			if (qr[k].kind != q->kind ||
-			    (confined &&
-			     (!reference_aligned(r, q->sentence,
-						 qr[k].sentence) ||
-			      candidate_score(r, qa, na, i, qr, nr, k) < 0)))
-				continue;
-			if (reference_shared_stems(as, n_as, rs, n_rs, skip) >= 3) {
-				best = k;
-				best_s = 1;
-				break;
-			}
-		}
-		if (best == UINT32_MAX)
-			continue;
-		const struct quantity *rq = &qr[best];
-		const struct rule_info *ri =
-			&reference_rules[is_date ? R_DATE : R_NUMBER];
-		char *fix = numbers_format_as(q, rq, r->a);
-		struct span sp = fix ? q->number : q->span;
-		struct diag *d = diag_add(
-			r->ctx->diags, ri->id, ri->category, ri->severity, sp,
-			"'%.*s' disagrees with the reference, which says "
-			"'%.*s'",
-			(int)(q->span.end - q->span.start),
-			r->doc->text + q->span.start,
-			(int)(rq->span.end - rq->span.start),
-			r->ref->text + rq->span.start);
-
-		if (fix)
-			diag_suggest(r->ctx->diags, d, fix);
-		else if (is_date)
-			diag_suggestn(r->ctx->diags, d,
-				      r->ref->text + rq->span.start,
-				      rq->span.end - rq->span.start);
-		reference_evidence(r, d, r->ref, rq->span, rq->sentence, -1);
+		/* else a sentence that shares words with this one */
+		if (best_s < 2)
+			best = shared_words_counterpart(r, qa, na, i, qr, nr,
+							head[id], next);
+		if (best != UINT32_MAX)
+			report_mismatch(r, q, &qr[best], is_date);
 	}
 	free(head);
 	free(next);

@@ -44,6 +44,9 @@ const struct rule_info reference_rules[R_COUNT] = {
 		     "a name differs from its spelling in the reference "
 		     "article",
 		     NULL,
+		     "MQM ted (the only set with a reference) 0 flags; "
+		     "make eval-reference: injected name errors found with "
+		     "few false findings: error",
 		     .bad = RULE_EXAMPLES(
 			     "Foreign minister Anna [Kowalcyk] met the envoys "
 			     "on Monday. -> Kowalczyk"),
@@ -58,6 +61,11 @@ const struct rule_info reference_rules[R_COUNT] = {
 		       "a number differs from the reference article's for the "
 		       "same noun",
 		       NULL,
+		       "ted 100% of 1 flag on a marked error (before main's "
+		       "parallel-reference fix: 7% of 14, 12 of them one "
+		       "number where the reference itself differs from the "
+		       "source); make eval-reference: injected number errors "
+		       "found: warning",
 		       .bad = RULE_EXAMPLES(
 			       "The council will build [24] new schools in the "
 			       "region. -> 42"),
@@ -71,6 +79,8 @@ const struct rule_info reference_rules[R_COUNT] = {
 	[R_DATE] = { "reference.date-mismatch", "accuracy/mistranslation",
 		     MT_SEV_WARNING,
 		     "a date differs from the reference article's", NULL,
+		     "MQM 0 flags; make eval-reference: injected date "
+		     "errors found: warning",
 		     .bad = RULE_EXAMPLES(
 			     "The treaty was signed on [2019-03-15] in "
 			     "Geneva. -> 2019-03-14"),
@@ -84,6 +94,8 @@ const struct rule_info reference_rules[R_COUNT] = {
 			     MT_SEV_WARNING,
 			     "the same name spelled two ways in one article",
 			     NULL,
+			     "news 88% of 8 flags on a marked error; Brown 2 in "
+			     "1,490 sentences: warning",
 			     .bad = RULE_EXAMPLES(
 				     "Anna Kowalczyk spoke first. Later Anna "
 				     "Kowalczyk left. Anna [Kowalcyk] then "
@@ -98,6 +110,8 @@ const struct rule_info reference_rules[R_COUNT] = {
 		       "a word differs from the word the aligned reference "
 		       "sentence has in its place",
 		       NULL,
+		       "ted (parallel references) 20% of 1,634 flags on a "
+		       "marked error: info",
 		       .bad = RULE_EXAMPLES(
 			       "The board praised the [timid] plan on Friday."),
 		       .good = RULE_EXAMPLES(
@@ -110,6 +124,8 @@ const struct rule_info reference_rules[R_COUNT] = {
 			 "words of a parallel reference sentence have no "
 			 "counterpart in the article",
 			 NULL,
+			 "ted (parallel references) 15% of 1,113 flags on a "
+			 "marked error: info",
 			 .bad = RULE_EXAMPLES(
 				 "The board [approved] the report on Monday."),
 			 .good = RULE_EXAMPLES(
@@ -124,6 +140,8 @@ const struct rule_info reference_rules[R_COUNT] = {
 			 "article words have no counterpart in the parallel "
 			 "reference sentence",
 			 NULL,
+			 "ted (parallel references) 17% of 1,745 flags on a "
+			 "marked error: info",
 			 .bad = RULE_EXAMPLES(
 				 "The board [quietly] approved the report on "
 				 "Monday."),

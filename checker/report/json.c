@@ -72,6 +72,31 @@ static json_t *evidence_json(const struct evidence *e)
 	return j;
 }
 
+json_t *report_json_diag(const struct document *doc, const struct diag *d)
+{
+	struct doc_pos a = document_position(doc, d->span.start, 0);
+	struct doc_pos b = document_position(doc, d->span.end, 1);
+	json_t *j = json_object(), *sugg = json_array();
+
+	json_object_set_new(j, "rule", jstr(d->rule));
+	json_object_set_new(j, "category", jstr(d->category));
+	json_object_set_new(j, "severity", jstr(mt_severity_name(d->severity)));
+	json_object_set_new(j, "message", jstr(d->message));
+	json_object_set_new(j, "offset", json_integer(a.offset));
+	json_object_set_new(j, "length", json_integer(b.offset - a.offset));
+	json_object_set_new(j, "line", json_integer(a.line));
+	json_object_set_new(j, "column", json_integer(a.column));
+	json_object_set_new(j, "end_line", json_integer(b.line));
+	json_object_set_new(j, "end_column", json_integer(b.column));
+	json_object_set_new(j, "text", jstr(report_span_text(doc, d)));
+	for (uint32_t k = 0; k < d->n_suggestions; k++)
+		json_array_append_new(sugg, jstr(d->suggestions[k]));
+	json_object_set_new(j, "suggestions", sugg);
+	if (d->evidence)
+		json_object_set_new(j, "evidence", evidence_json(d->evidence));
+	return j;
+}
+
 static void json_file(void *st, const struct document *doc,
 		      const struct diag_list *diags)
 {
@@ -80,33 +105,9 @@ static void json_file(void *st, const struct document *doc,
 
 	json_object_set_new(f, "path", jstr(doc->path));
 	json_object_set_new(f, "encoding", jstr(doc->encoding));
-	for (size_t i = 0; i < diags->n; i++) {
-		const struct diag *d = &diags->v[i];
-		struct doc_pos a = document_position(doc, d->span.start, 0);
-		struct doc_pos b = document_position(doc, d->span.end, 1);
-		json_t *j = json_object(), *sugg = json_array();
-
-		json_object_set_new(j, "rule", jstr(d->rule));
-		json_object_set_new(j, "category", jstr(d->category));
-		json_object_set_new(j, "severity",
-				    jstr(mt_severity_name(d->severity)));
-		json_object_set_new(j, "message", jstr(d->message));
-		json_object_set_new(j, "offset", json_integer(a.offset));
-		json_object_set_new(j, "length",
-				    json_integer(b.offset - a.offset));
-		json_object_set_new(j, "line", json_integer(a.line));
-		json_object_set_new(j, "column", json_integer(a.column));
-		json_object_set_new(j, "end_line", json_integer(b.line));
-		json_object_set_new(j, "end_column", json_integer(b.column));
-		json_object_set_new(j, "text", jstr(report_span_text(doc, d)));
-		for (uint32_t k = 0; k < d->n_suggestions; k++)
-			json_array_append_new(sugg, jstr(d->suggestions[k]));
-		json_object_set_new(j, "suggestions", sugg);
-		if (d->evidence)
-			json_object_set_new(j, "evidence",
-					    evidence_json(d->evidence));
-		json_array_append_new(arr, j);
-	}
+	for (size_t i = 0; i < diags->n; i++)
+		json_array_append_new(arr,
+				      report_json_diag(doc, &diags->v[i]));
 	json_object_set_new(f, "diagnostics", arr);
 	if (diags->summary.reference_kind) {
 		json_t *r = json_object();

@@ -16,6 +16,7 @@ static const struct reporter *const reporters[] = {
 	&report_rdjsonl,
 	&report_checkstyle,
 	&report_junit,
+	&report_html,
 };
 
 const struct reporter *reporter_find(const char *name)

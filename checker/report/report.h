@@ -37,6 +37,12 @@ struct reporter {
 	void *(*begin)(const struct report_options *opts);
 	void (*file)(void *st, const struct document *doc,
 		     const struct diag_list *diags);
+	/* optional: as `file`, with the reference the document was checked
+	 * against (NULL: none), for a format that shows it (html); the run
+	 * then calls this instead of `file` */
+	void (*file_with_reference)(void *st, const struct document *doc,
+				    const struct document *ref,
+				    const struct diag_list *diags);
 	/* an input that could not be read or decoded */
 	void (*file_error)(void *st, const char *path,
 			   const struct mt_error *err);
@@ -56,6 +62,18 @@ extern const struct reporter report_github;
 extern const struct reporter report_rdjsonl;
 extern const struct reporter report_checkstyle;
 extern const struct reporter report_junit;
+extern const struct reporter report_html;
+
+/*
+ * One finding as the JSON report writes it (an object of its "diagnostics"
+ * array: rule, category, severity, message, offset, length, line, column,
+ * end_line, end_column, text, suggestions, evidence?), for front ends that
+ * write JSON of their own (the server, the JSON Lines stream).  A new
+ * jansson reference (the caller decrefs); the type is jansson's json_t,
+ * named without its header.
+ */
+struct json_t *report_json_diag(const struct document *doc,
+				const struct diag *d);
 
 /* Shared by reporters: the flagged text of d, copied into doc's arena. */
 const char *report_span_text(const struct document *doc, const struct diag *d);

@@ -175,6 +175,12 @@ static size_t selects(const char *name, const char *id, const char *category)
 	return 0;
 }
 
+size_t checker_selects(const char *name, const char *id,
+		       const char *category)
+{
+	return selects(name, id, category);
+}
+
 int checker_rule_enabled(const struct checker *c, const char *id,
 			 const char *category)
 {

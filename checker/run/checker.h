@@ -166,6 +166,16 @@ void checker_rule_examples(const struct checker *c, const struct rule_info *r,
 const char *checker_rule_url(const struct rule_info *r, char *buf,
 			     size_t size);
 
+/*
+ * How specifically a name of --enable/--disable selects a rule: 0 when not
+ * at all; else more for a rule id than for an id prefix ("grammar"
+ * selects "grammar.a-an") or a category ("fluency/grammar", or its prefix
+ * "fluency"), and more for a longer one.  For front ends that filter
+ * findings by such names themselves (the server's disabledRules).
+ */
+size_t checker_selects(const char *name, const char *id,
+		       const char *category);
+
 /* The options the checker was opened with (strings owned by it). */
 const struct checker_options *checker_options(const struct checker *c);
 

@@ -162,7 +162,11 @@ static void run_done(void *ctx, size_t i)
 	if (r->baseline)
 		r->baselined += baseline_filter(r->baseline, j->path, res->doc,
 						&res->diags);
-	o->reporter->file(r->rs, res->doc, &res->diags);
+	if (o->reporter->file_with_reference)
+		o->reporter->file_with_reference(r->rs, res->doc,
+						 res->reference, &res->diags);
+	else
+		o->reporter->file(r->rs, res->doc, &res->diags);
 	if (j->prof->fail_on != MT_SEV_NONE)
 		r->at_threshold += diag_list_count(&res->diags,
 						   j->prof->fail_on);

@@ -43,6 +43,9 @@ struct slot {
 	struct document *ref;
 	struct stat ref_st;
 	int ref_stat_ok; /* a file (not standard input) */
+	/* keep_references: the references replaced since */
+	struct document **retired;
+	size_t n_retired;
 };
 
 struct session {
@@ -131,6 +134,9 @@ static void forget(struct session *s)
 	for (size_t k = 0; k < s->o.n_slots; k++) {
 		document_free(s->slots[k].ref);
 		free(s->slots[k].ref_path);
+		for (size_t j = 0; j < s->slots[k].n_retired; j++)
+			document_free(s->slots[k].retired[j]);
+		free(s->slots[k].retired);
 		memset(&s->slots[k], 0, sizeof(s->slots[k]));
 	}
 	free(s->known);
@@ -439,7 +445,13 @@ static enum mt_err slot_reference(struct session *s, struct slot *sl,
 		*out = sl->ref;
 		return MT_ERR_OK;
 	}
-	document_free(sl->ref);
+	if (s->o.keep_references && sl->ref) {
+		sl->retired = xrealloc(sl->retired, (sl->n_retired + 1) *
+							    sizeof(*sl->retired));
+		sl->retired[sl->n_retired++] = sl->ref;
+	} else {
+		document_free(sl->ref);
+	}
 	free(sl->ref_path);
 	sl->ref = NULL;
 	sl->ref_path = NULL;
@@ -533,15 +545,24 @@ enum mt_err session_check(struct session *s, size_t slot,
 	rc = session_checker(s, res->profile, slot, &c, &res->err);
 	if (rc != MT_ERR_OK)
 		return rc;
-	ref_path = d->reference ? xstrdup(d->reference)
-				: reference_path(s, res->profile,
-							 d->path);
-	if (ref_path) {
+	ref_path = d->reference_text ? NULL
+		   : d->reference    ? xstrdup(d->reference)
+				     : reference_path(s, res->profile, d->path);
+	if (d->reference_text) {
+		rc = document_load_mem(d->reference ? d->reference
+						    : "reference",
+				       d->reference_text, d->reference_len,
+				       &s->o.dopts, &res->ref, &res->err);
+		if (rc != MT_ERR_OK)
+			return rc;
+		ref = res->ref;
+	} else if (ref_path) {
 		rc = slot_reference(s, &s->slots[slot], ref_path, d->path,
 				    &ref, &res->err);
 		if (rc != MT_ERR_OK)
 			return rc;
 	}
+	res->reference = ref;
 	rc = check_once(s, c, ref, d, res);
 	if (rc != MT_ERR_OK)
 		return rc;
@@ -561,6 +582,9 @@ enum mt_err session_check(struct session *s, size_t slot,
 void session_result_release(struct session_result *res)
 {
 	drop_doc(res);
+	document_free(res->ref);
+	res->ref = NULL;
+	res->reference = NULL;
 	buf_release(&res->diff);
 	yamlfile_errors_release(&res->cerrs);
 	res->profile = NULL;

@@ -42,7 +42,7 @@
  * A single-threaded caller uses slot 0.
  *
  * Ownership: the session owns configurations, profiles, checkers and
- * reference documents; pointers to them stay valid until session_reload()
+ * reference documents (a reference given as text is the result's); pointers to them stay valid until session_reload()
  * or session_free().  A result owns its document and diagnostics until
  * session_result_release(); its rule ids point into a checker, so release
  * results before session_reload()/session_free().
@@ -71,6 +71,11 @@ struct session_options {
 	const char *reference; /* the reference of every document */
 	struct document_options dopts; /* encoding, size limit (kind unused) */
 	size_t n_slots;		       /* documents at once; 0: 1 */
+	/* references stay loaded until session_free() or
+	 * session_reload(), so a result's `reference` outlives the slot's
+	 * next check (a report that shows references keeps every one the
+	 * run used) */
+	int keep_references;
 };
 
 /*
@@ -155,6 +160,11 @@ struct session_doc {
 	size_t len;
 	enum document_kind kind; /* AUTO: the profile's input, else by path */
 	const char *reference;	 /* a reference file; NULL: as above */
+	/* the reference's contents instead (a server's or a stream's
+	 * request): loaded for this check alone, named `reference` (or
+	 * "reference" when NULL) in messages; wins over every file */
+	const char *reference_text;
+	size_t reference_len;
 	/* NULL: looked up from path (the profile, if given, wins) */
 	const struct session_profile *profile;
 	enum session_fix fix; /* needs a file: text must be NULL */
@@ -169,6 +179,11 @@ struct session_result {
 	struct buf diff;	  /* SESSION_FIX_DIFF: the unified diff */
 	struct yamlfile_errors cerrs; /* a broken configuration's mistakes */
 	struct mt_error err;	  /* why it failed */
+	struct document *ref;	  /* reference_text's document, if any */
+	/* the reference the document was checked against (NULL: none):
+	 * `ref`, or the slot's, valid until the slot's next check (with
+	 * keep_references: until session_free()) */
+	const struct document *reference;
 };
 
 /*

@@ -34,8 +34,11 @@
 #define CAT "fluency/spelling"
 
 static const struct rule_info spelling_rules[] = {
-	{ "spelling.unknown-word", CAT, MT_SEV_ERROR,
+	{ "spelling.unknown-word", CAT, MT_SEV_WARNING,
 	  "a lower-case word no dictionary knows, with suggestions", NULL,
+	  "news 89% of 28 flags on a marked error, ted 67% of 27 (before "
+	  "unknown-term took the words no known word is one edit from); "
+	  "Brown 26 in 1,490 sentences: warning",
 	  .bad = RULE_EXAMPLES("The [goverment] met on Friday. -> government",
 			       "They hope to [recieve] an answer. -> receive",
 			       "It is a well-[knwon] fact. -> known"),
@@ -46,19 +49,34 @@ static const struct rule_info spelling_rules[] = {
 	  "a capitalised unknown word close to a known name "
 	  "(reference, name lists, the same document)",
 	  NULL,
+	  "news 93% of 60 flags on a marked error, ted 100% of 5; Brown 11 "
+	  "in 1,490 sentences: warning (error would fail gates on the "
+	  "correct names one letter from a listed one)",
 	  .bad = RULE_EXAMPLES(
 		  "Kowalczyk spoke first. Kowalczyk left early. Later "
 		  "[Kowalcyk] returned. -> Kowalczyk",
 		  "They flew to [Toknyo] in May. -> Tokyo"),
 	  .good = RULE_EXAMPLES("They flew to Tokyo in May.",
 				"Yesterday Dmitri and Dmitry both spoke.") },
+	{ "spelling.unknown-term", CAT, MT_SEV_INFO,
+	  "a lower-case word no dictionary knows and no known word is one "
+	  "edit away from: a technical or foreign term more often than a "
+	  "typo",
+	  NULL,
+	  "news 4 flags (technical terms such as 'andrological'), Brown 10 "
+	  "('nociceptive', 'montmorillonites'), few on a marked error: info",
+	  .bad = RULE_EXAMPLES("The samples showed [zenthoquical] layers."),
+	  .good = RULE_EXAMPLES("The samples showed geological layers.",
+				"The samples showed geolgical layers.") },
 	{ "spelling.unknown-name", CAT, MT_SEV_INFO,
 	  "a capitalised word no dictionary knows (usually a name)", NULL,
+	  "mostly correct names (213 on 1,490 Brown sentences): info",
 	  .bad = RULE_EXAMPLES("The envoy [Zorblattin] said so."),
 	  .good = RULE_EXAMPLES("The envoy Smith said so.",
 				"The QXZW said so.") },
 	{ "spelling.rejected-word", CAT, MT_SEV_WARNING,
 	  "a word the --reject lists forbid, with its preferred form", NULL,
+	  "the user's own list: what it names is wrong by definition",
 	  .bad = RULE_EXAMPLES("The tanks left [Kiev] at dawn. -> Kyiv",
 			       "It was, [irregardless], a success."),
 	  .good = RULE_EXAMPLES("The tanks left Kyiv at dawn.",
@@ -67,13 +85,21 @@ static const struct rule_info spelling_rules[] = {
 	{ "spelling.dialect-variant", CAT, MT_SEV_INFO,
 	  "a spelling of the other English dialect (behaviour/behavior)",
 	  NULL,
+	  "a style choice, not an error: MQM 0 flags, Brown 2: info",
 	  .bad = RULE_EXAMPLES("Their [behaviour] was odd. -> behavior",
 			       "The [colour] faded. -> color"),
 	  .good = RULE_EXAMPLES("Their behavior was odd.",
 				"The color faded.") },
 };
 
-enum { R_UNKNOWN, R_MISSPELLED_NAME, R_UNKNOWN_NAME, R_REJECTED, R_VARIANT };
+enum {
+	R_UNKNOWN,
+	R_MISSPELLED_NAME,
+	R_UNKNOWN_TERM,
+	R_UNKNOWN_NAME,
+	R_REJECTED,
+	R_VARIANT
+};
 
 /* ---- a string map: strtab keys, a value and a count per key ---- */
 
@@ -1028,6 +1054,64 @@ static char *dialect_form(struct run *r, const char *w, size_t n)
 	return NULL;
 }
 
+/*
+ * Is a known word one edit away from the lower-case ASCII word w: a letter
+ * deleted, inserted, replaced or two swapped, or a space or hyphen
+ * inserted between two known words ("hawkmoth", "citybred")?  Typos have
+ * that shape; technical and foreign terms the dictionary lacks
+ * ("nociceptive", "montmorillonites") mostly do not.  Dictionary lookups
+ * only (about 55 per letter), never the suggestion search.  Words that
+ * are not plain ASCII letters count as typo-shaped.
+ */
+static int typo_shaped(struct run *r, const char *w, size_t n)
+{
+	struct speller *sp = r->st->sp;
+	char b[SPELLER_MAX_WORD + 2];
+
+	if (n < 2 || n + 1 >= sizeof(b))
+		return 1;
+	for (size_t i = 0; i < n; i++)
+		if (w[i] < 'a' || w[i] > 'z')
+			return 1;
+	for (size_t i = 0; i <= n; i++) {
+		/* deletion of w[i] */
+		if (i < n) {
+			memcpy(b, w, i);
+			memcpy(b + i, w + i + 1, n - i - 1);
+			if (speller_check(sp, b, n - 1))
+				return 1;
+		}
+		/* swap of w[i] and w[i+1] */
+		if (i + 1 < n) {
+			memcpy(b, w, n);
+			b[i] = w[i + 1];
+			b[i + 1] = w[i];
+			if (speller_check(sp, b, n))
+				return 1;
+		}
+		/* two words: w[..i) and w[i..) */
+		if (i >= 2 && n - i >= 2 && speller_check(sp, w, i) &&
+		    speller_check(sp, w + i, n - i))
+			return 1;
+		for (char c = 'a'; c <= 'z'; c++) {
+			/* replacement of w[i] */
+			if (i < n && c != w[i]) {
+				memcpy(b, w, n);
+				b[i] = c;
+				if (speller_check(sp, b, n))
+					return 1;
+			}
+			/* insertion before w[i] */
+			memcpy(b, w, i);
+			b[i] = c;
+			memcpy(b + i + 1, w + i, n - i);
+			if (speller_check(sp, b, n + 1))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* The other dialect's dictionary, opened on first use (see struct
  * spelling); NULL when there is none. */
 static struct speller *variant(struct spelling *st)
@@ -1070,6 +1154,13 @@ static void unknown_lower(struct run *r, struct span sp, const char *w,
 				diag_suggest(r->ctx->diags, d, other);
 			}
 		}
+		return;
+	}
+	if (!typo_shaped(r, w, n)) {
+		report(r, R_UNKNOWN_TERM, sp,
+		       "unknown word '%.*s'%s: no known word is one edit away "
+		       "(a term the dictionary lacks?)",
+		       w, (int)n, "");
 		return;
 	}
 	d = report(r, R_UNKNOWN, sp, "unknown word '%.*s'%s", w, (int)n, "");

@@ -29,6 +29,7 @@
 #include <unicode/utf8.h>
 
 #include "util/atomicfile.h"
+#include "util/editdist.h"
 #include "util/hash.h"
 #include "util/xalloc.h"
 
@@ -363,46 +364,6 @@ static int code_points(const char *s, size_t n, UChar32 *out, int cap)
 	return k;
 }
 
-/*
- * Optimal string alignment distance between a and b (code points), or
- * max + 1 once it must exceed max (rows whose least value is over max
- * end the search).
- */
-static unsigned osa(const UChar32 *a, int n, const UChar32 *b, int m,
-		    unsigned max)
-{
-	unsigned d[3][SUGINDEX_MAX_WORD + 2];
-
-	if ((unsigned)abs(n - m) > max)
-		return max + 1;
-	for (int j = 0; j <= m; j++)
-		d[0][j] = (unsigned)j;
-	for (int i = 1; i <= n; i++) {
-		unsigned *cur = d[i % 3], *prev = d[(i - 1) % 3];
-		unsigned *prev2 = d[(i + 1) % 3], low;
-
-		cur[0] = (unsigned)i;
-		low = cur[0];
-		for (int j = 1; j <= m; j++) {
-			unsigned c = prev[j - 1] + (a[i - 1] != b[j - 1]);
-
-			if (prev[j] + 1 < c)
-				c = prev[j] + 1;
-			if (cur[j - 1] + 1 < c)
-				c = cur[j - 1] + 1;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
-			    a[i - 2] == b[j - 1] && prev2[j - 2] + 1 < c)
-				c = prev2[j - 2] + 1;
-			cur[j] = c;
-			if (c < low)
-				low = c;
-		}
-		if (low > max)
-			return max + 1;
-	}
-	return d[n % 3][m];
-}
-
 static int cmp_hit(const void *pa, const void *pb)
 {
 	const struct sugindex_hit *a = pa, *b = pb;
@@ -472,7 +433,7 @@ size_t sugindex_lookup(const struct sugindex *ix, const char *word,
 		wn = code_points(f, fl, wc, SUGINDEX_MAX_WORD + 1);
 		if (wn < 0)
 			continue;
-		d = osa(qc, qn, wc, wn, max_dist);
+		d = editdist_osa(qc, (size_t)qn, wc, (size_t)wn, max_dist);
 		if (d > max_dist || (wl == len && memcmp(w, word, len) == 0))
 			continue;
 		all[n_hits++] = (struct sugindex_hit){ w, (uint32_t)wl, d };

@@ -7,7 +7,7 @@
  * within that many edits (insertions, deletions, substitutions, swaps of
  * neighbours) of each other share a variant, so a look-up only visits the
  * words that share one with the query, then keeps those whose real
- * distance (optimal string alignment over code points, ignoring case) is
+ * distance (editdist_osa() over code points, ignoring case) is
  * at most SUGINDEX_MAX_DIST.  No search, no time limit: the work per query
  * is bounded by the number of variants (at most 29) and the words under
  * them.

@@ -742,6 +742,7 @@ struct doc_pos document_position(const struct document *doc, uint32_t off,
 		p.column = 1 + (c1 - c0);
 		p.column16 = u1 - u0;
 		p.line_byte = src_off - doc->line_starts[li];
+		p.offset16 = u1;
 	}
 	return p;
 }

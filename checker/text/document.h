@@ -141,6 +141,9 @@ struct doc_pos {
 	uint32_t column;   /* 1-based, in code points */
 	uint32_t column16; /* 0-based, in UTF-16 code units (LSP) */
 	uint32_t line_byte; /* byte offset into document_line()'s text */
+	/* 0-based, in UTF-16 code units from the start of the decoded text
+	 * (what a JavaScript string of the text counts: LanguageTool) */
+	uint32_t offset16;
 };
 
 /*

@@ -10,6 +10,7 @@
 static const struct rule_info rules[] = {
 	{ "mtlint.unused-disable", "mtlint/suppression", MT_SEV_WARNING,
 	  "an mtlint-disable comment that suppresses nothing", NULL,
+	  "exact by construction: the comment suppressed nothing",
 	  .bad = RULE_EXAMPLES("It rained. [<!-- mtlint-disable-line "
 			       "grammar.repeated-word -->]"),
 	  .good = RULE_EXAMPLES("It was the the end. <!-- mtlint-disable-line "

@@ -7,58 +7,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include "util/editdist.h"
 #include "util/xalloc.h"
 
-/* --- edit distance and Jaro-Winkler ------------------------------------ */
-
-int namesim_distance(const char *a, size_t n, const char *b, size_t m, int max)
-{
-	int *d, best, r;
-	size_t w = m + 1;
-
-	if ((n > m ? n - m : m - n) > (size_t)max)
-		return max + 1;
-	d = xmalloc((n + 1) * w * sizeof(*d));
-	for (size_t j = 0; j <= m; j++)
-		d[j] = (int)j;
-	for (size_t i = 1; i <= n; i++) {
-		d[i * w] = (int)i;
-		best = (int)i;
-		for (size_t j = 1; j <= m; j++) {
-			int cost = a[i - 1] != b[j - 1];
-			int v = d[(i - 1) * w + j] + 1;
-
-			if (d[i * w + j - 1] + 1 < v)
-				v = d[i * w + j - 1] + 1;
-			if (d[(i - 1) * w + j - 1] + cost < v)
-				v = d[(i - 1) * w + j - 1] + cost;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
-			    a[i - 2] == b[j - 1] &&
-			    d[(i - 2) * w + j - 2] + 1 < v)
-				v = d[(i - 2) * w + j - 2] + 1;
-			d[i * w + j] = v;
-			if (v < best)
-				best = v;
-		}
-		/* a later cell is never below the minimum of the two rows
-		 * above it (a transposition looks two rows back), so once
-		 * two rows in a row exceed max, the distance does too */
-		if (best > max && i > 1) {
-			int prev = (int)(i - 1);
-
-			for (size_t j = 0; j <= m; j++)
-				if (d[(i - 1) * w + j] < prev)
-					prev = d[(i - 1) * w + j];
-			if (prev > max) {
-				free(d);
-				return max + 1;
-			}
-		}
-	}
-	r = d[n * w + m];
-	free(d);
-	return r > max ? max + 1 : r;
-}
+/* --- Jaro-Winkler and the near miss ------------------------------------ */
 
 double namesim_jaro_winkler(const char *a, size_t n, const char *b, size_t m)
 {
@@ -136,7 +88,7 @@ int namesim_near_miss(const char *a, const char *b, int *distance,
 		if (p && ((p > l && p[-1] == '-') || p[shorter] == '-'))
 			return 0;
 	}
-	d = namesim_distance(a, n, b, m, max);
+	d = (int)editdist_osa_bytes(a, n, b, m, (unsigned)max);
 	if (d > max)
 		return 0;
 	jw = namesim_jaro_winkler(a, n, b, m);

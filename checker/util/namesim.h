@@ -7,27 +7,24 @@
  *
  * Keys are lower-case ASCII (names.h makes them with ICU's
  * transliteration; the spelling pass lower-cases Latin words). The
- * measures: restricted Damerau-Levenshtein distance (insertions,
- * deletions, substitutions, transpositions of adjacent letters) and
+ * measures: the optimal string alignment distance (editdist.h) and
  * Jaro-Winkler similarity (prefix scale 0.1, up to 4 letters), combined
  * by namesim_near_miss() with a threshold that grows with the length of
- * the word. Two refinements the callers apply on top:
+ * the word. (Common words that look alike -- the word rules' lookalikes,
+ * the reference's suggestions -- are weighed by speller_distance()
+ * instead: a slip of the keyboard, not a second spelling of a name.) Two refinements the callers apply on top:
  * namesim_variant_key() recognises transliteration variants (Dmitry and
  * Dmitri are one name spelt two ways, not a misspelling), and
  * namesim_one_slip() the typing slips that turn a listed name into an
  * unknown word.
  *
- * Pure functions of their arguments; depends on nothing but libc.
+ * Pure functions of their arguments; depends on nothing but libc and
+ * editdist.h.
  */
 #ifndef MT_NAMESIM_H
 #define MT_NAMESIM_H
 
 #include <stddef.h>
-
-/* Restricted Damerau-Levenshtein distance; stops early and returns
- * max + 1 once the distance must exceed max. */
-int namesim_distance(const char *a, size_t a_len, const char *b, size_t b_len,
-		     int max);
 
 /* Jaro-Winkler similarity in [0, 1]. */
 double namesim_jaro_winkler(const char *a, size_t a_len, const char *b,

@@ -1,0 +1,187 @@
+/*
+ * repair: re-parse variants of a sentence (see repair.h).
+ *
+ * Each variant is a copy of the word list with one edit, given to the
+ * parser as a complete_only job; a batch holds every variant of one
+ * question, so the parser's threads share them.
+ */
+#include "grammar/repair.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "util/common.h"
+#include "util/xalloc.h"
+
+/* Function words machine translation drops, most frequent first (articles,
+ * then the infinitive marker and the commonest preposition, the copula,
+ * the complementiser, the dummy subject).  Not "and" nor a comma: the
+ * parser links almost any two clauses joined by them, so such a "repair"
+ * says nothing. */
+static const char *const inserts[] = {
+	"the", "a", "to", "of", "is", "are", "that", "it",
+};
+#define N_ARTICLES 2
+
+/* Closed-class partners: agreement and article choice. */
+static const char *const partners[][2] = {
+	{ "is", "are" },   { "are", "is" },    { "was", "were" },
+	{ "were", "was" }, { "has", "have" },  { "have", "has" },
+	{ "a", "an" },	   { "an", "a" },      { "a", "the" },
+	{ "the", "a" },	   { "this", "these" }, { "these", "this" },
+	{ "that", "those" }, { "those", "that" }, { "does", "do" },
+	{ "do", "does" },  { "it", "its" },    { "its", "it" },
+	{ "much", "many" }, { "many", "much" }, { "doesn't", "don't" },
+	{ "don't", "doesn't" }, { "isn't", "aren't" }, { "aren't", "isn't" },
+};
+
+struct variant {
+	const char **words;
+	uint8_t *glue, *unlinked;
+};
+
+static void build(const struct repair_text *t, const struct repair *e,
+		  struct variant *v, struct parse_job *job)
+{
+	uint32_t n = 0;
+
+	v->words = xmalloc((t->n + 1) * sizeof(*v->words));
+	v->glue = xcalloc(t->n + 1, 1);
+	v->unlinked = xcalloc(t->n + 1, 1);
+	for (uint32_t i = 0; i <= t->n; i++) {
+		if (e && e->kind == REPAIR_INSERT && e->at == i) {
+			v->words[n] = e->word;
+			v->glue[n] = e->word[0] == ',';
+			n++;
+		}
+		if (i == t->n)
+			break;
+		if (e && e->kind == REPAIR_DELETE && e->at == i)
+			continue;
+		v->words[n] = e && e->kind == REPAIR_REPLACE && e->at == i
+				      ? e->word
+				      : t->words[i];
+		v->glue[n] = t->glue ? t->glue[i] : 0;
+		n++;
+	}
+	*job = (struct parse_job){ .words = v->words,
+				   .glue = v->glue,
+				   .n_words = n,
+				   .unlinked = v->unlinked,
+				   .complete_only = 1 };
+}
+
+void repair_try(struct parser *p, const struct repair_text *t,
+		const struct repair *edits, size_t n, uint8_t *ok,
+		double *cost)
+{
+	struct variant *v;
+	struct parse_job *jobs;
+
+	if (n == 0)
+		return;
+	v = xcalloc(n, sizeof(*v));
+	jobs = xcalloc(n, sizeof(*jobs));
+	for (size_t i = 0; i < n; i++)
+		build(t, edits ? &edits[i] : NULL, &v[i], &jobs[i]);
+	parser_parse(p, jobs, n, 0);
+	for (size_t i = 0; i < n; i++) {
+		ok[i] = jobs[i].status == PARSE_COMPLETE;
+		if (cost)
+			cost[i] = jobs[i].cost;
+		free(v[i].words);
+		free(v[i].glue);
+		free(v[i].unlinked);
+	}
+	free(jobs);
+	free(v);
+}
+
+/* The plain stand-ins for a word's parts of speech (verbs have none: their
+ * complements differ too much for one stand-in). */
+static size_t stand_ins(struct parser *p, const char *w, const char **out)
+{
+	unsigned k;
+	size_t n = 0;
+
+	if (!islower((unsigned char)w[0]))
+		return 0;
+	k = parser_word_kinds(p, w);
+	if (k & PARSER_NOUN)
+		out[n++] = k & PARSER_PLURAL ? "things" : "thing";
+	if (k & PARSER_ADJ)
+		out[n++] = "good";
+	if (k & PARSER_ADV)
+		out[n++] = "really";
+	return n;
+}
+
+#define MAX_EDITS (ARRAY_SIZE(inserts) * 3 + 10)
+
+/*
+ * Where the noun phrase holding word i starts: back over the words before
+ * it that can be nouns or adjectives or are capitalised ("Russian Foreign
+ * Ministry official"), stopping at punctuation, function words and verbs.
+ */
+static uint32_t phrase_start(struct parser *p, const struct repair_text *t,
+			     uint32_t i)
+{
+	while (i > 0) {
+		const char *w = t->words[i - 1];
+		unsigned k;
+
+		if (!isalpha((unsigned char)w[0]))
+			break;
+		k = parser_word_kinds(p, w);
+		if (!isupper((unsigned char)w[0]) &&
+		    (!(k & (PARSER_NOUN | PARSER_ADJ)) || (k & PARSER_VERB)))
+			break;
+		i--;
+	}
+	return i;
+}
+
+void repair_find(struct parser *p, const struct repair_text *t,
+		 uint32_t from, uint32_t to, struct repair_verdict *out)
+{
+	struct repair e[MAX_EDITS];
+	uint8_t ok[MAX_EDITS];
+	double cost[MAX_EDITS];
+	const char *si[3];
+	size_t n = 0, n_fix, n_si;
+	uint32_t np;
+
+	memset(out, 0, sizeof(*out));
+	if (from > to || to >= t->n)
+		return;
+	if (from == to)
+		for (size_t i = 0; i < ARRAY_SIZE(partners); i++)
+			if (strcasecmp(t->words[from], partners[i][0]) == 0)
+				e[n++] = (struct repair){ REPAIR_REPLACE, from,
+							  partners[i][1] };
+	np = phrase_start(p, t, from);
+	for (size_t i = 0; i < ARRAY_SIZE(inserts); i++) {
+		e[n++] = (struct repair){ REPAIR_INSERT, from, inserts[i] };
+		/* an article goes where its noun phrase starts */
+		if (i < N_ARTICLES && np < from)
+			e[n++] = (struct repair){ REPAIR_INSERT, np,
+						  inserts[i] };
+		e[n++] = (struct repair){ REPAIR_INSERT, to + 1, inserts[i] };
+	}
+	n_fix = n;
+	n_si = from == to ? stand_ins(p, t->words[from], si) : 0;
+	for (size_t i = 0; i < n_si; i++)
+		e[n++] = (struct repair){ REPAIR_REPLACE, from, si[i] };
+	repair_try(p, t, e, n, ok, cost);
+	for (size_t i = 0; i < n_fix; i++)
+		if (ok[i] && cost[i] <= REPAIR_MAX_COST) {
+			out->repaired = 1;
+			out->fix = e[i];
+			out->fix_cost = cost[i];
+			break;
+		}
+	for (size_t i = n_fix; i < n; i++)
+		out->dictionary_gap |= ok[i];
+}
