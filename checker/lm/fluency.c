@@ -24,6 +24,8 @@ static const struct rule_info fluency_rules[] = {
 	  "a word pair edited English never uses, in a tag sequence it "
 	  "rarely has, in a sentence the parser could not link",
 	  NULL,
+	  .precision = "news 60 %, TED 20 % of its flags on a marked error "
+		       "(measured at every severity): info",
 	  .bad = RULE_EXAMPLES(
 		  "There were [also farm] workers said that wages would "
 		  "fall."),
@@ -65,15 +67,23 @@ static void fluency_close(void *state)
 	free(f);
 }
 
-/* Did an earlier pass (the parser) report a grammar.parse finding inside
- * the sentence? */
+/* Did the parser fail on the sentence without finding the defect itself?
+ * A grammar.parse-* finding inside it says the parser could not link it;
+ * a grammar.parse warning says a repair made it parse, and that repair
+ * is the finding: word pairs elsewhere in the sentence add only noise. */
 static int parser_flagged(const struct diag_list *l, struct span s)
 {
-	for (size_t i = 0; i < l->n; i++)
-		if (!strncmp(l->v[i].rule, "grammar.parse", 13) &&
-		    l->v[i].span.start < s.end && l->v[i].span.end > s.start)
-			return 1;
-	return 0;
+	int failed = 0;
+
+	for (size_t i = 0; i < l->n; i++) {
+		if (strncmp(l->v[i].rule, "grammar.parse", 13) ||
+		    l->v[i].span.start >= s.end || l->v[i].span.end <= s.start)
+			continue;
+		if (!strcmp(l->v[i].rule, "grammar.parse"))
+			return 0;
+		failed = 1;
+	}
+	return failed;
 }
 
 /* Does an earlier finding already cover the span (the same defect)? */
