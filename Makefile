@@ -210,7 +210,7 @@ VALGRIND = valgrind --quiet --error-exitcode=99 --leak-check=full \
 valgrind: all
 	$(Q)for f in fixtures/mt-article.txt fixtures/reference-article.txt; do \
 	  echo "  VALGRIND $$f"; \
-	  $(TEST_ENV) $(VALGRIND) $(BIN) --reference \
+	  $(TEST_ENV) MTLINT_FREE_AT_EXIT=1 $(VALGRIND) $(BIN) --reference \
 	    fixtures/reference-article.txt --format json $$f >/dev/null; \
 	  rc=$$?; [ $$rc -le 1 ] || { echo "valgrind: exit $$rc on $$f"; exit 1; }; \
 	done
@@ -241,12 +241,38 @@ build/fuzz/%: tests/fuzz/%.c $(wildcard checker/*.c checker/*/*.[ch])
 	$(call quiet,FUZZ,$@)$(FUZZ_CC) $(CFLAGS_ALL) $(FUZZ_FLAGS) -Ichecker \
 	  -o $@ $< build/fuzz-lib/libmtlint.a $(LDLIBS_ALL)
 fuzz-build: $(FUZZERS)
-FUZZ_TIME ?= 60
-fuzz: fuzz-build
-	$(Q)for f in $(FUZZERS); do mkdir -p build/corpus/$$(basename $$f); \
-	  $(TEST_ENV) $$f -max_total_time=$(FUZZ_TIME) -max_len=65536 \
-	    -dict=tests/fuzz/$$(basename $$f).dict build/corpus/$$(basename $$f) \
-	    fixtures || exit 1; done
+
+# Seeds: tests/fuzz/seeds.py cuts the fixtures, rule files and configurations
+# into inputs of at most 1 KiB for each target, then libFuzzer's -merge=1
+# keeps those that add coverage (build/fuzz/seeds/<target>).  Nothing binary
+# is committed: the seeds follow the fixtures.
+FUZZ_SEEDS = build/fuzz/seeds
+fuzz-seeds: fuzz-build
+	$(Q)rm -rf $(FUZZ_SEEDS) $(FUZZ_SEEDS)-raw && \
+	  python3 tests/fuzz/seeds.py $(FUZZ_SEEDS)-raw && \
+	  for f in $(FUZZERS); do t=$$(basename $$f); mkdir -p $(FUZZ_SEEDS)/$$t; \
+	    $(TEST_ENV) $$f -merge=1 -max_len=4096 $(FUZZ_SEEDS)/$$t \
+	      $(FUZZ_SEEDS)-raw/$$t >/dev/null 2>&1 || exit 1; \
+	    echo "  SEEDS    $$t: $$(ls $(FUZZ_SEEDS)-raw/$$t | wc -l) -> $$(ls $(FUZZ_SEEDS)/$$t | wc -l)"; \
+	  done; rm -rf $(FUZZ_SEEDS)-raw
+
+# FUZZ_TIME seconds over all targets (shared equally); each run keeps its
+# corpus in build/fuzz/corpus/<target>, stops at the first crash, leak
+# (ASan's leak check at exit of each input), or input slower than 10 s,
+# and prints its executions per second.
+FUZZ_TIME ?= 600
+fuzz: fuzz-seeds
+	$(Q)n=$$(echo $(FUZZERS) | wc -w); each=$$(( $(FUZZ_TIME) / n )); \
+	[ $$each -ge 1 ] || each=1; \
+	for f in $(FUZZERS); do t=$$(basename $$f); \
+	  mkdir -p build/fuzz/corpus/$$t; \
+	  $(TEST_ENV) $$f -max_total_time=$$each -max_len=4096 -timeout=10 \
+	    -rss_limit_mb=2048 -print_final_stats=1 \
+	    -dict=tests/fuzz/$$t.dict build/fuzz/corpus/$$t $(FUZZ_SEEDS)/$$t \
+	    > build/fuzz/$$t.log 2>&1 || { tail -40 build/fuzz/$$t.log; \
+	    echo "fuzz: $$t failed (build/fuzz/$$t.log)"; exit 1; }; \
+	  echo "  FUZZ     $$t: $$(grep -o 'exec/s: [0-9]*' build/fuzz/$$t.log | tail -1) over $$each s, corpus $$(ls build/fuzz/corpus/$$t | wc -l)"; \
+	done
 
 # --- install ------------------------------------------------------------
 
@@ -338,11 +364,12 @@ help:
 	@echo "valgrind   mtlint under valgrind on the fixtures"
 	@echo "eval       precision/recall figures, written to $(EVAL_DOC)"
 	@echo "bench      speed figures (kept in $(EVAL_DOC) by hand)"
-	@echo "fuzz       libFuzzer targets in tests/fuzz (FUZZ_TIME=60 each)"
+	@echo "fuzz       libFuzzer targets in tests/fuzz (FUZZ_TIME=600 s in all)"
+	@echo "fuzz-seeds seed corpora from the fixtures, minimised"
 	@echo "install    PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)"
 	@echo "check-format  what clang-format would change (format: change it)"
 	@echo "check-headers, check-dead-code, format, clean"
 
 .PHONY: all deps run test check-unit check-done eval bench sanitize valgrind install uninstall \
 	check-headers check-dead-code format check-format clean help bench-checker fuzz \
-	fuzz-build
+	fuzz-build fuzz-seeds

@@ -56,6 +56,8 @@ libyaml-dev yaml-0.1               # rule files and .mtlint.yml
 libcmark-gfm-dev libcmark-gfm      # Markdown input: GitHub-flavoured
 libcmark-gfm-extensions-dev        # its tables, strikethrough, task lists, autolinks
 liblink-grammar-dev link-grammar   # the grammar parser
+libacl1-dev libacl                 # --fix keeps the ACLs of a file (perm_copy_fd)
+libattr1-dev libattr               # --fix keeps extended attributes (attr_copy_fd)
 libmicrohttpd-dev libmicrohttpd    # mtlint serve: the HTTP server
 '
 

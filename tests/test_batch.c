@@ -90,3 +90,62 @@ Test(walk, directories_globs_and_ignores)
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
 	cr_assert_eq(system(cmd), 0);
 }
+
+Test(walk, symlink_loops_end_and_each_directory_is_walked_once)
+{
+	char dir[] = "/tmp/mtlint-walk-XXXXXX", cmd[1024];
+	struct walk_list l = { 0 };
+	struct mt_error err = { 0 };
+
+	cr_assert(mkdtemp(dir));
+	/* two links to "." made the walk exponential; a link to the parent
+	 * made it fail ("nested too deeply") without checking anything */
+	snprintf(cmd, sizeof(cmd),
+		 "cd '%s' && mkdir -p sub && touch a.txt sub/b.txt && "
+		 "ln -s . l1 && ln -s . l2 && ln -s .. sub/up && "
+		 "ln -s sub twin",
+		 dir);
+	cr_assert_eq(system(cmd), 0);
+	cr_assert_eq(walk_input(dir, NULL, NULL, &l, &err), MT_ERR_OK, "%s",
+		     err.msg);
+	cr_assert_eq(l.n, 2, "%zu files", l.n);
+	cr_expect(strstr(l.v[0], "/a.txt"), "%s", l.v[0]);
+	cr_expect(strstr(l.v[1], "/sub/b.txt"), "%s", l.v[1]);
+	walk_list_release(&l);
+	snprintf(cmd, sizeof(cmd), "%s/**/*.txt", dir);
+	cr_assert_eq(walk_input(cmd, NULL, NULL, &l, &err), MT_ERR_OK, "%s",
+		     err.msg);
+	cr_expect_eq(l.n, 2, "%zu files", l.n);
+	walk_list_release(&l);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	cr_assert_eq(system(cmd), 0);
+}
+
+Test(walk, globs_and_directories_skip_pipes_and_devices)
+{
+	char dir[] = "/tmp/mtlint-walk-XXXXXX", cmd[1024];
+	struct walk_list l = { 0 };
+	struct mt_error err = { 0 };
+
+	cr_assert(mkdtemp(dir));
+	snprintf(cmd, sizeof(cmd),
+		 "cd '%s' && touch a.txt && mkfifo pipe.txt && "
+		 "ln -s /dev/zero zero.txt",
+		 dir);
+	cr_assert_eq(system(cmd), 0);
+	cr_assert_eq(walk_input(dir, NULL, NULL, &l, &err), MT_ERR_OK);
+	cr_expect_eq(l.n, 1, "%zu files", l.n);
+	walk_list_release(&l);
+	snprintf(cmd, sizeof(cmd), "%s/*.txt", dir);
+	cr_assert_eq(walk_input(cmd, NULL, NULL, &l, &err), MT_ERR_OK);
+	cr_assert_eq(l.n, 1, "%zu files", l.n);
+	cr_expect(strstr(l.v[0], "/a.txt"), "%s", l.v[0]);
+	walk_list_release(&l);
+	/* named on the command line, a pipe is the user's choice */
+	snprintf(cmd, sizeof(cmd), "%s/pipe.txt", dir);
+	cr_assert_eq(walk_input(cmd, NULL, NULL, &l, &err), MT_ERR_OK);
+	cr_expect_eq(l.n, 1);
+	walk_list_release(&l);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	cr_assert_eq(system(cmd), 0);
+}

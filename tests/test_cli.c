@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "helpers.h"
@@ -391,6 +392,103 @@ Test(cli, help_of_one_subcommand)
 	cr_expect(strstr(r.out, ".TP\n\\fB\\-\\-fail\\-on\\fR \\fIerror|"),
 		  "%s", r.out);
 	run_result_release(&r);
+}
+
+/* Every list, rule directory and baseline read has a limit and a reason:
+ * /dev/zero used to be read until memory ran out, a directory gave an
+ * empty list. */
+Test(cli, inputs_over_their_limit_or_not_files_fail_with_the_reason)
+{
+	static const char *const cases[][2] = {
+		{ "--words /dev/zero -", "word list '/dev/zero' is too large" },
+		{ "--words /tmp -", "cannot read word list '/tmp'" },
+		{ "--reject /dev/zero -", "reject list '/dev/zero' is too large" },
+		{ "--baseline /dev/zero -", "baseline '/dev/zero' is too large" },
+		{ "--config /dev/zero -", "too large for a configuration file" },
+		{ "--rules-dir /dev -", "yields no rule" },
+		{ "/dev/zero", "/dev/zero: binary file (NUL byte at byte offset 0)" },
+		{ "--reference /dev/zero -", "/dev/zero: binary file" },
+	};
+	struct run_result r;
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		run_mtlint(cases[i][0], "It was fine.\n", 13, &r);
+		cr_expect_eq(r.status, 2, "%s: status %d", cases[i][0],
+			     r.status);
+		cr_expect(strstr(r.err, cases[i][1]), "%s: %s", cases[i][0],
+			  r.err);
+		run_result_release(&r);
+	}
+}
+
+/* Output that does not reach its file fails the run, whatever the
+ * command: a --fix-dry-run diff to a full disk used to exit 0. */
+Test(cli, output_to_a_full_disk_exits_2)
+{
+	static const char *const cmds[] = {
+		"--no-config --fix-dry-run fixtures/mt-article.txt",
+		"--no-config fixtures/mt-article.txt", "rules",
+		"segment fixtures/mt-article.txt", "--help",
+	};
+	const char *bin = getenv("MTLINT_BIN");
+
+	cr_assert_not_null(bin);
+	for (size_t i = 0; i < ARRAY_SIZE(cmds); i++) {
+		struct buf cmd = BUF_INIT;
+		int st;
+
+		buf_addf(&cmd, "cd '%s' && '%s' %s >/dev/full 2>/dev/null",
+			 getenv("MTLINT_DATA_DIR"), bin, cmds[i]);
+		st = system(cmd.buf);
+		cr_expect(WIFEXITED(st) && WEXITSTATUS(st) == 2,
+			  "%s: status %d", cmds[i], st);
+		buf_release(&cmd);
+	}
+}
+
+Test(cli, a_language_is_a_tag_not_a_path)
+{
+	static const char *const bad[] = { "../../etc/passwd", "en_", "e",
+					   "english", "en/US", "" };
+	struct run_result r;
+
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
+		struct buf args = BUF_INIT;
+
+		buf_addf(&args, "--no-config --lang '%s' -", bad[i]);
+		run_mtlint(args.buf, "It was fine.\n", 13, &r);
+		cr_expect_eq(r.status, 2, "'%s': status %d", bad[i], r.status);
+		cr_expect(strstr(r.err, "bad language"), "'%s': %s", bad[i],
+			  r.err);
+		run_result_release(&r);
+		buf_release(&args);
+	}
+	run_mtlint("--no-config --lang en_GB -", "It was fine.\n", 13, &r);
+	cr_expect_eq(r.status, 0, "%s", r.err);
+	run_result_release(&r);
+}
+
+/* Every job slot loads its own dictionaries: -j 1024 used to open a
+ * checker per file and run out of memory. */
+Test(cli, many_jobs_use_at_most_the_processors)
+{
+	struct run_result r;
+	char *d = tmpdir();
+	struct buf args = BUF_INIT;
+
+	for (int i = 0; i < 6; i++) {
+		char name[32];
+
+		snprintf(name, sizeof(name), "a%d.txt", i);
+		put(d, name, repeated);
+	}
+	buf_addf(&args, "--no-config -j 1024 '%s'", d);
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_expect_eq(r.status, 1, "status %d: %s", r.status, r.err);
+	cr_expect(strstr(r.out, "6 errors"), "%s", r.out);
+	run_result_release(&r);
+	buf_release(&args);
+	rmdir_all(d);
 }
 
 /* mtlint init: a starter .mtlint.yml that parses, never overwritten. */

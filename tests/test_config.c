@@ -7,9 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "util/buf.h"
+#include "util/limits.h"
 #include "run/config.h"
 #include "util/wildmatch.h"
 #include "helpers.h"
@@ -43,7 +45,7 @@ Test(config, every_key)
 	struct config *cfg = parse_ok(
 		"language: en_GB\n"
 		"input: markdown\n"
-		"accept: [words/ok.txt, /abs/list.txt]\n"
+		"accept: [words/ok.txt, more/list.txt]\n"
 		"reject: bad.txt\n"
 		"dictionary-path: dicts\n"
 		"rules:\n"
@@ -60,7 +62,7 @@ Test(config, every_key)
 	cr_assert_eq(cfg->input, CONFIG_INPUT_MARKDOWN);
 	cr_assert_eq(cfg->n_accept, 2);
 	cr_assert_str_eq(cfg->accept[0], "proj/words/ok.txt");
-	cr_assert_str_eq(cfg->accept[1], "/abs/list.txt");
+	cr_assert_str_eq(cfg->accept[1], "proj/more/list.txt");
 	cr_assert_str_eq(cfg->reject[0], "proj/bad.txt");
 	cr_assert_str_eq(cfg->dict_path, "proj/dicts");
 	cr_assert_eq(cfg->n_rules, 3);
@@ -279,6 +281,48 @@ Test(config, long_line_quoted_around_the_column)
 	buf_release(&b);
 }
 
+/* libyaml's scanner is quadratic in the nesting (100,000 brackets took
+ * minutes) and a walk over the tree expands every alias: both stop at
+ * their bound, at the place that went over it, at once. */
+Test(config, deep_nesting_and_alias_bombs_stop_at_their_bound)
+{
+	struct buf b = BUF_INIT;
+	struct yamlfile_errors e;
+	time_t t0 = time(NULL);
+	char prev = 'a';
+
+	buf_adds(&b, "ignore: ");
+	for (int i = 0; i < 100000; i++)
+		buf_addc(&b, '[');
+	for (int i = 0; i < 100000; i++)
+		buf_addc(&b, ']');
+	buf_addc(&b, '\n');
+	e = parse_errors(b.buf, b.len);
+	cr_assert_eq(e.n, 1);
+	cr_assert_eq(e.v[0].line, 1);
+	cr_assert_eq(e.v[0].column, 9 + MT_LIMIT_YAML_DEPTH - 1);
+	cr_assert(strstr(e.v[0].message, "nested deeper than 64"), "%s",
+		  e.v[0].message);
+	yamlfile_errors_release(&e);
+
+	buf_reset(&b);
+	buf_adds(&b, "a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+	for (const char *n = "bcdefghij"; *n; n++) {
+		buf_addf(&b, "%c: &%c [", *n, *n);
+		for (int i = 0; i < 10; i++)
+			buf_addf(&b, "%s*%c", i ? ", " : "", prev);
+		buf_adds(&b, "]\n");
+		prev = *n;
+	}
+	buf_adds(&b, "ignore: *j\n");
+	e = parse_errors(b.buf, b.len);
+	cr_assert(strstr(e.v[0].message, "nodes (aliases"), "%s",
+		  e.v[0].message);
+	yamlfile_errors_release(&e);
+	cr_assert_lt(time(NULL) - t0, 5);
+	buf_release(&b);
+}
+
 /* Found by fuzz_config: a long run of UTF-8 continuation bytes made the
  * quoting window end before it started. */
 Test(config, long_run_of_stray_bytes)
@@ -397,7 +441,7 @@ Test(config, cache_finds_nearest_file_upward)
 	f = fopen(p, "w");
 	fputs("language: en_US\n", f);
 	fclose(f);
-	cr_assert_eq(config_cache_new(NULL, 0, &cc, NULL, &err), MT_ERR_OK);
+	cr_assert_eq(config_cache_new(NULL, 0, 0, &cc, NULL, &err), MT_ERR_OK);
 	snprintf(p, sizeof(p), "%s/sub/a.txt", dir);
 	cr_assert_eq(config_cache_lookup(cc, p, &a, NULL, &err), MT_ERR_OK);
 	cr_assert_str_eq(a->lang, "en_GB");
@@ -408,7 +452,7 @@ Test(config, cache_finds_nearest_file_upward)
 	cr_assert_eq(config_cache_lookup(cc, p, &c, NULL, &err), MT_ERR_OK);
 	cr_assert_eq(a, c, "one load per file");
 	config_cache_free(cc);
-	cr_assert_eq(config_cache_new(NULL, 1, &cc, NULL, &err), MT_ERR_OK);
+	cr_assert_eq(config_cache_new(NULL, 1, 0, &cc, NULL, &err), MT_ERR_OK);
 	cr_assert_eq(config_cache_lookup(cc, p, &c, NULL, &err), MT_ERR_OK);
 	cr_assert_null(c, "--no-config");
 	config_cache_free(cc);
@@ -416,15 +460,91 @@ Test(config, cache_finds_nearest_file_upward)
 	cr_assert_eq(system(p), 0);
 }
 
+/*
+ * A pull request that edits .mtlint.yml must not make CI read files
+ * outside the project and quote them: every path the file names stays in
+ * its project root (its git work tree, else its folder) unless the run
+ * allows more.
+ */
+Test(config, paths_stay_inside_the_project_root)
+{
+	char *d = tmpdir(), *proj = path_in(d, "proj");
+	struct buf cmd = BUF_INIT, yml = BUF_INIT;
+	static const char *const outside[] = {
+		"accept: [/etc/passwd]\n", "reject: ../secret.txt\n",
+		"dictionary-path: /usr/share/hunspell\n",
+		"accept: [link/words.txt]\n", "accept: [link/../x.txt]\n",
+		"references:\n  '*.txt': '../refs/*.txt'\n",
+		"references:\n  '*.txt': '/tmp/*.txt'\n",
+	};
+
+	buf_addf(&cmd, "mkdir -p '%s/proj/sub' '%s/refs' && ln -s '%s/refs' "
+		       "'%s/proj/link'",
+		 d, d, d, d);
+	cr_assert_eq(system(cmd.buf), 0);
+	buf_addf(&yml, "%s/.mtlint.yml", proj);
+	for (size_t i = 0; i < ARRAY_SIZE(outside); i++) {
+		struct config *cfg = NULL;
+		struct config_cache *cc = NULL;
+		struct yamlfile_errors e = { 0 };
+		struct mt_error err = { 0 };
+
+		cr_expect_eq(config_parse(yml.buf, outside[i],
+					  strlen(outside[i]), &cfg, &e, &err),
+			     MT_ERR_CONFIG, "accepted: %s", outside[i]);
+		cr_expect(e.n == 1 && strstr(e.v[0].message,
+					     "lies outside the project root") &&
+				  strstr(e.v[0].message, "--allow-outside-root"),
+			  "%s: %s", outside[i], err.msg);
+		cr_expect_eq(e.n ? e.v[0].line : 0,
+			     strncmp(outside[i], "references", 10) ? 1 : 2);
+		yamlfile_errors_release(&e);
+		config_free(cfg);
+		/* allowed: the same file loads */
+		put(proj, ".mtlint.yml", outside[i]);
+		cr_expect_eq(config_cache_new(yml.buf, 0,
+					      CONFIG_ALLOW_OUTSIDE_ROOT, &cc,
+					      NULL, &err),
+			     MT_ERR_OK, "%s: %s", outside[i], err.msg);
+		config_cache_free(cc);
+	}
+	/* a git work tree is the root: ../ within it is fine */
+	{
+		static const char text[] = "accept: [../shared.txt]\n";
+		struct config *cfg = NULL;
+		struct mt_error err = { 0 };
+		struct buf sub = BUF_INIT;
+
+		buf_addf(&sub, "%s/sub/.mtlint.yml", proj);
+		cr_expect_eq(config_parse(sub.buf, text, strlen(text), &cfg,
+					  NULL, &err),
+			     MT_ERR_CONFIG, "no work tree yet: outside");
+		buf_reset(&cmd);
+		buf_addf(&cmd, "mkdir '%s/.git'", proj);
+		cr_assert_eq(system(cmd.buf), 0);
+		cr_expect_eq(config_parse(sub.buf, text, strlen(text), &cfg,
+					  NULL, &err),
+			     MT_ERR_OK, "%s", err.msg);
+		cr_expect(cfg && config_inside_root(cfg, cfg->accept[0]));
+		cr_expect(cfg && !config_inside_root(cfg, "/etc/passwd"));
+		config_free(cfg);
+		buf_release(&sub);
+	}
+	buf_release(&cmd);
+	buf_release(&yml);
+	free(proj);
+	rmdir_all(d);
+}
+
 Test(config, packs_and_names)
 {
-	struct config *cfg = parse_ok("packs: [house, /abs/desk]\n"
+	struct config *cfg = parse_ok("packs: [house, team/desk]\n"
 				      "names: [Kwarteleigh, \"Ursula von "
 				      "Tamsworthy\"]\n");
 
 	cr_assert_eq(cfg->n_packs, 2);
 	cr_expect_str_eq(cfg->packs[0], "proj/house");
-	cr_expect_str_eq(cfg->packs[1], "/abs/desk");
+	cr_expect_str_eq(cfg->packs[1], "proj/team/desk");
 	cr_assert_eq(cfg->n_names, 4);
 	cr_expect_str_eq(cfg->names[0], "Kwarteleigh");
 	cr_expect_str_eq(cfg->names[1], "Ursula");
@@ -432,6 +552,9 @@ Test(config, packs_and_names)
 	config_free(cfg);
 	parse_fails("names: {a: b}\n", "'names' takes a list of strings");
 	parse_fails("extends: [a, b]\n", "extends");
+	/* a pack is rule files, whose errors quote their lines: it stays
+	 * in the project root like every path of the file */
+	parse_fails("packs: [/abs/desk]\n", "outside the project root");
 }
 
 /* Write text to dir/name. */
@@ -459,6 +582,10 @@ Test(config, extends_merges_a_base)
 	struct config *cfg = NULL;
 
 	cr_assert(root);
+	/* a git work tree: the project root, where the base may lie */
+	buf_addf(&b, "%s/.git", root);
+	cr_assert_eq(mkdir(b.buf, 0700), 0);
+	buf_reset(&b);
 	buf_addf(&b, "%s/desk", root);
 	cr_assert_eq(mkdir(b.buf, 0700), 0);
 	put_file(root, "base.yml",
@@ -506,6 +633,14 @@ Test(config, extends_merges_a_base)
 	cr_expect_eq(config_load(b.buf, &cfg, &errs, &err), MT_ERR_CONFIG);
 	cr_expect(strstr(err.msg, "c.yml: extends: cannot open"), "%s",
 		  err.msg);
+	/* a base outside the project root is refused where it is named */
+	put_file(root, "d.yml", "extends: ../../etc/mtlint.yml\n");
+	buf_reset(&b);
+	buf_addf(&b, "%s/d.yml", root);
+	cr_expect_eq(config_load(b.buf, &cfg, &errs, &err), MT_ERR_CONFIG);
+	cr_expect(strstr(err.msg, "d.yml:1:10: '../../etc/mtlint.yml' lies "
+				  "outside the project root"),
+		  "%s", err.msg);
 	yamlfile_errors_release(&errs);
 	buf_reset(&b);
 	buf_addf(&b, "rm -rf '%s'", root);

@@ -3,6 +3,7 @@
  * bytes, lines and columns.
  */
 #include <criterion/criterion.h>
+#include <iconv.h>
 #include <string.h>
 
 #include "text/document.h"
@@ -306,4 +307,123 @@ Test(document, columns_on_a_very_long_line)
 	cr_assert_eq(document_position(doc, 1, 0).column, 2);
 	document_free(doc);
 	free(s);
+}
+
+/* Original byte range [start, end) of the text span of `needle`. */
+static void orig_range(const struct document *doc, const char *needle,
+		       uint32_t *start, uint32_t *end)
+{
+	const char *p = strstr(doc->text, needle);
+
+	cr_assert_not_null(p, "'%s' not in '%s'", needle, doc->text);
+	*start = document_position(doc, (uint32_t)(p - doc->text), 0).offset;
+	*end = document_position(doc, (uint32_t)(p - doc->text + strlen(needle)),
+				 1).offset;
+}
+
+Test(document, stateful_encoding_maps_each_character_to_its_bytes)
+{
+	/* UTF-7: "+APw-" is one "ü"; iconv consumes "+", "A", "P" with no
+	 * output and the closing "-" too */
+	static const char in[] = "It was was +APw-ber.";
+	struct mt_error err = { 0 };
+	enum mt_err rc;
+	struct document *doc = load_bytes(in, sizeof(in) - 1, "UTF-7", &rc,
+					  &err);
+	uint32_t a, e;
+
+	cr_assert_eq(rc, MT_ERR_OK, "%s", err.msg);
+	cr_assert_str_eq(doc->text, "It was was \xC3\xBC" "ber.");
+	orig_range(doc, "was was", &a, &e);
+	cr_expect_eq(a, 3);
+	cr_expect_eq(e, 10);
+	orig_range(doc, "\xC3\xBC", &a, &e);
+	cr_expect_eq(a, 11);
+	cr_expect_eq(e, 16, "the closing '-' belongs to the character");
+	orig_range(doc, "ber", &a, &e);
+	cr_expect_eq(a, 16);
+	cr_expect_eq(e, 19);
+	cr_expect_eq(document_position(doc, (uint32_t)strlen("It was was "
+							       "\xC3\xBC"),
+					0).column, 13);
+	document_free(doc);
+}
+
+Test(document, lagging_converter_maps_each_character_to_its_bytes)
+{
+	/* CP1258 holds every letter back until it knows no combining accent
+	 * follows: output lags one byte behind the input */
+	static const char in[] = "It was was the end.";
+	struct mt_error err = { 0 };
+	enum mt_err rc;
+	struct document *doc = load_bytes(in, sizeof(in) - 1, "CP1258", &rc,
+					  &err);
+	uint32_t a, e;
+
+	cr_assert_eq(rc, MT_ERR_OK, "%s", err.msg);
+	cr_assert_str_eq(doc->text, in);
+	orig_range(doc, "was was", &a, &e);
+	cr_expect_eq(a, 3);
+	cr_expect_eq(e, 10);
+	orig_range(doc, "end", &a, &e);
+	cr_expect_eq(a, 15);
+	cr_expect_eq(e, 18);
+	document_free(doc);
+}
+
+Test(document, shift_state_survives_an_incomplete_character)
+{
+	/* IBM930 (EBCDIC with SO/SI): after SO (0x0E) a double-byte
+	 * character fed one byte at a time is incomplete, not a reason to
+	 * forget the shift */
+	static const char utf8[] = "\xE6\x9D\xB1\xE4\xBA\xAC x";
+	char enc[64], *ip = (char *)utf8, *op = enc;
+	size_t il = sizeof(utf8) - 1, ol = sizeof(enc);
+	iconv_t cd = iconv_open("IBM930", "UTF-8");
+	struct mt_error err = { 0 };
+	enum mt_err rc;
+	struct document *doc;
+
+	cr_assert_neq(cd, (iconv_t)-1);
+	cr_assert_neq(iconv(cd, &ip, &il, &op, &ol), (size_t)-1);
+	cr_assert_neq(iconv(cd, NULL, NULL, &op, &ol), (size_t)-1);
+	iconv_close(cd);
+	doc = load_bytes(enc, (size_t)(op - enc), "IBM930", &rc, &err);
+	cr_assert_eq(rc, MT_ERR_OK, "%s", err.msg);
+	cr_assert_str_eq(doc->text, utf8);
+	document_free(doc);
+}
+
+Test(document, mixed_utf8_with_an_invalid_first_byte_is_refused)
+{
+	/* a Latin-1 "é" first, proper UTF-8 "é" later: not Latin-1 text */
+	static const char in[] = "Caf\xE9 here.\nThe caf\xC3\xA9 there.";
+	struct mt_error err = { 0 };
+	enum mt_err rc;
+	struct document *doc = load_bytes(in, sizeof(in) - 1, NULL, &rc, &err);
+
+	cr_assert_null(doc);
+	cr_assert_eq(rc, MT_ERR_ENCODING);
+	cr_expect(strstr(err.msg, "byte 0xE9") && strstr(err.msg, "line 1") &&
+			  strstr(err.msg, "byte offset 3"),
+		  "%s", err.msg);
+	cr_expect(strstr(err.msg, "valid UTF-8 at line 2"), "%s", err.msg);
+	cr_expect(!strstr(err.msg, "ISO-8859"), "%s", err.msg);
+}
+
+Test(document, decoding_error_counts_lines_in_the_decoded_text)
+{
+	/* UTF-16BE: U+0A41 has a 0x0A byte, which is no line end; the lone
+	 * surrogate D800 is on line 2 */
+	static const char in[] = "\xFE\xFF\x0A\x41\x00\x0A\x00" "a"
+				 "\xD8\x00\x00" "b";
+	struct mt_error err = { 0 };
+	enum mt_err rc;
+	struct document *doc = load_bytes(in, sizeof(in) - 1, NULL, &rc, &err);
+
+	cr_assert_null(doc);
+	cr_assert_eq(rc, MT_ERR_ENCODING);
+	cr_expect(strstr(err.msg, "line 2,") && strstr(err.msg, "UTF-16BE") &&
+			  strstr(err.msg, "byte offset 8"),
+		  "%s", err.msg);
 }

@@ -158,13 +158,13 @@ Test(gate_formats, escaping_in_every_format)
 	json_decref(j);
 	run_result_release(&r);
 
-	/* github: properties escape , : % and control characters pass as
-	 * bytes except CR/LF */
+	/* github: properties escape , : %; control characters show as their
+	 * Control Pictures (U+2401 for \x01), CR/LF as %0D/%0A */
 	buf_reset(&args);
 	buf_addf(&args, "--no-config -f github '%s'", p);
 	run_mtlint(args.buf, NULL, 0, &r);
 	cr_assert(strstr(r.out, "::error file="), "%s", r.out);
-	cr_assert(strstr(r.out, "q\"<&>%2C%3A%25\x01 \xc3\xa9.txt,line=1,col=10,"
+	cr_assert(strstr(r.out, "q\"<&>%2C%3A%25\xe2\x90\x81 \xc3\xa9.txt,line=1,col=10,"
 				"endLine=1,endColumn=16,title=grammar.repeated-"
 				"word::repeated word 'the'"),
 		  "%s", r.out);
@@ -257,6 +257,62 @@ static void sarif_location(json_t *log, const char **uri, const char **base)
  * that directory; a file outside keeps an absolute file:// URI; spaces,
  * '%' and non-ASCII are percent-encoded.
  */
+/*
+ * A document, or its name, could send escape sequences to the terminal
+ * showing the report (colours, a new window title, "clear screen", bidi
+ * overrides that reorder the line): text and github output show them as
+ * visible symbols instead, one per character so the carets stay aligned.
+ */
+Test(gate_formats, no_terminal_escapes_reach_text_or_github_output)
+{
+	static const char *const fmts[] = { "text", "github" };
+	char *d = tmpdir();
+	const char *name = "esc\033[2J.txt";
+	char *p = path_in(d, name);
+	struct run_result r;
+
+	put(d, name,
+	    "It was was \033[31mred\033]0;title\007 and \xc2\x9b" "2J, "
+	    "\xe2\x80\xaeodd\xe2\x80\xac, the the end.\n");
+	for (size_t i = 0; i < sizeof(fmts) / sizeof(*fmts); i++) {
+		struct buf args = BUF_INIT;
+
+		buf_addf(&args, "--no-config --grammar-parser off -f %s '%s'",
+			 fmts[i], p);
+		run_mtlint(args.buf, NULL, 0, &r);
+		cr_expect_eq(r.status, 1, "%s: %s", fmts[i], r.err);
+		cr_expect(!memchr(r.out, '\033', r.out_len) &&
+				  !memchr(r.out, '\007', r.out_len),
+			  "%s: escape in output: %s", fmts[i], r.out);
+		cr_expect(!strstr(r.out, "\xc2\x9b") &&
+				  !strstr(r.out, "\xe2\x80\xae"),
+			  "%s: C1 or bidi control in output", fmts[i]);
+		/* U+241B SYMBOL FOR ESCAPE stands for it */
+		cr_expect(strstr(r.out, "esc\xe2\x90\x9b[2J.txt"), "%s: %s",
+			  fmts[i], r.out);
+		cr_expect(i > 0 || strstr(r.out, "\xe2\x90\x9b[31mred"), "%s",
+			  r.out);
+		run_result_release(&r);
+		buf_release(&args);
+	}
+	/* the caret stays under "the the" */
+	{
+		struct buf args = BUF_INIT;
+		const char *caret;
+
+		buf_addf(&args, "--no-config --grammar-parser off '%s'", p);
+		run_mtlint(args.buf, NULL, 0, &r);
+		caret = strstr(r.out, "the the end.\n");
+		cr_assert_not_null(caret, "%s", r.out);
+		cr_expect(strstr(r.out, ":1:47: error: repeated word 'the'"),
+			  "%s", r.out);
+		run_result_release(&r);
+		buf_release(&args);
+	}
+	free(p);
+	rmdir_all(d);
+}
+
 Test(gate_formats, sarif_uris_relative_to_the_source_root)
 {
 	char *d = tmpdir();
@@ -976,4 +1032,126 @@ Test(gate_usage, bad_options)
 	cr_assert_eq(r.status, 2);
 	cr_assert(strstr(r.err, "baseline"), "%s", r.err);
 	run_result_release(&r);
+}
+
+/*
+ * `references:` used to accept ../ and absolute paths, and the evidence
+ * printed lines of that file: a pull request could leak a secret into CI
+ * logs.  A mapping that leaves the project root -- by its pattern or
+ * through a symbolic link -- now stops the run, quoting nothing.
+ */
+Test(gate_config, references_outside_the_project_root_are_refused)
+{
+	char *d = tmpdir(), *proj = path_in(d, "proj");
+	struct buf cmd = BUF_INIT, args = BUF_INIT;
+	struct run_result r;
+
+	buf_addf(&cmd,
+		 "mkdir -p '%s/proj/.git' '%s/secret' && "
+		 "ln -s '%s/secret' '%s/proj/refs'",
+		 d, d, d, d);
+	cr_assert_eq(system(cmd.buf), 0);
+	put(d, "secret/a.txt", "Sergei Lavrov met TOPSECRET-TOKEN-42 today.\n");
+	put(proj, "a.txt", "Sergey Lavrov met him today.\n");
+	/* by the pattern: an error at its position */
+	put(proj, ".mtlint.yml", "references:\n  'a.txt': '../secret/a.txt'\n");
+	buf_addf(&args, "--format json '%s/a.txt'", proj);
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_expect_eq(r.status, 2, "status %d: %s", r.status, r.err);
+	cr_expect(strstr(r.err, ".mtlint.yml:2:") &&
+			  strstr(r.err, "lies outside the project root"),
+		  "%s", r.err);
+	cr_expect(!strstr(r.out, "TOPSECRET") && !strstr(r.err, "TOPSECRET"));
+	run_result_release(&r);
+	/* through a symbolic link inside the project */
+	put(proj, ".mtlint.yml", "references:\n  'a.txt': 'refs/a.txt'\n");
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_expect_eq(r.status, 2, "status %d: %s", r.status, r.err);
+	cr_expect(strstr(r.err, "lies outside the project root"), "%s", r.err);
+	cr_expect(!strstr(r.out, "TOPSECRET") && !strstr(r.err, "TOPSECRET"));
+	run_result_release(&r);
+	/* the run may allow it */
+	buf_reset(&args);
+	buf_addf(&args, "--allow-outside-root --format json '%s/a.txt'", proj);
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_expect(r.status <= 1, "status %d: %s", r.status, r.err);
+	run_result_release(&r);
+	buf_release(&cmd);
+	buf_release(&args);
+	free(proj);
+	rmdir_all(d);
+}
+
+/*
+ * --fix used to break hard links, drop setuid bits and rewrite read-only
+ * files without being asked: each is now left alone with the reason, and
+ * --fix-force writes hard-linked and read-only files (never setuid ones).
+ */
+Test(gate_fix, hard_linked_read_only_and_setuid_files_need_force)
+{
+	char *d = tmpdir(), *a = path_in(d, "a.txt"), *b = path_in(d, "b.txt");
+	char *ro = path_in(d, "ro.txt"), *su = path_in(d, "su.txt");
+	static const char text[] = "It was was the end.\n";
+	struct buf args = BUF_INIT;
+	struct run_result r;
+	struct stat st;
+
+	put(d, "a.txt", text);
+	put(d, "ro.txt", text);
+	put(d, "su.txt", text);
+	cr_assert_eq(link(a, b), 0);
+	cr_assert_eq(chmod(ro, 0444), 0);
+	cr_assert_eq(chmod(su, 04755), 0);
+	buf_addf(&args, "--no-config --grammar-parser off --fix '%s' '%s' '%s'",
+		 a, ro, su);
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_expect_eq(r.status, 2, "status %d: %s", r.status, r.err);
+	cr_expect(strstr(r.err, "2 hard links") && strstr(r.err, "read-only") &&
+			  strstr(r.err, "setuid"),
+		  "%s", r.err);
+	run_result_release(&r);
+	{
+		size_t len;
+		char *got;
+
+		got = read_file(b, &len);
+		cr_expect_str_eq(got, text);
+		free(got);
+	}
+	buf_reset(&args);
+	buf_addf(&args,
+		 "--no-config --grammar-parser off --fix-force '%s' '%s' '%s'",
+		 a, ro, su);
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_expect_eq(r.status, 2, "the setuid file is still refused: %s",
+		     r.err);
+	cr_expect(strstr(r.err, "fixed 1 finding in") &&
+			  strstr(r.err, "setuid"),
+		  "%s", r.err);
+	run_result_release(&r);
+	{
+		size_t len;
+		char *got = read_file(b, &len);
+
+		cr_expect_str_eq(got, "It was the end.\n", "the other link");
+		free(got);
+		got = read_file(ro, &len);
+		cr_expect_str_eq(got, "It was the end.\n");
+		free(got);
+		got = read_file(su, &len);
+		cr_expect_str_eq(got, text);
+		free(got);
+	}
+	cr_assert_eq(stat(a, &st), 0);
+	cr_expect_eq(st.st_nlink, 2);
+	cr_assert_eq(stat(ro, &st), 0);
+	cr_expect_eq(st.st_mode & 07777, 0444);
+	cr_assert_eq(stat(su, &st), 0);
+	cr_expect_eq(st.st_mode & 07777, 04755);
+	buf_release(&args);
+	free(a);
+	free(b);
+	free(ro);
+	free(su);
+	rmdir_all(d);
 }

@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lsp/lsp.h"
 #include "util/buf.h"
+#include "util/limits.h"
 #include "helpers.h"
 
 static void frame(struct buf *b, const char *json)
@@ -271,6 +273,113 @@ Test(lsp, inline_suppressions_honoured)
 	cr_assert_eq(json_array_size(json_object_get(
 			     json_object_get(pub, "params"), "diagnostics")),
 		     0, "%s", r.out);
+	json_decref(arr);
+	run_result_release(&r);
+	buf_release(&in);
+}
+
+/*
+ * A 20 MB didOpen took 2.4 GB and answered with one 150 MB message: a
+ * document over the limit is not checked (the editor is told), and a
+ * document with too many findings sends the first LSP_MAX_DIAGNOSTICS and
+ * one info diagnostic counting the rest.
+ */
+Test(lsp, oversized_documents_and_floods_of_findings_are_bounded)
+{
+	struct buf in = BUF_INIT, doc = BUF_INIT, big = BUF_INIT;
+	struct run_result r;
+	json_t *arr, *m, *diags;
+	size_t i, n_pub = 0;
+
+	frame(&in, init);
+	/* 3000 findings: "the the" 3000 times, one per line */
+	buf_adds(&doc, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\","
+		       "\"params\":{\"textDocument\":{\"uri\":\"file:///a.txt\","
+		       "\"version\":1,\"text\":\"");
+	for (i = 0; i < 3000; i++)
+		buf_adds(&doc, "It was the the end.\\n\\n");
+	buf_adds(&doc, "\"}}}");
+	frame(&in, doc.buf);
+	pull(&in, "file:///a.txt", 10);
+	/* over MT_LIMIT_LSP_DOCUMENT */
+	buf_adds(&big, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\","
+		       "\"params\":{\"textDocument\":{\"uri\":\"file:///b.txt\","
+		       "\"version\":1,\"text\":\"");
+	for (i = 0; i <= MT_LIMIT_LSP_DOCUMENT / 16; i++)
+		buf_adds(&big, "It was the end. ");
+	buf_adds(&big, "\"}}}");
+	frame(&in, big.buf);
+	pull(&in, "file:///b.txt", 11);
+	shutdown_exit(&in);
+	run_mtlint("lsp --grammar-parser off", in.buf, in.len, &r);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	arr = messages(r.out);
+	json_array_foreach(arr, i, m) {
+		const char *mm = json_string_value(json_object_get(m, "method"));
+		json_t *p = json_object_get(m, "params");
+
+		if (!mm || strcmp(mm, "textDocument/publishDiagnostics"))
+			continue;
+		n_pub++;
+		diags = json_object_get(p, "diagnostics");
+		if (!strcmp(json_string_value(json_object_get(p, "uri")),
+			    "file:///a.txt")) {
+			json_t *last = json_array_get(
+				diags, json_array_size(diags) - 1);
+
+			cr_expect_eq(json_array_size(diags),
+				     LSP_MAX_DIAGNOSTICS + 1);
+			cr_expect(strstr(json_string_value(json_object_get(
+						 last, "message")),
+					 "2000 more findings not shown"),
+				  "%s", json_dumps(last, 0));
+		} else {
+			cr_expect_eq(json_array_size(diags), 0);
+		}
+	}
+	cr_expect_eq(n_pub, 2);
+	/* the pulled answers are bounded the same way */
+	diags = json_object_get(json_object_get(find_msg(arr, NULL, 10),
+						"result"),
+				"items");
+	cr_expect_eq(json_array_size(diags), LSP_MAX_DIAGNOSTICS + 1);
+	diags = json_object_get(json_object_get(find_msg(arr, NULL, 11),
+						"result"),
+				"items");
+	cr_expect_eq(json_array_size(diags), 0);
+	m = find_msg(arr, "window/showMessage", 0);
+	cr_expect(m && strstr(json_string_value(json_object_get(
+				      json_object_get(m, "params"), "message")),
+			      "over the limit"),
+		  "no message about the oversized document");
+	json_decref(arr);
+	run_result_release(&r);
+	buf_release(&in);
+	buf_release(&doc);
+	buf_release(&big);
+}
+
+Test(lsp, initialize_twice_and_requests_after_shutdown_are_refused)
+{
+	struct buf in = BUF_INIT;
+	struct run_result r;
+	json_t *arr, *e;
+
+	frame(&in, init);
+	frame(&in, "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"initialize\","
+		   "\"params\":{\"initializationOptions\":{\"reference\":"
+		   "\"r.txt\"}}}");
+	frame(&in, "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"shutdown\"}");
+	frame(&in, "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":"
+		   "\"textDocument/codeAction\",\"params\":{}}");
+	frame(&in, "{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}");
+	run_mtlint("lsp", in.buf, in.len, &r);
+	cr_expect_eq(r.status, 0, "%s", r.err);
+	arr = messages(r.out);
+	e = json_object_get(find_msg(arr, NULL, 7), "error");
+	cr_expect_eq(json_integer_value(json_object_get(e, "code")), -32600);
+	e = json_object_get(find_msg(arr, NULL, 9), "error");
+	cr_expect_eq(json_integer_value(json_object_get(e, "code")), -32600);
 	json_decref(arr);
 	run_result_release(&r);
 	buf_release(&in);

@@ -7,9 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "gate_test.h"
+#include "util/buf.h"
 #include "text/markdown.h"
 
 Test(markdown, masks_all_but_prose_keeping_offsets)
@@ -51,6 +53,38 @@ Test(markdown, masks_all_but_prose_keeping_offsets)
 	/* prose sits at its original offsets */
 	cr_assert_eq(strstr(m, "Use ") - m, strstr(src, "Use ") - src);
 	document_free(doc);
+}
+
+/* cmark's work grows with the open containers times a line's length:
+ * 100,000 nested quotes over a line of emphasis took minutes.  A line
+ * nested past MT_LIMIT_MARKDOWN_PREFIX is hidden, the next one is prose;
+ * ordinary nesting is unchanged. */
+Test(markdown, nesting_past_the_limit_is_hidden_and_fast)
+{
+	struct buf b = BUF_INIT;
+	struct document *doc;
+	const char *m;
+	time_t t0 = time(NULL);
+
+	buf_adds(&b, "> > - 1. deep enough\n\n");
+	for (int i = 0; i < 100000; i++)
+		buf_adds(&b, "> - ");
+	buf_adds(&b, "too deep\n");
+	for (int i = 0; i < 50000; i++)
+		buf_addc(&b, '*');
+	buf_adds(&b, "after");
+	for (int i = 0; i < 50000; i++)
+		buf_addc(&b, '*');
+	buf_addc(&b, '\n');
+	doc = load_str(b.buf);
+	m = markdown_prose(doc);
+	cr_assert_eq(strlen(m), doc->len);
+	cr_expect(strstr(m, "deep enough"));
+	cr_expect_null(strstr(m, "too deep"));
+	cr_expect(strstr(m, "after"));
+	cr_expect_lt(time(NULL) - t0, 5);
+	document_free(doc);
+	buf_release(&b);
 }
 
 /* Raw HTML is reported exactly: inline HTML as its literal, HTML blocks

@@ -65,7 +65,7 @@ Test(parser, complete_unconnected_cache_and_limits)
 
 	po.max_words = 10;
 	cr_assert_eq(parser_open(&po, &p, &err), MT_ERR_OK, "%s", err.msg);
-	parser_parse(p, jobs, 2, 0);
+	parser_parse(p, jobs, 2);
 	cr_expect_eq(jobs[0].status, PARSE_COMPLETE);
 	cr_expect_eq(jobs[1].status, PARSE_NULLS);
 	cr_expect(jobs[1].null_count >= 1);
@@ -75,7 +75,7 @@ Test(parser, complete_unconnected_cache_and_limits)
 
 	/* the same sentences again: from the cache, same answer */
 	memset(u2, 0, sizeof(u2));
-	parser_parse(p, jobs, 2, 0);
+	parser_parse(p, jobs, 2);
 	cr_expect(jobs[0].cached && jobs[1].cached);
 	cr_expect_eq(jobs[1].status, PARSE_NULLS);
 	cr_expect(u2[1]);
@@ -83,11 +83,6 @@ Test(parser, complete_unconnected_cache_and_limits)
 	cr_expect_eq(st.parsed, 2);
 	cr_expect_eq(st.cache_hits, 2);
 
-	/* a deadline already past skips; results are not cached then */
-	jobs[0].words = bad;
-	jobs[0].n_words = 5;
-	parser_parse(p, jobs, 1, parser_now() - 1);
-	cr_expect_eq(jobs[0].status, PARSE_SKIPPED);
 	parser_close(p);
 
 	/* over max_words: not parsed */
@@ -95,7 +90,7 @@ Test(parser, complete_unconnected_cache_and_limits)
 	cr_assert_eq(parser_open(&po, &p, &err), MT_ERR_OK);
 	jobs[0].words = good;
 	jobs[0].n_words = 7;
-	parser_parse(p, jobs, 1, 0);
+	parser_parse(p, jobs, 1);
 	cr_expect_eq(jobs[0].status, PARSE_TOO_LONG);
 	parser_close(p);
 }
@@ -113,7 +108,7 @@ Test(parser, glued_words_reach_the_tokenizer_as_written)
 				 .unlinked = u };
 
 	cr_assert_eq(parser_open(NULL, &p, &err), MT_ERR_OK);
-	parser_parse(p, &job, 1, 0);
+	parser_parse(p, &job, 1);
 	cr_expect_eq(job.status, PARSE_COMPLETE);
 	cr_expect(parser_has_entry(p, "the"));
 	cr_expect(!parser_has_entry(p, "Xqzzyv"));

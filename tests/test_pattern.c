@@ -95,3 +95,31 @@ Test(pattern, pathological_regex_gives_up)
 	pattern_text_free(t);
 	pattern_free(p);
 }
+
+Test(pattern, a_budget_is_shared_and_spent_by_searches_that_give_up)
+{
+	struct pattern *p = compile("(a+)+b", 0), *q = compile("a", 0);
+	struct pattern_budget b = { 0, 50 };
+	char s[4096];
+	struct pattern_text *t;
+	struct pattern_match m;
+
+	memset(s, 'a', sizeof(s) - 1);
+	s[sizeof(s) - 1] = '\0';
+	t = pattern_text_new(s, strlen(s));
+	pattern_set_budget(p, &b);
+	pattern_set_budget(q, &b);
+	cr_expect(pattern_find_text(q, t, 0, &m), "cheap: under budget");
+	cr_expect(!pattern_budget_spent(&b));
+	cr_expect(!pattern_find_text(p, t, 0, &m));
+	cr_expect(pattern_budget_spent(&b), "used %u of %u", b.used, b.limit);
+	cr_expect_eq(pattern_timeouts(p), 0, "the budget stopped it first");
+	/* spent: every pattern charged to it gives up at once */
+	cr_expect(!pattern_find_text(q, t, 0, &m));
+	cr_expect(!pattern_matches(q, "a", 1));
+	pattern_set_budget(q, NULL);
+	cr_expect(pattern_matches(q, "a", 1));
+	pattern_text_free(t);
+	pattern_free(p);
+	pattern_free(q);
+}

@@ -1,15 +1,20 @@
 /*
- * arena, buf, xalloc and common: the low-level primitives.
+ * arena, buf, listfile, xalloc and common: the low-level primitives.
  */
 #include <criterion/criterion.h>
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/common.h"
+#include "util/limits.h"
+#include "util/listfile.h"
 #include "check/diag.h"
+#include "helpers.h"
 
 Test(arena, allocations_are_aligned_and_distinct)
 {
@@ -128,6 +133,36 @@ Test(diag, add_suggest_sort_dedupe)
 	arena_release(&a);
 }
 
+/* Evidence quotes another file into logs and SARIF: a sentence of it,
+ * never the whole file (a reference could be a secret). */
+Test(diag, evidence_quotes_are_capped_at_a_character_boundary)
+{
+	struct arena a;
+	struct diag_list l;
+	struct buf text = BUF_INIT;
+	struct evidence ev = { .path = "ref.txt", .line = 1, .score = -1 };
+	struct diag *d;
+	const char *q;
+
+	for (int i = 0; i < 1000; i++)
+		buf_adds(&text, "\xc3\xa9"); /* é: a cut must not split it */
+	ev.text = "Peskov";
+	ev.context = text.buf;
+	arena_init(&a, 0);
+	diag_list_init(&l, &a);
+	d = diag_add(&l, "r", "c", MT_SEV_ERROR, (struct span){ 0, 1 }, "m");
+	diag_set_evidence(&l, d, &ev);
+	q = l.v[0].evidence->context;
+	cr_expect_leq(strlen(q), MT_LIMIT_EVIDENCE);
+	cr_expect(strlen(q) > 200, "%zu bytes kept", strlen(q));
+	cr_expect_str_eq(q + strlen(q) - 3, "...");
+	cr_expect_eq((strlen(q) - 3) % 2, 0, "cut inside a character");
+	cr_expect_str_eq(l.v[0].evidence->text, "Peskov");
+	diag_list_release(&l);
+	arena_release(&a);
+	buf_release(&text);
+}
+
 Test(diag, evidence_is_copied)
 {
 	struct arena a;
@@ -167,4 +202,83 @@ Test(buf, read_file_whole_limited_and_missing)
 	cr_assert_eq(b.len, 0);
 	remove("/tmp/mtlint-buf-read.txt");
 	buf_release(&b);
+}
+
+Test(buf, read_file_refuses_directories_and_stops_devices_at_the_limit)
+{
+	struct buf b = BUF_INIT;
+
+	errno = 0;
+	cr_assert_eq(buf_read_file(&b, "/tmp", 1000), -1);
+	cr_expect_eq(errno, EISDIR);
+	/* /dev/zero never ends: the limit ends it, after limit + 1 bytes */
+	cr_assert_eq(buf_read_file(&b, "/dev/zero", 100000), -2);
+	cr_expect_eq(b.len, 100001);
+	buf_release(&b);
+}
+
+static int collect(void *arg, char *line, size_t lineno)
+{
+	struct buf *b = arg;
+
+	buf_addf(b, "%zu:%s|", lineno, line);
+	return strcmp(line, "bad") == 0 ? -1 : 0;
+}
+
+Test(listfile, entries_trimmed_comments_and_blanks_skipped)
+{
+	static const char text[] = "# a comment\n  Kyiv \t\r\n\nKiev -> Kyiv\n"
+				   "\tlast";
+	char *path = write_temp(text, sizeof(text) - 1, ".txt");
+	struct buf got = BUF_INIT;
+	struct mt_error err = { 0 };
+
+	cr_assert_eq(listfile_read(path, 1000, "word list", collect, &got,
+				   &err),
+		     MT_ERR_OK, "%s", err.msg);
+	cr_expect_str_eq(got.buf, "2:Kyiv|4:Kiev -> Kyiv|5:last|");
+	buf_release(&got);
+	remove(path);
+	free(path);
+}
+
+Test(listfile, bad_files_fail_with_the_reason_never_as_an_empty_list)
+{
+	static const char bad_utf8[] = "ok\nbad \xff byte\n";
+	static const char nul[] = "ok\nnul\0byte\n";
+	static const char rejected[] = "ok\nbad\nnever\n";
+	char *p1 = write_temp(bad_utf8, sizeof(bad_utf8) - 1, ".txt");
+	char *p2 = write_temp(nul, sizeof(nul) - 1, ".txt");
+	char *p3 = write_temp(rejected, sizeof(rejected) - 1, ".txt");
+	struct buf got = BUF_INIT;
+	struct mt_error err = { 0 };
+
+	cr_expect_eq(listfile_read("/dev/zero", 4096, "word list", collect,
+				   &got, &err),
+		     MT_ERR_TOO_LARGE);
+	cr_expect(strstr(err.msg, "word list '/dev/zero' is too large"), "%s",
+		  err.msg);
+	cr_expect_eq(listfile_read("/tmp", 4096, "word list", collect, &got,
+				   &err),
+		     MT_ERR_IO);
+	cr_expect(strstr(err.msg, "Is a directory"), "%s", err.msg);
+	cr_expect_eq(listfile_read(p1, 4096, "word list", collect, &got, &err),
+		     MT_ERR_ENCODING);
+	cr_expect(strstr(err.msg, ":2: line is not valid UTF-8"), "%s",
+		  err.msg);
+	cr_expect_eq(listfile_read(p2, 4096, "word list", collect, &got, &err),
+		     MT_ERR_ENCODING);
+	cr_expect(strstr(err.msg, ":2: "), "%s", err.msg);
+	buf_reset(&got);
+	cr_expect_eq(listfile_read(p3, 4096, "word list", collect, &got, &err),
+		     MT_ERR_IO);
+	cr_expect(strstr(err.msg, ":2: invalid line"), "%s", err.msg);
+	cr_expect_str_eq(got.buf, "1:ok|2:bad|");
+	buf_release(&got);
+	remove(p1);
+	remove(p2);
+	remove(p3);
+	free(p1);
+	free(p2);
+	free(p3);
 }

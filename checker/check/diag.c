@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/limits.h"
 #include "util/xalloc.h"
 
 void diag_list_init(struct diag_list *l, struct arena *arena)
@@ -71,6 +72,27 @@ void diag_suggest(struct diag_list *l, struct diag *d, const char *text)
 	diag_suggestn(l, d, text, strlen(text));
 }
 
+/*
+ * A copy of s of at most MT_LIMIT_EVIDENCE bytes, cut at a character
+ * boundary and ended with "..." when longer: evidence quotes another file
+ * into logs and SARIF, a line of it, never the file.
+ */
+static const char *quote(struct arena *a, const char *s)
+{
+	size_t n;
+	char *q;
+
+	if (!s || strlen(s) <= MT_LIMIT_EVIDENCE)
+		return arena_strdup(a, s);
+	n = MT_LIMIT_EVIDENCE - 3;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	q = arena_alloc(a, n + 4);
+	memcpy(q, s, n);
+	memcpy(q + n, "...", 4);
+	return q;
+}
+
 void diag_suggest_first(struct diag_list *l, struct diag *d, const char *text,
 			size_t len)
 {
@@ -100,8 +122,8 @@ void diag_set_evidence(struct diag_list *l, struct diag *d,
 		return;
 	*e = *ev;
 	e->path = arena_strdup(l->arena, ev->path);
-	e->text = arena_strdup(l->arena, ev->text);
-	e->context = arena_strdup(l->arena, ev->context);
+	e->text = quote(l->arena, ev->text);
+	e->context = quote(l->arena, ev->context);
 	d->evidence = e;
 }
 

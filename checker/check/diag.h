@@ -89,7 +89,8 @@ void diag_suggestn(struct diag_list *l, struct diag *d, const char *text,
 void diag_suggest_first(struct diag_list *l, struct diag *d, const char *text,
 			size_t len);
 
-/* Attach a copy of *ev (its strings copied into the arena). */
+/* Attach a copy of *ev (its strings copied into the arena; text and
+ * context cut to MT_LIMIT_EVIDENCE bytes, "..." marking the cut). */
 void diag_set_evidence(struct diag_list *l, struct diag *d,
 		       const struct evidence *ev);
 

@@ -52,8 +52,10 @@ struct rule_info {
 	 * NULL-terminated lists written as check/examples.h says, checked
 	 * against `reference` (the reference article; NULL: none) with
 	 * `reject` as a --reject list (its contents; NULL: none). Every
-	 * built-in rule has at least one of each; the YAML rules carry
-	 * theirs in the rule files and leave these NULL.
+	 * built-in rule has at least one of each, but for the notes that a
+	 * bound was reached (category "other/limits"), which no built-in
+	 * rule reaches on an example; the YAML rules carry theirs in the
+	 * rule files and leave these NULL.
 	 */
 	const char *const *bad;
 	const char *const *good;

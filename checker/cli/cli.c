@@ -3,6 +3,7 @@
  */
 #include "cli/cli.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -189,5 +190,13 @@ int cli_main(int argc, char **argv)
 		rc = c->fn(&o);
 	}
 	cli_opts_release(&o);
+	/* output that did not reach its file is a failure, whatever the
+	 * command: `mtlint rules > /dev/full` must not exit 0 (the LSP
+	 * writes its own stream and says so itself) */
+	if ((fflush(stdout) != 0 || ferror(stdout)) && rc != CLI_EXIT_ERROR) {
+		fprintf(stderr, "mtlint: error: cannot write output: %s\n",
+			strerror(errno));
+		rc = CLI_EXIT_ERROR;
+	}
 	return rc;
 }

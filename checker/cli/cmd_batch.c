@@ -31,7 +31,7 @@ int cmd_batch(struct cli_opts *o)
 			return CLI_EXIT_ERROR;
 		}
 	}
-	so.jobs = o->jobs ? (size_t)o->jobs : batch_cpus();
+	so.jobs = batch_workers((size_t)o->jobs);
 	so.max_line = (size_t)o->max_request;
 	o->so.n_slots = so.jobs;
 	o->so.dopts.encoding = "UTF-8"; /* JSON strings are */

@@ -9,6 +9,7 @@
 
 #include "cli/cli.h"
 #include "serve/server.h"
+#include "util/batch.h"
 
 int cmd_serve(struct cli_opts *o)
 {
@@ -30,7 +31,7 @@ int cmd_serve(struct cli_opts *o)
 	}
 	so.so = o->so;
 	so.listen = o->listen;
-	so.workers = (size_t)o->jobs;
+	so.workers = batch_workers((size_t)o->jobs);
 	so.max_request = (size_t)o->max_request;
 	so.max_queue = (size_t)o->queue;
 	so.timeout = (unsigned)o->timeout;

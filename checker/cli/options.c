@@ -90,6 +90,16 @@ static int set_list(struct cli_opts *o, const struct option_row *r,
 	return -1;
 }
 
+static int set_fix_force(struct cli_opts *o, const struct option_row *r,
+			 const char *arg)
+{
+	(void)r;
+	(void)arg;
+	o->fix = 1;
+	o->so.fix_force = 1;
+	return -1;
+}
+
 /* Comma-separated values are split: --disable a,b,c (argv is edited). */
 static int set_list_split(struct cli_opts *o, const struct option_row *r,
 			  const char *arg)
@@ -325,6 +335,10 @@ static const struct option_row options[] = {
 	  "above it" },
 	{ "no-config", 0, NULL, CLI_CHECK | CLI_LSP | NOT_ENCODED, NULL, set_flag,
 	  OFF(so.no_config), 0, 0, NULL, "use no configuration file" },
+	{ "allow-outside-root", 0, NULL, CLI_CHECK | CLI_LSP | NOT_ENCODED,
+	  NULL, set_flag, OFF(so.allow_outside_root), 0, 0, NULL,
+	  "let .mtlint.yml name word lists, dictionaries and references "
+	  "outside its project root (its git work tree, else its folder)" },
 	{ "report-unused-disables", 0, NULL, CLI_CHECK | CLI_LSP | NOT_ENCODED, NULL,
 	  set_flag, OFF(so.co.report_unused), 0, 0, NULL,
 	  "report mtlint-disable comments that suppress nothing "
@@ -357,7 +371,13 @@ static const struct option_row options[] = {
 	  OFF(write_baseline), 0, 0, NULL,
 	  "accept today's findings: write them to FILE, exit 0" },
 	{ "fix", 0, NULL, CLI_CHECK, NULL, set_flag, OFF(fix), 0, 0, NULL,
-	  "apply the safe fixes to the files, then report what is left" },
+	  "apply the safe fixes to the files, then report what is left; "
+	  "each file keeps its mode, owner, ACLs, extended attributes and "
+	  "hard links, or is left alone" },
+	{ "fix-force", 0, NULL, CLI_CHECK, NULL, set_fix_force, 0, 0, 0, NULL,
+	  "--fix, and also rewrite read-only files, and write hard-linked "
+	  "files and other users' files in place (not atomically); never "
+	  "setuid or setgid files" },
 	{ "fix-dry-run", 0, NULL, CLI_CHECK, NULL, set_flag, OFF(fix_dry_run),
 	  0, 0, NULL,
 	  "print the safe fixes as a unified diff (patch -p0 applies it); "
@@ -365,7 +385,7 @@ static const struct option_row options[] = {
 	{ "jobs", 'j', "N", CLI_CHECK | CLI_SERVE | CLI_BATCH, NULL, set_long,
 	  OFF(jobs), 1, 1024, NULL,
 	  "check N files (serve: requests; batch: lines) at a time, each "
-	  "with its own checker (default: the processors)" },
+	  "with its own checker (default and most: the processors)" },
 
 	{ "test", 0, NULL, CLI_RULES, "Rules", set_flag, OFF(test), 0, 0, NULL,
 	  "rules --test [RULEFILE...]: run every example of the rule files "

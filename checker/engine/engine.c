@@ -15,6 +15,7 @@
 #include "engine/pattern.h"
 #include "engine/template.h"
 #include "text/segment.h"
+#include "util/limits.h"
 #include "util/xalloc.h"
 #include "util/strtab.h"
 
@@ -59,6 +60,32 @@ struct engine {
 	uint32_t *regex_rules;
 	size_t n_regex, alloc_regex;
 	unsigned char *enabled; /* scratch for the pass */
+	struct rule_work *work;	/* per rule, for the document being checked */
+	struct rule_info *infos; /* the ruleset's rules, then the engine's */
+	size_t n_infos;
+};
+
+/*
+ * The regex work of one rule on the current document (see pattern.h): once
+ * its budget is spent the rule stops for the rest of the document, and an
+ * info finding at `at` says so.
+ */
+struct rule_work {
+	struct pattern_budget budget;
+	struct span at; /* where it ran out; start UINT32_MAX: not yet */
+};
+
+#define RULE_REGEX_WORK "limits.regex-work"
+
+static const struct rule_info engine_rules[] = {
+	{ RULE_REGEX_WORK, "other/limits", MT_SEV_INFO,
+	  "a rule's regular expressions used up their work budget on the "
+	  "document (MT_LIMIT_REGEX_WORK units): that rule did not check the "
+	  "rest of it",
+	  NULL,
+	  "exact by construction: a note that the bound was reached, not a "
+	  "finding about the text (info)",
+	  NULL, NULL, NULL, NULL },
 };
 
 /* What a token offers the tests; computed once per token. */
@@ -75,6 +102,8 @@ struct match_ctx {
 	struct tok_info *info;
 	uint32_t n;	  /* tokens in the sentence */
 	uint32_t content; /* first token that is not punctuation */
+	uint32_t tail;	  /* just past the last token that is not */
+	struct rule_work *work; /* of the rule being matched */
 	int real_start;	  /* 0: the "sentence" continues a wrapped line */
 	int complete;	  /* ends in . ! ? (closing quotes aside) */
 	/* results */
@@ -204,6 +233,11 @@ static enum mt_err engine_open(const char *dir, const char *const *files,
 	}
 	build_index(e);
 	e->enabled = xcalloc(e->rs->n_rules + 1, 1);
+	e->work = xcalloc(e->rs->n_rules + 1, sizeof(*e->work));
+	e->n_infos = e->rs->n_rules + ARRAY_SIZE(engine_rules);
+	e->infos = xmalloc(e->n_infos * sizeof(*e->infos));
+	memcpy(e->infos, e->rs->infos, e->rs->n_rules * sizeof(*e->infos));
+	memcpy(e->infos + e->rs->n_rules, engine_rules, sizeof(engine_rules));
 	e->memo_words = ((e->rs->n_patterns + e->rs->n_word_lists) * 2 + 63) /
 			64;
 	arena_init(&e->memo_arena, 0);
@@ -224,6 +258,8 @@ void engine_close(struct engine *e)
 	free(e->at_start);
 	free(e->regex_rules);
 	free(e->enabled);
+	free(e->work);
+	free(e->infos);
 	strtab_release(&e->memo);
 	free(e->memo_bits);
 	arena_release(&e->memo_arena);
@@ -311,8 +347,16 @@ static int token_regex(struct match_ctx *m, const struct token_test *t,
 
 	if (r >= 0)
 		return r;
-	return memo_write(m, i, (size_t)t->regex_id,
-			  pattern_matches(t->regex, s, n));
+	pattern_set_budget(t->regex, &m->work->budget);
+	r = pattern_matches(t->regex, s, n);
+	pattern_set_budget(t->regex, NULL);
+	if (pattern_budget_spent(&m->work->budget)) {
+		/* gave up: no answer to remember; the rule stops here */
+		if (m->work->at.start == UINT32_MAX)
+			m->work->at = m->t[i].span;
+		return 0;
+	}
+	return memo_write(m, i, (size_t)t->regex_id, r);
 }
 
 /* Is the token in a file-class word list?  Memoised per word form too. */
@@ -448,16 +492,14 @@ static int match_from(struct match_ctx *m, const struct rule_seq *seq,
 	el = &seq->v[k];
 	switch (el->kind) {
 	case EL_START:
-		if (!m->real_start)
+		/* only punctuation before i: O(1), not a scan of the
+		 * sentence, so a long run of punctuation stays linear */
+		if (!m->real_start || i > m->content)
 			return 0;
-		for (uint32_t j = 0; j < i; j++)
-			if (m->t[j].kind != TOK_PUNCT)
-				return 0;
 		return match_from(m, seq, k + 1, i);
 	case EL_END:
-		for (uint32_t j = i; j < m->n; j++)
-			if (m->t[j].kind != TOK_PUNCT)
-				return 0;
+		if (i < m->tail)
+			return 0;
 		return match_from(m, seq, k + 1, i);
 	case EL_SKIP:
 		/* shortest gap first: "no one ... not" pairs the nearest */
@@ -484,9 +526,8 @@ static int match_from(struct match_ctx *m, const struct rule_seq *seq,
 		if (el->optional)
 			return match_from(m, seq, k + 1, i);
 		if (el->at_start && m->real_start) {
-			for (uint32_t j = 0; j < i; j++)
-				if (m->t[j].kind != TOK_PUNCT)
-					return 0;
+			if (i > m->content)
+				return 0;
 			return match_from(m, seq, k + 1, i);
 		}
 		return 0;
@@ -571,7 +612,11 @@ static void run_rule_at(struct match_ctx *m, uint32_t r, uint32_t i,
 
 	if (rule->sentences_only && !m->complete)
 		return;
-	if (!try_at(m, &rule->pattern, i))
+	m->work = &m->e->work[r];
+	if (pattern_budget_spent(&m->work->budget))
+		return; /* out of regex work on this document */
+	if (!try_at(m, &rule->pattern, i) ||
+	    pattern_budget_spent(&m->work->budget))
 		return;
 	a = m->rep_first != UINT32_MAX ? m->rep_first : m->first;
 	b = m->rep_first != UINT32_MAX ? m->rep_last : m->last;
@@ -597,7 +642,8 @@ static void run_rule_at(struct match_ctx *m, uint32_t r, uint32_t i,
 				      m->t[m->last].span.end };
 
 		if (rule->n_antipatterns &&
-		    excused(m, rule, whole, m->first, m->last)) {
+		    (excused(m, rule, whole, m->first, m->last) ||
+		     pattern_budget_spent(&m->work->budget))) {
 			*m = save;
 			return;
 		}
@@ -673,6 +719,9 @@ static void check_sentence(struct engine *e, const struct document *doc,
 	m.content = 0;
 	while (m.content < m.n && m.t[m.content].kind == TOK_PUNCT)
 		m.content++;
+	m.tail = m.content == m.n ? 0 : m.n;
+	while (m.tail > m.content && m.t[m.tail - 1].kind == TOK_PUNCT)
+		m.tail--;
 	m.real_start = real_start;
 	m.complete = ends_sentence(doc, m.t, m.n);
 	/* records must outlive the sentence: empty a full memo before it */
@@ -788,6 +837,11 @@ static void check_regex_rule(struct engine *e, const struct document *doc,
 						    : am.start[0] + 1;
 		}
 	}
+	if (pattern_budget_spent(&e->work[r - e->rs->rules].budget)) {
+		/* without all the antipatterns nothing can be reported */
+		free(nots);
+		return;
+	}
 	if (n_not > 1)
 		qsort(nots, n_not, sizeof(*nots), cmp_span);
 	while (from <= len && pattern_find_text(r->regex, pt, from, &pm)) {
@@ -875,6 +929,27 @@ static void check_pieces(struct engine *e, const struct document *doc,
 	}
 }
 
+/* A character-level rule on one paragraph, charged to its budget. */
+static void regex_rule_in(struct engine *e, const struct document *doc,
+			  uint32_t ri, struct span ps, struct pattern_text *pt,
+			  struct diag_list *out)
+{
+	const struct rule *r = &e->rs->rules[ri];
+	struct rule_work *w = &e->work[ri];
+
+	if (pattern_budget_spent(&w->budget))
+		return;
+	pattern_set_budget(r->regex, &w->budget);
+	for (size_t k = 0; k < r->n_regex_not; k++)
+		pattern_set_budget(r->regex_not[k], &w->budget);
+	check_regex_rule(e, doc, r, ps, pt, out);
+	pattern_set_budget(r->regex, NULL);
+	for (size_t k = 0; k < r->n_regex_not; k++)
+		pattern_set_budget(r->regex_not[k], NULL);
+	if (pattern_budget_spent(&w->budget) && w->at.start == UINT32_MAX)
+		w->at = ps;
+}
+
 /* Run the rules over a segmented document, appending to `out`.  `enabled`
  * has one flag per rule of the ruleset (NULL: all enabled). */
 static void engine_check(struct engine *e, const struct document *doc,
@@ -884,6 +959,12 @@ static void engine_check(struct engine *e, const struct document *doc,
 	uint32_t *last_end = xcalloc(rs->n_rules + 1, sizeof(*last_end));
 	struct tok_info *info = NULL;
 	size_t info_alloc = 0;
+
+	for (size_t r = 0; r < rs->n_rules; r++) {
+		e->work[r].budget.used = 0;
+		e->work[r].budget.limit = MT_LIMIT_REGEX_WORK;
+		e->work[r].at.start = e->work[r].at.end = UINT32_MAX;
+	}
 
 	for (uint32_t s = 0; s < doc->n_sentences;) {
 		const struct sentence *se = &doc->sentences[s];
@@ -905,11 +986,18 @@ static void engine_check(struct engine *e, const struct document *doc,
 
 		for (size_t k = 0; k < e->n_regex; k++)
 			if (!enabled || enabled[e->regex_rules[k]])
-				check_regex_rule(e, doc,
-						 &rs->rules[e->regex_rules[k]],
-						 ps, pt, out);
+				regex_rule_in(e, doc, e->regex_rules[k], ps,
+					      pt, out);
 		pattern_text_free(pt);
 	}
+	for (size_t r = 0; r < rs->n_rules; r++)
+		if (e->work[r].at.start != UINT32_MAX)
+			diag_add(out, RULE_REGEX_WORK, engine_rules[0].category,
+				 MT_SEV_INFO, e->work[r].at,
+				 "rule '%s' used up its regular-expression "
+				 "work budget here (%u units): it did not "
+				 "check the rest of the document",
+				 rs->rules[r].info.id, MT_LIMIT_REGEX_WORK);
 	free(info);
 	free(last_end);
 }
@@ -1056,8 +1144,8 @@ static size_t engine_pass_rules(void *state, const struct rule_info **out)
 {
 	struct engine *e = state;
 
-	*out = e->rs->infos;
-	return e->rs->n_rules;
+	*out = e->infos;
+	return e->n_infos;
 }
 
 /* A rule file's examples, as its rule states them. */

@@ -14,15 +14,50 @@
 
 #include "util/xalloc.h"
 
-/* ICU's unit is "steps of the match engine", roughly 1,000 per unit; a
- * token or a paragraph never needs more than a few. */
+/* ICU's unit is 10,000 backtracking state saves; a token or a paragraph
+ * of prose never needs more than a few. */
 #define TIME_LIMIT 2000
 
 struct pattern {
 	URegularExpression *re;
 	int groups;
 	unsigned long timeouts;
+	struct pattern_budget *budget; /* NULL: none */
 };
+
+/* ICU calls this once per unit of work of a search: charge the budget. */
+static UBool U_CALLCONV charge(const void *context, int32_t steps)
+{
+	const struct pattern *p = context;
+
+	(void)steps;
+	if (!p->budget)
+		return 1;
+	p->budget->used++;
+	return p->budget->used < p->budget->limit;
+}
+
+void pattern_set_budget(struct pattern *p, struct pattern_budget *b)
+{
+	p->budget = b;
+}
+
+/* Before a search: 0 when its budget is spent (do not search). */
+static int may_search(const struct pattern *p)
+{
+	return !p->budget || !pattern_budget_spent(p->budget);
+}
+
+/* After a search: a search that gave up spends the budget. */
+static void searched(struct pattern *p, UErrorCode st)
+{
+	if (st != U_REGEX_TIME_OUT && st != U_REGEX_STOPPED_BY_CALLER)
+		return;
+	if (st == U_REGEX_TIME_OUT)
+		p->timeouts++;
+	if (p->budget && p->budget->used < p->budget->limit)
+		p->budget->used = p->budget->limit;
+}
 
 struct pattern *pattern_compile(const char *re, unsigned flags, char *msg,
 				size_t msg_size, int *offset)
@@ -51,6 +86,7 @@ struct pattern *pattern_compile(const char *re, unsigned flags, char *msg,
 	uregex_setTimeLimit(r, TIME_LIMIT, &st);
 	p = xcalloc(1, sizeof(*p));
 	p->re = r;
+	uregex_setMatchCallback(r, charge, p, &st);
 	p->groups = uregex_groupCount(r, &st);
 	if (U_FAILURE(st) || p->groups >= PATTERN_MAX_GROUPS) {
 		snprintf(msg, msg_size,
@@ -86,11 +122,12 @@ int pattern_matches(struct pattern *p, const char *s, size_t len)
 	UText ut = UTEXT_INITIALIZER;
 	UBool ok;
 
+	if (!may_search(p))
+		return 0;
 	utext_openUTF8(&ut, s, (int64_t)len, &st);
 	uregex_setUText(p->re, &ut, &st);
 	ok = uregex_matches64(p->re, 0, &st);
-	if (st == U_REGEX_TIME_OUT)
-		p->timeouts++;
+	searched(p, st);
 	/* detach the text before it goes out of scope */
 	{
 		UErrorCode st2 = U_ZERO_ERROR;
@@ -160,7 +197,7 @@ int pattern_find_text(struct pattern *p, struct pattern_text *t,
 	UErrorCode st = U_ZERO_ERROR;
 	int found = 0;
 
-	if (from > t->len)
+	if (from > t->len || !may_search(p))
 		return 0;
 	uregex_setText(p->re, t->u16, t->len16, &st);
 	if (U_SUCCESS(st) &&
@@ -180,8 +217,7 @@ int pattern_find_text(struct pattern *p, struct pattern_text *t,
 		if (U_FAILURE(st))
 			found = 0;
 	}
-	if (st == U_REGEX_TIME_OUT)
-		p->timeouts++;
+	searched(p, st);
 	{
 		UErrorCode st2 = U_ZERO_ERROR;
 

@@ -5,9 +5,16 @@
  * stretch of text, with capture groups).
  *
  * Positions are byte offsets into the UTF-8 text given (ICU works on a
- * UTF-8 UText, whose native indexes are bytes).  Every pattern carries
- * ICU's time limit (uregex_setTimeLimit), so a pathological rule gives up
- * -- reported as no match -- instead of hanging mtlint.
+ * UTF-8 UText, whose native indexes are bytes).
+ *
+ * Work is bounded twice, both counted in ICU's units of work (10,000
+ * backtracking state saves each; no clock, so the same input gives the
+ * same answer on any machine): every call carries ICU's limit
+ * (uregex_setTimeLimit), so one pathological search gives up -- reported
+ * as no match -- instead of hanging mtlint; and the searches of a pattern
+ * can be charged to a budget (pattern_set_budget()), which the rule engine
+ * gives each rule per document: once it is spent, every search of the
+ * patterns charged to it gives up at once, and the caller says so.
  *
  * A pattern is not thread-safe (ICU keeps match state in it): use it from
  * one thread at a time.  The checker serialises checks, which suffices.
@@ -70,5 +77,24 @@ int pattern_find_text(struct pattern *p, struct pattern_text *t,
 
 /* How many searches gave up on ICU's time limit (for tests). */
 unsigned long pattern_timeouts(const struct pattern *p);
+
+/*
+ * A budget of work shared by the patterns charged to it (see above).  The
+ * caller owns it and sets `limit`; `used` counts units spent.  A search
+ * that exhausts it, or that hits the per-call limit, gives up and marks it
+ * spent (used >= limit), so pattern_budget_spent() tells a real "no match"
+ * from one that gave up.
+ */
+struct pattern_budget {
+	uint32_t used, limit;
+};
+
+static inline int pattern_budget_spent(const struct pattern_budget *b)
+{
+	return b->used >= b->limit;
+}
+
+/* Charge p's searches to b from now on (NULL: to no budget). */
+void pattern_set_budget(struct pattern *p, struct pattern_budget *b);
 
 #endif /* MT_PATTERN_H */

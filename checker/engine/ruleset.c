@@ -15,11 +15,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "text/lexicon.h"
 #include "engine/pattern.h"
 #include "engine/template.h"
 #include "text/segment.h"
+#include "util/limits.h"
 #include "util/xalloc.h"
 #include "util/yamlfile.h"
 
@@ -827,18 +829,6 @@ static void classes(struct load *L, yaml_node_t *n)
 	}
 }
 
-static int read_all(const char *path, char **out, size_t *len)
-{
-	struct buf b = BUF_INIT;
-
-	if (buf_read_file(&b, path, 0) < 0) {
-		buf_release(&b);
-		return -1;
-	}
-	*out = buf_detach(&b, len);
-	return 0;
-}
-
 /* Parse one file's text (`path` names it in messages). */
 static void load_text(struct ruleset *rs, const char *path, const char *text,
 		      size_t len)
@@ -880,17 +870,21 @@ static void load_text(struct ruleset *rs, const char *path, const char *text,
 
 static void load_file(struct ruleset *rs, const char *path)
 {
-	char *text;
-	size_t len;
+	struct buf b = BUF_INIT;
+	int r = buf_read_file(&b, path, MT_LIMIT_RULE_FILE);
 
-	if (read_all(path, &text, &len) < 0) {
+	if (r == -2)
+		buf_addf(&rs->errors,
+			 "%s: error: rule file too large (the limit is %u "
+			 "bytes)\n",
+			 path, MT_LIMIT_RULE_FILE);
+	else if (r < 0)
 		buf_addf(&rs->errors, "%s: error: cannot read rule file: %s\n",
 			 path, strerror(errno));
-		rs->n_errors++;
-		return;
-	}
-	load_text(rs, path, text, len);
-	free(text);
+	else
+		load_text(rs, path, b.buf, b.len);
+	rs->n_errors += r < 0;
+	buf_release(&b);
 }
 
 static enum mt_err finish(struct ruleset *rs, struct ruleset **out,
@@ -940,15 +934,31 @@ enum mt_err ruleset_load(const char *dir, const char *const *files,
 		}
 		while ((de = readdir(d))) {
 			size_t n = strlen(de->d_name);
+			struct stat st;
+			char *path;
 
-			if (n > 4 && !strcmp(de->d_name + n - 4, ".yml") &&
-			    de->d_name[0] != '.') {
+			if (n <= 4 || strcmp(de->d_name + n - 4, ".yml") ||
+			    de->d_name[0] == '.')
+				continue;
+			/* regular files only: a pipe named x.yml would block */
+			path = arena_printf(&rs->arena, "%s/%s", dir,
+					    de->d_name);
+			if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
 				names = xgrow(names, &alloc, n_names + 1,
 					      sizeof(*names));
 				names[n_names++] = xstrdup(de->d_name);
 			}
 		}
 		closedir(d);
+		if (!n_names) {
+			enum mt_err rc = mt_error(
+				err, MT_ERR_RULES,
+				"no rule files (*.yml) in rule directory '%s'",
+				dir);
+
+			ruleset_free(rs);
+			return rc;
+		}
 		qsort(names, n_names, sizeof(*names), cmp_str);
 		for (size_t i = 0; i < n_names; i++) {
 			char *path = arena_printf(&rs->arena, "%s/%s", dir,

@@ -162,19 +162,11 @@ static void cache_put(struct parser *p, const char *text,
 
 /* --- parsing ----------------------------------------------------------- */
 
-uint64_t parser_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
-}
-
 /*
- * The calling thread's CPU time, in ns: a sentence's time limit counts
- * the CPU its parse used, as link-grammar's own max_parse_time does
- * (getrusage per thread), never the wall clock, which a loaded machine
- * stretches -- the same sentence must be checked the same under any load.
+ * The calling thread's CPU time, in ns: a sentence's time limit (the
+ * backstop, see linkgrammar.h) counts the CPU its own parse used, never
+ * the wall clock, which a loaded machine stretches; also the stats' and
+ * the trace's figure.
  */
 static uint64_t cpu_now(void)
 {
@@ -218,8 +210,18 @@ static uint32_t word_at(const uint32_t *starts, uint32_t n, size_t b)
 }
 
 /*
- * Start a parse step with what is left of the sentence's time limit (whole
- * seconds, at least one: link-grammar's unit); 0 when nothing is left.
+ * link-grammar's max_parse_time counts the CPU time of the whole process
+ * (getrusage(RUSAGE_SELF)), which the other threads' work advances too:
+ * it gets what is left times this (the CPUs online, at most 8, set by
+ * parser_open()), so that it never cuts a sentence before the sentence's
+ * own thread has spent its limit, however many threads are busy.
+ */
+static atomic_uint lg_time_scale = 1;
+
+/*
+ * Start a parse step with what is left of the sentence's time limit (CPU
+ * time of this thread, cpu_now(); whole seconds, at least one:
+ * link-grammar's unit); 0 when nothing is left.
  */
 static int start_step(Parse_Options po, uint64_t deadline)
 {
@@ -228,7 +230,8 @@ static int start_step(Parse_Options po, uint64_t deadline)
 	if (t >= deadline)
 		return 0;
 	parse_options_set_max_parse_time(
-		po, (int)((deadline - t + 999999999ULL) / 1000000000ULL));
+		po, (int)((deadline - t + 999999999ULL) / 1000000000ULL *
+			  atomic_load(&lg_time_scale)));
 	parse_options_reset_resources(po);
 	return 1;
 }
@@ -436,7 +439,6 @@ struct batch {
 	struct parser *p;
 	struct parse_job *jobs;
 	size_t n;
-	uint64_t deadline;
 	atomic_size_t next;
 	int cached_only; /* answer from the cache, never parse */
 };
@@ -447,7 +449,7 @@ static void run_job(struct batch *b, Parse_Options po, struct parse_job *job)
 	struct parser *p = b->p;
 	struct buf text;
 	uint32_t *starts;
-	uint64_t t0;
+	uint64_t c0;
 	char *s;
 	int hit;
 
@@ -464,10 +466,6 @@ static void run_job(struct batch *b, Parse_Options po, struct parse_job *job)
 		job->status = PARSE_TOO_LONG;
 		return;
 	}
-	if (b->deadline && parser_now() >= b->deadline) {
-		job->status = PARSE_SKIPPED;
-		return;
-	}
 	buf_init(&text);
 	starts = xmalloc(job->n_words * sizeof(*starts));
 	for (uint32_t i = 0; i < job->n_words; i++) {
@@ -482,14 +480,14 @@ static void run_job(struct batch *b, Parse_Options po, struct parse_job *job)
 	if (hit)
 		p->stats.cache_hits++;
 	pthread_mutex_unlock(&p->lock);
-	t0 = parser_now();
+	c0 = cpu_now();
 	if (!hit && b->cached_only) {
 		job->status = PARSE_SKIPPED;
 	} else if (!hit) {
 		parse_one(p, po, s, starts, job);
 		pthread_mutex_lock(&p->lock);
 		p->stats.parsed++;
-		p->stats.parse_ns += parser_now() - t0;
+		p->stats.parse_ns += cpu_now() - c0;
 		if (job->status == PARSE_TIMEOUT)
 			p->stats.timeouts++;
 		cache_put(p, s, job);
@@ -498,8 +496,8 @@ static void run_job(struct batch *b, Parse_Options po, struct parse_job *job)
 	job->cached = hit;
 	if (p->trace) {
 		flockfile(stderr);
-		fprintf(stderr, "parser: [%d%s %.0f ms] %s\n", job->status,
-			hit ? " cached" : "", (parser_now() - t0) / 1e6, s);
+		fprintf(stderr, "parser: [%d%s %.1f ms] %s\n", job->status,
+			hit ? " cached" : "", (cpu_now() - c0) / 1e6, s);
 		for (uint32_t i = 0; i < job->n_words; i++)
 			if (job->unlinked[i])
 				fprintf(stderr, "parser:   unlinked '%s'\n",
@@ -524,10 +522,9 @@ static void *worker(void *arg)
 	return NULL;
 }
 
-void parser_parse(struct parser *p, struct parse_job *jobs, size_t n,
-		  uint64_t deadline_ns)
+void parser_parse(struct parser *p, struct parse_job *jobs, size_t n)
 {
-	struct batch b = { p, jobs, n, deadline_ns, 0, 0 };
+	struct batch b = { p, jobs, n, 0, 0 };
 	size_t nt = p->opts.threads;
 	pthread_t tid[8];
 	size_t started = 0;
@@ -549,7 +546,7 @@ void parser_parse(struct parser *p, struct parse_job *jobs, size_t n,
 
 void parser_parse_cached(struct parser *p, struct parse_job *jobs, size_t n)
 {
-	struct batch b = { p, jobs, n, 0, 0, 1 };
+	struct batch b = { p, jobs, n, 0, 1 };
 
 	/* lookups only: one thread, no parse options needed */
 	for (size_t i = 0; i < n; i++)
@@ -634,7 +631,7 @@ enum mt_err parser_open(const struct parser_options *opts,
 	if (!p->opts.max_words)
 		p->opts.max_words = 60;
 	if (!p->opts.timeout_s)
-		p->opts.timeout_s = 2;
+		p->opts.timeout_s = 10;
 	if (!p->opts.cache_size)
 		p->opts.cache_size = 16384;
 	if (!p->opts.max_nulls)
@@ -652,6 +649,10 @@ enum mt_err parser_open(const struct parser_options *opts,
 	}
 	if (p->opts.threads > 8)
 		p->opts.threads = 8;
+	ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	atomic_store(&lg_time_scale, ncpu < 1   ? 1u
+				     : ncpu > 8 ? 8u
+						: (unsigned)ncpu);
 	p->dict = dict_acquire();
 	if (!p->dict) {
 		free(p);

@@ -22,12 +22,24 @@
  * grammatical constructions); only a sentence that fails both is reported
  * as PARSE_NULLS, with the unconnected words of the first parse.
  *
- * Resources: each sentence gets timeout_s seconds of its thread's CPU
- * time (never wall-clock time, which load stretches) for all its parse
- * steps (enforced by link-grammar's max_parse_time, in whole seconds, so a
- * sentence may overrun by under a second); a batch may carry a deadline after which
- * the sentences not yet started are returned as PARSE_SKIPPED.  Sentences
- * longer than max_words are not parsed (PARSE_TOO_LONG).
+ * Resources: the work of a sentence is bounded by counts, so that the
+ * same sentence gets the same answer on any machine, under any load and
+ * any -j: sentences longer than max_words are not parsed
+ * (PARSE_TOO_LONG), most links are at most short_length words long, the
+ * search for unconnected words stops at max_nulls (PARSE_FAILED beyond),
+ * at most 100 linkages are drawn (link-grammar's linkage_limit, with its
+ * repeatable random sampling).  Time is only a last-resort backstop
+ * against a pathological sentence, far above what any sentence of the
+ * Brown corpus takes (tens of milliseconds; the slowest under 2 s):
+ * timeout_s seconds of the parsing thread's CPU time for all the
+ * sentence's parse steps, checked before each step and enforced inside a
+ * step by link-grammar's max_parse_time (whole seconds; link-grammar
+ * counts the CPU time of the whole process, so it gets what is left times
+ * the CPUs online: with more parsing threads than CPUs it may cut a
+ * sentence whose own thread has spent less, at worst timeout_s x CPUs /
+ * busy threads).  A sentence cut there is PARSE_TIMEOUT, which the caller
+ * reports as not checked (never as a finding).  There is no deadline for
+ * a batch: a document's budget counts sentences (grammar/parse.h).
  *
  * Cache: results are kept per joined sentence text (a hash table of at most
  * cache_size entries, emptied when full), so checking an edited document
@@ -47,7 +59,7 @@
 
 struct parser_options {
 	unsigned max_words;	 /* longer sentences: PARSE_TOO_LONG; 0: 60 */
-	unsigned timeout_s;	 /* per sentence (link-grammar); 0: 2 */
+	unsigned timeout_s;	 /* CPU seconds per sentence; 0: 10 */
 	unsigned threads;	 /* 0: $MTLINT_PARSER_THREADS, else the CPUs
 				  * online; at most 8 */
 	size_t cache_size;	 /* cached sentences; 0: 16384 */
@@ -66,7 +78,7 @@ enum parse_status {
 	PARSE_NULLS,	    /* the best linkage leaves words unconnected */
 	PARSE_TIMEOUT,	    /* link-grammar ran out of time or memory */
 	PARSE_TOO_LONG,	    /* more than max_words words: not parsed */
-	PARSE_SKIPPED,	    /* the batch deadline passed first: not parsed */
+	PARSE_SKIPPED,	    /* not in the cache (parser_parse_cached) */
 	PARSE_FAILED,	    /* link-grammar could not split or parse it */
 };
 
@@ -115,13 +127,10 @@ MT_NODISCARD enum mt_err parser_open(const struct parser_options *opts,
 void parser_close(struct parser *p); /* NULL: no-op */
 
 /*
- * Parse n sentences, on several threads when there are several.  When
- * deadline_ns is non-zero (CLOCK_MONOTONIC nanoseconds, see parser_now()),
- * sentences not started by then get PARSE_SKIPPED.  Never fails as a whole:
- * each job carries its own status.
+ * Parse n sentences, on several threads when there are several.  Never
+ * fails as a whole: each job carries its own status.
  */
-void parser_parse(struct parser *p, struct parse_job *jobs, size_t n,
-		  uint64_t deadline_ns);
+void parser_parse(struct parser *p, struct parse_job *jobs, size_t n);
 
 /*
  * As parser_parse(), from the cache alone: a sentence parsed before gets
@@ -153,14 +162,11 @@ enum parser_kind {
  * parser_kind bits, from their subscripts); 0 when none or unknown. */
 unsigned parser_word_kinds(struct parser *p, const char *word);
 
-/* CLOCK_MONOTONIC in nanoseconds. */
-uint64_t parser_now(void);
-
 struct parser_stats {
 	uint64_t parsed;     /* sentences given to link-grammar */
 	uint64_t cache_hits; /* sentences answered from the cache */
 	uint64_t timeouts;
-	uint64_t parse_ns;   /* time spent in link-grammar (all threads) */
+	uint64_t parse_ns;   /* CPU time spent in link-grammar (all threads) */
 };
 
 /* Counters since parser_open(). */

@@ -175,7 +175,7 @@ static enum mt_err gp_run(void *state, struct check_ctx *ctx,
 	if (ctx->quick)
 		parser_parse_cached(st->parser, jobs, n_parse);
 	else
-		parser_parse(st->parser, jobs, n_parse, 0);
+		parser_parse(st->parser, jobs, n_parse);
 
 	for (size_t u = 0; u < p.n_units; u++) {
 		switch (jobs[u].status) {

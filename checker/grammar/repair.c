@@ -86,7 +86,7 @@ void repair_try(struct parser *p, const struct repair_text *t,
 	jobs = xcalloc(n, sizeof(*jobs));
 	for (size_t i = 0; i < n; i++)
 		build(t, edits ? &edits[i] : NULL, &v[i], &jobs[i]);
-	parser_parse(p, jobs, n, 0);
+	parser_parse(p, jobs, n);
 	for (size_t i = 0; i < n; i++) {
 		ok[i] = jobs[i].status == PARSE_COMPLETE;
 		if (cost)

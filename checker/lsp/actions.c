@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lsp/lsp.h"
 #include "lsp/server.h"
 #include "report/report.h"
 #include "report/ruledoc.h"
@@ -274,7 +275,9 @@ int lsp_code_action(struct lsp *s, json_t *id, json_t *params)
 	want.end = lsp_doc_offset(d->res.doc, end);
 	if (want.end < want.start)
 		want.end = want.start;
-	for (size_t i = 0; i < d->res.diags.n; i++)
+	for (size_t i = 0; i < d->res.diags.n &&
+			   json_array_size(actions) < LSP_MAX_DIAGNOSTICS;
+	     i++)
 		if (overlaps(d->res.diags.v[i].span, want))
 			actions_for(actions, only, d, &d->res.diags.v[i]);
 	add_fix_all(actions, only, d);

@@ -35,20 +35,43 @@ static void close_doc(struct open_doc *d)
 
 /* --- diagnostics --------------------------------------------------------- */
 
+/*
+ * At most LSP_MAX_DIAGNOSTICS diagnostics: a megabyte of punctuation gives
+ * tens of thousands, a message of hundreds of megabytes an editor cannot
+ * use.  The rest are counted in one info diagnostic where the first of
+ * them is.
+ */
 static json_t *diagnostics_json(struct lsp *s, const struct open_doc *d)
 {
 	json_t *arr = json_array();
 	struct checker *c = NULL;
 	struct mt_error err = { 0 };
+	size_t n = d && d->res.doc ? d->res.diags.n : 0;
 
 	if (d && d->res.doc && s->session &&
 	    session_checker(s->session, d->res.profile, 0, &c, &err) !=
 		    MT_ERR_OK)
 		c = NULL;
-	for (size_t i = 0; d && d->res.doc && i < d->res.diags.n; i++)
+	for (size_t i = 0; i < n && i < LSP_MAX_DIAGNOSTICS; i++)
 		json_array_append_new(arr,
 				      lsp_diagnostic(d->res.doc,
 						     &d->res.diags.v[i], c));
+	if (n > LSP_MAX_DIAGNOSTICS) {
+		char msg[160];
+
+		snprintf(msg, sizeof(msg),
+			 "%zu more findings not shown (the editor gets the "
+			 "first %u; run mtlint check for all)",
+			 n - LSP_MAX_DIAGNOSTICS, LSP_MAX_DIAGNOSTICS);
+		json_array_append_new(
+			arr,
+			json_pack("{s:o, s:i, s:s, s:s, s:s}", "range",
+				  lsp_range(d->res.doc,
+					    d->res.diags.v[LSP_MAX_DIAGNOSTICS]
+						    .span),
+				  "severity", 3, "code", "limits.diagnostics",
+				  "source", "mtlint", "message", msg));
+	}
 	return arr;
 }
 
@@ -134,6 +157,27 @@ static void check_doc(struct lsp *s, struct open_doc *d, int quick)
 
 	d->dirty = 0;
 	d->provisional = quick;
+	if (d->text.len > MT_LIMIT_LSP_DOCUMENT) {
+		/* 20 MB took 2.4 GB and answered with 150 MB of JSON */
+		if (!d->too_big) {
+			char msg[200];
+
+			snprintf(msg, sizeof(msg),
+				 "mtlint: this document has %zu bytes, over "
+				 "the limit of %u for the editor: not checked",
+				 d->text.len, MT_LIMIT_LSP_DOCUMENT);
+			rpc_notify(&s->rpc, "window/showMessage",
+				   json_pack("{s:i, s:s}", "type", 2,
+					     "message", msg));
+		}
+		d->too_big = 1;
+		d->provisional = 0;
+		session_result_release(&d->res);
+		d->result_id = ++s->next_result;
+		publish(s, d->uri, d);
+		return;
+	}
+	d->too_big = 0;
 	if (!s->session) {
 		session_result_release(&d->res);
 		d->result_id = ++s->next_result;
@@ -295,8 +339,11 @@ static int m_initialize(struct lsp *s, json_t *id, json_t *params)
 	json_t *caps = json_object_get(params, "capabilities");
 	const char *root = json_string_value(json_object_get(params,
 							     "rootUri"));
-	json_t *cmds = json_array(), *result;
+	json_t *cmds, *result;
 
+	if (s->initialized)
+		return -2; /* only once (it used to leak the first one) */
+	cmds = json_array();
 	if (root && !strncmp(root, "file://", 7)) {
 		free(s->root); /* a second initialize replaces the first */
 		s->root = lsp_uri_to_path(NULL, root);
@@ -607,9 +654,19 @@ static void dispatch(struct lsp *s, const char *body, size_t len)
 			rpc_respond_error(&s->rpc, id,
 					  RPC_SERVER_NOT_INITIALIZED,
 					  "server not initialized");
-	} else if (m->fn(s, id, params) < 0 && id) {
-		rpc_respond_error(&s->rpc, id, RPC_INVALID_PARAMS,
-				  "invalid params");
+	} else if (s->shutdown && id && m->fn != m_shutdown &&
+		   m->fn != m_exit) {
+		rpc_respond_error(&s->rpc, id, RPC_INVALID_REQUEST,
+				  "the server is shutting down");
+	} else {
+		int r = m->fn(s, id, params);
+
+		if (r == -2 && id)
+			rpc_respond_error(&s->rpc, id, RPC_INVALID_REQUEST,
+					  "already initialized");
+		else if (r < 0 && id)
+			rpc_respond_error(&s->rpc, id, RPC_INVALID_PARAMS,
+					  "invalid params");
 	}
 	json_decref(msg);
 }

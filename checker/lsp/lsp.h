@@ -50,8 +50,13 @@
  *
  * Malformed input never ends the server except when the stream itself is
  * broken (see rpc.h): invalid JSON or a bad request gets a JSON-RPC error
- * response and the server goes on.  Messages are limited to
- * LSP_MAX_MESSAGE bytes.
+ * response and the server goes on.  Limits (util/limits.h): a message is
+ * at most LSP_MAX_MESSAGE bytes (over it ends the server) and 32 header
+ * lines; a document over MT_LIMIT_LSP_DOCUMENT bytes is not checked (the
+ * editor is told why); at most LSP_MAX_DIAGNOSTICS diagnostics or code
+ * actions are sent for a document, an info diagnostic saying how many more
+ * there were.  A second `initialize` is refused, as is any request after
+ * `shutdown`.
  *
  * Methods are rows of a table in lsp.c; adding one: write the handler,
  * add its row (requests answer, notifications do not), test it in
@@ -63,8 +68,10 @@
 #include <stdio.h>
 
 #include "run/session.h"
+#include "util/limits.h"
 
-#define LSP_MAX_MESSAGE (64u * 1024 * 1024)
+#define LSP_MAX_MESSAGE MT_LIMIT_LSP_MESSAGE
+#define LSP_MAX_DIAGNOSTICS 1000
 
 /* Documents from this size on report progress while they are checked. */
 #define LSP_PROGRESS_BYTES (64u * 1024)

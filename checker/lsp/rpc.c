@@ -82,12 +82,18 @@ static size_t header_end(const struct rpc *r)
 static int parse_headers(const struct rpc *r, size_t end, long long *n)
 {
 	size_t p = 0;
+	int headers = 0;
 
 	*n = -1;
 	while (p < end) {
 		size_t e = p, l;
 		char line[1024];
 
+		if (++headers > 32) {
+			fprintf(stderr, "mtlint lsp: error: more than 32 header "
+					"lines\n");
+			return -1;
+		}
 		while (e < end && r->buf[e] != '\n')
 			e++;
 		l = e - p;

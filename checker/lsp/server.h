@@ -25,6 +25,7 @@ struct open_doc {
 	struct buf text;	 /* the text as the editor has it */
 	int dirty;		 /* changed since the last check */
 	int provisional;	 /* res is a quick check: a full one is due */
+	int too_big;		 /* over MT_LIMIT_LSP_DOCUMENT: told so */
 	struct session_result res; /* the last check; res.doc NULL: none */
 	unsigned long result_id;   /* of res, for pull diagnostics */
 	struct open_doc *next;

@@ -8,7 +8,9 @@
  * endColumn is the last column of the span (inclusive), as annotations
  * expect.  Escaping follows the runner's rules: in the message, '%', CR and
  * LF become %25, %0D and %0A; in properties also ':' and ',' become %3A and
- * %2C.  Other bytes (UTF-8 included) pass unchanged.
+ * %2C.  Other text passes unchanged, but for what a terminal would act
+ * on (escape sequences: see report_visible()), since the log is shown as
+ * a terminal would.
  */
 #include "report/report.h"
 
@@ -25,7 +27,15 @@ struct gh_state {
 
 static void escape(struct buf *b, const char *s, int property)
 {
-	for (; s && *s; s++) {
+	while (s && *s) {
+		size_t n = strcspn(s, "%\r\n:,");
+
+		if (n) {
+			/* no terminal escapes in the workflow log either */
+			report_visible(b, s, n);
+			s += n;
+			continue;
+		}
 		switch (*s) {
 		case '%': buf_adds(b, "%25"); break;
 		case '\r': buf_adds(b, "%0D"); break;
@@ -36,8 +46,9 @@ static void escape(struct buf *b, const char *s, int property)
 		case ',':
 			buf_adds(b, property ? "%2C" : ",");
 			break;
-		default: buf_addc(b, *s); break;
+		default: break;
 		}
+		s++;
 	}
 }
 

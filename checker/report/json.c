@@ -15,29 +15,70 @@
 #include "report/report.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include <jansson.h>
 
 #include "util/xalloc.h"
 
+/*
+ * The report is written as it goes, file by file and finding by finding,
+ * never held whole (a jansson tree costs some 2 KB a finding: 800,000
+ * findings took 1.9 GB).  Each value -- the header, a finding, a file's
+ * fields -- is encoded by jansson with JSON_INDENT(2); put() writes it at
+ * its depth in the document by indenting every line after the first
+ * (strings hold no raw line ends), and the brackets and keys between
+ * them are written as jansson writes them, so the bytes are those
+ * json_dumpf() of the whole tree would give.
+ */
+#define JSON_FLAGS (JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY)
+
 struct json_state {
 	struct report_options o;
-	json_t *root, *files;
+	size_t n_files;
+	int failed;
 };
+
+/* Write j encoded at `indent` spaces; `drop` bytes off its end ("\n}" of
+ * an object that goes on).  Consumes j. */
+static void put(struct json_state *s, json_t *j, int indent, size_t drop)
+{
+	char *t = json_dumps(j, JSON_FLAGS);
+	size_t n;
+
+	json_decref(j);
+	if (!t) {
+		s->failed = 1;
+		return;
+	}
+	n = strlen(t);
+	n = drop < n ? n - drop : 0;
+	for (size_t i = 0; i < n; i++) {
+		fputc(t[i], s->o.out);
+		if (t[i] == '\n')
+			fprintf(s->o.out, "%*s", indent, "");
+	}
+	free(t);
+}
 
 static void *json_begin(const struct report_options *o)
 {
 	struct json_state *s = xcalloc(1, sizeof(*s));
 
 	s->o = *o;
-	s->root = json_object();
-	s->files = json_array();
-	json_object_set_new(s->root, "version", json_integer(1));
-	json_object_set_new(s->root, "tool",
-			    json_pack("{s:s, s:s}", "name", "mtlint",
-				      "version", MT_VERSION));
-	json_object_set(s->root, "files", s->files);
+	/* the header object without its closing "\n}" */
+	put(s,
+	    json_pack("{s:i, s:{s:s, s:s}}", "version", 1, "tool", "name",
+		      "mtlint", "version", MT_VERSION),
+	    0, 2);
+	fputs(",\n  \"files\": [", s->o.out);
 	return s;
+}
+
+/* Start the next element of "files" (at 4 spaces). */
+static void next_file(struct json_state *s)
+{
+	fputs(s->n_files++ ? ",\n    " : "\n    ", s->o.out);
 }
 
 /* jansson refuses invalid UTF-8; our strings are valid, but never lose a
@@ -101,25 +142,30 @@ static void json_file(void *st, const struct document *doc,
 		      const struct diag_list *diags)
 {
 	struct json_state *s = st;
-	json_t *f = json_object(), *arr = json_array();
+	FILE *out = s->o.out;
 
-	json_object_set_new(f, "path", jstr(doc->path));
-	json_object_set_new(f, "encoding", jstr(doc->encoding));
-	for (size_t i = 0; i < diags->n; i++)
-		json_array_append_new(arr,
-				      report_json_diag(doc, &diags->v[i]));
-	json_object_set_new(f, "diagnostics", arr);
-	if (diags->summary.reference_kind) {
-		json_t *r = json_object();
-
-		json_object_set_new(r, "kind",
-				    jstr(diags->summary.reference_kind));
-		json_object_set_new(r, "aligned",
-				    json_integer(diags->summary.aligned));
-		json_object_set_new(r, "of", json_integer(diags->summary.of));
-		json_object_set_new(f, "reference", r);
+	next_file(s);
+	/* {"path", "encoding", then "diagnostics": [...], "reference"} */
+	put(s,
+	    json_pack("{s:o, s:o}", "path", jstr(doc->path), "encoding",
+		      jstr(doc->encoding)),
+	    4, 2);
+	fputs(",\n      \"diagnostics\": [", out);
+	for (size_t i = 0; i < diags->n; i++) {
+		fputs(i ? ",\n        " : "\n        ", out);
+		put(s, report_json_diag(doc, &diags->v[i]), 8, 0);
 	}
-	json_array_append_new(s->files, f);
+	fputs(diags->n ? "\n      ]" : "]", out);
+	if (diags->summary.reference_kind) {
+		fputs(",\n      \"reference\": ", out);
+		put(s,
+		    json_pack("{s:o, s:I, s:I}", "kind",
+			      jstr(diags->summary.reference_kind), "aligned",
+			      (json_int_t)diags->summary.aligned, "of",
+			      (json_int_t)diags->summary.of),
+		    6, 0);
+	}
+	fputs("\n    }", out);
 }
 
 static void json_file_error(void *st, const char *path,
@@ -127,23 +173,22 @@ static void json_file_error(void *st, const char *path,
 {
 	struct json_state *s = st;
 
-	json_array_append_new(s->files,
-			      json_pack("{s:o, s:o}", "path", jstr(path),
-					"error", jstr(err->msg)));
+	next_file(s);
+	put(s,
+	    json_pack("{s:o, s:o}", "path", jstr(path), "error",
+		      jstr(err->msg)),
+	    4, 0);
 	fprintf(stderr, "mtlint: error: %s\n", err->msg);
 }
 
 static int json_end(void *st)
 {
 	struct json_state *s = st;
-	int rc = json_dumpf(s->root, s->o.out, JSON_INDENT(2) |
-				     JSON_PRESERVE_ORDER) == 0 ? 0 : -1;
+	int rc = s->failed ? -1 : 0;
 
-	fputc('\n', s->o.out);
+	fputs(s->n_files ? "\n  ]\n}\n" : "]\n}\n", s->o.out);
 	if (fflush(s->o.out) != 0 || ferror(s->o.out))
 		rc = -1;
-	json_decref(s->files);
-	json_decref(s->root);
 	free(s);
 	return rc;
 }

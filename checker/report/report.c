@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include <unicode/utf8.h>
+
 #include "util/buf.h"
 #include "util/xalloc.h"
 
@@ -83,4 +85,52 @@ unsigned report_byte_column(const struct document *doc,
 		col--;
 	}
 	return (unsigned)i + 1 + col - 1;
+}
+
+void report_visible(struct buf *b, const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		size_t at = i, run;
+		UChar32 c;
+
+		/* plain printable ASCII and ordinary UTF-8 pass in runs */
+		for (run = i; run < len && (unsigned char)s[run] >= 0x20 &&
+			      (unsigned char)s[run] < 0x7F;
+		     run++)
+			;
+		if (run > i) {
+			buf_add(b, s + i, run - i);
+			i = run;
+			continue;
+		}
+		if (s[i] == '\t') {
+			buf_addc(b, '\t');
+			i++;
+			continue;
+		}
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7F) {
+			/* U+2400 + c; DEL is U+2421 */
+			unsigned cp = s[i] == 0x7F ? 0x2421
+						   : 0x2400 + (unsigned char)s[i];
+
+			buf_addc(b, (char)(0xE0 | (cp >> 12)));
+			buf_addc(b, (char)(0x80 | ((cp >> 6) & 0x3F)));
+			buf_addc(b, (char)(0x80 | (cp & 0x3F)));
+			i++;
+			continue;
+		}
+		{
+			int32_t j = 0, n = (int32_t)(len - i > 4 ? 4 : len - i);
+
+			U8_NEXT(s + i, j, n, c);
+			i += (size_t)j;
+		}
+		if (c < 0 || (c >= 0x80 && c <= 0x9F) ||
+		    (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
+			buf_adds(b, "\xEF\xBF\xBD"); /* U+FFFD */
+		else
+			buf_add(b, s + at, i - at);
+	}
 }

@@ -19,6 +19,7 @@
 #include <stdio.h>
 
 #include "run/checker.h"
+#include "util/buf.h"
 #include "check/diag.h"
 #include "text/document.h"
 
@@ -92,5 +93,17 @@ char *report_uri(const char *path);
  */
 unsigned report_byte_column(const struct document *doc,
 			    const struct doc_pos *p);
+
+/*
+ * Shared by reporters meant for terminals and logs (text, github): append
+ * s[0..len) to b with nothing a terminal would act on.  C0 controls but
+ * the tab, and DEL, become their Control Pictures ("\x1b" shows as U+241B
+ * SYMBOL FOR ESCAPE); C1 controls (U+0080-U+009F: U+009B is a CSI to some
+ * terminals) and the bidirectional embeddings, overrides and isolates
+ * (U+202A-U+202E, U+2066-U+2069, which reorder what is shown) become
+ * U+FFFD.  Each replaces one code point by one, so columns and carets
+ * stay aligned.  Bytes that are not UTF-8 also become U+FFFD.
+ */
+void report_visible(struct buf *b, const char *s, size_t len);
 
 #endif /* MT_REPORT_H */

@@ -150,7 +150,7 @@ static void write_one(const struct rule_info *r, void *arg)
 		return;
 	ruledoc_page(&page, w->c, r);
 	buf_addf(&path, "%s/%s.md", w->dir, r->id);
-	w->rc = atomicfile_write(path.buf, page.buf, page.len, NULL, 0, w->err);
+	w->rc = atomicfile_write(path.buf, page.buf, page.len, NULL, 0, 0, w->err);
 	buf_addf(&w->index, "| [%s](%s.md) | `%s` | %s | ", r->id, r->id,
 		 r->category, mt_severity_name(r->severity));
 	add_text(&w->index, r->description ? r->description : "",
@@ -178,7 +178,7 @@ enum mt_err ruledoc_write_all(const struct checker *c, const char *dir,
 	if (w.rc == MT_ERR_OK) {
 		buf_addf(&path, "%s/README.md", dir);
 		w.rc = atomicfile_write(path.buf, w.index.buf, w.index.len,
-					NULL, 0, err);
+					NULL, 0, 0, err);
 	}
 	buf_release(&w.index);
 	buf_release(&path);

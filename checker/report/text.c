@@ -9,13 +9,17 @@
  *
  * Columns count code points; tabs in the source line are kept under the
  * caret line so that it stays aligned.  Colour only when asked (the CLI
- * asks on a TTY unless NO_COLOR is set).
+ * asks on a TTY unless NO_COLOR is set).  Whatever comes from the user's
+ * files -- names, lines, messages quoting them, suggestions, evidence --
+ * goes through report_visible(): a document cannot send escape sequences
+ * to the terminal that shows the report.
  */
 #include "report/report.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/buf.h"
 #include "util/xalloc.h"
 
 struct text_state {
@@ -23,7 +27,22 @@ struct text_state {
 	size_t counts[4];
 	size_t files;
 	int failed;
+	struct buf vis; /* scratch for visible() */
 };
+
+/* s[0..len) made safe for a terminal; valid until the next call. */
+static const char *visible_n(struct text_state *s, const char *str,
+			     size_t len)
+{
+	buf_reset(&s->vis);
+	report_visible(&s->vis, str, len);
+	return s->vis.buf;
+}
+
+static const char *visible(struct text_state *s, const char *str)
+{
+	return visible_n(s, str ? str : "", str ? strlen(str) : 0);
+}
 
 #define C_RESET "\033[0m"
 #define C_BOLD "\033[1m"
@@ -50,6 +69,7 @@ static void *text_begin(const struct report_options *o)
 	struct text_state *s = xcalloc(1, sizeof(*s));
 
 	s->o = *o;
+	buf_init(&s->vis);
 	return s;
 }
 
@@ -95,8 +115,8 @@ static void show_line(struct text_state *s, uint32_t lineno, const char *line,
 		b1 = step(line, len, b0, SHOW_SPAN);
 	from = step(line, len, b0, -SHOW_CONTEXT);
 	to = step(line, len, b1, SHOW_CONTEXT);
-	fprintf(f, " | %s%.*s%s\n", from ? "..." : "", (int)(to - from),
-		line + from, to < len ? "..." : "");
+	fprintf(f, " | %s%s%s\n", from ? "..." : "",
+		visible_n(s, line + from, to - from), to < len ? "..." : "");
 	fprintf(f, "%*s | %s", width, "", from ? "   " : "");
 	fputs(col(s, C_GREEN), f);
 	for (i = from; i < b0; i++)
@@ -126,11 +146,12 @@ static void text_file(void *st, const struct document *doc,
 
 		if (d->severity <= MT_SEV_ERROR)
 			s->counts[d->severity]++;
-		fprintf(f, "%s%s:%u:%u:%s %s%s:%s %s%s%s [%s]\n",
-			col(s, C_BOLD), doc->name, a.line, a.column,
-			col(s, C_RESET), col(s, sev_color(d->severity)),
-			mt_severity_name(d->severity), col(s, C_RESET),
-			col(s, C_BOLD), d->message, col(s, C_RESET), d->rule);
+		fprintf(f, "%s%s:%u:%u:%s %s%s:%s ", col(s, C_BOLD),
+			visible(s, doc->name), a.line, a.column, col(s, C_RESET),
+			col(s, sev_color(d->severity)),
+			mt_severity_name(d->severity), col(s, C_RESET));
+		fprintf(f, "%s%s%s [%s]\n", col(s, C_BOLD),
+			visible(s, d->message), col(s, C_RESET), d->rule);
 		if (line)
 			show_line(s, a.line, line, len, a.line_byte,
 				  b.line == a.line ? b.line_byte : len);
@@ -140,7 +161,8 @@ static void text_file(void *st, const struct document *doc,
 						     : "suggestion");
 			for (uint32_t k = 0; k < d->n_suggestions; k++)
 				fprintf(f, "%s%s%s%s", k ? ", " : "",
-					col(s, C_GREEN), d->suggestions[k],
+					col(s, C_GREEN),
+					visible(s, d->suggestions[k]),
 					col(s, C_RESET));
 			fputc('\n', f);
 		}
@@ -152,17 +174,17 @@ static void text_file(void *st, const struct document *doc,
 				   strcmp(e->path, doc->path) == 0;
 
 			fprintf(f, "      = %s: %s", same ? "see" : "reference",
-				e->path ? e->path : "");
+				visible(s, e->path));
 			if (e->line)
 				fprintf(f, ":%u:%u", e->line, e->column);
 			if (e->text)
-				fprintf(f, ": %s", e->text);
+				fprintf(f, ": %s", visible(s, e->text));
 			if (e->score >= 0)
 				fprintf(f, " (match %.2f)", e->score);
 			fputc('\n', f);
 			if (e->context)
 				fprintf(f, "      = the reference says: %s\n",
-					e->context);
+					visible(s, e->context));
 		}
 	}
 }
@@ -176,7 +198,7 @@ static void text_file_error(void *st, const char *path,
 	s->failed++;
 	/* the message already names the file */
 	fflush(s->o.out);
-	fprintf(stderr, "mtlint: error: %s\n", err->msg);
+	fprintf(stderr, "mtlint: error: %s\n", visible(s, err->msg));
 }
 
 static int text_end(void *st)
@@ -193,6 +215,7 @@ static int text_end(void *st)
 			s->counts[2], s->counts[2] == 1 ? "" : "s",
 			s->counts[1], s->files, s->files == 1 ? "" : "s");
 	rc = fflush(f) == 0 && !ferror(f) ? 0 : -1;
+	buf_release(&s->vis);
 	free(s);
 	return rc;
 }

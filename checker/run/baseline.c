@@ -3,6 +3,7 @@
  */
 #include "run/baseline.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,8 @@
 
 #include "util/hash.h"
 #include "util/atomicfile.h"
+#include "util/buf.h"
+#include "util/limits.h"
 #include "util/paths.h"
 #include "text/segment.h"
 #include "util/xalloc.h"
@@ -270,16 +273,24 @@ enum mt_err baseline_load(const char *path, struct baseline **out,
 	json_t *root, *findings, *v;
 	struct baseline *b;
 	size_t i;
-	size_t len = 0;
-	unsigned char *bytes = atomicfile_slurp(path, &len);
+	struct buf bytes = BUF_INIT;
+	int r = buf_read_file(&bytes, path, MT_LIMIT_BASELINE);
 
 	*out = NULL;
-	if (!bytes)
-		return mt_error(err, MT_ERR_IO, "cannot read baseline '%s': %m",
-				path);
-	root = json_loadb((const char *)bytes, len, JSON_REJECT_DUPLICATES,
-			  &je);
-	free(bytes);
+	if (r < 0) {
+		int e = errno;
+
+		buf_release(&bytes);
+		if (r == -2)
+			return mt_error(err, MT_ERR_TOO_LARGE,
+					"baseline '%s' is too large (the limit "
+					"is %u bytes)",
+					path, MT_LIMIT_BASELINE);
+		return mt_error(err, MT_ERR_IO, "cannot read baseline '%s': %s",
+				path, strerror(e));
+	}
+	root = json_loadb(bytes.buf, bytes.len, JSON_REJECT_DUPLICATES, &je);
+	buf_release(&bytes);
 	if (!root)
 		return bad(err, path, &je, NULL);
 	if (!json_is_object(root) ||
@@ -354,7 +365,8 @@ enum mt_err baseline_write(struct baseline *b, struct mt_error *err)
 
 		memcpy(withnl, s, n);
 		withnl[n] = '\n';
-		rc = atomicfile_write(b->path, withnl, n + 1, NULL, 0, err);
+		rc = atomicfile_write(b->path, withnl, n + 1, NULL, 0,
+				      ATOMICFILE_FORCE, err);
 		free(withnl);
 	}
 	free(s);

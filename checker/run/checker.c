@@ -18,6 +18,7 @@
 #include "text/segment.h"
 #include "text/suppress.h"
 #include "spelling/spelling.h"
+#include "util/paths.h"
 #include "util/xalloc.h"
 
 /* The passes, in the order they run.  See check.h to add one. */
@@ -88,6 +89,13 @@ enum mt_err checker_new(const struct checker_options *opts,
 	*out = NULL;
 	if (!opts)
 		opts = &defaults;
+	if (opts->lang && !mt_lang_valid(opts->lang)) {
+		/* it names dictionary and rule files: no "../" */
+		free(c);
+		return mt_error(err, MT_ERR_USAGE,
+				"bad language '%s' (expected e.g. en_US)",
+				opts->lang);
+	}
 	arena_init(a, 0);
 	pthread_mutex_init(&c->lock, NULL);
 	c->opts = *opts;

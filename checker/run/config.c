@@ -17,12 +17,12 @@
 
 #include "util/buf.h"
 #include "util/paths.h"
+#include "util/limits.h"
 #include "util/wildmatch.h"
 #include "util/xalloc.h"
 #include "util/yamlfile.h"
 
 /* Limit on the size of a configuration file: it is a few lines. */
-#define CONFIG_MAX_BYTES (1u << 20)
 
 /* Globs longer than this are refused (matching costs glob x path bits). */
 #define CONFIG_MAX_GLOB 1024
@@ -30,6 +30,7 @@
 struct parse {
 	struct yamlfile y; /* the file, its nodes and its errors */
 	struct config *cfg;
+	unsigned flags; /* enum config_flag */
 };
 
 static enum mt_err at(struct parse *p, const yaml_node_t *n, const char *fmt,
@@ -65,6 +66,140 @@ static enum mt_err want_scalar(struct parse *p, const yaml_node_t *n,
 	return MT_ERR_OK;
 }
 
+/* --- the project root ----------------------------------------------- */
+
+/*
+ * Absolute `path` as the system will open it: its longest existing
+ * ancestor through realpath(3) (symbolic links and ".." resolved as open()
+ * does), then the rest as written.  NULL when that rest holds a ".."
+ * (never resolved lexically: "link/.." is not where "link" is).  A new
+ * string.
+ */
+static char *real_path_of(const char *path)
+{
+	char *head = xstrdup(path), *real;
+	size_t n = strlen(head);
+	const char *rest;
+	struct buf b = BUF_INIT;
+
+	while (!(real = realpath(head, NULL)) && n > 1) {
+		while (n > 1 && head[n - 1] != '/')
+			n--;
+		n = n > 1 ? n - 1 : 1; /* "/a/b" -> "/a"; "/a" -> "/" */
+		head[n] = '\0';
+	}
+	free(head);
+	if (!real)
+		return NULL;
+	rest = path + n;
+	while (*rest == '/')
+		rest++;
+	if (!strcmp(rest, "..") || !strncmp(rest, "../", 3) ||
+	    strstr(rest, "/../") ||
+	    (strlen(rest) >= 3 && !strcmp(rest + strlen(rest) - 3, "/.."))) {
+		free(real);
+		return NULL;
+	}
+	buf_adds(&b, real);
+	if (*rest)
+		buf_addf(&b, "%s%s", strcmp(real, "/") ? "/" : "", rest);
+	free(real);
+	return buf_detach(&b, NULL);
+}
+
+/*
+ * The project root of a configuration (see config.h): the nearest
+ * directory at or above its own that holds a ".git" (a work tree; a file
+ * for linked work trees and submodules), else its own directory.  Real
+ * path, computed once.
+ */
+static const char *project_root(struct config *cfg)
+{
+	char *abs, *dir;
+	struct stat st;
+
+	if (cfg->root)
+		return cfg->root;
+	abs = mt_path_absolute(cfg->dir);
+	dir = real_path_of(abs ? abs : "/");
+	free(abs);
+	if (!dir)
+		dir = xstrdup("/");
+	for (char *probe = xstrdup(dir);;) {
+		struct buf git = BUF_INIT;
+		char *slash;
+		int found;
+
+		buf_addf(&git, "%s/.git", strcmp(probe, "/") ? probe : "");
+		found = lstat(git.buf, &st) == 0;
+		buf_release(&git);
+		if (found) {
+			free(dir);
+			dir = probe;
+			break;
+		}
+		slash = strrchr(probe, '/');
+		if (!slash || slash == probe) {
+			free(probe);
+			break;
+		}
+		*slash = '\0';
+	}
+	cfg->root = dir;
+	return dir;
+}
+
+int config_inside_root(const struct config *cfg, const char *path)
+{
+	const char *root = project_root((struct config *)cfg);
+	struct buf abs = BUF_INIT;
+	char *real, cwd[4096];
+	size_t n = strlen(root);
+	int inside;
+
+	if (path[0] != '/') {
+		if (!getcwd(cwd, sizeof(cwd)))
+			return 0;
+		buf_addf(&abs, "%s/", cwd);
+	}
+	buf_adds(&abs, path);
+	real = real_path_of(abs.buf);
+	buf_release(&abs);
+	inside = real && (!strcmp(root, "/") ||
+			  (!strncmp(real, root, n) &&
+			   (!real[n] || real[n] == '/')));
+	free(real);
+	return inside;
+}
+
+/*
+ * A path the configuration names (a word list, a dictionary directory, a
+ * reference pattern, its wildcards taken as one name each) must lie in
+ * the project root unless the caller allows more: a pull request must not
+ * make CI read /etc or ../secrets and quote it as evidence.
+ */
+static enum mt_err check_inside(struct parse *p, const yaml_node_t *n,
+				const char *path)
+{
+	char *probe;
+	int ok;
+
+	if (p->flags & CONFIG_ALLOW_OUTSIDE_ROOT)
+		return MT_ERR_OK;
+	probe = xstrdup(path);
+	for (char *c = probe; *c; c++)
+		if (*c == '*' || *c == '?')
+			*c = 'x';
+	ok = config_inside_root(p->cfg, probe);
+	free(probe);
+	if (ok)
+		return MT_ERR_OK;
+	return at(p, n,
+		  "'%s' lies outside the project root '%s' (allow it with "
+		  "--allow-outside-root)",
+		  scalar(n), project_root(p->cfg));
+}
+
 /* A path relative to the config's directory; absolute ones as they are. */
 static char *resolve(const struct config *cfg, const char *rel)
 {
@@ -93,7 +228,8 @@ static enum mt_err string_list(struct parse *p, const yaml_node_t *n,
 		*out = xgrow(*out, &alloc, *n_out + 1, sizeof(**out));
 		(*out)[(*n_out)++] = paths ? resolve(p->cfg, scalar(n))
 					   : xstrdup(scalar(n));
-		return MT_ERR_OK;
+		return paths ? check_inside(p, n, (*out)[*n_out - 1])
+			     : MT_ERR_OK;
 	}
 	if (n->type != YAML_SEQUENCE_NODE)
 		return at(p, n, "'%s' takes a list of strings", key);
@@ -119,6 +255,8 @@ static enum mt_err string_list(struct parse *p, const yaml_node_t *n,
 		*out = xgrow(*out, &alloc, *n_out + 1, sizeof(**out));
 		(*out)[(*n_out)++] = paths ? resolve(p->cfg, scalar(v))
 					   : xstrdup(scalar(v));
+		if (paths && check_inside(p, v, (*out)[*n_out - 1]))
+			rc = MT_ERR_CONFIG;
 	}
 	return rc;
 }
@@ -225,6 +363,13 @@ static enum mt_err parse_refs(struct parse *p, const yaml_node_t *n)
 				scalar(v));
 			continue;
 		}
+		{
+			char *target = resolve(p->cfg, scalar(v));
+
+			if (check_inside(p, v, target))
+				rc = MT_ERR_CONFIG;
+			free(target);
+		}
 		p->cfg->refs = xgrow(p->cfg->refs, &alloc, p->cfg->n_refs + 1,
 				     sizeof(*p->cfg->refs));
 		p->cfg->refs[p->cfg->n_refs].from = xstrdup(scalar(k));
@@ -275,13 +420,10 @@ static enum mt_err parse_key(struct parse *p, const yaml_node_t *k,
 	if (!strcmp(key, "language")) {
 		if ((rc = want_scalar(p, v, key)))
 			return rc;
-		for (const char *c = scalar(v); *c; c++)
-			if (!(*c == '_' || *c == '-' ||
-			      (*c >= 'a' && *c <= 'z') ||
-			      (*c >= 'A' && *c <= 'Z')))
-				return at(p, v, "bad language '%s' "
-						"(expected e.g. en_US)",
-					  scalar(v));
+		if (!mt_lang_valid(scalar(v)))
+			return at(p, v, "bad language '%s' "
+					"(expected e.g. en_US)",
+				  scalar(v));
 		free(cfg->lang);
 		cfg->lang = xstrdup(scalar(v));
 	} else if (!strcmp(key, "input")) {
@@ -309,6 +451,7 @@ static enum mt_err parse_key(struct parse *p, const yaml_node_t *k,
 			return rc;
 		free(cfg->dict_path);
 		cfg->dict_path = resolve(cfg, scalar(v));
+		rc = check_inside(p, v, cfg->dict_path);
 	} else if (!strcmp(key, "rules")) {
 		rc = parse_rules(p, v);
 	} else if (!strcmp(key, "references")) {
@@ -344,6 +487,7 @@ static enum mt_err parse_key(struct parse *p, const yaml_node_t *k,
 		if ((rc = want_scalar(p, v, key)))
 			return rc;
 		cfg->extends = resolve(cfg, scalar(v));
+		rc = check_inside(p, v, cfg->extends);
 	} else {
 		return at(p, k, "unknown key '%s' (known: %s)", key,
 			  known_keys);
@@ -398,15 +542,17 @@ static void parse_root(struct parse *p, yaml_node_t *root)
 	}
 }
 
-enum mt_err config_parse(const char *path, const char *text, size_t len,
-			 struct config **out, struct yamlfile_errors *errs,
-			 struct mt_error *err)
+static enum mt_err parse_with(const char *path, const char *text, size_t len,
+			      unsigned flags, struct config **out,
+			      struct yamlfile_errors *errs,
+			      struct mt_error *err)
 {
 	struct config *cfg = xcalloc(1, sizeof(*cfg));
 	struct parse p = { .cfg = cfg };
 	const struct yamlfile_error *first;
 
 	*out = NULL;
+	p.flags = flags;
 	cfg->path = xstrdup(path);
 	cfg->dir = mt_path_dir(path);
 	cfg->max_warnings = -1;
@@ -433,37 +579,48 @@ enum mt_err config_parse(const char *path, const char *text, size_t len,
 	return MT_ERR_CONFIG;
 }
 
-static enum mt_err load_chain(const char *path, struct config **out,
+enum mt_err config_parse(const char *path, const char *text, size_t len,
+			 struct config **out, struct yamlfile_errors *errs,
+			 struct mt_error *err)
+{
+	return parse_with(path, text, len, 0, out, errs, err);
+}
+
+static enum mt_err load_chain(const char *path, unsigned flags,
+			      struct config **out,
 			      struct yamlfile_errors *errs, struct mt_error *err,
 			      int depth);
 
 enum mt_err config_load(const char *path, struct config **out,
 			struct yamlfile_errors *errs, struct mt_error *err)
 {
-	return load_chain(path, out, errs, err, 0);
+	return load_chain(path, 0, out, errs, err, 0);
 }
 
-/* Load path, then the chain of extends: under it. */
-static enum mt_err load_chain(const char *path, struct config **out,
+/* Load path, then the chain of extends: under it (each within the
+ * project root of the file that names it, unless flags allow more). */
+static enum mt_err load_chain(const char *path, unsigned flags,
+			      struct config **out,
 			      struct yamlfile_errors *errs, struct mt_error *err,
 			      int depth)
 {
 	struct buf b = BUF_INIT;
-	int r = buf_read_file(&b, path, CONFIG_MAX_BYTES);
+	int r = buf_read_file(&b, path, MT_LIMIT_CONFIG);
 	enum mt_err rc;
 
 	*out = NULL;
 	if (r < 0) {
 		rc = r == -2 ? mt_error(err, MT_ERR_TOO_LARGE,
 					"'%s' is too large for a "
-					"configuration file",
-					path)
+					"configuration file (the limit is %u "
+					"bytes)",
+					path, MT_LIMIT_CONFIG)
 			     : mt_error(err, MT_ERR_IO, "cannot open '%s': %s",
 					path, strerror(errno));
 		buf_release(&b);
 		return rc;
 	}
-	rc = config_parse(path, b.buf, b.len, out, errs, err);
+	rc = parse_with(path, b.buf, b.len, flags, out, errs, err);
 	buf_release(&b);
 	if (rc == MT_ERR_OK && (*out)->extends) {
 		struct config *base = NULL;
@@ -474,8 +631,8 @@ static enum mt_err load_chain(const char *path, struct config **out,
 				      "deep (a cycle?)",
 				      path, CONFIG_MAX_EXTENDS);
 		else
-			rc = load_chain((*out)->extends, &base, errs, err,
-					depth + 1);
+			rc = load_chain((*out)->extends, flags, &base, errs,
+					err, depth + 1);
 		if (rc == MT_ERR_IO || rc == MT_ERR_TOO_LARGE) {
 			char why[sizeof(err->msg)];
 
@@ -507,6 +664,7 @@ void config_free(struct config *cfg)
 		return;
 	free(cfg->path);
 	free(cfg->dir);
+	free(cfg->root);
 	free(cfg->lang);
 	free_list(cfg->accept, cfg->n_accept);
 	free_list(cfg->reject, cfg->n_reject);
@@ -619,13 +777,14 @@ struct cache_dir {
 struct config_cache {
 	struct config *fixed;
 	int none;
+	unsigned flags;
 	struct config **loaded;
 	size_t n_loaded, alloc_loaded;
 	struct cache_dir *dirs;
 	size_t n_dirs, alloc_dirs;
 };
 
-enum mt_err config_cache_new(const char *fixed, int none,
+enum mt_err config_cache_new(const char *fixed, int none, unsigned flags,
 			     struct config_cache **out,
 			     struct yamlfile_errors *errs, struct mt_error *err)
 {
@@ -634,8 +793,9 @@ enum mt_err config_cache_new(const char *fixed, int none,
 
 	*out = NULL;
 	cc->none = none;
+	cc->flags = flags;
 	if (fixed && !none) {
-		rc = config_load(fixed, &cc->fixed, errs, err);
+		rc = load_chain(fixed, flags, &cc->fixed, errs, err, 0);
 		if (rc != MT_ERR_OK) {
 			free(cc);
 			return rc;
@@ -682,8 +842,8 @@ static enum mt_err lookup_dir(struct config_cache *cc, const char *dir,
 		 * when below it, like the inputs */
 		char *shown = mt_path_relative(".", probe.buf);
 
-		rc = config_load(shown && *shown ? shown : probe.buf, &c, errs,
-				 err);
+		rc = load_chain(shown && *shown ? shown : probe.buf, cc->flags,
+				&c, errs, err, 0);
 		free(shown);
 		if (rc == MT_ERR_OK) {
 			cc->loaded = xgrow(cc->loaded, &cc->alloc_loaded,

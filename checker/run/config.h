@@ -80,6 +80,7 @@ struct config_ref_map {
 struct config {
 	char *path; /* the file, as found */
 	char *dir;  /* its directory */
+	char *root; /* the project root (below); NULL until needed */
 	char *lang; /* NULL: not set */
 	enum config_input input;
 	char **accept, **reject; /* paths resolved against dir */
@@ -104,9 +105,25 @@ struct config {
 #define CONFIG_MAX_EXTENDS 8
 
 /*
- * Parse the file at `path`.  On success *out owns a new config.  On
- * MT_ERR_CONFIG, the errors are appended to errs (may be NULL); other
- * failures (MT_ERR_IO, MT_ERR_TOO_LARGE over 1 MiB) add nothing to it.
+ * The project root.  Every path the file names -- accept, reject,
+ * dictionary-path, the targets of references -- must lie inside it, after
+ * symbolic links are resolved: it is the nearest directory at or above the
+ * file's own that holds ".git" (the git work tree), else the file's own
+ * directory.  A path outside is an error at its position ("'../secrets'
+ * lies outside the project root '/src/site' (allow it with
+ * --allow-outside-root)"), unless the caller allows it.  Configuration
+ * files come with pull requests: without this a change to .mtlint.yml
+ * could make CI read any file and quote it in a log as evidence.
+ */
+enum config_flag {
+	CONFIG_ALLOW_OUTSIDE_ROOT = 1 << 0,
+};
+
+/*
+ * Parse the file at `path` (paths kept inside the project root).  On
+ * success *out owns a new config.  On MT_ERR_CONFIG, the errors are
+ * appended to errs (may be NULL); other failures (MT_ERR_IO,
+ * MT_ERR_TOO_LARGE over MT_LIMIT_CONFIG) add nothing to it.
  */
 MT_NODISCARD enum mt_err config_load(const char *path, struct config **out,
 				     struct yamlfile_errors *errs,
@@ -127,6 +144,14 @@ MT_NODISCARD enum mt_err config_parse(const char *path, const char *text,
 				      struct yamlfile_errors *errs,
 				      struct mt_error *err);
 
+/*
+ * Does `path` (relative to the working directory, or absolute) lie in the
+ * project root of cfg, as the system would open it (symbolic links
+ * followed)?  A path whose part that does not exist yet holds ".." does
+ * not.
+ */
+int config_inside_root(const struct config *cfg, const char *path);
+
 void config_free(struct config *cfg);
 
 /*
@@ -145,15 +170,17 @@ char *config_reference(const struct config *cfg, const char *path);
 
 /*
  * The cache of configurations for one run.
- *   config_cache_new(fixed, none): `fixed` is a --config file (loaded once
- *   and used for every input) or NULL to search; `none` (--no-config) uses
- *   no configuration at all.
+ *   config_cache_new(fixed, none, flags): `fixed` is a --config file
+ *   (loaded once and used for every input) or NULL to search; `none`
+ *   (--no-config) uses no configuration at all; `flags` (enum
+ *   config_flag) apply to every file loaded.
  * Both functions append a broken file's errors to errs (may be NULL), as
  * config_load().
  */
 struct config_cache;
 
 MT_NODISCARD enum mt_err config_cache_new(const char *fixed, int none,
+					  unsigned flags,
 					  struct config_cache **out,
 					  struct yamlfile_errors *errs,
 					  struct mt_error *err);

@@ -54,6 +54,47 @@ static char *encode(iconv_t cd, const char *s, size_t *len)
 	return out;
 }
 
+/*
+ * Do the new bytes of a file that is not UTF-8 decode to the old text with
+ * exactly the fixes made?  Replacements are encoded on their own and
+ * spliced between original bytes, which is exact for every stateless
+ * encoding; in a stateful one (UTF-7, ISO-2022-*) a splice can land inside
+ * a shift sequence and change the meaning of the bytes after it.  So the
+ * result is decoded again and compared with the text the fixes should give;
+ * a difference means the file is not written.  `idx` lists the fixes
+ * applied, in order.
+ */
+static int reads_back(const struct document *doc,
+		      const struct diag_list *diags, const size_t *idx,
+		      size_t n, const struct buf *bytes)
+{
+	struct document_options o = { .encoding = doc->encoding };
+	struct document *again = NULL;
+	struct mt_error e2 = { 0 };
+	struct buf want = BUF_INIT;
+	uint32_t pos = 0;
+	int same;
+
+	for (size_t k = 0; k < n; k++) {
+		const struct diag *d = &diags->v[idx[k]];
+
+		buf_add(&want, doc->text + pos, d->span.start - pos);
+		buf_adds(&want, d->suggestions[0]);
+		pos = d->span.end;
+	}
+	buf_add(&want, doc->text + pos, doc->len - pos);
+	if (document_load_mem(doc->path, bytes->buf, bytes->len, &o, &again,
+			      &e2) != MT_ERR_OK) {
+		buf_release(&want);
+		return 0;
+	}
+	same = again->len == want.len &&
+	       memcmp(again->text, want.buf, want.len) == 0;
+	document_free(again);
+	buf_release(&want);
+	return same;
+}
+
 enum mt_err fix_apply(const struct document *doc,
 		      const struct diag_list *diags, unsigned char **out,
 		      size_t *out_len, size_t *n_applied, struct mt_error *err)
@@ -96,19 +137,30 @@ enum mt_err fix_apply(const struct document *doc,
 		buf_add(&b, rep, rep_len);
 		pos = e;
 		free(conv);
-		(*n_applied)++;
+		idx[(*n_applied)++] = idx[k]; /* the applied ones, in order */
 	}
 	buf_add(&b, orig + pos, orig_len - pos);
 	if (cd != (iconv_t)-1)
 		iconv_close(cd);
+	if (cd != (iconv_t)-1 && *n_applied &&
+	    !reads_back(doc, diags, idx, *n_applied, &b)) {
+		free(idx);
+		buf_release(&b);
+		*n_applied = 0;
+		return mt_error(err, MT_ERR_ENCODING,
+				"cannot fix '%s': in %s the fixes would change "
+				"other text (a stateful encoding); convert the "
+				"file to UTF-8 first",
+				doc->name, doc->encoding);
+	}
 	free(idx);
 	*out = (unsigned char *)buf_detach(&b, out_len);
 	return MT_ERR_OK;
 }
 
 enum mt_err fix_file(const struct document *doc,
-		     const struct diag_list *diags, size_t *n_applied,
-		     struct mt_error *err)
+		     const struct diag_list *diags, int force,
+		     size_t *n_applied, struct mt_error *err)
 {
 	unsigned char *bytes;
 	size_t len, orig_len;
@@ -123,7 +175,9 @@ enum mt_err fix_file(const struct document *doc,
 				      "cannot fix standard input in place");
 		else
 			rc = atomicfile_write(doc->path, bytes, len, orig,
-					      orig_len, err);
+					      orig_len,
+					      force ? ATOMICFILE_FORCE : 0,
+					      err);
 		if (rc != MT_ERR_OK)
 			*n_applied = 0;
 	}

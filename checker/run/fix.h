@@ -42,11 +42,14 @@ MT_NODISCARD enum mt_err fix_apply(const struct document *doc,
 				   size_t *n_applied, struct mt_error *err);
 
 /*
- * Rewrite doc's file with the fixes, atomically (see atomicfile.h), unless
- * it changed since it was loaded.  Nothing is written when no fix applies.
+ * Rewrite doc's file with the fixes, atomically and keeping the file's
+ * identity (see atomicfile.h), unless it changed since it was loaded.
+ * A hard-linked, foreign-owned or read-only file is refused unless
+ * `force` (--fix-force); a setuid or setgid one always.  Nothing is
+ * written when no fix applies.
  */
 MT_NODISCARD enum mt_err fix_file(const struct document *doc,
-				  const struct diag_list *diags,
+				  const struct diag_list *diags, int force,
 				  size_t *n_applied, struct mt_error *err);
 
 /*

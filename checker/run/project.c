@@ -5,11 +5,13 @@
  */
 #include "run/project.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util/atomicfile.h"
 #include "util/buf.h"
+#include "util/limits.h"
 #include "util/paths.h"
 #include "util/xalloc.h"
 
@@ -24,22 +26,26 @@ static char *join(const char *dir, const char *name)
 	return buf_detach(&b, NULL);
 }
 
-/* The file's bytes as a NUL-terminated buffer; a missing file is empty. */
-static enum mt_err read_text(const char *path, struct buf *out,
+/* The file's bytes (at most `limit`) as a NUL-terminated buffer; a
+ * missing file is empty. */
+static enum mt_err read_text(const char *path, size_t limit, struct buf *out,
 			     struct mt_error *err)
 {
-	size_t len;
-	unsigned char *data = atomicfile_slurp(path, &len);
+	int r;
 
 	buf_init(out);
-	if (!data) {
-		if (!mt_path_exists(path))
-			return MT_ERR_OK;
-		return mt_error(err, MT_ERR_IO, "cannot read '%s'", path);
-	}
-	buf_add(out, data, len);
-	free(data);
-	return MT_ERR_OK;
+	r = buf_read_file(out, path, limit);
+	if (r == 0)
+		return MT_ERR_OK;
+	buf_reset(out);
+	if (r == -2)
+		return mt_error(err, MT_ERR_TOO_LARGE,
+				"'%s' is over the limit of %zu bytes", path,
+				limit);
+	if (errno == ENOENT)
+		return MT_ERR_OK;
+	return mt_error(err, MT_ERR_IO, "cannot read '%s': %s", path,
+			strerror(errno));
 }
 
 /* The line of `s` starting at `p`: its length without the line end. */
@@ -156,7 +162,7 @@ static void add_to_list(const char *old, const char *word, struct buf *out,
 static enum mt_err write_buf(const char *path, const struct buf *b,
 			     struct mt_error *err)
 {
-	return atomicfile_write(path, b->buf, b->len, NULL, 0, err);
+	return atomicfile_write(path, b->buf, b->len, NULL, 0, 0, err);
 }
 
 /* Add `accept: [PROJECT_WORDS_FILE]` to the configuration text. */
@@ -209,7 +215,7 @@ enum mt_err project_accept_word(const struct config *cfg, const char *dir,
 
 		list = join(d, PROJECT_WORDS_FILE);
 		free(d);
-		rc = read_text(cfg_path, &old_cfg, err);
+		rc = read_text(cfg_path, MT_LIMIT_CONFIG, &old_cfg, err);
 		if (rc != MT_ERR_OK)
 			goto out;
 		add_accept_key(old_cfg.buf, &new_cfg);
@@ -223,7 +229,7 @@ enum mt_err project_accept_word(const struct config *cfg, const char *dir,
 			goto out;
 		}
 	}
-	rc = read_text(list, &old_list, err);
+	rc = read_text(list, MT_LIMIT_WORD_LIST, &old_list, err);
 	if (rc != MT_ERR_OK)
 		goto out;
 	add_to_list(old_list.buf, word, &new_list, &added);
@@ -339,7 +345,7 @@ enum mt_err project_disable_rule(const struct config *cfg, const char *dir,
 
 	if (changed)
 		*changed = NULL;
-	rc = read_text(path, &old, err);
+	rc = read_text(path, MT_LIMIT_CONFIG, &old, err);
 	if (rc == MT_ERR_OK && (!*rule || strpbrk(rule, " \t\r\n:#'\"{}[],")))
 		rc = mt_error(err, MT_ERR_CONFIG, "'%s' is not a rule name",
 			      rule);

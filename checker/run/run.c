@@ -321,7 +321,9 @@ enum run_status run_inputs(struct session *s, const struct run_options *o)
 	r.progress = o->progress && r.n_jobs >= RUN_PROGRESS_MIN;
 	batch_run(r.n_jobs, n_workers, run_work, run_done, &r);
 	progress_clear(&r);
-	if (o->reporter && o->reporter->end(r.rs) < 0) {
+	if ((o->reporter && o->reporter->end(r.rs) < 0) ||
+	    (!o->reporter && (fflush(o->out) != 0 || ferror(o->out)))) {
+		/* a diff (--fix-dry-run) to a full disk fails like a report */
 		fprintf(o->log, "mtlint: error: cannot write output\n");
 		r.input_error = 1;
 	}

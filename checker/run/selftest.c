@@ -113,6 +113,11 @@ static size_t test_builtin(struct checker *c, const struct checker_options *co,
 	struct mt_error err = { 0 };
 	size_t fails = 0;
 
+	/* a note that a bound was reached (limits.*) has no examples: no
+	 * built-in rule reaches a bound on a short text; the unit suites
+	 * and tests/hostile test them */
+	if (!r->bad && !r->good && !strcmp(r->category, "other/limits"))
+		return 0;
 	if (!r->bad || !r->good || !r->bad[0] || !r->good[0]) {
 		fprintf(out, "%s: %s: needs bad and good examples in its "
 			     "rule_info row\n",

@@ -73,8 +73,11 @@ static enum mt_err ensure_cache(struct session *s, struct yamlfile_errors *errs,
 {
 	if (s->cc)
 		return MT_ERR_OK;
-	return config_cache_new(s->o.config, s->o.no_config, &s->cc, errs,
-				err);
+	return config_cache_new(s->o.config, s->o.no_config,
+				s->o.allow_outside_root
+					? CONFIG_ALLOW_OUTSIDE_ROOT
+					: 0,
+				&s->cc, errs, err);
 }
 
 enum mt_err session_new(const struct session_options *o,
@@ -548,6 +551,20 @@ enum mt_err session_check(struct session *s, size_t slot,
 	ref_path = d->reference_text ? NULL
 		   : d->reference    ? xstrdup(d->reference)
 				     : reference_path(s, res->profile, d->path);
+	if (ref_path && !d->reference && !s->o.reference &&
+	    !s->o.allow_outside_root &&
+	    !config_inside_root(res->profile->cfg, ref_path)) {
+		/* the mapping's pattern stayed inside; a symbolic link on
+		 * the way did not: quote nothing from there */
+		rc = mt_error(&res->err, MT_ERR_CONFIG,
+			      "%s: its reference '%s' (from '%s') lies outside "
+			      "the project root '%s' (allow it with "
+			      "--allow-outside-root)",
+			      d->path, ref_path, res->profile->cfg->path,
+			      res->profile->cfg->root);
+		free(ref_path);
+		return rc;
+	}
 	if (d->reference_text) {
 		rc = document_load_mem(d->reference ? d->reference
 						    : "reference",
@@ -569,7 +586,8 @@ enum mt_err session_check(struct session *s, size_t slot,
 	if (d->fix == SESSION_FIX_DIFF) {
 		fix_diff(res->doc, &res->diags, &res->diff);
 	} else if (d->fix == SESSION_FIX_WRITE) {
-		rc = fix_file(res->doc, &res->diags, &res->n_fixed, &res->err);
+		rc = fix_file(res->doc, &res->diags, s->o.fix_force,
+			      &res->n_fixed, &res->err);
 		if (rc == MT_ERR_OK && res->n_fixed) {
 			/* report what is left, at its new position */
 			drop_doc(res);

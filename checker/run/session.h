@@ -69,6 +69,12 @@ struct session_options {
 	int has_fail_on;	 /* fail_on set: it wins over fail-on: */
 	enum mt_severity fail_on;
 	const char *reference; /* the reference of every document */
+	/* paths a configuration names may lie outside its project root
+	 * (config.h); the caller's own paths always may */
+	int allow_outside_root;
+	/* SESSION_FIX_WRITE also rewrites hard-linked, foreign-owned and
+	 * read-only files (fix.h) */
+	int fix_force;
 	struct document_options dopts; /* encoding, size limit (kind unused) */
 	size_t n_slots;		       /* documents at once; 0: 1 */
 	/* references stay loaded until session_free() or

@@ -6,6 +6,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <glob.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -63,48 +64,109 @@ static char *join(const char *dir, const char *name)
 }
 
 /*
+ * The directories a walk has entered, by device and inode: a directory is
+ * walked once, whatever the number of ways to reach it.  Without this, a
+ * symbolic link to "." or to a parent loops (two such links make the walk
+ * exponential), and two links to one directory check its files twice.
+ */
+struct seen {
+	struct { dev_t dev; ino_t ino; } *v; /* open addressing; ino 0 free */
+	size_t n, cap;
+};
+
+static size_t seen_slot(const struct seen *s, dev_t dev, ino_t ino)
+{
+	uint64_t h = ((uint64_t)dev * 0x9E3779B97F4A7C15ull) ^ (uint64_t)ino;
+	size_t i = (size_t)(h * 0xBF58476D1CE4E5B9ull >> 7) & (s->cap - 1);
+
+	while (s->v[i].ino && !(s->v[i].dev == dev && s->v[i].ino == ino))
+		i = (i + 1) & (s->cap - 1);
+	return i;
+}
+
+/* Record st's directory; 0 when it was already there. */
+static int seen_add(struct seen *s, const struct stat *st)
+{
+	size_t i;
+
+	if (!st->st_ino)
+		return 1; /* no identity to compare: trust the depth limit */
+	if ((s->n + 1) * 2 > s->cap) {
+		struct seen bigger = { NULL, 0, s->cap ? s->cap * 2 : 64 };
+
+		bigger.v = xcalloc(bigger.cap, sizeof(*bigger.v));
+		for (size_t k = 0; k < s->cap; k++)
+			if (s->v[k].ino)
+				bigger.v[seen_slot(&bigger, s->v[k].dev,
+						   s->v[k].ino)] = s->v[k];
+		bigger.n = s->n;
+		free(s->v);
+		*s = bigger;
+	}
+	i = seen_slot(s, st->st_dev, st->st_ino);
+	if (s->v[i].ino)
+		return 0;
+	s->v[i].dev = st->st_dev;
+	s->v[i].ino = st->st_ino;
+	s->n++;
+	return 1;
+}
+
+struct walker {
+	const char *glob; /* NULL: prose files */
+	walk_ignore_fn ignore;
+	void *arg;
+	struct walk_list *out;
+	struct mt_error *err;
+	struct seen seen;
+};
+
+/*
  * Walk dir in name order.  With `glob` set, every regular file whose path
  * matches it is taken (whatever its extension); otherwise prose files.
+ * Only regular files are taken: a named pipe would block the run for
+ * ever, a device (/dev/zero) never ends.
  */
-static enum mt_err walk_dir(const char *dir, const char *glob,
-			    walk_ignore_fn ignore, void *arg,
-			    struct walk_list *out, struct mt_error *err,
-			    int depth)
+static enum mt_err walk_dir(struct walker *w, const char *dir, int depth)
 {
 	struct dirent **names;
-	int n = scandir(dir, &names, NULL, alphasort);
+	struct stat st;
+	int n;
 	enum mt_err rc = MT_ERR_OK;
 
+	if (stat(dir, &st) == 0 && !seen_add(&w->seen, &st))
+		return MT_ERR_OK; /* walked already: a link loop or a twin */
+	n = scandir(dir, &names, NULL, alphasort);
 	if (n < 0)
-		return mt_error(err, MT_ERR_IO, "cannot read directory '%s': %s",
-				dir, strerror(errno));
+		return mt_error(w->err, MT_ERR_IO,
+				"cannot read directory '%s': %s", dir,
+				strerror(errno));
 	if (depth > 64) {
-		rc = mt_error(err, MT_ERR_IO,
+		rc = mt_error(w->err, MT_ERR_IO,
 			      "directory '%s' is nested too deeply", dir);
 		n = -n; /* free below, walk nothing */
 	}
 	for (int i = 0; i < (n < 0 ? -n : n); i++) {
 		const char *name = names[i]->d_name;
 		char *path;
-		struct stat st;
 
 		if (n < 0 || rc != MT_ERR_OK || name[0] == '.') {
 			free(names[i]);
 			continue;
 		}
 		path = join(dir, name);
-		/* stat, not lstat: symlinks to files count; loops are cut by
-		 * the depth limit */
+		/* stat, not lstat: symlinks to files and directories count;
+		 * loops are cut by `seen` */
 		if (stat(path, &st) == 0) {
 			if (S_ISDIR(st.st_mode)) {
-				if (!ignore || !ignore(arg, path, 1))
-					rc = walk_dir(path, glob, ignore, arg,
-						      out, err, depth + 1);
+				if (!w->ignore || !w->ignore(w->arg, path, 1))
+					rc = walk_dir(w, path, depth + 1);
 			} else if (S_ISREG(st.st_mode) &&
-				   (glob ? wildmatch(glob, path, NULL, 0, NULL)
-					 : walk_is_prose_name(name)) &&
-				   (!ignore || !ignore(arg, path, 0))) {
-				add(out, path);
+				   (w->glob ? wildmatch(w->glob, path,
+								NULL, 0, NULL)
+					    : walk_is_prose_name(name)) &&
+				   (!w->ignore || !w->ignore(w->arg, path, 0))) {
+				add(w->out, path);
 			}
 		}
 		free(path);
@@ -125,22 +187,25 @@ enum mt_err walk_input(const char *input, walk_ignore_fn ignore, void *arg,
 	struct stat st;
 	size_t before = out->n;
 	enum mt_err rc = MT_ERR_OK;
+	struct walker w = { NULL, ignore, arg, out, err, { NULL, 0, 0 } };
 
 	if (!strcmp(input, "-") || (stat(input, &st) == 0 &&
 				    !S_ISDIR(st.st_mode))) {
 		add(out, input);
 		return MT_ERR_OK;
 	}
-	if (stat(input, &st) == 0)
-		return walk_dir(input, NULL, ignore, arg, out, err, 0);
+	if (stat(input, &st) == 0) {
+		rc = walk_dir(&w, input, 0);
+		free(w.seen.v);
+		return rc;
+	}
 	if (!has_wild(input)) {
 		add(out, input); /* loading it reports why it is missing */
 		return MT_ERR_OK;
 	}
 	if (strstr(input, "**")) {
 		/* walk from the directory before the first wildcard */
-		const char *w = strpbrk(input, "*?[");
-		const char *slash = w;
+		const char *slash = strpbrk(input, "*?[");
 		char *root;
 
 		while (slash > input && slash[-1] != '/')
@@ -152,7 +217,8 @@ enum mt_err walk_input(const char *input, walk_ignore_fn ignore, void *arg,
 			char *g = slash > input ? xstrdup(input)
 						: join(".", input);
 
-			rc = walk_dir(root, g, ignore, arg, out, err, 0);
+			w.glob = g;
+			rc = walk_dir(&w, root, 0);
 			free(g);
 		}
 		free(root);
@@ -169,9 +235,11 @@ enum mt_err walk_input(const char *input, walk_ignore_fn ignore, void *arg,
 					continue;
 				if (S_ISDIR(st.st_mode)) {
 					if (!ignore || !ignore(arg, p, 1))
-						rc = walk_dir(p, NULL, ignore,
-							      arg, out, err, 0);
-				} else if (!ignore || !ignore(arg, p, 0)) {
+						rc = walk_dir(&w, p, 0);
+				} else if (S_ISREG(st.st_mode) &&
+					   (!ignore || !ignore(arg, p, 0))) {
+					/* not a pipe or a device: a glob
+					 * must not block on a FIFO */
 					add(out, p);
 				}
 			}
@@ -179,6 +247,7 @@ enum mt_err walk_input(const char *input, walk_ignore_fn ignore, void *arg,
 		if (grc != GLOB_NOMATCH)
 			globfree(&g);
 	}
+	free(w.seen.v);
 	if (rc == MT_ERR_OK && out->n == before)
 		rc = mt_error(err, MT_ERR_IO, "no files match '%s'", input);
 	return rc;

@@ -8,11 +8,17 @@
  *     Markdown extensions of document_kind_of_path()), recursively, in
  *     name order, skipping
  *     hidden files and directories (".git", ".mtlint.yml"...) and whatever
- *     the ignore callback rejects (directories are pruned whole);
+ *     the ignore callback rejects (directories are pruned whole).
+ *     Symbolic links are followed, but each directory (device and inode)
+ *     is walked once: a link to "." or to a parent ends the loop, a second
+ *     link to a directory adds nothing;
  *   - otherwise, a glob: `*`, `?` and `[...]` as in the shell (glob(3)),
  *     and `**` for any number of directories; matches go through the
  *     ignore callback, directories matched are walked as above.  A glob
  *     that matches nothing is an error (MT_ERR_IO, naming it).
+ * Directories and globs give regular files only: a named pipe would block
+ * the run, a device (/dev/zero) never ends.  Named explicitly, either is
+ * read as the user asked (`mtlint <(cmd)`).
  * A path that is neither is passed through, so that loading it reports
  * the real error ("cannot open ...").  Paths lose a leading "./": the
  * files of "." and "./a.txt" are reported as "a.txt".

@@ -22,11 +22,14 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "spelling/affclosure.h"
 #include "spelling/sugindex.h"
 #include "spelling/unmunch.h"
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/hash.h"
+#include "util/limits.h"
+#include "util/listfile.h"
 #include "util/paths.h"
 #include "util/strtab.h"
 #include "util/xalloc.h"
@@ -64,6 +67,9 @@ struct speller {
 	size_t n_added, alloc_added, alloc_added_model;
 	int ix_tried;	/* the cached index was looked for (checking) */
 	int case_ok;	/* capitalised forms of known words are known */
+	/* with the index: plain words it lacks are unknown (affclosure.h) */
+	struct aff_closure *closure;
+	int ix_built; /* index_unknown() built the index */
 	struct arena added_arena;
 	struct speller_index_stats ix_stats;
 };
@@ -71,6 +77,7 @@ struct speller {
 static int case_pattern(const char *w, size_t len);
 static const char *match_case(struct speller *sp, int wc, const char *c);
 static int index_known(struct speller *sp, const char *w, size_t n);
+static int index_unknown(struct speller *sp, const char *w, size_t n);
 
 /* ---- encodings -------------------------------------------------------- */
 
@@ -305,6 +312,7 @@ void speller_close(struct speller *sp)
 	free(sp->dic_path);
 	free(sp->aff_path);
 	sugindex_close(sp->ix);
+	aff_closure_free(sp->closure);
 	free(sp->added);
 	free(sp->added_model);
 	arena_release(&sp->added_arena);
@@ -381,58 +389,12 @@ int speller_add(struct speller *sp, const char *word, const char *model)
 		hun_add(sp, sp->n_added - 1);
 	sugindex_close(sp->ix);
 	sp->ix = NULL;
+	aff_closure_free(sp->closure);
+	sp->closure = NULL;
 	sp->ix_tried = 0;
+	sp->ix_built = 0;
 	sp->ix_stats.opened = 0;
 	return 0;
-}
-
-/* Read a UTF-8 text file line by line, calling fn(line, lineno). */
-static enum mt_err each_line(const char *path,
-			     int (*fn)(void *arg, char *line, size_t lineno),
-			     void *arg, struct mt_error *err)
-{
-	FILE *f = fopen(path, "r");
-	char *line = NULL;
-	size_t cap = 0, lineno = 0;
-	ssize_t n;
-	enum mt_err rc = MT_ERR_OK;
-
-	if (!f)
-		return mt_error(err, MT_ERR_IO, "cannot open '%s': %s", path,
-				strerror(errno));
-	while ((n = getline(&line, &cap, f)) >= 0) {
-		char *s = line, *e = line + n;
-		int32_t i = 0;
-		UChar32 c = 0;
-
-		lineno++;
-		while (e > s && (e[-1] == '\n' || e[-1] == '\r' ||
-				 e[-1] == ' ' || e[-1] == '\t'))
-			*--e = '\0';
-		while (*s == ' ' || *s == '\t')
-			s++;
-		if (!*s || *s == '#')
-			continue;
-		while (i < (int32_t)(e - s) && c >= 0)
-			U8_NEXT(s, i, (int32_t)(e - s), c);
-		if (c < 0 || memchr(s, '\0', (size_t)(e - s))) {
-			rc = mt_error(err, MT_ERR_ENCODING,
-				      "%s:%zu: line is not valid UTF-8 text",
-				      path, lineno);
-			break;
-		}
-		if (fn(arg, s, lineno) < 0) {
-			rc = mt_error(err, MT_ERR_IO, "%s:%zu: invalid line",
-				      path, lineno);
-			break;
-		}
-	}
-	if (rc == MT_ERR_OK && ferror(f))
-		rc = mt_error(err, MT_ERR_IO, "cannot read '%s': %s", path,
-			      strerror(errno));
-	free(line);
-	fclose(f);
-	return rc;
 }
 
 struct words_arg {
@@ -469,7 +431,8 @@ enum mt_err speller_load_words(struct speller *sp, const char *path,
 {
 	struct words_arg wa = { sp, model };
 
-	return each_line(path, add_line, &wa, err);
+	return listfile_read(path, MT_LIMIT_WORD_LIST, "word list", add_line,
+			     &wa, err);
 }
 
 static int freq_line(void *arg, char *line, size_t lineno)
@@ -506,7 +469,8 @@ static int freq_line(void *arg, char *line, size_t lineno)
 enum mt_err speller_load_frequencies(struct speller *sp, const char *path,
 				     struct mt_error *err)
 {
-	return each_line(path, freq_line, sp, err);
+	return listfile_read(path, MT_LIMIT_WORD_LIST, "frequency list",
+			     freq_line, sp, err);
 }
 
 unsigned long speller_frequency(const struct speller *sp, const char *word,
@@ -574,6 +538,14 @@ static int hun_spell(struct speller *sp, const char *norm)
 	return Hunspell_spell(hun(sp), w) != 0;
 }
 
+/* Is the NUL-terminated normalised word w (n bytes) spelled right: by
+ * the index when it can tell, else by Hunspell. */
+static int spelled(struct speller *sp, const char *w, size_t n)
+{
+	return index_known(sp, w, n) ||
+	       (!index_unknown(sp, w, n) && hun_spell(sp, w));
+}
+
 /*
  * The uncached check.  A capitalised word Hunspell does not know with a
  * possessive ending is known when its stem is: word lists add names
@@ -584,7 +556,11 @@ static int check_uncached(struct speller *sp, const char *w, size_t len)
 	char norm[SPELLER_MAX_WORD + 1];
 	size_t n = normalise(w, len, norm);
 
-	if (index_known(sp, norm, n) || hun_spell(sp, norm))
+	if (index_known(sp, norm, n))
+		return 1;
+	if (index_unknown(sp, norm, n))
+		return 0;
+	if (hun_spell(sp, norm))
 		return 1;
 	if (n > 3 && first_is_upper(norm, n)) {
 		if (norm[n - 2] == '\'' && norm[n - 1] == 's') {
@@ -617,24 +593,34 @@ int speller_check(struct speller *sp, const char *word, size_t len)
 
 /* Bump when what goes into the index changes (not its file format: that
  * is sugindex.c's VERSION). */
-#define INDEX_SOURCES "mtlint suggestion index sources 1"
+#define INDEX_SOURCES "mtlint suggestion index sources 2"
 
-/* Hash of everything the index is made of (see speller.h). */
-static uint64_t index_hash(const struct speller *sp, int expanded)
+/*
+ * Hash of everything the index is made of (see speller.h); and, read from
+ * the same sources, whether a plain word the expanded index lacks is
+ * unknown (sp->closure, affclosure.h).
+ */
+static uint64_t index_hash(struct speller *sp, int expanded)
 {
 	uint64_t h = HASH_INIT;
 	const char *files[] = { sp->aff_path, sp->dic_path };
+	struct buf b[2] = { BUF_INIT, BUF_INIT };
 
 	h = hash_bytes(h, INDEX_SOURCES, sizeof(INDEX_SOURCES));
 	h = hash_bytes(h, &expanded, sizeof(expanded));
 	for (size_t i = 0; i < ARRAY_SIZE(files); i++) {
-		struct buf b = BUF_INIT;
-
-		if (buf_read_file(&b, files[i], 0) == 0)
-			h = hash_bytes(h, b.buf, b.len);
+		if (buf_read_file(&b[i], files[i], 0) == 0)
+			h = hash_bytes(h, b[i].buf, b[i].len);
 		h = hash_bytes(h, "\n--\n", 4);
-		buf_release(&b);
 	}
+	aff_closure_free(sp->closure);
+	sp->closure = NULL;
+	if (expanded && b[0].len && b[1].len)
+		sp->closure = aff_closure_open(b[0].buf, b[0].len, b[1].buf,
+					       b[1].len, sp->added_model,
+					       sp->n_added);
+	buf_release(&b[0]);
+	buf_release(&b[1]);
 	for (size_t i = 0; i < sp->n_added; i++)
 		h = hash_bytes(h, sp->added[i], strlen(sp->added[i]) + 1);
 	return h;
@@ -754,11 +740,11 @@ static void index_open(struct speller *sp)
 
 /*
  * Does the index say the word is known?  Only a cached index is used (a
- * file mapped in microseconds; checking never builds one), and only a yes
- * counts: every indexed form is one Hunspell accepts, and so are the
+ * file mapped in microseconds; a known word never builds one), and a yes
+ * counts here: every indexed form is one Hunspell accepts, and so are the
  * capitalised and upper-case forms of an indexed word ("The", "THE",
  * "PARIS") unless the .aff file says otherwise (see read_aff_head()).  A
- * no is Hunspell's to confirm.
+ * no is index_unknown()'s or Hunspell's to confirm.
  */
 static int index_known(struct speller *sp, const char *w, size_t n)
 {
@@ -788,6 +774,35 @@ static int index_known(struct speller *sp, const char *w, size_t n)
 		return sugindex_has(sp->ix, c, strlen(c));
 	}
 	return 0;
+}
+
+/*
+ * Does the index say the word is unknown?  Only for a plain word in lower
+ * case or capitalised (when capitalised forms go with their lower-case
+ * one), with an index of the expanded forms and a dictionary that accepts
+ * no other plain words (affclosure.h).  Mixed and upper case ("McDONALD",
+ * "MCDONALD" for "McDonald") are Hunspell's to judge.
+ */
+static int index_unknown(struct speller *sp, const char *w, size_t n)
+{
+	int cp;
+	char dir[400];
+
+	/* no cached index yet: build and cache it now (once for all runs)
+	 * rather than load Hunspell, which a build needs anyway, for this
+	 * word and again in every later run */
+	if (!sp->ix && sp->ix_tried && !sp->ix_built &&
+	    mt_cache_dir(dir, sizeof(dir)) == 0) {
+		sp->ix_built = 1;
+		index_build(sp);
+		if (index_known(sp, w, n))
+			return 0;
+	}
+	if (!sp->ix || !sp->closure || !sp->ix_stats.expanded ||
+	    aff_closure_open_to(sp->closure, w, n))
+		return 0;
+	cp = case_pattern(w, n);
+	return cp == 0 || (cp == 1 && sp->case_ok);
 }
 
 void speller_index_stats(const struct speller *sp,
@@ -1138,8 +1153,8 @@ static int by_edits(const void *pa, const void *pb)
  * Two words run together ("lefthander", "semipublic"): each split into
  * two words Hunspell knows, of two letters or more, as "left hander" and,
  * when Hunspell accepts it, "left-hander"; into v (at most max); returns
- * how many.  Hunspell's checks only (microseconds), not its cache: the
- * caller holds a pointer into that.
+ * how many.  The index's and Hunspell's checks only (microseconds), not
+ * the speller's cache: the caller holds a pointer into that.
  */
 static size_t split_candidates(struct speller *sp, const char *w, size_t n,
 			       const char **v, size_t max)
@@ -1152,12 +1167,14 @@ static size_t split_candidates(struct speller *sp, const char *w, size_t n,
 			continue; /* inside a UTF-8 sequence */
 		memcpy(a, w, i);
 		a[i] = '\0';
-		if (!(index_known(sp, a, i) || hun_spell(sp, a)) ||
-		    !(index_known(sp, w + i, n - i) || hun_spell(sp, w + i)))
+		if (!spelled(sp, a, i) || !spelled(sp, w + i, n - i))
 			continue;
 		memcpy(a + i + 1, w + i, n - i + 1);
 		a[i] = '-';
-		if (index_known(sp, a, n + 1) || hun_spell(sp, a))
+		/* both halves are words: so is the hyphenated pair, where
+		 * Hunspell breaks words at hyphens */
+		if ((sp->ix && aff_closure_hyphen_breaks(sp->closure)) ||
+		    spelled(sp, a, n + 1))
 			v[k++] = arena_strdup(&sp->cache_arena, a);
 		a[i] = ' ';
 		v[k++] = arena_strdup(&sp->cache_arena, a);

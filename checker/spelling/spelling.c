@@ -23,6 +23,8 @@
 #include <unicode/utf8.h>
 
 #include "util/arena.h"
+#include "util/limits.h"
+#include "util/listfile.h"
 #include "run/checker.h"
 #include "util/paths.h"
 #include "util/namesim.h"
@@ -386,47 +388,6 @@ static void name_index_release(struct name_index *ix)
 		free(ix->v[i]);
 }
 
-/* Read a list file line by line (UTF-8, '#' comments, trimmed). */
-static enum mt_err read_list(const char *path,
-			     void (*fn)(struct spelling *st, char *line),
-			     struct spelling *st, struct mt_error *err)
-{
-	FILE *f = fopen(path, "r");
-	char *line = NULL;
-	size_t cap = 0, lineno = 0;
-	ssize_t n;
-
-	if (!f)
-		return mt_error(err, MT_ERR_IO, "cannot open '%s': %s", path,
-				strerror(errno));
-	while ((n = getline(&line, &cap, f)) >= 0) {
-		char *s = line, *e = line + n;
-		int32_t i = 0, len;
-		UChar32 c = 0;
-
-		lineno++;
-		while (e > s && strchr("\r\n \t", e[-1]))
-			*--e = '\0';
-		while (*s == ' ' || *s == '\t')
-			s++;
-		len = (int32_t)(e - s);
-		while (i < len && c >= 0)
-			U8_NEXT(s, i, len, c);
-		if (c < 0 || memchr(s, '\0', (size_t)len)) {
-			free(line);
-			fclose(f);
-			return mt_error(err, MT_ERR_ENCODING,
-					"%s:%zu: line is not valid UTF-8 text",
-					path, lineno);
-		}
-		if (*s && *s != '#')
-			fn(st, s);
-	}
-	free(line);
-	fclose(f);
-	return MT_ERR_OK;
-}
-
 /* A capitalised word that is not all capitals: a name for the index. */
 static int is_name(const char *w)
 {
@@ -438,43 +399,54 @@ static int is_name(const char *w)
 }
 
 /* Names go into the index for "close known form" look-ups. */
-static void names_line(struct spelling *st, char *line)
+static int names_line(void *arg, char *line, size_t lineno)
 {
+	struct spelling *st = arg;
 	char *sp = strpbrk(line, " \t");
 
+	(void)lineno;
 	if (sp)
 		*sp = '\0';
 	if (is_name(line))
 		add_name(st, &st->names, line, strlen(line));
+	return 0;
 }
 
 /* The same for the team's accept lists (--words, accept:). */
-static void team_names_line(struct spelling *st, char *line)
+static int team_names_line(void *arg, char *line, size_t lineno)
 {
+	struct spelling *st = arg;
 	char *sp = strpbrk(line, " \t");
 
+	(void)lineno;
 	if (sp)
 		*sp = '\0';
 	if (is_name(line))
 		add_name(st, &st->team_names, line, strlen(line));
+	return 0;
 }
 
-static void phrases_line(struct spelling *st, char *line)
+static int phrases_line(void *arg, char *line, size_t lineno)
 {
+	struct spelling *st = arg;
 	size_t n;
 	char *low = lower_dup(&st->arena, line, strlen(line), &n);
 
+	(void)lineno;
 	smap_put(&st->phrases, &st->arena, low, n);
+	return 0;
 }
 
 /* "Kiev -> Kyiv", "Kiev → Kyiv", "Kiev<TAB>Kyiv" or just "Kiev". */
-static void reject_line(struct spelling *st, char *line)
+static int reject_line(void *arg, char *line, size_t lineno)
 {
+	struct spelling *st = arg;
 	char *arrow = strstr(line, "->"), *good = NULL, *end;
 	size_t n;
 	char *low;
 	struct smap_ent *e;
 
+	(void)lineno;
 	if (!arrow)
 		arrow = strstr(line, "\xe2\x86\x92");
 	if (arrow) {
@@ -488,13 +460,14 @@ static void reject_line(struct spelling *st, char *line)
 	while (end > line && (end[-1] == ' ' || end[-1] == '\t'))
 		end--;
 	if (end == line)
-		return;
+		return 0;
 	if (good)
 		while (*good == ' ' || *good == '\t')
 			good++;
 	low = lower_dup(&st->arena, line, (size_t)(end - line), &n);
 	e = smap_put(&st->reject, &st->arena, low, n);
 	e->val = arena_strdup(&st->arena, good && *good ? good : "");
+	return 0;
 }
 
 static enum mt_err load_project_lists(struct spelling *st,
@@ -519,8 +492,10 @@ static enum mt_err load_project_lists(struct spelling *st,
 			rc = speller_load_words(st->sp, g.gl_pathv[i], "Paris",
 						err);
 			if (rc == MT_ERR_OK && k == 0)
-				rc = read_list(g.gl_pathv[i], names_line, st,
-					       err);
+				rc = listfile_read(g.gl_pathv[i],
+						   MT_LIMIT_WORD_LIST,
+						   "word list", names_line,
+						   st, err);
 		}
 		globfree(&g);
 	}
@@ -533,7 +508,8 @@ static enum mt_err load_project_lists(struct spelling *st,
 	snprintf(path, sizeof(path), "%s/dictionaries/%.2s/phrases.txt",
 		 data_dir, st->lang);
 	if (rc == MT_ERR_OK && mt_path_exists(path))
-		rc = read_list(path, phrases_line, st, err);
+		rc = listfile_read(path, MT_LIMIT_WORD_LIST, "phrase list",
+				   phrases_line, st, err);
 	return rc;
 }
 
@@ -590,8 +566,9 @@ static enum mt_err spelling_open(struct checker *c,
 	for (size_t i = 0; rc == MT_ERR_OK && i < opts->n_word_files; i++) {
 		rc = speller_load_words(st->sp, opts->word_files[i], NULL, err);
 		if (rc == MT_ERR_OK)
-			rc = read_list(opts->word_files[i], team_names_line, st,
-				       err);
+			rc = listfile_read(opts->word_files[i],
+					   MT_LIMIT_WORD_LIST, "word list",
+					   team_names_line, st, err);
 	}
 	for (size_t i = 0; rc == MT_ERR_OK && i < opts->n_names; i++) {
 		const char *nm = opts->names[i];
@@ -605,7 +582,8 @@ static enum mt_err spelling_open(struct checker *c,
 			add_name(st, &st->team_names, nm, strlen(nm));
 	}
 	for (size_t i = 0; rc == MT_ERR_OK && i < opts->n_reject_files; i++)
-		rc = read_list(opts->reject_files[i], reject_line, st, err);
+		rc = listfile_read(opts->reject_files[i], MT_LIMIT_WORD_LIST,
+				   "reject list", reject_line, st, err);
 	if (rc != MT_ERR_OK) {
 		spelling_close(st);
 		*state = NULL;

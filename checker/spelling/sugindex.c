@@ -248,7 +248,7 @@ struct sugindex *sugindex_build(const char *const *words, size_t n,
 enum mt_err sugindex_write(const struct sugindex *ix, const char *path,
 			   struct mt_error *err)
 {
-	return atomicfile_write(path, ix->base, ix->size, NULL, 0, err);
+	return atomicfile_write(path, ix->base, ix->size, NULL, 0, 0, err);
 }
 
 /* Is the block a complete index of this version for `hash`? */

@@ -125,8 +125,9 @@ int unmunch_available(void)
 }
 
 /*
- * Write the .dic's entries without NOSUGGEST ones to a new temporary file
- * in tmpdir (its first line: their count); give the stems to fn when
+ * Write the .dic's entries without NOSUGGEST ones (and without their
+ * morphological fields) to a new temporary file in tmpdir (its first
+ * line: their count); give the stems to fn when
  * `stems`.  Returns the file's path (free()), or NULL when the .dic cannot
  * be read or the copy cannot be written (*read_ok says which).
  */
@@ -153,9 +154,11 @@ static char *filter_dic(const char *dic, const struct affinfo *ai,
 		copy = xstrdup(line);
 		split_entry(copy, &flags, &nf);
 		if (*copy && !(flags && no_suggest(flags, nf, ai))) {
-			buf_adds(&keep, line);
-			if (keep.len && keep.buf[keep.len - 1] != '\n')
-				buf_addc(&keep, '\n');
+			/* without what follows a tab (morphological fields,
+			 * or comments: "carpe<TAB>Latin: carpe diem"), which
+			 * unmunch would take for part of the word */
+			buf_add(&keep, line, strcspn(line, "\t\r\n"));
+			buf_addc(&keep, '\n');
 			n++;
 			if (stems)
 				fn(arg, copy);

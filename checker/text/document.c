@@ -147,10 +147,108 @@ struct loader {
 	struct doc_map text_map;
 };
 
+/* Where a step of iconv_steps() failed. */
+struct iconv_fail {
+	size_t at;  /* offset into the input */
+	int at_end; /* an incomplete sequence at the end */
+};
+
 /*
- * Decode bytes in any encoding iconv knows, one character at a time so that
- * the map stays exact: iconv is fed 1, 2, ... bytes until it completes a
- * character.  Slower than one bulk call, but only legacy input comes here.
+ * Convert `in` to UTF-8 into *out one character at a time, recording in `m`
+ * which input bytes (offset by `base`) each output character came from:
+ * iconv is fed 1, 2, ... bytes until it completes a character.  Slower
+ * than one bulk call, but only legacy input comes here.  Returns 1 on
+ * success; 0 with *fail set on bytes iconv rejects; -1 when the text
+ * would pass UINT32_MAX / 2 bytes.  *held is set when some bytes produced
+ * no output when consumed.
+ *
+ * Stateful encodings (UTF-7, ISO-2022-*) consume bytes that produce no
+ * output at once: a shift sequence ("+" of UTF-7, ESC $ B), base64 digits
+ * iconv holds back until a whole character is ready, a closing "-".
+ * Such bytes are not mapped on their own (the map cannot hold a run of
+ * original bytes with no text): they stay pending and belong to the next
+ * character iconv produces -- "+APw" is the "ü" of "+APw-" -- except that
+ * bytes right after a character that was itself converted (a shift
+ * sequence closing it, the "-") belong to that character.  So "It was was
+ * +APw-ber." maps "ü" to "+APw-" and every ASCII byte to itself.
+ *
+ * Some converters lag instead: CP1258 holds each letter back until it
+ * knows no combining accent follows.  With `flush_each` the converter is
+ * flushed after every character, which undoes the lag, but also the shift
+ * state of a stateful encoding: the caller compares the two results.
+ */
+static int iconv_steps(iconv_t cd, const unsigned char *in, size_t len,
+		       size_t base, int flush_each, struct buf *out,
+		       struct doc_map *m, int *held, struct iconv_fail *fail)
+{
+	size_t pos = 0, pending = 0; /* bytes [pending, pos) await output */
+	int prev_opaque = 0;	     /* the last character changed length */
+
+	*held = 0;
+	iconv(cd, NULL, NULL, NULL, NULL);
+	map_add(m, 0, (uint32_t)base);
+	for (;;) {
+		char tmp[64], *op = tmp;
+		size_t k = 0, produced, ol = sizeof(tmp);
+		int ok = 0;
+
+		for (k = 1; pos < len && pos + k <= len && k <= 8; k++) {
+			char *ip = (char *)(in + pos);
+			size_t il = k;
+
+			op = tmp;
+			ol = sizeof(tmp);
+			if (iconv(cd, &ip, &il, &op, &ol) != (size_t)-1) {
+				k -= il;
+				ok = 1;
+				break;
+			}
+			/* EINVAL: an incomplete character, nothing consumed;
+			 * the shift state stays (no reset: SO/SI of EBCDIC) */
+			if (errno != EINVAL)
+				break;
+		}
+		if (pos >= len)
+			k = 0; /* the end: whatever the converter holds */
+		if (pos >= len || flush_each)
+			ok = (pos < len ? ok : 1) &&
+			     iconv(cd, NULL, NULL, &op, &ol) != (size_t)-1;
+		if (!ok) {
+			fail->at = pos < len ? pos : pending;
+			fail->at_end = pos >= len || pos + k > len;
+			return 0;
+		}
+		produced = sizeof(tmp) - ol;
+		if (out->len + produced > UINT32_MAX / 2)
+			return -1;
+		pos += k;
+		if (!produced) {
+			*held |= k > 0;
+			if (pending == pos - k && prev_opaque) {
+				/* closes the character before: extend it */
+				map_add(m, (uint32_t)out->len,
+					(uint32_t)(base + pos));
+				pending = pos;
+			}
+			if (!k)
+				return 1;
+			continue;
+		}
+		map_char(m, (uint32_t)out->len, (uint32_t)produced,
+			 (uint32_t)(base + pending), (uint32_t)(pos - pending));
+		/* map_char() anchored it: bytes that follow may extend it */
+		prev_opaque = produced != pos - pending;
+		buf_add(out, tmp, produced);
+		pending = pos;
+		if (!k)
+			return 1;
+	}
+}
+
+/*
+ * Decode bytes in any encoding iconv knows (see iconv_steps()); a
+ * converter that held bytes back is tried again with a flush after every
+ * character, whose map is kept when it gives the same text.
  */
 static enum mt_err decode_iconv(struct loader *L, const char *enc,
 				const unsigned char *in, size_t len,
@@ -159,55 +257,56 @@ static enum mt_err decode_iconv(struct loader *L, const char *enc,
 	struct document *doc = L->doc;
 	iconv_t cd = iconv_open("UTF-8", enc);
 	struct buf out = BUF_INIT;
-	size_t pos = 0;
+	struct iconv_fail fail;
+	int held, r;
 
 	if (cd == (iconv_t)-1)
 		return mt_error(L->err, MT_ERR_USAGE,
 				"unknown encoding '%s'", enc);
-	map_add(&L->src_map, 0, (uint32_t)base);
 	buf_grow(&out, len + len / 2);
-	while (pos < len) {
-		char tmp[32];
-		size_t k, produced = 0;
-		int ok = 0;
+	r = iconv_steps(cd, in, len, base, 0, &out, &L->src_map, &held, &fail);
+	if (r == 1 && held) {
+		struct buf again = BUF_INIT;
+		struct doc_map m2 = { 0 };
+		int held2;
 
-		for (k = 1; pos + k <= len && k <= 8; k++) {
-			char *ip = (char *)(in + pos), *op = tmp;
-			size_t il = k, ol = sizeof(tmp);
-
-			if (iconv(cd, &ip, &il, &op, &ol) != (size_t)-1) {
-				produced = sizeof(tmp) - ol;
-				k -= il;
-				ok = 1;
-				break;
-			}
-			if (errno != EINVAL)
-				break;
-			iconv(cd, NULL, NULL, NULL, NULL);
+		if (iconv_steps(cd, in, len, base, 1, &again, &m2, &held2,
+				&fail) == 1 &&
+		    again.len == out.len &&
+		    memcmp(again.buf, out.buf, out.len) == 0) {
+			free(L->src_map.v);
+			L->src_map = m2;
+		} else {
+			free(m2.v);
 		}
-		if (!ok) {
-			size_t at = base + pos;
-
-			iconv_close(cd);
-			buf_release(&out);
-			return mt_error(L->err, MT_ERR_ENCODING,
-					"%s: cannot decode byte 0x%02X as %s "
-					"at line %u, byte offset %zu",
-					doc->name, in[pos], enc,
-					raw_line(doc->orig, at), at);
-		}
-		if (out.len + produced > UINT32_MAX / 2) {
-			iconv_close(cd);
-			buf_release(&out);
-			return mt_error(L->err, MT_ERR_TOO_LARGE,
-					"%s: input too large", doc->name);
-		}
-		map_char(&L->src_map, (uint32_t)out.len, (uint32_t)produced,
-			 (uint32_t)(base + pos), (uint32_t)k);
-		buf_add(&out, tmp, produced);
-		pos += k;
+		buf_release(&again);
 	}
 	iconv_close(cd);
+	if (r != 1) {
+		/* the line counted in the decoded text: in UTF-16BE the
+		 * byte 0x0A of U+0A00 is no line end */
+		size_t at = base + fail.at;
+		unsigned line = raw_line((const unsigned char *)out.buf,
+					 out.len);
+		const char *how = doc->encoding_detected
+					  ? " (detected; name the file's "
+					    "encoding with --encoding)"
+					  : "";
+
+		buf_release(&out);
+		if (r < 0)
+			return mt_error(L->err, MT_ERR_TOO_LARGE,
+					"%s: input too large", doc->name);
+		if (fail.at_end)
+			return mt_error(L->err, MT_ERR_ENCODING,
+					"%s: incomplete %s sequence at the end "
+					"(line %u, byte offset %zu)%s",
+					doc->name, enc, line, at, how);
+		return mt_error(L->err, MT_ERR_ENCODING,
+				"%s: cannot decode byte 0x%02X as %s at line "
+				"%u, byte offset %zu%s",
+				doc->name, doc->orig[at], enc, line, at, how);
+	}
 	doc->src_len = (uint32_t)out.len;
 	doc->src = arena_memdup(&doc->arena, out.buf, out.len + 1);
 	buf_release(&out);
@@ -230,15 +329,17 @@ static enum mt_err decode_iconv(struct loader *L, const char *enc,
 
 /*
  * Find the first invalid UTF-8 sequence; returns its offset or len when the
- * input is valid.  *multibyte is set when a valid multi-byte sequence was
- * seen before it (evidence that the input is meant to be UTF-8).
+ * input is valid.  *multibyte gets the offset of the first valid
+ * multi-byte sequence anywhere in the input, before or after the invalid
+ * one (evidence that the input is meant to be UTF-8), or len when there is
+ * none: "\xE9t\xE9 caf\xC3\xA9" is broken UTF-8, not Latin-1.
  */
-static size_t utf8_scan(const unsigned char *s, size_t len, int *multibyte)
+static size_t utf8_scan(const unsigned char *s, size_t len, size_t *multibyte)
 {
-	size_t i = 0;
+	size_t i = 0, bad = len;
 
-	*multibyte = 0;
-	while (i < len) {
+	*multibyte = len;
+	while (i < len && (bad == len || *multibyte == len)) {
 		UChar32 c;
 		size_t at = i;
 
@@ -250,12 +351,15 @@ static size_t utf8_scan(const unsigned char *s, size_t len, int *multibyte)
 		int32_t j = 0, n = (int32_t)(len - i > 8 ? 8 : len - i);
 
 		U8_NEXT(s + i, j, n, c);
-		if (c < 0)
-			return at;
-		*multibyte = 1;
+		if (c < 0) {
+			if (bad == len)
+				bad = at;
+		} else if (*multibyte == len) {
+			*multibyte = at;
+		}
 		i += (size_t)j;
 	}
-	return len;
+	return bad;
 }
 
 static enum mt_err decode(struct loader *L, const char *forced)
@@ -298,7 +402,7 @@ static enum mt_err decode(struct loader *L, const char *forced)
 				"not checked",
 				doc->name, (size_t)(nul - p));
 
-	int multibyte;
+	size_t multibyte;
 	size_t bad = utf8_scan(p + skip, len - skip, &multibyte);
 
 	if (bad == len - skip) {
@@ -311,7 +415,7 @@ static enum mt_err decode(struct loader *L, const char *forced)
 		return MT_ERR_OK;
 	}
 	bad += skip;
-	if (!forced && !multibyte && !skip) {
+	if (!forced && multibyte == len - skip && !skip) {
 		/* no sign of UTF-8 at all: a legacy 8-bit encoding? */
 		UErrorCode st = U_ZERO_ERROR;
 		UCharsetDetector *det = ucsdet_open(&st);
@@ -335,6 +439,17 @@ static enum mt_err decode(struct loader *L, const char *forced)
 			return decode_iconv(L, doc->encoding, p, len, 0);
 		}
 		ucsdet_close(det);
+	}
+	if (multibyte != len - skip) {
+		size_t good = multibyte + skip;
+
+		return mt_error(L->err, MT_ERR_ENCODING,
+				"%s: invalid UTF-8 (byte 0x%02X) at line %u, "
+				"byte offset %zu, in a file with valid UTF-8 "
+				"at line %u, byte offset %zu: mixed "
+				"encodings; convert the file to UTF-8",
+				doc->name, p[bad], raw_line(p, bad), bad,
+				raw_line(p, good), good);
 	}
 	return mt_error(L->err, MT_ERR_ENCODING,
 			"%s: invalid UTF-8 (byte 0x%02X) at line %u, byte "
@@ -569,8 +684,10 @@ enum mt_err document_load_mem(const char *path, const void *bytes, size_t len,
 			      struct document **out, struct mt_error *err)
 {
 	struct document *doc = xcalloc(1, sizeof(*doc));
-	size_t max = opts && opts->max_bytes ? opts->max_bytes
-					     : DOCUMENT_MAX_BYTES;
+	size_t max = opts && opts->max_bytes &&
+				     opts->max_bytes < DOCUMENT_MAX_BYTES
+			     ? opts->max_bytes
+			     : DOCUMENT_MAX_BYTES;
 	struct loader L = { .doc = doc, .err = err };
 	enum mt_err rc;
 
@@ -580,7 +697,7 @@ enum mt_err document_load_mem(const char *path, const void *bytes, size_t len,
 	doc->name = strcmp(path, "-") == 0 ? "<stdin>" : doc->path;
 	doc->kind = opts && opts->kind != DOCUMENT_AUTO ? opts->kind
 							   : document_kind_of_path(path);
-	if (len > max || len > DOCUMENT_MAX_BYTES) {
+	if (len > max) {
 		rc = mt_error(err, MT_ERR_TOO_LARGE,
 			      "%s: file too large (%zu bytes; the limit is %zu)",
 			      doc->name, len, max);
@@ -610,43 +727,34 @@ enum mt_err document_load_mem(const char *path, const void *bytes, size_t len,
 }
 
 /* Read all of fd; the limit keeps a hostile pipe from exhausting memory. */
-static enum mt_err read_all(int fd, const char *name, size_t max,
-			    struct buf *b, struct mt_error *err)
+/*
+ * Does the start of an input show it is binary: a NUL byte, and no UTF-16
+ * or UTF-32 BOM (whose text has NULs)?  Then reading stops there and
+ * decode() reports it, so /dev/zero or a pipe of binary data costs one
+ * read, not the whole size limit.
+ */
+static int binary_start(const struct buf *b, const struct document_options *o)
 {
-	for (;;) {
-		ssize_t r;
+	const unsigned char *p = (const unsigned char *)b->buf;
 
-		buf_grow(b, 1 << 16);
-		r = read(fd, b->buf + b->len, b->alloc - b->len - 1);
-		if (r < 0) {
-			if (errno == EINTR)
-				continue;
-			return mt_error(err, MT_ERR_IO, "cannot read '%s': %s",
-					name, strerror(errno));
-		}
-		if (r == 0)
-			break;
-		b->len += (size_t)r;
-		b->buf[b->len] = '\0';
-		if (b->len > max)
-			return mt_error(err, MT_ERR_TOO_LARGE,
-					"%s: file too large (the limit is %zu "
-					"bytes)",
-					name, max);
-	}
-	return MT_ERR_OK;
+	if ((o && o->encoding) || b->len < 4 || !memchr(p, '\0', b->len))
+		return 0;
+	return !((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF) ||
+		 (!p[0] && !p[1] && p[2] == 0xFE && p[3] == 0xFF));
 }
 
 enum mt_err document_load_file(const char *path,
 			       const struct document_options *opts,
 			       struct document **out, struct mt_error *err)
 {
-	size_t max = opts && opts->max_bytes ? opts->max_bytes
-					     : DOCUMENT_MAX_BYTES;
+	size_t max = opts && opts->max_bytes &&
+				     opts->max_bytes < DOCUMENT_MAX_BYTES
+			     ? opts->max_bytes
+			     : DOCUMENT_MAX_BYTES;
 	struct buf b = BUF_INIT;
 	struct stat st;
 	enum mt_err rc;
-	int fd, is_stdin = strcmp(path, "-") == 0;
+	int fd, r, e, is_stdin = strcmp(path, "-") == 0;
 	const char *name = is_stdin ? "<stdin>" : path;
 
 	*out = NULL;
@@ -673,10 +781,23 @@ enum mt_err document_load_file(const char *path,
 		if (S_ISREG(st.st_mode))
 			buf_grow(&b, (size_t)st.st_size);
 	}
-	rc = read_all(fd, name, max, &b, err);
+	/* a first look, then the rest */
+	r = buf_read_fd(&b, fd, 65536);
+	if (r == -2 && !binary_start(&b, opts))
+		r = buf_read_fd(&b, fd, max - b.len);
+	else if (r == -2)
+		r = 0; /* binary: decode() says where, no need for more */
+	e = errno;
 	if (!is_stdin)
 		close(fd);
-	if (rc == MT_ERR_OK)
+	if (r == -1)
+		rc = mt_error(err, MT_ERR_IO, "cannot read '%s': %s", name,
+			      strerror(e));
+	else if (r == -2)
+		rc = mt_error(err, MT_ERR_TOO_LARGE,
+			      "%s: file too large (the limit is %zu bytes)",
+			      name, max);
+	else
 		rc = document_load_mem(path, b.buf, b.len, opts, out, err);
 	buf_release(&b);
 	return rc;

@@ -40,6 +40,7 @@
 
 #include "util/arena.h"
 #include "util/common.h"
+#include "util/limits.h"
 
 struct paragraph;
 struct sentence;
@@ -47,7 +48,7 @@ struct token;
 struct doc_map;
 
 /* Default and hard limit on the size of an input, in bytes. */
-#define DOCUMENT_MAX_BYTES (512u * 1024 * 1024)
+#define DOCUMENT_MAX_BYTES MT_LIMIT_DOCUMENT
 
 /*
  * What a document is written in: how checker_check() reads it.  AUTO is an
@@ -61,7 +62,7 @@ enum document_kind {
 
 struct document_options {
 	const char *encoding; /* NULL: detect (see above); else an iconv name */
-	size_t max_bytes;     /* 0: DOCUMENT_MAX_BYTES */
+	size_t max_bytes;     /* 0: DOCUMENT_MAX_BYTES; never more */
 	enum document_kind kind; /* AUTO: by the path's extension */
 };
 

@@ -16,6 +16,7 @@
 
 #include "util/arena.h"
 #include "util/buf.h"
+#include "util/limits.h"
 #include "util/strtab.h"
 #include "util/xalloc.h"
 
@@ -299,13 +300,19 @@ static unsigned expr_marks(struct parse *p, const char *e, int depth)
 	return marks;
 }
 
-/* The whole file in a new heap string (free it); -1 when unreadable. */
+/*
+ * The whole file in a new heap string (free it); -1 when unreadable (errno
+ * says why; EFBIG when over MT_LIMIT_LEXICON).
+ */
 static int read_file(const char *path, char **out, size_t *len)
 {
 	struct buf b = BUF_INIT;
+	int r = buf_read_file(&b, path, MT_LIMIT_LEXICON);
 
-	if (buf_read_file(&b, path, 0) < 0) {
+	if (r < 0) {
 		buf_release(&b);
+		if (r == -2)
+			errno = EFBIG;
 		return -1;
 	}
 	*out = buf_detach(&b, len);

@@ -21,6 +21,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include "util/limits.h"
 #include "util/xalloc.h"
 
 struct mask {
@@ -268,6 +269,58 @@ static uint32_t front_matter(const char *t, uint32_t len)
 	return 0;
 }
 
+/*
+ * The length of the container prefix of the line at t[i]: the blanks,
+ * block-quote markers and list markers ("-", "+", "*", "1.", "1)" before a
+ * blank) that open containers before its text.
+ */
+static size_t container_prefix(const char *t, size_t i, size_t len)
+{
+	size_t p = i;
+
+	while (p < len) {
+		size_t q = p;
+
+		if (t[p] == ' ' || t[p] == '\t' || t[p] == '>') {
+			p++;
+			continue;
+		}
+		if (t[p] == '-' || t[p] == '+' || t[p] == '*') {
+			q = p + 1;
+		} else {
+			while (q < len && q - p < 9 && t[q] >= '0' && t[q] <= '9')
+				q++;
+			if (q == p || q >= len || (t[q] != '.' && t[q] != ')'))
+				break;
+			q++;
+		}
+		if (q >= len || (t[q] != ' ' && t[q] != '\t'))
+			break;
+		p = q;
+	}
+	return p - i;
+}
+
+/*
+ * cmark's work grows with the containers open times the length of a line
+ * (100,000 nested block quotes over a line of emphasis took minutes): a
+ * line whose container prefix is longer than MT_LIMIT_MARKDOWN_PREFIX is
+ * blanked in cmark's input, so its text stays hidden -- no document nests
+ * so deep -- and the lines after it start afresh.
+ */
+static void blank_deep_lines(char *src, uint32_t len)
+{
+	for (uint32_t i = 0; i < len;) {
+		uint32_t e = i;
+
+		while (e < len && src[e] != '\n' && src[e] != '\r')
+			e++;
+		if (container_prefix(src, i, e) > MT_LIMIT_MARKDOWN_PREFIX)
+			memset(src + i, ' ', e - i);
+		i = e + 1;
+	}
+}
+
 static pthread_once_t gfm_once = PTHREAD_ONCE_INIT;
 
 static void gfm_register(void)
@@ -341,6 +394,7 @@ void markdown_parse(struct document *doc, struct markdown *out)
 	parse_src = xmalloc((size_t)m.len + 1);
 	memcpy(parse_src, m.src, m.len);
 	blank(parse_src, m.src, 0, fm);
+	blank_deep_lines(parse_src, m.len);
 	root = parse_gfm(parse_src, m.len);
 	free(parse_src);
 	it = cmark_iter_new(root);

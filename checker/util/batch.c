@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "util/limits.h"
 #include "util/xalloc.h"
 
 struct pool {
@@ -96,4 +97,13 @@ size_t batch_cpus(void)
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
 
 	return n > 0 ? (size_t)n : 1;
+}
+
+size_t batch_workers(size_t requested)
+{
+	size_t n = batch_cpus();
+
+	if (requested && requested < n)
+		n = requested;
+	return n < MT_LIMIT_JOBS ? n : MT_LIMIT_JOBS;
 }

@@ -24,4 +24,13 @@ void batch_run(size_t n_jobs, size_t n_workers, batch_work_fn work,
 /* The number of processors online (at least 1). */
 size_t batch_cpus(void);
 
+/*
+ * The workers to run for a request of `requested` (0: as many as the
+ * processors): never more than the processors nor MT_LIMIT_JOBS.  Each
+ * worker of a checking command loads its own checker (some 65 MB of
+ * dictionaries): more workers than processors cost memory and gain nothing
+ * (-j 1024 used to end out of memory).
+ */
+size_t batch_workers(size_t requested);
+
 #endif /* MT_BATCH_H */

@@ -3,9 +3,14 @@
  */
 #include "util/buf.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "util/xalloc.h"
 
@@ -88,25 +93,55 @@ void buf_addf(struct buf *b, const char *fmt, ...)
 	va_end(ap);
 }
 
+int buf_read_fd(struct buf *b, int fd, size_t limit)
+{
+	size_t start = b->len;
+
+	for (;;) {
+		/* never more than limit + 1 bytes: /dev/zero ends there */
+		size_t want = 65536;
+		ssize_t n;
+
+		if (limit && want > limit + 1 - (b->len - start))
+			want = limit + 1 - (b->len - start);
+		buf_grow(b, want);
+		n = read(fd, b->buf + b->len, want);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		if (n == 0)
+			return 0;
+		b->len += (size_t)n;
+		b->buf[b->len] = '\0';
+		if (limit && b->len - start > limit)
+			return -2;
+	}
+}
+
 int buf_read_file(struct buf *b, const char *path, size_t limit)
 {
-	FILE *f = fopen(path, "rb");
-	char chunk[65536];
-	size_t n;
-	int rc = 0;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct stat st = { 0 };
+	int rc, e;
 
-	if (!f)
+	if (fd < 0)
 		return -1;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		buf_add(b, chunk, n);
-		if (limit && b->len > limit) {
-			rc = -2;
-			break;
-		}
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		close(fd);
+		errno = EISDIR; /* read(2) would say so only on some systems */
+		return -1;
 	}
-	if (rc == 0 && ferror(f))
-		rc = -1;
-	fclose(f);
+	if (S_ISREG(st.st_mode) && limit && (uint64_t)st.st_size > limit) {
+		close(fd);
+		return -2;
+	}
+	if (S_ISREG(st.st_mode))
+		buf_grow(b, (size_t)st.st_size + 1);
+	rc = buf_read_fd(b, fd, limit);
+	e = errno;
+	close(fd);
+	errno = e;
 	return rc;
 }
 

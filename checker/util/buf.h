@@ -33,10 +33,14 @@ void buf_addf(struct buf *b, const char *fmt, ...) MT_PRINTF(2, 3);
 void buf_vaddf(struct buf *b, const char *fmt, va_list ap) MT_PRINTF(2, 0);
 /*
  * Append the whole file at `path`.  Returns 0; -1 when it cannot be opened
- * or read (errno says why); -2 when the buffer would grow past `limit`
- * bytes (0: no limit).  On failure b keeps what was read so far.
+ * or read, or is a directory (errno says why: EISDIR); -2 when it holds
+ * more than `limit` bytes (0: no limit), found before reading for a
+ * regular file and after limit + 1 bytes for anything else (a device such
+ * as /dev/zero, a pipe).  On failure b keeps what was read so far.
  */
 int buf_read_file(struct buf *b, const char *path, size_t limit);
+/* As buf_read_file(), from an open descriptor to its end (not closed). */
+int buf_read_fd(struct buf *b, int fd, size_t limit);
 /* Hand the bytes to the caller (free() them); *len gets the length. */
 char *buf_detach(struct buf *b, size_t *len);
 

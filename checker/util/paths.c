@@ -24,6 +24,29 @@ int mt_path_exists(const char *path)
 	return stat(path, &st) == 0;
 }
 
+int mt_lang_valid(const char *lang)
+{
+	const char *c = lang;
+	size_t n = 0;
+
+	/* the language: two or three letters */
+	while ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z'))
+		c++, n++;
+	if (n < 2 || n > 3)
+		return 0;
+	/* then region or variant parts: "_US", "-GB" */
+	while (*c == '_' || *c == '-') {
+		const char *start = ++c;
+
+		while ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+		       (*c >= '0' && *c <= '9'))
+			c++;
+		if (c - start < 2 || c - start > 8)
+			return 0;
+	}
+	return !*c && c - lang <= 16;
+}
+
 /* mkdir that accepts an existing directory. */
 static int make_dir(const char *path)
 {

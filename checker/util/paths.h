@@ -13,6 +13,13 @@
 
 const char *mt_data_dir(void);
 
+/*
+ * Is `lang` a language tag mtlint can put in a path (dictionary and rule
+ * file names): two or three letters, then "_" or "-" parts of letters and
+ * digits ("en", "en_US", "en-GB"), at most 16 bytes?  "../x" is not.
+ */
+int mt_lang_valid(const char *lang);
+
 /* Does path exist (any type)? */
 int mt_path_exists(const char *path);
 

@@ -8,7 +8,8 @@
  * front matter), the checker's passes on the masked copy, and
  * suppress_apply; then fix_apply and fix_diff on the result, and every
  * machine reporter (SARIF, GitHub, rdjsonl, checkstyle, JUnit) writing to
- * a memory stream.  Invariants: spans inside the document, the fixed text
+ * a memory stream.  The checker has the rules only (the other passes have
+ * their targets).  Invariants: spans inside the document, the fixed text
  * no longer than the document plus the suggestions.  Seeds: fixtures/.
  * Dictionary: fuzz_gate.dict (directives and Markdown syntax).
  */
@@ -22,8 +23,7 @@
 #include "text/document.h"
 #include "run/fix.h"
 #include "report/report.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "fuzz.h"
 
 static struct checker *checker;
 
@@ -82,11 +82,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct document *doc = NULL;
 	struct mt_error err = { 0 };
 
-	struct checker_options o = CHECKER_OPTIONS_INIT;
-
-	o.report_unused = 1;
-	if (!checker && checker_new(&o, &checker, &err) != MT_ERR_OK)
-		abort();
+	checker = fuzz_checker(0, 1);
 	if (document_load_mem("fuzz.md", data, size, NULL, &doc, &err) !=
 	    MT_ERR_OK)
 		return 0;

@@ -7,8 +7,9 @@
  * segmentation, names_extract() (ICU transliteration of non-ASCII words),
  * numbers_extract(), align_sentences(), every check of the reference pass
  * and names.inconsistent, the evidence positions in the reference, and
- * score_chrf()/score_bleu() with the 13a tokeniser.  Seeds: the fixture
- * articles.  Dictionary: fuzz_reference.dict.
+ * score_chrf()/score_bleu() with the 13a tokeniser.  Spelling and the
+ * parser are off (fuzz_spelling, fuzz_parser).  Seeds: the fixture pairs.
+ * Dictionary: fuzz_reference.dict.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -18,13 +19,12 @@
 #include "run/checker.h"
 #include "text/document.h"
 #include "reference/score.h"
+#include "fuzz.h"
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static struct checker *checker;
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	struct checker *checker = fuzz_checker(FUZZ_REFERENCE, 0);
 	struct document *doc = NULL, *ref = NULL;
 	struct mt_error err = { 0 };
 	struct diag_list l;
@@ -32,8 +32,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t a_len = sep ? (size_t)(sep - data) : size / 2;
 	size_t r_off = sep ? a_len + 5 : a_len;
 
-	if (!checker && checker_new(NULL, &checker, &err) != MT_ERR_OK)
-		abort();
 	if (document_load_mem("article", data, a_len, NULL, &doc, &err) !=
 		    MT_ERR_OK ||
 	    document_load_mem("reference", data + r_off, size - r_off, NULL,

@@ -1,0 +1,83 @@
+/*
+ * fuzz: what the libFuzzer targets of tests/fuzz share (header only).
+ *
+ * A target checks one thing fast: each opens its checker once, with only
+ * the passes it fuzzes switched on (fuzz_checker()), so that a small input
+ * costs well under a millisecond -- a target below 1,000 executions a
+ * second finds little in the time `make fuzz` gives it.  The invariants
+ * every target asserts on a diagnostic list are in fuzz_check_diags().
+ */
+#ifndef MT_FUZZ_H
+#define MT_FUZZ_H
+
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "check/diag.h"
+#include "run/checker.h"
+#include "text/document.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* The passes besides the rule engine and the built-in checks, which are
+ * always on (they cost little). */
+enum fuzz_pass {
+	FUZZ_SPELLING = 1 << 1,	 /* Hunspell and the spelling pass */
+	FUZZ_REFERENCE = 1 << 2, /* the reference comparison */
+	FUZZ_PARSER = 1 << 3,	 /* link-grammar */
+};
+
+/*
+ * A checker, opened on the first call, with the passes of `passes` on and
+ * the others off.  Aborts when it cannot be opened (MTLINT_DATA_DIR must
+ * point at the tree: `make fuzz` sets it).
+ */
+static inline struct checker *fuzz_checker(unsigned passes, int report_unused)
+{
+	static struct checker *c;
+	static const char *off[4];
+	struct checker_options o = CHECKER_OPTIONS_INIT;
+	struct mt_error err = { 0 };
+	size_t n = 0;
+
+	if (c)
+		return c;
+	if (!(passes & FUZZ_SPELLING))
+		off[n++] = "spelling";
+	if (!(passes & FUZZ_REFERENCE)) {
+		off[n++] = "reference";
+		off[n++] = "names";
+	}
+	o.disable = off;
+	o.n_disable = n;
+	o.grammar_parser = (passes & FUZZ_PARSER) ? 1 : 0;
+	o.report_unused = report_unused;
+	if (checker_new(&o, &c, &err) != MT_ERR_OK)
+		abort();
+	return c;
+}
+
+/* Sorted, inside the document, on character boundaries, fixes sane. */
+static inline void fuzz_check_diags(const struct document *doc,
+				    const struct diag_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		const struct diag *d = &l->v[i];
+		struct doc_pos a, b;
+
+		if (d->span.start > d->span.end || d->span.end > doc->len)
+			abort();
+		if (i && d->span.start < l->v[i - 1].span.start)
+			abort();
+		if ((doc->text[d->span.start] & 0xC0) == 0x80 ||
+		    (d->span.end < doc->len &&
+		     (doc->text[d->span.end] & 0xC0) == 0x80))
+			abort();
+		a = document_position(doc, d->span.start, 0);
+		b = document_position(doc, d->span.end, 1);
+		if (a.offset > b.offset || a.line > b.line || !a.line)
+			abort();
+	}
+}
+
+#endif /* MT_FUZZ_H */
