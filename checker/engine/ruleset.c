@@ -165,38 +165,130 @@ static int valid_id(const char *id)
 	return dot;
 }
 
-/*
- * One rule of a file: every key validated in turn, errors reported at the
- * key.  Over 120 lines because it is that list of keys; to be split into
- * per-key helpers once the branches now editing this file (packs,
- * templates, hardening) have landed.
- */
+/* The rule's id: valid, new, recorded.  -1 without one (the rule is
+ * dropped), else 1 when it is bad. */
+static int rule_id(struct ruleload *L, yaml_node_t *n, struct rule *r)
+{
+	struct ruleset *rs = L->rs;
+	yaml_node_t *v = ruleload_get(L, n, "id");
+	int bad = 0;
+
+	if (!v) {
+		node_error(L, n, "rule without id");
+		return -1;
+	}
+	r->info.id = ruleload_str(L, v, "id");
+	if (r->info.id && !valid_id(r->info.id)) {
+		node_error(L, v,
+			   "rule id '%s' must be dotted lower case "
+			   "(grammar.a-an)",
+			   r->info.id);
+		bad = 1;
+	}
+	for (size_t i = 0; r->info.id && i < rs->n_ids; i++)
+		if (strcmp(rs->ids[i], r->info.id) == 0) {
+			node_error(L, v, "duplicate rule id '%s'", r->info.id);
+			bad = 1;
+		}
+	if (r->info.id) {
+		rs->ids = xgrow(rs->ids, &rs->alloc_ids, rs->n_ids + 1,
+				sizeof(*rs->ids));
+		rs->ids[rs->n_ids++] = r->info.id;
+	}
+	return bad;
+}
+
+/* What the rule matches: a token pattern or a regex (with case, needs
+ * and group); sets L->max_mark.  1 when bad. */
+static int rule_matcher(struct ruleload *L, yaml_node_t *n, struct rule *r,
+			yaml_node_t *pat, yaml_node_t *rex)
+{
+	yaml_node_t *v;
+	int bad = 0, cs = 1;
+
+	if (!!pat == !!rex) {
+		node_error(L, n,
+			   "rule '%s' needs exactly one of pattern and "
+			   "regex",
+			   r->info.id);
+		return 1;
+	}
+	if (pat)
+		return ruleload_sequence(L, pat, &r->pattern, "pattern") < 0;
+	if ((v = ruleload_get(L, n, "case")))
+		bad |= ruleload_boolean(L, v, "case", &cs) < 0;
+	r->regex = ruleload_regex(L, rex, cs ? 0 : PATTERN_ICASE);
+	bad |= !r->regex;
+	if (r->regex)
+		L->max_mark = pattern_groups(r->regex);
+	if ((v = ruleload_get(L, n, "needs")))
+		bad |= !(r->needs = ruleload_str(L, v, "needs"));
+	if ((v = ruleload_get(L, n, "group")))
+		bad |= ruleload_integer(L, v, "group", 0, L->max_mark,
+					&r->regex_group) < 0;
+	return bad;
+}
+
+/* `antipatterns:` (v): token patterns for a token rule (`pat` set),
+ * regexes for a regex rule.  1 when bad. */
+static int rule_antipatterns(struct ruleload *L, yaml_node_t *v, struct rule *r,
+			     yaml_node_t *pat)
+{
+	struct ruleset *rs = L->rs;
+	size_t total;
+	int saved = L->max_mark, bad = 0;
+
+	if (v->type != YAML_SEQUENCE_NODE) {
+		node_error(L, v, "antipatterns must be a list");
+		return 1;
+	}
+	total = (size_t)(v->data.sequence.items.top -
+			 v->data.sequence.items.start);
+	if (pat)
+		r->antipatterns = arena_zalloc(
+			&rs->arena, total * sizeof(*r->antipatterns));
+	else
+		r->regex_not = arena_zalloc(&rs->arena,
+					    total * sizeof(*r->regex_not));
+	for (yaml_node_item_t *it = v->data.sequence.items.start;
+	     it < v->data.sequence.items.top; it++) {
+		yaml_node_t *a = ruleload_node(L, *it);
+		struct pattern *p;
+
+		if (pat) {
+			L->max_mark = 0;
+			bad |= ruleload_sequence(
+				       L, a,
+				       &r->antipatterns[r->n_antipatterns++],
+				       "an antipattern") < 0;
+			continue;
+		}
+		p = ruleload_regex(L, a, 0);
+		bad |= !p;
+		if (p)
+			r->regex_not[r->n_regex_not++] = p;
+	}
+	L->max_mark = saved;
+	return bad;
+}
+
+/* One rule of a file: every key validated in turn, errors reported at the
+ * key. */
 static void rule(struct ruleload *L, yaml_node_t *n)
 {
+	/* a table of keys, laid out by hand */
+	/* clang-format off */
 	static const char *const keys[] = {
-		"id",
-		"category",
-		"severity",
-		"message",
-		"description",
-		"pattern",
-		"regex",
-		"group",
-		"antipatterns",
-		"suggest",
-		"url",
-		"examples",
-		"safe-fix",
-		"case",
-		"needs",
-		"precision",
-		"sentences-only",
-		NULL,
+		"id", "category", "severity", "message", "description",
+		"pattern", "regex", "group", "antipatterns", "suggest", "url",
+		"examples", "safe-fix", "case", "needs", "precision",
+		"sentences-only", NULL,
 	};
+	/* clang-format on */
 	struct ruleset *rs = L->rs;
 	struct rule r = { 0 };
-	yaml_node_t *v, *pat, *rex;
-	int bad = 0;
+	yaml_node_t *v, *pat;
+	int bad;
 	size_t errors_before = yamlfile_n_errors(&L->y);
 	const char *sev;
 
@@ -209,29 +301,9 @@ static void rule(struct ruleload *L, yaml_node_t *n)
 	r.file = arena_strdup(&rs->arena, L->y.path);
 	r.line = (uint32_t)n->start_mark.line + 1;
 	L->max_mark = 0;
-	v = ruleload_get(L, n, "id");
-	if (!v) {
-		node_error(L, n, "rule without id");
+	bad = rule_id(L, n, &r);
+	if (bad < 0)
 		return;
-	}
-	r.info.id = ruleload_str(L, v, "id");
-	if (r.info.id && !valid_id(r.info.id)) {
-		node_error(L, v,
-			   "rule id '%s' must be dotted lower case "
-			   "(grammar.a-an)",
-			   r.info.id);
-		bad = 1;
-	}
-	for (size_t i = 0; r.info.id && i < rs->n_ids; i++)
-		if (strcmp(rs->ids[i], r.info.id) == 0) {
-			node_error(L, v, "duplicate rule id '%s'", r.info.id);
-			bad = 1;
-		}
-	if (r.info.id) {
-		rs->ids = xgrow(rs->ids, &rs->alloc_ids, rs->n_ids + 1,
-				sizeof(*rs->ids));
-		rs->ids[rs->n_ids++] = r.info.id;
-	}
 	v = ruleload_get(L, n, "category");
 	r.info.category = v ? ruleload_str(L, v, "category") : NULL;
 	if (!v)
@@ -243,30 +315,7 @@ static void rule(struct ruleload *L, yaml_node_t *n)
 	else if (!sev || mt_severity_parse(sev, 0, &r.info.severity) < 0)
 		node_error(L, v, "severity must be error, warning or info");
 	pat = ruleload_get(L, n, "pattern");
-	rex = ruleload_get(L, n, "regex");
-	if (!!pat == !!rex) {
-		node_error(L, n,
-			   "rule '%s' needs exactly one of pattern and "
-			   "regex",
-			   r.info.id);
-		bad = 1;
-	} else if (pat) {
-		bad |= ruleload_sequence(L, pat, &r.pattern, "pattern") < 0;
-	} else {
-		int cs = 1;
-
-		if ((v = ruleload_get(L, n, "case")))
-			bad |= ruleload_boolean(L, v, "case", &cs) < 0;
-		r.regex = ruleload_regex(L, rex, cs ? 0 : PATTERN_ICASE);
-		bad |= !r.regex;
-		if (r.regex)
-			L->max_mark = pattern_groups(r.regex);
-		if ((v = ruleload_get(L, n, "needs")))
-			bad |= !(r.needs = ruleload_str(L, v, "needs"));
-		if ((v = ruleload_get(L, n, "group")))
-			bad |= ruleload_integer(L, v, "group", 0, L->max_mark,
-						&r.regex_group) < 0;
-	}
+	bad |= rule_matcher(L, n, &r, pat, ruleload_get(L, n, "regex"));
 	v = ruleload_get(L, n, "message");
 	r.message = v ? ruleload_str(L, v, "message") : NULL;
 	if (!v)
@@ -290,48 +339,8 @@ static void rule(struct ruleload *L, yaml_node_t *n)
 			bad |= check_template(L, v, r.suggest[i], L->max_mark) <
 			       0;
 	}
-	if ((v = ruleload_get(L, n, "antipatterns"))) {
-		if (v->type != YAML_SEQUENCE_NODE) {
-			node_error(L, v, "antipatterns must be a list");
-			bad = 1;
-		} else {
-			size_t total = (size_t)(v->data.sequence.items.top -
-						v->data.sequence.items.start);
-			int saved = L->max_mark;
-
-			if (pat)
-				r.antipatterns = arena_zalloc(
-					&rs->arena,
-					total * sizeof(*r.antipatterns));
-			else
-				r.regex_not = arena_zalloc(
-					&rs->arena,
-					total * sizeof(*r.regex_not));
-			for (yaml_node_item_t *it =
-				     v->data.sequence.items.start;
-			     it < v->data.sequence.items.top; it++) {
-				yaml_node_t *a = ruleload_node(L, *it);
-
-				if (pat) {
-					L->max_mark = 0;
-					bad |= ruleload_sequence(
-						       L, a,
-						       &r.antipatterns
-								[r.n_antipatterns++],
-						       "an antipattern") < 0;
-				} else {
-					struct pattern *p = ruleload_regex(L, a,
-									   0);
-
-					bad |= !p;
-					if (p)
-						r.regex_not[r.n_regex_not++] =
-							p;
-				}
-			}
-			L->max_mark = saved;
-		}
-	}
+	if ((v = ruleload_get(L, n, "antipatterns")))
+		bad |= rule_antipatterns(L, v, &r, pat);
 	bad |= examples(L, ruleload_get(L, n, "examples"), &r) < 0;
 	if (bad || yamlfile_n_errors(&L->y) > errors_before)
 		return;
