@@ -257,9 +257,10 @@ Test(cli, invalid_utf8_exit_2_with_position)
 	cr_assert(strstr(r.err, "line 2"), "%s", r.err);
 	cr_assert(strstr(r.err, "byte offset 15"), "%s", r.err);
 	run_result_release(&r);
-	/* ... unless --encoding says what it is */
+	/* ... unless --encoding says what it is (then "Ã(" is text, whose
+	 * unpaired bracket may be reported: no error, findings allowed) */
 	run_mtlint("--encoding windows-1252 -", in, sizeof(in) - 1, &r);
-	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_lt(r.status, 2, "%s", r.err);
 	run_result_release(&r);
 }
 
@@ -540,9 +541,12 @@ Test(cli, rules_format_json)
 	for (const char *p = t.out; *p; p++)
 		lines += *p == '\n';
 	cr_expect_eq(json_array_size(v), lines);
-	cr_expect_str_eq(json_string_value(json_object_get(
-				 json_array_get(v, 0), "id")),
-			 "grammar.repeated-word");
+	/* in the same order: the first rule is the first line's */
+	cr_expect_eq(strncmp(t.out,
+			     json_string_value(json_object_get(
+				     json_array_get(v, 0), "id")),
+			     strcspn(t.out, " ")),
+		     0, "first line: %.60s", t.out);
 	cr_expect(json_is_string(json_object_get(json_array_get(v, 0),
 						 "severity")));
 	for (size_t i = 0; i < json_array_size(v); i++) {

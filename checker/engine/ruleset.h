@@ -104,6 +104,8 @@ struct rule {
 	const char *file;
 	uint32_t line;
 	int safe_fix;
+	int sentences_only; /* token rule: skip a "sentence" that does not end
+			       in . ! ? (a headline, caption, list item) */
 };
 
 struct ruleset {

@@ -12,6 +12,7 @@
 #include "util/arena.h"
 #include "engine/engine.h"
 #include "grammar/parse.h"
+#include "lm/fluency.h"
 #include "reference/reference.h"
 #include "text/markdown.h"
 #include "text/segment.h"
@@ -25,7 +26,8 @@ static const struct check_pass *const passes[] = {
 	&engine_pass,
 	&spelling_pass,
 	&reference_pass,
-	&grammar_parser_pass, /* keep last: skips what earlier passes report */
+	&grammar_parser_pass, /* skips what earlier passes report */
+	&fluency_pass,	      /* last: corroborated by the parser's findings */
 };
 
 #define N_PASSES ARRAY_SIZE(passes)

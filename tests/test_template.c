@@ -1,0 +1,118 @@
+/*
+ * template: rule templates and their functions.
+ */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "engine/engine.h"
+#include "engine/template.h"
+#include "helpers.h"
+#include "run/checker.h"
+
+/* Expand tpl with {1} = w1 and {2} = w2 (NULL: unset). */
+static char *expand2(struct arena *a, const char *tpl, const char *w1,
+		     const char *w2)
+{
+	static char text[256];
+	struct template_groups g;
+
+	for (int k = 0; k < 10; k++)
+		g.len[k] = UINT32_MAX;
+	snprintf(text, sizeof(text), "%s|%s", w1 ? w1 : "", w2 ? w2 : "");
+	if (w1) {
+		g.start[1] = 0;
+		g.len[1] = (uint32_t)strlen(w1);
+	}
+	if (w2) {
+		g.start[2] = (uint32_t)(w1 ? strlen(w1) : 0) + 1;
+		g.len[2] = (uint32_t)strlen(w2);
+	}
+	return template_expand(NULL, a, text, tpl, &g);
+}
+
+Test(template, any_gives_the_non_assertive_form)
+{
+	struct arena a;
+	static const char *const cases[][2] = {
+		{ "no", "any" },	 { "nobody", "anybody" },
+		{ "no one", "anyone" },	 { "No-one", "anyone" },
+		{ "nothing", "anything" }, { "nowhere", "anywhere" },
+		{ "none", "any" },	 { "never", "ever" },
+		{ "neither", "either" }, { "nor", "or" },
+	};
+
+	arena_init(&a, 1 << 20);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		char *s = expand2(&a, "{1:any}", cases[i][0], NULL);
+
+		cr_assert(s, "no any-form for '%s'", cases[i][0]);
+		cr_expect_str_eq(s, cases[i][1]);
+	}
+	cr_expect_null(expand2(&a, "{1:any}", "some", NULL),
+		       "a word that is not negative has no any-form");
+	arena_release(&a);
+}
+
+Test(template, affirm_drops_the_negation)
+{
+	struct arena a;
+	static const char *const cases[][2] = {
+		{ "don't", "do" },	 { "doesn’t", "does" },
+		{ "can't", "can" },	 { "cannot", "can" },
+		{ "won't", "will" },	 { "shan't", "shall" },
+		{ "ain't", "is" },	 { "weren't", "were" },
+		{ "never", "ever" },
+	};
+
+	arena_init(&a, 1 << 20);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		char *s = expand2(&a, "{1:affirm}", cases[i][0], NULL);
+
+		cr_assert(s, "no affirmative for '%s'", cases[i][0]);
+		cr_expect_str_eq(s, cases[i][1]);
+	}
+	/* "will not" -> "will": the blank before the empty "not" goes */
+	cr_expect_str_eq(expand2(&a, "{1} {2:affirm}", "will", "not"), "will");
+	/* nothing left is no suggestion */
+	cr_expect_null(expand2(&a, "{1:affirm}", "not", NULL));
+	/* an unset mark fails the template */
+	cr_expect_null(expand2(&a, "{2} {1:affirm}", "not", NULL));
+	cr_expect_null(expand2(&a, "{1:affirm}", "will", NULL));
+	arena_release(&a);
+}
+
+Test(template, case_functions)
+{
+	struct arena a;
+
+	arena_init(&a, 1 << 20);
+	cr_expect_str_eq(expand2(&a, "{1:lower}-{2:cap}", "ELECT", "president"),
+			 "elect-President");
+	cr_expect_str_eq(expand2(&a, "{1:upper}", "nato", NULL), "NATO");
+	cr_expect_str_eq(expand2(&a, "{1:thousands}", "250000", NULL),
+			 "250,000");
+	cr_expect_str_eq(expand2(&a, "{1:thousands}", "1234567", NULL),
+			 "1,234,567");
+	cr_expect_str_eq(expand2(&a, "{1:thousands}", "4500", NULL), "4,500");
+	cr_expect_null(expand2(&a, "{1:thousands}", "12.5", NULL));
+	cr_expect_str_eq(expand2(&a, "{1:pl}", "doesn't", NULL), "don't");
+	cr_expect_str_eq(expand2(&a, "{1} {2:pl}", "members", "is"),
+			 "members are");
+	/* without a lexicon the first word keeps its case */
+	cr_expect_str_eq(expand2(&a, "{1:indef}", "senior official", NULL),
+			 "a senior official");
+	cr_expect_str_eq(expand2(&a, "{1:indef}", "Italian team", NULL),
+			 "an Italian team");
+	cr_expect_str_eq(expand2(&a, "{1:indef}", "unique case", NULL),
+			 "a unique case");
+	cr_expect_str_eq(expand2(&a, "{1:indef}", "hour", NULL), "an hour");
+	cr_expect_str_eq(expand2(&a, "{1:the}", "to United States", NULL),
+			 "to the United States");
+	cr_expect_str_eq(expand2(&a, "{1:the}", "Bahamas", NULL),
+			 "the Bahamas");
+	cr_expect_null(expand2(&a, "{1:the}", "in here", NULL));
+	cr_expect(template_function_known("affirm", 6));
+	cr_expect(template_function_known("the", 3));
+	cr_expect(!template_function_known("shout", 5));
+	arena_release(&a);
+}
