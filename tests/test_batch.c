@@ -49,6 +49,17 @@ Test(batch, results_in_job_order)
 	cr_assert(batch_cpus() >= 1);
 }
 
+/* -j 1024 opened 1024 checkers (some 65 MB each) and ran out of memory */
+Test(batch, workers_are_at_most_the_processors)
+{
+	size_t cpus = batch_cpus();
+
+	cr_expect_eq(batch_workers(0), cpus < 256 ? cpus : 256);
+	cr_expect_eq(batch_workers(1), 1);
+	cr_expect_eq(batch_workers(1024), batch_workers(0));
+	cr_expect_leq(batch_workers(1024), cpus);
+}
+
 static int ignore_b(void *arg, const char *path, int is_dir)
 {
 	(void)arg;

@@ -13,6 +13,7 @@
 #include "util/buf.h"
 #include "util/limits.h"
 #include "run/config.h"
+#include "run/configcache.h"
 #include "util/wildmatch.h"
 #include "helpers.h"
 #include "util/xalloc.h"
@@ -185,7 +186,7 @@ Test(config, many_errors_all_reported_in_full)
 		":22:1: error: unknown key 'unknown-key-with-a-rather-long",
 	};
 
-	cr_assert_eq(config_load(path, &cfg, &e, &err), MT_ERR_CONFIG);
+	cr_assert_eq(config_load(path, 0, &cfg, &e, &err), MT_ERR_CONFIG);
 	cr_assert_eq(e.n, ARRAY_SIZE(want));
 	all = yamlfile_errors_format(&e);
 	cr_assert_gt(strlen(all), sizeof(err.msg));
@@ -377,10 +378,10 @@ Test(config, load_reports_missing_and_binary_files)
 	struct mt_error err = { 0 };
 	char *bin = write_temp("a: \0b", 5, ".yml");
 
-	cr_assert_eq(config_load("/nonexistent/.mtlint.yml", &cfg, NULL, &err),
+	cr_assert_eq(config_load("/nonexistent/.mtlint.yml", 0, &cfg, NULL, &err),
 		     MT_ERR_IO);
 	cr_assert(strstr(err.msg, "/nonexistent/.mtlint.yml"));
-	cr_assert_eq(config_load(bin, &cfg, NULL, &err), MT_ERR_CONFIG);
+	cr_assert_eq(config_load(bin, 0, &cfg, NULL, &err), MT_ERR_CONFIG);
 	cr_assert(strstr(err.msg, "binary"));
 	unlink(bin);
 	free(bin);
@@ -598,7 +599,7 @@ Test(config, extends_merges_a_base)
 		 "accept: [desk-words.txt]\nnames: [Tamsworthy]\n"
 		 "rules:\n  grammar.parse: on\n");
 	buf_addf(&b, "/.mtlint.yml");
-	cr_assert_eq(config_load(b.buf, &cfg, &errs, &err), MT_ERR_OK, "%s",
+	cr_assert_eq(config_load(b.buf, 0, &cfg, &errs, &err), MT_ERR_OK, "%s",
 		     err.msg);
 	cr_expect_str_eq(cfg->lang, "en_GB");		/* from the base */
 	cr_expect_eq(cfg->fail_on, MT_SEV_WARNING); /* the desk's */
@@ -624,20 +625,20 @@ Test(config, extends_merges_a_base)
 	put_file(root, "b.yml", "extends: a.yml\n");
 	buf_reset(&b);
 	buf_addf(&b, "%s/a.yml", root);
-	cr_expect_eq(config_load(b.buf, &cfg, &errs, &err), MT_ERR_CONFIG);
+	cr_expect_eq(config_load(b.buf, 0, &cfg, &errs, &err), MT_ERR_CONFIG);
 	cr_expect(strstr(err.msg, "a cycle"), "%s", err.msg);
 	cr_expect_null(cfg);
 	put_file(root, "c.yml", "extends: missing.yml\n");
 	buf_reset(&b);
 	buf_addf(&b, "%s/c.yml", root);
-	cr_expect_eq(config_load(b.buf, &cfg, &errs, &err), MT_ERR_CONFIG);
+	cr_expect_eq(config_load(b.buf, 0, &cfg, &errs, &err), MT_ERR_CONFIG);
 	cr_expect(strstr(err.msg, "c.yml: extends: cannot open"), "%s",
 		  err.msg);
 	/* a base outside the project root is refused where it is named */
 	put_file(root, "d.yml", "extends: ../../etc/mtlint.yml\n");
 	buf_reset(&b);
 	buf_addf(&b, "%s/d.yml", root);
-	cr_expect_eq(config_load(b.buf, &cfg, &errs, &err), MT_ERR_CONFIG);
+	cr_expect_eq(config_load(b.buf, 0, &cfg, &errs, &err), MT_ERR_CONFIG);
 	cr_expect(strstr(err.msg, "d.yml:1:10: '../../etc/mtlint.yml' lies "
 				  "outside the project root"),
 		  "%s", err.msg);

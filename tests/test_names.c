@@ -139,6 +139,9 @@ Test(names, near_miss_thresholds)
 	/* inflection and derivation are not misspellings */
 	cr_expect(!namesim_near_miss("russian", "russians", &d, &s));
 	cr_expect(!namesim_near_miss("america", "american", &d, &s));
+	cr_expect(!namesim_near_miss("stoicism", "stoicist", &d, &s));
+	cr_expect(!namesim_near_miss("calvinist", "calvinism", &d, &s));
+	cr_expect(!namesim_near_miss("marxian", "marxism", &d, &s));
 	/* too short, too far */
 	cr_expect(!namesim_near_miss("gru", "fru", &d, &s));
 	cr_expect(!namesim_near_miss("obama", "osama", &d, &s) || d == 1);

@@ -177,6 +177,30 @@ Test(repair, verdicts)
 	parser_close(p);
 }
 
+Test(repair, no_function_word_before_a_finite_verb)
+{
+	/* an aside between dashes the dictionary cannot link: whatever
+	 * links the sentence, an article, "to", "of" or a copula before
+	 * "has" is no repair */
+	static const char *const w[] = { "Well", ",", "Mrs.", "Hill", "—",
+					 "Jo", "—", "has", "phoned", "too",
+					 "." };
+	static const char *const bad[] = { "the", "a", "to", "of", "is",
+					   "are" };
+	const struct repair_text t = { w, NULL, 11 };
+	struct repair_verdict v;
+	struct parser *p;
+	struct mt_error err = { 0 };
+
+	cr_assert_eq(parser_open(NULL, &p, &err), MT_ERR_OK, "%s", err.msg);
+	repair_find(p, &t, 7, 7, &v);
+	for (size_t i = 0; v.repaired && v.fix.kind == REPAIR_INSERT &&
+			   v.fix.at == 7 && i < 6; i++)
+		cr_expect(strcmp(v.fix.word, bad[i]) != 0,
+			  "'%s has' proposed as a repair", v.fix.word);
+	parser_close(p);
+}
+
 /* --- the pass ------------------------------------------------------------ */
 
 Test(grammar_parser, unconnected_word_reported_at_its_position)

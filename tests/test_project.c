@@ -29,7 +29,7 @@ static struct config *load_in(const char *dir)
 	struct config *cfg = NULL;
 	struct mt_error err = { 0 };
 
-	cr_assert_eq(config_load(p, &cfg, NULL, &err), MT_ERR_OK, "%s",
+	cr_assert_eq(config_load(p, 0, &cfg, NULL, &err), MT_ERR_OK, "%s",
 		     err.msg);
 	free(p);
 	return cfg;

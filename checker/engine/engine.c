@@ -3,76 +3,30 @@
  */
 #include "engine/engine.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "run/checker.h"
 #include "text/lexicon.h"
 #include "util/paths.h"
+#include "engine/match.h"
 #include "engine/packs.h"
+#include "engine/ruleindex.h"
 #include "engine/pattern.h"
 #include "engine/template.h"
 #include "text/segment.h"
 #include "util/limits.h"
 #include "util/xalloc.h"
-#include "util/strtab.h"
-
-/* The rules that start on one word (ASCII case ignored). */
-struct word_index {
-	uint32_t *rules;
-	size_t n, alloc;
-};
-
-struct class_rule {
-	uint32_t rule;
-	uint32_t classes;
-};
-
-/*
- * Token regexes are the engine's main cost, and running text repeats its
- * words: each distinct word form (exact bytes) gets a record of which
- * token regexes it was tested against and with what result, 2 bits per
- * pattern (tested, matched), kept across documents.  The records live in
- * memo_arena; the table is emptied between sentences once it holds
- * MEMO_MAX_WORDS forms, so a record stays valid for a whole sentence.
- */
-#define MEMO_MAX_WORDS (1u << 20)
 
 struct engine {
 	struct ruleset *rs;
-	struct strtab memo;	   /* word form -> id */
-	uint64_t **memo_bits;	   /* by id, in memo_arena */
-	size_t alloc_memo_bits;
-	struct arena memo_arena;
-	size_t memo_words; /* uint64_t per record */
+	struct match_memo memo; /* token tests by word form (match.h) */
 	struct lexicon *lex;
-	struct strtab words;	  /* first word (case folded) -> id */
-	struct word_index *index; /* by id */
-	size_t alloc_index;
-	struct class_rule *by_class;
-	size_t n_by_class, alloc_by_class;
-	uint32_t *anywhere; /* rules tried at every token */
-	size_t n_anywhere, alloc_anywhere;
-	uint32_t *at_start; /* also tried at each sentence's first word */
-	size_t n_at_start, alloc_at_start;
-	uint32_t *regex_rules;
-	size_t n_regex, alloc_regex;
+	struct rule_index ix; /* which rules start where (ruleindex.h) */
 	unsigned char *enabled; /* scratch for the pass */
 	struct rule_work *work;	/* per rule, for the document being checked */
 	struct rule_info *infos; /* the ruleset's rules, then the engine's */
 	size_t n_infos;
-};
-
-/*
- * The regex work of one rule on the current document (see pattern.h): once
- * its budget is spent the rule stops for the rest of the document, and an
- * info finding at `at` says so.
- */
-struct rule_work {
-	struct pattern_budget budget;
-	struct span at; /* where it ran out; start UINT32_MAX: not yet */
 };
 
 #define RULE_REGEX_WORK "limits.regex-work"
@@ -87,130 +41,6 @@ static const struct rule_info engine_rules[] = {
 	  "finding about the text (info)",
 	  NULL, NULL, NULL, NULL },
 };
-
-/* What a token offers the tests; computed once per token. */
-struct tok_info {
-	uint32_t classes;
-	int first; /* first word of its sentence */
-	uint64_t *memo; /* the word form's record; NULL: none (too long) */
-};
-
-struct match_ctx {
-	struct engine *e;
-	const struct document *doc;
-	const struct token *t; /* the sentence's tokens */
-	struct tok_info *info;
-	uint32_t n;	  /* tokens in the sentence */
-	uint32_t content; /* first token that is not punctuation */
-	uint32_t tail;	  /* just past the last token that is not */
-	struct rule_work *work; /* of the rule being matched */
-	int real_start;	  /* 0: the "sentence" continues a wrapped line */
-	int complete;	  /* ends in . ! ? (closing quotes aside) */
-	/* results */
-	uint32_t mark[10];   /* token index + 1; 0 unset */
-	uint32_t first, last; /* consumed token range [first, last] */
-	uint32_t rep_first, rep_last; /* reported range, UINT32_MAX: none */
-};
-
-static void memo_clear(struct engine *e);
-
-/* The index entry of a word, made when new. */
-static struct word_index *word_slot(struct engine *e, const char *w)
-{
-	int is_new;
-	uint32_t id = strtab_intern(&e->words, w, strlen(w), &is_new);
-
-	if (is_new) {
-		e->index = xgrow(e->index, &e->alloc_index, id + 1,
-				 sizeof(*e->index));
-		memset(&e->index[id], 0, sizeof(e->index[id]));
-	}
-	return &e->index[id];
-}
-
-static void push(uint32_t **v, size_t *n, size_t *alloc, uint32_t x)
-{
-	*v = xgrow(*v, alloc, *n + 1, sizeof(**v));
-	(*v)[(*n)++] = x;
-}
-
-/* The first element that consumes a token, or NULL. */
-static const struct rule_elem *first_consuming(const struct rule_seq *s)
-{
-	for (size_t i = 0; i < s->n; i++) {
-		if (s->v[i].kind == EL_START)
-			continue;
-		if (s->v[i].kind != EL_TOKEN || s->v[i].optional ||
-		    s->v[i].at_start)
-			return NULL;
-		return &s->v[i];
-	}
-	return NULL;
-}
-
-static void index_word(struct engine *e, const char *w, uint32_t r)
-{
-	struct word_index *wi = word_slot(e, w);
-
-	push(&wi->rules, &wi->n, &wi->alloc, r);
-}
-
-static void build_index(struct engine *e)
-{
-	const struct ruleset *rs = e->rs;
-
-	strtab_init_nocase(&e->words);
-	for (size_t r = 0; r < rs->n_rules; r++) {
-		const struct rule *rule = &rs->rules[r];
-		const struct rule_elem *f = first_consuming(&rule->pattern);
-		const struct token_test *t = f ? &f->test : NULL;
-
-		if (rule->regex) {
-			push(&e->regex_rules, &e->n_regex, &e->alloc_regex,
-			     (uint32_t)r);
-			continue;
-		}
-		/* "{class: clause-opener, at-start: true}": starts on one of
-		 * those words, or at the sentence's first word */
-		if (rule->pattern.n && rule->pattern.v[0].kind == EL_TOKEN &&
-		    rule->pattern.v[0].at_start && !rule->pattern.v[0].optional) {
-			const struct token_test *a = &rule->pattern.v[0].test;
-
-			if (!a->negate && !a->case_sens && !a->classes &&
-			    !a->regex && (a->n_words || a->n_class_words)) {
-				for (size_t i = 0; i < a->n_words; i++)
-					index_word(e, a->words[i], (uint32_t)r);
-				for (size_t i = 0; i < a->n_class_words; i++)
-					index_word(e, a->class_words[i],
-						   (uint32_t)r);
-				push(&e->at_start, &e->n_at_start,
-				     &e->alloc_at_start, (uint32_t)r);
-				continue;
-			}
-		}
-		/* a test with words (and no class) starts only on them */
-		if (t && !t->negate && !t->case_sens && t->n_words &&
-		    !t->has_class) {
-			for (size_t i = 0; i < t->n_words; i++)
-				index_word(e, t->words[i], (uint32_t)r);
-		} else if (t && !t->negate && t->has_class && !t->n_words &&
-			   !t->n_class_words && t->classes) {
-			e->by_class = xgrow(e->by_class, &e->alloc_by_class,
-					    e->n_by_class + 1,
-					    sizeof(*e->by_class));
-			e->by_class[e->n_by_class++] =
-				(struct class_rule){ (uint32_t)r, t->classes };
-		} else if (t && !t->negate && t->has_class && !t->n_words &&
-			   t->n_class_words && !t->classes && !t->case_sens) {
-			for (size_t i = 0; i < t->n_class_words; i++)
-				index_word(e, t->class_words[i],
-					   (uint32_t)r);
-		} else {
-			push(&e->anywhere, &e->n_anywhere, &e->alloc_anywhere,
-			     (uint32_t)r);
-		}
-	}
-}
 
 /* Load the rules of dir (or files) and the lexicon of lexicon_dir. */
 static enum mt_err engine_open(const char *dir, const char *const *files,
@@ -231,16 +61,14 @@ static enum mt_err engine_open(const char *dir, const char *const *files,
 		engine_close(e);
 		return rc;
 	}
-	build_index(e);
+	rule_index_build(&e->ix, e->rs);
 	e->enabled = xcalloc(e->rs->n_rules + 1, 1);
 	e->work = xcalloc(e->rs->n_rules + 1, sizeof(*e->work));
 	e->n_infos = e->rs->n_rules + ARRAY_SIZE(engine_rules);
 	e->infos = xmalloc(e->n_infos * sizeof(*e->infos));
 	memcpy(e->infos, e->rs->infos, e->rs->n_rules * sizeof(*e->infos));
 	memcpy(e->infos + e->rs->n_rules, engine_rules, sizeof(engine_rules));
-	e->memo_words = ((e->rs->n_patterns + e->rs->n_word_lists) * 2 + 63) /
-			64;
-	arena_init(&e->memo_arena, 0);
+	match_memo_init(&e->memo, e->rs->n_patterns + e->rs->n_word_lists);
 	*out = e;
 	return MT_ERR_OK;
 }
@@ -249,20 +77,11 @@ void engine_close(struct engine *e)
 {
 	if (!e)
 		return;
-	for (uint32_t i = 0; i < strtab_count(&e->words); i++)
-		free(e->index[i].rules);
-	free(e->index);
-	strtab_release(&e->words);
-	free(e->by_class);
-	free(e->anywhere);
-	free(e->at_start);
-	free(e->regex_rules);
+	rule_index_release(&e->ix);
 	free(e->enabled);
 	free(e->work);
 	free(e->infos);
-	strtab_release(&e->memo);
-	free(e->memo_bits);
-	arena_release(&e->memo_arena);
+	match_memo_release(&e->memo);
 	ruleset_free(e->rs);
 	lexicon_close(e->lex);
 	free(e);
@@ -271,276 +90,6 @@ void engine_close(struct engine *e)
 const struct ruleset *engine_ruleset(const struct engine *e)
 {
 	return e->rs;
-}
-
-/* --- token tests ------------------------------------------------------- */
-
-static void memo_clear(struct engine *e)
-{
-	strtab_release(&e->memo);
-	arena_release(&e->memo_arena);
-}
-
-/* The record of a word form (exact bytes), made on first sight. */
-static uint64_t *memo_get(struct engine *e, const char *w, size_t n)
-{
-	int is_new;
-	uint32_t id;
-
-	if (n > 64 || !e->memo_words)
-		return NULL;
-	id = strtab_intern_copy(&e->memo, &e->memo_arena, w, n, &is_new);
-	if (is_new) {
-		e->memo_bits = xgrow(e->memo_bits, &e->alloc_memo_bits, id + 1,
-				     sizeof(*e->memo_bits));
-		e->memo_bits[id] = arena_zalloc(
-			&e->memo_arena, e->memo_words * sizeof(uint64_t));
-	}
-	return e->memo_bits[id];
-}
-
-static int word_in(const char *s, size_t n, const char *const *v, size_t nv,
-		   int case_sens)
-{
-	for (size_t i = 0; i < nv; i++)
-		if ((case_sens ? v[i][0] == s[0]
-			       : (unsigned char)v[i][0] ==
-					 tolower((unsigned char)s[0])) &&
-		    strlen(v[i]) == n &&
-		    (case_sens ? memcmp(v[i], s, n) == 0
-			       : strncasecmp(v[i], s, n) == 0))
-			return 1;
-	return 0;
-}
-
-/* Memo slot `slot` of token i: -1 unknown, else the stored result. */
-static int memo_read(struct match_ctx *m, uint32_t i, size_t slot)
-{
-	uint64_t *bits = m->info[i].memo;
-	size_t bit = slot * 2;
-	uint64_t w;
-
-	if (!bits)
-		return -1;
-	w = bits[bit / 64];
-	if (!(w & (1ull << (bit % 64))))
-		return -1;
-	return (int)((w >> (bit % 64 + 1)) & 1);
-}
-
-static int memo_write(struct match_ctx *m, uint32_t i, size_t slot, int r)
-{
-	uint64_t *bits = m->info[i].memo;
-	size_t bit = slot * 2;
-
-	if (bits)
-		bits[bit / 64] |= (1ull << (bit % 64)) |
-				  ((uint64_t)!!r << (bit % 64 + 1));
-	return r;
-}
-
-/* Does the whole token match the test's regex?  Memoised per word form. */
-static int token_regex(struct match_ctx *m, const struct token_test *t,
-		       uint32_t i, const char *s, size_t n)
-{
-	int r = memo_read(m, i, (size_t)t->regex_id);
-
-	if (r >= 0)
-		return r;
-	pattern_set_budget(t->regex, &m->work->budget);
-	r = pattern_matches(t->regex, s, n);
-	pattern_set_budget(t->regex, NULL);
-	if (pattern_budget_spent(&m->work->budget)) {
-		/* gave up: no answer to remember; the rule stops here */
-		if (m->work->at.start == UINT32_MAX)
-			m->work->at = m->t[i].span;
-		return 0;
-	}
-	return memo_write(m, i, (size_t)t->regex_id, r);
-}
-
-/* Is the token in a file-class word list?  Memoised per word form too. */
-static int token_in_list(struct match_ctx *m, uint32_t i, int id,
-			 const char *const *v, size_t nv, int case_sens,
-			 const char *s, size_t n)
-{
-	size_t slot = m->e->rs->n_patterns + (size_t)id;
-	int r = memo_read(m, i, slot);
-
-	if (r >= 0)
-		return r;
-	return memo_write(m, i, slot, word_in(s, n, v, nv, case_sens));
-}
-
-
-static int test_token(struct match_ctx *m, const struct token_test *t,
-		      uint32_t i)
-{
-	const struct token *tok = &m->t[i];
-	const char *s = m->doc->text + tok->span.start;
-	size_t n = token_len(tok);
-	int ok = 1;
-
-	if (t->kinds && !(t->kinds & (1u << tok->kind)))
-		ok = 0;
-	if (ok && t->cap >= 0 && !!(tok->flags & TOKF_CAP) != t->cap)
-		ok = 0;
-	if (ok && t->first >= 0 && m->info[i].first != t->first)
-		ok = 0;
-	if (ok && t->line_start >= 0) {
-		int at = tok == m->doc->tokens ||
-			 (tok->flags & TOKF_LINE_BEFORE) != 0;
-
-		if (at != t->line_start)
-			ok = 0;
-	}
-	if (ok && t->n_words) {
-		size_t k;
-
-		for (k = 0; k < t->n_words; k++)
-			if (t->word_lens[k] == n &&
-			    (t->case_sens
-				     ? memcmp(t->words[k], s, n) == 0
-				     : (tolower((unsigned char)s[0]) ==
-						(unsigned char)t->words[k][0] &&
-					strncasecmp(t->words[k], s, n) == 0)))
-				break;
-		ok = k < t->n_words;
-	}
-	if (ok && t->has_class) {
-		int any = (m->info[i].classes & t->classes) != 0;
-
-		if (!any && t->n_class_words)
-			any = token_in_list(m, i, t->class_words_id,
-					    t->class_words, t->n_class_words,
-					    t->case_sens, s, n);
-		ok = any;
-	}
-	if (ok && t->not_classes && (m->info[i].classes & t->not_classes))
-		ok = 0;
-	if (ok && t->n_not_class_words &&
-	    token_in_list(m, i, t->not_class_words_id, t->not_class_words,
-			  t->n_not_class_words, t->case_sens, s, n))
-		ok = 0;
-	if (ok && t->regex && !token_regex(m, t, i, s, n))
-		ok = 0;
-	return t->negate ? !ok : ok;
-}
-
-/* Punctuation that closes a clause for skip: , ; : ( ) [ ] dashes ? ! */
-static int clause_break(const struct match_ctx *m, uint32_t i)
-{
-	const struct token *t = &m->t[i];
-	const char *s = m->doc->text + t->span.start;
-
-	if (t->kind != TOK_PUNCT)
-		return 0;
-	return strchr(",;:()[]?!.", s[0]) != NULL ||
-	       strncmp(s, "\xe2\x80\x93", 3) == 0 || /* – */
-	       strncmp(s, "\xe2\x80\x94", 3) == 0;   /* — */
-}
-
-static int match_from(struct match_ctx *m, const struct rule_seq *seq,
-		      size_t k, uint32_t i);
-
-/* Element k consumed token i (advance to i + 1). */
-static int took(struct match_ctx *m, const struct rule_seq *seq, size_t k,
-		uint32_t i)
-{
-	const struct rule_elem *el = &seq->v[k];
-	uint32_t saved_mark = el->mark ? m->mark[el->mark] : 0;
-	uint32_t rf = m->rep_first, rl = m->rep_last, f = m->first;
-
-	if (m->first == UINT32_MAX)
-		m->first = i;
-	if (el->mark)
-		m->mark[el->mark] = i + 1;
-	if (el->report) {
-		if (m->rep_first == UINT32_MAX)
-			m->rep_first = i;
-		m->rep_last = i;
-	}
-	if (match_from(m, seq, k + 1, i + 1)) {
-		if (m->last == UINT32_MAX || i > m->last)
-			m->last = i;
-		return 1;
-	}
-	if (el->mark)
-		m->mark[el->mark] = saved_mark;
-	m->rep_first = rf;
-	m->rep_last = rl;
-	m->first = f;
-	return 0;
-}
-
-static int same_text(struct match_ctx *m, uint32_t a, uint32_t b)
-{
-	const struct token *x = &m->t[a], *y = &m->t[b];
-
-	return token_len(x) == token_len(y) &&
-	       strncasecmp(m->doc->text + x->span.start,
-			   m->doc->text + y->span.start, token_len(x)) == 0;
-}
-
-static int match_from(struct match_ctx *m, const struct rule_seq *seq,
-		      size_t k, uint32_t i)
-{
-	const struct rule_elem *el;
-
-	if (k == seq->n)
-		return 1;
-	el = &seq->v[k];
-	switch (el->kind) {
-	case EL_START:
-		/* only punctuation before i: O(1), not a scan of the
-		 * sentence, so a long run of punctuation stays linear */
-		if (!m->real_start || i > m->content)
-			return 0;
-		return match_from(m, seq, k + 1, i);
-	case EL_END:
-		if (i < m->tail)
-			return 0;
-		return match_from(m, seq, k + 1, i);
-	case EL_SKIP:
-		/* shortest gap first: "no one ... not" pairs the nearest */
-		for (uint32_t g = 0; g <= (uint32_t)el->skip && i + g <= m->n;
-		     g++) {
-			if (g > 0) {
-				uint32_t j = i + g - 1;
-
-				if (clause_break(m, j) ||
-				    (el->stop && test_token(m, el->stop, j)))
-					break;
-			}
-			if (match_from(m, seq, k + 1, i + g))
-				return 1;
-		}
-		return 0;
-	case EL_TOKEN:
-		if (i < m->n && test_token(m, &el->test, i) &&
-		    (!el->same_as || (m->mark[el->same_as] &&
-				      same_text(m, m->mark[el->same_as] - 1,
-						i))) &&
-		    took(m, seq, k, i))
-			return 1;
-		if (el->optional)
-			return match_from(m, seq, k + 1, i);
-		if (el->at_start && m->real_start) {
-			if (i > m->content)
-				return 0;
-			return match_from(m, seq, k + 1, i);
-		}
-		return 0;
-	}
-	return 0;
-}
-
-static int try_at(struct match_ctx *m, const struct rule_seq *seq, uint32_t i)
-{
-	memset(m->mark, 0, sizeof(m->mark));
-	m->first = m->last = UINT32_MAX;
-	m->rep_first = m->rep_last = UINT32_MAX;
-	return match_from(m, seq, 0, i) && m->first != UINT32_MAX;
 }
 
 static void report(struct engine *e, const struct document *doc,
@@ -570,38 +119,6 @@ static void report(struct engine *e, const struct document *doc,
 
 /* --- the passes over a document ---------------------------------------- */
 
-static int overlaps(struct span a, struct span b)
-{
-	return a.start < b.end && b.start < a.end;
-}
-
-/*
- * Does any antipattern of r match over sp (tokens first..last)?  Only
- * starts that can reach the match are tried, so the cost does not grow
- * with the sentence.
- */
-static int excused(struct match_ctx *m, const struct rule *r, struct span sp,
-		   uint32_t first, uint32_t last)
-{
-	struct match_ctx save = *m;
-	int hit = 0;
-
-	for (size_t k = 0; k < r->n_antipatterns && !hit; k++) {
-		uint32_t reach = r->antipatterns[k].max_len;
-		uint32_t from = first > reach ? first - reach : 0;
-
-		for (uint32_t i = from; i <= last && i < m->n && !hit; i++)
-			if (try_at(m, &r->antipatterns[k], i)) {
-				struct span as = { m->t[m->first].span.start,
-						   m->t[m->last].span.end };
-
-				hit = overlaps(as, sp);
-			}
-	}
-	*m = save;
-	return hit;
-}
-
 static void run_rule_at(struct match_ctx *m, uint32_t r, uint32_t i,
 			uint32_t *last_end, struct diag_list *out)
 {
@@ -615,7 +132,7 @@ static void run_rule_at(struct match_ctx *m, uint32_t r, uint32_t i,
 	m->work = &m->e->work[r];
 	if (pattern_budget_spent(&m->work->budget))
 		return; /* out of regex work on this document */
-	if (!try_at(m, &rule->pattern, i) ||
+	if (!match_try_at(m, &rule->pattern, i) ||
 	    pattern_budget_spent(&m->work->budget))
 		return;
 	a = m->rep_first != UINT32_MAX ? m->rep_first : m->first;
@@ -642,7 +159,7 @@ static void run_rule_at(struct match_ctx *m, uint32_t r, uint32_t i,
 				      m->t[m->last].span.end };
 
 		if (rule->n_antipatterns &&
-		    (excused(m, rule, whole, m->first, m->last) ||
+		    (match_excused(m, rule, whole, m->first, m->last) ||
 		     pattern_budget_spent(&m->work->budget))) {
 			*m = save;
 			return;
@@ -723,10 +240,10 @@ static void check_sentence(struct engine *e, const struct document *doc,
 	while (m.tail > m.content && m.t[m.tail - 1].kind == TOK_PUNCT)
 		m.tail--;
 	m.real_start = real_start;
+	m.list_slot0 = e->rs->n_patterns;
 	m.complete = ends_sentence(doc, m.t, m.n);
 	/* records must outlive the sentence: empty a full memo before it */
-	if (strtab_count(&e->memo) + (size_t)m.n > MEMO_MAX_WORDS)
-		memo_clear(e);
+	match_memo_make_room(&e->memo, m.n);
 	for (uint32_t i = 0; i < m.n; i++) {
 		const struct token *t = &m.t[i];
 		uint32_t c = 0;
@@ -750,37 +267,36 @@ static void check_sentence(struct engine *e, const struct document *doc,
 		}
 		info[i].classes = c;
 		info[i].first = i == m.content && m.real_start;
-		info[i].memo = memo_get(e, doc->text + t->span.start,
-					token_len(t));
+		info[i].memo = match_memo_get(&e->memo,
+					      doc->text + t->span.start,
+					      token_len(t));
 	}
 	for (uint32_t i = 0; i < m.n; i++) {
 		const struct token *t = &m.t[i];
 
 		{
 			/* punctuation too: a rule may start at "," */
-			uint32_t id = strtab_find(&e->words,
-						  doc->text + t->span.start,
-						  token_len(t));
-			const struct word_index *wi =
-				id == STRTAB_NONE ? NULL : &e->index[id];
+			const struct word_index *wi = rule_index_word(
+				&e->ix, doc->text + t->span.start,
+				token_len(t));
 
 			for (size_t k = 0; wi && k < wi->n; k++)
 				if (!enabled || enabled[wi->rules[k]])
 					run_rule_at(&m, wi->rules[k], i,
 						    last_end, out);
 		}
-		for (size_t k = 0; k < e->n_by_class; k++)
-			if ((info[i].classes & e->by_class[k].classes) &&
-			    (!enabled || enabled[e->by_class[k].rule]))
-				run_rule_at(&m, e->by_class[k].rule, i,
+		for (size_t k = 0; k < e->ix.n_by_class; k++)
+			if ((info[i].classes & e->ix.by_class[k].classes) &&
+			    (!enabled || enabled[e->ix.by_class[k].rule]))
+				run_rule_at(&m, e->ix.by_class[k].rule, i,
 					    last_end, out);
-		for (size_t k = 0; k < e->n_anywhere; k++)
-			if (!enabled || enabled[e->anywhere[k]])
-				run_rule_at(&m, e->anywhere[k], i, last_end,
+		for (size_t k = 0; k < e->ix.n_anywhere; k++)
+			if (!enabled || enabled[e->ix.anywhere[k]])
+				run_rule_at(&m, e->ix.anywhere[k], i, last_end,
 					    out);
-		for (size_t k = 0; i == m.content && k < e->n_at_start; k++)
-			if (!enabled || enabled[e->at_start[k]])
-				run_rule_at(&m, e->at_start[k], i, last_end,
+		for (size_t k = 0; i == m.content && k < e->ix.n_at_start; k++)
+			if (!enabled || enabled[e->ix.at_start[k]])
+				run_rule_at(&m, e->ix.at_start[k], i, last_end,
 					    out);
 	}
 }
@@ -863,7 +379,7 @@ static void check_regex_rule(struct engine *e, const struct document *doc,
 		for (size_t k = n_not_seen; k < n_not && !skip; k++) {
 			if (nots[k].start > sp.end)
 				break;
-			skip = overlaps(nots[k], sp) ||
+			skip = span_overlaps(nots[k], sp) ||
 			       (sp.start == sp.end &&
 				nots[k].start <= sp.start &&
 				sp.start < nots[k].end);
@@ -979,14 +495,14 @@ static void engine_check(struct engine *e, const struct document *doc,
 		info = xgrow(info, &info_alloc, n + 1, sizeof(*info));
 		check_pieces(e, doc, first, n, enabled, last_end, info, out);
 	}
-	for (uint32_t p = 0; e->n_regex && p < doc->n_paragraphs; p++) {
+	for (uint32_t p = 0; e->ix.n_regex && p < doc->n_paragraphs; p++) {
 		struct span ps = doc->paragraphs[p].span;
 		struct pattern_text *pt =
 			pattern_text_new(doc->text + ps.start, ps.end - ps.start);
 
-		for (size_t k = 0; k < e->n_regex; k++)
-			if (!enabled || enabled[e->regex_rules[k]])
-				regex_rule_in(e, doc, e->regex_rules[k], ps,
+		for (size_t k = 0; k < e->ix.n_regex; k++)
+			if (!enabled || enabled[e->ix.regex_rules[k]])
+				regex_rule_in(e, doc, e->ix.regex_rules[k], ps,
 					      pt, out);
 		pattern_text_free(pt);
 	}

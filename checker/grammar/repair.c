@@ -143,6 +143,54 @@ static uint32_t phrase_start(struct parser *p, const struct repair_text *t,
 	return i;
 }
 
+/*
+ * Can an article stand right before word i: a word that can be a noun, an
+ * adjective or an adverb ("the very old"), a name or a number?  Before
+ * anything else ("the has") a linkage the inserted article makes is the
+ * parser's accident, not a repair.
+ */
+static int article_fits(struct parser *p, const struct repair_text *t,
+			uint32_t i)
+{
+	const char *w;
+
+	if (i >= t->n)
+		return 0;
+	w = t->words[i];
+	if (isupper((unsigned char)w[0]) || isdigit((unsigned char)w[0]))
+		return 1;
+	return (parser_word_kinds(p, w) &
+		(PARSER_NOUN | PARSER_ADJ | PARSER_ADV)) != 0;
+}
+
+/* Finite forms no infinitive marker, preposition or copula precedes. */
+static int finite_only(const char *w)
+{
+	static const char *const finite[] = {
+		"is",	 "are",	  "was",   "were", "has",   "had",
+		"does",	 "did",	  "will",  "would", "can",  "could",
+		"shall", "should", "may",  "might", "must", "am",
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(finite); i++)
+		if (strcasecmp(w, finite[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* May word `w` be inserted before word i at all (see article_fits)? */
+static int insert_fits(struct parser *p, const struct repair_text *t,
+		       uint32_t i, const char *w)
+{
+	if (!strcmp(w, "the") || !strcmp(w, "a"))
+		return article_fits(p, t, i);
+	/* "to has", "of was", "is will": never before a finite form */
+	if (!strcmp(w, "to") || !strcmp(w, "of") || !strcmp(w, "is") ||
+	    !strcmp(w, "are"))
+		return i >= t->n || !finite_only(t->words[i]);
+	return 1;
+}
+
 void repair_find(struct parser *p, const struct repair_text *t,
 		 uint32_t from, uint32_t to, struct repair_verdict *out)
 {
@@ -163,12 +211,16 @@ void repair_find(struct parser *p, const struct repair_text *t,
 							  partners[i][1] };
 	np = phrase_start(p, t, from);
 	for (size_t i = 0; i < ARRAY_SIZE(inserts); i++) {
-		e[n++] = (struct repair){ REPAIR_INSERT, from, inserts[i] };
+		if (insert_fits(p, t, from, inserts[i]))
+			e[n++] = (struct repair){ REPAIR_INSERT, from,
+						  inserts[i] };
 		/* an article goes where its noun phrase starts */
 		if (i < N_ARTICLES && np < from)
 			e[n++] = (struct repair){ REPAIR_INSERT, np,
 						  inserts[i] };
-		e[n++] = (struct repair){ REPAIR_INSERT, to + 1, inserts[i] };
+		if (insert_fits(p, t, to + 1, inserts[i]))
+			e[n++] = (struct repair){ REPAIR_INSERT, to + 1,
+						  inserts[i] };
 	}
 	n_fix = n;
 	n_si = from == to ? stand_ins(p, t->words[from], si) : 0;

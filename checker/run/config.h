@@ -3,7 +3,7 @@
  *
  * A configuration applies to the files under the directory that holds it.
  * For each input, mtlint uses the nearest `.mtlint.yml` found by searching
- * upward from the input's directory (config_cache_lookup()), or the one
+ * upward from the input's directory (configcache.h), or the one
  * file given with --config, or none with --no-config.  Keys (all optional):
  *
  *   language: en_GB                  # language and dialect
@@ -120,12 +120,14 @@ enum config_flag {
 };
 
 /*
- * Parse the file at `path` (paths kept inside the project root).  On
+ * Parse the file at `path` (paths kept inside the project root unless
+ * `flags`, enum config_flag, allow more), then its `extends:`.  On
  * success *out owns a new config.  On MT_ERR_CONFIG, the errors are
  * appended to errs (may be NULL); other failures (MT_ERR_IO,
  * MT_ERR_TOO_LARGE over MT_LIMIT_CONFIG) add nothing to it.
  */
-MT_NODISCARD enum mt_err config_load(const char *path, struct config **out,
+MT_NODISCARD enum mt_err config_load(const char *path, unsigned flags,
+				     struct config **out,
 				     struct yamlfile_errors *errs,
 				     struct mt_error *err);
 
@@ -168,34 +170,6 @@ int config_ignored(const struct config *cfg, const char *path, int is_dir);
  */
 char *config_reference(const struct config *cfg, const char *path);
 
-/*
- * The cache of configurations for one run.
- *   config_cache_new(fixed, none, flags): `fixed` is a --config file
- *   (loaded once and used for every input) or NULL to search; `none`
- *   (--no-config) uses no configuration at all; `flags` (enum
- *   config_flag) apply to every file loaded.
- * Both functions append a broken file's errors to errs (may be NULL), as
- * config_load().
- */
-struct config_cache;
-
-MT_NODISCARD enum mt_err config_cache_new(const char *fixed, int none,
-					  unsigned flags,
-					  struct config_cache **out,
-					  struct yamlfile_errors *errs,
-					  struct mt_error *err);
-void config_cache_free(struct config_cache *cc);
-
-/*
- * The configuration that applies to `path` (a file, "-" for standard input:
- * searched from the working directory), in *cfg (NULL when none; owned by
- * the cache).  Fails only on a configuration file that cannot be read or
- * parsed.
- */
-MT_NODISCARD enum mt_err config_cache_lookup(struct config_cache *cc,
-					     const char *path,
-					     const struct config **cfg,
-					     struct yamlfile_errors *errs,
-					     struct mt_error *err);
+/* The cache that finds each input's configuration: configcache.h. */
 
 #endif /* MT_CONFIG_H */

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "run/configcache.h"
 #include "run/fix.h"
 #include "util/xalloc.h"
 

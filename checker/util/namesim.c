@@ -60,6 +60,26 @@ double namesim_jaro_winkler(const char *a, size_t n, const char *b, size_t m)
 	return jaro + (double)prefix * 0.1 * (1.0 - jaro);
 }
 
+/* The length of w without one of the endings that make a word of a
+ * doctrine, its follower or its adjective from one stem (communism,
+ * communist, communistic; Darwinism, Darwinian): two words of one stem
+ * with two such endings are one word derived two ways, not one name spelt
+ * two ways. */
+static size_t derivation_stem(const char *w, size_t n)
+{
+	static const char *const endings[] = {
+		"istic", "isms", "ists", "ians", "ism", "ist", "ian",
+	};
+
+	for (size_t i = 0; i < sizeof(endings) / sizeof(endings[0]); i++) {
+		size_t e = strlen(endings[i]);
+
+		if (n > e + 3 && !memcmp(w + n - e, endings[i], e))
+			return n - e;
+	}
+	return n;
+}
+
 int namesim_near_miss(const char *a, const char *b, int *distance,
 		    double *score)
 {
@@ -78,6 +98,13 @@ int namesim_near_miss(const char *a, const char *b, int *distance,
 
 		if (!(longer == shorter + 1 && l[shorter] == l[shorter - 1] &&
 		      l[shorter] != 's'))
+			return 0;
+	}
+	/* one stem, two derivations ("platonism"/"platonist") */
+	{
+		size_t sa = derivation_stem(a, n), sb = derivation_stem(b, m);
+
+		if ((sa < n || sb < m) && sa == sb && !memcmp(a, b, sa))
 			return 0;
 	}
 	/* one is a part of the other's compound ("windows"/"x-windows") */

@@ -331,6 +331,14 @@ case_many_jobs() {
 	expect 1 . "$bin" --no-config -j 1024 d
 }
 
+case_many_jobs_in_batch() {
+	for i in 1 2 3 4 5 6; do
+		printf '{"id": %d, "text": "It was was here."}\n' "$i"
+	done >in.jsonl
+	STDIN=in.jsonl expect 0 . "$bin" batch --no-config -j 1024
+	out_has '"id": ?6'
+}
+
 # --- configuration, rule files, paths ----------------------------------
 
 case_config_reference_outside_the_project() {

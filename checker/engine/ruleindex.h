@@ -1,0 +1,59 @@
+/*
+ * ruleindex: which token rules of a ruleset can start at a token, so that
+ * the engine tries at each token only those (engine.c).
+ *
+ * A rule whose first consuming element lists words (and no class) is
+ * indexed by those words, ASCII case ignored; one whose first element is a
+ * lexicon class alone is tried on tokens of that class; a rule anchored at
+ * the sentence start by a word list ("at-start") is indexed by its words
+ * and also tried at each sentence's first word; character-level (regex)
+ * rules are listed apart; every other rule is tried everywhere.  Rules are
+ * indexes into the ruleset's rules, in ruleset order within each list.
+ *
+ * The index owns its arrays; rule_index_release() frees them.  Read-only
+ * after rule_index_build(), so lookups may share it.
+ */
+#ifndef MT_RULEINDEX_H
+#define MT_RULEINDEX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "engine/ruleset.h"
+#include "util/strtab.h"
+
+/* The rules that start on one word (ASCII case ignored). */
+struct word_index {
+	uint32_t *rules;
+	size_t n, alloc;
+};
+
+struct class_rule {
+	uint32_t rule;
+	uint32_t classes; /* LEX_* bits: a token with any of them */
+};
+
+struct rule_index {
+	struct strtab words;	  /* first word (case folded) -> id */
+	struct word_index *index; /* by id */
+	size_t alloc_index;
+	struct class_rule *by_class;
+	size_t n_by_class, alloc_by_class;
+	uint32_t *anywhere; /* rules tried at every token */
+	size_t n_anywhere, alloc_anywhere;
+	uint32_t *at_start; /* also tried at each sentence's first word */
+	size_t n_at_start, alloc_at_start;
+	uint32_t *regex_rules; /* character-level rules */
+	size_t n_regex, alloc_regex;
+};
+
+/* Index every rule of rs into a zeroed *ix. */
+void rule_index_build(struct rule_index *ix, const struct ruleset *rs);
+void rule_index_release(struct rule_index *ix);
+
+/* The rules indexed by the token w[0, n) (punctuation too: a rule may
+ * start at ","), or NULL. */
+const struct word_index *rule_index_word(const struct rule_index *ix,
+					 const char *w, size_t n);
+
+#endif /* MT_RULEINDEX_H */
