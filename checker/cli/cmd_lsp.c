@@ -9,10 +9,12 @@
 
 #include "cli/cli.h"
 #include "lsp/lsp.h"
+#include "util/xalloc.h"
 
 int cmd_lsp(struct cli_opts *o)
 {
 	if (o->files.n)
 		return cli_bad_usage("%s", "lsp takes no files");
+	xalloc_long_running();
 	return lsp_serve(&o->so, NULL, stdin, stdout);
 }

@@ -10,6 +10,7 @@
 #include "cli/cli.h"
 #include "serve/server.h"
 #include "util/batch.h"
+#include "util/xalloc.h"
 
 int cmd_serve(struct cli_opts *o)
 {
@@ -37,6 +38,7 @@ int cmd_serve(struct cli_opts *o)
 	so.timeout = (unsigned)o->timeout;
 	so.access_log = access;
 	so.log = stderr;
+	xalloc_long_running();
 	rc = serve_main(&so);
 	if (access && access != stdout)
 		fclose(access);

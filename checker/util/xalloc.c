@@ -7,6 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 static void oom(void)
 {
@@ -73,4 +76,12 @@ char *xstrndup(const char *s, size_t n)
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
+}
+
+void xalloc_long_running(void)
+{
+#ifdef __GLIBC__
+	/* a fixed threshold also turns off glibc's dynamic one */
+	mallopt(M_MMAP_THRESHOLD, 4 << 20);
+#endif
 }

@@ -16,7 +16,8 @@
  *      server thread's CPU time;
  *   2. MEMORY_EDITS edits (default 10000) that insert a letter and delete
  *      it again, alternately, at moving places; the process's resident
- *      size is printed after the first 100 and at the end.
+ *      memory, anonymous (the heap) and file-backed (mapped dictionaries
+ *      and models), is printed after the first 100 and at the end.
  *
  * Medians and 90th percentiles are printed.  On a shared machine the CPU
  * time is the figure to compare (the wall time includes waiting for a
@@ -32,6 +33,7 @@
 
 #include "lsp/lsp.h"
 #include "util/buf.h"
+#include "util/xalloc.h"
 
 struct server {
 	FILE *in, *out;
@@ -191,16 +193,32 @@ static void report(const char *what, double *v, size_t n)
 	       1e3 * v[n / 2], 1e3 * v[n * 9 / 10], 1e3 * v[n - 1]);
 }
 
-static long rss_kb(void)
+/* A line "Name:   N kB" of /proc/self/status, in KB; 0 when absent. */
+static long status_kb(const char *name)
 {
-	long pages = 0, rss = 0;
-	FILE *f = fopen("/proc/self/statm", "r");
+	char line[256];
+	long kb = 0;
+	size_t n = strlen(name);
+	FILE *f = fopen("/proc/self/status", "r");
 
-	if (f && fscanf(f, "%ld %ld", &pages, &rss) != 2)
-		rss = 0;
+	while (f && fgets(line, sizeof(line), f))
+		if (!strncmp(line, name, n) && line[n] == ':') {
+			kb = strtol(line + n + 1, NULL, 10);
+			break;
+		}
 	if (f)
 		fclose(f);
-	return rss * (sysconf(_SC_PAGESIZE) / 1024);
+	return kb;
+}
+
+/* Resident memory: anonymous (the heap: what a leak or a cache grows)
+ * and file-backed (pages of the mapped suggestion index and language
+ * model, which grow as new words touch them, up to the files' size, and
+ * which the kernel can drop). */
+static void rss_kb(long *anon, long *file)
+{
+	*anon = status_kb("RssAnon");
+	*file = status_kb("RssFile");
 }
 
 int main(int argc, char **argv)
@@ -214,7 +232,7 @@ int main(int argc, char **argv)
 	const char *uri = "file:///tmp/mtlint-bench-article.txt";
 	double *wall, *cpu, *wall_full, *cpu_full, t0, c0;
 	json_int_t next_id = 100;
-	long rss_start;
+	long anon_start = 0, file_start = 0;
 
 	while ((opt = getopt(argc, argv, "n:m:")) != -1) {
 		if (opt == 'n')
@@ -246,6 +264,7 @@ int main(int argc, char **argv)
 	s.o.co = (struct checker_options)CHECKER_OPTIONS_INIT;
 	s.o.co.lang = NULL;
 	s.o.no_config = 1;
+	xalloc_long_running(); /* as mtlint lsp does */
 	pthread_create(&th, NULL, serve, &s);
 	send_msg(out, json_pack("{s:s, s:i, s:s, s:{s:{}}}", "jsonrpc", "2.0",
 				"id", 1, "method", "initialize", "params",
@@ -296,7 +315,6 @@ int main(int argc, char **argv)
 	report("full check done, wall time", wall_full, (size_t)n_edits);
 	report("full check done, server CPU time", cpu_full,
 	       (size_t)n_edits);
-	rss_start = 0;
 	for (int i = 0; i < n_mem; i++) {
 		size_t p = 1 + (size_t)(i / 2 * 37) % (text.len - 2);
 
@@ -320,12 +338,21 @@ int main(int argc, char **argv)
 		if (barrier(out, in, uri, next_id++) < 0)
 			return 1;
 		if (i == 99)
-			rss_start = rss_kb();
+			rss_kb(&anon_start, &file_start);
 	}
-	if (n_mem > 100)
-		printf("memory over %d edits (insert, delete): resident %ld KB "
-		       "after 100, %ld KB after %d\n",
-		       n_mem, rss_start, rss_kb(), n_mem);
+	if (n_mem > 100) {
+		long anon, file;
+
+		rss_kb(&anon, &file);
+		printf("memory over %d edits (insert, delete): resident "
+		       "anonymous %ld KB after 100, %ld KB after %d (%+.1f %%); "
+		       "file-backed %ld KB, %ld KB\n",
+		       n_mem, anon_start, anon, n_mem,
+		       anon_start ? 100.0 * (double)(anon - anon_start) /
+					    (double)anon_start
+				  : 0.0,
+		       file_start, file);
+	}
 	send_msg(out, json_pack("{s:s, s:i, s:s}", "jsonrpc", "2.0", "id", 2,
 				"method", "shutdown"));
 	send_msg(out, json_pack("{s:s, s:s}", "jsonrpc", "2.0", "method",
