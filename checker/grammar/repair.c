@@ -20,10 +20,21 @@
  * the complementiser, the dummy subject).  Not "and" nor a comma: the
  * parser links almost any two clauses joined by them, so such a "repair"
  * says nothing. */
-static const char *const inserts[] = {
-	"the", "a", "to", "of", "is", "are", "that", "it",
+enum insert_kind {
+	INS_ARTICLE,	/* only before what can follow an article */
+	INS_NONFINITE,	/* never before a finite form: "to has", "is will" */
+	INS_ANY,
 };
-#define N_ARTICLES 2
+
+static const struct {
+	const char *word;
+	enum insert_kind kind;
+} inserts[] = {
+	{ "the", INS_ARTICLE },	  { "a", INS_ARTICLE },
+	{ "to", INS_NONFINITE },  { "of", INS_NONFINITE },
+	{ "is", INS_NONFINITE },  { "are", INS_NONFINITE },
+	{ "that", INS_ANY },	  { "it", INS_ANY },
+};
 
 /* Closed-class partners: agreement and article choice. */
 static const char *const partners[][2] = {
@@ -178,16 +189,18 @@ static int finite_only(const char *w)
 	return 0;
 }
 
-/* May word `w` be inserted before word i at all (see article_fits)? */
+/* May a word of this kind be inserted before word i at all? */
 static int insert_fits(struct parser *p, const struct repair_text *t,
-		       uint32_t i, const char *w)
+		       uint32_t i, enum insert_kind kind)
 {
-	if (!strcmp(w, "the") || !strcmp(w, "a"))
+	switch (kind) {
+	case INS_ARTICLE:
 		return article_fits(p, t, i);
-	/* "to has", "of was", "is will": never before a finite form */
-	if (!strcmp(w, "to") || !strcmp(w, "of") || !strcmp(w, "is") ||
-	    !strcmp(w, "are"))
+	case INS_NONFINITE:
 		return i >= t->n || !finite_only(t->words[i]);
+	case INS_ANY:
+		break;
+	}
 	return 1;
 }
 
@@ -211,16 +224,16 @@ void repair_find(struct parser *p, const struct repair_text *t,
 							  partners[i][1] };
 	np = phrase_start(p, t, from);
 	for (size_t i = 0; i < ARRAY_SIZE(inserts); i++) {
-		if (insert_fits(p, t, from, inserts[i]))
-			e[n++] = (struct repair){ REPAIR_INSERT, from,
-						  inserts[i] };
+		const char *w = inserts[i].word;
+		enum insert_kind kind = inserts[i].kind;
+
+		if (insert_fits(p, t, from, kind))
+			e[n++] = (struct repair){ REPAIR_INSERT, from, w };
 		/* an article goes where its noun phrase starts */
-		if (i < N_ARTICLES && np < from)
-			e[n++] = (struct repair){ REPAIR_INSERT, np,
-						  inserts[i] };
-		if (insert_fits(p, t, to + 1, inserts[i]))
-			e[n++] = (struct repair){ REPAIR_INSERT, to + 1,
-						  inserts[i] };
+		if (kind == INS_ARTICLE && np < from)
+			e[n++] = (struct repair){ REPAIR_INSERT, np, w };
+		if (insert_fits(p, t, to + 1, kind))
+			e[n++] = (struct repair){ REPAIR_INSERT, to + 1, w };
 	}
 	n_fix = n;
 	n_si = from == to ? stand_ins(p, t->words[from], si) : 0;
