@@ -69,7 +69,7 @@ struct speller {
 	int case_ok;	/* capitalised forms of known words are known */
 	/* with the index: plain words it lacks are unknown (affclosure.h) */
 	struct aff_closure *closure;
-	int ix_built; /* index_unknown() built the index */
+	int ix_built; /* index_for_unknown() built the index */
 	struct arena added_arena;
 	struct speller_index_stats ix_stats;
 };
@@ -777,6 +777,29 @@ static int index_known(struct speller *sp, const char *w, size_t n)
 }
 
 /*
+ * The index for a word the dictionary may not know: the cached one, or,
+ * with no cached index yet, one built and cached now (once for all runs)
+ * rather than load Hunspell, which a build needs anyway, for this word
+ * and again in every later run.  1 when it was built now.  Every question
+ * about an unknown word goes through here, so that the first run, with an
+ * empty cache, answers as every later one does.
+ */
+static int index_for_unknown(struct speller *sp)
+{
+	char dir[400];
+
+	if (!sp->ix && !sp->ix_tried) {
+		sp->ix_tried = 1;
+		index_map(sp);
+	}
+	if (sp->ix || sp->ix_built || mt_cache_dir(dir, sizeof(dir)) != 0)
+		return 0;
+	sp->ix_built = 1;
+	index_build(sp);
+	return 1;
+}
+
+/*
  * Does the index say the word is unknown?  Only for a plain word in lower
  * case or capitalised (when capitalised forms go with their lower-case
  * one), with an index of the expanded forms and a dictionary that accepts
@@ -786,18 +809,9 @@ static int index_known(struct speller *sp, const char *w, size_t n)
 static int index_unknown(struct speller *sp, const char *w, size_t n)
 {
 	int cp;
-	char dir[400];
 
-	/* no cached index yet: build and cache it now (once for all runs)
-	 * rather than load Hunspell, which a build needs anyway, for this
-	 * word and again in every later run */
-	if (!sp->ix && sp->ix_tried && !sp->ix_built &&
-	    mt_cache_dir(dir, sizeof(dir)) == 0) {
-		sp->ix_built = 1;
-		index_build(sp);
-		if (index_known(sp, w, n))
-			return 0;
-	}
+	if (index_for_unknown(sp) && index_known(sp, w, n))
+		return 0;
 	if (!sp->ix || !sp->closure || !sp->ix_stats.expanded ||
 	    aff_closure_open_to(sp->closure, w, n))
 		return 0;
@@ -815,10 +829,7 @@ int speller_lower_neighbour(struct speller *sp, const char *w, size_t n)
 	for (size_t i = 0; i < n; i++)
 		if (w[i] < 'a' || w[i] > 'z')
 			return -1;
-	if (!sp->ix && !sp->ix_tried) {
-		sp->ix_tried = 1;
-		index_map(sp);
-	}
+	index_for_unknown(sp);
 	/* only an index of every form, of a dictionary closed for plain
 	 * words, knows all the plain words Hunspell accepts */
 	if (!sp->ix || !sp->closure || !sp->ix_stats.expanded)
