@@ -23,6 +23,7 @@
 #include <time.h>
 
 #include "spelling/hunspell.h"
+#include "spelling/rank.h"
 
 struct tally {
 	size_t n, top1, top5;
@@ -57,7 +58,7 @@ struct item {
 };
 
 /* Rank every item's Hunspell list with weights w; tally by half. */
-static void rerank(struct speller *sp, const struct speller_weights *w,
+static void rerank(struct speller *sp, const struct rank_weights *w,
 		   const struct item *it, size_t n, struct tally out[2])
 {
 	speller_set_weights(sp, w);
@@ -82,7 +83,7 @@ static void tune(struct speller *sp, const struct item *it, size_t n)
 {
 	static const double grid[] = { 0,   0.05, 0.1, 0.2, 0.3, 0.45,
 					0.7, 1.0,  1.5, 2.0, 3.0 };
-	struct speller_weights best = speller_default_weights;
+	struct rank_weights best = rank_default_weights;
 	double *field[] = { &best.phonetic, &best.freq, &best.proper,
 			    &best.split, &best.rank };
 	struct tally t[2], bt[2];
@@ -110,7 +111,7 @@ static void tune(struct speller *sp, const struct item *it, size_t n)
 	       best.phonetic, best.freq, best.proper, best.split, best.rank);
 	print("tuned, tuning half", &bt[1]);
 	print("tuned, held out", &bt[0]);
-	speller_set_weights(sp, &speller_default_weights);
+	speller_set_weights(sp, &rank_default_weights);
 }
 
 int main(int argc, char **argv)

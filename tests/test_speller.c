@@ -1,7 +1,8 @@
 /*
- * speller: Hunspell wrapper -- check, encodings, added words, suggestions,
- * ranking.  Uses the tiny dictionaries of fixtures/spell/ (never the
- * system dictionary), in the manner of Hunspell's own tests: <case>.good
+ * speller: Hunspell wrapper -- check, encodings, added words, suggestions
+ * (the ranking's measures alone: test_rank.c).  Uses the tiny
+ * dictionaries of fixtures/spell/ (never the system dictionary), in the
+ * manner of Hunspell's own tests: <case>.good
  * words must be accepted, <case>.wrong words rejected, and each line
  * "wrong<TAB>right" of <case>.sug must rank `right` first.
  */
@@ -12,6 +13,7 @@
 
 #include "helpers.h"
 #include "spelling/hunspell.h"
+#include "spelling/rank.h"
 
 static char *fixture(const char *name)
 {
@@ -149,8 +151,8 @@ Test(speller, word_list_file_with_comments_and_models)
 	const char list[] = "# a comment\n\n  Kyiv  \nPeskov London\nbrexit\n";
 	char *p = write_temp(list, sizeof(list) - 1, ".words");
 
-	cr_assert_eq(speller_load_words(sp, p, "Paris", &err), MT_ERR_OK,
-		     "%s", err.msg);
+	cr_assert_eq(speller_load_words(sp, p, "Paris", &err), MT_ERR_OK, "%s",
+		     err.msg);
 	cr_expect(speller_check(sp, "Kyiv", 4));
 	cr_expect(speller_check(sp, "Kyiv's", 6));
 	cr_expect(speller_check(sp, "Peskov's", 8));
@@ -170,8 +172,7 @@ Test(speller, bad_word_list_reports_file_and_line)
 
 	cr_expect_eq(speller_load_words(sp, p, NULL, &err), MT_ERR_ENCODING);
 	cr_expect(strstr(err.msg, ":2:"), "%s", err.msg);
-	cr_expect_eq(speller_load_words(sp, "/nonexistent/x.words", NULL,
-					&err),
+	cr_expect_eq(speller_load_words(sp, "/nonexistent/x.words", NULL, &err),
 		     MT_ERR_IO);
 	cr_expect(strstr(err.msg, "/nonexistent/x.words"), "%s", err.msg);
 	remove(p);
@@ -227,21 +228,6 @@ Test(speller, empty_and_overlong_words_are_not_flagged)
 	speller_close(sp);
 }
 
-Test(speller, distance_weights)
-{
-	/* a keyboard neighbour (s/a) costs less than a far key (s/p) */
-	cr_expect_lt(speller_distance("cst", 3, "cat", 3),
-		     speller_distance("cpt", 3, "cat", 3));
-	/* a swap costs less than two changes */
-	cr_expect_lt(speller_distance("recieve", 7, "receive", 7), 1.0);
-	/* doubling a letter is cheap */
-	cr_expect_lt(speller_distance("governmment", 11, "government", 10),
-		     1.0);
-	cr_expect_float_eq(speller_distance("Paris", 5, "paris", 5), 0, 1e-9);
-	cr_expect_float_eq(speller_distance("", 0, "abc", 3), 3, 1e-9);
-	cr_expect_float_eq(speller_distance("é", 2, "e", 1), 1, 1e-9);
-}
-
 Test(speller, frequency_decides_between_equal_candidates)
 {
 	struct speller *sp = open_case("basic");
@@ -257,23 +243,15 @@ Test(speller, frequency_decides_between_equal_candidates)
 	cr_expect_eq(speller_frequency(sp, "bat", 3), 3);
 	cr_expect_eq(speller_frequency(sp, "cat", 3), 0);
 	/* "bet": a vowel away from both "bat" and "bit" */
-	cr_expect_gt(speller_rank_score(sp, "bet", 3, "bit", 1),
-		     speller_rank_score(sp, "bet", 3, "bat", 0));
+	cr_expect_gt(rank_score(&rank_default_weights, "bet", 3, "bit",
+				speller_frequency(sp, "bit", 3), 1),
+		     rank_score(&rank_default_weights, "bet", 3, "bat",
+				speller_frequency(sp, "bat", 3), 0));
 	k = speller_suggest(sp, "bet", 3, SPELLER_ORDER_RANKED, &v);
 	cr_assert(k >= 2);
 	cr_expect_str_eq(v[0], "bit");
 	remove(p);
 	free(p);
-	speller_close(sp);
-}
-
-Test(speller, case_pattern_of_the_misspelling)
-{
-	struct speller *sp = open_case("basic");
-
-	/* a lower-case word is rarely a name: "paris" -> not "Paris" first */
-	cr_expect_gt(speller_rank_score(sp, "lodnon", 6, "london", 1),
-		     speller_rank_score(sp, "lodnon", 6, "London", 0));
 	speller_close(sp);
 }
 

@@ -17,6 +17,7 @@
 #include "reference/numbers.h"
 #include "reference/wordnet.h"
 #include "spelling/hunspell.h"
+#include "spelling/rank.h"
 #include "text/segment.h"
 #include "util/namesim.h"
 #include "util/xalloc.h"
@@ -409,5 +410,5 @@ int wordalign_lookalike(const char *a, size_t alen, const char *b,
 	if (alen < WA_LOOKALIKE_MIN || blen < WA_LOOKALIKE_MIN ||
 	    (a[0] | 0x20) != (b[0] | 0x20))
 		return 0;
-	return 4 * speller_distance(a, alen, b, blen) <= (double)m;
+	return 4 * rank_distance(a, alen, b, blen) <= (double)m;
 }

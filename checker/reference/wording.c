@@ -16,7 +16,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "spelling/hunspell.h"
+#include "spelling/rank.h"
 #include "text/segment.h"
 #include "util/xalloc.h"
 
@@ -290,7 +290,7 @@ static int close_enough(const struct wording *w, const char *s, size_t n,
 
 	if ((s[0] | 0x20) != (t[0] | 0x20) || (m == n && !strncasecmp(s, t, n)))
 		return 0;
-	*dist = speller_distance(s, n, t, m);
+	*dist = rank_distance(s, n, t, m);
 	return 2 * *dist <= (double)(m > n ? m : n);
 }
 

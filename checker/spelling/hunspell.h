@@ -1,6 +1,8 @@
 /*
- * speller: Hunspell dictionaries, encodings, check and suggest (the only
- * module that includes hunspell.h).
+ * speller: Hunspell dictionaries, encodings, check and suggest (hunspell.c
+ * is the only file that includes Hunspell's header; speller_index.c and
+ * speller_suggest.c implement the suggestion index and the suggestions,
+ * over the state in speller_internal.h).
  *
  * A speller wraps one Hunspell dictionary (.aff/.dic) plus the words added
  * to it at run time (project word lists, --words files), a word-frequency
@@ -20,12 +22,12 @@
  * form the dictionary accepts (its stems expanded with their affixes by
  * Hunspell's `unmunch`, Debian hunspell-tools; without it, the stems
  * alone) plus the words added at run time: the words within two edits of
- * the misspelling, found in microseconds, re-ranked by
- * speller_rank_score(): a weighted edit distance (keyboard neighbours,
- * vowel swaps, doubled letters and transpositions cost less), a phonetic
- * key (same consonant skeleton), the case pattern of the misspelling, the
- * word's frequency, and the candidate's position (fewer edits, then more
- * frequent) as a tie-breaker.  SPELLER_ORDER_INDEX stops there: the same
+ * the misspelling, found in microseconds, re-ranked by rank.h's score: a
+ * weighted edit distance (keyboard neighbours, vowel swaps, doubled
+ * letters and transpositions cost less), a phonetic key (same consonant
+ * skeleton), the case pattern of the misspelling, the word's frequency,
+ * and the candidate's position (fewer edits, then more frequent) as a
+ * tie-breaker.  SPELLER_ORDER_INDEX stops there: the same
  * answer on any machine.  SPELLER_ORDER_RANKED goes on, for a word without
  * any candidate in the index, to Hunspell's own suggestion search, which
  * is slow (tens of milliseconds) and cut by Hunspell after a quarter of a
@@ -50,6 +52,7 @@
 
 #include <stddef.h>
 
+#include "spelling/rank.h"
 #include "util/common.h"
 
 struct speller;
@@ -96,8 +99,7 @@ int speller_add(struct speller *sp, const char *word, const char *model);
  * MT_ERR_ENCODING for a line that is not UTF-8, naming the line).
  */
 MT_NODISCARD enum mt_err speller_load_words(struct speller *sp,
-					    const char *path,
-					    const char *model,
+					    const char *path, const char *model,
 					    struct mt_error *err);
 
 /*
@@ -171,53 +173,29 @@ size_t speller_suggest(struct speller *sp, const char *word, size_t len,
 
 /* The suggestion index: how it was opened, for tests and `make bench`. */
 struct speller_index_stats {
-	int opened;	/* 0 not yet, 1 mapped from the cache, 2 built */
-	int expanded;	/* built from unmunch's expansion (else stems) */
-	size_t words;	/* distinct words indexed */
-	double build_ms;/* time to build (or map) it */
-	char path[512]; /* the cache file ("" when kept in memory) */
+	int opened;	 /* 0 not yet, 1 mapped from the cache, 2 built */
+	int expanded;	 /* built from unmunch's expansion (else stems) */
+	size_t words;	 /* distinct words indexed */
+	double build_ms; /* time to build (or map) it */
+	char path[512];	 /* the cache file ("" when kept in memory) */
 };
 void speller_index_stats(const struct speller *sp,
 			 struct speller_index_stats *out);
 
 /*
- * Weighted edit distance between two UTF-8 words, ignoring case: an
- * insertion, deletion or substitution costs 1; substituting a keyboard
- * neighbour or a vowel for a vowel, doubling or undoubling a letter, and
- * swapping two adjacent letters cost less.  Words longer than
- * SPELLER_MAX_WORD bytes compare as very distant (1000).
+ * The ranking's weights (rank.h; rank_default_weights when opened).
+ * Tuning only: speller_set_weights() forgets cached suggestions
+ * (Hunspell's lists are kept only in them, so they are asked again).
  */
-double speller_distance(const char *a, size_t alen, const char *b,
-			size_t blen);
-
-/*
- * The ranking's weights: bonus for the same phonetic key, per unit of
- * log(1 + frequency), and penalties for a capitalised suggestion of a
- * lower-case word, for a suggestion of two words, and per position in
- * Hunspell's list.  Tuning only: speller_set_weights() forgets cached
- * suggestions (Hunspell's lists are kept only in them, so they are asked
- * again).
- */
-struct speller_weights {
-	double phonetic, freq, proper, split, rank;
-};
-extern const struct speller_weights speller_default_weights;
-void speller_set_weights(struct speller *sp, const struct speller_weights *w);
-
-/*
- * Score of `cand` as a correction of `word` (higher is better), from the
- * distance, the phonetic key, the case pattern and the candidate's
- * frequency; `rank` is its position in Hunspell's list.  Exposed for tests.
- */
-double speller_rank_score(const struct speller *sp, const char *word,
-			  size_t len, const char *cand, size_t rank);
+void speller_set_weights(struct speller *sp, const struct rank_weights *w);
 
 /*
  * Reorder cands[0..k) -- candidates for `word` in Hunspell's order -- best
- * first by speller_rank_score(), Hunspell's order breaking ties.  At most
- * SPELLER_RANK_MAX candidates are ranked; any beyond stay where they are.
+ * first by rank_score() with the speller's weights and frequencies,
+ * Hunspell's order breaking ties.  At most SPELLER_RANK_MAX candidates are
+ * ranked; any beyond stay where they are.
  */
-#define SPELLER_RANK_MAX 64
+#define SPELLER_RANK_MAX RANK_SORT_MAX
 void speller_rank(const struct speller *sp, const char *word, size_t len,
 		  const char **cands, size_t k);
 

@@ -31,6 +31,7 @@
 #include "util/strtab.h"
 #include "text/segment.h"
 #include "spelling/hunspell.h"
+#include "spelling/rank.h"
 #include "util/xalloc.h"
 
 #define CAT "fluency/spelling"
@@ -1279,7 +1280,7 @@ static void check_part(struct run *r, struct span sp, int whole,
 					    &v);
 			if (k && speller_frequency(st->sp, v[0],
 						   strlen(v[0])) >= 100 &&
-			    speller_distance(w, n, v[0], strlen(v[0])) <= 1.0) {
+			    rank_distance(w, n, v[0], strlen(v[0])) <= 1.0) {
 				char *low = lower_dup(&r->doc->arena, v[0],
 						      strlen(v[0]), NULL);
 

@@ -8,7 +8,7 @@
  * 3, not 2). Each edit costs 1. Names compare their ASCII keys with it
  * (namesim.h), the suggestion index its folded code points (sugindex.h).
  * The speller's ranking weighs edits by keyboard and vowel neighbours
- * instead: that is speller_distance() (spelling/hunspell.h), a measure of
+ * instead: that is rank_distance() (spelling/rank.h), a measure of
  * how likely a slip is, not a count of edits.
  *
  * Both functions stop as soon as the distance must exceed `max` and then

@@ -11,7 +11,7 @@
  * Jaro-Winkler similarity (prefix scale 0.1, up to 4 letters), combined
  * by namesim_near_miss() with a threshold that grows with the length of
  * the word. (Common words that look alike -- the word rules' lookalikes,
- * the reference's suggestions -- are weighed by speller_distance()
+ * the reference's suggestions -- are weighed by rank_distance()
  * instead: a slip of the keyboard, not a second spelling of a name.) Two refinements the callers apply on top:
  * namesim_variant_key() recognises transliteration variants (Dmitry and
  * Dmitri are one name spelt two ways, not a misspelling), and

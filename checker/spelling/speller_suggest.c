@@ -1,0 +1,207 @@
+/*
+ * speller_suggest: the speller's suggestions (see hunspell.h; the state
+ * is speller_internal.h's).
+ *
+ * Candidates come from the suggestion index (speller_index.c: the words
+ * within two edits, in microseconds) and from splitting the word in two
+ * known words; rank.h orders them.  Only SPELLER_ORDER_RANKED falls back
+ * to Hunspell's own search (hunspell.c), for a word the index has no
+ * candidate for.  Each order's answer is kept in the word's cache entry.
+ */
+#include "spelling/speller_internal.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "util/arena.h"
+
+/* Copy the first cnt of v into the cache arena as order o of e. */
+static void keep_order(struct speller *sp, struct entry *e, int o,
+		       const char *const *v, size_t cnt)
+{
+	e->sug[o] = arena_alloc(&sp->cache_arena,
+				(cnt ? cnt : 1) * sizeof(char *));
+	for (size_t i = 0; i < cnt; i++)
+		e->sug[o][i] = v[i];
+	e->n_sug[o] = (uint8_t)cnt;
+	e->have_sug[o] = 1;
+}
+
+/* Hunspell's suggestions for the word, in its order, into e. */
+static void fill_hunspell(struct speller *sp, struct entry *e)
+{
+	const char *v[SPELLER_RANK_MAX];
+	size_t k = speller_hunspell_suggest(sp, e->key, e->len, v,
+					    ARRAY_SIZE(v));
+
+	/* all of them (up to SPELLER_RANK_MAX): the ranked fallback of
+	 * fill_index() re-ranks the whole list, speller_suggest() hands out
+	 * at most SPELLER_MAX_SUGGESTIONS */
+	keep_order(sp, e, SPELLER_ORDER_HUNSPELL, v, k);
+}
+
+struct cand {
+	const char *s;
+	uint32_t dist;
+	unsigned long freq;
+	size_t pos; /* index order */
+};
+
+/* Fewer edits first, then more frequent, then index order. */
+static int by_edits(const void *pa, const void *pb)
+{
+	const struct cand *a = pa, *b = pb;
+
+	if (a->dist != b->dist)
+		return a->dist < b->dist ? -1 : 1;
+	if (a->freq != b->freq)
+		return a->freq > b->freq ? -1 : 1;
+	return a->pos < b->pos ? -1 : a->pos > b->pos;
+}
+
+/*
+ * Two words run together ("lefthander", "semipublic"): each split into
+ * two words Hunspell knows, of two letters or more, as "left hander" and,
+ * when Hunspell accepts it, "left-hander"; into v (at most max); returns
+ * how many.  The index's and Hunspell's checks only (microseconds), not
+ * the speller's cache: the caller holds a pointer into that.
+ */
+static size_t split_candidates(struct speller *sp, const char *w, size_t n,
+			       const char **v, size_t max)
+{
+	char a[SPELLER_MAX_WORD + 2];
+	size_t k = 0;
+
+	for (size_t i = 2; i + 2 <= n && k + 2 <= max; i++) {
+		if (((unsigned char)w[i] & 0xC0) == 0x80)
+			continue; /* inside a UTF-8 sequence */
+		memcpy(a, w, i);
+		a[i] = '\0';
+		if (!speller_spelled(sp, a, i) ||
+		    !speller_spelled(sp, w + i, n - i))
+			continue;
+		memcpy(a + i + 1, w + i, n - i + 1);
+		a[i] = '-';
+		/* both halves are words: so is the hyphenated pair, where
+		 * Hunspell breaks words at hyphens */
+		if ((sp->ix && aff_closure_hyphen_breaks(sp->closure)) ||
+		    speller_spelled(sp, a, n + 1))
+			v[k++] = arena_strdup(&sp->cache_arena, a);
+		a[i] = ' ';
+		v[k++] = arena_strdup(&sp->cache_arena, a);
+	}
+	return k;
+}
+
+/* The index's candidates for e's word, the best SPELLER_RANK_MAX by
+ * by_edits(), in the word's case, distinct, into v; returns how many. */
+static size_t index_candidates(struct speller *sp, const struct entry *e,
+			       const char **v)
+{
+	char norm[SPELLER_MAX_WORD + 1];
+	struct sugindex_hit hits[512];
+	struct cand c[ARRAY_SIZE(hits)];
+	size_t n, nl, k = 0;
+	enum rank_case wc;
+
+	if (!sp->ix)
+		speller_index_open(sp);
+	nl = speller_normalise(e->key, e->len, norm);
+	n = sugindex_lookup(sp->ix, norm, nl, SUGINDEX_MAX_DIST, hits,
+			    ARRAY_SIZE(hits));
+	for (size_t i = 0; i < n; i++)
+		c[i] = (struct cand){
+			hits[i].word, hits[i].dist,
+			speller_frequency(sp, hits[i].word, hits[i].len), i
+		};
+	qsort(c, n, sizeof(*c), by_edits);
+	wc = rank_case_pattern(e->key, e->len);
+	for (size_t i = 0; i < n && k < SPELLER_RANK_MAX; i++) {
+		const char *s = rank_match_case(wc, c[i].s, &sp->cache_arena);
+		size_t j;
+
+		for (j = 0; j < k && strcmp(v[j], s) != 0; j++)
+			;
+		if (j == k)
+			v[k++] = s;
+	}
+	return k + split_candidates(sp, norm, nl, v + k, SPELLER_RANK_MAX - k);
+}
+
+/*
+ * Ranked suggestions into e's order o: the index's candidates, or when it
+ * has none and o is SPELLER_ORDER_RANKED, Hunspell's list.
+ */
+static void fill_index(struct speller *sp, struct entry *e, int o)
+{
+	const char *v[SPELLER_RANK_MAX];
+	size_t k = index_candidates(sp, e, v);
+
+	if (!k && o == SPELLER_ORDER_RANKED) {
+		if (!e->have_sug[SPELLER_ORDER_HUNSPELL])
+			fill_hunspell(sp, e);
+		k = e->n_sug[SPELLER_ORDER_HUNSPELL];
+		memcpy(v, e->sug[SPELLER_ORDER_HUNSPELL], k * sizeof(*v));
+	}
+	speller_rank(sp, e->key, e->len, v, k);
+	/* "government" and "Government" are one suggestion: the better */
+	for (size_t i = 0, j; i < k;) {
+		for (j = 0; j < i && strcasecmp(v[j], v[i]) != 0; j++)
+			;
+		if (j < i)
+			memmove(&v[i], &v[i + 1], (--k - i) * sizeof(*v));
+		else
+			i++;
+	}
+	keep_order(sp, e, o, v,
+		   k < SPELLER_MAX_SUGGESTIONS ? k : SPELLER_MAX_SUGGESTIONS);
+}
+
+void speller_rank(const struct speller *sp, const char *word, size_t len,
+		  const char **cands, size_t k)
+{
+	unsigned long freq[SPELLER_RANK_MAX];
+
+	for (size_t i = 0; i < k && i < SPELLER_RANK_MAX; i++)
+		freq[i] = speller_frequency(sp, cands[i], strlen(cands[i]));
+	rank_sort(&sp->w, word, len, cands, freq, k);
+}
+
+void speller_set_weights(struct speller *sp, const struct rank_weights *w)
+{
+	sp->w = *w;
+	/* Hunspell's own lists stay: ranking does not change them */
+	for (uint32_t i = 0; i < strtab_count(&sp->cache); i++) {
+		sp->entries[i].have_sug[SPELLER_ORDER_RANKED] = 0;
+		sp->entries[i].have_sug[SPELLER_ORDER_INDEX] = 0;
+	}
+}
+
+size_t speller_suggest(struct speller *sp, const char *word, size_t len,
+		       enum speller_order order, const char *const **out)
+{
+	struct entry *e;
+	int o = (int)order;
+	size_t n;
+
+	*out = NULL;
+	if (len == 0 || len > SPELLER_MAX_WORD || o < 0 ||
+	    o >= SPELLER_N_ORDERS)
+		return 0;
+	e = speller_cache_get(sp, word, len);
+	if (!e->have_sug[o]) {
+		if (o == SPELLER_ORDER_HUNSPELL)
+			fill_hunspell(sp, e);
+		else
+			fill_index(sp, e, o);
+	}
+	n = e->n_sug[o];
+	if (n > SPELLER_MAX_SUGGESTIONS)
+		n = SPELLER_MAX_SUGGESTIONS;
+	if (!n)
+		return 0;
+	*out = e->sug[o];
+	return n;
+}
