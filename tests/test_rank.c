@@ -48,7 +48,10 @@ Test(rank, case_patterns)
 	cr_expect_eq(rank_case_pattern("PARIS", 5), RANK_UPPER);
 	cr_expect_eq(rank_case_pattern("McDonald", 8), RANK_MIXED);
 	cr_expect_eq(rank_case_pattern("iPhone", 6), RANK_MIXED);
-	cr_expect_eq(rank_case_pattern("\xc3\x89cole", 6), RANK_CAPITALISED);
+	cr_expect_eq(rank_case_pattern("\xc3\x89"
+				       "cole",
+				       6),
+		     RANK_CAPITALISED);
 }
 
 Test(rank, candidate_takes_the_misspellings_case)

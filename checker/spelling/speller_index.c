@@ -30,7 +30,7 @@
 #define INDEX_SOURCES "mtlint suggestion index sources 2"
 
 /*
- * Hash of everything the index is made of (see speller.h); and, read from
+ * Hash of everything the index is made of (see hunspell.h); and, read from
  * the same sources, whether a plain word the expanded index lacks is
  * unknown (sp->closure, affclosure.h).
  */

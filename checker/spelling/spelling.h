@@ -1,5 +1,5 @@
 /*
- * spelling: the spelling pass -- Hunspell through speller.h, the project's
+ * spelling: the spelling pass -- Hunspell through hunspell.h, the project's
  * newsroom word lists, the user's accept and reject lists.
  *
  * What is checked: word tokens (segment.h), hyphenated compounds part by
@@ -20,7 +20,7 @@
  *
  * What is reported (rule ids; all category fluency/spelling):
  *   spelling.unknown-word     error    a lower-case word no dictionary knows;
- *                                      suggestions ranked by speller.h
+ *                                      suggestions ranked by rank.h
  *   spelling.misspelled-name  warning  a capitalised unknown word close to a
  *                                      name known from the reference, the
  *                                      project's name lists or a spelling
@@ -46,7 +46,7 @@
  * only together), then the --words and --reject files.  A missing
  * dictionary fails with MT_ERR_DICT, an unreadable list with MT_ERR_IO.
  *
- * Suggestions come from the speller's index (speller.h: microseconds a
+ * Suggestions come from the speller's index (hunspell.h: microseconds a
  * word, no budget), so every unknown word with a dictionary word within
  * two edits (or two words run together) gets them.  Hunspell's own
  * suggestion search is never used here: it costs tens of milliseconds a

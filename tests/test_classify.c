@@ -1,0 +1,135 @@
+/*
+ * classify: the kind of an unknown lower-case word -- typo, two words run
+ * together, term -- and its spelling in the other dialect, against tiny
+ * dictionaries written here (never the system's).
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+#include "spelling/classify.h"
+#include "spelling/hunspell.h"
+#include "util/arena.h"
+
+static const char aff[] = "SET UTF-8\nTRY esianrtolcdugmphbyfvkwz\n";
+
+/* The files of the spellers open_dic() made: Hunspell loads them on
+ * first use, so they stay until close_dic(). */
+static char *files[8];
+static size_t n_files;
+
+/* A speller over the words of `dic` (a .dic file's text). */
+static struct speller *open_dic(const char *dic)
+{
+	char *a = write_temp(aff, sizeof(aff) - 1, ".aff");
+	char *d = write_temp(dic, strlen(dic), ".dic");
+	struct mt_error err = { 0 };
+	struct speller *sp = NULL;
+
+	cr_assert(n_files + 2 <= sizeof(files) / sizeof(files[0]));
+	files[n_files++] = a;
+	files[n_files++] = d;
+	cr_assert_eq(speller_open_files(a, d, &sp, &err), MT_ERR_OK, "%s",
+		     err.msg);
+	return sp;
+}
+
+/* Close the spellers and remove every file open_dic() wrote. */
+static void close_dic(struct speller *sp, struct speller *sp2)
+{
+	speller_close(sp);
+	speller_close(sp2);
+	while (n_files) {
+		remove(files[--n_files]);
+		free(files[n_files]);
+	}
+}
+
+static const char words[] = "9\nstorm\nlamp\nthe\nof\ncar\ncat\nrealize\n"
+			    "color\ntravel\n";
+
+Test(classify, one_edit_from_a_word_is_a_typo)
+{
+	struct speller *sp = open_dic(words);
+	size_t split = 0;
+
+	cr_expect_eq(classify_shape(sp, "catt", 4, &split), CLASSIFY_TYPO);
+	cr_expect_eq(classify_shape(sp, "lmap", 4, &split), CLASSIFY_TYPO,
+		     "a swap");
+	cr_expect_eq(split, 0);
+	close_dic(sp, NULL);
+}
+
+Test(classify, two_words_run_together_is_a_compound)
+{
+	struct speller *sp = open_dic(words);
+	size_t split = 0;
+
+	cr_expect_eq(classify_shape(sp, "stormlamp", 9, &split),
+		     CLASSIFY_COMPOUND);
+	cr_expect_eq(split, 5, "split at %zu", split);
+	/* a part of two letters: a lost space rather than a compound */
+	split = 0;
+	cr_expect_eq(classify_shape(sp, "ofthe", 5, &split), CLASSIFY_TYPO);
+	close_dic(sp, NULL);
+}
+
+Test(classify, far_from_every_word_is_a_term)
+{
+	struct speller *sp = open_dic(words);
+	size_t split = 0;
+
+	cr_expect_eq(classify_shape(sp, "zenthoquical", 12, &split),
+		     CLASSIFY_TERM);
+	/* not plain lower-case ASCII: typo-shaped, nothing asked */
+	cr_expect_eq(classify_shape(sp, "Zenthoquical", 12, &split),
+		     CLASSIFY_TYPO);
+	close_dic(sp, NULL);
+}
+
+Test(classify, british_spelling_gets_ours)
+{
+	struct speller *us = open_dic(words);
+	struct speller *gb = open_dic("3\ncolour\nrealise\ntravelled\n");
+	struct arena a;
+	char *s;
+
+	arena_init(&a, 0);
+	s = classify_dialect_form(us, gb, 1, "colour", 6, &a);
+	cr_expect(s && strcmp(s, "color") == 0, "colour -> %s", s ? s : "NULL");
+	s = classify_dialect_form(us, gb, 1, "realise", 7, &a);
+	cr_expect(s && strcmp(s, "realize") == 0, "realise -> %s",
+		  s ? s : "NULL");
+	/* "traveled" is not in our tiny dictionary: no counterpart */
+	cr_expect_null(classify_dialect_form(us, gb, 1, "travelled", 9, &a));
+	arena_release(&a);
+	close_dic(us, gb);
+}
+
+Test(classify, a_word_both_dictionaries_know_is_no_counterpart)
+{
+	struct speller *us = open_dic(words);
+	struct speller *gb = open_dic("2\ncolour\ncolor\n");
+	struct arena a;
+
+	arena_init(&a, 0);
+	cr_expect_null(classify_dialect_form(us, gb, 1, "colour", 6, &a));
+	arena_release(&a);
+	close_dic(us, gb);
+}
+
+Test(classify, american_spelling_gets_the_british)
+{
+	struct speller *gb = open_dic("3\ncolour\nrealise\ntravelled\n");
+	struct speller *us = open_dic(words);
+	struct arena a;
+	char *s;
+
+	arena_init(&a, 0);
+	s = classify_dialect_form(gb, us, 0, "color", 5, &a);
+	cr_expect(s && strcmp(s, "colour") == 0, "color -> %s", s ? s : "NULL");
+	arena_release(&a);
+	close_dic(gb, us);
+}
