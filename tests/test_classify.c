@@ -50,42 +50,38 @@ static void close_dic(struct speller *sp, struct speller *sp2)
 static const char words[] = "9\nstorm\nlamp\nthe\nof\ncar\ncat\nrealize\n"
 			    "color\ntravel\n";
 
-Test(classify, one_edit_from_a_word_is_a_typo)
+Test(classify, typo_compound_or_term)
 {
+	static const struct {
+		const char *w;
+		enum classify_shape shape;
+		size_t split;
+		const char *why;
+	} cases[] = {
+		{ "catt", CLASSIFY_TYPO, 0, "a letter added to 'cat'" },
+		{ "lmap", CLASSIFY_TYPO, 0, "two letters of 'lamp' swapped" },
+		{ "stormlamp", CLASSIFY_COMPOUND, 5,
+		  "two words of 3+ letters" },
+		{ "ofthe", CLASSIFY_TYPO, 0,
+		  "a part of two letters: a lost space" },
+		{ "zenthoquical", CLASSIFY_TERM, 0, "no word one edit away" },
+		{ "Zenthoquical", CLASSIFY_TYPO, 0, "not plain lower case" },
+	};
 	struct speller *sp = open_dic(words);
-	size_t split = 0;
 
-	cr_expect_eq(classify_shape(sp, "catt", 4, &split), CLASSIFY_TYPO);
-	cr_expect_eq(classify_shape(sp, "lmap", 4, &split), CLASSIFY_TYPO,
-		     "a swap");
-	cr_expect_eq(split, 0);
-	close_dic(sp, NULL);
-}
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		size_t split = 0;
+		enum classify_shape got = classify_shape(sp, cases[i].w,
+							 strlen(cases[i].w),
+							 &split);
 
-Test(classify, two_words_run_together_is_a_compound)
-{
-	struct speller *sp = open_dic(words);
-	size_t split = 0;
-
-	cr_expect_eq(classify_shape(sp, "stormlamp", 9, &split),
-		     CLASSIFY_COMPOUND);
-	cr_expect_eq(split, 5, "split at %zu", split);
-	/* a part of two letters: a lost space rather than a compound */
-	split = 0;
-	cr_expect_eq(classify_shape(sp, "ofthe", 5, &split), CLASSIFY_TYPO);
-	close_dic(sp, NULL);
-}
-
-Test(classify, far_from_every_word_is_a_term)
-{
-	struct speller *sp = open_dic(words);
-	size_t split = 0;
-
-	cr_expect_eq(classify_shape(sp, "zenthoquical", 12, &split),
-		     CLASSIFY_TERM);
-	/* not plain lower-case ASCII: typo-shaped, nothing asked */
-	cr_expect_eq(classify_shape(sp, "Zenthoquical", 12, &split),
-		     CLASSIFY_TYPO);
+		cr_expect_eq(got, cases[i].shape, "%s: shape %d, want %d (%s)",
+			     cases[i].w, (int)got, (int)cases[i].shape,
+			     cases[i].why);
+		cr_expect_eq(split, cases[i].split,
+			     "%s: split at %zu, want %zu", cases[i].w, split,
+			     cases[i].split);
+	}
 	close_dic(sp, NULL);
 }
 

@@ -22,31 +22,23 @@
 #include "util/listfile.h"
 #include "util/paths.h"
 
-/* Names go into the index for "close known form" look-ups. */
+/* A list's names, for the index of "close known form" look-ups: the
+ * newsroom's (*.words) or the team's (--words, accept:). */
+struct names_arg {
+	struct spelling *st;
+	struct name_index *ix;
+};
+
 static int names_line(void *arg, char *line, size_t lineno)
 {
-	struct spelling *st = arg;
+	struct names_arg *na = arg;
 	char *sp = strpbrk(line, " \t");
 
 	(void)lineno;
 	if (sp)
 		*sp = '\0';
 	if (spelling_is_name(line))
-		spelling_add_name(st, &st->names, line, strlen(line));
-	return 0;
-}
-
-/* The same for the team's accept lists (--words, accept:). */
-static int team_names_line(void *arg, char *line, size_t lineno)
-{
-	struct spelling *st = arg;
-	char *sp = strpbrk(line, " \t");
-
-	(void)lineno;
-	if (sp)
-		*sp = '\0';
-	if (spelling_is_name(line))
-		spelling_add_name(st, &st->team_names, line, strlen(line));
+		spelling_add_name(na->st, na->ix, line, strlen(line));
 	return 0;
 }
 
@@ -100,6 +92,7 @@ static enum mt_err load_project_lists(struct spelling *st, const char *data_dir,
 	char pat[4096], path[4096];
 	glob_t g;
 	enum mt_err rc = MT_ERR_OK;
+	struct names_arg newsroom = { st, &st->names };
 
 	/* *.words: accepted, and their names are near-miss targets;
 	 * *.accept: accepted only (big gazetteers, whose obscure entries
@@ -117,8 +110,8 @@ static enum mt_err load_project_lists(struct spelling *st, const char *data_dir,
 			if (rc == MT_ERR_OK && k == 0)
 				rc = listfile_read(g.gl_pathv[i],
 						   MT_LIMIT_WORD_LIST,
-						   "word list", names_line, st,
-						   err);
+						   "word list", names_line,
+						   &newsroom, err);
 		}
 		globfree(&g);
 	}
@@ -159,6 +152,7 @@ enum mt_err spelling_open(struct checker *c, const struct checker_options *opts,
 {
 	struct spelling *st = xcalloc(1, sizeof(*st));
 	const char *data_dir = opts->data_dir ? opts->data_dir : mt_data_dir();
+	struct names_arg team = { st, &st->team_names };
 	enum mt_err rc;
 
 	*state = st;
@@ -188,7 +182,7 @@ enum mt_err spelling_open(struct checker *c, const struct checker_options *opts,
 		if (rc == MT_ERR_OK)
 			rc = listfile_read(opts->word_files[i],
 					   MT_LIMIT_WORD_LIST, "word list",
-					   team_names_line, st, err);
+					   names_line, &team, err);
 	}
 	for (size_t i = 0; rc == MT_ERR_OK && i < opts->n_names; i++) {
 		const char *nm = opts->names[i];
