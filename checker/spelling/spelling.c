@@ -13,6 +13,7 @@
 #include "spelling/spelling.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "run/checker.h"
@@ -87,6 +88,16 @@ static const struct rule_info spelling_rules[] = {
 			       "The [colour] faded. -> color"),
 	  .good = RULE_EXAMPLES("Their behavior was odd.",
 				"The color faded.") },
+};
+
+/* Indexes of spelling_rules[]. */
+enum {
+	R_UNKNOWN,
+	R_MISSPELLED_NAME,
+	R_UNKNOWN_TERM,
+	R_UNKNOWN_NAME,
+	R_REJECTED,
+	R_VARIANT
 };
 
 int spelling_any_enabled(const struct checker *c)

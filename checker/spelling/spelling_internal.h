@@ -28,16 +28,6 @@
 #include "util/strtab.h"
 #include "util/xalloc.h"
 
-/* The pass's rules, indexed as spelling_rules[] in spelling.c. */
-enum {
-	R_UNKNOWN,
-	R_MISSPELLED_NAME,
-	R_UNKNOWN_TERM,
-	R_UNKNOWN_NAME,
-	R_REJECTED,
-	R_VARIANT
-};
-
 /* ---- a string map: strtab keys, a value and a count per key ---------- */
 
 struct smap_ent {
