@@ -15,36 +15,44 @@
 
 static const char aff[] = "SET UTF-8\nTRY esianrtolcdugmphbyfvkwz\n";
 
-/* The files of the spellers open_dic() made: Hunspell loads them on
- * first use, so they stay until close_dic(). */
-static char *files[8];
-static size_t n_files;
+/* A directory per test for the dictionaries and, through
+ * MTLINT_CACHE_DIR, their suggestion indexes (Hunspell loads the files on
+ * first use: they stay until close_dic()).  Criterion runs each test in a
+ * process of its own, so the environment is the test's. */
+static char *dir;
 
-/* A speller over the words of `dic` (a .dic file's text). */
-static struct speller *open_dic(const char *dic)
+/* A speller over the words of `dic` (a .dic file's text), in files named
+ * `name`.aff and `name`.dic. */
+static struct speller *open_dic(const char *name, const char *dic)
 {
-	char *a = write_temp(aff, sizeof(aff) - 1, ".aff");
-	char *d = write_temp(dic, strlen(dic), ".dic");
+	char an[32], dn[32], *a, *d;
 	struct mt_error err = { 0 };
 	struct speller *sp = NULL;
 
-	cr_assert(n_files + 2 <= sizeof(files) / sizeof(files[0]));
-	files[n_files++] = a;
-	files[n_files++] = d;
+	if (!dir) {
+		dir = tmpdir();
+		cr_assert_eq(setenv("MTLINT_CACHE_DIR", dir, 1), 0);
+	}
+	snprintf(an, sizeof(an), "%s.aff", name);
+	snprintf(dn, sizeof(dn), "%s.dic", name);
+	put(dir, an, aff);
+	put(dir, dn, dic);
+	a = path_in(dir, an);
+	d = path_in(dir, dn);
 	cr_assert_eq(speller_open_files(a, d, &sp, &err), MT_ERR_OK, "%s",
 		     err.msg);
+	free(a);
+	free(d);
 	return sp;
 }
 
-/* Close the spellers and remove every file open_dic() wrote. */
+/* Close the spellers (sp2 may be NULL) and remove the test's directory. */
 static void close_dic(struct speller *sp, struct speller *sp2)
 {
 	speller_close(sp);
 	speller_close(sp2);
-	while (n_files) {
-		remove(files[--n_files]);
-		free(files[n_files]);
-	}
+	rmdir_all(dir);
+	dir = NULL;
 }
 
 static const char words[] = "9\nstorm\nlamp\nthe\nof\ncar\ncat\nrealize\n"
@@ -67,7 +75,7 @@ Test(classify, typo_compound_or_term)
 		{ "zenthoquical", CLASSIFY_TERM, 0, "no word one edit away" },
 		{ "Zenthoquical", CLASSIFY_TYPO, 0, "not plain lower case" },
 	};
-	struct speller *sp = open_dic(words);
+	struct speller *sp = open_dic("words", words);
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		size_t split = 0;
@@ -87,8 +95,9 @@ Test(classify, typo_compound_or_term)
 
 Test(classify, british_spelling_gets_ours)
 {
-	struct speller *us = open_dic(words);
-	struct speller *gb = open_dic("3\ncolour\nrealise\ntravelled\n");
+	struct speller *us = open_dic("us", words);
+	struct speller *gb = open_dic("other",
+				      "3\ncolour\nrealise\ntravelled\n");
 	struct arena a;
 	char *s;
 
@@ -106,8 +115,8 @@ Test(classify, british_spelling_gets_ours)
 
 Test(classify, a_word_both_dictionaries_know_is_no_counterpart)
 {
-	struct speller *us = open_dic(words);
-	struct speller *gb = open_dic("2\ncolour\ncolor\n");
+	struct speller *us = open_dic("us", words);
+	struct speller *gb = open_dic("gb", "2\ncolour\ncolor\n");
 	struct arena a;
 
 	arena_init(&a, 0);
@@ -118,8 +127,9 @@ Test(classify, a_word_both_dictionaries_know_is_no_counterpart)
 
 Test(classify, american_spelling_gets_the_british)
 {
-	struct speller *gb = open_dic("3\ncolour\nrealise\ntravelled\n");
-	struct speller *us = open_dic(words);
+	struct speller *gb = open_dic("other",
+				      "3\ncolour\nrealise\ntravelled\n");
+	struct speller *us = open_dic("us", words);
 	struct arena a;
 	char *s;
 
