@@ -96,8 +96,7 @@ Test(classify, typo_compound_or_term)
 Test(classify, british_spelling_gets_ours)
 {
 	struct speller *us = open_dic("us", words);
-	struct speller *gb = open_dic("other",
-				      "3\ncolour\nrealise\ntravelled\n");
+	struct speller *gb = open_dic("gb", "3\ncolour\nrealise\ntravelled\n");
 	struct arena a;
 	char *s;
 
@@ -127,8 +126,7 @@ Test(classify, a_word_both_dictionaries_know_is_no_counterpart)
 
 Test(classify, american_spelling_gets_the_british)
 {
-	struct speller *gb = open_dic("other",
-				      "3\ncolour\nrealise\ntravelled\n");
+	struct speller *gb = open_dic("gb", "3\ncolour\nrealise\ntravelled\n");
 	struct speller *us = open_dic("us", words);
 	struct arena a;
 	char *s;
