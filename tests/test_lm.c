@@ -126,3 +126,22 @@ Test(fluency, improbable_pair_in_a_sentence_the_parser_cannot_link)
 	cr_expect(!strstr(r.out, "fluency.improbable-sequence"), "%s", r.out);
 	run_result_release(&r);
 }
+
+/* The parser's findings are looked up per sentence through an index made
+ * once per document: the sentence is found wherever it stands, once. */
+Test(fluency, found_in_any_sentence_of_a_longer_document)
+{
+	static const char in[] =
+		"The harbour opened at dawn. Boats left one by one.\n\n"
+		"The crews came back at noon. There were also farm workers "
+		"said that wages would fall. The market closed early.\n";
+	struct run_result r;
+	const char *at;
+
+	run_mtlint("--no-config -", in, sizeof(in) - 1, &r);
+	at = strstr(r.out, "'also farm'");
+	cr_expect(at && !strstr(at + 1, "'also farm'") &&
+			  strstr(r.out, "<stdin>:3:"),
+		  "%s", r.out);
+	run_result_release(&r);
+}
