@@ -17,8 +17,7 @@ static struct lm *open_model(void)
 	struct lm *lm = NULL;
 	struct mt_error err = { 0 };
 
-	snprintf(path, sizeof(path), "%s/dictionaries/lm/en.lm",
-		 mt_data_dir());
+	snprintf(path, sizeof(path), "%s/dictionaries/lm/en.lm", mt_data_dir());
 	cr_assert_eq(lm_open(path, &lm, &err), MT_ERR_OK, "%s", err.msg);
 	return lm;
 }
@@ -92,8 +91,9 @@ Test(tagger, tags_a_plain_sentence)
 
 Test(tagger, unknown_words_by_their_shape)
 {
-	static const char *const words[] = { "They", "met", "Zorblatt",
-					     "while", "glimmerizing", "." };
+	static const char *const words[] = { "They",	     "met",
+					     "Zorblatt",     "while",
+					     "glimmerizing", "." };
 	struct lm *lm = open_model();
 	struct tagger_word w[6];
 	uint8_t tags[6];

@@ -57,6 +57,33 @@ Test(pattern, offsets_are_bytes_of_utf8)
 	pattern_free(q);
 }
 
+Test(pattern, a_window_bounds_the_match_not_the_look_arounds)
+{
+	const char *s = "Dawn broke. Then rain. Then sun.";
+	struct pattern *p = compile("(?<=broke\\. )Then", 0);
+	struct pattern *q = compile("rain\\.$", 0);
+	struct pattern *w = compile("Then \\p{L}+", 0);
+	struct pattern_match m;
+	struct pattern_text *t = pattern_text_new(s, strlen(s));
+
+	/* the look-behind sees before the window */
+	cr_assert(pattern_find_window(p, t, 12, 22, &m));
+	cr_expect_eq(m.start[0], 12);
+	/* $ is the text's end, not the window's */
+	cr_expect(!pattern_find_window(q, t, 12, 22, &m));
+	/* a match ends inside the window: "Then ra" is cut at 19 */
+	cr_assert(pattern_find_window(w, t, 12, 19, &m));
+	cr_expect_eq(m.end[0], 19);
+	cr_expect(!pattern_find_window(w, t, 12, 16, &m));
+	/* the whole text: as pattern_find_text() */
+	cr_assert(pattern_find_window(w, t, 13, strlen(s), &m));
+	cr_expect_eq(m.start[0], 23);
+	pattern_text_free(t);
+	pattern_free(p);
+	pattern_free(q);
+	pattern_free(w);
+}
+
 Test(pattern, script_properties)
 {
 	struct pattern *p = compile(".*\\p{Script=Cyrillic}.*", 0);

@@ -79,6 +79,16 @@ void pattern_text_free(struct pattern_text *t); /* NULL is a no-op */
 int pattern_find_text(struct pattern *p, struct pattern_text *t,
 		      size_t from, struct pattern_match *m);
 
+/*
+ * The same within the window [from, limit) of the text: the match lies
+ * inside it, while look-behind, look-ahead, ^ and $ still see the whole
+ * text (ICU's transparent, non-anchoring bounds).  A match that would run
+ * past `limit` is not found there; limit == the text's length searches
+ * as pattern_find_text().
+ */
+int pattern_find_window(struct pattern *p, struct pattern_text *t,
+			size_t from, size_t limit, struct pattern_match *m);
+
 /* How many searches gave up on ICU's time limit (for tests). */
 unsigned long pattern_timeouts(const struct pattern *p);
 

@@ -182,7 +182,8 @@ static int plain_word(const struct lm *lm, const struct document *doc,
 	    ((t->flags & TOKF_CAP) && !first))
 		return 0;
 	for (size_t i = 0; i < n; i++)
-		if (!isalpha((unsigned char)s[i]) && s[i] != '\'' && s[i] != '-')
+		if (!isalpha((unsigned char)s[i]) && s[i] != '\'' &&
+		    s[i] != '-')
 			return 0;
 	return lm_word(lm, s, n, &w) >= FLUENCY_MIN_COUNT;
 }
@@ -208,7 +209,7 @@ static void check_sentence(struct fluency *f, struct check_ctx *ctx,
 	const struct document *doc = ctx->doc;
 	const struct token *t = doc->tokens + se->first_token;
 	uint32_t n = se->n_tokens < TAGGER_MAX_WORDS ? se->n_tokens
-						      : TAGGER_MAX_WORDS;
+						     : TAGGER_MAX_WORDS;
 	struct tagger_word w[TAGGER_MAX_WORDS];
 	uint8_t tags[TAGGER_MAX_WORDS];
 	uint32_t words = 0;
@@ -237,7 +238,8 @@ static void check_sentence(struct fluency *f, struct check_ctx *ctx,
 			continue;
 		if (reported(e, sp))
 			continue;
-		diag_add(ctx->diags, RULE_ID, "fluency/grammar", MT_SEV_INFO, sp,
+		diag_add(ctx->diags, RULE_ID, "fluency/grammar", MT_SEV_INFO,
+			 sp,
 			 "'%.*s %.*s' is an unusual sequence in edited "
 			 "English (%s %s after %s)",
 			 (int)w[i - 1].len, w[i - 1].s, (int)w[i].len, w[i].s,
