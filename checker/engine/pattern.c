@@ -201,12 +201,6 @@ void pattern_text_free(struct pattern_text *t)
 	free(t);
 }
 
-int pattern_find_text(struct pattern *p, struct pattern_text *t, size_t from,
-		      struct pattern_match *m)
-{
-	return pattern_find_window(p, t, from, t->len, m);
-}
-
 int pattern_find_window(struct pattern *p, struct pattern_text *t, size_t from,
 			size_t limit, struct pattern_match *m)
 {
