@@ -449,24 +449,6 @@ static void check_pieces(struct engine *e, const struct document *doc,
 	}
 }
 
-/* The first sentence of para that ends after text offset off. */
-static uint32_t sentence_after(const struct document *doc,
-			       const struct paragraph *para, uint32_t off)
-{
-	uint32_t lo = para->first_sentence,
-		 hi = para->first_sentence + para->n_sentences;
-
-	while (lo < hi) {
-		uint32_t mid = lo + (hi - lo) / 2;
-
-		if (doc->sentences[mid].span.end <= off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 /*
  * The first place at or after s[from] where one of the texts `needs`
  * begins, or len: one pass over s whatever the number of texts (a rule
@@ -532,7 +514,8 @@ static size_t needs_windows(const struct document *doc, const struct rule *r,
 	     at < len;
 	     at = find_needed(base, len, at + 1, r->needs, r->n_needs)) {
 		uint32_t o = ps.start + (uint32_t)at;
-		uint32_t s = sentence_after(doc, para, o) - first;
+		uint32_t s = document_sentence_after(doc, first, first + n, o) -
+			     first;
 
 		/* in sentence s, or in the blanks before it (and so after
 		 * s - 1) */

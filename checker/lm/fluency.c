@@ -98,22 +98,6 @@ static int span_cmp(const void *a, const void *b)
 	return (x->end > y->end) - (x->end < y->end);
 }
 
-/* The first sentence that ends after off (n_sentences when none). */
-static uint32_t sentence_after(const struct document *doc, uint32_t off)
-{
-	uint32_t lo = 0, hi = doc->n_sentences;
-
-	while (lo < hi) {
-		uint32_t mid = lo + (hi - lo) / 2;
-
-		if (doc->sentences[mid].span.end <= off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 static void earlier_index(struct earlier *e, const struct document *doc,
 			  const struct diag_list *l)
 {
@@ -131,7 +115,9 @@ static void earlier_index(struct earlier *e, const struct document *doc,
 				e->longest = sp.end - sp.start;
 			continue;
 		}
-		for (uint32_t k = sentence_after(doc, sp.start);
+		for (uint32_t k =
+			     document_sentence_after(doc, 0, doc->n_sentences,
+						     sp.start);
 		     k < doc->n_sentences &&
 		     doc->sentences[k].span.start < sp.end;
 		     k++)
