@@ -23,6 +23,7 @@
 #include <stdlib.h>
 
 #include "check/pass.h"
+#include "spelling/deliberate.h"
 #include "spelling/hunspell.h"
 #include "util/arena.h"
 #include "util/strtab.h"
@@ -138,7 +139,8 @@ struct run {
 	} * cand[256];
 	size_t n_cand[256], alloc_cand[256];
 	int cand_built;
-	struct smap known; /* word -> spelling_known_name() answer */
+	struct smap known;	 /* word -> spelling_known_name() answer */
+	struct deliberate delib; /* why an unknown word looks deliberate */
 	const struct span *code;
 	size_t n_code, code_i;
 	uint32_t ti; /* the token being checked */
@@ -148,6 +150,9 @@ struct run {
 
 /* Is any of the pass's rules enabled in c? */
 int spelling_any_enabled(const struct checker *c);
+
+/* Is the word a reference word (its base form b, exactly)? */
+int spelling_in_reference(struct run *r, const char *b, size_t n);
 
 /* ---- spelling_lists.c ------------------------------------------------- */
 

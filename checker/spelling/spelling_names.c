@@ -208,6 +208,12 @@ const char *spelling_known_name(struct run *r, const char *w, size_t n,
 		*source = sources[memo->count];
 		return memo->val;
 	}
+	/* "the Krims of the world": the plural of a name the document or
+	 * the reference uses, not a slip of it */
+	if (n > 2 && w[n - 1] == 's' &&
+	    (smap_find(&r->caps, w, n - 1) ||
+	     spelling_in_reference(r, w, n - 1)))
+		return NULL;
 	if (!r->cand_built)
 		build_cands(r);
 	for (int src = 0; src < 2 && !best_s; src++)
