@@ -36,6 +36,23 @@ void strtab_release(struct strtab *t)
 	t->nocase = nocase;
 }
 
+size_t strtab_bytes(const struct strtab *t)
+{
+	return t->keys_alloc * sizeof(*t->keys) +
+	       (t->mask ? ((size_t)t->mask + 1) * sizeof(*t->slots) : 0);
+}
+
+size_t strtab_grow_bytes(const struct strtab *t)
+{
+	size_t keys = xgrow_capacity(t->keys_alloc, (size_t)t->n + 1) -
+		      t->keys_alloc;
+	size_t slots = !t->mask				   ? 64
+		       : ((size_t)t->n + 1) * 2 > t->mask + 1 ? (size_t)t->mask + 1
+							     : 0;
+
+	return keys * sizeof(*t->keys) + slots * sizeof(*t->slots);
+}
+
 static unsigned char fold(unsigned char c)
 {
 	return c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c;

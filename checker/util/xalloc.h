@@ -16,6 +16,9 @@ void *xrealloc(void *p, size_t n);
  * (possibly moved) array and updates *alloc.  Doubles, so appends are O(1)
  * amortised. */
 void *xgrow(void *p, size_t *alloc, size_t need, size_t size);
+/* The number of items xgrow() would make room for (alloc when need fits),
+ * for a caller that counts its bytes before it grows. */
+size_t xgrow_capacity(size_t alloc, size_t need);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 
