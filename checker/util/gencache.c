@@ -76,7 +76,7 @@ static size_t entry_bytes(const struct gencache_gen *g, int is_new,
 	size_t n = strtab_count(&g->tab) + 1, b = arena_size(vlen ? vlen : 1);
 
 	if (is_new)
-		b += arena_size(klen + 1) + strtab_grow_bytes(&g->tab) +
+		b += arena_size(klen + 1) + strtab_grow_bytes(&g->tab, 1) +
 		     (xgrow_capacity(g->alloc_val, n) - g->alloc_val) *
 			     sizeof(*g->val) +
 		     (xgrow_capacity(g->alloc_len, n) - g->alloc_len) *

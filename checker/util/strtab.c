@@ -42,15 +42,18 @@ size_t strtab_bytes(const struct strtab *t)
 	       (t->mask ? ((size_t)t->mask + 1) * sizeof(*t->slots) : 0);
 }
 
-size_t strtab_grow_bytes(const struct strtab *t)
+size_t strtab_grow_bytes(const struct strtab *t, size_t n)
 {
-	size_t keys = xgrow_capacity(t->keys_alloc, (size_t)t->n + 1) -
-		      t->keys_alloc;
-	size_t slots = !t->mask				   ? 64
-		       : ((size_t)t->n + 1) * 2 > t->mask + 1 ? (size_t)t->mask + 1
-							     : 0;
+	size_t need = (size_t)t->n + n;
+	size_t keys = xgrow_capacity(t->keys_alloc, need) - t->keys_alloc;
+	size_t now = t->mask ? (size_t)t->mask + 1 : 0, size = now;
 
-	return keys * sizeof(*t->keys) + slots * sizeof(*t->slots);
+	/* as intern() and rehash(): 64 slots, doubled past half full */
+	if (n && !size)
+		size = 64;
+	while (size && need * 2 > size)
+		size *= 2;
+	return keys * sizeof(*t->keys) + (size - now) * sizeof(*t->slots);
 }
 
 static unsigned char fold(unsigned char c)
