@@ -682,6 +682,8 @@ static void dispatch(struct lsp *s, const char *body, size_t len)
  */
 static void settle(struct lsp *s)
 {
+	int full = 0;
+
 	if (s->client_pull)
 		return;
 	/* first what is fast, for every edited document... */
@@ -691,8 +693,13 @@ static void settle(struct lsp *s)
 	/* ...then the rest, while nothing newer waits */
 	for (struct open_doc *d = s->docs; d && !rpc_pending(&s->rpc);
 	     d = d->next)
-		if (d->provisional)
+		if (d->provisional) {
 			check_doc(s, d, 0);
+			full = 1;
+		}
+	/* idle after a full check: what it freed goes back to the system */
+	if (full && !rpc_pending(&s->rpc) && !getenv("MTLINT_NO_TRIM"))
+		xalloc_trim();
 }
 
 int lsp_serve(const struct session_options *o, struct session *borrowed,

@@ -94,3 +94,10 @@ void xalloc_long_running(void)
 	mallopt(M_MMAP_THRESHOLD, 4 << 20);
 #endif
 }
+
+void xalloc_trim(void)
+{
+#ifdef __GLIBC__
+	malloc_trim(0);
+#endif
+}

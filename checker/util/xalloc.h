@@ -34,4 +34,14 @@ char *xstrndup(const char *s, size_t n);
  */
 void xalloc_long_running(void);
 
+/*
+ * Give the free pages inside malloc's heaps back to the system (glibc's
+ * malloc_trim: every arena, not only the top of the main heap).  For a
+ * long-lived process when it goes idle (mtlint lsp after a full check):
+ * the parser's threads free their working memory in heaps of their own,
+ * whose free pages glibc otherwise keeps.  About a millisecond.  A no-op
+ * with other C libraries.
+ */
+void xalloc_trim(void);
+
 #endif /* MT_XALLOC_H */
