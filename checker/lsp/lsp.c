@@ -189,6 +189,7 @@ static void check_doc(struct lsp *s, struct open_doc *d, int quick)
 	sd.len = d->text.len;
 	sd.kind = d->kind;
 	sd.quick = quick;
+	s->trim_due |= !quick;
 	progress(s, d, 1);
 	if (session_check(s->session, 0, &sd, &res) != MT_ERR_OK) {
 		report_failure(s, &res);
@@ -682,8 +683,6 @@ static void dispatch(struct lsp *s, const char *body, size_t len)
  */
 static void settle(struct lsp *s)
 {
-	int full = 0;
-
 	if (s->client_pull)
 		return;
 	/* first what is fast, for every edited document... */
@@ -693,13 +692,8 @@ static void settle(struct lsp *s)
 	/* ...then the rest, while nothing newer waits */
 	for (struct open_doc *d = s->docs; d && !rpc_pending(&s->rpc);
 	     d = d->next)
-		if (d->provisional) {
+		if (d->provisional)
 			check_doc(s, d, 0);
-			full = 1;
-		}
-	/* idle after a full check: what it freed goes back to the system */
-	if (full && !rpc_pending(&s->rpc) && !getenv("MTLINT_NO_TRIM"))
-		xalloc_trim();
 }
 
 int lsp_serve(const struct session_options *o, struct session *borrowed,
@@ -719,6 +713,12 @@ int lsp_serve(const struct session_options *o, struct session *borrowed,
 		free(body);
 		if (!s.done && !rpc_pending(&s.rpc))
 			settle(&s);
+		/* idle after a full check (answered): what the parser's
+		 * threads freed in heaps of their own goes back */
+		if (s.trim_due && !rpc_pending(&s.rpc)) {
+			xalloc_trim();
+			s.trim_due = 0;
+		}
 	}
 	while (s.docs) {
 		struct open_doc *d = s.docs;
