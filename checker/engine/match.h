@@ -49,7 +49,7 @@ struct match_memo {
 	uint64_t **bits;     /* by id, in arena */
 	size_t alloc_bits;
 	struct arena arena;
-	size_t words; /* uint64_t per record */
+	size_t words;  /* uint64_t per record */
 	size_t budget; /* bytes */
 };
 

@@ -121,18 +121,19 @@ static int cache_get(struct parser *p, const char *text, struct parse_job *job)
 	return 1;
 }
 
-/* Remember job's result (the cache drops what was not used for longest
- * when over its budget).  Caller holds the lock.  Results that depend on
- * the moment (time-outs, skips) are not kept. */
+/* Remember job's result (over its budget, the cache drops what was not
+ * asked for during a whole generation).  Caller holds the lock.  Results
+ * that depend on the moment (time-outs, skips) are not kept. */
 static void cache_put(struct parser *p, const char *text,
 		      const struct parse_job *job)
 {
-	struct cache_entry e = { 0 };
+	struct cache_entry e;
 	unsigned char *v;
 
 	if (job->status != PARSE_COMPLETE && job->status != PARSE_NULLS &&
 	    job->status != PARSE_FAILED)
 		return;
+	memset(&e, 0, sizeof(e)); /* the padding too: the bytes are copied */
 	e.n_words = job->n_words;
 	e.null_count = job->null_count;
 	e.split_subject = job->split_subject;

@@ -70,8 +70,8 @@ static size_t arena_size(size_t n)
 
 /* How much gen_bytes(g) grows when the key (new there or not) is stored
  * with a value of vlen bytes. */
-static size_t entry_bytes(const struct gencache_gen *g, int is_new,
-			  size_t klen, size_t vlen)
+static size_t entry_bytes(const struct gencache_gen *g, int is_new, size_t klen,
+			  size_t vlen)
 {
 	size_t n = strtab_count(&g->tab) + 1, b = arena_size(vlen ? vlen : 1);
 

@@ -79,9 +79,8 @@ void *gencache_put(struct gencache *c, const char *key, size_t klen,
 
 /* Call fn on every stored value (young generation first, each in
  * insertion order); fn may change the value in place. */
-void gencache_each(struct gencache *c, void (*fn)(void *val, size_t vlen,
-						  void *arg),
-		   void *arg);
+void gencache_each(struct gencache *c,
+		   void (*fn)(void *val, size_t vlen, void *arg), void *arg);
 
 /* Bytes held by the count above; entries held. */
 size_t gencache_bytes(const struct gencache *c);
