@@ -39,7 +39,7 @@
  * One word as the speller works on it: its check result and, once asked,
  * its suggestions in each order.  In the cache (util/gencache.h) a word is
  * one value: a struct sval, then the strings of each order it has, each
- * NUL-terminated (entry_decode(), entry_encode()).
+ * NUL-terminated (entry_get(), entry_put()).
  */
 struct entry {
 	const char *key;
