@@ -9,7 +9,8 @@
 #                        compiler present, the check under 30 s
 #
 # `make test` runs neither by default (they need network and minutes); set
-# MTLINT_TEST_DEB=1 to make it run both after the other suites.
+# MTLINT_TEST_DEB=1 to make it run both after the other suites.  It does
+# run check-deb-control, the package's dependencies against the build's.
 
 # The tools are tests/deps.sh's deb group; the package's dependencies are
 # its runtime group (Depends) and build group (Build-Depends), which
@@ -33,8 +34,15 @@ DEB_ROOT = $(DEB_DIR)/root
 # and .git outside a git checkout) into build/deb/src, so that
 # dpkg-buildpackage builds from a clean tree and writes its results into
 # build/deb/ rather than next to the checkout.
-deb:
-	@$(DEPS) install runtime build deb
+# check-deb-control (part of make test: no network, no packaging tools):
+# debian/control names every package of tests/deps.sh's runtime group in
+# Depends and of its build group in Build-Depends, and debian/changelog
+# and CHANGELOG.md are at the version the binary reports -- so that a
+# dependency added for the build cannot leave the package behind.
+TEST_TARGETS += check-deb-control
+
+check-deb-control:
+	@echo "  TEST     debian/control and changelogs against tests/deps.sh"
 	$(Q)for p in $$($(DEPS) list runtime); do \
 	  $(call control_field,Depends) | grep -Eq "(^|[ ,])$$p([ ,(]|$$)" || \
 	  { echo "debian/control: Depends lacks $$p (tests/deps.sh runtime)"; \
@@ -43,12 +51,15 @@ deb:
 	  $(call control_field,Build-Depends) | \
 	    grep -Eq "(^|[ ,])$$p([ ,(<]|$$)" || { echo "debian/control:" \
 	    "Build-Depends lacks $$p (tests/deps.sh build)"; exit 1; }; done
-	$(Q)v=$$(dpkg-parsechangelog -l debian/changelog -S Version) && \
+	$(Q)v=$$(sed -n '1s/^[^ ]* (\([^)]*\)).*/\1/p' debian/changelog) && \
 	  [ "$$v" = "$(DEB_VERSION)" ] || { echo "debian/changelog is at" \
 	  "version $$v, checker/util/common.h (MT_VERSION) at" \
 	  "$(DEB_VERSION): make them agree"; exit 1; }
 	$(Q)grep -q '^## \[$(DEB_VERSION)\]' CHANGELOG.md || { \
 	  echo "CHANGELOG.md has no section '## [$(DEB_VERSION)]'"; exit 1; }
+
+deb: check-deb-control
+	@$(DEPS) install runtime build deb
 	$(Q)rm -rf $(DEB_DIR) && mkdir -p $(DEB_DIR)/mtlint-$(DEB_VERSION)
 	$(Q)if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
 	  git ls-files -z | tar --null -T - -cf -; \
@@ -72,4 +83,4 @@ endif
 test-deb: deps
 	@$(MAKE) --no-print-directory check-deb-root
 
-.PHONY: deb check-deb-root test-deb
+.PHONY: deb check-deb-control check-deb-root test-deb

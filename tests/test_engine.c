@@ -75,9 +75,9 @@ Test(engine, reference_article_has_no_errors_or_warnings)
 	cr_assert_eq(checker_check(test_checker(), doc, NULL, &l, &err),
 		     MT_ERR_OK, "%s", err.msg);
 	for (size_t i = 0; i < l.n; i++)
-		cr_expect_lt(l.v[i].severity, MT_SEV_WARNING, "%s at %u: %s\n%s",
-			     l.v[i].rule, l.v[i].span.start, l.v[i].message,
-			     findings_dump(doc, &l));
+		cr_expect_lt(l.v[i].severity, MT_SEV_WARNING,
+			     "%s at %u: %s\n%s", l.v[i].rule, l.v[i].span.start,
+			     l.v[i].message, findings_dump(doc, &l));
 	diag_list_release(&l);
 	document_free(doc);
 }
@@ -200,6 +200,30 @@ Test(engine, rules_lists_yaml_rules)
 	run_result_release(&r);
 }
 
+/* A house-style pack in a fresh folder dir/NAME holding rules.yml with
+ * the text yml; path gets the file's path (for clean_pack()). */
+static void write_pack(char *dir, const char *name, const char *yml, char *pack,
+		       size_t pack_size, char *path, size_t path_size)
+{
+	FILE *f;
+
+	cr_assert(mkdtemp(dir));
+	snprintf(pack, pack_size, "%s/%s", dir, name);
+	cr_assert_eq(mkdir(pack, 0755), 0);
+	snprintf(path, path_size, "%s/rules.yml", pack);
+	f = fopen(path, "w");
+	cr_assert_not_null(f);
+	fputs(yml, f);
+	fclose(f);
+}
+
+static void clean_pack(const char *dir, const char *pack, const char *path)
+{
+	remove(path);
+	rmdir(pack);
+	rmdir(dir);
+}
+
 /*
  * A rule whose regex backtracks catastrophically used to cost ICU's whole
  * time limit on every paragraph, silently: 200 paragraphs took minutes.
@@ -208,33 +232,25 @@ Test(engine, rules_lists_yaml_rules)
  */
 Test(engine, a_rule_out_of_regex_work_says_so_and_stops)
 {
-	static const char yml[] =
-		"rules:\n"
-		"  - id: slowpack.catastrophic\n"
-		"    category: style\n"
-		"    severity: warning\n"
-		"    message: \"x\"\n"
-		"    regex: '(a+)+b'\n"
-		"    examples:\n"
-		"      bad: [\"x [aab] x\"]\n"
-		"      good: [\"c\"]\n";
+	static const char yml[] = "rules:\n"
+				  "  - id: slowpack.catastrophic\n"
+				  "    category: style\n"
+				  "    severity: warning\n"
+				  "    message: \"x\"\n"
+				  "    regex: '(a+)+b'\n"
+				  "    examples:\n"
+				  "      bad: [\"x [aab] x\"]\n"
+				  "      good: [\"c\"]\n";
 	char dir[] = "/tmp/mtlint-rules-XXXXXX", pack[256], path[300],
 	     args[700];
 	struct buf in = BUF_INIT;
 	struct run_result r;
 	const char *at, *id = "rule 'slowpack.catastrophic' used up its "
 			      "regular-expression work budget";
-	FILE *f;
 
-	cr_assert(mkdtemp(dir));
 	/* a house-style pack: its ids carry its folder's name */
-	snprintf(pack, sizeof(pack), "%s/slowpack", dir);
-	cr_assert_eq(mkdir(pack, 0755), 0);
-	snprintf(path, sizeof(path), "%s/slow.yml", pack);
-	f = fopen(path, "w");
-	cr_assert_not_null(f);
-	fputs(yml, f);
-	fclose(f);
+	write_pack(dir, "slowpack", yml, pack, sizeof(pack), path,
+		   sizeof(path));
 	for (int i = 0; i < 200; i++)
 		buf_adds(&in, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n\n");
 	snprintf(args, sizeof(args),
@@ -249,9 +265,79 @@ Test(engine, a_rule_out_of_regex_work_says_so_and_stops)
 	cr_expect(!strstr(r.out, "[slowpack.catastrophic]"), "%s", r.out);
 	run_result_release(&r);
 	buf_release(&in);
-	remove(path);
-	rmdir(pack);
-	rmdir(dir);
+	clean_pack(dir, pack, path);
+}
+
+/*
+ * `needs:` as a list of texts, and `within: sentence`: the rule searches
+ * only the sentences holding one of them (a hard-wrapped sentence with
+ * its continuation lines), while look-arounds see the whole paragraph.
+ */
+Test(engine, a_rule_within_sentences_searches_those_holding_what_it_needs)
+{
+	static const char yml[] =
+		"rules:\n"
+		"  - id: winpack.wrapped\n"
+		"    category: style\n"
+		"    severity: warning\n"
+		"    message: \"w\"\n"
+		"    regex: 'old\\sbridge--'\n"
+		"    needs: [\"--\"]\n"
+		"    within: sentence\n"
+		"    examples:\n"
+		"      bad: [\"The [old bridge--] fell.\"]\n"
+		"      good: [\"The old bridge fell.\"]\n"
+		"  - id: winpack.behind\n"
+		"    category: style\n"
+		"    severity: warning\n"
+		"    message: \"b\"\n"
+		"    regex: '(?<=broke\\. )Then--'\n"
+		"    needs: [\"--\"]\n"
+		"    within: sentence\n"
+		"    examples:\n"
+		"      bad: [\"Dawn broke. [Then--] rain.\"]\n"
+		"      good: [\"Dawn broke. Then rain.\"]\n"
+		"  - id: winpack.elsewhere\n"
+		"    category: style\n"
+		"    severity: warning\n"
+		"    message: \"e\"\n"
+		"    regex: 'storm'\n"
+		"    needs: [\"--\"]\n"
+		"    within: sentence\n"
+		"    examples:\n"
+		"      bad: [\"A [storm]--then calm.\"]\n"
+		"      good: [\"A storm came. Then--calm.\"]\n"
+		"  - id: winpack.paragraph\n"
+		"    category: style\n"
+		"    severity: warning\n"
+		"    message: \"p\"\n"
+		"    regex: 'storm'\n"
+		"    needs: [\"--\"]\n"
+		"    examples:\n"
+		"      bad: [\"A [storm] came. Then--calm.\"]\n"
+		"      good: [\"A storm came. Then calm.\"]\n";
+	static const char in[] = "We saw the old\nbridge-- and the river.\n\n"
+				 "Dawn broke. Then-- rain.\n\n"
+				 "A storm came. Then--calm.\n";
+	char dir[] = "/tmp/mtlint-rules-XXXXXX", pack[256], path[300],
+	     args[700];
+	struct run_result r;
+
+	write_pack(dir, "winpack", yml, pack, sizeof(pack), path, sizeof(path));
+	snprintf(args, sizeof(args),
+		 "--no-config --grammar-parser off --no-builtin-rules "
+		 "--rules-dir '%s' -",
+		 pack);
+	run_mtlint(args, in, sizeof(in) - 1, &r);
+	cr_expect(strstr(r.out, "1:12: warning: w [winpack.wrapped]"), "%s",
+		  r.out);
+	cr_expect(strstr(r.out, "4:13: warning: b [winpack.behind]"), "%s",
+		  r.out);
+	cr_expect(!strstr(r.out, "[winpack.elsewhere]"), "%s", r.out);
+	cr_expect(strstr(r.out, "6:3: warning: p [winpack.paragraph]"), "%s",
+		  r.out);
+	run_result_release(&r);
+	clean_pack(dir, pack, path);
 }
 
 /*
@@ -284,8 +370,7 @@ Test(engine, long_punctuation_runs_match_in_linear_time)
 	cr_assert_eq(checker_check(test_checker(), doc, NULL, &l, &err),
 		     MT_ERR_OK, "%s", err.msg);
 	cpu = (double)(clock() - t0) / CLOCKS_PER_SEC;
-	cr_expect_lt(cpu, 5.0, "300 KB of punctuation took %.1f s of CPU",
-		     cpu);
+	cr_expect_lt(cpu, 5.0, "300 KB of punctuation took %.1f s of CPU", cpu);
 	assert_diags_sane(doc, &l);
 	diag_list_release(&l);
 	document_free(doc);

@@ -17,8 +17,7 @@ static struct lm *open_model(void)
 	struct lm *lm = NULL;
 	struct mt_error err = { 0 };
 
-	snprintf(path, sizeof(path), "%s/dictionaries/lm/en.lm",
-		 mt_data_dir());
+	snprintf(path, sizeof(path), "%s/dictionaries/lm/en.lm", mt_data_dir());
 	cr_assert_eq(lm_open(path, &lm, &err), MT_ERR_OK, "%s", err.msg);
 	return lm;
 }
@@ -92,8 +91,9 @@ Test(tagger, tags_a_plain_sentence)
 
 Test(tagger, unknown_words_by_their_shape)
 {
-	static const char *const words[] = { "They", "met", "Zorblatt",
-					     "while", "glimmerizing", "." };
+	static const char *const words[] = { "They",	     "met",
+					     "Zorblatt",     "while",
+					     "glimmerizing", "." };
 	struct lm *lm = open_model();
 	struct tagger_word w[6];
 	uint8_t tags[6];
@@ -124,5 +124,24 @@ Test(fluency, improbable_pair_in_a_sentence_the_parser_cannot_link)
 	run_mtlint("--no-config --grammar-parser off -", in, sizeof(in) - 1,
 		   &r);
 	cr_expect(!strstr(r.out, "fluency.improbable-sequence"), "%s", r.out);
+	run_result_release(&r);
+}
+
+/* The parser's findings are looked up per sentence through an index made
+ * once per document: the sentence is found wherever it stands, once. */
+Test(fluency, found_in_any_sentence_of_a_longer_document)
+{
+	static const char in[] =
+		"The harbour opened at dawn. Boats left one by one.\n\n"
+		"The crews came back at noon. There were also farm workers "
+		"said that wages would fall. The market closed early.\n";
+	struct run_result r;
+	const char *at;
+
+	run_mtlint("--no-config -", in, sizeof(in) - 1, &r);
+	at = strstr(r.out, "'also farm'");
+	cr_expect(at && !strstr(at + 1, "'also farm'") &&
+			  strstr(r.out, "<stdin>:3:"),
+		  "%s", r.out);
 	run_result_release(&r);
 }

@@ -270,6 +270,63 @@ Test(repair, no_function_word_before_a_finite_verb)
 	parser_close(p);
 }
 
+Test(repair, no_clause_joiner_nor_article_choice)
+{
+	/* "that", "it" and an article swapped for the other article are no
+	 * repairs; "to" only as the infinitive marker, before a verb */
+	static const char *const s1[] = { "Among", "the", "new", "members",
+					  ",", "whose", "papers", "were",
+					  "read", "were", "Lee", ",", "Ray",
+					  "and", "Ann", "." };
+	static const char *const s2[] = { "We", "are", "in", "a", "forest",
+					  "without", "a", "single", "path",
+					  "to", "follow", "us", "." };
+	static const char *const s3[] = { "To", "win", "the", "cup", "they",
+					  "must", "train", "hard", "." };
+	static const char *const wants[] = { "She", "wants", "go", "home",
+					     "now", "." };
+	const struct repair_text t[] = { { s1, NULL, ARRAY_SIZE(s1) },
+					 { s2, NULL, ARRAY_SIZE(s2) },
+					 { s3, NULL, ARRAY_SIZE(s3) } };
+	const struct repair_text tw = { wants, NULL, ARRAY_SIZE(wants) };
+	struct repair_verdict v;
+	struct parser *p;
+	struct mt_error err = { 0 };
+
+	cr_assert_eq(parser_open(NULL, &p, &err), MT_ERR_OK, "%s", err.msg);
+	for (size_t i = 0; i < ARRAY_SIZE(t); i++)
+		for (uint32_t at = 0; at < t[i].n; at++) {
+			repair_find(p, &t[i], at, at, &v);
+			if (!v.repaired)
+				continue;
+			cr_expect(v.fix.kind != REPAIR_INSERT ||
+					  (strcmp(v.fix.word, "that") != 0 &&
+					   strcmp(v.fix.word, "it") != 0),
+				  "sentence %zu: '%s' inserted at %u", i,
+				  v.fix.word, v.fix.at);
+			cr_expect(v.fix.kind != REPAIR_REPLACE ||
+					  !((!strcasecmp(t[i].words[at], "a") &&
+					     !strcmp(v.fix.word, "the")) ||
+					    (!strcasecmp(t[i].words[at], "the") &&
+					     !strcmp(v.fix.word, "a"))),
+				  "sentence %zu: '%s' for '%s'", i, v.fix.word,
+				  t[i].words[at]);
+			cr_expect(v.fix.kind != REPAIR_INSERT ||
+					  strcmp(v.fix.word, "to") != 0 ||
+					  (v.fix.at < t[i].n &&
+					   (parser_word_kinds(p, t[i].words[v.fix.at]) &
+					    PARSER_VERB)),
+				  "sentence %zu: 'to' before '%s'", i,
+				  v.fix.at < t[i].n ? t[i].words[v.fix.at] : "");
+		}
+	repair_find(p, &tw, 2, 2, &v);
+	cr_expect(v.repaired && v.fix.kind == REPAIR_INSERT &&
+		  v.fix.at == 2 && !strcmp(v.fix.word, "to"),
+		  "'wants go': repaired %d '%s' at %u", v.repaired,
+		  v.repaired ? v.fix.word : "", v.fix.at);
+	parser_close(p);
+}
+
 /* --- the pass ------------------------------------------------------------ */
 
 Test(grammar_parser, unconnected_word_reported_at_its_position)

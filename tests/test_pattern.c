@@ -2,6 +2,7 @@
  * pattern: ICU regexes on UTF-8, with byte offsets and a time limit.
  */
 #include <criterion/criterion.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -41,20 +42,47 @@ Test(pattern, offsets_are_bytes_of_utf8)
 	struct pattern_match m;
 	struct pattern_text *t = pattern_text_new(s, strlen(s));
 
-	cr_assert(pattern_find_text(p, t, 0, &m));
+	cr_assert(pattern_find_window(p, t, 0, SIZE_MAX, &m));
 	cr_expect_eq(m.start[0], 7);
 	cr_expect_eq(m.end[0], 9);
 	cr_expect_eq(m.start[1], 7);
 	cr_expect_eq(m.end[1], 8);
-	cr_assert(pattern_find_text(q, t, 0, &m));
+	cr_assert(pattern_find_window(q, t, 0, SIZE_MAX, &m));
 	cr_expect_eq(m.start[0], 10);
 	cr_expect_eq(m.end[0], 13);
-	cr_assert(pattern_find_text(q, t, 13, &m));
+	cr_assert(pattern_find_window(q, t, 13, SIZE_MAX, &m));
 	cr_expect_eq(m.start[0], 14);
-	cr_expect(!pattern_find_text(q, t, 17, &m));
+	cr_expect(!pattern_find_window(q, t, 17, SIZE_MAX, &m));
 	pattern_text_free(t);
 	pattern_free(p);
 	pattern_free(q);
+}
+
+Test(pattern, a_window_bounds_the_match_not_the_look_arounds)
+{
+	const char *s = "Dawn broke. Then rain. Then sun.";
+	struct pattern *p = compile("(?<=broke\\. )Then", 0);
+	struct pattern *q = compile("rain\\.$", 0);
+	struct pattern *w = compile("Then \\p{L}+", 0);
+	struct pattern_match m;
+	struct pattern_text *t = pattern_text_new(s, strlen(s));
+
+	/* the look-behind sees before the window */
+	cr_assert(pattern_find_window(p, t, 12, 22, &m));
+	cr_expect_eq(m.start[0], 12);
+	/* $ is the text's end, not the window's */
+	cr_expect(!pattern_find_window(q, t, 12, 22, &m));
+	/* a match ends inside the window: "Then ra" is cut at 19 */
+	cr_assert(pattern_find_window(w, t, 12, 19, &m));
+	cr_expect_eq(m.end[0], 19);
+	cr_expect(!pattern_find_window(w, t, 12, 16, &m));
+	/* to the end of the text */
+	cr_assert(pattern_find_window(w, t, 13, strlen(s), &m));
+	cr_expect_eq(m.start[0], 23);
+	pattern_text_free(t);
+	pattern_free(p);
+	pattern_free(q);
+	pattern_free(w);
 }
 
 Test(pattern, script_properties)
@@ -89,7 +117,7 @@ Test(pattern, pathological_regex_gives_up)
 	memset(s, 'a', sizeof(s) - 1);
 	s[sizeof(s) - 1] = '\0';
 	t = pattern_text_new(s, strlen(s));
-	cr_expect(!pattern_find_text(p, t, 0, &m));
+	cr_expect(!pattern_find_window(p, t, 0, SIZE_MAX, &m));
 	cr_expect_geq(pattern_timeouts(p), 1);
 	cr_expect_lt(time(NULL) - t0, 10);
 	pattern_text_free(t);
@@ -109,13 +137,14 @@ Test(pattern, a_budget_is_shared_and_spent_by_searches_that_give_up)
 	t = pattern_text_new(s, strlen(s));
 	pattern_set_budget(p, &b);
 	pattern_set_budget(q, &b);
-	cr_expect(pattern_find_text(q, t, 0, &m), "cheap: under budget");
+	cr_expect(pattern_find_window(q, t, 0, SIZE_MAX, &m),
+		  "cheap: under budget");
 	cr_expect(!pattern_budget_spent(&b));
-	cr_expect(!pattern_find_text(p, t, 0, &m));
+	cr_expect(!pattern_find_window(p, t, 0, SIZE_MAX, &m));
 	cr_expect(pattern_budget_spent(&b), "used %u of %u", b.used, b.limit);
 	cr_expect_eq(pattern_timeouts(p), 0, "the budget stopped it first");
 	/* spent: every pattern charged to it gives up at once */
-	cr_expect(!pattern_find_text(q, t, 0, &m));
+	cr_expect(!pattern_find_window(q, t, 0, SIZE_MAX, &m));
 	cr_expect(!pattern_matches(q, "a", 1));
 	pattern_set_budget(q, NULL);
 	cr_expect(pattern_matches(q, "a", 1));

@@ -211,5 +211,12 @@ Test(segment, sentence_at)
 	cr_assert_eq(document_sentence_at(doc, 0), 0);
 	cr_assert_eq(document_sentence_at(doc, 10), 1);
 	cr_assert_eq(document_sentence_at(doc, 8), UINT32_MAX); /* the space */
+	/* the first sentence ending after an offset: the blank after
+	 * sentence 0 belongs to the search from sentence 1 */
+	cr_expect_eq(document_sentence_after(doc, 0, 2, 0), 0);
+	cr_expect_eq(document_sentence_after(doc, 0, 2, 8), 1);
+	cr_expect_eq(document_sentence_after(doc, 0, 2, 19), 1);
+	cr_expect_eq(document_sentence_after(doc, 0, 2, 20), 2);
+	cr_expect_eq(document_sentence_after(doc, 1, 2, 0), 1);
 	document_free(doc);
 }

@@ -22,9 +22,9 @@ struct engine {
 	struct ruleset *rs;
 	struct match_memo memo; /* token tests by word form (match.h) */
 	struct lexicon *lex;
-	struct rule_index ix; /* which rules start where (ruleindex.h) */
-	unsigned char *enabled; /* scratch for the pass */
-	struct rule_work *work;	/* per rule, for the document being checked */
+	struct rule_index ix;	 /* which rules start where (ruleindex.h) */
+	unsigned char *enabled;	 /* scratch for the pass */
+	struct rule_work *work;	 /* per rule, for the document being checked */
 	struct rule_info *infos; /* the ruleset's rules, then the engine's */
 	size_t n_infos;
 };
@@ -104,7 +104,8 @@ static void report(struct engine *e, const struct document *doc,
 				  msg ? msg : r->message);
 
 	for (size_t i = 0; i < r->n_suggest; i++) {
-		char *s = template_expand(e->lex, a, doc->text, r->suggest[i], g);
+		char *s = template_expand(e->lex, a, doc->text, r->suggest[i],
+					  g);
 
 		if (!s)
 			continue;
@@ -178,8 +179,7 @@ static void run_rule_at(struct match_ctx *m, uint32_t r, uint32_t i,
  * quote or bracket continues it: the engine matches the two as one
  * sentence, so "Many web\nbrowsers" is one noun phrase.
  */
-static int starts_sentence(const struct document *doc,
-			   const struct sentence *s)
+static int starts_sentence(const struct document *doc, const struct sentence *s)
 {
 	const struct token *last;
 	const char *p;
@@ -192,9 +192,9 @@ static int starts_sentence(const struct document *doc,
 	if (last->kind != TOK_PUNCT)
 		return (last->flags & TOKF_ABBREV) != 0;
 	return strchr(".!?:;)]\"'", p[0]) != NULL ||
-	       strncmp(p, "\xe2\x80\x9d", 3) == 0 ||  /* ” */
-	       strncmp(p, "\xe2\x80\x99", 3) == 0 ||  /* ’ */
-	       strncmp(p, "\xe2\x80\xa6", 3) == 0;    /* … */
+	       strncmp(p, "\xe2\x80\x9d", 3) == 0 || /* ” */
+	       strncmp(p, "\xe2\x80\x99", 3) == 0 || /* ’ */
+	       strncmp(p, "\xe2\x80\xa6", 3) == 0;   /* … */
 }
 
 /*
@@ -259,8 +259,8 @@ static void check_sentence(struct engine *e, const struct document *doc,
 			if ((t->flags & TOKF_CAP) &&
 			    ((i != m.content &&
 			      (!(t->flags & TOKF_LINE_BEFORE) ||
-			       !(c & (LEX_VERB | LEX_DET | LEX_PREP |
-				      LEX_ADV | LEX_MODAL | LEX_ADJ)))) ||
+			       !(c & (LEX_VERB | LEX_DET | LEX_PREP | LEX_ADV |
+				      LEX_MODAL | LEX_ADJ)))) ||
 			     (c & LEX_PROPER)))
 				c |= LEX_PROPER;
 			else
@@ -310,58 +310,55 @@ static int cmp_span(const void *a, const void *b)
 }
 
 /*
- * A character-level rule over one paragraph, prepared once for all rules
- * (`pt`).  Matches an antipattern overlaps are dropped.
+ * Every antipattern match of rule r in the window [from, limit) of the
+ * paragraph at ps, sorted by start, into *nots.  0 when the rule's
+ * budget ran out: without all the antipatterns nothing can be reported.
  */
-static void check_regex_rule(struct engine *e, const struct document *doc,
-			     const struct rule *r, struct span ps,
-			     struct pattern_text *pt, struct diag_list *out)
+static int antipattern_spans(struct engine *e, const struct rule *r,
+			     struct span ps, struct pattern_text *pt,
+			     size_t from, size_t limit, struct span **nots,
+			     size_t *n_not, size_t *alloc_not)
 {
-	size_t len = ps.end - ps.start, from = 0;
-	struct pattern_match pm;
-	struct span *nots = NULL;
-	size_t n_not = 0, alloc_not = 0, n_not_seen = 0;
-
-	if (r->needs) {
-		/* a paragraph without any of the characters cannot match */
-		const char *base = doc->text + ps.start, *c = r->needs;
-		int found = 0;
-
-		while (*c && !found) {
-			size_t cl = 1;
-
-			while ((c[cl] & 0xC0) == 0x80)
-				cl++;
-			found = memmem(base, len, c, cl) != NULL;
-			c += cl;
-		}
-		if (!found)
-			return;
-	}
-
-	/* every antipattern match of the paragraph, sorted by start */
 	for (size_t k = 0; k < r->n_regex_not; k++) {
 		struct pattern_match am;
-		size_t f = 0;
+		size_t f = from;
 
-		while (f <= len &&
-		       pattern_find_text(r->regex_not[k], pt, f, &am)) {
-			nots = xgrow(nots, &alloc_not, n_not + 1,
-				     sizeof(*nots));
-			nots[n_not++] = (struct span){ ps.start + am.start[0],
-						       ps.start + am.end[0] };
+		while (f <= limit && pattern_find_window(r->regex_not[k], pt, f,
+							 limit, &am)) {
+			*nots = xgrow(*nots, alloc_not, *n_not + 1,
+				      sizeof(**nots));
+			(*nots)[(*n_not)++] = (struct span){
+				ps.start + am.start[0], ps.start + am.end[0]
+			};
 			f = am.end[0] > am.start[0] ? am.end[0]
 						    : am.start[0] + 1;
 		}
 	}
-	if (pattern_budget_spent(&e->work[r - e->rs->rules].budget)) {
-		/* without all the antipatterns nothing can be reported */
-		free(nots);
-		return;
-	}
-	if (n_not > 1)
-		qsort(nots, n_not, sizeof(*nots), cmp_span);
-	while (from <= len && pattern_find_text(r->regex, pt, from, &pm)) {
+	if (pattern_budget_spent(&e->work[r - e->rs->rules].budget))
+		return 0;
+	if (*n_not > 1)
+		qsort(*nots, *n_not, sizeof(**nots), cmp_span);
+	return 1;
+}
+
+/*
+ * A character-level rule over the window [from, limit) of one paragraph,
+ * prepared once for all rules (`pt`; offsets into the paragraph).
+ * Matches an antipattern overlaps are dropped.
+ */
+static void check_regex_rule(struct engine *e, const struct document *doc,
+			     const struct rule *r, struct span ps,
+			     struct pattern_text *pt, size_t from, size_t limit,
+			     struct diag_list *out)
+{
+	struct pattern_match pm;
+	struct span *nots = NULL;
+	size_t n_not = 0, alloc_not = 0, n_not_seen = 0;
+	size_t window = from;
+	int nots_found = 0;
+
+	while (from <= limit &&
+	       pattern_find_window(r->regex, pt, from, limit, &pm)) {
 		int g = r->regex_group;
 		struct span sp;
 		struct template_groups gr;
@@ -370,6 +367,12 @@ static void check_regex_rule(struct engine *e, const struct document *doc,
 		from = pm.end[0] > pm.start[0] ? pm.end[0] : pm.start[0] + 1;
 		if (pm.start[g] == UINT32_MAX)
 			continue;
+		/* the antipatterns only where the rule matches: most windows
+		 * have no match, and need none */
+		if (!nots_found++ &&
+		    !antipattern_spans(e, r, ps, pt, window, limit, &nots,
+				       &n_not, &alloc_not))
+			break;
 		sp.start = ps.start + pm.start[g];
 		sp.end = ps.start + pm.end[g];
 		/* antipattern matches come in order, as do ours: walk them */
@@ -389,7 +392,8 @@ static void check_regex_rule(struct engine *e, const struct document *doc,
 			continue;
 		for (int k = 0; k < 10; k++) {
 			gr.len[k] = UINT32_MAX;
-			if (k < PATTERN_MAX_GROUPS && pm.start[k] != UINT32_MAX) {
+			if (k < PATTERN_MAX_GROUPS &&
+			    pm.start[k] != UINT32_MAX) {
 				gr.start[k] = ps.start + pm.start[k];
 				gr.len[k] = pm.end[k] - pm.start[k];
 			} else if (k <= pattern_groups(r->regex)) {
@@ -446,25 +450,130 @@ static void check_pieces(struct engine *e, const struct document *doc,
 	}
 }
 
+/*
+ * The first place at or after s[from] where one of the texts `needs`
+ * begins, or len: one pass over s whatever the number of texts (a rule
+ * may need a blank before any of six marks, in three kinds of blank).
+ */
+static size_t find_needed(const char *s, size_t len, size_t from,
+			  const char *const *needs, size_t n)
+{
+	unsigned char first[256] = { 0 };
+
+	if (n == 1) {
+		const char *at = memmem(s + from, len - from, needs[0],
+					strlen(needs[0]));
+
+		return at ? (size_t)(at - s) : len;
+	}
+	for (size_t k = 0; k < n; k++)
+		first[(unsigned char)needs[k][0]] = 1;
+	for (size_t i = from; i < len; i++) {
+		if (!first[(unsigned char)s[i]])
+			continue;
+		for (size_t k = 0; k < n; k++) {
+			size_t nl = strlen(needs[k]);
+
+			if (nl <= len - i && !memcmp(s + i, needs[k], nl))
+				return i;
+		}
+	}
+	return len;
+}
+
+/*
+ * Where a rule with `needs` searches paragraph para, as offsets into it:
+ * with `within: sentence`, the runs of its sentences that hold one of the
+ * texts -- a sentence with the lines that continue it (starts_sentence())
+ * and the blanks before and after it; look-arounds still see the whole
+ * paragraph -- as one sentence in five of edited prose holds a hyphen
+ * where nearly every paragraph does; otherwise the whole paragraph when
+ * it holds one.  None when nothing holds one.  Without `needs`, the whole
+ * paragraph.
+ */
+static size_t needs_windows(const struct document *doc, const struct rule *r,
+			    const struct paragraph *para, struct span **win,
+			    size_t *alloc)
+{
+	struct span ps = para->span;
+	uint32_t n = para->n_sentences, first = para->first_sentence;
+	const struct sentence *se = doc->sentences + first;
+	const char *base = doc->text + ps.start;
+	size_t len = ps.end - ps.start, k = 0;
+	unsigned char *held;
+
+	if (!r->within_sentence || !n) {
+		if (r->n_needs &&
+		    find_needed(base, len, 0, r->needs, r->n_needs) == len)
+			return 0;
+		*win = xgrow(*win, alloc, 1, sizeof(**win));
+		(*win)[0] = (struct span){ 0, (uint32_t)len };
+		return 1;
+	}
+	held = xcalloc(n, 1);
+	for (size_t at = find_needed(base, len, 0, r->needs, r->n_needs);
+	     at < len;
+	     at = find_needed(base, len, at + 1, r->needs, r->n_needs)) {
+		uint32_t o = ps.start + (uint32_t)at;
+		uint32_t s = document_sentence_after(doc, first, first + n, o) -
+			     first;
+
+		/* in sentence s, or in the blanks before it (and so after
+		 * s - 1) */
+		if (s < n)
+			held[s] = 1;
+		if (s > 0 && (s == n || se[s].span.start > o))
+			held[s - 1] = 1;
+	}
+	for (uint32_t i = 0; i < n;) {
+		uint32_t j = i + 1, any = held[i];
+
+		/* sentence i and the lines continuing it: [i, j) */
+		while (j < n && !starts_sentence(doc, &se[j]))
+			any |= held[j++];
+		if (any && k &&
+		    (*win)[k - 1].end == se[i].span.start - ps.start) {
+			(*win)[k - 1].end = j < n ? se[j].span.start - ps.start
+						  : (uint32_t)len;
+		} else if (any) {
+			*win = xgrow(*win, alloc, k + 1, sizeof(**win));
+			(*win)[k++] = (struct span){
+				i == 0 ? 0 : se[i - 1].span.end - ps.start,
+				j < n ? se[j].span.start - ps.start
+				      : (uint32_t)len
+			};
+		}
+		i = j;
+	}
+	free(held);
+	return k;
+}
+
 /* A character-level rule on one paragraph, charged to its budget. */
 static void regex_rule_in(struct engine *e, const struct document *doc,
-			  uint32_t ri, struct span ps, struct pattern_text *pt,
-			  struct diag_list *out)
+			  uint32_t ri, const struct paragraph *para,
+			  struct pattern_text *pt, struct diag_list *out)
 {
 	const struct rule *r = &e->rs->rules[ri];
 	struct rule_work *w = &e->work[ri];
+	struct span *win = NULL;
+	size_t alloc = 0, n_win;
 
 	if (pattern_budget_spent(&w->budget))
 		return;
+	n_win = needs_windows(doc, r, para, &win, &alloc);
 	pattern_set_budget(r->regex, &w->budget);
 	for (size_t k = 0; k < r->n_regex_not; k++)
 		pattern_set_budget(r->regex_not[k], &w->budget);
-	check_regex_rule(e, doc, r, ps, pt, out);
+	for (size_t i = 0; i < n_win; i++)
+		check_regex_rule(e, doc, r, para->span, pt, win[i].start,
+				 win[i].end, out);
 	pattern_set_budget(r->regex, NULL);
 	for (size_t k = 0; k < r->n_regex_not; k++)
 		pattern_set_budget(r->regex_not[k], NULL);
 	if (pattern_budget_spent(&w->budget) && w->at.start == UINT32_MAX)
-		w->at = ps;
+		w->at = para->span;
+	free(win);
 }
 
 /* Run the rules over a segmented document, appending to `out`.  `enabled`
@@ -498,13 +607,13 @@ static void engine_check(struct engine *e, const struct document *doc,
 	}
 	for (uint32_t p = 0; e->ix.n_regex && p < doc->n_paragraphs; p++) {
 		struct span ps = doc->paragraphs[p].span;
-		struct pattern_text *pt =
-			pattern_text_new(doc->text + ps.start, ps.end - ps.start);
+		struct pattern_text *pt = pattern_text_new(doc->text + ps.start,
+							   ps.end - ps.start);
 
 		for (size_t k = 0; k < e->ix.n_regex; k++)
 			if (!enabled || enabled[e->ix.regex_rules[k]])
-				regex_rule_in(e, doc, e->ix.regex_rules[k], ps,
-					      pt, out);
+				regex_rule_in(e, doc, e->ix.regex_rules[k],
+					      &doc->paragraphs[p], pt, out);
 		pattern_text_free(pt);
 	}
 	for (size_t r = 0; r < rs->n_rules; r++)
@@ -547,8 +656,7 @@ static enum mt_err check_example(void *arg, const char *text,
 }
 
 size_t engine_test_examples(struct engine *e, struct checker *c,
-			    size_t min_examples, FILE *out,
-			    size_t *n_checked)
+			    size_t min_examples, FILE *out, size_t *n_checked)
 {
 	const struct ruleset *rs = e->rs;
 	unsigned char *enabled = xcalloc(rs->n_rules + 1, 1);
@@ -562,8 +670,9 @@ size_t engine_test_examples(struct engine *e, struct checker *c,
 					   where, out };
 
 		if (r->n_bad < min_examples || r->n_good < min_examples) {
-			fprintf(out, "%s:%u: %s: needs at least %zu bad and "
-				     "%zu good examples (has %zu and %zu)\n",
+			fprintf(out,
+				"%s:%u: %s: needs at least %zu bad and "
+				"%zu good examples (has %zu and %zu)\n",
 				r->file, r->line, r->info.id, min_examples,
 				min_examples, r->n_bad, r->n_good);
 			fails++;
@@ -666,8 +775,8 @@ static size_t engine_pass_rules(void *state, const struct rule_info **out)
 }
 
 /* A rule file's examples, as its rule states them. */
-static void engine_pass_examples(void *state, const char *id,
-				 struct arena *a, struct rule_examples *out)
+static void engine_pass_examples(void *state, const char *id, struct arena *a,
+				 struct rule_examples *out)
 {
 	const struct ruleset *rs = ((struct engine *)state)->rs;
 

@@ -150,8 +150,8 @@ int pattern_matches(struct pattern *p, const char *s, size_t len)
 struct pattern_text {
 	UChar *u16;
 	int32_t len16;
-	uint32_t *to_byte;  /* UTF-16 index -> byte offset; len16 + 1 */
-	uint32_t *to_u16;   /* byte offset -> UTF-16 index; len + 1 */
+	uint32_t *to_byte; /* UTF-16 index -> byte offset; len16 + 1 */
+	uint32_t *to_u16;  /* byte offset -> UTF-16 index; len + 1 */
 	size_t len;
 };
 
@@ -201,19 +201,29 @@ void pattern_text_free(struct pattern_text *t)
 	free(t);
 }
 
-int pattern_find_text(struct pattern *p, struct pattern_text *t,
-		      size_t from, struct pattern_match *m)
+int pattern_find_window(struct pattern *p, struct pattern_text *t, size_t from,
+			size_t limit, struct pattern_match *m)
 {
 	UErrorCode st = U_ZERO_ERROR;
 	int found = 0;
 
-	if (from > t->len || !may_search(p))
+	if (limit > t->len)
+		limit = t->len;
+	if (from > limit || !may_search(p))
 		return 0;
 	uregex_setText(p->re, t->u16, t->len16, &st);
-	if (U_SUCCESS(st) &&
-	    uregex_find(p->re, (int32_t)t->to_u16[from], &st) &&
-	    U_SUCCESS(st)) {
-		found = 1;
+	if (limit == t->len) {
+		found = uregex_find(p->re, (int32_t)t->to_u16[from], &st);
+	} else {
+		/* look-arounds and anchors see the whole text: only where a
+		 * match may lie is bounded */
+		uregex_setRegion(p->re, (int32_t)t->to_u16[from],
+				 (int32_t)t->to_u16[limit], &st);
+		uregex_useTransparentBounds(p->re, 1, &st);
+		uregex_useAnchoringBounds(p->re, 0, &st);
+		found = uregex_findNext(p->re, &st);
+	}
+	if (found && U_SUCCESS(st)) {
 		for (int g = 0; g < PATTERN_MAX_GROUPS; g++) {
 			int32_t a = -1, b = -1;
 
@@ -224,9 +234,8 @@ int pattern_find_text(struct pattern *p, struct pattern_text *t,
 			m->start[g] = a < 0 ? UINT32_MAX : t->to_byte[a];
 			m->end[g] = b < 0 ? UINT32_MAX : t->to_byte[b];
 		}
-		if (U_FAILURE(st))
-			found = 0;
 	}
+	found = found && U_SUCCESS(st);
 	searched(p, st);
 	{
 		UErrorCode st2 = U_ZERO_ERROR;

@@ -72,12 +72,16 @@ struct pattern_text *pattern_text_new(const char *s, size_t len);
 void pattern_text_free(struct pattern_text *t); /* NULL is a no-op */
 
 /*
- * Find the first match in the prepared text starting at byte `from`.
- * Returns 1 and fills *m (byte offsets of the text), or 0 when there is
- * none (or the time limit hit).
+ * Find the first match in the window [from, limit) of the prepared text
+ * (byte offsets; a limit past the end: to the end).  Returns 1 and fills
+ * *m (byte offsets of the text), or 0 when there is none (or the work
+ * budget ran out).  The match lies inside the window, while look-behind,
+ * look-ahead, ^ and $ still see the whole text (ICU's transparent,
+ * non-anchoring bounds): a match that would run past `limit` is not found
+ * there.
  */
-int pattern_find_text(struct pattern *p, struct pattern_text *t,
-		      size_t from, struct pattern_match *m);
+int pattern_find_window(struct pattern *p, struct pattern_text *t, size_t from,
+			size_t limit, struct pattern_match *m);
 
 /* How many searches gave up on ICU's time limit (for tests). */
 unsigned long pattern_timeouts(const struct pattern *p);

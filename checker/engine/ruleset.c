@@ -198,6 +198,43 @@ static int rule_id(struct ruleload *L, yaml_node_t *n, struct rule *r)
 	return bad;
 }
 
+/* `needs:` (v): a string, each of whose characters is one text a matching
+ * sentence holds, or a list of such texts.  1 when bad. */
+static int rule_needs(struct ruleload *L, yaml_node_t *v, struct rule *r)
+{
+	if (v->type == YAML_SCALAR_NODE) {
+		const char *s = ruleload_str(L, v, "needs");
+		size_t n = s ? strlen(s) : 0;
+
+		if (!n) {
+			node_error(L, v, "needs must not be empty");
+			return 1;
+		}
+		r->needs = arena_alloc(&L->rs->arena, n * sizeof(*r->needs));
+		for (size_t i = 0; i < n;) {
+			size_t cl = 1;
+
+			while (i + cl < n && (s[i + cl] & 0xC0) == 0x80)
+				cl++;
+			r->needs[r->n_needs++] = arena_strndup(&L->rs->arena,
+							       s + i, cl);
+			i += cl;
+		}
+		return 0;
+	}
+	r->needs = ruleload_strings(L, v, &r->n_needs, "needs", 0);
+	if (!r->needs)
+		return 1;
+	for (size_t i = 0; i < r->n_needs; i++)
+		if (!r->needs[i][0]) {
+			node_error(L, v,
+				   "needs: an empty text matches "
+				   "everywhere");
+			return 1;
+		}
+	return 0;
+}
+
 /* What the rule matches: a token pattern or a regex (with case, needs
  * and group); sets L->max_mark.  1 when bad. */
 static int rule_matcher(struct ruleload *L, yaml_node_t *n, struct rule *r,
@@ -222,7 +259,18 @@ static int rule_matcher(struct ruleload *L, yaml_node_t *n, struct rule *r,
 	if (r->regex)
 		L->max_mark = pattern_groups(r->regex);
 	if ((v = ruleload_get(L, n, "needs")))
-		bad |= !(r->needs = ruleload_str(L, v, "needs"));
+		bad |= rule_needs(L, v, r);
+	if ((v = ruleload_get(L, n, "within"))) {
+		const char *w = ruleload_scalar(L, v);
+
+		if (w && !strcmp(w, "sentence"))
+			r->within_sentence = 1;
+		else if (!w || strcmp(w, "paragraph")) {
+			node_error(L, v,
+				   "within must be sentence or paragraph");
+			bad = 1;
+		}
+	}
 	if ((v = ruleload_get(L, n, "group")))
 		bad |= ruleload_integer(L, v, "group", 0, L->max_mark,
 					&r->regex_group) < 0;
@@ -281,8 +329,8 @@ static void rule(struct ruleload *L, yaml_node_t *n)
 	static const char *const keys[] = {
 		"id", "category", "severity", "message", "description",
 		"pattern", "regex", "group", "antipatterns", "suggest", "url",
-		"examples", "safe-fix", "case", "needs", "precision",
-		"sentences-only", NULL,
+		"examples", "safe-fix", "case", "needs", "within",
+		"precision", "sentences-only", NULL,
 	};
 	/* clang-format on */
 	struct ruleset *rs = L->rs;

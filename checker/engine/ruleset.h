@@ -95,8 +95,14 @@ struct rule {
 	size_t n_antipatterns;
 	struct pattern *regex;	     /* character-level rule */
 	int regex_group;	     /* group reported (default 0) */
-	const char *needs;	     /* regex rule: runs only on paragraphs
-					holding one of these characters */
+	/* regex rule: runs only on the paragraphs holding one of these
+	 * texts (each a character of a `needs:` string, or an item of a
+	 * `needs:` list), and with `within: sentence` only on their
+	 * sentences holding one */
+	const char **needs;
+	size_t n_needs;
+	int within_sentence; /* regex rule: a match, and an antipattern's,
+				lies within one sentence and its blanks */
 	struct pattern **regex_not;  /* antipatterns of a regex rule */
 	size_t n_regex_not;
 	struct rule_example *bad, *good;

@@ -67,31 +67,90 @@ static void fluency_close(void *state)
 	free(f);
 }
 
-/* Did the parser fail on the sentence without finding the defect itself?
- * A grammar.parse-* finding inside it says the parser could not link it;
- * a grammar.parse warning says a repair made it parse, and that repair
- * is the finding: word pairs elsewhere in the sentence add only noise. */
-static int parser_flagged(const struct diag_list *l, struct span s)
-{
-	int failed = 0;
+/*
+ * What the passes before this one found, indexed once per document (a
+ * scan of every finding per sentence made the pass quadratic in the
+ * document's length):
+ *
+ * - per sentence, did the parser fail on it without finding the defect
+ *   itself?  A grammar.parse-* finding inside it says the parser could not
+ *   link it; a grammar.parse warning says a repair made it parse, and
+ *   that repair is the finding: word pairs elsewhere in the sentence add
+ *   only noise;
+ * - the spans of the other findings, sorted by start, so that a pair an
+ *   earlier finding already covers (the same defect) stays quiet.
+ */
+enum parsed { PARSED_OK, PARSED_FAILED, PARSED_REPAIRED };
 
-	for (size_t i = 0; i < l->n; i++) {
-		if (strncmp(l->v[i].rule, "grammar.parse", 13) ||
-		    l->v[i].span.start >= s.end || l->v[i].span.end <= s.start)
-			continue;
-		if (!strcmp(l->v[i].rule, "grammar.parse"))
-			return 0;
-		failed = 1;
-	}
-	return failed;
+struct earlier {
+	uint8_t *parsed;    /* enum parsed, per sentence */
+	struct span *spans; /* the other findings, by start */
+	size_t n_spans;
+	uint32_t longest; /* the longest of them */
+};
+
+static int span_cmp(const void *a, const void *b)
+{
+	const struct span *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return (x->end > y->end) - (x->end < y->end);
 }
 
-/* Does an earlier finding already cover the span (the same defect)? */
-static int reported(const struct diag_list *l, struct span s)
+static void earlier_index(struct earlier *e, const struct document *doc,
+			  const struct diag_list *l)
 {
-	for (size_t i = 0; i < l->n; i++)
-		if (strncmp(l->v[i].rule, "grammar.parse", 13) &&
-		    l->v[i].span.start < s.end && l->v[i].span.end > s.start)
+	e->parsed = xcalloc(doc->n_sentences ? doc->n_sentences : 1, 1);
+	e->spans = xcalloc(l->n ? l->n : 1, sizeof(*e->spans));
+	e->n_spans = 0;
+	e->longest = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		struct span sp = l->v[i].span;
+		int repaired = !strcmp(l->v[i].rule, "grammar.parse");
+
+		if (strncmp(l->v[i].rule, "grammar.parse", 13)) {
+			e->spans[e->n_spans++] = sp;
+			if (sp.end - sp.start > e->longest)
+				e->longest = sp.end - sp.start;
+			continue;
+		}
+		for (uint32_t k =
+			     document_sentence_after(doc, 0, doc->n_sentences,
+						     sp.start);
+		     k < doc->n_sentences &&
+		     doc->sentences[k].span.start < sp.end;
+		     k++)
+			if (repaired)
+				e->parsed[k] = PARSED_REPAIRED;
+			else if (e->parsed[k] == PARSED_OK)
+				e->parsed[k] = PARSED_FAILED;
+	}
+	qsort(e->spans, e->n_spans, sizeof(*e->spans), span_cmp);
+}
+
+static void earlier_release(struct earlier *e)
+{
+	free(e->parsed);
+	free(e->spans);
+}
+
+/* Does an earlier finding (not the parser's) overlap s? */
+static int reported(const struct earlier *e, struct span s)
+{
+	uint32_t from = s.start > e->longest ? s.start - e->longest : 0;
+	size_t lo = 0, hi = e->n_spans;
+
+	while (lo < hi) { /* the first span starting at from or later */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (e->spans[mid].start < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < e->n_spans && e->spans[lo].start < s.end; lo++)
+		if (e->spans[lo].end > s.start)
 			return 1;
 	return 0;
 }
@@ -109,7 +168,8 @@ static int plain_word(const struct lm *lm, const struct document *doc,
 	    ((t->flags & TOKF_CAP) && !first))
 		return 0;
 	for (size_t i = 0; i < n; i++)
-		if (!isalpha((unsigned char)s[i]) && s[i] != '\'' && s[i] != '-')
+		if (!isalpha((unsigned char)s[i]) && s[i] != '\'' &&
+		    s[i] != '-')
 			return 0;
 	return lm_word(lm, s, n, &w) >= FLUENCY_MIN_COUNT;
 }
@@ -129,17 +189,17 @@ static int complete(const struct document *doc, const struct token *t,
 }
 
 static void check_sentence(struct fluency *f, struct check_ctx *ctx,
-			   const struct sentence *se)
+			   const struct earlier *e, uint32_t k)
 {
+	const struct sentence *se = &ctx->doc->sentences[k];
 	const struct document *doc = ctx->doc;
 	const struct token *t = doc->tokens + se->first_token;
 	uint32_t n = se->n_tokens < TAGGER_MAX_WORDS ? se->n_tokens
-						      : TAGGER_MAX_WORDS;
+						     : TAGGER_MAX_WORDS;
 	struct tagger_word w[TAGGER_MAX_WORDS];
 	uint8_t tags[TAGGER_MAX_WORDS];
 	uint32_t words = 0;
-	if (!complete(doc, t, se->n_tokens) ||
-	    !parser_flagged(ctx->diags, se->span))
+	if (e->parsed[k] != PARSED_FAILED || !complete(doc, t, se->n_tokens))
 		return;
 	for (uint32_t i = 0; i < n; i++) {
 		w[i].s = doc->text + t[i].span.start;
@@ -162,9 +222,10 @@ static void check_sentence(struct fluency *f, struct check_ctx *ctx,
 		    lm_bigram(f->lm, w[i - 1].s, w[i - 1].len, w[i].s,
 			      w[i].len))
 			continue;
-		if (reported(ctx->diags, sp))
+		if (reported(e, sp))
 			continue;
-		diag_add(ctx->diags, RULE_ID, "fluency/grammar", MT_SEV_INFO, sp,
+		diag_add(ctx->diags, RULE_ID, "fluency/grammar", MT_SEV_INFO,
+			 sp,
 			 "'%.*s %.*s' is an unusual sequence in edited "
 			 "English (%s %s after %s)",
 			 (int)w[i - 1].len, w[i - 1].s, (int)w[i].len, w[i].s,
@@ -179,13 +240,19 @@ static enum mt_err fluency_run(void *state, struct check_ctx *ctx,
 			       struct mt_error *err)
 {
 	struct fluency *f = state;
+	struct earlier e;
 
 	(void)err;
 	if (!f->lm ||
 	    !checker_rule_enabled(ctx->checker, RULE_ID, "fluency/grammar"))
 		return MT_ERR_OK;
-	for (uint32_t i = 0; i < ctx->doc->n_sentences; i++)
-		check_sentence(f, ctx, &ctx->doc->sentences[i]);
+	/* the pass's own findings never overlap (one per pair of words, the
+	 * next pair starting after it), so the index made before them serves
+	 * the whole run */
+	earlier_index(&e, ctx->doc, ctx->diags);
+	for (uint32_t k = 0; k < ctx->doc->n_sentences; k++)
+		check_sentence(f, ctx, &e, k);
+	earlier_release(&e);
 	return MT_ERR_OK;
 }
 

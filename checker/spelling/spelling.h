@@ -19,12 +19,15 @@
  * dictionary knows when they have no regular counterpart in ours.
  *
  * What is reported (rule ids; all category fluency/spelling):
- *   spelling.unknown-word     error    a lower-case word no dictionary knows;
+ *   spelling.unknown-word     warning  a lower-case word no dictionary knows;
  *                                      suggestions ranked by speller.h
  *   spelling.misspelled-name  warning  a capitalised unknown word close to a
  *                                      name known from the reference, the
  *                                      project's name lists or a spelling
  *                                      the same document uses more often
+ *   spelling.unknown-term     info     a lower-case unknown word that looks
+ *                                      deliberate (deliberate.h), or that
+ *                                      no known word is one edit from
  *   spelling.unknown-name     info     any other capitalised unknown word:
  *                                      most are names; no suggestion
  *   spelling.rejected-word    warning  a word of a --reject list, with its

@@ -122,19 +122,24 @@ static int has_connector(const char *e, char letter)
 }
 
 /*
- * The classes of one dictionary word `sub` (its subscript, "" when none)
- * with expression `e`, read from the word file named `file` (NULL when
- * the word is inline).
+ * For entries whose macros allow either number: "-s" but not "-ss"/"-us"/
+ * "-is" reads as plural ("allegations", not "status"), and so does "-men".
  */
-static uint32_t classify(const char *w, size_t w_len, const char *sub,
-			 const char *e, unsigned mk, const char *file)
+static int spelled_plural(const char *w, size_t n)
+{
+	return n > 3 && ((w[n - 1] == 's' && !strchr("sui", w[n - 2])) ||
+			 !memcmp(w + n - 3, "men", 3));
+}
+
+/*
+ * The classes of one dictionary word with subscript `sub` ("" when none)
+ * and expression `e`, read from the word file named `file` (NULL when the
+ * word is inline); plural_spelling is spelled_plural() of the word.
+ */
+static uint32_t classify(int plural_spelling, const char *sub, const char *e,
+			 unsigned mk, const char *file)
 {
 	uint32_t c = 0;
-	/* for entries whose macros allow either number: "-s" but not
-	 * "-ss"/"-us"/"-is" reads as plural ("allegations", not "status") */
-	int plural_spelling = (w_len > 3 && w[w_len - 1] == 's' &&
-			       !strchr("sui", w[w_len - 2])) ||
-			      (w_len > 3 && !strcmp(w + w_len - 3, "men"));
 
 	if (sub[0] == 'v') {
 		c |= LEX_VERB;
@@ -193,12 +198,27 @@ static uint32_t classify(const char *w, size_t w_len, const char *sub,
 	return c;
 }
 
-/* Split "believe.v" into word and subscript and add it. */
+/*
+ * What classify() said for the words of one word file: they share the
+ * expression, and nearly all of them one subscript, so the expression is
+ * searched once per subscript and spelling rather than once per word.
+ */
+struct class_memo {
+	char sub[16];
+	uint32_t c[2];	/* by spelled_plural() */
+	unsigned known; /* bit i: c[i] is set */
+};
+
+/* Split "believe.v" into word and subscript and add it (memo: NULL for a
+ * word of the dictionary file itself). */
 static void add_dict_word(struct lexicon *lex, const char *w, size_t n,
-			  const char *e, unsigned mk, const char *file)
+			  const char *e, unsigned mk, const char *file,
+			  struct class_memo *memo)
 {
 	char sub[16] = "";
 	size_t k = n;
+	uint32_t c;
+	int pl;
 
 	/* words of several parts ("as_well_as") and the special tokens
 	 * ("LEFT-WALL", "<...>") are not word forms */
@@ -213,7 +233,21 @@ static void add_dict_word(struct lexicon *lex, const char *w, size_t n,
 		sub[n - k] = '\0';
 		n = k - 1;
 	}
-	add_word(lex, w, n, classify(w, n, sub, e, mk, file));
+	pl = spelled_plural(w, n);
+	if (memo && !strcmp(memo->sub, sub) && (memo->known >> pl & 1)) {
+		c = memo->c[pl];
+	} else {
+		c = classify(pl, sub, e, mk, file);
+		if (memo && strcmp(memo->sub, sub)) {
+			memcpy(memo->sub, sub, sizeof(sub));
+			memo->known = 0;
+		}
+		if (memo) {
+			memo->c[pl] = c;
+			memo->known |= 1u << pl;
+		}
+	}
+	add_word(lex, w, n, c);
 }
 
 /*
@@ -326,6 +360,7 @@ static enum mt_err add_word_file(struct parse *p, const char *name,
 	char path[1024];
 	char *text;
 	size_t len;
+	struct class_memo memo = { .known = 0 };
 
 	/* "/en/words/words.v.2.1" is relative to the dictionary's parent */
 	snprintf(path, sizeof(path), "%s/%s", p->lex->dir,
@@ -349,7 +384,7 @@ static enum mt_err add_word_file(struct parse *p, const char *name,
 		s = i;
 		while (i < len && !isspace((unsigned char)text[i]))
 			i++;
-		add_dict_word(p->lex, text + s, i - s, expr, mk, name);
+		add_dict_word(p->lex, text + s, i - s, expr, mk, name, &memo);
 	}
 	free(text);
 	return MT_ERR_OK;
@@ -404,7 +439,7 @@ static enum mt_err add_entries(struct parse *p)
 			if (w[0] == '/')
 				rc = add_word_file(p, w, e, mk);
 			else
-				add_dict_word(p->lex, w, n, e, mk, NULL);
+				add_dict_word(p->lex, w, n, e, mk, NULL, NULL);
 			i += n + 1;
 		}
 	}

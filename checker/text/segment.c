@@ -94,12 +94,11 @@ static void load_abbrevs(struct segmenter *s, const char *locale)
  * text a title before a capitalised word is far more common.
  */
 static const char *const extra_titles[] = {
-	"Adm.", "Brig.", "Cmdr.", "Dr.", "Fr.",	  "Gen.", "Gov.",
-	"Hon.", "Jr.",	 "Mme.", "Pres.", "Sen.", "Sr.",  "St.",
+	"Adm.", "Brig.", "Cmdr.", "Dr.",   "Fr.",  "Gen.", "Gov.",
+	"Hon.", "Jr.",	 "Mme.",  "Pres.", "Sen.", "Sr.",  "St.",
 };
 
-static int is_known_abbrev(const struct segmenter *s, const char *p,
-			   size_t n)
+static int is_known_abbrev(const struct segmenter *s, const char *p, size_t n)
 {
 	char tmp[64];
 	const char *key = tmp;
@@ -267,8 +266,7 @@ static int is_char(const char *text, const struct token *t, const char *set)
 /* Is there whitespace between tokens a and b? */
 static int adjacent(const struct token *a, const struct token *b)
 {
-	return a->span.end == b->span.start &&
-	       !(b->flags & TOKF_SPACE_BEFORE);
+	return a->span.end == b->span.start && !(b->flags & TOKF_SPACE_BEFORE);
 }
 
 /* Merge tokens [i, j] of v into v[i] (kind kept unless given). */
@@ -308,8 +306,7 @@ static void join_tokens(const struct segmenter *s, const char *text,
 			continue;
 		}
 		if ((is_char(text, &t, "@#")) && j + 1 < n &&
-		    adjacent(&v[j], &v[j + 1]) &&
-		    (v[j + 1].kind == TOK_WORD) &&
+		    adjacent(&v[j], &v[j + 1]) && (v[j + 1].kind == TOK_WORD) &&
 		    (i == 0 || !adjacent(&v[i - 1], &t) ||
 		     v[i - 1].kind == TOK_PUNCT)) {
 			t.kind = text[t.span.start] == '@' ? TOK_HANDLE
@@ -449,7 +446,8 @@ static enum mt_err raw_words(struct segmenter *s, UText *ut, const char *text,
 		pending = 0;
 		i = prev;
 		U8_NEXT(text, i, cur, c);
-		if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT)
+		if (status >= UBRK_WORD_NUMBER &&
+		    status < UBRK_WORD_NUMBER_LIMIT)
 			t->kind = TOK_NUMBER;
 		else if (u_isdigit(c))
 			t->kind = TOK_NUMBER; /* 72nd, 1990s */
@@ -480,8 +478,7 @@ static void span_push(struct spanvec *sv, uint32_t a, uint32_t b)
 }
 
 /* Paragraphs: runs of lines separated by blank (whitespace-only) lines. */
-static void find_paragraphs(const char *text, uint32_t len,
-			    struct spanvec *out)
+static void find_paragraphs(const char *text, uint32_t len, struct spanvec *out)
 {
 	uint32_t pos = 0, start = UINT32_MAX, last_end = 0;
 
@@ -531,7 +528,6 @@ static void tokens_to_sentences(const struct segmenter *s,
 	struct sentence *sv = NULL;
 	size_t n_sv = 0, a_sv = 0, si = 0;
 	size_t ti = 0;
-
 
 	while (ti < toks->n) {
 		const struct token *t = &toks->v[ti];
@@ -602,14 +598,15 @@ static struct paragraph *assign_paragraphs(struct document *doc,
 					   const struct spanvec *paras,
 					   struct sentence *sv, size_t n_sv)
 {
-	struct paragraph *pg = arena_zalloc(&doc->arena, (paras->n ? paras->n : 1) *
-							  sizeof(*pg));
+	struct paragraph *pg = arena_zalloc(
+		&doc->arena, (paras->n ? paras->n : 1) * sizeof(*pg));
 	size_t pi = 0;
 
 	for (size_t k = 0; k < paras->n; k++)
 		pg[k].span = paras->v[k];
 	for (size_t k = 0; k < n_sv; k++) {
-		while (pi + 1 < paras->n && paras->v[pi].end <= sv[k].span.start)
+		while (pi + 1 < paras->n &&
+		       paras->v[pi].end <= sv[k].span.start)
 			pi++;
 		sv[k].paragraph = (uint32_t)pi;
 		if (pg[pi].n_sentences == 0)
@@ -690,6 +687,20 @@ out:
 	free(sents.v);
 	free(paras.v);
 	return rc;
+}
+
+uint32_t document_sentence_after(const struct document *doc, uint32_t from,
+				 uint32_t to, uint32_t off)
+{
+	while (from < to) {
+		uint32_t mid = from + (to - from) / 2;
+
+		if (doc->sentences[mid].span.end <= off)
+			from = mid + 1;
+		else
+			to = mid;
+	}
+	return from;
 }
 
 uint32_t document_sentence_at(const struct document *doc, uint32_t off)

@@ -64,7 +64,7 @@ struct sentence {
 	struct span span;     /* from the first to the last token */
 	uint32_t first_token; /* index into doc->tokens */
 	uint32_t n_tokens;
-	uint32_t paragraph;   /* index into doc->paragraphs */
+	uint32_t paragraph; /* index into doc->paragraphs */
 };
 
 struct paragraph {
@@ -99,5 +99,11 @@ static inline uint32_t token_len(const struct token *t)
 
 /* Index of the sentence containing text offset off, or UINT32_MAX. */
 uint32_t document_sentence_at(const struct document *doc, uint32_t off);
+
+/* Index of the first sentence of [from, to) that ends after text offset
+ * off (to when none does): where a search for the sentences a span
+ * overlaps starts. */
+uint32_t document_sentence_after(const struct document *doc, uint32_t from,
+				 uint32_t to, uint32_t off);
 
 #endif /* MT_SEGMENT_H */

@@ -80,4 +80,25 @@ static inline void fuzz_check_diags(const struct document *doc,
 	}
 }
 
+/* The input as a document through the checker of `passes`, then the
+ * invariants of fuzz_check_diags() (the whole of the text targets). */
+static inline int fuzz_check_text(unsigned passes, const uint8_t *data,
+				  size_t size)
+{
+	struct checker *checker = fuzz_checker(passes, 0);
+	struct document *doc = NULL;
+	struct mt_error err = { 0 };
+	struct diag_list l;
+
+	if (document_load_mem("fuzz", data, size, NULL, &doc, &err) !=
+	    MT_ERR_OK)
+		return 0;
+	diag_list_init(&l, &doc->arena);
+	if (checker_check(checker, doc, NULL, &l, &err) == MT_ERR_OK)
+		fuzz_check_diags(doc, &l);
+	diag_list_release(&l);
+	document_free(doc);
+	return 0;
+}
+
 #endif /* MT_FUZZ_H */

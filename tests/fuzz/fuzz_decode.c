@@ -62,20 +62,18 @@ static void check_fix(struct document *doc)
 	size_t out_len, n;
 	struct document *back = NULL, *want = NULL;
 
-	while (sp.start < doc->len &&
-	       !((doc->text[sp.start] | 0x20) >= 'a' &&
-		 (doc->text[sp.start] | 0x20) <= 'z'))
+	while (sp.start < doc->len && !((doc->text[sp.start] | 0x20) >= 'a' &&
+					(doc->text[sp.start] | 0x20) <= 'z'))
 		sp.start++;
-	for (sp.end = sp.start; sp.end < doc->len &&
-				((doc->text[sp.end] | 0x20) >= 'a' &&
-				 (doc->text[sp.end] | 0x20) <= 'z');
+	for (sp.end = sp.start;
+	     sp.end < doc->len && ((doc->text[sp.end] | 0x20) >= 'a' &&
+				   (doc->text[sp.end] | 0x20) <= 'z');
 	     sp.end++)
 		;
 	if (sp.end == sp.start)
 		return;
 	diag_list_init(&l, &doc->arena);
-	diag_suggest(&l, diag_add(&l, "x.y", "c", MT_SEV_ERROR, sp, "m"),
-		     "Xy");
+	diag_suggest(&l, diag_add(&l, "x.y", "c", MT_SEV_ERROR, sp, "m"), "Xy");
 	l.v[0].flags |= DIAGF_SAFE_FIX;
 	if (fix_apply(doc, &l, &out, &out_len, &n, &err) != MT_ERR_OK) {
 		if (err.code != MT_ERR_ENCODING)
@@ -93,8 +91,7 @@ static void check_fix(struct document *doc)
 			abort();
 		memcpy(e, doc->text, sp.start);
 		memcpy(e + sp.start, "Xy", 2);
-		memcpy(e + sp.start + 2, doc->text + sp.end,
-		       doc->len - sp.end);
+		memcpy(e + sp.start + 2, doc->text + sp.end, doc->len - sp.end);
 		if (document_load_mem("fuzz", e, e_len, &utf8, &want, &err) !=
 			    MT_ERR_OK ||
 		    want->len != back->len ||

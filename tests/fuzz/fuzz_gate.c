@@ -55,8 +55,7 @@ static void report_one(const struct document *doc, const struct diag_list *l,
 	free(mem);
 }
 
-static void run(struct document *doc, enum document_kind kind,
-		size_t format)
+static void run(struct document *doc, enum document_kind kind, size_t format)
 {
 	struct diag_list l;
 	struct mt_error err = { 0 };
@@ -71,8 +70,8 @@ static void run(struct document *doc, enum document_kind kind,
 			if (l.v[i].span.start > l.v[i].span.end ||
 			    l.v[i].span.end > doc->len)
 				abort();
-		if (fix_apply(doc, &l, &fixed, &fixed_len, &n_applied,
-			      &err) == MT_ERR_OK)
+		if (fix_apply(doc, &l, &fixed, &fixed_len, &n_applied, &err) ==
+		    MT_ERR_OK)
 			free(fixed);
 		(void)fix_diff(doc, &l, &diff);
 		buf_release(&diff);

@@ -21,7 +21,6 @@
 #include "reference/score.h"
 #include "fuzz.h"
 
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct checker *checker = fuzz_checker(FUZZ_REFERENCE, 0);
@@ -45,7 +44,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (l.v[i].span.start > l.v[i].span.end ||
 			    l.v[i].span.end > doc->len)
 				abort();
-			if (ev && ev->path && strcmp(ev->path, "reference") == 0 &&
+			if (ev && ev->path &&
+			    strcmp(ev->path, "reference") == 0 &&
 			    (size_t)ev->offset + ev->length > size - r_off)
 				abort();
 		}

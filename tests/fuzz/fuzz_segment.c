@@ -37,7 +37,8 @@ static void check(const struct document *doc)
 		    (uint64_t)se->first_token + se->n_tokens > doc->n_tokens)
 			abort();
 		p = &doc->paragraphs[se->paragraph];
-		if (se->span.start < p->span.start || se->span.end > p->span.end)
+		if (se->span.start < p->span.start ||
+		    se->span.end > p->span.end)
 			abort();
 		for (uint32_t k = 0; k < se->n_tokens; k++) {
 			struct span s = doc->tokens[se->first_token + k].span;

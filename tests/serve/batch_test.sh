@@ -1,15 +1,19 @@
 #!/bin/sh
-# batch_test.sh MTLINT N [bench]: `mtlint batch` on N generated lines
-# (make-lines.py: the fixture article's sentences, with references,
-# Markdown and malformed lines) gives the same output byte for byte as
-# one process with one thread, with two threads, and split across
-# processes by GNU parallel (--pipepart -k --block -1, as docs/serve.md shows);
-# one output line per input line.  With `bench`, also the time of one
-# process and of GNU parallel with one process per core, and the speedup.
+# batch_test.sh MTLINT N [bench [CORPUS.jsonl]]: `mtlint batch` on N
+# generated lines (make-lines.py: the fixture article's sentences, with
+# references, Markdown and malformed lines) gives the same output byte for
+# byte as one process with one thread, with two threads, and split across
+# processes by GNU parallel (--pipepart -k --block -1, as docs/serve.md
+# shows); one output line per input line.  With `bench`, also the time of
+# one process and of GNU parallel with one process per core, and the
+# speedup; with CORPUS.jsonl as well, the same two runs on it (distinct
+# sentences, as a real corpus has: brown-lines.py), whose output must
+# match too.
 set -eu
 bin=$1
 n=$2
 mode=${3:-test}
+corpus=${4:-}
 here=$(dirname "$0")
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/mtlint-batch.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
@@ -21,9 +25,10 @@ python3 "$here/make-lines.py" "$n" fixtures/mt-article.txt \
 now() { date +%s.%N; }
 
 # same A B: the outputs are equal byte for byte -- or differ only on lines
-# where one side's grammar parser ran out of its time limit per sentence
-# (grammar/linkgrammar.h: wall-clock, so a loaded machine or the sanitizer
-# build may hit it on one side only), which is noted, not failed.
+# where one side's grammar parser ran out of its CPU backstop per sentence
+# (grammar/linkgrammar.h: link-grammar counts the whole process's CPU
+# time, so the sanitizer build or two parsing threads may hit it on one
+# side only), which is noted, not failed.
 same() {
 	cmp -s "$1" "$2" && return 0
 	python3 - "$1" "$2" <<'PY'
@@ -39,16 +44,34 @@ print("batch: NOTE: %d lines not compared: the grammar parser ran out of "
 PY
 }
 
-t0=$(now)
-"$bin" batch --no-config -j1 <"$tmp/in.jsonl" >"$tmp/one.jsonl"
-t1=$(now)
-# --pipepart: parallel reads the parts of the file itself (with --pipe
-# its own process copies every byte through one pipe, which costs a core
-# of its own); --block -1: one part per process, so each checker starts
-# once and its caches (parses of repeated sentences) serve a whole part
-parallel --will-cite --tmpdir "$tmp" --pipepart -a "$tmp/in.jsonl" -k \
-	-j"$cores" --block -1 "$bin" batch --no-config -j1 >"$tmp/par.jsonl"
-t2=$(now)
+# one_and_parallel IN OUT: IN through one process (OUT.one) and through
+# GNU parallel, one process per core (OUT.par); sets t0 t1 t2
+one_and_parallel() {
+	t0=$(now)
+	"$bin" batch --no-config -j1 <"$1" >"$2.one"
+	t1=$(now)
+	# --pipepart: parallel reads the parts of the file itself (with
+	# --pipe its own process copies every byte through one pipe, which
+	# costs a core of its own); --block -1: one part per process, so
+	# each checker starts once and its caches serve a whole part
+	parallel --will-cite --tmpdir "$tmp" --pipepart -a "$1" -k \
+		-j"$cores" --block -1 "$bin" batch --no-config -j1 >"$2.par"
+	t2=$(now)
+}
+
+# speedup WHAT LINES: the figures of the last one_and_parallel
+speedup() {
+	awk -v w="$1" -v n="$2" -v c="$cores" -v a="$t0" -v b="$t1" \
+	    -v d="$t2" 'BEGIN {
+		one = b - a; par = d - b
+		printf "batch: %s, %d lines: one process %.1f s (%.0f " \
+		       "lines/s); GNU parallel -j%d %.1f s (%.0f lines/s): " \
+		       "%.2fx\n", w, n, one, n / one, c, par, n / par, one / par }'
+}
+
+one_and_parallel "$tmp/in.jsonl" "$tmp/gen"
+mv "$tmp/gen.one" "$tmp/one.jsonl"
+mv "$tmp/gen.par" "$tmp/par.jsonl"
 
 fail=0
 lines=$(wc -l <"$tmp/one.jsonl")
@@ -74,11 +97,16 @@ if [ "$mode" != bench ]; then
 	fi
 fi
 if [ "$mode" = bench ]; then
-	awk -v n="$n" -v c="$cores" -v a="$t0" -v b="$t1" -v d="$t2" 'BEGIN {
-		one = b - a; par = d - b
-		printf "batch: %d lines: one process %.1f s (%.0f lines/s); " \
-		       "GNU parallel -j%d %.1f s (%.0f lines/s): %.2fx\n",
-		       n, one, n / one, c, par, n / par, one / par }'
+	speedup "generated (the fixture's sentences repeated)" "$n"
+	if [ -n "$corpus" ]; then
+		one_and_parallel "$corpus" "$tmp/corpus"
+		if ! same "$tmp/corpus.one" "$tmp/corpus.par"; then
+			echo "batch: GNU parallel's output differs on $corpus"
+			fail=1
+		fi
+		speedup "corpus of distinct sentences" \
+			"$(wc -l <"$corpus")"
+	fi
 fi
 [ $fail -eq 0 ] && echo "batch: $n lines, the same output every way" &&
 	echo "batch: 1 passed, 0 failed" ||
