@@ -95,6 +95,75 @@ Test(parser, complete_unconnected_cache_and_limits)
 	parser_close(p);
 }
 
+/* The cache is bounded by bytes; a sentence in use stays cached, the
+ * others go; an evicted sentence parsed again gets the answer it had. */
+Test(parser, cache_bounded_by_bytes_same_answers_after_eviction)
+{
+	enum { BUDGET = 8 * 1024 };
+	static const char *const bad[] = { "The", "elect", "President",
+					   "arrived", "yesterday", "." };
+	static const char *nums[] = { "2", "3", "4", "5", "6", "7", "8",
+				      "9", "10", "11", "12", "13" };
+	const char *w[6] = { "The", "committee", "met", NULL, "times", "." };
+	struct parser_options po = { .cache_bytes = BUDGET };
+	struct parser *p;
+	struct mt_error err = { 0 };
+	uint8_t u[6], u0[6], uf[6];
+	struct parse_job job = { .words = bad, .n_words = 6, .unlinked = u };
+	struct parse_job first, fill = { .words = w, .n_words = 6,
+					  .unlinked = uf };
+	struct parser_stats st;
+	size_t max_bytes = 0;
+
+	cr_assert_eq(parser_open(&po, &p, &err), MT_ERR_OK, "%s", err.msg);
+	parser_parse(p, &job, 1);
+	first = job;
+	memcpy(u0, u, sizeof(u));
+	cr_assert_eq(first.status, PARSE_NULLS);
+	for (size_t i = 0; i < 5 * ARRAY_SIZE(nums); i++) {
+		/* "The committee met 7 times", "... met 7 7 times"... */
+		char n[64];
+
+		snprintf(n, sizeof(n), "%s", nums[i % ARRAY_SIZE(nums)]);
+		for (size_t k = 0; k < i / ARRAY_SIZE(nums); k++)
+			snprintf(n + strlen(n), sizeof(n) - strlen(n), "-%s",
+				 nums[k]);
+		w[3] = n;
+		parser_parse(p, &fill, 1);
+		cr_expect_eq(fill.status, PARSE_COMPLETE, "'%s'", n);
+		/* the sentence being edited: asked for each time, kept */
+		parser_parse(p, &job, 1);
+		cr_assert(job.cached, "dropped at %zu", i);
+		parser_get_stats(p, &st);
+		if (st.cache_bytes > max_bytes)
+			max_bytes = st.cache_bytes;
+	}
+	cr_expect_leq(max_bytes, (size_t)BUDGET, "%zu bytes", max_bytes);
+	cr_expect_gt(st.cache_turns, 1, "%llu turns",
+		     (unsigned long long)st.cache_turns);
+	cr_expect_eq(job.status, first.status);
+	cr_expect_eq(job.null_count, first.null_count);
+	cr_expect(memcmp(u, u0, sizeof(u)) == 0);
+
+	/* the first filler sentence was dropped: parsed again, same answer */
+	w[3] = nums[0];
+	parser_parse(p, &fill, 1);
+	cr_expect(!fill.cached, "still cached after %llu turns",
+		  (unsigned long long)st.cache_turns);
+	cr_expect_eq(fill.status, PARSE_COMPLETE);
+	parser_close(p);
+
+	/* a fresh parser gives what the cache gave */
+	cr_assert_eq(parser_open(NULL, &p, &err), MT_ERR_OK);
+	parser_parse(p, &job, 1);
+	cr_expect(!job.cached);
+	cr_expect_eq(job.status, first.status);
+	cr_expect_eq(job.null_count, first.null_count);
+	cr_expect_eq(job.cost, first.cost);
+	cr_expect(memcmp(u, u0, sizeof(u)) == 0);
+	parser_close(p);
+}
+
 Test(parser, glued_words_reach_the_tokenizer_as_written)
 {
 	/* "w/o" split in three words but written without spaces */
@@ -198,6 +267,63 @@ Test(repair, no_function_word_before_a_finite_verb)
 			   v.fix.at == 7 && i < 6; i++)
 		cr_expect(strcmp(v.fix.word, bad[i]) != 0,
 			  "'%s has' proposed as a repair", v.fix.word);
+	parser_close(p);
+}
+
+Test(repair, no_clause_joiner_nor_article_choice)
+{
+	/* "that", "it" and an article swapped for the other article are no
+	 * repairs; "to" only as the infinitive marker, before a verb */
+	static const char *const s1[] = { "Among", "the", "new", "members",
+					  ",", "whose", "papers", "were",
+					  "read", "were", "Lee", ",", "Ray",
+					  "and", "Ann", "." };
+	static const char *const s2[] = { "We", "are", "in", "a", "forest",
+					  "without", "a", "single", "path",
+					  "to", "follow", "us", "." };
+	static const char *const s3[] = { "To", "win", "the", "cup", "they",
+					  "must", "train", "hard", "." };
+	static const char *const wants[] = { "She", "wants", "go", "home",
+					     "now", "." };
+	const struct repair_text t[] = { { s1, NULL, ARRAY_SIZE(s1) },
+					 { s2, NULL, ARRAY_SIZE(s2) },
+					 { s3, NULL, ARRAY_SIZE(s3) } };
+	const struct repair_text tw = { wants, NULL, ARRAY_SIZE(wants) };
+	struct repair_verdict v;
+	struct parser *p;
+	struct mt_error err = { 0 };
+
+	cr_assert_eq(parser_open(NULL, &p, &err), MT_ERR_OK, "%s", err.msg);
+	for (size_t i = 0; i < ARRAY_SIZE(t); i++)
+		for (uint32_t at = 0; at < t[i].n; at++) {
+			repair_find(p, &t[i], at, at, &v);
+			if (!v.repaired)
+				continue;
+			cr_expect(v.fix.kind != REPAIR_INSERT ||
+					  (strcmp(v.fix.word, "that") != 0 &&
+					   strcmp(v.fix.word, "it") != 0),
+				  "sentence %zu: '%s' inserted at %u", i,
+				  v.fix.word, v.fix.at);
+			cr_expect(v.fix.kind != REPAIR_REPLACE ||
+					  !((!strcasecmp(t[i].words[at], "a") &&
+					     !strcmp(v.fix.word, "the")) ||
+					    (!strcasecmp(t[i].words[at], "the") &&
+					     !strcmp(v.fix.word, "a"))),
+				  "sentence %zu: '%s' for '%s'", i, v.fix.word,
+				  t[i].words[at]);
+			cr_expect(v.fix.kind != REPAIR_INSERT ||
+					  strcmp(v.fix.word, "to") != 0 ||
+					  (v.fix.at < t[i].n &&
+					   (parser_word_kinds(p, t[i].words[v.fix.at]) &
+					    PARSER_VERB)),
+				  "sentence %zu: 'to' before '%s'", i,
+				  v.fix.at < t[i].n ? t[i].words[v.fix.at] : "");
+		}
+	repair_find(p, &tw, 2, 2, &v);
+	cr_expect(v.repaired && v.fix.kind == REPAIR_INSERT &&
+		  v.fix.at == 2 && !strcmp(v.fix.word, "to"),
+		  "'wants go': repaired %d '%s' at %u", v.repaired,
+		  v.repaired ? v.fix.word : "", v.fix.at);
 	parser_close(p);
 }
 

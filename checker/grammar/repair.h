@@ -8,9 +8,9 @@
  * sentence in five.  Two questions sort the failures:
  *
  *   - Does a small repair at the unconnected word make the sentence link?
- *     A function word inserted right before or after it (an article, "to",
- *     "of", "is", "are", "that", "and", "it", a comma), or the word changed
- *     for its closed-class partner (is/are, a/an, this/these...).  Machine
+ *     A function word inserted right before or after it (an article, "of",
+ *     "is", "are", "to" before a verb), or the word changed for its
+ *     closed-class partner (is/are, a/an, this/these...).  Machine
  *     translation drops exactly such words; the repair is then also the
  *     suggestion.  On good sentences that fail, such a repair is rare (the
  *     failure is the dictionary's, and one function word does not fix it).

@@ -24,6 +24,8 @@
 
 #include "spelling/speller_internal.h"
 #include "util/arena.h"
+#include "util/buf.h"
+#include "util/gencache.h"
 #include "util/limits.h"
 #include "util/listfile.h"
 #include "util/paths.h"
@@ -131,12 +133,6 @@ static void read_aff_head(const char *aff, char *enc, size_t cap, int *case_ok)
 		fclose(f);
 }
 
-static void cache_clear(struct speller *sp)
-{
-	arena_release(&sp->cache_arena);
-	strtab_release(&sp->cache);
-}
-
 enum mt_err speller_open_files(const char *aff, const char *dic,
 			       struct speller **out, struct mt_error *err)
 {
@@ -161,6 +157,9 @@ enum mt_err speller_open_files(const char *aff, const char *dic,
 	fclose(f);
 
 	sp = xcalloc(1, sizeof(*sp));
+	gencache_init(&sp->cache, SPELLER_CACHE_BYTES);
+	arena_init(&sp->work, 0);
+	arena_init(&sp->out, 0);
 	sp->to_dic = sp->from_dic = (iconv_t)-1;
 	sp->dic_path = xstrdup(dic);
 	sp->aff_path = xstrdup(aff);
@@ -180,7 +179,6 @@ enum mt_err speller_open_files(const char *aff, const char *dic,
 			return MT_ERR_DICT;
 		}
 	}
-	arena_init(&sp->cache_arena, 0);
 	arena_init(&sp->freq_arena, 0);
 	sp->w = rank_default_weights;
 	*out = sp;
@@ -254,10 +252,10 @@ void speller_close(struct speller *sp)
 		iconv_close(sp->to_dic);
 	if (sp->from_dic != (iconv_t)-1)
 		iconv_close(sp->from_dic);
-	arena_release(&sp->cache_arena);
+	gencache_release(&sp->cache);
+	arena_release(&sp->work);
+	arena_release(&sp->out);
 	arena_release(&sp->freq_arena);
-	strtab_release(&sp->cache);
-	free(sp->entries);
 	strtab_release(&sp->freq);
 	free(sp->counts);
 	free(sp->dic_path);
@@ -323,8 +321,7 @@ int speller_add(struct speller *sp, const char *word, const char *model)
 	if (to_dic(sp, norm, w, sizeof(w)) < 0 ||
 	    (model && *model && to_dic(sp, model, m, sizeof(m)) < 0))
 		return -1;
-	if (strtab_count(&sp->cache))
-		cache_clear(sp);
+	gencache_clear(&sp->cache);
 	/* kept: Hunspell, when loaded, gets every added word in order, and
 	 * the words are sources of the suggestion index, which the next
 	 * look-up maps or builds with them */
@@ -435,25 +432,66 @@ unsigned long speller_frequency(const struct speller *sp, const char *word,
 
 /* ---- the cache -------------------------------------------------------- */
 
-struct entry *speller_cache_get(struct speller *sp, const char *w, size_t len)
+struct sval *speller_entry_get(struct speller *sp, const char *w, size_t len,
+			       struct entry *e)
 {
-	uint32_t id;
-	int is_new;
-	struct entry *e;
+	size_t vlen;
+	struct sval *v = gencache_get(&sp->cache, w, len, &vlen);
+	const char *p;
 
-	if (strtab_count(&sp->cache) >= SPELLER_CACHE_MAX &&
-	    strtab_find(&sp->cache, w, len) == STRTAB_NONE)
-		cache_clear(sp);
-	id = strtab_intern_copy(&sp->cache, &sp->cache_arena, w, len, &is_new);
-	if (!is_new)
-		return &sp->entries[id];
-	sp->entries = xgrow(sp->entries, &sp->alloc_entries, id + 1,
-			    sizeof(*sp->entries));
-	e = &sp->entries[id];
 	memset(e, 0, sizeof(*e));
-	e->key = strtab_str(&sp->cache, id, &e->len);
+	e->key = w;
+	e->len = (uint32_t)len;
 	e->known = -1;
-	return e;
+	if (!v)
+		return NULL;
+	e->known = v->known;
+	p = (const char *)(v + 1);
+	for (int o = 0; o < SPELLER_N_ORDERS; o++) {
+		const char **a = arena_alloc(&sp->work,
+					     (v->n_sug[o] + 1) * sizeof(*a));
+
+		for (size_t i = 0; i < v->n_sug[o]; i++) {
+			a[i] = p;
+			p += strlen(p) + 1;
+		}
+		if (!v->have_sug[o])
+			continue; /* forgotten by speller_set_weights() */
+		e->have_sug[o] = 1;
+		e->n_sug[o] = v->n_sug[o];
+		e->sug[o] = a;
+	}
+	return v;
+}
+
+void speller_entry_put(struct speller *sp, const struct entry *e)
+{
+	struct sval h = { 0 };
+	struct buf b = BUF_INIT;
+
+	h.known = e->known;
+	for (int o = 0; o < SPELLER_N_ORDERS; o++)
+		if (e->have_sug[o]) {
+			h.have_sug[o] = 1;
+			h.n_sug[o] = e->n_sug[o];
+		}
+	buf_add(&b, &h, sizeof(h));
+	for (int o = 0; o < SPELLER_N_ORDERS; o++)
+		for (size_t i = 0; i < h.n_sug[o]; i++)
+			buf_add(&b, e->sug[o][i], strlen(e->sug[o][i]) + 1);
+	gencache_put(&sp->cache, e->key, e->len, b.buf, b.len);
+	buf_release(&b);
+}
+
+void speller_set_cache_budget(struct speller *sp, size_t bytes)
+{
+	gencache_release(&sp->cache);
+	gencache_init(&sp->cache, bytes);
+}
+
+size_t speller_cache_bytes(const struct speller *sp)
+{
+	return gencache_bytes(&sp->cache);
 }
 
 /* ---- checking --------------------------------------------------------- */
@@ -516,14 +554,21 @@ static int check_uncached(struct speller *sp, const char *w, size_t len)
 
 int speller_check(struct speller *sp, const char *word, size_t len)
 {
-	struct entry *e;
+	size_t vlen;
+	struct sval *v, h = { 0 };
 
 	if (len == 0 || len > SPELLER_MAX_WORD)
 		return 1;
-	e = speller_cache_get(sp, word, len);
-	if (e->known < 0)
-		e->known = (int8_t)check_uncached(sp, word, len);
-	return e->known;
+	v = gencache_get(&sp->cache, word, len, &vlen);
+	if (v && v->known >= 0)
+		return v->known;
+	/* check_uncached() leaves the cache alone: v stays valid */
+	h.known = (int8_t)check_uncached(sp, word, len);
+	if (v)
+		v->known = h.known;
+	else
+		gencache_put(&sp->cache, word, len, &h, sizeof(h));
+	return h.known;
 }
 
 size_t speller_stems(struct speller *sp, const char *word, size_t len,
@@ -580,7 +625,7 @@ size_t speller_hunspell_suggest(struct speller *sp, const char *word,
 	if (to_dic(sp, norm, w, sizeof(w)) == 0)
 		n = Hunspell_suggest(hun(sp), &list, w);
 	for (int i = 0; i < n && k < max; i++) {
-		char *u = from_dic(sp, list[i], &sp->cache_arena);
+		char *u = from_dic(sp, list[i], &sp->work);
 
 		if (!u || !*u || strlen(u) > SPELLER_MAX_WORD)
 			continue;

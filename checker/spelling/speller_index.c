@@ -198,7 +198,7 @@ int speller_index_known(struct speller *sp, const char *w, size_t n)
 		return 1;
 	if (cp == RANK_UPPER) { /* "PARIS": is "Paris" indexed? */
 		const char *c = rank_match_case(RANK_CAPITALISED, low,
-						&sp->cache_arena);
+						&sp->work);
 
 		return sugindex_has(sp->ix, c, strlen(c));
 	}

@@ -13,10 +13,13 @@
  *   speller_suggest.c suggestions: the index's candidates and two words
  *                     run together, ranked (rank.h), kept in the cache
  *
- * Ownership: the speller owns everything reachable from it.  Strings of
- * the cache (keys, suggestions, case-matched candidates) live in
- * cache_arena until the cache is emptied (a full cache, an added word)
- * or the speller is closed; the added words and their models live in
+ * Ownership: the speller owns everything reachable from it.  The cache
+ * (util/gencache.h) holds each word as one value: a struct sval, then the
+ * strings of each order it has (speller_entry_get(), speller_entry_put()).
+ * The word being worked on -- its decoded entry, Hunspell's and the
+ * index's candidates, case-matched copies -- lives in the work arena,
+ * emptied by each speller_suggest(); what speller_suggest() hands out is
+ * copied into the out arena.  The added words and their models live in
  * added_arena for the speller's life.  Not thread-safe.
  */
 #ifndef MT_SPELLER_INTERNAL_H
@@ -31,10 +34,11 @@
 #include "spelling/rank.h"
 #include "spelling/sugindex.h"
 #include "util/arena.h"
+#include "util/gencache.h"
 #include "util/strtab.h"
 
-/* One cached word: its check result (-1 not asked yet) and, once asked,
- * its suggestions in each order.  Strings live in the cache arena. */
+/* One word as the speller works on it: its check result (-1 not asked
+ * yet) and, once asked, its suggestions in each order. */
 struct entry {
 	const char *key;
 	uint32_t len;
@@ -44,6 +48,14 @@ struct entry {
 	const char **sug[SPELLER_N_ORDERS];
 };
 
+/* A word's value in the cache, followed by the strings of each order it
+ * has, each NUL-terminated. */
+struct sval {
+	int8_t known; /* -1: not asked */
+	uint8_t have_sug[SPELLER_N_ORDERS];
+	uint8_t n_sug[SPELLER_N_ORDERS]; /* strings that follow, by order */
+};
+
 struct Hunhandle; /* Hunspell's handle: hunspell.c's alone */
 
 struct speller {
@@ -51,10 +63,9 @@ struct speller {
 	char *dic_path;
 	int utf8; /* dictionary encoding is UTF-8: no iconv */
 	iconv_t to_dic, from_dic;
-	struct arena cache_arena; /* keys and suggestions */
-	struct strtab cache;	  /* word -> id */
-	struct entry *entries;	  /* by id */
-	size_t alloc_entries;
+	struct gencache cache; /* word -> struct sval and strings */
+	struct arena work;     /* the entry being filled: its strings */
+	struct arena out;      /* what speller_suggest() handed out last */
 	struct arena freq_arena;
 	struct strtab freq;    /* lower-case word -> id */
 	unsigned long *counts; /* by id */
@@ -84,11 +95,16 @@ struct speller {
 size_t speller_normalise(const char *w, size_t len, char *out);
 
 /*
- * The cache entry of the exact word, created (known = -1, no suggestions)
- * when new.  The pointer is valid until the next speller_cache_get() (a
- * new entry may move the array); a full cache is emptied first.
+ * The cached entry for word (w, len), decoded into *e: its strings point
+ * into the cache's value (valid until the next gencache call), its arrays
+ * are in the work arena.  Not cached: known -1, nothing else.  Returns the
+ * value, or NULL when the word is not cached.
  */
-struct entry *speller_cache_get(struct speller *sp, const char *w, size_t len);
+struct sval *speller_entry_get(struct speller *sp, const char *w, size_t len,
+			       struct entry *e);
+
+/* Store *e in the cache (its strings copied: they may point anywhere). */
+void speller_entry_put(struct speller *sp, const struct entry *e);
 
 /* Is the NUL-terminated normalised word w (n bytes) spelled right: by the
  * index when it can tell, else by Hunspell.  Not cached. */
@@ -104,7 +120,7 @@ char *speller_accepted_form(struct speller *sp, const char *word,
 
 /*
  * Hunspell's suggestions for the word (len bytes of UTF-8), converted to
- * UTF-8 in the cache arena, in Hunspell's order, at most max into out;
+ * UTF-8 in the work arena, in Hunspell's order, at most max into out;
  * returns how many.  Slow (Hunspell's search: tens of milliseconds, cut
  * after a quarter of a second of process time).
  */

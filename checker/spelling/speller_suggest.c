@@ -21,8 +21,7 @@
 static void keep_order(struct speller *sp, struct entry *e, int o,
 		       const char *const *v, size_t cnt)
 {
-	e->sug[o] = arena_alloc(&sp->cache_arena,
-				(cnt ? cnt : 1) * sizeof(char *));
+	e->sug[o] = arena_alloc(&sp->work, (cnt ? cnt : 1) * sizeof(char *));
 	for (size_t i = 0; i < cnt; i++)
 		e->sug[o][i] = v[i];
 	e->n_sug[o] = (uint8_t)cnt;
@@ -88,9 +87,9 @@ static size_t split_candidates(struct speller *sp, const char *w, size_t n,
 		 * Hunspell breaks words at hyphens */
 		if ((sp->ix && aff_closure_hyphen_breaks(sp->closure)) ||
 		    speller_spelled(sp, a, n + 1))
-			v[k++] = arena_strdup(&sp->cache_arena, a);
+			v[k++] = arena_strdup(&sp->work, a);
 		a[i] = ' ';
-		v[k++] = arena_strdup(&sp->cache_arena, a);
+		v[k++] = arena_strdup(&sp->work, a);
 	}
 	return k;
 }
@@ -119,7 +118,7 @@ static size_t index_candidates(struct speller *sp, const struct entry *e,
 	qsort(c, n, sizeof(*c), by_edits);
 	wc = rank_case_pattern(e->key, e->len);
 	for (size_t i = 0; i < n && k < SPELLER_RANK_MAX; i++) {
-		const char *s = rank_match_case(wc, c[i].s, &sp->cache_arena);
+		const char *s = rank_match_case(wc, c[i].s, &sp->work);
 		size_t j;
 
 		for (j = 0; j < k && strcmp(v[j], s) != 0; j++)
@@ -169,39 +168,59 @@ void speller_rank(const struct speller *sp, const char *word, size_t len,
 	rank_sort(&sp->w, word, len, cands, freq, k);
 }
 
+static void forget_ranked(void *val, size_t vlen, void *arg)
+{
+	struct sval *v = val;
+
+	(void)vlen;
+	(void)arg;
+	v->have_sug[SPELLER_ORDER_RANKED] = 0;
+	v->have_sug[SPELLER_ORDER_INDEX] = 0;
+}
+
 void speller_set_weights(struct speller *sp, const struct rank_weights *w)
 {
 	sp->w = *w;
 	/* Hunspell's own lists stay: ranking does not change them */
-	for (uint32_t i = 0; i < strtab_count(&sp->cache); i++) {
-		sp->entries[i].have_sug[SPELLER_ORDER_RANKED] = 0;
-		sp->entries[i].have_sug[SPELLER_ORDER_INDEX] = 0;
-	}
+	gencache_each(&sp->cache, forget_ranked, NULL);
 }
 
 size_t speller_suggest(struct speller *sp, const char *word, size_t len,
 		       enum speller_order order, const char *const **out)
 {
-	struct entry *e;
-	int o = (int)order;
+	struct entry e;
+	int o = (int)order, filled;
+	const char **v;
 	size_t n;
 
 	*out = NULL;
+	arena_release(&sp->out);
 	if (len == 0 || len > SPELLER_MAX_WORD || o < 0 ||
 	    o >= SPELLER_N_ORDERS)
 		return 0;
-	e = speller_cache_get(sp, word, len);
-	if (!e->have_sug[o]) {
+	arena_release(&sp->work);
+	speller_entry_get(sp, word, len, &e);
+	filled = !e.have_sug[o];
+	if (filled) {
+		/* the work uses the index and Hunspell, not the cache: e's
+		 * strings stay valid until speller_entry_put() */
 		if (o == SPELLER_ORDER_HUNSPELL)
-			fill_hunspell(sp, e);
+			fill_hunspell(sp, &e);
 		else
-			fill_index(sp, e, o);
+			fill_index(sp, &e, o);
 	}
-	n = e->n_sug[o];
+	n = e.n_sug[o];
 	if (n > SPELLER_MAX_SUGGESTIONS)
 		n = SPELLER_MAX_SUGGESTIONS;
+	/* copies of their own: the cache may move its copy */
+	v = arena_alloc(&sp->out, (n ? n : 1) * sizeof(*v));
+	for (size_t i = 0; i < n; i++)
+		v[i] = arena_strdup(&sp->out, e.sug[o][i]);
+	if (filled)
+		speller_entry_put(sp, &e);
+	arena_release(&sp->work);
 	if (!n)
 		return 0;
-	*out = e->sug[o];
+	*out = v;
 	return n;
 }
