@@ -12,6 +12,7 @@
 
 #include "run/checker.h"
 #include "engine/engine.h"
+#include "engine/match.h"
 #include "helpers.h"
 #include "text/lexicon.h"
 #include "util/buf.h"
@@ -438,4 +439,38 @@ Test(engine, rules_test_covers_every_rule_id)
 		     listed, tested);
 	run_result_release(&list);
 	run_result_release(&test);
+}
+
+/* The memo of token tests stays within its budget: emptied between
+ * sentences when the next one could overflow it, and a record got again
+ * after that starts blank (every test is run again: no answer changes). */
+Test(match_memo, bounded_by_bytes_records_blank_after_emptying)
+{
+	enum { BUDGET = 32 * 1024 };
+	struct match_memo mm;
+	size_t max_bytes = 0;
+	char w[32];
+	uint64_t *r;
+
+	match_memo_init(&mm, 100, BUDGET);
+	r = match_memo_get(&mm, "first", 5);
+	cr_assert_not_null(r);
+	r[0] = 3; /* tested, matched */
+	cr_expect_eq(match_memo_get(&mm, "first", 5)[0], 3);
+	for (int s = 0; s < 200; s++) {
+		match_memo_make_room(&mm, 10); /* a sentence of 10 tokens */
+		for (int t = 0; t < 10; t++) {
+			int n = snprintf(w, sizeof(w), "form%d", s * 10 + t);
+
+			cr_assert_not_null(match_memo_get(&mm, w, (size_t)n));
+		}
+		if (match_memo_bytes(&mm) > max_bytes)
+			max_bytes = match_memo_bytes(&mm);
+	}
+	cr_expect_leq(max_bytes, (size_t)BUDGET, "%zu bytes", max_bytes);
+	cr_expect_gt(max_bytes, (size_t)BUDGET / 2, "%zu bytes", max_bytes);
+	r = match_memo_get(&mm, "first", 5);
+	cr_assert_not_null(r);
+	cr_expect_eq(r[0], 0, "a record survived emptying");
+	match_memo_release(&mm);
 }

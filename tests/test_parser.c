@@ -95,6 +95,75 @@ Test(parser, complete_unconnected_cache_and_limits)
 	parser_close(p);
 }
 
+/* The cache is bounded by bytes; a sentence in use stays cached, the
+ * others go; an evicted sentence parsed again gets the answer it had. */
+Test(parser, cache_bounded_by_bytes_same_answers_after_eviction)
+{
+	enum { BUDGET = 8 * 1024 };
+	static const char *const bad[] = { "The", "elect", "President",
+					   "arrived", "yesterday", "." };
+	static const char *nums[] = { "2", "3", "4", "5", "6", "7", "8",
+				      "9", "10", "11", "12", "13" };
+	const char *w[6] = { "The", "committee", "met", NULL, "times", "." };
+	struct parser_options po = { .cache_bytes = BUDGET };
+	struct parser *p;
+	struct mt_error err = { 0 };
+	uint8_t u[6], u0[6], uf[6];
+	struct parse_job job = { .words = bad, .n_words = 6, .unlinked = u };
+	struct parse_job first, fill = { .words = w, .n_words = 6,
+					  .unlinked = uf };
+	struct parser_stats st;
+	size_t max_bytes = 0;
+
+	cr_assert_eq(parser_open(&po, &p, &err), MT_ERR_OK, "%s", err.msg);
+	parser_parse(p, &job, 1);
+	first = job;
+	memcpy(u0, u, sizeof(u));
+	cr_assert_eq(first.status, PARSE_NULLS);
+	for (size_t i = 0; i < 5 * ARRAY_SIZE(nums); i++) {
+		/* "The committee met 7 times", "... met 7 7 times"... */
+		char n[64];
+
+		snprintf(n, sizeof(n), "%s", nums[i % ARRAY_SIZE(nums)]);
+		for (size_t k = 0; k < i / ARRAY_SIZE(nums); k++)
+			snprintf(n + strlen(n), sizeof(n) - strlen(n), "-%s",
+				 nums[k]);
+		w[3] = n;
+		parser_parse(p, &fill, 1);
+		cr_expect_eq(fill.status, PARSE_COMPLETE, "'%s'", n);
+		/* the sentence being edited: asked for each time, kept */
+		parser_parse(p, &job, 1);
+		cr_assert(job.cached, "dropped at %zu", i);
+		parser_get_stats(p, &st);
+		if (st.cache_bytes > max_bytes)
+			max_bytes = st.cache_bytes;
+	}
+	cr_expect_leq(max_bytes, (size_t)BUDGET, "%zu bytes", max_bytes);
+	cr_expect_gt(st.cache_turns, 1, "%llu turns",
+		     (unsigned long long)st.cache_turns);
+	cr_expect_eq(job.status, first.status);
+	cr_expect_eq(job.null_count, first.null_count);
+	cr_expect(memcmp(u, u0, sizeof(u)) == 0);
+
+	/* the first filler sentence was dropped: parsed again, same answer */
+	w[3] = nums[0];
+	parser_parse(p, &fill, 1);
+	cr_expect(!fill.cached, "still cached after %llu turns",
+		  (unsigned long long)st.cache_turns);
+	cr_expect_eq(fill.status, PARSE_COMPLETE);
+	parser_close(p);
+
+	/* a fresh parser gives what the cache gave */
+	cr_assert_eq(parser_open(NULL, &p, &err), MT_ERR_OK);
+	parser_parse(p, &job, 1);
+	cr_expect(!job.cached);
+	cr_expect_eq(job.status, first.status);
+	cr_expect_eq(job.null_count, first.null_count);
+	cr_expect_eq(job.cost, first.cost);
+	cr_expect(memcmp(u, u0, sizeof(u)) == 0);
+	parser_close(p);
+}
+
 Test(parser, glued_words_reach_the_tokenizer_as_written)
 {
 	/* "w/o" split in three words but written without spaces */

@@ -315,3 +315,63 @@ Test(speller, suggestion_index_is_built_once_then_mapped)
 	}
 	speller_close(sp);
 }
+
+/* Everything the speller says of a word, as one string. */
+static void answers(struct speller *sp, const char *w, char *out, size_t cap)
+{
+	size_t n = (size_t)snprintf(out, cap, "%d",
+				    speller_check(sp, w, strlen(w)));
+
+	for (int o = 0; o < SPELLER_N_ORDERS; o++) {
+		const char *const *v;
+		size_t k = speller_suggest(sp, w, strlen(w),
+					   (enum speller_order)o, &v);
+
+		n += (size_t)snprintf(out + n, cap - n, "|");
+		for (size_t i = 0; i < k && n < cap; i++)
+			n += (size_t)snprintf(out + n, cap - n, "%s,", v[i]);
+	}
+}
+
+/* The cache is bounded by bytes, and a word evicted and asked again gets
+ * the answers it got the first time. */
+Test(speller, cache_bounded_by_bytes_same_answers_after_eviction)
+{
+	enum { BUDGET = 16 * 1024, N_WORDS = 8 };
+	static const char *const words[N_WORDS] = { "recieve", "goverment",
+						    "catz",    "london",
+						    "Helo",    "cats",
+						    "bet",     "government" };
+	struct speller *sp = open_case("basic");
+	char first[N_WORDS][1024], again[1024], w[32];
+	size_t max_bytes = 0;
+
+	speller_set_cache_budget(sp, BUDGET);
+	for (int i = 0; i < N_WORDS; i++)
+		answers(sp, words[i], first[i], sizeof(first[i]));
+	for (int i = 0; i < 2000; i++) {
+		int n = snprintf(w, sizeof(w), "filler%dx", i);
+
+		speller_check(sp, w, (size_t)n);
+		if (i % 50 == 0) {
+			const char *const *v;
+
+			speller_suggest(sp, w, (size_t)n, SPELLER_ORDER_INDEX,
+					&v);
+		}
+		if (speller_cache_bytes(sp) > max_bytes)
+			max_bytes = speller_cache_bytes(sp);
+	}
+	cr_expect_leq(max_bytes, (size_t)BUDGET, "%zu bytes", max_bytes);
+	cr_expect_gt(max_bytes, (size_t)BUDGET / 2, "%zu bytes", max_bytes);
+	for (int i = 0; i < N_WORDS; i++) {
+		answers(sp, words[i], again, sizeof(again));
+		cr_expect_str_eq(again, first[i], "%s", words[i]);
+	}
+	/* and once more from the cache */
+	for (int i = 0; i < N_WORDS; i++) {
+		answers(sp, words[i], again, sizeof(again));
+		cr_expect_str_eq(again, first[i], "%s (cached)", words[i]);
+	}
+	speller_close(sp);
+}

@@ -11,6 +11,7 @@
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/common.h"
+#include "util/gencache.h"
 #include "util/limits.h"
 #include "util/listfile.h"
 #include "check/diag.h"
@@ -281,4 +282,64 @@ Test(listfile, bad_files_fail_with_the_reason_never_as_an_empty_list)
 	free(p1);
 	free(p2);
 	free(p3);
+}
+
+/* gencache: bounded by bytes, the entries in use kept, the others dropped
+ * a generation later, and what comes back is what went in. */
+Test(gencache, eviction_by_bytes_keeps_what_is_used)
+{
+	enum { BUDGET = 64 * 1024 };
+	struct gencache c;
+	char key[32], val[200];
+	size_t len, max_bytes = 0;
+	const char *v;
+
+	gencache_init(&c, BUDGET);
+	cr_expect_null(gencache_get(&c, "absent", 6, &len));
+	for (int i = 0; i < 5000; i++) {
+		int n = snprintf(key, sizeof(key), "sentence %d", i);
+
+		/* a value of its own per key, of varying size */
+		memset(val, 'a' + i % 26, sizeof(val));
+		cr_assert_not_null(
+			gencache_put(&c, key, (size_t)n, val, 50 + i % 150));
+		/* "the open document": asked for all along */
+		if (i >= 7)
+			cr_assert_not_null(
+				gencache_get(&c, "sentence 7", 10, &len),
+				"the entry in use was dropped at %d", i);
+		if (gencache_bytes(&c) > max_bytes)
+			max_bytes = gencache_bytes(&c);
+	}
+	cr_expect_leq(max_bytes, (size_t)BUDGET,
+		      "the cache grew to %zu bytes (budget %d)", max_bytes,
+		      BUDGET);
+	cr_expect_gt(c.turns, 10, "only %llu turns",
+		     (unsigned long long)c.turns);
+	cr_expect_lt(gencache_count(&c), 2000, "%zu entries held",
+		     gencache_count(&c));
+	/* the oldest entries are gone, the last ones there, intact */
+	cr_expect_null(gencache_get(&c, "sentence 0", 10, &len));
+	v = gencache_get(&c, "sentence 4999", 13, &len);
+	cr_assert_not_null(v);
+	cr_expect_eq(len, 50 + 4999 % 150);
+	for (size_t i = 0; i < len; i++)
+		cr_assert_eq(v[i], 'a' + 4999 % 26, "byte %zu changed", i);
+	v = gencache_get(&c, "sentence 7", 10, &len);
+	cr_assert_not_null(v);
+	cr_expect_eq(len, 50 + 7);
+	cr_expect_eq(v[0], 'a' + 7);
+
+	/* a value replaced; too big an entry refused, nothing dropped */
+	cr_assert_not_null(gencache_put(&c, "sentence 7", 10, "xyz", 3));
+	v = gencache_get(&c, "sentence 7", 10, &len);
+	cr_expect(len == 3 && memcmp(v, "xyz", 3) == 0);
+	cr_expect_null(gencache_put(&c, "big", 3, val, BUDGET));
+	cr_expect_not_null(gencache_get(&c, "sentence 7", 10, &len));
+
+	gencache_clear(&c);
+	cr_expect_eq(gencache_count(&c), 0);
+	cr_expect_eq(gencache_bytes(&c), 0);
+	cr_expect_null(gencache_get(&c, "sentence 7", 10, &len));
+	gencache_release(&c);
 }

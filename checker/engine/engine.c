@@ -68,7 +68,8 @@ static enum mt_err engine_open(const char *dir, const char *const *files,
 	e->infos = xmalloc(e->n_infos * sizeof(*e->infos));
 	memcpy(e->infos, e->rs->infos, e->rs->n_rules * sizeof(*e->infos));
 	memcpy(e->infos + e->rs->n_rules, engine_rules, sizeof(engine_rules));
-	match_memo_init(&e->memo, e->rs->n_patterns + e->rs->n_word_lists);
+	match_memo_init(&e->memo, e->rs->n_patterns + e->rs->n_word_lists,
+			MATCH_MEMO_BYTES);
 	*out = e;
 	return MT_ERR_OK;
 }

@@ -13,14 +13,33 @@
 #include "util/xalloc.h"
 
 /*
- * The table is emptied between sentences once it holds MEMO_MAX_WORDS
- * forms, so a record stays valid for a whole sentence.
+ * The table is emptied between sentences when the next sentence could
+ * take it over its budget, so a record stays valid for a whole sentence.
  */
-#define MEMO_MAX_WORDS (1u << 20)
+size_t match_memo_bytes(const struct match_memo *mm)
+{
+	return arena_used(&mm->arena) + strtab_bytes(&mm->forms) +
+	       mm->alloc_bits * sizeof(*mm->bits);
+}
 
-void match_memo_init(struct match_memo *mm, size_t slots)
+/* The most that n new forms add: each a key of at most 64 bytes and a
+ * record in the arena (aligned), and the arrays' growth. */
+static size_t forms_bytes(const struct match_memo *mm, size_t n)
+{
+	const size_t a = _Alignof(max_align_t);
+	size_t count = strtab_count(&mm->forms);
+	size_t rec = (mm->words * sizeof(uint64_t) + a - 1) / a * a;
+
+	return n * ((65 + a - 1) / a * a + rec) +
+	       strtab_grow_bytes(&mm->forms, n) +
+	       (xgrow_capacity(mm->alloc_bits, count + n) - mm->alloc_bits) *
+		       sizeof(*mm->bits);
+}
+
+void match_memo_init(struct match_memo *mm, size_t slots, size_t budget)
 {
 	memset(mm, 0, sizeof(*mm));
+	mm->budget = budget;
 	mm->words = (slots * 2 + 63) / 64;
 	arena_init(&mm->arena, 0);
 }
@@ -40,7 +59,7 @@ static void memo_clear(struct match_memo *mm)
 
 void match_memo_make_room(struct match_memo *mm, size_t n)
 {
-	if (strtab_count(&mm->forms) + n > MEMO_MAX_WORDS)
+	if (match_memo_bytes(mm) + forms_bytes(mm, n) > mm->budget)
 		memo_clear(mm);
 }
 

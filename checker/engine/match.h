@@ -14,9 +14,11 @@
  * words: each distinct word form (exact bytes) gets a record in a struct
  * match_memo of which token regexes and file-class word lists it was
  * tested against and with what result, 2 bits per slot (tested, matched),
- * kept across documents.  The records live in the memo's arena; a record
- * stays valid for the whole sentence it was got for
- * (match_memo_make_room() empties a full memo between sentences only).
+ * kept across documents, up to a budget of bytes (then emptied: the memo
+ * only saves work, it never changes an answer).  The records live in the
+ * memo's arena; a record stays valid for the whole sentence it was got
+ * for (match_memo_make_room() empties a full memo between sentences
+ * only).
  *
  * Regex work is charged to the rule being matched (m->work, pattern.h): a
  * search that gives up answers "no match", remembers nothing, and records
@@ -39,16 +41,24 @@ struct engine;
 
 /* --- the memo of token tests ------------------------------------------- */
 
+/* The memo's budget (per engine: one per checker): ~20,000 word forms. */
+#define MATCH_MEMO_BYTES ((size_t)4 << 20)
+
 struct match_memo {
 	struct strtab forms; /* word form -> id */
 	uint64_t **bits;     /* by id, in arena */
 	size_t alloc_bits;
 	struct arena arena;
-	size_t words; /* uint64_t per record */
+	size_t words;  /* uint64_t per record */
+	size_t budget; /* bytes */
 };
 
-/* Room for `slots` results per word form (0: no memo at all). */
-void match_memo_init(struct match_memo *mm, size_t slots);
+/* Room for `slots` results per word form (0: no memo at all), in at most
+ * `budget` bytes (arena bytes, the table's arrays and the record index;
+ * MATCH_MEMO_BYTES for an engine). */
+void match_memo_init(struct match_memo *mm, size_t slots, size_t budget);
+/* Bytes held, by the count above. */
+size_t match_memo_bytes(const struct match_memo *mm);
 void match_memo_release(struct match_memo *mm);
 
 /* Before a sentence of n tokens: empty the memo if it could overflow. */

@@ -18,9 +18,8 @@
 #include <link-grammar/dict-api.h>
 #include <link-grammar/link-includes.h>
 
-#include "util/arena.h"
 #include "util/buf.h"
-#include "util/strtab.h"
+#include "util/gencache.h"
 #include "util/xalloc.h"
 
 /* --- the shared dictionary --------------------------------------------- */
@@ -76,9 +75,9 @@ static void dict_release(void)
 
 /* --- the cache ------------------------------------------------------- */
 
-/* A cached result; unlinked is in the cache arena. */
+/* A cached result: this header, then one byte per word of text (the
+ * unlinked array), as one gencache value. */
 struct cache_entry {
-	uint8_t *unlinked; /* one byte per word of text */
 	uint32_t n_words;
 	uint32_t null_count;
 	int32_t split_subject;
@@ -91,73 +90,62 @@ struct parser {
 	struct parser_options opts;
 	Dictionary dict; /* the shared one */
 	pthread_mutex_t lock; /* cache and stats */
-	struct strtab cache;	      /* joined sentence text -> id */
-	struct cache_entry *entries;  /* by id */
-	size_t alloc_entries;
-	struct arena cache_arena;     /* texts and unlinked arrays */
+	struct gencache cache; /* joined sentence text -> struct cache_entry */
 	struct parser_stats stats;
 	int trace; /* $MTLINT_PARSER_TRACE: each sentence on stderr */
 };
 
-static void cache_clear(struct parser *p)
-{
-	strtab_release(&p->cache);
-	arena_release(&p->cache_arena);
-}
-
 /* Copy a cached result into job; 1 when found.  Caller holds the lock. */
 static int cache_get(struct parser *p, const char *text, struct parse_job *job)
 {
-	uint32_t id = strtab_find(&p->cache, text, strlen(text));
-	const struct cache_entry *e;
+	size_t len;
+	const unsigned char *v = gencache_get(&p->cache, text, strlen(text),
+					      &len);
+	struct cache_entry e;
 
-	if (id == STRTAB_NONE)
+	if (!v)
 		return 0;
-	e = &p->entries[id];
+	memcpy(&e, v, sizeof(e));
 	/* the same text split into other words ("ab" or "a" + "b" glued);
 	 * a cheap parse's failure does not say which words are unlinked */
-	if (e->n_words != job->n_words ||
-	    (e->complete_only && !job->complete_only &&
-	     e->status == PARSE_NULLS))
+	if (e.n_words != job->n_words ||
+	    (e.complete_only && !job->complete_only &&
+	     e.status == PARSE_NULLS))
 		return 0;
-	job->status = e->status;
-	job->null_count = e->null_count;
-	job->split_subject = e->split_subject;
-	job->cost = e->cost;
+	job->status = e.status;
+	job->null_count = e.null_count;
+	job->split_subject = e.split_subject;
+	job->cost = e.cost;
 	if (!job->complete_only)
-		memcpy(job->unlinked, e->unlinked, e->n_words);
+		memcpy(job->unlinked, v + sizeof(e), e.n_words);
 	return 1;
 }
 
-/* Remember job's result; a full cache is emptied first.  Caller holds the
- * lock.  Results that depend on the moment (time-outs, skips) are not
- * kept. */
+/* Remember job's result (over its budget, the cache drops what was not
+ * asked for during a whole generation).  Caller holds the lock.  Results
+ * that depend on the moment (time-outs, skips) are not kept. */
 static void cache_put(struct parser *p, const char *text,
 		      const struct parse_job *job)
 {
-	struct cache_entry *e;
-	uint32_t id;
-	int is_new;
+	struct cache_entry e;
+	unsigned char *v;
 
 	if (job->status != PARSE_COMPLETE && job->status != PARSE_NULLS &&
 	    job->status != PARSE_FAILED)
 		return;
-	if (strtab_count(&p->cache) >= p->opts.cache_size)
-		cache_clear(p);
-	id = strtab_intern_copy(&p->cache, &p->cache_arena, text, strlen(text),
-				&is_new);
-	if (is_new)
-		p->entries = xgrow(p->entries, &p->alloc_entries, id + 1,
-				   sizeof(*p->entries));
-	e = &p->entries[id];
-	e->n_words = job->n_words;
-	e->unlinked = arena_memdup(&p->cache_arena, job->unlinked,
-				   job->n_words); /* > 0: see run_job */
-	e->null_count = job->null_count;
-	e->split_subject = job->split_subject;
-	e->cost = job->cost;
-	e->status = job->status;
-	e->complete_only = job->complete_only;
+	memset(&e, 0, sizeof(e)); /* the padding too: the bytes are copied */
+	e.n_words = job->n_words;
+	e.null_count = job->null_count;
+	e.split_subject = job->split_subject;
+	e.cost = job->cost;
+	e.status = job->status;
+	e.complete_only = job->complete_only;
+	v = xmalloc(sizeof(e) + job->n_words);
+	memcpy(v, &e, sizeof(e));
+	memcpy(v + sizeof(e), job->unlinked, job->n_words);
+	gencache_put(&p->cache, text, strlen(text), v,
+		     sizeof(e) + job->n_words);
+	free(v);
 }
 
 /* --- parsing ----------------------------------------------------------- */
@@ -522,6 +510,14 @@ static void *worker(void *arg)
 	return NULL;
 }
 
+/*
+ * Every worker is a thread of its own, ended when the batch is done:
+ * link-grammar keeps, per thread, the largest connector table a parse on
+ * it has needed (one block, 8-34 MB after a long sentence) until the
+ * thread ends; on the caller's thread -- a server's, which lives as long
+ * as the process -- it would never be given back.  A thread costs tens of
+ * microseconds against milliseconds for a parse.
+ */
 void parser_parse(struct parser *p, struct parse_job *jobs, size_t n)
 {
 	struct batch b = { p, jobs, n, 0, 0 };
@@ -533,13 +529,13 @@ void parser_parse(struct parser *p, struct parse_job *jobs, size_t n)
 		nt = n;
 	if (nt > ARRAY_SIZE(tid))
 		nt = ARRAY_SIZE(tid);
-	/* the calling thread is one of the workers */
-	for (size_t t = 1; t < nt; t++) {
+	for (size_t t = 0; t < nt; t++) {
 		if (pthread_create(&tid[started], NULL, worker, &b) != 0)
 			break;
 		started++;
 	}
-	worker(&b);
+	if (!started && n)
+		worker(&b); /* no thread to be had: parse here */
 	for (size_t t = 0; t < started; t++)
 		pthread_join(tid[t], NULL);
 }
@@ -613,6 +609,9 @@ void parser_get_stats(struct parser *p, struct parser_stats *out)
 {
 	pthread_mutex_lock(&p->lock);
 	*out = p->stats;
+	out->cache_bytes = gencache_bytes(&p->cache);
+	out->cache_entries = gencache_count(&p->cache);
+	out->cache_turns = p->cache.turns;
 	pthread_mutex_unlock(&p->lock);
 }
 
@@ -632,8 +631,8 @@ enum mt_err parser_open(const struct parser_options *opts,
 		p->opts.max_words = 60;
 	if (!p->opts.timeout_s)
 		p->opts.timeout_s = 10;
-	if (!p->opts.cache_size)
-		p->opts.cache_size = 16384;
+	if (!p->opts.cache_bytes)
+		p->opts.cache_bytes = PARSER_CACHE_BYTES;
 	if (!p->opts.max_nulls)
 		p->opts.max_nulls = 3;
 	if (!p->opts.short_length)
@@ -662,7 +661,7 @@ enum mt_err parser_open(const struct parser_options *opts,
 	}
 	p->trace = getenv("MTLINT_PARSER_TRACE") != NULL;
 	pthread_mutex_init(&p->lock, NULL);
-	arena_init(&p->cache_arena, 0);
+	gencache_init(&p->cache, p->opts.cache_bytes);
 	*out = p;
 	return MT_ERR_OK;
 }
@@ -671,8 +670,7 @@ void parser_close(struct parser *p)
 {
 	if (!p)
 		return;
-	cache_clear(p);
-	free(p->entries);
+	gencache_release(&p->cache);
 	pthread_mutex_destroy(&p->lock);
 	dict_release();
 	free(p);

@@ -41,9 +41,20 @@
  * reports as not checked (never as a finding).  There is no deadline for
  * a batch: a document's budget counts sentences (grammar/parse.h).
  *
- * Cache: results are kept per joined sentence text (a hash table of at most
- * cache_size entries, emptied when full), so checking an edited document
- * again parses only the sentences that changed.
+ * Cache: results are kept per joined sentence text, so checking an edited
+ * document again parses only the sentences that changed.  The cache is
+ * bounded by bytes (cache_bytes, PARSER_CACHE_BYTES by default: about
+ * 14,000 sentences with their repair variants) in two generations
+ * (util/gencache.h): what was not asked for during a whole generation is
+ * dropped first, so the sentences of the documents being edited stay.
+ * A cached result is the one a fresh parse gives (the parse depends on the
+ * text alone), so what the cache holds never changes an answer.
+ *
+ * Memory: besides the cache, a parse needs link-grammar's working memory,
+ * up to tens of MB for a long sentence; link-grammar keeps the largest
+ * block of it per thread until the thread ends, so parses run on threads
+ * that end with each batch (parser_parse()), and a long-lived process
+ * gets that memory back.
  *
  * Threads: parser_parse() parses the sentences of a batch on up to
  * `threads` threads.  One parser may be used from several threads at once
@@ -57,12 +68,15 @@
 
 #include "util/common.h"
 
+/* The parser cache's default budget (per parser: one per checker). */
+#define PARSER_CACHE_BYTES ((size_t)4 << 20)
+
 struct parser_options {
 	unsigned max_words;	 /* longer sentences: PARSE_TOO_LONG; 0: 60 */
 	unsigned timeout_s;	 /* CPU seconds per sentence; 0: 10 */
 	unsigned threads;	 /* 0: $MTLINT_PARSER_THREADS, else the CPUs
 				  * online; at most 8 */
-	size_t cache_size;	 /* cached sentences; 0: 16384 */
+	size_t cache_bytes;	 /* the cache's budget; 0: PARSER_CACHE_BYTES */
 	unsigned short_length;	 /* link-grammar's short_length; 0: 10 */
 	/* the most unconnected words searched for; a sentence needing more
 	 * is PARSE_FAILED (each extra word costs a slower search).  0: 3 */
@@ -127,8 +141,8 @@ MT_NODISCARD enum mt_err parser_open(const struct parser_options *opts,
 void parser_close(struct parser *p); /* NULL: no-op */
 
 /*
- * Parse n sentences, on several threads when there are several.  Never
- * fails as a whole: each job carries its own status.
+ * Parse n sentences, on up to `threads` threads of the parser's own (see
+ * Memory above).  Never fails as a whole: each job carries its own status.
  */
 void parser_parse(struct parser *p, struct parse_job *jobs, size_t n);
 
@@ -167,9 +181,12 @@ struct parser_stats {
 	uint64_t cache_hits; /* sentences answered from the cache */
 	uint64_t timeouts;
 	uint64_t parse_ns;   /* CPU time spent in link-grammar (all threads) */
+	size_t cache_bytes;   /* the cache now (gencache_bytes()) */
+	size_t cache_entries; /* the cache now: results held */
+	uint64_t cache_turns; /* the cache's generations dropped */
 };
 
-/* Counters since parser_open(). */
+/* Counters since parser_open(), and the cache's size. */
 void parser_get_stats(struct parser *p, struct parser_stats *out);
 
 #endif /* MT_LINKGRAMMAR_H */

@@ -189,6 +189,7 @@ static void check_doc(struct lsp *s, struct open_doc *d, int quick)
 	sd.len = d->text.len;
 	sd.kind = d->kind;
 	sd.quick = quick;
+	s->trim_due |= !quick;
 	progress(s, d, 1);
 	if (session_check(s->session, 0, &sd, &res) != MT_ERR_OK) {
 		report_failure(s, &res);
@@ -712,6 +713,12 @@ int lsp_serve(const struct session_options *o, struct session *borrowed,
 		free(body);
 		if (!s.done && !rpc_pending(&s.rpc))
 			settle(&s);
+		/* idle after a full check (answered): what the parser's
+		 * threads freed in heaps of their own goes back */
+		if (s.trim_due && !rpc_pending(&s.rpc)) {
+			xalloc_trim();
+			s.trim_due = 0;
+		}
 	}
 	while (s.docs) {
 		struct open_doc *d = s.docs;

@@ -50,6 +50,7 @@ struct lsp {
 	/* what the client can do */
 	int client_pull, client_refresh, client_watch, client_progress;
 	unsigned long next_result;
+	int trim_due; /* a full check ran since malloc's heaps were trimmed */
 };
 
 /* The open document at uri, or NULL. */

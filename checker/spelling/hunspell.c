@@ -3,7 +3,7 @@
  *
  * Hunspell's strings never leave this file: words are converted to the
  * dictionary's encoding on the way in, suggestions back to UTF-8 and copied
- * into the speller's cache arena, and Hunspell_free_list() runs at once.
+ * into the speller's work arena, and Hunspell_free_list() runs at once.
  */
 #include "spelling/hunspell.h"
 
@@ -27,6 +27,7 @@
 #include "spelling/unmunch.h"
 #include "util/arena.h"
 #include "util/buf.h"
+#include "util/gencache.h"
 #include "util/hash.h"
 #include "util/limits.h"
 #include "util/listfile.h"
@@ -34,8 +35,12 @@
 #include "util/strtab.h"
 #include "util/xalloc.h"
 
-/* One cached word: its check result and, once asked, its suggestions in
- * both orders.  Strings live in the cache arena. */
+/*
+ * One word as the speller works on it: its check result and, once asked,
+ * its suggestions in each order.  In the cache (util/gencache.h) a word is
+ * one value: a struct sval, then the strings of each order it has, each
+ * NUL-terminated (entry_get(), entry_put()).
+ */
 struct entry {
 	const char *key;
 	uint32_t len;
@@ -45,15 +50,20 @@ struct entry {
 	const char **sug[SPELLER_N_ORDERS];
 };
 
+struct sval {
+	int8_t known; /* -1: not asked */
+	uint8_t have_sug[SPELLER_N_ORDERS];
+	uint8_t n_sug[SPELLER_N_ORDERS]; /* strings that follow, by order */
+};
+
 struct speller {
 	Hunhandle *h;
 	char *dic_path;
 	int utf8; /* dictionary encoding is UTF-8: no iconv */
 	iconv_t to_dic, from_dic;
-	struct arena cache_arena; /* keys and suggestions */
-	struct strtab cache;	  /* word -> id */
-	struct entry *entries;	  /* by id */
-	size_t alloc_entries;
+	struct gencache cache;	  /* word -> struct sval and strings */
+	struct arena work;	  /* the entry being filled: its strings */
+	struct arena out;	  /* what speller_suggest() handed out last */
 	struct arena freq_arena;
 	struct strtab freq;	  /* lower-case word -> id */
 	unsigned long *counts;	  /* by id */
@@ -182,12 +192,6 @@ static void read_aff_head(const char *aff, char *enc, size_t cap,
 		fclose(f);
 }
 
-static void cache_clear(struct speller *sp)
-{
-	arena_release(&sp->cache_arena);
-	strtab_release(&sp->cache);
-}
-
 enum mt_err speller_open_files(const char *aff, const char *dic,
 			       struct speller **out, struct mt_error *err)
 {
@@ -210,6 +214,9 @@ enum mt_err speller_open_files(const char *aff, const char *dic,
 	fclose(f);
 
 	sp = xcalloc(1, sizeof(*sp));
+	gencache_init(&sp->cache, SPELLER_CACHE_BYTES);
+	arena_init(&sp->work, 0);
+	arena_init(&sp->out, 0);
 	sp->to_dic = sp->from_dic = (iconv_t)-1;
 	sp->dic_path = xstrdup(dic);
 	sp->aff_path = xstrdup(aff);
@@ -229,7 +236,6 @@ enum mt_err speller_open_files(const char *aff, const char *dic,
 			return MT_ERR_DICT;
 		}
 	}
-	arena_init(&sp->cache_arena, 0);
 	arena_init(&sp->freq_arena, 0);
 	sp->w = speller_default_weights;
 	*out = sp;
@@ -303,10 +309,10 @@ void speller_close(struct speller *sp)
 		iconv_close(sp->to_dic);
 	if (sp->from_dic != (iconv_t)-1)
 		iconv_close(sp->from_dic);
-	arena_release(&sp->cache_arena);
+	gencache_release(&sp->cache);
+	arena_release(&sp->work);
+	arena_release(&sp->out);
 	arena_release(&sp->freq_arena);
-	strtab_release(&sp->cache);
-	free(sp->entries);
 	strtab_release(&sp->freq);
 	free(sp->counts);
 	free(sp->dic_path);
@@ -373,8 +379,7 @@ int speller_add(struct speller *sp, const char *word, const char *model)
 	if (to_dic(sp, norm, w, sizeof(w)) < 0 ||
 	    (model && *model && to_dic(sp, model, m, sizeof(m)) < 0))
 		return -1;
-	if (strtab_count(&sp->cache))
-		cache_clear(sp);
+	gencache_clear(&sp->cache);
 	/* kept: Hunspell, when loaded, gets every added word in order, and
 	 * the words are sources of the suggestion index, which the next
 	 * look-up maps or builds with them */
@@ -492,29 +497,72 @@ unsigned long speller_frequency(const struct speller *sp, const char *word,
 /* ---- the cache -------------------------------------------------------- */
 
 /*
- * The entry for word, created (known = -1) when new.  The pointer is valid
- * until the next cache_get() (a new entry may move the array); a full
- * cache is emptied first.
+ * The cached entry for word (w, len), decoded into *e: its strings point
+ * into the cache's value (valid until the next gencache call), its arrays
+ * are in the work arena.  Not cached: known -1, nothing else.  Returns the
+ * value, or NULL when the word is not cached.
  */
-static struct entry *cache_get(struct speller *sp, const char *w, size_t len)
+static struct sval *entry_get(struct speller *sp, const char *w, size_t len,
+			      struct entry *e)
 {
-	uint32_t id;
-	int is_new;
-	struct entry *e;
+	size_t vlen;
+	struct sval *v = gencache_get(&sp->cache, w, len, &vlen);
+	const char *p;
 
-	if (strtab_count(&sp->cache) >= SPELLER_CACHE_MAX &&
-	    strtab_find(&sp->cache, w, len) == STRTAB_NONE)
-		cache_clear(sp);
-	id = strtab_intern_copy(&sp->cache, &sp->cache_arena, w, len, &is_new);
-	if (!is_new)
-		return &sp->entries[id];
-	sp->entries = xgrow(sp->entries, &sp->alloc_entries, id + 1,
-			    sizeof(*sp->entries));
-	e = &sp->entries[id];
 	memset(e, 0, sizeof(*e));
-	e->key = strtab_str(&sp->cache, id, &e->len);
+	e->key = w;
+	e->len = (uint32_t)len;
 	e->known = -1;
-	return e;
+	if (!v)
+		return NULL;
+	e->known = v->known;
+	p = (const char *)(v + 1);
+	for (int o = 0; o < SPELLER_N_ORDERS; o++) {
+		const char **a = arena_alloc(&sp->work, (v->n_sug[o] + 1) *
+							   sizeof(*a));
+
+		for (size_t i = 0; i < v->n_sug[o]; i++) {
+			a[i] = p;
+			p += strlen(p) + 1;
+		}
+		if (!v->have_sug[o])
+			continue; /* forgotten by speller_set_weights() */
+		e->have_sug[o] = 1;
+		e->n_sug[o] = v->n_sug[o];
+		e->sug[o] = a;
+	}
+	return v;
+}
+
+/* Store *e in the cache (its strings copied: they may point anywhere). */
+static void entry_put(struct speller *sp, const struct entry *e)
+{
+	struct sval h = { 0 };
+	struct buf b = BUF_INIT;
+
+	h.known = e->known;
+	for (int o = 0; o < SPELLER_N_ORDERS; o++)
+		if (e->have_sug[o]) {
+			h.have_sug[o] = 1;
+			h.n_sug[o] = e->n_sug[o];
+		}
+	buf_add(&b, &h, sizeof(h));
+	for (int o = 0; o < SPELLER_N_ORDERS; o++)
+		for (size_t i = 0; i < h.n_sug[o]; i++)
+			buf_add(&b, e->sug[o][i], strlen(e->sug[o][i]) + 1);
+	gencache_put(&sp->cache, e->key, e->len, b.buf, b.len);
+	buf_release(&b);
+}
+
+void speller_set_cache_budget(struct speller *sp, size_t bytes)
+{
+	gencache_release(&sp->cache);
+	gencache_init(&sp->cache, bytes);
+}
+
+size_t speller_cache_bytes(const struct speller *sp)
+{
+	return gencache_bytes(&sp->cache);
 }
 
 /* ---- checking --------------------------------------------------------- */
@@ -579,14 +627,21 @@ static int check_uncached(struct speller *sp, const char *w, size_t len)
 
 int speller_check(struct speller *sp, const char *word, size_t len)
 {
-	struct entry *e;
+	size_t vlen;
+	struct sval *v, h = { 0 };
 
 	if (len == 0 || len > SPELLER_MAX_WORD)
 		return 1;
-	e = cache_get(sp, word, len);
-	if (e->known < 0)
-		e->known = (int8_t)check_uncached(sp, word, len);
-	return e->known;
+	v = gencache_get(&sp->cache, word, len, &vlen);
+	if (v && v->known >= 0)
+		return v->known;
+	/* check_uncached() leaves the cache alone: v stays valid */
+	h.known = (int8_t)check_uncached(sp, word, len);
+	if (v)
+		v->known = h.known;
+	else
+		gencache_put(&sp->cache, word, len, &h, sizeof(h));
+	return h.known;
 }
 
 /* ---- the suggestion index -------------------------------------------- */
@@ -1108,8 +1163,7 @@ void speller_rank(const struct speller *sp, const char *word, size_t len,
 static void keep_order(struct speller *sp, struct entry *e, int o,
 		       const char *const *v, size_t cnt)
 {
-	e->sug[o] = arena_alloc(&sp->cache_arena,
-				(cnt ? cnt : 1) * sizeof(char *));
+	e->sug[o] = arena_alloc(&sp->work, (cnt ? cnt : 1) * sizeof(char *));
 	for (size_t i = 0; i < cnt; i++)
 		e->sug[o][i] = v[i];
 	e->n_sug[o] = (uint8_t)cnt;
@@ -1129,7 +1183,7 @@ static void fill_hunspell(struct speller *sp, struct entry *e)
 	if (to_dic(sp, norm, w, sizeof(w)) == 0)
 		n = Hunspell_suggest(hun(sp), &list, w);
 	for (int i = 0; i < n && k < ARRAY_SIZE(v); i++) {
-		char *u = from_dic(sp, list[i], &sp->cache_arena);
+		char *u = from_dic(sp, list[i], &sp->work);
 
 		if (!u || !*u || strlen(u) > SPELLER_MAX_WORD)
 			continue;
@@ -1169,7 +1223,7 @@ static const char *match_case(struct speller *sp, int wc, const char *c)
 		if (bad)
 			return c;
 	}
-	return arena_strndup(&sp->cache_arena, buf, (size_t)o);
+	return arena_strndup(&sp->work, buf, (size_t)o);
 }
 
 struct cand {
@@ -1217,9 +1271,9 @@ static size_t split_candidates(struct speller *sp, const char *w, size_t n,
 		 * Hunspell breaks words at hyphens */
 		if ((sp->ix && aff_closure_hyphen_breaks(sp->closure)) ||
 		    spelled(sp, a, n + 1))
-			v[k++] = arena_strdup(&sp->cache_arena, a);
+			v[k++] = arena_strdup(&sp->work, a);
 		a[i] = ' ';
-		v[k++] = arena_strdup(&sp->cache_arena, a);
+		v[k++] = arena_strdup(&sp->work, a);
 	}
 	return k;
 }
@@ -1314,39 +1368,59 @@ size_t speller_stems(struct speller *sp, const char *word, size_t len,
 	return k;
 }
 
+static void forget_ranked(void *val, size_t vlen, void *arg)
+{
+	struct sval *v = val;
+
+	(void)vlen;
+	(void)arg;
+	v->have_sug[SPELLER_ORDER_RANKED] = 0;
+	v->have_sug[SPELLER_ORDER_INDEX] = 0;
+}
+
 void speller_set_weights(struct speller *sp, const struct speller_weights *w)
 {
 	sp->w = *w;
 	/* Hunspell's own lists stay: ranking does not change them */
-	for (uint32_t i = 0; i < strtab_count(&sp->cache); i++) {
-		sp->entries[i].have_sug[SPELLER_ORDER_RANKED] = 0;
-		sp->entries[i].have_sug[SPELLER_ORDER_INDEX] = 0;
-	}
+	gencache_each(&sp->cache, forget_ranked, NULL);
 }
 
 size_t speller_suggest(struct speller *sp, const char *word, size_t len,
 		       enum speller_order order, const char *const **out)
 {
-	struct entry *e;
-	int o = (int)order;
+	struct entry e;
+	int o = (int)order, filled;
+	const char **v;
 	size_t n;
 
 	*out = NULL;
+	arena_release(&sp->out);
 	if (len == 0 || len > SPELLER_MAX_WORD || o < 0 ||
 	    o >= SPELLER_N_ORDERS)
 		return 0;
-	e = cache_get(sp, word, len);
-	if (!e->have_sug[o]) {
+	arena_release(&sp->work);
+	entry_get(sp, word, len, &e);
+	filled = !e.have_sug[o];
+	if (filled) {
+		/* the work uses the index and Hunspell, not the cache: e's
+		 * strings stay valid until entry_put() */
 		if (o == SPELLER_ORDER_HUNSPELL)
-			fill_hunspell(sp, e);
+			fill_hunspell(sp, &e);
 		else
-			fill_index(sp, e, o);
+			fill_index(sp, &e, o);
 	}
-	n = e->n_sug[o];
+	n = e.n_sug[o];
 	if (n > SPELLER_MAX_SUGGESTIONS)
 		n = SPELLER_MAX_SUGGESTIONS;
+	/* copies of their own: the cache may move its copy */
+	v = arena_alloc(&sp->out, (n ? n : 1) * sizeof(*v));
+	for (size_t i = 0; i < n; i++)
+		v[i] = arena_strdup(&sp->out, e.sug[o][i]);
+	if (filled)
+		entry_put(sp, &e);
+	arena_release(&sp->work);
 	if (!n)
 		return 0;
-	*out = e->sug[o];
+	*out = v;
 	return n;
 }

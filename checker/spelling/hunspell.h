@@ -4,9 +4,13 @@
  *
  * A speller wraps one Hunspell dictionary (.aff/.dic) plus the words added
  * to it at run time (project word lists, --words files), a word-frequency
- * table used to rank suggestions, and two caches keyed by the exact word:
- * check results and ranked suggestions.  Open it once per checker and share
- * it among documents; it is not thread-safe (the checker serialises).
+ * table used to rank suggestions, and a cache keyed by the exact word of
+ * check results and suggestions, bounded by bytes (SPELLER_CACHE_BYTES,
+ * in two generations: util/gencache.h): the words of the text being
+ * checked stay, words not seen for a whole generation go.  A cached answer
+ * is the one the dictionary and the index give again, so what the cache
+ * holds never changes an answer.  Open it once per checker and share it
+ * among documents; it is not thread-safe (the checker serialises).
  *
  * Words go in and come out as UTF-8.  Inside, they are converted to the
  * dictionary's encoding (SET in the .aff file) with iconv; a word the
@@ -116,8 +120,15 @@ MT_NODISCARD enum mt_err speller_load_frequencies(struct speller *sp,
  * SPELLER_MAX_WORD bytes) are reported as known: nothing to say about them.
  */
 #define SPELLER_MAX_WORD 100
-#define SPELLER_CACHE_MAX 200000
+/* The cache's budget, per speller (one per checker, and one for the other
+ * dialect once it is needed): some 35,000 words. */
+#define SPELLER_CACHE_BYTES ((size_t)4 << 20)
 int speller_check(struct speller *sp, const char *word, size_t len);
+
+/* Empty the cache and give it another budget (tests: eviction); the bytes
+ * it holds now (gencache_bytes()). */
+void speller_set_cache_budget(struct speller *sp, size_t bytes);
+size_t speller_cache_bytes(const struct speller *sp);
 
 /*
  * Is a word of lower-case ASCII letters one edit (a letter deleted,
@@ -160,9 +171,8 @@ enum speller_order {
 /*
  * Suggestions for the word, best first, at most SPELLER_MAX_SUGGESTIONS.
  * *out points to UTF-8 strings owned by the speller, valid until the next
- * call to speller_suggest(), speller_add(), speller_load_*() or
- * speller_close() (the cache is emptied when it grows past
- * SPELLER_CACHE_MAX words): copy what you keep.  Cached per exact word.
+ * call to speller_suggest() or speller_close(): copy what you keep.
+ * Cached per exact word.
  * Returns the count (0: none, *out NULL).
  */
 #define SPELLER_MAX_SUGGESTIONS 10

@@ -28,6 +28,11 @@ void arena_init(struct arena *a, size_t limit)
 	a->over = 0;
 }
 
+size_t arena_used(const struct arena *a)
+{
+	return a->used;
+}
+
 void arena_release(struct arena *a)
 {
 	struct arena_block *b = a->head;

@@ -47,6 +47,10 @@ char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
 /* Copy n bytes. */
 void *arena_memdup(struct arena *a, const void *p, size_t n);
 
+/* Bytes handed out since arena_init()/arena_release() (each allocation
+ * rounded up to the alignment; the blocks' unused tails not counted). */
+size_t arena_used(const struct arena *a);
+
 /* True once an allocation was refused because of the limit. */
 int arena_over_limit(const struct arena *a);
 

@@ -36,6 +36,26 @@ void strtab_release(struct strtab *t)
 	t->nocase = nocase;
 }
 
+size_t strtab_bytes(const struct strtab *t)
+{
+	return t->keys_alloc * sizeof(*t->keys) +
+	       (t->mask ? ((size_t)t->mask + 1) * sizeof(*t->slots) : 0);
+}
+
+size_t strtab_grow_bytes(const struct strtab *t, size_t n)
+{
+	size_t need = (size_t)t->n + n;
+	size_t keys = xgrow_capacity(t->keys_alloc, need) - t->keys_alloc;
+	size_t now = t->mask ? (size_t)t->mask + 1 : 0, size = now;
+
+	/* as intern() and rehash(): 64 slots, doubled past half full */
+	if (n && !size)
+		size = 64;
+	while (size && need * 2 > size)
+		size *= 2;
+	return keys * sizeof(*t->keys) + (size - now) * sizeof(*t->slots);
+}
+
 static unsigned char fold(unsigned char c)
 {
 	return c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c;

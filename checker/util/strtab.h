@@ -70,6 +70,11 @@ uint32_t strtab_intern_copy(struct strtab *t, struct arena *a, const char *s,
 			    size_t len, int *is_new);
 /* The id of s[0..len), or STRTAB_NONE. */
 uint32_t strtab_find(const struct strtab *t, const char *s, size_t len);
+/* Bytes of the table's own arrays (keys index and slots; not the keys'
+ * bytes, which the caller or its arena holds). */
+size_t strtab_bytes(const struct strtab *t);
+/* How much strtab_bytes() grows when n new keys are interned next. */
+size_t strtab_grow_bytes(const struct strtab *t, size_t n);
 /* Number of distinct strings. */
 static inline uint32_t strtab_count(const struct strtab *t)
 {

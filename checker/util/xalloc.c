@@ -44,12 +44,12 @@ void *xrealloc(void *p, size_t n)
 	return q;
 }
 
-void *xgrow(void *p, size_t *alloc, size_t need, size_t size)
+size_t xgrow_capacity(size_t alloc, size_t need)
 {
-	size_t n = *alloc;
+	size_t n = alloc;
 
 	if (need <= n)
-		return p;
+		return n;
 	if (n < 8)
 		n = 8;
 	while (n < need) {
@@ -57,6 +57,15 @@ void *xgrow(void *p, size_t *alloc, size_t need, size_t size)
 			oom();
 		n *= 2;
 	}
+	return n;
+}
+
+void *xgrow(void *p, size_t *alloc, size_t need, size_t size)
+{
+	size_t n = xgrow_capacity(*alloc, need);
+
+	if (n == *alloc)
+		return p;
 	if (n > SIZE_MAX / size)
 		oom();
 	p = xrealloc(p, n * size);
@@ -83,5 +92,12 @@ void xalloc_long_running(void)
 #ifdef __GLIBC__
 	/* a fixed threshold also turns off glibc's dynamic one */
 	mallopt(M_MMAP_THRESHOLD, 4 << 20);
+#endif
+}
+
+void xalloc_trim(void)
+{
+#ifdef __GLIBC__
+	malloc_trim(0);
 #endif
 }

@@ -16,6 +16,9 @@ void *xrealloc(void *p, size_t n);
  * (possibly moved) array and updates *alloc.  Doubles, so appends are O(1)
  * amortised. */
 void *xgrow(void *p, size_t *alloc, size_t need, size_t size);
+/* The number of items xgrow() would make room for (alloc when need fits),
+ * for a caller that counts its bytes before it grows. */
+size_t xgrow_capacity(size_t alloc, size_t need);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 
@@ -30,5 +33,15 @@ char *xstrndup(const char *s, size_t n);
  * 111 MB, the caches filling).  A no-op with other C libraries.
  */
 void xalloc_long_running(void);
+
+/*
+ * Give the free pages inside malloc's heaps back to the system (glibc's
+ * malloc_trim: every arena, not only the top of the main heap).  For a
+ * long-lived process when it goes idle (mtlint lsp after a full check):
+ * the parser's threads free their working memory in heaps of their own,
+ * whose free pages glibc otherwise keeps.  About a millisecond.  A no-op
+ * with other C libraries.
+ */
+void xalloc_trim(void);
 
 #endif /* MT_XALLOC_H */
