@@ -251,8 +251,8 @@ Test(repair, no_function_word_before_a_finite_verb)
 	/* an aside between dashes the dictionary cannot link: whatever
 	 * links the sentence, an article, "to", "of" or a copula before
 	 * "has" is no repair */
-	static const char *const w[] = { "Well", ",", "Mrs.", "Hill", "—",
-					 "Jo", "—", "has", "phoned", "too",
+	static const char *const w[] = { "Well", ",", "Mrs.", "Baker", "—",
+					 "Ann", "—", "has", "phoned", "twice",
 					 "." };
 	static const char *const bad[] = { "the", "a", "to", "of", "is",
 					   "are" };

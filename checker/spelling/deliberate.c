@@ -178,26 +178,6 @@ static int derived(struct deliberate *d, const char *w, size_t n)
 
 /* ---- foreign phrase -------------------------------------------------- */
 
-/* Copy with U+2019 made "'"; 0 when it does not fit. */
-static size_t ascii_apostrophes(const char *w, size_t n, char *out,
-				size_t cap)
-{
-	size_t o = 0;
-
-	for (size_t i = 0; i < n; i++) {
-		if (o + 1 >= cap)
-			return 0;
-		if (i + 2 < n && memcmp(w + i, "\xe2\x80\x99", 3) == 0) {
-			out[o++] = '\'';
-			i += 2;
-		} else {
-			out[o++] = w[i];
-		}
-	}
-	out[o] = '\0';
-	return o;
-}
-
 /* The letters of s[0..n) (UTF-8). */
 static int32_t count_letters(const char *s, int32_t n)
 {
@@ -229,8 +209,6 @@ static int unknown_other(struct deliberate *d, uint32_t k, const char *w,
 	const struct token *t = &doc->tokens[k];
 	const char *s = doc->text + t->span.start;
 	int32_t len = (int32_t)(t->span.end - t->span.start), i = 0, letters = 0;
-	char b[256];
-	size_t bn;
 
 	if (t->kind != TOK_WORD || (t->flags & (TOKF_ABBREV | TOKF_HYPHEN)) ||
 	    ((size_t)len == n && memcmp(s, w, n) == 0))
@@ -246,8 +224,8 @@ static int unknown_other(struct deliberate *d, uint32_t k, const char *w,
 	if (letters < 2 || (letters > FOREIGN_SHORT &&
 			    count_letters(w, (int32_t)n) > FOREIGN_SHORT))
 		return 0;
-	bn = ascii_apostrophes(s, (size_t)len, b, sizeof(b));
-	return bn && !speller_check(d->sp, b, bn);
+	/* the speller reads typographic apostrophes as "'" itself */
+	return !speller_check(d->sp, s, (size_t)len);
 }
 
 /*

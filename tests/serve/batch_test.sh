@@ -69,6 +69,13 @@ speedup() {
 		       "%.2fx\n", w, n, one, n / one, c, par, n / par, one / par }'
 }
 
+# the bench compares processes, one a core: each checker parses with one
+# thread (by default a checker spreads a sentence's repair parses over
+# every core, so one process alone may already use two)
+if [ "$mode" = bench ]; then
+	MTLINT_PARSER_THREADS=1
+	export MTLINT_PARSER_THREADS
+fi
 one_and_parallel "$tmp/in.jsonl" "$tmp/gen"
 mv "$tmp/gen.one" "$tmp/one.jsonl"
 mv "$tmp/gen.par" "$tmp/par.jsonl"
