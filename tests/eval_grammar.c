@@ -13,7 +13,7 @@
  *   eval-grammar [--parser off] [--show fp|fn|tp] FILE.tsv
  *
  * --show prints the sentences of one cell (false positives: good sentences
- * flagged) with the findings, for reading -- not for tuning to them.
+ * flagged) with the findings (rule, severity, text, message), for reading -- not for tuning to them.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -145,7 +145,8 @@ int main(int argc, char **argv)
 			     (!strcmp(show, "tp") && bad && any))) {
 			printf("%s\t%s\n", line, s);
 			for (size_t i = 0; i < l.n; i++)
-				printf("\t%s %.*s | %s\n", l.v[i].rule,
+				printf("\t%s %s %.*s | %s\n", l.v[i].rule,
+				       mt_severity_name(l.v[i].severity),
 				       (int)(l.v[i].span.end -
 					     l.v[i].span.start),
 				       doc->text + l.v[i].span.start,

@@ -21,6 +21,7 @@ static struct checker *make_checker(unsigned budget, int parser_only)
 	 * tested, not the "reported once" suppression */
 	static const char *const off[] = { "grammar" };
 	static const char *const on[] = { "grammar.parse",
+					  "grammar.parse-clause",
 					  "grammar.parse-short",
 					  "grammar.parse-unconfirmed" };
 	struct checker_options o = CHECKER_OPTIONS_INIT;
@@ -426,11 +427,13 @@ Test(grammar_parser, garbled_shapes_beyond_unconnected_words)
 Test(grammar_parser, short_plain_sentences)
 {
 	/* a short sentence of dictionary words that does not parse, and no
-	 * one-word repair that the long-sentence rules trust: a note of its
-	 * own, not the generic one */
+	 * one-word repair that the long-sentence rules trust, in a sentence
+	 * that is not a trusted clause (dialogue around it, a continuation):
+	 * a note of its own, not the generic one */
 	static const char *const bad[] = {
-		"They is going to the market tomorrow morning.",
-		"The mayor and the council agreed to the.",
+		"\u201cWe will see,\u201d she said. They is going to the "
+		"market tomorrow morning.",
+		"the mayor and the council agreed to the.",
 	};
 	/* short and good, or short but holding a name, a figure or a
 	 * quotation (the dictionary's gaps): no such note */
@@ -460,6 +463,60 @@ Test(grammar_parser, short_plain_sentences)
 		check_text(c, good[i], NULL, &k);
 		expect_no_finding(&k, "grammar.parse", NULL);
 		expect_no_finding(&k, "grammar.parse-short", NULL);
+		checked_release(&k);
+	}
+	checker_free(c);
+}
+
+Test(grammar_parser, trusted_short_clauses)
+{
+	/* a short, complete sentence of plain words whose rest links
+	 * plainly around one unconnected word: a warning of its own */
+	static const struct {
+		const char *text, *flagged;
+	} bad[] = {
+		{ "She married apparently a famous violinist.", "apparently" },
+		{ "They explained me the whole story.", "me" },
+		{ "The report describes how the money spent.", "how" },
+	};
+	/* the same kind of failure where the sentence is not a trusted
+	 * clause: at most the info note */
+	static const char *const not_trusted[] = {
+		/* dialogue: a quotation in the paragraph */
+		"\u201cSit down,\u201d she said. They explained me the whole "
+		"story.",
+		/* not a sentence start: a continuation */
+		"they explained me the whole story.",
+		/* verbless, and costly around the unconnected word */
+		"Nothing but dry grass moving in the cold wind.",
+		/* the unconnected words a coordination */
+		"Travel to and from the island was easy.",
+		/* a parenthesis between commas */
+		"There, if anywhere, the answer must lie.",
+		/* a verb's particle the dictionary lacks for that verb */
+		"The worms wriggle in, coated with mud.",
+		/* a rare construction around the word (cost 3) */
+		"We have lived here for years on end.",
+	};
+	struct checker *c = make_checker(0, 1);
+
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
+		struct checked k;
+		const struct diag *d;
+
+		check_text(c, bad[i].text, NULL, &k);
+		d = expect_finding(&k, "grammar.parse-clause", bad[i].flagged,
+				   NULL);
+		cr_expect_eq(d->severity, MT_SEV_WARNING);
+		expect_no_finding(&k, "grammar.parse-short", NULL);
+		checked_release(&k);
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(not_trusted); i++) {
+		struct checked k;
+
+		check_text(c, not_trusted[i], NULL, &k);
+		expect_no_finding(&k, "grammar.parse-clause", NULL);
+		expect_no_finding(&k, "grammar.parse", NULL);
 		checked_release(&k);
 	}
 	checker_free(c);

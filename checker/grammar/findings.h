@@ -21,10 +21,17 @@
  *     word (a noun, verb, adjective or adverb) that is not capitalised
  *     inside the sentence; next to a function word only its closed-class
  *     partner does (is/are, a/an);
- *   - GRAMMAR_RULE_SHORT (info) when the sentence is short and of plain
- *     dictionary words (no names, figures, quotations), which the
- *     dictionary covers better than long ones (measured apart: on real
- *     MT it is not precise enough for a warning);
+ *   - GRAMMAR_RULE_CLAUSE (warning) when the sentence is short and of
+ *     plain dictionary words (no names, figures, quotations), which the
+ *     dictionary covers better than long ones, and a complete clause
+ *     standing on its own whose rest links plainly (capitalised, a
+ *     finite verb with its subject, no quotation in the paragraph, a
+ *     partial linkage of low cost; the unconnected words not a
+ *     coordination nor a parenthesis);
+ *   - GRAMMAR_RULE_SHORT (info) for the other short sentences of plain
+ *     words (measured apart: on real MT and edited prose spoken
+ *     fragments, idioms and verbless sentences fail it too often for a
+ *     warning);
  *   - GRAMMAR_RULE_UNCONFIRMED (info) otherwise.
  * At most two groups of unconnected words per unit are reported; where
  * some lie next to a word the dictionary lacks, only those (the parse
@@ -46,6 +53,7 @@
 #include "check/diag.h"
 
 #define GRAMMAR_RULE_PARSE "grammar.parse"
+#define GRAMMAR_RULE_CLAUSE "grammar.parse-clause"
 #define GRAMMAR_RULE_SHORT "grammar.parse-short"
 #define GRAMMAR_RULE_UNCONFIRMED "grammar.parse-unconfirmed"
 #define GRAMMAR_RULE_SKIPPED "grammar.parse-skipped"

@@ -81,6 +81,7 @@ struct cache_entry {
 	uint32_t n_words;
 	uint32_t null_count;
 	int32_t split_subject;
+	uint8_t has_subject;
 	double cost;
 	enum parse_status status;
 	uint8_t complete_only; /* a PARSE_NULLS here marks no word */
@@ -115,6 +116,7 @@ static int cache_get(struct parser *p, const char *text, struct parse_job *job)
 	job->status = e.status;
 	job->null_count = e.null_count;
 	job->split_subject = e.split_subject;
+	job->has_subject = e.has_subject;
 	job->cost = e.cost;
 	if (!job->complete_only)
 		memcpy(job->unlinked, v + sizeof(e), e.n_words);
@@ -137,6 +139,7 @@ static void cache_put(struct parser *p, const char *text,
 	e.n_words = job->n_words;
 	e.null_count = job->null_count;
 	e.split_subject = job->split_subject;
+	e.has_subject = job->has_subject;
 	e.cost = job->cost;
 	e.status = job->status;
 	e.complete_only = job->complete_only;
@@ -393,10 +396,14 @@ static void parse_one(struct parser *p, Parse_Options po, const char *text,
 		size_t a = linkage_get_link_lword(l, k);
 		size_t b = linkage_get_link_rword(l, k);
 
+		const char *label = linkage_get_link_label(l, k);
+
 		if (a < nw)
 			links[a]++;
 		if (b < nw)
 			links[b]++;
+		if (label && label[0] == 'S' && label[1] != 'J')
+			job->has_subject = 1;
 	}
 	for (size_t w = 0; w < nw; w++) {
 		const char *word = linkage_get_word(l, w);
@@ -443,6 +450,7 @@ static void run_job(struct batch *b, Parse_Options po, struct parse_job *job)
 
 	job->null_count = 0;
 	job->split_subject = -1;
+	job->has_subject = 0;
 	job->cached = 0;
 	job->cost = 0;
 	memset(job->unlinked, 0, job->n_words);

@@ -121,6 +121,10 @@ struct parse_job {
 	 * without a determiner (so not "In this case users must..."); the
 	 * object is the word before it.  -1: none. */
 	int32_t split_subject;
+	/* out, PARSE_NULLS (not complete_only): the best linkage holds a
+	 * subject-verb link (link-grammar's S, SI, SX, SF... links; not the
+	 * SJ of coordinated nouns): the words make a finite clause */
+	uint8_t has_subject;
 	int cached;		  /* out: answered from the cache */
 	/* out, PARSE_COMPLETE and (not complete_only) PARSE_NULLS: the
 	 * disjunct cost of the best linkage (0 for the plainest reading; each

@@ -67,6 +67,26 @@ int quote_is_mark(const struct document *doc, const struct token *t)
 	return quote_is_double(doc, t) || quote_is_single(doc, t);
 }
 
+int quote_in_paragraph(const struct document *doc, uint32_t sentence)
+{
+	const struct paragraph *pg;
+	uint32_t from, to;
+
+	if (sentence >= doc->n_sentences)
+		return 0;
+	pg = &doc->paragraphs[doc->sentences[sentence].paragraph];
+	if (pg->n_sentences == 0)
+		return 0;
+	from = doc->sentences[pg->first_sentence].first_token;
+	to = doc->sentences[pg->first_sentence + pg->n_sentences - 1]
+		     .first_token +
+	     doc->sentences[pg->first_sentence + pg->n_sentences - 1].n_tokens;
+	for (uint32_t i = from; i < to; i++)
+		if (quote_is_double(doc, &doc->tokens[i]))
+			return 1;
+	return 0;
+}
+
 int quote_is_dash(const struct document *doc, const struct token *t)
 {
 	return is_one_of(doc, t, dashes, ARRAY_SIZE(dashes));

@@ -41,6 +41,11 @@ int quote_is_bullet(const struct document *doc, const struct token *t);
 /* Final punctuation: . ! ? … : ; */
 int quote_is_final_mark(const struct document *doc, const struct token *t);
 
+/* Does the sentence's paragraph hold a double quotation mark anywhere
+ * (speech, dialogue, a quoted passage: its sentences may be fragments of
+ * speech, or parts of a quotation opened in an earlier sentence)? */
+int quote_in_paragraph(const struct document *doc, uint32_t sentence);
+
 /* --- quoted regions -------------------------------------------------- */
 
 struct quote_region {
