@@ -281,19 +281,20 @@ static enum plain plain_short(struct judge *p, const struct unit *u)
  *     not the continuation of a sentence, nor a part split off at a
  *     semicolon or colon;
  *   - its paragraph holds no double quotation mark: speech and dialogue
- *     ("He don't care", "Not the kid neither.") and quoted passages are
+ *     ("She don't mind", "Not the dog neither.") and quoted passages are
  *     written as spoken;
  *   - the best partial linkage links a subject to a finite verb: not a
- *     verbless fragment ("Oh, the time of death.", "From one war to the
- *     next.") nor an imperative with an afterthought;
+ *     verbless fragment ("Oh, the end of the road.", "From one war to
+ *     the next.") nor an imperative with an afterthought;
  *   - that linkage is a plain one (disjunct cost below CLAUSE_MAX_COST):
  *     the rest of the sentence reads with ordinary constructions, so the
  *     word left out is the anomaly, not the dictionary's thin cover of a
  *     rare construction around it (idioms, ellipsis, inversion);
- *   - the unconnected words hold no coordinating conjunction ("getting
- *     to and from school"), are not a parenthesis between two commas
- *     ("Here, if anywhere, it is...") nor a lone particle after a verb
- *     ("they dig in, covered in soil"): link-grammar's weakest spots.
+ *   - the unconnected words hold no coordinating conjunction ("travel to
+ *     and from the island"), are not a parenthesis between two commas
+ *     ("There, if anywhere, the answer...") nor a lone particle after a
+ *     verb ("the worms wriggle in, coated with mud"), and no name stands
+ *     in or next to them: link-grammar's weakest spots.
  */
 #define CLAUSE_MAX_COST 1.0
 

@@ -14,10 +14,14 @@
  *                                   observed by X showed..." read as "In a
  *                                   chemical, reaction ... showed"); the
  *                                   span is the two nouns
- *   grammar.parse-short    info     no complete parse of a short sentence
+ *   grammar.parse-clause   warning  no complete parse of a short sentence
  *                                   of plain dictionary words (at most 12,
- *                                   no names, figures or quotations), and
- *                                   no stand-in explains it (findings.h)
+ *                                   no figures or quotations), no
+ *                                   stand-in explains it, and it is a
+ *                                   complete clause whose rest links
+ *                                   plainly (findings.h)
+ *   grammar.parse-short    info     the same for the other such sentences
+ *                                   without names
  *   grammar.parse-unconfirmed info  no complete parse and no repair (or
  *                                   only an inserted word next to a
  *                                   function word or a capitalised word):
