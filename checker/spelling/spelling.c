@@ -57,9 +57,12 @@ static const struct rule_info spelling_rules[] = {
 	  .bad = RULE_EXAMPLES(
 		  "Kowalczyk spoke first. Kowalczyk left early. Later "
 		  "[Kowalcyk] returned. -> Kowalczyk",
-		  "They flew to [Toknyo] in May. -> Tokyo"),
+		  "The firm sued [Microsotf] again. -> Microsoft",
+		  "The firm sued [Micosoft] again. -> Microsoft"),
 	  .good = RULE_EXAMPLES("They flew to Tokyo in May.",
-				"Yesterday Dmitri and Dmitry both spoke.") },
+				"Yesterday Dmitri and Dmitry both spoke.",
+				"Yesterday Nadira spoke to reporters.",
+				"The lease was signed by Mr Petrak.") },
 	{ "spelling.unknown-term", CAT, MT_SEV_INFO,
 	  "a lower-case word no dictionary knows that looks deliberate: no "
 	  "known word is one edit away, or it is an elision the writer "
