@@ -96,6 +96,39 @@ Test(parser, complete_unconnected_cache_and_limits)
 	parser_close(p);
 }
 
+/* A failed parse says whether its best partial linkage still links a
+ * subject to a finite verb (grammar.parse-clause trusts only such
+ * clauses); the cache keeps the answer. */
+Test(parser, partial_linkage_subject_link)
+{
+	static const char *const clause[] = { "They", "explained", "me",
+					      "the",  "whole",	   "story",
+					      "." };
+	static const char *const fragment[] = { "Nothing", "but",   "dry",
+						"grass",   "moving", "in",
+						"the",	   "cold",   "wind",
+						"." };
+	struct parser_options po = { 0 };
+	struct parser *p;
+	struct mt_error err = { 0 };
+	uint8_t u1[7], u2[10];
+	struct parse_job jobs[2] = {
+		{ .words = clause, .n_words = 7, .unlinked = u1 },
+		{ .words = fragment, .n_words = 10, .unlinked = u2 },
+	};
+
+	cr_assert_eq(parser_open(&po, &p, &err), MT_ERR_OK, "%s", err.msg);
+	for (int round = 0; round < 2; round++) {
+		parser_parse(p, jobs, 2);
+		cr_expect_eq(jobs[0].status, PARSE_NULLS);
+		cr_expect_eq(jobs[1].status, PARSE_NULLS);
+		cr_expect(jobs[0].has_subject, "'They explained' is a clause");
+		cr_expect(!jobs[1].has_subject, "a verbless fragment");
+		cr_expect_eq(jobs[0].cached, round == 1);
+	}
+	parser_close(p);
+}
+
 /* The cache is bounded by bytes; a sentence in use stays cached, the
  * others go; an evicted sentence parsed again gets the answer it had. */
 Test(parser, cache_bounded_by_bytes_same_answers_after_eviction)

@@ -385,27 +385,24 @@ static int report_group(struct judge *p, const struct unit *u, uint32_t from,
 	     !(p->pw[u->first + from].flags & PW_FIRST)) ||
 	    (v.fix.kind == REPAIR_INSERT &&
 	     !open_class(p, u->first + from, u->first + to))) {
-		if (plain && trusted_clause(p, u, from, to)) {
-			d = diag_add(p->diags, GRAMMAR_RULE_CLAUSE,
-				     GRAMMAR_CATEGORY, MT_SEV_WARNING, sp,
-				     "this sentence does not parse: '%.*s' "
-				     "fits no plain reading of the rest "
-				     "\u2014 a word may be missing, extra or "
-				     "out of place, or a form may be wrong",
-				     len, text);
-			if (d && v.repaired)
-				diag_suggest(p->diags, d,
-					     repair_suggestion(p, u, &v.fix,
-							       from, &sp));
-			return 1;
-		}
-		if (plain == PLAIN_WORDS) {
-			d = diag_add(p->diags, GRAMMAR_RULE_SHORT,
-				     GRAMMAR_CATEGORY, MT_SEV_INFO, sp,
-				     "this short sentence does not parse: "
-				     "'%.*s' is not connected to the rest "
-				     "\u2014 a word may be missing or out of "
-				     "place, or a form may be wrong",
+		int clause = plain && trusted_clause(p, u, from, to);
+
+		if (clause || plain == PLAIN_WORDS) {
+			d = diag_add(p->diags,
+				     clause ? GRAMMAR_RULE_CLAUSE
+					    : GRAMMAR_RULE_SHORT,
+				     GRAMMAR_CATEGORY,
+				     clause ? MT_SEV_WARNING : MT_SEV_INFO, sp,
+				     clause ? "this sentence does not parse: "
+					      "'%.*s' fits no plain reading of "
+					      "the rest \u2014 a word may be "
+					      "missing, extra or out of place, "
+					      "or a form may be wrong"
+					    : "this short sentence does not "
+					      "parse: '%.*s' is not connected "
+					      "to the rest \u2014 a word may be "
+					      "missing or out of place, or a "
+					      "form may be wrong",
 				     len, text);
 			if (d && v.repaired)
 				diag_suggest(p->diags, d,
