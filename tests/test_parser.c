@@ -520,6 +520,8 @@ Test(grammar_parser, trusted_short_clauses)
 		"story.",
 		/* not a sentence start: a continuation */
 		"they explained me the whole story.",
+		/* a line of hard-wrapped text, not a sentence */
+		"They explained me the whole story\nbefore the meeting began.",
 		/* verbless, and costly around the unconnected word */
 		"Nothing but dry grass moving in the cold wind.",
 		/* the unconnected words a coordination */

@@ -277,9 +277,10 @@ static enum plain plain_short(struct judge *p, const struct unit *u)
  * complete clause standing on its own, of which one word or group fits
  * no plain reading of the rest.  Each condition removes a family of good
  * sentences the dictionary fails (tests/test_parser.c):
- *   - it starts with a capital letter and ends with . ? ! or no mark:
- *     not the continuation of a sentence, nor a part split off at a
- *     semicolon or colon;
+ *   - it starts with a capital letter and ends with . ? ! or, at the end
+ *     of its paragraph, no mark: not the continuation of a sentence, nor
+ *     a part split off at a semicolon or colon, nor a line of
+ *     hard-wrapped text;
  *   - its paragraph holds no double quotation mark: speech and dialogue
  *     ("She don't mind", "Not the dog neither.") and quoted passages are
  *     written as spoken;
@@ -306,18 +307,36 @@ static const char *const adverb_particles[] = {
 	"in",	 "off",	   "on",   "out",  "over", "up",
 };
 
+/* Is sentence si the last of its paragraph (a line of its own, not a
+ * line of hard-wrapped text that the next line continues)? */
+static int ends_paragraph(const struct document *doc, uint32_t si)
+{
+	const struct paragraph *pg =
+		&doc->paragraphs[doc->sentences[si].paragraph];
+
+	return si + 1 == pg->first_sentence + pg->n_sentences;
+}
+
 static int trusted_clause(struct judge *p, const struct unit *u,
 			  uint32_t from, uint32_t to)
 {
 	const struct pword *pw = &p->pw[u->first];
 	const struct pword *last = &pw[u->n - 1];
+	uint32_t si;
 
 	if (!(pw[0].flags & PW_FIRST) || !(pw[0].flags & PW_CAP) ||
 	    !p->job->has_subject || !(p->job->cost < CLAUSE_MAX_COST))
 		return 0;
-	if ((last->flags & PW_PUNCT) && strcmp(last->text, ".") != 0 &&
-	    strcmp(last->text, "?") != 0 && strcmp(last->text, "!") != 0)
+	si = document_sentence_at(p->doc, u->span.start);
+	if (si == UINT32_MAX)
 		return 0;
+	if (last->flags & PW_PUNCT) {
+		if (strcmp(last->text, ".") != 0 &&
+		    strcmp(last->text, "?") != 0 && strcmp(last->text, "!") != 0)
+			return 0;
+	} else if (!ends_paragraph(p->doc, si)) {
+		return 0;
+	}
 	for (uint32_t i = from; i <= to; i++)
 		if (pword_is_one_of(pw[i].text, pword_conjunctions,
 				    pword_n_conjunctions))
@@ -335,8 +354,7 @@ static int trusted_clause(struct judge *p, const struct unit *u,
 	if (from > 0 && to + 1 < u->n && strcmp(pw[from - 1].text, ",") == 0 &&
 	    strcmp(pw[to + 1].text, ",") == 0)
 		return 0;
-	return !quote_in_paragraph(p->doc,
-				   document_sentence_at(p->doc, u->span.start));
+	return !quote_in_paragraph(p->doc, si);
 }
 
 /* Is one of the words pw[from..to] a noun, verb, adjective or adverb in
