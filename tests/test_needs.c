@@ -17,33 +17,6 @@ static void init(struct needles *nd, const char **texts, size_t n)
 	needles_init(nd, texts, n, &arena);
 }
 
-Test(needs, finds_the_first_of_several_texts_in_one_pass)
-{
-	static const char *texts[] = { " ,", "\xE2\x80\x9D", "--" };
-	struct needles nd;
-	const char *s = "a -- b \xE2\x80\x9D c , d";
-
-	init(&nd, texts, 3);
-	cr_expect_eq(needles_find(&nd, s, strlen(s), 0), 2);
-	cr_expect_eq(needles_find(&nd, s, strlen(s), 3), 7);
-	cr_expect_eq(needles_find(&nd, s, strlen(s), 8), 12);
-	cr_expect_eq(needles_find(&nd, s, strlen(s), 13), strlen(s));
-	/* a text cut by the end of the range is not there */
-	cr_expect_eq(needles_find(&nd, "ab -", 4, 0), 4);
-	arena_release(&arena);
-}
-
-Test(needs, one_text_and_no_text)
-{
-	static const char *one[] = { "  " };
-	struct needles nd;
-
-	init(&nd, one, 1);
-	cr_expect_eq(needles_find(&nd, "a b  c", 6, 0), 3);
-	cr_expect_eq(needles_find(&nd, "a b c", 5, 0), 5);
-	arena_release(&arena);
-}
-
 static struct document *seg(const char *s)
 {
 	struct document *doc = load_str(s);
@@ -80,6 +53,37 @@ Test(needs, windows_are_the_sentences_holding_a_text)
 	cr_expect_eq(win[0].end, (uint32_t)strlen(text));
 	free(win);
 	document_free(doc);
+	arena_release(&arena);
+}
+
+Test(needs, any_of_several_texts_and_none_cut_by_the_end)
+{
+	static const char *texts[] = { " ,", "\xE2\x80\x9D", "--" };
+	struct needles nd;
+	struct span *win = NULL;
+	size_t alloc = 0;
+	struct document *one = seg("One. Two -- three. Four.");
+	struct document *two = seg("One , two. Three.");
+	struct document *cut = seg("No dash at all -");
+
+	init(&nd, texts, 3);
+	cr_expect_eq(needles_windows(&nd, 1, one, &one->paragraphs[0], &win,
+				     &alloc),
+		     1);
+	cr_expect_eq(win[0].start, 4);
+	cr_expect_eq(win[0].end, 19);
+	cr_expect_eq(needles_windows(&nd, 1, two, &two->paragraphs[0], &win,
+				     &alloc),
+		     1);
+	cr_expect_eq(win[0].start, 0);
+	/* "-" is the start of "--" but the paragraph ends there */
+	cr_expect_eq(needles_windows(&nd, 0, cut, &cut->paragraphs[0], &win,
+				     &alloc),
+		     0);
+	free(win);
+	document_free(one);
+	document_free(two);
+	document_free(cut);
 	arena_release(&arena);
 }
 

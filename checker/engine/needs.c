@@ -23,10 +23,11 @@ void needles_init(struct needles *nd, const char **texts, size_t n,
 	}
 }
 
-/* One pass over s whatever the number of texts (a rule may need a blank
- * before any of six marks, in three kinds of blank). */
-size_t needles_find(const struct needles *nd, const char *s, size_t len,
-		    size_t from)
+/* The first offset at or after from where one of the texts begins in
+ * s[0..len), or len: one pass over s whatever the number of texts (a rule
+ * may need a blank before any of six marks, in three kinds of blank). */
+static size_t needles_find(const struct needles *nd, const char *s, size_t len,
+			   size_t from)
 {
 	if (nd->n == 1) {
 		const char *at = memmem(s + from, len - from, nd->text[0],

@@ -31,11 +31,6 @@ struct needles {
 void needles_init(struct needles *nd, const char **texts, size_t n,
 		  struct arena *a);
 
-/* The first offset at or after from where one of the texts begins in
- * s[0..len), or len. */
-size_t needles_find(const struct needles *nd, const char *s, size_t len,
-		    size_t from);
-
 /*
  * Where a rule needing nd searches paragraph para of doc, as spans of
  * offsets into the paragraph, into *win (grown with xgrow; *alloc its
