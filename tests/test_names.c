@@ -149,6 +149,19 @@ Test(names, near_miss_thresholds)
 	cr_expect(!namesim_near_miss("moscow", "moscow", &d, &s));
 }
 
+Test(names, slip_shapes)
+{
+	/* swapped neighbours, a doubled or undoubled letter: typos */
+	cr_expect(namesim_slip_is_typo_shape("marhta", 6, "martha", 6));
+	cr_expect(namesim_slip_is_typo_shape("kentuckky", 9, "kentucky", 8));
+	cr_expect(namesim_slip_is_typo_shape("Cincinati", 9, "Cincinnati", 10));
+	cr_expect(namesim_slip_is_typo_shape("bostonn", 7, "boston", 6));
+	/* another letter added or left out: as often a second name */
+	cr_expect(!namesim_slip_is_typo_shape("nadira", 6, "nadia", 5));
+	cr_expect(!namesim_slip_is_typo_shape("petrak", 6, "petra", 5));
+	cr_expect(!namesim_slip_is_typo_shape("walte", 5, "walter", 6));
+}
+
 Test(names, index_finds_near_misses_only)
 {
 	struct name_index *ix = name_index_new();

@@ -130,6 +130,17 @@ Test(spelling, name_misspelt_against_a_name_list)
 	check_text(NULL, "The firm sued Microsotf last night.", NULL, &k);
 	expect_finding(&k, "spelling.misspelled-name", "Microsotf", "Microsoft");
 	checked_release(&k);
+	/* a letter left out of a long listed name: a slip */
+	check_text(NULL, "The firm sued Micosoft last night.", NULL, &k);
+	expect_finding(&k, "spelling.misspelled-name", "Micosoft", "Microsoft");
+	checked_release(&k);
+	/* a consonant added to or left out of a short listed name (Nadia,
+	 * Petra, Walter) makes another name as often as a typo: a note */
+	check_text(NULL, "Yesterday Nadira met Petrak and Walte.", NULL, &k);
+	expect_no_finding(&k, "spelling.misspelled-name", NULL);
+	expect_finding(&k, "spelling.unknown-name", "Nadira", NULL);
+	expect_finding(&k, "spelling.unknown-name", "Petrak", NULL);
+	checked_release(&k);
 }
 
 Test(spelling, misspelt_possessive_name_suggests_the_name_with_its_ending)

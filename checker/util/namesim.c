@@ -203,3 +203,20 @@ int namesim_one_slip(const char *a, size_t an, const char *b, size_t bn)
 	       (a[i + 1] | 0x20) == (b[i] | 0x20) &&
 	       strncasecmp(a + i + 2, b + i + 2, an - i - 2) == 0;
 }
+
+int namesim_slip_is_typo_shape(const char *a, size_t an, const char *b,
+			       size_t bn)
+{
+	const char *s = an < bn ? a : b, *l = an < bn ? b : a;
+	size_t sn = an < bn ? an : bn, i = 0;
+	char c;
+
+	if (an == bn)
+		return 1; /* a swap: one_slip() allows no other equal length */
+	while (i < sn && (s[i] | 0x20) == (l[i] | 0x20))
+		i++;
+	/* l[i] is the added letter: the same as a neighbour? */
+	c = (char)(l[i] | 0x20);
+	return (i > 0 && (l[i - 1] | 0x20) == c) ||
+	       (i < sn && (l[i + 1] | 0x20) == c);
+}

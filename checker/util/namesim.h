@@ -61,4 +61,15 @@ size_t namesim_variant_key(const char *w, size_t len, char *out, size_t cap);
  */
 int namesim_one_slip(const char *a, size_t an, const char *b, size_t bn);
 
+/*
+ * Of two keys one slip apart (namesim_one_slip()), is the slip one that
+ * seldom makes another name: two neighbours swapped, or a letter doubled
+ * or undoubled (Phillipines, Cincinatti)? An other letter added or left
+ * out of a short name is as often a second name as a typo (Karl, Karla;
+ * Dora, Doria); callers without better evidence ask for a long name
+ * then. ASCII case is ignored.
+ */
+int namesim_slip_is_typo_shape(const char *a, size_t an, const char *b,
+			       size_t bn);
+
 #endif /* MT_NAMESIM_H */

@@ -10,7 +10,8 @@ Takes every k-th paragraph of the corpus in file order, k = sentences / N,
 so about N sentences from all fifteen genres in their proportions; whole
 paragraphs, so that quotations that run over several sentences stay
 closed.  Headlines (every tag marked -hl) are left out: they are not
-sentences.  Writes OUT_DIR/NNN.txt, about 20 sentences each (an article's
+sentences (a closing bracket or quote they open with stays, with the
+sentence before).  Writes OUT_DIR/NNN.txt, about 20 sentences each (an article's
 length), and OUT_DIR/sentences.tsv: file, start, end (byte offsets, end
 exclusive) of every sentence, for brown-score.py.
 
@@ -40,6 +41,24 @@ def tokens(line):
 def headline(toks):
     tags = [t for w, t in toks if re.match(r'[a-z]', t)]
     return bool(tags) and all(t.endswith('-hl') for t in tags)
+
+
+def body(para):
+    """The paragraph's sentences without its headlines; a bracket or quote
+    that closes the sentence before a headline line ("(... above." then
+    ") 2." over a numbered item) stays with that sentence."""
+    out = []
+    for toks in para:
+        if not headline(toks):
+            out.append(list(toks))
+            continue
+        k = 0
+        while k < len(toks) and toks[k][0] in CLOSE and \
+                not toks[k][1].endswith('-hl'):
+            k += 1
+        if k and out:
+            out[-1].extend(toks[:k])
+    return out
 
 
 def detok(toks):
@@ -91,7 +110,7 @@ def main():
     os.makedirs(out, exist_ok=True)
     files, cur, kept = [], [], 0
     for i in range(0, len(paras), step):
-        sents = [detok(s) for s in paras[i] if not headline(s)]
+        sents = [detok(s) for s in body(paras[i])]
         if not sents:
             continue
         cur.append(sents)
