@@ -220,3 +220,18 @@ Test(segment, sentence_at)
 	cr_expect_eq(document_sentence_after(doc, 1, 2, 0), 1);
 	document_free(doc);
 }
+
+Test(segment, hard_wrapped_lines_continue_a_sentence)
+{
+	struct document *doc =
+		seg("The staff of the\nlibrary left. Then\nthey ate.\n");
+
+	cr_assert_eq(doc->n_sentences, 4, "%u sentences", doc->n_sentences);
+	cr_expect(document_starts_sentence(doc, &doc->sentences[0]));
+	cr_expect(!document_starts_sentence(doc, &doc->sentences[1]),
+		  "a line after 'of the' continues it");
+	cr_expect(document_starts_sentence(doc, &doc->sentences[2]),
+		  "'Then' follows a full stop");
+	cr_expect(!document_starts_sentence(doc, &doc->sentences[3]));
+	document_free(doc);
+}

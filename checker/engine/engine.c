@@ -10,6 +10,7 @@
 #include "text/lexicon.h"
 #include "util/paths.h"
 #include "engine/match.h"
+#include "engine/needs.h"
 #include "engine/packs.h"
 #include "engine/ruleindex.h"
 #include "engine/pattern.h"
@@ -170,31 +171,6 @@ static void run_rule_at(struct match_ctx *m, uint32_t r, uint32_t i,
 	}
 	last_end[r] = sp.end;
 	report(m->e, m->doc, rule, sp, &g, out);
-}
-
-/*
- * Hard-wrapped text ("...report that B was\ncreated") reaches us as two
- * sentences, since a line break always ends one.  A sentence whose
- * predecessor in the paragraph does not end in . ! ? : ; or a closing
- * quote or bracket continues it: the engine matches the two as one
- * sentence, so "Many web\nbrowsers" is one noun phrase.
- */
-static int starts_sentence(const struct document *doc, const struct sentence *s)
-{
-	const struct token *last;
-	const char *p;
-
-	if (s == doc->sentences || s[-1].paragraph != s->paragraph ||
-	    !s[-1].n_tokens || !s->n_tokens)
-		return 1;
-	last = &doc->tokens[s[-1].first_token + s[-1].n_tokens - 1];
-	p = doc->text + last->span.start;
-	if (last->kind != TOK_PUNCT)
-		return (last->flags & TOKF_ABBREV) != 0;
-	return strchr(".!?:;)]\"'", p[0]) != NULL ||
-	       strncmp(p, "\xe2\x80\x9d", 3) == 0 || /* ” */
-	       strncmp(p, "\xe2\x80\x99", 3) == 0 || /* ’ */
-	       strncmp(p, "\xe2\x80\xa6", 3) == 0;   /* … */
 }
 
 /*
@@ -450,105 +426,6 @@ static void check_pieces(struct engine *e, const struct document *doc,
 	}
 }
 
-/*
- * The first place at or after s[from] where one of the texts `needs`
- * begins, or len: one pass over s whatever the number of texts (a rule
- * may need a blank before any of six marks, in three kinds of blank).
- */
-static size_t find_needed(const char *s, size_t len, size_t from,
-			  const char *const *needs, size_t n)
-{
-	unsigned char first[256] = { 0 };
-
-	if (n == 1) {
-		const char *at = memmem(s + from, len - from, needs[0],
-					strlen(needs[0]));
-
-		return at ? (size_t)(at - s) : len;
-	}
-	for (size_t k = 0; k < n; k++)
-		first[(unsigned char)needs[k][0]] = 1;
-	for (size_t i = from; i < len; i++) {
-		if (!first[(unsigned char)s[i]])
-			continue;
-		for (size_t k = 0; k < n; k++) {
-			size_t nl = strlen(needs[k]);
-
-			if (nl <= len - i && !memcmp(s + i, needs[k], nl))
-				return i;
-		}
-	}
-	return len;
-}
-
-/*
- * Where a rule with `needs` searches paragraph para, as offsets into it:
- * with `within: sentence`, the runs of its sentences that hold one of the
- * texts -- a sentence with the lines that continue it (starts_sentence())
- * and the blanks before and after it; look-arounds still see the whole
- * paragraph -- as one sentence in five of edited prose holds a hyphen
- * where nearly every paragraph does; otherwise the whole paragraph when
- * it holds one.  None when nothing holds one.  Without `needs`, the whole
- * paragraph.
- */
-static size_t needs_windows(const struct document *doc, const struct rule *r,
-			    const struct paragraph *para, struct span **win,
-			    size_t *alloc)
-{
-	struct span ps = para->span;
-	uint32_t n = para->n_sentences, first = para->first_sentence;
-	const struct sentence *se = doc->sentences + first;
-	const char *base = doc->text + ps.start;
-	size_t len = ps.end - ps.start, k = 0;
-	unsigned char *held;
-
-	if (!r->within_sentence || !n) {
-		if (r->n_needs &&
-		    find_needed(base, len, 0, r->needs, r->n_needs) == len)
-			return 0;
-		*win = xgrow(*win, alloc, 1, sizeof(**win));
-		(*win)[0] = (struct span){ 0, (uint32_t)len };
-		return 1;
-	}
-	held = xcalloc(n, 1);
-	for (size_t at = find_needed(base, len, 0, r->needs, r->n_needs);
-	     at < len;
-	     at = find_needed(base, len, at + 1, r->needs, r->n_needs)) {
-		uint32_t o = ps.start + (uint32_t)at;
-		uint32_t s = document_sentence_after(doc, first, first + n, o) -
-			     first;
-
-		/* in sentence s, or in the blanks before it (and so after
-		 * s - 1) */
-		if (s < n)
-			held[s] = 1;
-		if (s > 0 && (s == n || se[s].span.start > o))
-			held[s - 1] = 1;
-	}
-	for (uint32_t i = 0; i < n;) {
-		uint32_t j = i + 1, any = held[i];
-
-		/* sentence i and the lines continuing it: [i, j) */
-		while (j < n && !starts_sentence(doc, &se[j]))
-			any |= held[j++];
-		if (any && k &&
-		    (*win)[k - 1].end == se[i].span.start - ps.start) {
-			(*win)[k - 1].end = j < n ? se[j].span.start - ps.start
-						  : (uint32_t)len;
-		} else if (any) {
-			*win = xgrow(*win, alloc, k + 1, sizeof(**win));
-			(*win)[k++] = (struct span){
-				i == 0 ? 0 : se[i - 1].span.end - ps.start,
-				j < n ? se[j].span.start - ps.start
-				      : (uint32_t)len
-			};
-		}
-		i = j;
-	}
-	free(held);
-	return k;
-}
-
 /* A character-level rule on one paragraph, charged to its budget. */
 static void regex_rule_in(struct engine *e, const struct document *doc,
 			  uint32_t ri, const struct paragraph *para,
@@ -561,7 +438,8 @@ static void regex_rule_in(struct engine *e, const struct document *doc,
 
 	if (pattern_budget_spent(&w->budget))
 		return;
-	n_win = needs_windows(doc, r, para, &win, &alloc);
+	n_win = needles_windows(&r->needs, r->within_sentence, doc, para, &win,
+				&alloc);
 	pattern_set_budget(r->regex, &w->budget);
 	for (size_t k = 0; k < r->n_regex_not; k++)
 		pattern_set_budget(r->regex_not[k], &w->budget);
@@ -598,7 +476,7 @@ static void engine_check(struct engine *e, const struct document *doc,
 
 		/* join the continuations of a wrapped line */
 		for (s++; s < doc->n_sentences &&
-			  !starts_sentence(doc, &doc->sentences[s]);
+			  !document_starts_sentence(doc, &doc->sentences[s]);
 		     s++)
 			n = doc->sentences[s].first_token +
 			    doc->sentences[s].n_tokens - first;

@@ -202,36 +202,40 @@ static int rule_id(struct ruleload *L, yaml_node_t *n, struct rule *r)
  * sentence holds, or a list of such texts.  1 when bad. */
 static int rule_needs(struct ruleload *L, yaml_node_t *v, struct rule *r)
 {
+	struct arena *a = &L->rs->arena;
+	const char **texts;
+	size_t n = 0;
+
 	if (v->type == YAML_SCALAR_NODE) {
 		const char *s = ruleload_str(L, v, "needs");
-		size_t n = s ? strlen(s) : 0;
+		size_t len = s ? strlen(s) : 0;
 
-		if (!n) {
+		if (!len) {
 			node_error(L, v, "needs must not be empty");
 			return 1;
 		}
-		r->needs = arena_alloc(&L->rs->arena, n * sizeof(*r->needs));
-		for (size_t i = 0; i < n;) {
+		texts = arena_alloc(a, len * sizeof(*texts));
+		for (size_t i = 0; i < len;) {
 			size_t cl = 1;
 
-			while (i + cl < n && (s[i + cl] & 0xC0) == 0x80)
+			while (i + cl < len && (s[i + cl] & 0xC0) == 0x80)
 				cl++;
-			r->needs[r->n_needs++] = arena_strndup(&L->rs->arena,
-							       s + i, cl);
+			texts[n++] = arena_strndup(a, s + i, cl);
 			i += cl;
 		}
-		return 0;
-	}
-	r->needs = ruleload_strings(L, v, &r->n_needs, "needs", 0);
-	if (!r->needs)
-		return 1;
-	for (size_t i = 0; i < r->n_needs; i++)
-		if (!r->needs[i][0]) {
-			node_error(L, v,
-				   "needs: an empty text matches "
-				   "everywhere");
+	} else {
+		texts = ruleload_strings(L, v, &n, "needs", 0);
+		if (!texts)
 			return 1;
-		}
+		for (size_t i = 0; i < n; i++)
+			if (!texts[i][0]) {
+				node_error(L, v,
+					   "needs: an empty text matches "
+					   "everywhere");
+				return 1;
+			}
+	}
+	needles_init(&r->needs, texts, n, a);
 	return 0;
 }
 

@@ -25,6 +25,7 @@
 #include "util/arena.h"
 #include "util/buf.h"
 #include "check/examples.h"
+#include "engine/needs.h"
 #include "check/pass.h"
 #include "util/common.h"
 
@@ -99,8 +100,7 @@ struct rule {
 	 * texts (each a character of a `needs:` string, or an item of a
 	 * `needs:` list), and with `within: sentence` only on their
 	 * sentences holding one */
-	const char **needs;
-	size_t n_needs;
+	struct needles needs;
 	int within_sentence; /* regex rule: a match, and an antipattern's,
 				lies within one sentence and its blanks */
 	struct pattern **regex_not;  /* antipatterns of a regex rule */

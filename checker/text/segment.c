@@ -720,3 +720,24 @@ uint32_t document_sentence_at(const struct document *doc, uint32_t off)
 	}
 	return UINT32_MAX;
 }
+
+/* A sentence starts a real one unless it continues a hard-wrapped line
+ * (segment.h). */
+int document_starts_sentence(const struct document *doc, const struct sentence *s)
+{
+	const struct token *last;
+	const char *p;
+
+	if (s == doc->sentences || s[-1].paragraph != s->paragraph ||
+	    !s[-1].n_tokens || !s->n_tokens)
+		return 1;
+	last = &doc->tokens[s[-1].first_token + s[-1].n_tokens - 1];
+	p = doc->text + last->span.start;
+	if (last->kind != TOK_PUNCT)
+		return (last->flags & TOKF_ABBREV) != 0;
+	return strchr(".!?:;)]\"'", p[0]) != NULL ||
+	       strncmp(p, "\xe2\x80\x9d", 3) == 0 || /* ” */
+	       strncmp(p, "\xe2\x80\x99", 3) == 0 || /* ’ */
+	       strncmp(p, "\xe2\x80\xa6", 3) == 0;   /* … */
+}
+

@@ -106,4 +106,15 @@ uint32_t document_sentence_at(const struct document *doc, uint32_t off);
 uint32_t document_sentence_after(const struct document *doc, uint32_t from,
 				 uint32_t to, uint32_t off);
 
+/*
+ * Does sentence s start a real sentence?  Hard-wrapped text ("...report
+ * that B was\ncreated") reaches us as two sentences, since a line break
+ * always ends one.  A sentence whose predecessor in the paragraph does not
+ * end in . ! ? : ; or a closing quote or bracket (or an abbreviation)
+ * continues it: the rule engine matches the two as one sentence, so "Many
+ * web\nbrowsers" is one noun phrase.
+ */
+int document_starts_sentence(const struct document *doc,
+			     const struct sentence *s);
+
 #endif /* MT_SEGMENT_H */

@@ -1,0 +1,112 @@
+/*
+ * needs: the texts a character-level rule needs, and the windows of a
+ * paragraph where it searches.
+ */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+#include "engine/needs.h"
+#include "util/arena.h"
+
+static struct arena arena = ARENA_INIT;
+
+static void init(struct needles *nd, const char **texts, size_t n)
+{
+	needles_init(nd, texts, n, &arena);
+}
+
+static struct document *seg(const char *s)
+{
+	struct document *doc = load_str(s);
+	struct mt_error err = { 0 };
+
+	cr_assert_eq(checker_segment(test_checker(), doc, &err), MT_ERR_OK,
+		     "%s", err.msg);
+	return doc;
+}
+
+Test(needs, windows_are_the_sentences_holding_a_text)
+{
+	static const char *hyphen[] = { "-" };
+	struct needles nd;
+	/* sentences: 0 "One.", 1 "A well-known two.", 2 "Three.",
+	 * 3 "Four-fold." */
+	const char *text = "One. A well-known two. Three. Four-fold.";
+	struct document *doc = seg(text);
+	struct span *win = NULL;
+	size_t alloc = 0, n;
+
+	init(&nd, hyphen, 1);
+	cr_assert_eq(doc->n_paragraphs, 1);
+	n = needles_windows(&nd, 1, doc, &doc->paragraphs[0], &win, &alloc);
+	cr_assert_eq(n, 2, "%zu windows", n);
+	/* from the end of the sentence before to the start of the next */
+	cr_expect_eq(win[0].start, 4);
+	cr_expect_eq(win[0].end, 23);
+	cr_expect_eq(win[1].start, 29);
+	cr_expect_eq(win[1].end, (uint32_t)strlen(text));
+	/* without within: sentence, the whole paragraph */
+	n = needles_windows(&nd, 0, doc, &doc->paragraphs[0], &win, &alloc);
+	cr_assert_eq(n, 1);
+	cr_expect_eq(win[0].end, (uint32_t)strlen(text));
+	free(win);
+	document_free(doc);
+	arena_release(&arena);
+}
+
+Test(needs, any_of_several_texts_and_none_cut_by_the_end)
+{
+	static const char *texts[] = { " ,", "\xE2\x80\x9D", "--" };
+	struct needles nd;
+	struct span *win = NULL;
+	size_t alloc = 0;
+	struct document *one = seg("One. Two -- three. Four.");
+	struct document *two = seg("One , two. Three.");
+	struct document *cut = seg("No dash at all -");
+
+	init(&nd, texts, 3);
+	cr_expect_eq(needles_windows(&nd, 1, one, &one->paragraphs[0], &win,
+				     &alloc),
+		     1);
+	cr_expect_eq(win[0].start, 4);
+	cr_expect_eq(win[0].end, 19);
+	cr_expect_eq(needles_windows(&nd, 1, two, &two->paragraphs[0], &win,
+				     &alloc),
+		     1);
+	cr_expect_eq(win[0].start, 0);
+	/* "-" is the start of "--" but the paragraph ends there */
+	cr_expect_eq(needles_windows(&nd, 0, cut, &cut->paragraphs[0], &win,
+				     &alloc),
+		     0);
+	free(win);
+	document_free(one);
+	document_free(two);
+	document_free(cut);
+	arena_release(&arena);
+}
+
+Test(needs, nothing_held_is_no_window_and_nothing_needed_is_all)
+{
+	static const char *dash[] = { "\xE2\x80\x94" };
+	struct needles nd, none;
+	struct document *doc = seg("No dash here. None at all.");
+	struct span *win = NULL;
+	size_t alloc = 0;
+
+	init(&nd, dash, 1);
+	init(&none, NULL, 0);
+	cr_expect_eq(needles_windows(&nd, 1, doc, &doc->paragraphs[0], &win,
+				     &alloc),
+		     0);
+	cr_expect_eq(needles_windows(&nd, 0, doc, &doc->paragraphs[0], &win,
+				     &alloc),
+		     0);
+	cr_expect_eq(needles_windows(&none, 1, doc, &doc->paragraphs[0], &win,
+				     &alloc),
+		     1);
+	free(win);
+	document_free(doc);
+	arena_release(&arena);
+}
