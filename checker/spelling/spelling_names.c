@@ -102,7 +102,8 @@ static int keyboard_only_slip(const char *w, size_t n, const char *name,
 {
 	if (n == nn)
 		return 1; /* one_slip() allows no other slip of equal length */
-	return n == nn + 1 && n >= 2 && (w[n - 1] | 0x20) == (w[n - 2] | 0x20) &&
+	return n == nn + 1 && n >= 2 &&
+	       (w[n - 1] | 0x20) == (w[n - 2] | 0x20) &&
 	       strncasecmp(w, name, nn) == 0;
 }
 
