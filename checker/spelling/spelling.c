@@ -61,7 +61,9 @@ static const struct rule_info spelling_rules[] = {
 		  "Kowalczyk spoke first. Kowalczyk left early. Later "
 		  "[Kowalcyk] returned. -> Kowalczyk",
 		  "The firm sued [Microsotf] again. -> Microsoft",
-		  "The firm sued [Micosoft] again. -> Microsoft"),
+		  "The firm sued [Micosoft] again. -> Microsoft",
+		  "Shares of [Panasnoic] fell. -> Panasonic",
+		  "Shares of [Unileverr] fell. -> Unilever"),
 	  .good = RULE_EXAMPLES("They flew to Tokyo in May.",
 				"Yesterday Dmitri and Dmitry both spoke.",
 				"Yesterday Nadira spoke to reporters.",

@@ -14,6 +14,7 @@
 
 #include <limits.h>
 #include <string.h>
+#include <strings.h>
 
 #include "spelling/wordform.h"
 #include "util/namesim.h"
@@ -88,6 +89,22 @@ static int same_variant(const char *w, size_t n, const char *cand, size_t cn)
 	namesim_variant_key(w, n, k1, sizeof(k1));
 	namesim_variant_key(cand, cn, k2, sizeof(k2));
 	return strcmp(k1, k2) == 0;
+}
+
+/*
+ * Of a word and a name one slip apart (namesim_one_slip()), is the slip
+ * one only a keyboard makes: two neighbours swapped, or the last letter
+ * doubled?  Transliteration alternatives change a letter, drop or add a
+ * vowel or double an inner consonant (Mohammed, Mohamed), never that.
+ */
+static int keyboard_only_slip(const char *w, size_t n, const char *name,
+			      size_t nn)
+{
+	if (n == nn)
+		return 1; /* one_slip() allows no other slip of equal length */
+	return n == nn + 1 && n >= 2 &&
+	       (w[n - 1] | 0x20) == (w[n - 2] | 0x20) &&
+	       strncasecmp(w, name, nn) == 0;
 }
 
 /*
@@ -191,8 +208,12 @@ static const char *slip_of_listed(const struct name_index *ix, int team,
 		if (wordform_codepoints(nm->s, nm->len) < SLIP_NAME_MIN &&
 		    !namesim_slip_is_typo_shape(w, n, nm->s, nm->len))
 			continue;
-		/* a slip is one edit: of several, the most similar */
-		if (same_variant(w, n, nm->s, nm->len) ||
+		/* a slip is one edit: of several, the most similar; a
+		 * second spelling of a transliterated name is no slip, but
+		 * no romanisation swaps two letters or doubles the last
+		 * (Trudaeu, Merkell: their skeletons are the name's) */
+		if ((!keyboard_only_slip(w, n, nm->s, nm->len) &&
+		     same_variant(w, n, nm->s, nm->len)) ||
 		    !lower_key(nm->s, nm->len, c, sizeof(c)))
 			continue;
 		score = namesim_jaro_winkler(a, n, c, nm->len);
