@@ -39,6 +39,16 @@ struct checker *test_checker(void)
 	return shared;
 }
 
+struct document *segment_str(const char *s)
+{
+	struct document *doc = load_str(s);
+	struct mt_error err = { 0 };
+
+	cr_assert_eq(checker_segment(test_checker(), doc, &err), MT_ERR_OK,
+		     "segmenting failed: %s", err.msg);
+	return doc;
+}
+
 static int on_boundary(const struct document *doc, uint32_t off)
 {
 	return off == doc->len || ((unsigned char)doc->text[off] & 0xC0) != 0x80;

@@ -3,6 +3,7 @@
  * the test file, as soon as a second file wants it.
  *
  * - load_str(): a document from a C string (fails the test on error).
+ * - segment_str(): the same, segmented by the shared checker.
  * - check_text(): load, segment and check a text (and its reference) into
  *   a struct checked.
  * - read_file(), read_data_file(), write_temp(), tmpdir(): files.
@@ -27,6 +28,7 @@
 #include "text/document.h"
 
 struct document *load_str(const char *s);
+struct document *segment_str(const char *s);
 struct checker *test_checker(void); /* shared; opened on first use */
 void assert_diags_sane(const struct document *doc,
 		       const struct diag_list *l);

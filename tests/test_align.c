@@ -10,24 +10,17 @@
 #include "helpers.h"
 #include "util/strtab.h"
 
-static struct document *seg(const char *s)
-{
-	struct document *d = load_str(s);
-	struct mt_error err = { 0 };
-
-	cr_assert_eq(checker_segment(test_checker(), d, &err), MT_ERR_OK);
-	return d;
-}
-
 Test(align, finds_the_counterpart)
 {
-	struct document *a = seg("Mr Peskov said the US wanted to destroy "
-				 "relations. The weather was fine. Obama "
-				 "expelled 35 Russian diplomats.");
-	struct document *r = seg("The US is to expel 35 Russian diplomats, "
-				 "Obama said.\nKremlin spokesman Dmitry Peskov "
-				 "said the US wanted to definitively destroy "
-				 "relations.");
+	struct document *a = segment_str(
+		"Mr Peskov said the US wanted to destroy "
+		"relations. The weather was fine. Obama "
+		"expelled 35 Russian diplomats.");
+	struct document *r = segment_str(
+		"The US is to expel 35 Russian diplomats, "
+		"Obama said.\nKremlin spokesman Dmitry Peskov "
+		"said the US wanted to definitively destroy "
+		"relations.");
 	struct align_match *m = align_sentences(a, r, &a->arena);
 
 	cr_assert_eq(a->n_sentences, 3);
@@ -43,8 +36,8 @@ Test(align, finds_the_counterpart)
 
 Test(align, no_reference_sentences)
 {
-	struct document *a = seg("One sentence here.");
-	struct document *r = seg("");
+	struct document *a = segment_str("One sentence here.");
+	struct document *r = segment_str("");
 	struct align_match *m = align_sentences(a, r, &a->arena);
 
 	cr_expect_eq(m[0].ref, ALIGN_NONE);
@@ -72,7 +65,8 @@ Test(align, long_references_still_align)
 	r = load_str(b.buf);
 	cr_assert_eq(checker_segment(test_checker(), r, &(struct mt_error){ 0 }),
 		     MT_ERR_OK);
-	a = seg("The sanctions were condemned by Dmitry Peskov, the Kremlin "
+	a = segment_str(
+		"The sanctions were condemned by Dmitry Peskov, the Kremlin "
 		"spokesman.");
 	m = align_sentences(a, r, &a->arena);
 	cr_expect_eq(m[0].ref, 300);

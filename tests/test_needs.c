@@ -17,16 +17,6 @@ static void init(struct needles *nd, const char **texts, size_t n)
 	needles_init(nd, texts, n, &arena);
 }
 
-static struct document *seg(const char *s)
-{
-	struct document *doc = load_str(s);
-	struct mt_error err = { 0 };
-
-	cr_assert_eq(checker_segment(test_checker(), doc, &err), MT_ERR_OK,
-		     "%s", err.msg);
-	return doc;
-}
-
 Test(needs, windows_are_the_sentences_holding_a_text)
 {
 	static const char *hyphen[] = { "-" };
@@ -34,7 +24,7 @@ Test(needs, windows_are_the_sentences_holding_a_text)
 	/* sentences: 0 "One.", 1 "A well-known two.", 2 "Three.",
 	 * 3 "Four-fold." */
 	const char *text = "One. A well-known two. Three. Four-fold.";
-	struct document *doc = seg(text);
+	struct document *doc = segment_str(text);
 	struct span *win = NULL;
 	size_t alloc = 0, n;
 
@@ -62,9 +52,9 @@ Test(needs, any_of_several_texts_and_none_cut_by_the_end)
 	struct needles nd;
 	struct span *win = NULL;
 	size_t alloc = 0;
-	struct document *one = seg("One. Two -- three. Four.");
-	struct document *two = seg("One , two. Three.");
-	struct document *cut = seg("No dash at all -");
+	struct document *one = segment_str("One. Two -- three. Four.");
+	struct document *two = segment_str("One , two. Three.");
+	struct document *cut = segment_str("No dash at all -");
 
 	init(&nd, texts, 3);
 	cr_expect_eq(needles_windows(&nd, 1, one, &one->paragraphs[0], &win,
@@ -91,7 +81,7 @@ Test(needs, nothing_held_is_no_window_and_nothing_needed_is_all)
 {
 	static const char *dash[] = { "\xE2\x80\x94" };
 	struct needles nd, none;
-	struct document *doc = seg("No dash here. None at all.");
+	struct document *doc = segment_str("No dash here. None at all.");
 	struct span *win = NULL;
 	size_t alloc = 0;
 

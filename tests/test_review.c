@@ -12,16 +12,6 @@
 #include "report/review.h"
 #include "run/checker.h"
 
-static struct document *segmented(const char *s)
-{
-	struct document *d = load_str(s);
-	struct mt_error err = {0};
-
-	cr_assert_eq(checker_segment(test_checker(), d, &err), MT_ERR_OK, "%s",
-		     err.msg);
-	return d;
-}
-
 static void has(const char *hay, const char *needle)
 {
 	cr_assert(strstr(hay, needle), "missing %s\nin %s", needle, hay);
@@ -29,7 +19,7 @@ static void has(const char *hay, const char *needle)
 
 Test(review, overlapping_and_empty_findings_are_cut_into_marks)
 {
-	struct document *d = segmented("The cat sat on the mat.");
+	struct document *d = segment_str("The cat sat on the mat.");
 	struct diag_list l;
 	struct buf b = BUF_INIT;
 
@@ -61,7 +51,7 @@ Test(review, overlapping_and_empty_findings_are_cut_into_marks)
 Test(review, utf16_offsets_count_what_javascript_counts)
 {
 	/* "é" is one unit, "😀" two: "x" starts at unit 8 */
-	struct document *d = segmented("\xc3\xa9 \xf0\x9f\x98\x80 ab x.");
+	struct document *d = segment_str("\xc3\xa9 \xf0\x9f\x98\x80 ab x.");
 	struct diag_list l;
 	struct buf b = BUF_INIT;
 	const char *x = strchr(d->text, 'x');
@@ -81,10 +71,10 @@ Test(review, utf16_offsets_count_what_javascript_counts)
 
 Test(review, aligned_sentences_are_linked_and_their_differences_marked)
 {
-	struct document *d = segmented("Putin met Trump in Moscow on Monday. "
-				       "Nothing else happened today.");
-	struct document *r = segmented("Putin met Obama in Moscow on Monday. "
-				       "A dog barked loudly outside.");
+	struct document *d = segment_str("Putin met Trump in Moscow on Monday. "
+					 "Nothing else happened today.");
+	struct document *r = segment_str("Putin met Obama in Moscow on Monday. "
+					 "A dog barked loudly outside.");
 	struct diag_list l;
 	struct buf b = BUF_INIT;
 

@@ -8,16 +8,6 @@
 #include "helpers.h"
 #include "text/segment.h"
 
-static struct document *seg(const char *s)
-{
-	struct document *doc = load_str(s);
-	struct mt_error err = { 0 };
-
-	cr_assert_eq(checker_segment(test_checker(), doc, &err), MT_ERR_OK,
-		     "%s", err.msg);
-	return doc;
-}
-
 /* The token whose text is exactly w, or NULL. */
 static const struct token *tok(const struct document *doc, const char *w)
 {
@@ -36,7 +26,7 @@ static const struct token *tok(const struct document *doc, const char *w)
 static void expect_token(const char *text, const char *w,
 			 enum token_kind kind, unsigned flags)
 {
-	struct document *doc = seg(text);
+	struct document *doc = segment_str(text);
 	const struct token *t = tok(doc, w);
 
 	cr_assert_not_null(t, "'%s' is not one token in '%s'", w, text);
@@ -67,7 +57,8 @@ Test(segment, hyphenated_compounds)
 
 Test(segment, dash_between_spaces_is_punctuation)
 {
-	struct document *doc = seg("He left \xE2\x80\x93 then came back - later.");
+	struct document *doc = segment_str(
+		"He left \xE2\x80\x93 then came back - later.");
 
 	cr_assert_not_null(tok(doc, "\xE2\x80\x93"));
 	cr_assert_eq(tok(doc, "\xE2\x80\x93")->kind, TOK_PUNCT);
@@ -85,11 +76,12 @@ Test(segment, abbreviations)
 
 Test(segment, abbreviations_do_not_end_sentences)
 {
-	struct document *doc = seg("He met Mr. Smith at noon. Then he left.");
+	struct document *doc = segment_str(
+		"He met Mr. Smith at noon. Then he left.");
 
 	cr_assert_eq(doc->n_sentences, 2);
 	document_free(doc);
-	doc = seg("Dr. Jones and Prof. Brown spoke. They agreed.");
+	doc = segment_str("Dr. Jones and Prof. Brown spoke. They agreed.");
 	cr_assert_eq(doc->n_sentences, 2);
 	document_free(doc);
 }
@@ -128,7 +120,8 @@ Test(segment, acronyms_flagged_allcaps)
 
 Test(segment, curly_quotes_are_punctuation)
 {
-	struct document *doc = seg("He said \xE2\x80\x9Cno\xE2\x80\x9D.");
+	struct document *doc = segment_str(
+		"He said \xE2\x80\x9Cno\xE2\x80\x9D.");
 
 	cr_assert_eq(tok(doc, "\xE2\x80\x9C")->kind, TOK_PUNCT);
 	cr_assert_eq(tok(doc, "\xE2\x80\x9D")->kind, TOK_PUNCT);
@@ -138,8 +131,9 @@ Test(segment, curly_quotes_are_punctuation)
 
 Test(segment, paragraphs_and_line_breaks)
 {
-	struct document *doc = seg("First one. Second one.\n\n\nThird\r\n\r\n"
-				   "Fourth line\nfifth line");
+	struct document *doc = segment_str(
+		"First one. Second one.\n\n\nThird\r\n\r\n"
+		"Fourth line\nfifth line");
 
 	cr_assert_eq(doc->n_paragraphs, 3);
 	cr_assert_eq(doc->n_sentences, 5);
@@ -151,8 +145,9 @@ Test(segment, paragraphs_and_line_breaks)
 
 Test(segment, lone_closing_quote_joins_sentence)
 {
-	struct document *doc = seg("He said \xE2\x80\x9CWe will go. \xE2\x80\x9D "
-				   "Then he left.");
+	struct document *doc = segment_str(
+		"He said \xE2\x80\x9CWe will go. \xE2\x80\x9D "
+		"Then he left.");
 
 	cr_assert_eq(doc->n_sentences, 2, "%u sentences", doc->n_sentences);
 	document_free(doc);
@@ -160,7 +155,7 @@ Test(segment, lone_closing_quote_joins_sentence)
 
 Test(segment, whitespace_flags)
 {
-	struct document *doc = seg("in Moscow .\nNext");
+	struct document *doc = segment_str("in Moscow .\nNext");
 	const struct token *dot = tok(doc, ".");
 	const struct token *next = tok(doc, "Next");
 
@@ -172,7 +167,8 @@ Test(segment, whitespace_flags)
 
 Test(segment, every_token_inside_its_sentence)
 {
-	struct document *doc = seg("A b. \xE2\x80\x9C" "C d.\xE2\x80\x9D E f? G!\n\nH.");
+	struct document *doc = segment_str("A b. \xE2\x80\x9C"
+					   "C d.\xE2\x80\x9D E f? G!\n\nH.");
 
 	for (uint32_t s = 0; s < doc->n_sentences; s++) {
 		const struct sentence *se = &doc->sentences[s];
@@ -193,12 +189,12 @@ Test(segment, every_token_inside_its_sentence)
 
 Test(segment, empty_and_whitespace_documents)
 {
-	struct document *doc = seg("");
+	struct document *doc = segment_str("");
 
 	cr_assert_eq(doc->n_tokens, 0);
 	cr_assert_eq(doc->n_sentences, 0);
 	document_free(doc);
-	doc = seg(" \n\n\t \n");
+	doc = segment_str(" \n\n\t \n");
 	cr_assert_eq(doc->n_tokens, 0);
 	cr_assert_eq(doc->n_paragraphs, 0);
 	document_free(doc);
@@ -206,7 +202,7 @@ Test(segment, empty_and_whitespace_documents)
 
 Test(segment, sentence_at)
 {
-	struct document *doc = seg("One two. Three four.");
+	struct document *doc = segment_str("One two. Three four.");
 
 	cr_assert_eq(document_sentence_at(doc, 0), 0);
 	cr_assert_eq(document_sentence_at(doc, 10), 1);
@@ -223,8 +219,8 @@ Test(segment, sentence_at)
 
 Test(segment, hard_wrapped_lines_continue_a_sentence)
 {
-	struct document *doc =
-		seg("The staff of the\nlibrary left. Then\nthey ate.\n");
+	struct document *doc = segment_str(
+		"The staff of the\nlibrary left. Then\nthey ate.\n");
 
 	cr_assert_eq(doc->n_sentences, 4, "%u sentences", doc->n_sentences);
 	cr_expect(document_starts_sentence(doc, &doc->sentences[0]));
