@@ -162,6 +162,19 @@ Test(names, slip_shapes)
 	cr_expect(!namesim_slip_is_typo_shape("walte", 5, "walter", 6));
 }
 
+Test(names, slips_only_a_keyboard_makes)
+{
+	/* swapped neighbours, a doubled last letter: no romanisation */
+	cr_expect(namesim_slip_is_keyboard_only("Trudaeu", 7, "Trudeau", 7));
+	cr_expect(namesim_slip_is_keyboard_only("Bostonn", 7, "Boston", 6));
+	cr_expect(namesim_slip_is_keyboard_only("BOSTONN", 7, "Boston", 6));
+	/* an inner letter doubled or dropped, a vowel added: a
+	 * transliteration may do that */
+	cr_expect(!namesim_slip_is_keyboard_only("Mohammed", 8, "Mohamed", 7));
+	cr_expect(!namesim_slip_is_keyboard_only("Mohamed", 7, "Mohammed", 8));
+	cr_expect(!namesim_slip_is_keyboard_only("Dmitriy", 7, "Dmitry", 6));
+}
+
 Test(names, index_finds_near_misses_only)
 {
 	struct name_index *ix = name_index_new();

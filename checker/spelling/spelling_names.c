@@ -14,7 +14,6 @@
 
 #include <limits.h>
 #include <string.h>
-#include <strings.h>
 
 #include "spelling/wordform.h"
 #include "util/namesim.h"
@@ -89,22 +88,6 @@ static int same_variant(const char *w, size_t n, const char *cand, size_t cn)
 	namesim_variant_key(w, n, k1, sizeof(k1));
 	namesim_variant_key(cand, cn, k2, sizeof(k2));
 	return strcmp(k1, k2) == 0;
-}
-
-/*
- * Of a word and a name one slip apart (namesim_one_slip()), is the slip
- * one only a keyboard makes: two neighbours swapped, or the last letter
- * doubled?  Transliteration alternatives change a letter, drop or add a
- * vowel or double an inner consonant (Mohammed, Mohamed), never that.
- */
-static int keyboard_only_slip(const char *w, size_t n, const char *name,
-			      size_t nn)
-{
-	if (n == nn)
-		return 1; /* one_slip() allows no other slip of equal length */
-	return n == nn + 1 && n >= 2 &&
-	       (w[n - 1] | 0x20) == (w[n - 2] | 0x20) &&
-	       strncasecmp(w, name, nn) == 0;
 }
 
 /*
@@ -212,7 +195,7 @@ static const char *slip_of_listed(const struct name_index *ix, int team,
 		 * second spelling of a transliterated name is no slip, but
 		 * no romanisation swaps two letters or doubles the last
 		 * (Trudaeu, Merkell: their skeletons are the name's) */
-		if ((!keyboard_only_slip(w, n, nm->s, nm->len) &&
+		if ((!namesim_slip_is_keyboard_only(w, n, nm->s, nm->len) &&
 		     same_variant(w, n, nm->s, nm->len)) ||
 		    !lower_key(nm->s, nm->len, c, sizeof(c)))
 			continue;

@@ -220,3 +220,13 @@ int namesim_slip_is_typo_shape(const char *a, size_t an, const char *b,
 	return (i > 0 && (l[i - 1] | 0x20) == c) ||
 	       (i < sn && (l[i + 1] | 0x20) == c);
 }
+
+int namesim_slip_is_keyboard_only(const char *w, size_t n, const char *name,
+				  size_t nn)
+{
+	if (n == nn)
+		return 1; /* one_slip() allows no other slip of equal length */
+	return n == nn + 1 && n >= 2 &&
+	       (w[n - 1] | 0x20) == (w[n - 2] | 0x20) &&
+	       strncasecmp(w, name, nn) == 0;
+}

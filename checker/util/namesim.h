@@ -72,4 +72,15 @@ int namesim_one_slip(const char *a, size_t an, const char *b, size_t bn);
 int namesim_slip_is_typo_shape(const char *a, size_t an, const char *b,
 			       size_t bn);
 
+/*
+ * Of a word and a name one slip apart (namesim_one_slip()), is the slip
+ * one only a keyboard makes: two neighbours swapped, or the word's last
+ * letter doubled?  Transliteration alternatives change a letter, drop or
+ * add a vowel or double an inner consonant (Mohammed, Mohamed), never
+ * that, so such a slip is a typo even where the two share a variant key.
+ * ASCII case is ignored.
+ */
+int namesim_slip_is_keyboard_only(const char *w, size_t n, const char *name,
+				  size_t nn);
+
 #endif /* MT_NAMESIM_H */
