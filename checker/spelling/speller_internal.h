@@ -64,6 +64,9 @@ struct speller {
 	int utf8; /* dictionary encoding is UTF-8: no iconv */
 	iconv_t to_dic, from_dic;
 	struct gencache cache; /* word -> struct sval and strings */
+	/* word -> its stems (speller_stems()): a count byte, then each
+	 * stem NUL-terminated */
+	struct gencache stems;
 	struct arena work;     /* the entry being filled: its strings */
 	struct arena out;      /* what speller_suggest() handed out last */
 	struct arena freq_arena;
