@@ -12,6 +12,7 @@
 #include "engine/match.h"
 #include "engine/needs.h"
 #include "engine/packs.h"
+#include "engine/regexwords.h"
 #include "engine/ruleindex.h"
 #include "engine/pattern.h"
 #include "engine/template.h"
@@ -271,6 +272,12 @@ static void check_sentence(struct engine *e, const struct document *doc,
 			if (!enabled || enabled[e->ix.anywhere[k]])
 				run_rule_at(&m, e->ix.anywhere[k], i, last_end,
 					    out);
+		if (e->ix.n_unjudged &&
+		    !regex_words_takes(doc->text + t->span.start, token_len(t)))
+			for (size_t k = 0; k < e->ix.n_unjudged; k++)
+				if (!enabled || enabled[e->ix.unjudged[k]])
+					run_rule_at(&m, e->ix.unjudged[k], i,
+						    last_end, out);
 		for (size_t k = 0; i == m.content && k < e->ix.n_at_start; k++)
 			if (!enabled || enabled[e->ix.at_start[k]])
 				run_rule_at(&m, e->ix.at_start[k], i, last_end,

@@ -123,6 +123,11 @@ unsigned long pattern_timeouts(const struct pattern *p)
 	return p->timeouts;
 }
 
+const struct regex_words *pattern_words(const struct pattern *p)
+{
+	return p->words;
+}
+
 int pattern_matches(struct pattern *p, const char *s, size_t len)
 {
 	UErrorCode st = U_ZERO_ERROR;

@@ -54,6 +54,10 @@ int pattern_groups(const struct pattern *p);
  * of words (regexwords.h) answers an ASCII s from that set, without ICU. */
 int pattern_matches(struct pattern *p, const char *s, size_t len);
 
+/* The finite set of words p names (regexwords.h), or NULL: p is another
+ * kind of expression, or compiled with PATTERN_NO_WORDS. */
+const struct regex_words *pattern_words(const struct pattern *p);
+
 struct pattern_match {
 	/* byte offsets into the text; group 0 is the whole match; a group
 	 * that did not take part has start == end == UINT32_MAX */
