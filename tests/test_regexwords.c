@@ -204,8 +204,10 @@ static void probes_of(struct pattern *fast, struct pattern *icu, const char *re,
 {
 	static const char *const ends[] = { "",	  "s",	"es",  "ing", "n't",
 					    "'t", "ed", "n’t", "x",   "." };
-	static const char *const extra[] = { "the", "not", "cannot", "a",
-					     "I",   "",	   "don't",  "can't" };
+	static const char *const extra[] = { "the", "not",   "cannot", "a",
+					     "I",   "",	     "don't",  "can't",
+					     "-",   "'",     "--x",    "'tis",
+					     "1st", "x-ray", "\"",     "(a)" };
 	char runs[64][32];
 	size_t nr = 0;
 
@@ -267,7 +269,7 @@ Test(regexwords, same_answer_as_icu_on_every_rule_pattern)
 							       msg, sizeof(msg),
 							       &off);
 			struct pattern *icu = pattern_compile(
-				rx.v[i], icase | PATTERN_NO_WORDS, msg,
+				rx.v[i], icase | PATTERN_ICU_ONLY, msg,
 				sizeof(msg), &off);
 			struct regex_words *w = regex_words_parse(rx.v[i],
 								  (int)icase);
