@@ -445,8 +445,7 @@ static void regex_rule_in(struct engine *e, const struct document *doc,
 
 	if (pattern_budget_spent(&w->budget))
 		return;
-	n_win = needles_windows(&r->needs, r->within_sentence, doc, para, &win,
-				&alloc);
+	n_win = needles_windows(&r->needs, r->within, doc, para, &win, &alloc);
 	pattern_set_budget(r->regex, &w->budget);
 	for (size_t k = 0; k < r->n_regex_not; k++)
 		pattern_set_budget(r->regex_not[k], &w->budget);
