@@ -341,8 +341,9 @@ Test(document, columns_count_every_width_of_character)
 		cr_assert_eq(p.column16, u16 - line_u16,
 			     "offset %zu: column16 %u, counted %u", off,
 			     p.column16, u16 - line_u16);
-		cr_assert_eq(p.offset16, u16, "offset %zu: offset16 %u, counted %u",
-			     off, p.offset16, u16);
+		cr_assert_eq(p.offset16, u16,
+			     "offset %zu: offset16 %u, counted %u", off,
+			     p.offset16, u16);
 		if (off == len)
 			break;
 		k = (unsigned char)s[off] >= 0xF0   ? 4

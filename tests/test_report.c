@@ -44,8 +44,7 @@ static json_t *driver_rules(json_t *log)
 	return json_object_get(
 		json_object_get(
 			json_object_get(
-				json_array_get(json_object_get(log, "runs"),
-					       0),
+				json_array_get(json_object_get(log, "runs"), 0),
 				"tool"),
 			"driver"),
 		"rules");
@@ -53,8 +52,8 @@ static json_t *driver_rules(json_t *log)
 
 static json_t *results(json_t *log)
 {
-	return json_object_get(
-		json_array_get(json_object_get(log, "runs"), 0), "results");
+	return json_object_get(json_array_get(json_object_get(log, "runs"), 0),
+			       "results");
 }
 
 /* Each result's ruleIndex points at the driver rule of its ruleId. */
@@ -65,17 +64,16 @@ static void indexes_match(json_t *log)
 
 	json_array_foreach(results(log), i, r)
 	{
-		const char *id =
-			json_string_value(json_object_get(r, "ruleId"));
+		const char *id = json_string_value(
+			json_object_get(r, "ruleId"));
 		size_t k = (size_t)json_integer_value(
 			json_object_get(r, "ruleIndex"));
 		json_t *rule = json_array_get(rules, k);
 
 		cr_assert_not_null(rule, "result %zu: ruleIndex %zu of %zu", i,
 				   k, json_array_size(rules));
-		cr_assert_str_eq(
-			json_string_value(json_object_get(rule, "id")), id,
-			"result %zu: ruleIndex %zu", i, k);
+		cr_assert_str_eq(json_string_value(json_object_get(rule, "id")),
+				 id, "result %zu: ruleIndex %zu", i, k);
 	}
 }
 
@@ -90,8 +88,8 @@ Test(report, sarif_lists_a_rule_unknown_to_the_checker_once)
 		 "first");
 	diag_add(&l, "other.one", NULL, MT_SEV_ERROR, (struct span){ 4, 7 },
 		 "second");
-	diag_add(&l, "made.up", "style", MT_SEV_WARNING,
-		 (struct span){ 8, 13 }, "third");
+	diag_add(&l, "made.up", "style", MT_SEV_WARNING, (struct span){ 8, 13 },
+		 "third");
 	log = sarif_of(NULL, doc, &l);
 	rules = driver_rules(log);
 	cr_assert_eq(json_array_size(rules), 2, "%zu rules",
@@ -125,8 +123,7 @@ Test(report, sarif_rule_index_of_a_checker_rule_and_of_a_new_one)
 	diag_list_init(&l, &doc->arena);
 	diag_add(&l, "not.a.rule", NULL, MT_SEV_INFO, (struct span){ 0, 3 },
 		 "unknown");
-	diag_add(&l, known, NULL, MT_SEV_ERROR, (struct span){ 4, 7 },
-		 "known");
+	diag_add(&l, known, NULL, MT_SEV_ERROR, (struct span){ 4, 7 }, "known");
 	log = sarif_of(c, doc, &l);
 	rules = driver_rules(log);
 	/* every id once; the unknown one appended after the checker's */

@@ -160,6 +160,7 @@ enum mt_err speller_open_files(const char *aff, const char *dic,
 	sp = xcalloc(1, sizeof(*sp));
 	gencache_init(&sp->cache, SPELLER_CACHE_BYTES);
 	gencache_init(&sp->stems, SPELLER_STEMS_CACHE_BYTES);
+	gencache_init(&sp->neighbours, SPELLER_NEIGHBOURS_CACHE_BYTES);
 	arena_init(&sp->work, 0);
 	arena_init(&sp->out, 0);
 	sp->to_dic = sp->from_dic = (iconv_t)-1;
@@ -256,6 +257,7 @@ void speller_close(struct speller *sp)
 		iconv_close(sp->from_dic);
 	gencache_release(&sp->cache);
 	gencache_release(&sp->stems);
+	gencache_release(&sp->neighbours);
 	arena_release(&sp->work);
 	arena_release(&sp->out);
 	arena_release(&sp->freq_arena);
@@ -348,6 +350,7 @@ int speller_add(struct speller *sp, const char *word, const char *model)
 		return -1;
 	gencache_clear(&sp->cache);
 	gencache_clear(&sp->stems);
+	gencache_clear(&sp->neighbours);
 	/* kept: Hunspell, when loaded, gets every added word in order, and
 	 * the words are sources of the suggestion index, which the next
 	 * look-up maps or builds with them */
@@ -517,7 +520,8 @@ void speller_set_cache_budget(struct speller *sp, size_t bytes)
 
 size_t speller_cache_bytes(const struct speller *sp)
 {
-	return gencache_bytes(&sp->cache) + gencache_bytes(&sp->stems);
+	return gencache_bytes(&sp->cache) + gencache_bytes(&sp->stems) +
+	       gencache_bytes(&sp->neighbours);
 }
 
 /* ---- checking --------------------------------------------------------- */

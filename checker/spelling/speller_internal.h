@@ -64,9 +64,6 @@ struct speller {
 	int utf8; /* dictionary encoding is UTF-8: no iconv */
 	iconv_t to_dic, from_dic;
 	struct gencache cache; /* word -> struct sval and strings */
-	/* word -> its stems (speller_stems()): a count byte, then each
-	 * stem NUL-terminated */
-	struct gencache stems;
 	struct arena work;     /* the entry being filled: its strings */
 	struct arena out;      /* what speller_suggest() handed out last */
 	struct arena freq_arena;
@@ -87,6 +84,11 @@ struct speller {
 	int ix_built; /* the index was built for an unknown word */
 	struct arena added_arena;
 	struct speller_index_stats ix_stats;
+	/* word -> its stems (speller_stems()): a count byte, then each
+	 * stem NUL-terminated */
+	struct gencache stems;
+	/* word -> speller_lower_neighbour()'s answer (one signed byte) */
+	struct gencache neighbours;
 };
 
 /* ---- hunspell.c ------------------------------------------------------- */
