@@ -297,7 +297,7 @@ static enum plain plain_short(struct judge *p, const struct unit *u)
  *     verb ("the worms wriggle in, coated with mud"), and no name stands
  *     in or next to them: link-grammar's weakest spots.
  */
-#define CLAUSE_MAX_COST 1.0
+#define CLAUSE_MAX_COST 2.0
 
 /* Prepositions that also stand alone as a verb's particle ("they dig
  * in", "it wore off"): the dictionary lists that use for some verbs
@@ -348,7 +348,7 @@ static int trusted_clause(struct judge *p, const struct unit *u,
 		return 0;
 	/* a name next to the unconnected words: the name's entry (a title,
 	 * a word also used as a name) is the likelier fault */
-	for (uint32_t i = from ? from - 1 : 0; i <= to + 1 && i < u->n; i++)
+	for (uint32_t i = from; i <= to && i < u->n; i++)
 		if (name_inside(&pw[i]))
 			return 0;
 	if (from > 0 && to + 1 < u->n && strcmp(pw[from - 1].text, ",") == 0 &&
