@@ -30,7 +30,8 @@ Test(needs, windows_are_the_sentences_holding_a_text)
 
 	init(&nd, hyphen, 1);
 	cr_assert_eq(doc->n_paragraphs, 1);
-	n = needles_windows(&nd, 1, doc, &doc->paragraphs[0], &win, &alloc);
+	n = needles_windows(&nd, WITHIN_SENTENCE, doc, &doc->paragraphs[0],
+			    &win, &alloc);
 	cr_assert_eq(n, 2, "%zu windows", n);
 	/* from the end of the sentence before to the start of the next */
 	cr_expect_eq(win[0].start, 4);
@@ -38,9 +39,37 @@ Test(needs, windows_are_the_sentences_holding_a_text)
 	cr_expect_eq(win[1].start, 29);
 	cr_expect_eq(win[1].end, (uint32_t)strlen(text));
 	/* without within: sentence, the whole paragraph */
-	n = needles_windows(&nd, 0, doc, &doc->paragraphs[0], &win, &alloc);
+	n = needles_windows(&nd, WITHIN_PARAGRAPH, doc, &doc->paragraphs[0],
+			    &win, &alloc);
 	cr_assert_eq(n, 1);
 	cr_expect_eq(win[0].end, (uint32_t)strlen(text));
+	free(win);
+	document_free(doc);
+	arena_release(&arena);
+}
+
+Test(needs, word_windows_are_the_runs_of_non_blanks_holding_a_text)
+{
+	static const char *hyphen[] = { "-" };
+	struct needles nd;
+	/* runs: "A" "well-known" "two." "Three" "(x-ray)-like" "lines" */
+	const char *text = "A well-known two. Three (x-ray)-like\tlines-";
+	struct document *doc = segment_str(text);
+	struct span *win = NULL;
+	size_t alloc = 0, n;
+
+	init(&nd, hyphen, 1);
+	n = needles_windows(&nd, WITHIN_WORD, doc, &doc->paragraphs[0], &win,
+			    &alloc);
+	cr_assert_eq(n, 3, "%zu windows", n);
+	cr_expect_eq(win[0].start, 2);
+	cr_expect_eq(win[0].end, 12);
+	/* two hyphens in one run: one window */
+	cr_expect_eq(win[1].start, 24);
+	cr_expect_eq(win[1].end, 36);
+	cr_expect_eq(win[2].start, 37);
+	cr_expect_eq(win[2].end, (uint32_t)strlen(text));
+	cr_expect(needs_blank('\t') && needs_blank('\n') && !needs_blank('-'));
 	free(win);
 	document_free(doc);
 	arena_release(&arena);
@@ -57,18 +86,18 @@ Test(needs, any_of_several_texts_and_none_cut_by_the_end)
 	struct document *cut = segment_str("No dash at all -");
 
 	init(&nd, texts, 3);
-	cr_expect_eq(needles_windows(&nd, 1, one, &one->paragraphs[0], &win,
-				     &alloc),
+	cr_expect_eq(needles_windows(&nd, WITHIN_SENTENCE, one,
+				     &one->paragraphs[0], &win, &alloc),
 		     1);
 	cr_expect_eq(win[0].start, 4);
 	cr_expect_eq(win[0].end, 19);
-	cr_expect_eq(needles_windows(&nd, 1, two, &two->paragraphs[0], &win,
-				     &alloc),
+	cr_expect_eq(needles_windows(&nd, WITHIN_SENTENCE, two,
+				     &two->paragraphs[0], &win, &alloc),
 		     1);
 	cr_expect_eq(win[0].start, 0);
 	/* "-" is the start of "--" but the paragraph ends there */
-	cr_expect_eq(needles_windows(&nd, 0, cut, &cut->paragraphs[0], &win,
-				     &alloc),
+	cr_expect_eq(needles_windows(&nd, WITHIN_PARAGRAPH, cut,
+				     &cut->paragraphs[0], &win, &alloc),
 		     0);
 	free(win);
 	document_free(one);
@@ -87,14 +116,14 @@ Test(needs, nothing_held_is_no_window_and_nothing_needed_is_all)
 
 	init(&nd, dash, 1);
 	init(&none, NULL, 0);
-	cr_expect_eq(needles_windows(&nd, 1, doc, &doc->paragraphs[0], &win,
-				     &alloc),
+	cr_expect_eq(needles_windows(&nd, WITHIN_SENTENCE, doc,
+				     &doc->paragraphs[0], &win, &alloc),
 		     0);
-	cr_expect_eq(needles_windows(&nd, 0, doc, &doc->paragraphs[0], &win,
-				     &alloc),
+	cr_expect_eq(needles_windows(&nd, WITHIN_PARAGRAPH, doc,
+				     &doc->paragraphs[0], &win, &alloc),
 		     0);
-	cr_expect_eq(needles_windows(&none, 1, doc, &doc->paragraphs[0], &win,
-				     &alloc),
+	cr_expect_eq(needles_windows(&none, WITHIN_SENTENCE, doc,
+				     &doc->paragraphs[0], &win, &alloc),
 		     1);
 	free(win);
 	document_free(doc);

@@ -53,6 +53,32 @@ Test(regexwords, any_prefix_or_suffix)
 	cr_expect(matches(".*", 0, ""));
 }
 
+static int has_word(const struct regex_words *w, const char *s)
+{
+	for (size_t i = 0; i < regex_words_count_whole(w); i++)
+		if (!strcmp(regex_words_at(w, i), s))
+			return 1;
+	return 0;
+}
+
+Test(regexwords, a_finite_set_lists_its_words)
+{
+	struct regex_words *w = regex_words_parse("(?:do|did)(?:n't)?", 1);
+	struct regex_words *any = regex_words_parse("(?:not|.*n't)", 1);
+	struct regex_words *cs = regex_words_parse("Mr|Dr", 0);
+
+	cr_assert(w && any && cs);
+	cr_assert_eq(regex_words_count_whole(w), 4);
+	cr_expect(has_word(w, "do") && has_word(w, "did") &&
+		  has_word(w, "don't") && has_word(w, "didn't"));
+	cr_expect_eq(regex_words_count_whole(any), 0, "'.*' is no finite set");
+	cr_assert_eq(regex_words_count_whole(cs), 2);
+	cr_expect(has_word(cs, "Mr") && !has_word(cs, "mr"), "case kept");
+	regex_words_free(w);
+	regex_words_free(any);
+	regex_words_free(cs);
+}
+
 Test(regexwords, other_shapes_are_left_to_icu)
 {
 	static const char *const no[] = {
@@ -178,8 +204,10 @@ static void probes_of(struct pattern *fast, struct pattern *icu, const char *re,
 {
 	static const char *const ends[] = { "",	  "s",	"es",  "ing", "n't",
 					    "'t", "ed", "n’t", "x",   "." };
-	static const char *const extra[] = { "the", "not", "cannot", "a",
-					     "I",   "",	   "don't",  "can't" };
+	static const char *const extra[] = { "the", "not",   "cannot", "a",
+					     "I",   "",	     "don't",  "can't",
+					     "-",   "'",     "--x",    "'tis",
+					     "1st", "x-ray", "\"",     "(a)" };
 	char runs[64][32];
 	size_t nr = 0;
 
@@ -241,7 +269,7 @@ Test(regexwords, same_answer_as_icu_on_every_rule_pattern)
 							       msg, sizeof(msg),
 							       &off);
 			struct pattern *icu = pattern_compile(
-				rx.v[i], icase | PATTERN_NO_WORDS, msg,
+				rx.v[i], icase | PATTERN_ICU_ONLY, msg,
 				sizeof(msg), &off);
 			struct regex_words *w = regex_words_parse(rx.v[i],
 								  (int)icase);

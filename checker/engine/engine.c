@@ -12,6 +12,7 @@
 #include "engine/match.h"
 #include "engine/needs.h"
 #include "engine/packs.h"
+#include "engine/regexwords.h"
 #include "engine/ruleindex.h"
 #include "engine/pattern.h"
 #include "engine/template.h"
@@ -271,6 +272,12 @@ static void check_sentence(struct engine *e, const struct document *doc,
 			if (!enabled || enabled[e->ix.anywhere[k]])
 				run_rule_at(&m, e->ix.anywhere[k], i, last_end,
 					    out);
+		if (e->ix.n_unjudged &&
+		    !regex_words_takes(doc->text + t->span.start, token_len(t)))
+			for (size_t k = 0; k < e->ix.n_unjudged; k++)
+				if (!enabled || enabled[e->ix.unjudged[k]])
+					run_rule_at(&m, e->ix.unjudged[k], i,
+						    last_end, out);
 		for (size_t k = 0; i == m.content && k < e->ix.n_at_start; k++)
 			if (!enabled || enabled[e->ix.at_start[k]])
 				run_rule_at(&m, e->ix.at_start[k], i, last_end,
@@ -438,8 +445,7 @@ static void regex_rule_in(struct engine *e, const struct document *doc,
 
 	if (pattern_budget_spent(&w->budget))
 		return;
-	n_win = needles_windows(&r->needs, r->within_sentence, doc, para, &win,
-				&alloc);
+	n_win = needles_windows(&r->needs, r->within, doc, para, &win, &alloc);
 	pattern_set_budget(r->regex, &w->budget);
 	for (size_t k = 0; k < r->n_regex_not; k++)
 		pattern_set_budget(r->regex_not[k], &w->budget);

@@ -73,7 +73,37 @@ static void mark_held(const struct needles *nd, const struct document *doc,
 	}
 }
 
-size_t needles_windows(const struct needles *nd, int within_sentence,
+int needs_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	       c == '\v';
+}
+
+/* The runs of non-blank characters of s[0..len) that hold a text. */
+static size_t word_windows(const struct needles *nd, const char *s,
+			   uint32_t len, struct span **win, size_t *alloc)
+{
+	size_t k = 0;
+
+	for (size_t at = needles_find(nd, s, len, 0); at < len;) {
+		uint32_t a = (uint32_t)at, b = (uint32_t)at;
+
+		while (a > 0 && !needs_blank(s[a - 1]))
+			a--;
+		while (b < len && !needs_blank(s[b]))
+			b++;
+		if (k && (*win)[k - 1].end >= a) {
+			(*win)[k - 1].end = b;
+		} else {
+			*win = xgrow(*win, alloc, k + 1, sizeof(**win));
+			(*win)[k++] = (struct span){ a, b };
+		}
+		at = b < len ? needles_find(nd, s, len, b) : len;
+	}
+	return k;
+}
+
+size_t needles_windows(const struct needles *nd, enum needs_within within,
 		       const struct document *doc, const struct paragraph *para,
 		       struct span **win, size_t *alloc)
 {
@@ -84,7 +114,9 @@ size_t needles_windows(const struct needles *nd, int within_sentence,
 	size_t k = 0;
 	unsigned char *held;
 
-	if (!nd->n || !within_sentence || !n) {
+	if (nd->n && within == WITHIN_WORD)
+		return word_windows(nd, doc->text + ps.start, len, win, alloc);
+	if (!nd->n || within == WITHIN_PARAGRAPH || !n) {
 		if (nd->n &&
 		    needles_find(nd, doc->text + ps.start, len, 0) == len)
 			return 0;

@@ -27,7 +27,13 @@ struct pattern {
 	/* the same pattern as a set of words, for whole-token matches of
 	 * ASCII tokens (regexwords.h); NULL when it is not one */
 	struct regex_words *words;
+	/* whole-token matches: can one start with ASCII character c?
+	 * START_UNKNOWN until asked (pattern_matches()) */
+	unsigned char start[128];
+	int icu_only; /* PATTERN_ICU_ONLY */
 };
+
+enum { START_UNKNOWN, START_MAY, START_NEVER };
 
 /* ICU calls this once per unit of work of a search: charge the budget. */
 static UBool U_CALLCONV charge(const void *context, int32_t steps)
@@ -92,7 +98,8 @@ struct pattern *pattern_compile(const char *re, unsigned flags, char *msg,
 	p->re = r;
 	uregex_setMatchCallback(r, charge, p, &st);
 	p->groups = uregex_groupCount(r, &st);
-	if (!(flags & PATTERN_NO_WORDS))
+	p->icu_only = (flags & PATTERN_ICU_ONLY) != 0;
+	if (!p->icu_only)
 		p->words = regex_words_parse(re, (flags & PATTERN_ICASE) != 0);
 	if (U_FAILURE(st) || p->groups >= PATTERN_MAX_GROUPS) {
 		snprintf(msg, msg_size,
@@ -123,6 +130,33 @@ unsigned long pattern_timeouts(const struct pattern *p)
 	return p->timeouts;
 }
 
+const struct regex_words *pattern_words(const struct pattern *p)
+{
+	return p->words;
+}
+
+/* Can a whole-token match start with byte b?  Yes for every non-ASCII
+ * byte; for ASCII, ICU's answer on b alone, remembered (see pattern.h). */
+static int may_start_with(struct pattern *p, unsigned char b)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UChar c = b;
+	UBool m, end;
+
+	if (b >= 128)
+		return 1;
+	if (p->start[b] == START_UNKNOWN) {
+		uregex_setText(p->re, &c, 1, &st);
+		m = uregex_matches(p->re, 0, &st);
+		end = uregex_hitEnd(p->re, &st);
+		p->start[b] = U_FAILURE(st) || m || end ? START_MAY
+							: START_NEVER;
+		st = U_ZERO_ERROR;
+		uregex_setText(p->re, (const UChar *)u"", 0, &st);
+	}
+	return p->start[b] == START_MAY;
+}
+
 int pattern_matches(struct pattern *p, const char *s, size_t len)
 {
 	UErrorCode st = U_ZERO_ERROR;
@@ -134,6 +168,8 @@ int pattern_matches(struct pattern *p, const char *s, size_t len)
 		return 0;
 	if (p->words && regex_words_takes(s, len))
 		return regex_words_match(p->words, s, len);
+	if (!p->icu_only && len && !may_start_with(p, (unsigned char)s[0]))
+		return 0;
 	utext_openUTF8(&ut, s, (int64_t)len, &st);
 	uregex_setUText(p->re, &ut, &st);
 	ok = uregex_matches64(p->re, 0, &st);

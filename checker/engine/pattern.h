@@ -31,9 +31,10 @@
 
 enum pattern_flag {
 	PATTERN_ICASE = 1 << 0, /* case-insensitive */
-	/* pattern_matches() always through ICU, never as a set of words
-	 * (regexwords.h; for the tests that compare the two) */
-	PATTERN_NO_WORDS = 1 << 1,
+	/* pattern_matches() always through ICU, with none of its shortcuts
+	 * (the set of words, the first-character filter; for the tests that
+	 * compare them with ICU) */
+	PATTERN_ICU_ONLY = 1 << 1,
 };
 
 struct pattern;
@@ -50,9 +51,20 @@ void pattern_free(struct pattern *p); /* NULL is a no-op */
 /* Number of capture groups. */
 int pattern_groups(const struct pattern *p);
 
-/* Does the whole of s[0..len) match?  A pattern that names a finite set
- * of words (regexwords.h) answers an ASCII s from that set, without ICU. */
+/*
+ * Does the whole of s[0..len) match?  A pattern that names a finite set
+ * of words (regexwords.h) answers an ASCII s from that set, without ICU.
+ * Others remember, for each ASCII character, whether a match can start
+ * with it: ICU answers once on that character alone -- no match, and the
+ * search never looked past it (uregex_hitEnd() false), means that no text
+ * starting with it matches -- so that "[\p{Script=Han}].*" costs one look
+ * at the first byte of an English word instead of a search.
+ */
 int pattern_matches(struct pattern *p, const char *s, size_t len);
+
+/* The finite set of words p names (regexwords.h), or NULL: p is another
+ * kind of expression, or compiled with PATTERN_ICU_ONLY. */
+const struct regex_words *pattern_words(const struct pattern *p);
 
 struct pattern_match {
 	/* byte offsets into the text; group 0 is the whole match; a group

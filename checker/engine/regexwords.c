@@ -389,3 +389,16 @@ int regex_words_match(const struct regex_words *w, const char *s, size_t len)
 	}
 	return 0;
 }
+
+size_t regex_words_count_whole(const struct regex_words *w)
+{
+	for (size_t i = 0; i < w->n; i++)
+		if (w->v[i].anchor != WHOLE)
+			return 0;
+	return w->n;
+}
+
+const char *regex_words_at(const struct regex_words *w, size_t i)
+{
+	return w->v[i].s;
+}

@@ -42,4 +42,12 @@ int regex_words_takes(const char *s, size_t len);
 /* Does the whole of s[0..len) (regex_words_takes() true) match? */
 int regex_words_match(const struct regex_words *w, const char *s, size_t len);
 
+/*
+ * The set's words, when it is finite (no ".*" part): the number of them,
+ * each in turn from regex_words_at() (NUL-terminated; lower case when
+ * case-insensitive).  0 when some word takes any prefix or suffix.
+ */
+size_t regex_words_count_whole(const struct regex_words *w);
+const char *regex_words_at(const struct regex_words *w, size_t i);
+
 #endif /* MT_REGEXWORDS_H */

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/pattern.h"
+#include "engine/regexwords.h"
 #include "util/xalloc.h"
 
 /* The index entry of a word, made when new. */
@@ -47,6 +49,26 @@ static void index_word(struct rule_index *ix, const char *w, uint32_t r)
 	struct word_index *wi = word_slot(ix, w);
 
 	push(&wi->rules, &wi->n, &wi->alloc, r);
+}
+
+/* A first test that holds only on the words of its regex: indexed by
+ * them.  Other conditions of the test only narrow it further. */
+static int index_regex_words(struct rule_index *ix, const struct token_test *t,
+			     uint32_t r)
+{
+	const struct regex_words *w;
+	size_t n;
+
+	if (!t || t->negate || !t->regex || t->n_words)
+		return 0;
+	w = pattern_words(t->regex);
+	n = w ? regex_words_count_whole(w) : 0;
+	if (n == 0)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		index_word(ix, regex_words_at(w, i), r);
+	push(&ix->unjudged, &ix->n_unjudged, &ix->alloc_unjudged, r);
+	return 1;
 }
 
 void rule_index_build(struct rule_index *ix, const struct ruleset *rs)
@@ -98,7 +120,7 @@ void rule_index_build(struct rule_index *ix, const struct ruleset *rs)
 			   t->n_class_words && !t->classes && !t->case_sens) {
 			for (size_t i = 0; i < t->n_class_words; i++)
 				index_word(ix, t->class_words[i], (uint32_t)r);
-		} else {
+		} else if (!index_regex_words(ix, t, (uint32_t)r)) {
 			push(&ix->anywhere, &ix->n_anywhere,
 			     &ix->alloc_anywhere, (uint32_t)r);
 		}
@@ -113,6 +135,7 @@ void rule_index_release(struct rule_index *ix)
 	strtab_release(&ix->words);
 	free(ix->by_class);
 	free(ix->anywhere);
+	free(ix->unjudged);
 	free(ix->at_start);
 	free(ix->regex_rules);
 }

@@ -3,7 +3,10 @@
  * the engine tries at each token only those (engine.c).
  *
  * A rule whose first consuming element lists words (and no class) is
- * indexed by those words, ASCII case ignored; one whose first element is a
+ * indexed by those words, ASCII case ignored, and so is one whose first
+ * element's regular expression names a finite set of words (regexwords.h)
+ * -- such a rule is also tried on every token that set cannot judge
+ * (non-ASCII: "ſo" matches "so" ignoring case); one whose first element is a
  * lexicon class alone is tried on tokens of that class; a rule anchored at
  * the sentence start by a word list ("at-start") is indexed by its words
  * and also tried at each sentence's first word; character-level (regex)
@@ -41,6 +44,10 @@ struct rule_index {
 	size_t n_by_class, alloc_by_class;
 	uint32_t *anywhere; /* rules tried at every token */
 	size_t n_anywhere, alloc_anywhere;
+	/* indexed by the words of a regex, and tried at every token that
+	 * regex_words_takes() refuses */
+	uint32_t *unjudged;
+	size_t n_unjudged, alloc_unjudged;
 	uint32_t *at_start; /* also tried at each sentence's first word */
 	size_t n_at_start, alloc_at_start;
 	uint32_t *regex_rules; /* character-level rules */

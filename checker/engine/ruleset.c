@@ -200,6 +200,17 @@ static int rule_id(struct ruleload *L, yaml_node_t *n, struct rule *r)
 
 /* `needs:` (v): a string, each of whose characters is one text a matching
  * sentence holds, or a list of such texts.  1 when bad. */
+/* Can the rule search runs of non-blank characters (within: word)?  Only
+ * with texts to look for, none holding a blank. */
+static int word_needs(const struct rule *r)
+{
+	for (size_t k = 0; k < r->needs.n; k++)
+		for (const char *c = r->needs.text[k]; *c; c++)
+			if (needs_blank(*c))
+				return 0;
+	return r->needs.n > 0;
+}
+
 static int rule_needs(struct ruleload *L, yaml_node_t *v, struct rule *r)
 {
 	struct arena *a = &L->rs->arena;
@@ -268,10 +279,18 @@ static int rule_matcher(struct ruleload *L, yaml_node_t *n, struct rule *r,
 		const char *w = ruleload_scalar(L, v);
 
 		if (w && !strcmp(w, "sentence"))
-			r->within_sentence = 1;
-		else if (!w || strcmp(w, "paragraph")) {
+			r->within = WITHIN_SENTENCE;
+		else if (w && !strcmp(w, "word") && word_needs(r))
+			r->within = WITHIN_WORD;
+		else if (w && !strcmp(w, "word")) {
 			node_error(L, v,
-				   "within must be sentence or paragraph");
+				   "within: word needs a `needs:` list of "
+				   "texts without blanks");
+			bad = 1;
+		} else if (!w || strcmp(w, "paragraph")) {
+			node_error(L, v,
+				   "within must be word, sentence or "
+				   "paragraph");
 			bad = 1;
 		}
 	}

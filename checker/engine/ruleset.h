@@ -98,11 +98,11 @@ struct rule {
 	int regex_group;	     /* group reported (default 0) */
 	/* regex rule: runs only on the paragraphs holding one of these
 	 * texts (each a character of a `needs:` string, or an item of a
-	 * `needs:` list), and with `within: sentence` only on their
-	 * sentences holding one */
+	 * `needs:` list), and with `within: sentence` (or `word`) only on
+	 * their sentences (or runs of non-blank characters) holding one */
 	struct needles needs;
-	int within_sentence; /* regex rule: a match, and an antipattern's,
-				lies within one sentence and its blanks */
+	enum needs_within within;    /* regex rule: what a match, and an
+				     antipattern's, lies within */
 	struct pattern **regex_not;  /* antipatterns of a regex rule */
 	size_t n_regex_not;
 	struct rule_example *bad, *good;

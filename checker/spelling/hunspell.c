@@ -276,15 +276,33 @@ const char *speller_dic_path(const struct speller *sp)
 
 /* Give Hunspell added word i (with its model's affixes when Hunspell
  * knows the model). */
-static void hun_add(struct speller *sp, size_t i)
+/*
+ * Give Hunspell added word i, with its model's affixes when Hunspell knows
+ * the model.  known_models (or NULL) remembers the models found known: a
+ * few models serve tens of thousands of words, and adding words never
+ * makes a known word unknown.
+ */
+static void hun_add(struct speller *sp, size_t i, struct strtab *known_models)
 {
 	char w[4 * SPELLER_MAX_WORD + 16], m[4 * SPELLER_MAX_WORD + 16];
 	const char *model = sp->added_model[i];
+	int known;
 
 	if (to_dic(sp, sp->added[i], w, sizeof(w)) < 0)
 		return;
-	if (model && to_dic(sp, model, m, sizeof(m)) == 0 &&
-	    Hunspell_spell(sp->h, m))
+	known = model && to_dic(sp, model, m, sizeof(m)) == 0;
+	if (known &&
+	    (!known_models ||
+	     strtab_find(known_models, model, strlen(model)) == STRTAB_NONE)) {
+		known = Hunspell_spell(sp->h, m) != 0;
+		if (known && known_models) {
+			int is_new;
+
+			strtab_intern(known_models, model, strlen(model),
+				      &is_new);
+		}
+	}
+	if (known)
 		Hunspell_add_with_affix(sp->h, w, m);
 	else
 		Hunspell_add(sp->h, w);
@@ -297,13 +315,17 @@ static void hun_add(struct speller *sp, size_t i)
  */
 static Hunhandle *hun(struct speller *sp)
 {
+	struct strtab known_models;
+
 	if (sp->h)
 		return sp->h;
 	sp->h = Hunspell_create(sp->aff_path, sp->dic_path);
 	if (!sp->h) /* new throws rather than fail; the files were there */
 		MT_BUG("Hunspell cannot load '%s'", sp->dic_path);
+	strtab_init(&known_models);
 	for (size_t i = 0; i < sp->n_added; i++)
-		hun_add(sp, i);
+		hun_add(sp, i, &known_models);
+	strtab_release(&known_models);
 	return sp->h;
 }
 
@@ -333,7 +355,7 @@ int speller_add(struct speller *sp, const char *word, const char *model)
 		model && *model ? arena_strdup(&sp->added_arena, model) : NULL;
 	sp->added[sp->n_added++] = arena_strdup(&sp->added_arena, norm);
 	if (sp->h)
-		hun_add(sp, sp->n_added - 1);
+		hun_add(sp, sp->n_added - 1, NULL);
 	speller_index_forget(sp);
 	return 0;
 }
