@@ -511,6 +511,8 @@ Test(grammar_parser, trusted_short_clauses)
 		{ "She married apparently a famous violinist.", "apparently" },
 		{ "They explained me the whole story.", "me" },
 		{ "The report describes how the money spent.", "how" },
+		/* a resumptive pronoun */
+		{ "The girl which I met her was kind.", "I" },
 	};
 	/* the same kind of failure where the sentence is not a trusted
 	 * clause: at most the info note */
@@ -530,8 +532,12 @@ Test(grammar_parser, trusted_short_clauses)
 		"There, if anywhere, the answer must lie.",
 		/* a verb's particle the dictionary lacks for that verb */
 		"The worms wriggle in, coated with mud.",
-		/* a rare construction around the word (cost 3) */
-		"We have lived here for years on end.",
+		/* a rare construction around the word (cost 4 or more) */
+		"She had no sooner sat down but the phone rang.",
+		/* a continuation: opening with a coordinating conjunction */
+		"But my letters to win her trust have failed.",
+		/* an interruption: a dash */
+		"They explained me the whole story \u2014 twice.",
 	};
 	struct checker *c = make_checker(0, 1);
 
