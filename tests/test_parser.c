@@ -511,6 +511,8 @@ Test(grammar_parser, trusted_short_clauses)
 		{ "She married apparently a famous violinist.", "apparently" },
 		{ "They explained me the whole story.", "me" },
 		{ "The report describes how the money spent.", "how" },
+		/* a resumptive pronoun */
+		{ "The girl which I met her was kind.", "I" },
 	};
 	/* the same kind of failure where the sentence is not a trusted
 	 * clause: at most the info note */
@@ -530,8 +532,12 @@ Test(grammar_parser, trusted_short_clauses)
 		"There, if anywhere, the answer must lie.",
 		/* a verb's particle the dictionary lacks for that verb */
 		"The worms wriggle in, coated with mud.",
-		/* a rare construction around the word (cost 3) */
-		"We have lived here for years on end.",
+		/* a rare construction around the word (cost 4 or more) */
+		"She had no sooner sat down but the phone rang.",
+		/* a continuation: opening with a coordinating conjunction */
+		"But my letters to win her trust have failed.",
+		/* an interruption: a dash */
+		"They explained me the whole story \u2014 twice.",
 	};
 	struct checker *c = make_checker(0, 1);
 
@@ -664,6 +670,55 @@ Test(grammar_parser, budget_and_long_sentences_noted)
 	cr_expect(strstr(d->message, "too long") != NULL, "%s", d->message);
 	checked_release(&k);
 	checker_free(c);
+}
+
+/* The findings of the parser, of every grammar.parse* rule but the note
+ * of a sentence not checked. */
+static size_t parser_findings(const struct diag_list *l)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < l->n; i++)
+		n += !strncmp(l->v[i].rule, "grammar.parse", 13) &&
+		     strcmp(l->v[i].rule, "grammar.parse-skipped");
+	return n;
+}
+
+/* --grammar-max-words: longer sentences are left to the other passes,
+ * counting the words the parser may blame (not quoted fragments). */
+Test(grammar_parser, word_limit_leaves_longer_sentences_unparsed)
+{
+	static const char long_one[] =
+		"The council has decided postpone the vote on the new harbour "
+		"plan until the second week of June.";
+	static const char quoted[] =
+		"The council has decided postpone the vote on the \u201cnew "
+		"harbour plan for the old town and the river\u201d.";
+	struct checker_options o = CHECKER_OPTIONS_INIT;
+	struct mt_error err = { 0 };
+	struct checker *all = parser_checker(0), *ten;
+	struct checked k;
+
+	o.grammar_parser = 1;
+	o.grammar_parser_max_words = 10;
+	cr_assert_eq(checker_new(&o, &ten, &err), MT_ERR_OK, "%s", err.msg);
+	check_text(all, long_one, NULL, &k);
+	cr_expect_eq(parser_findings(&k.l), 1, "%s",
+		     findings_dump(k.doc, &k.l));
+	checked_release(&k);
+	check_text(ten, long_one, NULL, &k);
+	cr_expect_eq(parser_findings(&k.l), 0, "%s",
+		     findings_dump(k.doc, &k.l));
+	cr_expect_eq(count_findings(&k.l, "grammar.parse-skipped"), 0,
+		     "no note: left to the other passes");
+	checked_release(&k);
+	check_text(ten, quoted, NULL, &k);
+	cr_expect_eq(parser_findings(&k.l), 1,
+		     "nine words outside the quotation: parsed\n%s",
+		     findings_dump(k.doc, &k.l));
+	checked_release(&k);
+	checker_free(ten);
+	checker_free(all);
 }
 
 /* Two checkers in two threads share the dictionary: same answers. */

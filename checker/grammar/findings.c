@@ -280,24 +280,29 @@ static enum plain plain_short(struct judge *p, const struct unit *u)
  *   - it starts with a capital letter and ends with . ? ! or, at the end
  *     of its paragraph, no mark: not the continuation of a sentence, nor
  *     a part split off at a semicolon or colon, nor a line of
- *     hard-wrapped text;
+ *     hard-wrapped text; nor does it open with a coordinating
+ *     conjunction ("And lots of it!": a continuation too) or hold a dash
+ *     (an interruption, a self-correction: "it was -- is -- split");
  *   - its paragraph holds no double quotation mark: speech and dialogue
  *     ("She don't mind", "Not the dog neither.") and quoted passages are
  *     written as spoken;
  *   - the best partial linkage links a subject to a finite verb: not a
  *     verbless fragment ("Oh, the end of the road.", "From one war to
  *     the next.") nor an imperative with an afterthought;
- *   - that linkage is a plain one (disjunct cost below CLAUSE_MAX_COST):
- *     the rest of the sentence reads with ordinary constructions, so the
- *     word left out is the anomaly, not the dictionary's thin cover of a
- *     rare construction around it (idioms, ellipsis, inversion);
+ *   - that linkage is not a costly one (disjunct cost below
+ *     CLAUSE_MAX_COST): the rest of the sentence reads with the
+ *     dictionary's constructions, so the word left out is the anomaly,
+ *     not its thin cover of a rare construction around it (idioms,
+ *     ellipsis, inversion: cost 4 and up).  docs/evaluation.md shows the
+ *     trade-off measured at each limit;
  *   - the unconnected words hold no coordinating conjunction ("travel to
  *     and from the island"), are not a parenthesis between two commas
  *     ("There, if anywhere, the answer...") nor a lone particle after a
- *     verb ("the worms wriggle in, coated with mud"), and no name stands
- *     in or next to them: link-grammar's weakest spots.
+ *     verb ("the worms wriggle in, coated with mud"), and are no name
+ *     (a title, a word also used as a name): link-grammar's weakest
+ *     spots.  A name the dictionary has is allowed next to them.
  */
-#define CLAUSE_MAX_COST 1.0
+#define CLAUSE_MAX_COST 4.0
 
 /* Prepositions that also stand alone as a verb's particle ("they dig
  * in", "it wore off"): the dictionary lists that use for some verbs
@@ -325,8 +330,15 @@ static int trusted_clause(struct judge *p, const struct unit *u,
 	uint32_t si;
 
 	if (!(pw[0].flags & PW_FIRST) || !(pw[0].flags & PW_CAP) ||
-	    !p->job->has_subject || !(p->job->cost < CLAUSE_MAX_COST))
+	    !p->job->has_subject || !(p->job->cost < CLAUSE_MAX_COST) ||
+	    pword_is_one_of(pw[0].text, pword_conjunctions,
+			    pword_n_conjunctions))
 		return 0;
+	for (uint32_t i = 1; i < u->n; i++)
+		if ((pw[i].flags & PW_PUNCT) &&
+		    (strcmp(pw[i].text, "--") == 0 ||
+		     strcmp(pw[i].text, "-") == 0))
+			return 0;
 	si = document_sentence_at(p->doc, u->span.start);
 	if (si == UINT32_MAX)
 		return 0;
@@ -346,9 +358,9 @@ static int trusted_clause(struct judge *p, const struct unit *u,
 			    ARRAY_SIZE(adverb_particles)) &&
 	    (parser_word_kinds(p->parser, pw[from - 1].text) & PARSER_VERB))
 		return 0;
-	/* a name next to the unconnected words: the name's entry (a title,
-	 * a word also used as a name) is the likelier fault */
-	for (uint32_t i = from ? from - 1 : 0; i <= to + 1 && i < u->n; i++)
+	/* a name among the unconnected words: the name's entry (a title, a
+	 * word also used as a name) is the likelier fault */
+	for (uint32_t i = from; i <= to && i < u->n; i++)
 		if (name_inside(&pw[i]))
 			return 0;
 	if (from > 0 && to + 1 < u->n && strcmp(pw[from - 1].text, ",") == 0 &&

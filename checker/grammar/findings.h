@@ -22,12 +22,13 @@
  *     inside the sentence; next to a function word only its closed-class
  *     partner does (is/are, a/an);
  *   - GRAMMAR_RULE_CLAUSE (warning) when the sentence is short and of
- *     plain dictionary words (no names, figures, quotations), which the
- *     dictionary covers better than long ones, and a complete clause
- *     standing on its own whose rest links plainly (capitalised, a
- *     finite verb with its subject, no quotation in the paragraph, a
- *     partial linkage of low cost; the unconnected words not a
- *     coordination nor a parenthesis);
+ *     plain dictionary words and names the dictionary has (no figures,
+ *     abbreviations, quotations), which the dictionary covers better
+ *     than long ones, and a complete clause standing on its own whose
+ *     rest links (capitalised, not opening with a conjunction, no dash,
+ *     a finite verb with its subject, no quotation in the paragraph, a
+ *     partial linkage of cost below 4; the unconnected words not a
+ *     coordination, a parenthesis nor a name);
  *   - GRAMMAR_RULE_SHORT (info) for the other short sentences of plain
  *     words (measured apart: on real MT and edited prose spoken
  *     fragments, idioms and verbless sentences fail it too often for a

@@ -94,6 +94,7 @@ enum parse_status {
 	PARSE_TOO_LONG,	    /* more than max_words words: not parsed */
 	PARSE_SKIPPED,	    /* not in the cache (parser_parse_cached) */
 	PARSE_FAILED,	    /* link-grammar could not split or parse it */
+	PARSE_NOT_ASKED,    /* not given to the parser (the caller's choice) */
 };
 
 /*

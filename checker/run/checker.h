@@ -95,6 +95,10 @@ struct checker_options {
 	/* grammar parser: at most this many sentences parsed per document,
 	 * the first in text order (a count, never time: see parse.h); 0: all */
 	unsigned grammar_parser_max_sentences;
+	/* grammar parser: parse only sentences (units) of at most this many
+	 * words, punctuation and quoted fragments not counted
+	 * (grammar/parse.h); 0: all the parser can take */
+	unsigned grammar_parser_max_words;
 	/* spelling: all-caps words of up to this many letters are acronyms
 	 * and never spell-checked; 0: the default (SPELLING_ACRONYM_MAX) */
 	int acronym_max;

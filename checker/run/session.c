@@ -347,7 +347,7 @@ static void key_list(struct buf *b, const char *const *v, size_t n)
  * checkers.  Every field of struct checker_options must be here; the
  * assertion fails when one is added, as a reminder.
  */
-_Static_assert(sizeof(struct checker_options) == 176,
+_Static_assert(sizeof(struct checker_options) == 184,
 	       "a field was added to struct checker_options: add it to "
 	       "options_key()");
 static char *options_key(const struct checker_options *co)
@@ -365,10 +365,10 @@ static char *options_key(const struct checker_options *co)
 	key_list(&b, co->reject_files, co->n_reject_files);
 	key_list(&b, co->enable, co->n_enable);
 	key_list(&b, co->disable, co->n_disable);
-	buf_addf(&b, "%d\x1f%u\x1f%d\x1f%d\x1f%d\x1f%zu\x1e",
+	buf_addf(&b, "%d\x1f%u\x1f%u\x1f%d\x1f%d\x1f%d\x1f%zu\x1e",
 		 co->grammar_parser, co->grammar_parser_max_sentences,
-		 co->acronym_max, co->report_unused, co->reference_kind,
-		 co->n_severity);
+		 co->grammar_parser_max_words, co->acronym_max,
+		 co->report_unused, co->reference_kind, co->n_severity);
 	for (size_t i = 0; i < co->n_severity; i++)
 		buf_addf(&b, "%s\x1f%d\x1f", co->severity[i].name,
 			 (int)co->severity[i].severity);

@@ -12,7 +12,8 @@ steady figure on a shared machine; peak memory is its maximum resident
 set.  DEFAULT_SAMPLE (200k or 2m; default 2m) is the sample checked with
 the grammar parser on, the slow part.
 
-Printed: KiB/s per core with the default options (parser on), parser off
+Printed: KiB/s per core with the default options (parser on), with the
+parser on sentences of at most 16 words (--grammar-max-words 16), parser off
 and spelling off too; sentences parsed per CPU-second (and the share of
 sentences parsed, skipped); suggestions per second against Hunspell's; cold
 start for one sentence; peak memory at each size; -j 1 against -j 2 on the
@@ -119,6 +120,9 @@ def main():
             env=dict(env, MTLINT_PARSER_TRACE="1"))
     open(trace, "wb").write(d[3])
     line(f"default (parser on), {ds}", d[0], kib(s[ds]), h[ds][0])
+    lim = run(dflt + ["--grammar-max-words", "16", s[ds]], env=env)
+    line(f"parser on, --grammar-max-words 16, {ds}", lim[0], kib(s[ds]),
+         h[ds][0])
 
     # -- the parser ----------------------------------------------------------
     parsed = sum(1 for l in d[3].decode(errors="replace").splitlines()
