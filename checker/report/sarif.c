@@ -46,6 +46,12 @@ struct sarif_state {
 	 * the rules are appended, so an id is the index) */
 	struct strtab rule_ids;
 	struct arena ids_arena;
+	/* the rules' shared parts: defaultConfiguration by level (error,
+	 * warning, note), properties by tag (an id of `tags`) */
+	json_t *config[3];
+	struct strtab tags;
+	json_t **props;
+	size_t props_alloc;
 	char *src_root; /* absolute, normalised; NULL: unknown */
 	int ok;
 };
@@ -64,9 +70,41 @@ static const char *level(enum mt_severity s)
 				     : "note";
 }
 
-static json_t *rule_json(const struct rule_info *r)
+/*
+ * A rule's descriptor.  Equal parts are one node referenced twice (the id
+ * as id and name, the description as short and full, the help as text and
+ * Markdown): the output is the same, and SARIF describes every rule in
+ * every report, each part an allocation or more.
+ */
+/* The defaultConfiguration of a rule of severity sev, and the properties
+ * of one in category `tag`: made once a report, referenced by each. */
+static json_t *shared_config(struct sarif_state *s, enum mt_severity sev)
 {
-	json_t *j = json_object();
+	const char *lv = level(sev);
+	size_t i = lv[0] == 'e' ? 0 : lv[0] == 'w' ? 1 : 2;
+
+	if (!s->config[i])
+		s->config[i] = json_pack("{s:s}", "level", lv);
+	return json_incref(s->config[i]);
+}
+
+static json_t *shared_props(struct sarif_state *s, const char *tag)
+{
+	int is_new;
+	uint32_t id = strtab_intern_copy(&s->tags, &s->ids_arena, tag,
+					 strlen(tag), &is_new);
+
+	if (is_new) {
+		s->props = xgrow(s->props, &s->props_alloc, (size_t)id + 1,
+				 sizeof(*s->props));
+		s->props[id] = json_pack("{s:[o]}", "tags", jstr(tag));
+	}
+	return json_incref(s->props[id]);
+}
+
+static json_t *rule_json(struct sarif_state *s, const struct rule_info *r)
+{
+	json_t *j = json_object(), *id = jstr(r->id), *desc, *help_s;
 	char help[1024], url[1024];
 
 	snprintf(help, sizeof(help),
@@ -75,27 +113,23 @@ static json_t *rule_json(const struct rule_info *r)
 		 "with `<!-- mtlint-disable %s -->`.",
 		 r->description ? r->description : r->id, r->id,
 		 r->category ? r->category : "none", r->id, r->id);
-	json_object_set_new(j, "id", jstr(r->id));
-	json_object_set_new(j, "name", jstr(r->id));
-	json_object_set_new(j, "shortDescription",
-			    json_pack("{s:o}", "text",
-				      jstr(r->description ? r->description
-							  : r->id)));
-	json_object_set_new(j, "fullDescription",
-			    json_pack("{s:o}", "text",
-				      jstr(r->description ? r->description
-							  : r->id)));
+	desc = json_pack("{s:o}", "text",
+			 jstr(r->description ? r->description : r->id));
+	help_s = jstr(help);
+	json_object_set(j, "id", id);
+	json_object_set_new(j, "name", id);
+	json_object_set(j, "shortDescription", desc);
+	json_object_set_new(j, "fullDescription", desc);
 	json_object_set_new(j, "help",
-			    json_pack("{s:o, s:o}", "text", jstr(help),
-				      "markdown", jstr(help)));
+			    json_pack("{s:O, s:o}", "text", help_s, "markdown",
+				      help_s));
 	json_object_set_new(j, "helpUri",
 			    jstr(checker_rule_url(r, url, sizeof(url))));
 	json_object_set_new(j, "defaultConfiguration",
-			    json_pack("{s:s}", "level", level(r->severity)));
+			    shared_config(s, r->severity));
 	json_object_set_new(j, "properties",
-			    json_pack("{s:[o]}", "tags",
-				      jstr(r->category ? r->category
-						       : "mtlint")));
+			    shared_props(s,
+					 r->category ? r->category : "mtlint"));
 	return j;
 }
 
@@ -108,7 +142,7 @@ static size_t append_rule(struct sarif_state *s, const struct rule_info *r)
 					 strlen(r->id), &is_new);
 
 	if (is_new)
-		json_array_append_new(s->rules, rule_json(r));
+		json_array_append_new(s->rules, rule_json(s, r));
 	return id;
 }
 
@@ -156,6 +190,7 @@ static void *sarif_begin(const struct report_options *o)
 	s->results = json_array();
 	s->notes = json_array();
 	strtab_init(&s->rule_ids);
+	strtab_init(&s->tags);
 	arena_init(&s->ids_arena, 0);
 	if (o->checker)
 		checker_each_rule(o->checker, add_rule, s);
@@ -226,6 +261,8 @@ static void sarif_file(void *st, const struct document *doc,
 		       const struct diag_list *diags)
 {
 	struct sarif_state *s = st;
+	/* one artifactLocation for the file, referenced by each location */
+	json_t *art = diags->n ? artifact(s, doc->path) : NULL;
 
 	for (size_t i = 0; i < diags->n; i++) {
 		const struct diag *d = &diags->v[i];
@@ -248,11 +285,11 @@ static void sarif_file(void *st, const struct document *doc,
 				"level", level(d->severity), "message", "text",
 				jstr(msg));
 		free(full);
-		json_object_set_new(
-			res, "locations",
-			json_pack("[{s:{s:o, s:o}}]", "physicalLocation",
-				  "artifactLocation", artifact(s, doc->path),
-				  "region", region(doc, d, 1)));
+		json_object_set_new(res, "locations",
+				    json_pack("[{s:{s:O, s:o}}]",
+					      "physicalLocation",
+					      "artifactLocation", art, "region",
+					      region(doc, d, 1)));
 		json_object_set_new(res, "partialFingerprints",
 				    json_pack("{s:s}", "mtlintContext/v1", fp));
 		for (uint32_t k = 0; k < d->n_suggestions; k++) {
@@ -262,13 +299,11 @@ static void sarif_file(void *st, const struct document *doc,
 				 d->suggestions[k]);
 			json_array_append_new(
 				fixes,
-				json_pack("{s:{s:o}, s:[{s:o, s:[{s:o, "
+				json_pack("{s:{s:o}, s:[{s:O, s:[{s:o, "
 					  "s:{s:o}}]}]}",
 					  "description", "text", jstr(desc),
-					  "artifactChanges",
-					  "artifactLocation",
-					  artifact(s, doc->path),
-					  "replacements", "deletedRegion",
+					  "artifactChanges", "artifactLocation",
+					  art, "replacements", "deletedRegion",
 					  region(doc, d, 0), "insertedContent",
 					  "text", jstr(d->suggestions[k])));
 		}
@@ -283,6 +318,7 @@ static void sarif_file(void *st, const struct document *doc,
 					  jstr(d->category)));
 		json_array_append_new(s->results, res);
 	}
+	json_decref(art);
 }
 
 static void sarif_file_error(void *st, const char *path,
@@ -321,6 +357,12 @@ static int sarif_end(void *st)
 	json_decref(s->results);
 	json_decref(s->notes);
 	json_decref(s->root);
+	for (size_t i = 0; i < ARRAY_SIZE(s->config); i++)
+		json_decref(s->config[i]);
+	for (uint32_t i = 0; i < strtab_count(&s->tags); i++)
+		json_decref(s->props[i]);
+	free(s->props);
+	strtab_release(&s->tags);
 	strtab_release(&s->rule_ids);
 	arena_release(&s->ids_arena);
 	free(s->src_root);
