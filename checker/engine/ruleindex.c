@@ -155,8 +155,8 @@ void rule_index_build(struct rule_index *ix, const struct ruleset *rs)
 			if (!s->negate && !s->classes && !s->regex &&
 			    (s->n_words || s->n_class_words)) {
 				for (size_t i = 0; i < s->n_words; i++)
-					index_word(ix, s->words[i],
-						   (uint32_t)r, 0);
+					index_word(ix, s->words[i], (uint32_t)r,
+						   0);
 				for (size_t i = 0; i < s->n_class_words; i++)
 					index_word(ix, s->class_words[i],
 						   (uint32_t)r, 0);
