@@ -370,6 +370,10 @@ Test(affclosure, lower_neighbour_from_the_index_is_the_edits_answer)
 	cr_assert_not_null(a.c);
 	cr_expect_eq(speller_lower_neighbour(a.sp, "wsa", 3), 1);
 	cr_expect_eq(speller_lower_neighbour(a.sp, "Wsa", 3), -1);
+	cr_expect_eq(speller_lower_neighbour(a.sp, "zqxjvk", 6), 0);
+	/* the same again, from the cache */
+	cr_expect_eq(speller_lower_neighbour(a.sp, "wsa", 3), 1);
+	cr_expect_eq(speller_lower_neighbour(a.sp, "zqxjvk", 6), 0);
 	snprintf(path, sizeof(path), "%s", speller_dic_path(a.sp));
 	each_probe(path, compare_near, &a);
 	cr_expect_gt(a.decided, 1000, "only %zu words decided", a.decided);

@@ -309,6 +309,61 @@ Test(document, columns_on_a_very_long_line)
 	free(s);
 }
 
+Test(document, columns_count_every_width_of_character)
+{
+	/* characters of 1 to 4 bytes in a rotating order over several
+	 * checkpoints, on two lines: column, column16 and offset16 at every
+	 * character agree with counting them one by one */
+	static const char *const ch[] = { "a", "\xC3\xA9", "\xE2\x82\xAC",
+					  "\xF0\x9F\x98\x80", " " };
+	size_t len = 0, n_ch = 0, cap = 4 * 2600 + 8;
+	uint32_t cps = 0, u16 = 0, line_cps = 0, line_u16 = 0, line = 1;
+	char *s = malloc(cap);
+	struct document *doc;
+
+	for (size_t i = 0; i < 2600; i++, n_ch++) {
+		const char *c = i == 1300 ? "\n" : ch[(i * 7 + i / 5) % 5];
+
+		memcpy(s + len, c, strlen(c));
+		len += strlen(c);
+	}
+	s[len] = '\0';
+	doc = load_str(s);
+	cr_assert_eq(doc->len, len);
+	for (size_t off = 0; off <= len;) {
+		struct doc_pos p = document_position(doc, (uint32_t)off, 0);
+		size_t k;
+
+		cr_assert_eq(p.line, line, "offset %zu: line %u", off, p.line);
+		cr_assert_eq(p.column, cps - line_cps + 1,
+			     "offset %zu: column %u, counted %u", off, p.column,
+			     cps - line_cps + 1);
+		cr_assert_eq(p.column16, u16 - line_u16,
+			     "offset %zu: column16 %u, counted %u", off,
+			     p.column16, u16 - line_u16);
+		cr_assert_eq(p.offset16, u16,
+			     "offset %zu: offset16 %u, counted %u", off,
+			     p.offset16, u16);
+		if (off == len)
+			break;
+		k = (unsigned char)s[off] >= 0xF0   ? 4
+		    : (unsigned char)s[off] >= 0xE0 ? 3
+		    : (unsigned char)s[off] >= 0xC0 ? 2
+						    : 1;
+		cps++;
+		u16 += k == 4 ? 2 : 1;
+		if (s[off] == '\n') {
+			line++;
+			line_cps = cps;
+			line_u16 = u16;
+		}
+		off += k;
+	}
+	cr_assert_eq(n_ch, 2600);
+	document_free(doc);
+	free(s);
+}
+
 /* Original byte range [start, end) of the text span of `needle`. */
 static void orig_range(const struct document *doc, const char *needle,
 		       uint32_t *start, uint32_t *end)

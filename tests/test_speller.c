@@ -14,6 +14,7 @@
 #include "helpers.h"
 #include "spelling/hunspell.h"
 #include "spelling/rank.h"
+#include "util/arena.h"
 
 static char *fixture(const char *name)
 {
@@ -351,5 +352,50 @@ Test(speller, cache_bounded_by_bytes_same_answers_after_eviction)
 		answers(sp, words[i], again, sizeof(again));
 		cr_expect_str_eq(again, first[i], "%s (cached)", words[i]);
 	}
+	speller_close(sp);
+}
+
+/* Stems of word as one string, "a|b|" (cr_assert on too many). */
+static void stems_str(struct speller *sp, const char *w, char *out, size_t cap)
+{
+	const char *st[8];
+	struct arena a;
+	size_t k;
+
+	arena_init(&a, 0);
+	k = speller_stems(sp, w, strlen(w), &a, st, 8);
+	*out = '\0';
+	for (size_t i = 0; i < k; i++) {
+		cr_assert_lt(strlen(out) + strlen(st[i]) + 2, cap);
+		strcat(out, st[i]);
+		strcat(out, "|");
+	}
+	arena_release(&a);
+}
+
+Test(speller, stems_are_the_same_from_the_cache_and_follow_added_words)
+{
+	struct speller *sp = open_case("basic");
+	char first[256], again[256];
+	const char *st[1];
+	struct arena a;
+
+	stems_str(sp, "cats", first, sizeof(first));
+	cr_assert_str_eq(first, "cat|");
+	stems_str(sp, "cats", again, sizeof(again));
+	cr_assert_str_eq(again, first, "cached: '%s', first: '%s'", again,
+			 first);
+	/* at most `max`, the first in Hunspell's order */
+	arena_init(&a, 0);
+	cr_assert_eq(speller_stems(sp, "cats", 4, &a, st, 0), 0);
+	cr_assert_eq(speller_stems(sp, "cats", 4, &a, st, 1), 1);
+	cr_assert_str_eq(st[0], "cat");
+	arena_release(&a);
+	/* unknown, then added with a model's affixes: the cache follows */
+	stems_str(sp, "Brexits", first, sizeof(first));
+	cr_assert_str_eq(first, "");
+	cr_assert_eq(speller_add(sp, "Brexit", "cat"), 0);
+	stems_str(sp, "Brexits", again, sizeof(again));
+	cr_assert_str_eq(again, "Brexit|");
 	speller_close(sp);
 }

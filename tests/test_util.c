@@ -14,6 +14,7 @@
 #include "util/gencache.h"
 #include "util/limits.h"
 #include "util/listfile.h"
+#include "util/strtab.h"
 #include "check/diag.h"
 #include "helpers.h"
 
@@ -342,4 +343,42 @@ Test(gencache, eviction_by_bytes_keeps_what_is_used)
 	cr_expect_eq(gencache_bytes(&c), 0);
 	cr_expect_null(gencache_get(&c, "sentence 7", 10, &len));
 	gencache_release(&c);
+}
+
+Test(strtab, clear_forgets_the_keys_and_keeps_the_arrays)
+{
+	struct strtab t = STRTAB_INIT;
+	struct arena a;
+	char key[16];
+	size_t bytes;
+	int is_new;
+
+	arena_init(&a, 0);
+	for (int i = 0; i < 100; i++) {
+		snprintf(key, sizeof(key), "k%d", i);
+		cr_assert_eq(strtab_intern_copy(&t, &a, key, strlen(key),
+						&is_new),
+			     (uint32_t)i);
+	}
+	bytes = strtab_bytes(&t);
+	strtab_clear(&t);
+	cr_assert_eq(strtab_count(&t), 0);
+	cr_assert_eq(strtab_find(&t, "k5", 2), STRTAB_NONE);
+	cr_assert_eq(strtab_bytes(&t), bytes);
+	/* ids start again at 0, in the new order, and nothing grows */
+	for (int i = 99; i >= 0; i--) {
+		snprintf(key, sizeof(key), "k%d", i);
+		cr_assert_eq(strtab_intern_copy(&t, &a, key, strlen(key),
+						&is_new),
+			     (uint32_t)(99 - i));
+		cr_assert(is_new);
+	}
+	cr_assert_eq(strtab_find(&t, "k99", 3), 0);
+	cr_assert_eq(strtab_bytes(&t), bytes);
+	strtab_clear(&t);
+	strtab_release(&t);
+	arena_release(&a);
+	/* clearing an empty table does nothing */
+	strtab_clear(&t);
+	cr_assert_eq(strtab_count(&t), 0);
 }

@@ -100,39 +100,51 @@ struct grams {
 	size_t n;
 };
 
-static size_t count_matches(const struct grams *hyp, const struct grams *ref)
+/* The table and counts count_matches() fills, kept from one order to the
+ * next (cleared, not freed) so that a score allocates them once. */
+struct counter {
+	struct strtab t;
+	size_t *c_hyp, *c_ref, alloc_h, alloc_r;
+};
+
+static void counter_release(struct counter *k)
 {
-	struct strtab t = STRTAB_INIT;
-	size_t *c_hyp = NULL, *c_ref = NULL, alloc_h = 0, alloc_r = 0;
+	strtab_release(&k->t);
+	free(k->c_hyp);
+	free(k->c_ref);
+}
+
+static size_t count_matches(struct counter *k, const struct grams *hyp,
+			    const struct grams *ref)
+{
 	size_t match = 0;
 
+	strtab_clear(&k->t);
 	for (size_t side = 0; side < 2; side++) {
 		const struct grams *g = side ? ref : hyp;
 
 		for (size_t i = 0; i < g->n; i++) {
 			int is_new;
-			uint32_t id = strtab_intern(&t, g->s + g->start[i],
+			uint32_t id = strtab_intern(&k->t, g->s + g->start[i],
 						    g->end[i] - g->start[i],
 						    &is_new);
 
 			if (is_new) {
-				c_hyp = xgrow(c_hyp, &alloc_h, id + 1,
-					      sizeof(*c_hyp));
-				c_ref = xgrow(c_ref, &alloc_r, id + 1,
-					      sizeof(*c_ref));
-				c_hyp[id] = c_ref[id] = 0;
+				k->c_hyp = xgrow(k->c_hyp, &k->alloc_h, id + 1,
+						 sizeof(*k->c_hyp));
+				k->c_ref = xgrow(k->c_ref, &k->alloc_r, id + 1,
+						 sizeof(*k->c_ref));
+				k->c_hyp[id] = k->c_ref[id] = 0;
 			}
 			if (side)
-				c_ref[id]++;
+				k->c_ref[id]++;
 			else
-				c_hyp[id]++;
+				k->c_hyp[id]++;
 		}
 	}
-	for (uint32_t id = 0; id < strtab_count(&t); id++)
-		match += c_hyp[id] < c_ref[id] ? c_hyp[id] : c_ref[id];
-	free(c_hyp);
-	free(c_ref);
-	strtab_release(&t);
+	for (uint32_t id = 0; id < strtab_count(&k->t); id++)
+		match += k->c_hyp[id] < k->c_ref[id] ? k->c_hyp[id]
+						     : k->c_ref[id];
 	return match;
 }
 
@@ -155,6 +167,7 @@ static void chrf_add(struct chrf_stats *acc, const char *hyp, size_t hyp_len,
 		     const char *ref, size_t ref_len)
 {
 	struct chars h, r;
+	struct counter k = { 0 };
 
 	chars_init(&h, hyp, hyp_len);
 	chars_init(&r, ref, ref_len);
@@ -165,9 +178,10 @@ static void chrf_add(struct chrf_stats *acc, const char *hyp, size_t hyp_len,
 		char_grams(&r, n, &gr);
 		acc->hyp[n - 1] += gh.n;
 		acc->ref[n - 1] += gr.n;
-		acc->match[n - 1] += gh.n && gr.n ? count_matches(&gh, &gr)
+		acc->match[n - 1] += gh.n && gr.n ? count_matches(&k, &gh, &gr)
 						  : 0;
 	}
+	counter_release(&k);
 	chars_release(&h);
 	chars_release(&r);
 }
@@ -399,6 +413,7 @@ static void bleu_add(struct bleu_stats *acc, const char *hyp, size_t hyp_len,
 		     const char *ref, size_t ref_len)
 {
 	struct toks h, r;
+	struct counter k = { 0 };
 
 	toks_init(&h, hyp, hyp_len);
 	toks_init(&r, ref, ref_len);
@@ -410,9 +425,10 @@ static void bleu_add(struct bleu_stats *acc, const char *hyp, size_t hyp_len,
 		word_grams(&h, n, &gh);
 		word_grams(&r, n, &gr);
 		acc->totals[n - 1] += gh.n;
-		acc->counts[n - 1] += gh.n && gr.n ? count_matches(&gh, &gr)
+		acc->counts[n - 1] += gh.n && gr.n ? count_matches(&k, &gh, &gr)
 						   : 0;
 	}
+	counter_release(&k);
 	toks_release(&h);
 	toks_release(&r);
 }

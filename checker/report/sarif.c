@@ -28,8 +28,10 @@
 #include <jansson.h>
 
 #include "run/baseline.h"
+#include "util/arena.h"
 #include "util/buf.h"
 #include "util/paths.h"
+#include "util/strtab.h"
 #include "util/xalloc.h"
 
 #define SARIF_SCHEMA \
@@ -40,6 +42,10 @@
 struct sarif_state {
 	struct report_options o;
 	json_t *root, *rules, *results, *notes;
+	/* rule id -> its index in `rules` (ids are interned in the order
+	 * the rules are appended, so an id is the index) */
+	struct strtab rule_ids;
+	struct arena ids_arena;
 	char *src_root; /* absolute, normalised; NULL: unknown */
 	int ok;
 };
@@ -93,15 +99,22 @@ static json_t *rule_json(const struct rule_info *r)
 	return j;
 }
 
+/* Append r to the driver's rules unless its id is there; returns the
+ * index of the id's entry. */
+static size_t append_rule(struct sarif_state *s, const struct rule_info *r)
+{
+	int is_new;
+	uint32_t id = strtab_intern_copy(&s->rule_ids, &s->ids_arena, r->id,
+					 strlen(r->id), &is_new);
+
+	if (is_new)
+		json_array_append_new(s->rules, rule_json(r));
+	return id;
+}
+
 static void add_rule(const struct rule_info *r, void *arg)
 {
-	struct sarif_state *s = arg;
-	size_t i;
-	json_t *v;
-
-	json_array_foreach(s->rules, i, v) if (!strcmp(
-		json_string_value(json_object_get(v, "id")), r->id)) return;
-	json_array_append_new(s->rules, rule_json(r));
+	(void)append_rule(arg, r);
 }
 
 /*
@@ -142,6 +155,8 @@ static void *sarif_begin(const struct report_options *o)
 	s->rules = json_array();
 	s->results = json_array();
 	s->notes = json_array();
+	strtab_init(&s->rule_ids);
+	arena_init(&s->ids_arena, 0);
 	if (o->checker)
 		checker_each_rule(o->checker, add_rule, s);
 	driver = json_pack("{s:s, s:s, s:s, s:s, s:O}", "name", "mtlint",
@@ -178,19 +193,11 @@ static void *sarif_begin(const struct report_options *o)
 /* Index of rule id in the driver's rules, adding a bare one if unknown. */
 static size_t rule_index(struct sarif_state *s, const struct diag *d)
 {
-	size_t i;
-	json_t *v;
+	struct rule_info r = { .id = d->rule,
+			       .category = d->category,
+			       .severity = d->severity };
 
-	json_array_foreach(s->rules, i, v) if (!strcmp(
-		json_string_value(json_object_get(v, "id")), d->rule)) return i;
-	{
-		struct rule_info r = { .id = d->rule,
-				       .category = d->category,
-				       .severity = d->severity };
-
-		json_array_append_new(s->rules, rule_json(&r));
-	}
-	return json_array_size(s->rules) - 1;
+	return append_rule(s, &r);
 }
 
 static json_t *region(const struct document *doc, const struct diag *d,
@@ -314,6 +321,8 @@ static int sarif_end(void *st)
 	json_decref(s->results);
 	json_decref(s->notes);
 	json_decref(s->root);
+	strtab_release(&s->rule_ids);
+	arena_release(&s->ids_arena);
 	free(s->src_root);
 	free(s);
 	return rc;

@@ -39,9 +39,11 @@
  * is bounded by bytes, so that a long-lived checker (mtlint lsp, mtlint
  * serve) runs in flat memory: the parser's results per sentence
  * (PARSER_CACHE_BYTES, 4 MiB), the speller's per word (SPELLER_CACHE_BYTES,
- * 4 MiB; as much again for the other dialect's dictionary once a word
- * needs it), the rule engine's token tests per word form
- * (MATCH_MEMO_BYTES, 4 MiB): at most 16 MiB of caches per checker.  A
+ * 4 MiB, its stems, SPELLER_STEMS_CACHE_BYTES, 1 MiB, and its index's
+ * neighbours, SPELLER_NEIGHBOURS_CACHE_BYTES, 256 KiB; as much again for
+ * the other dialect's dictionary once a word needs it), the rule engine's
+ * token tests per word form (MATCH_MEMO_BYTES, 4 MiB): at most 18.5 MiB
+ * of caches per checker.  A
  * session holds one checker per profile and slot (run/session.h), usually
  * one.  No cache changes an answer: each holds only what a fresh
  * computation gives again.

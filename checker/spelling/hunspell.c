@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -158,6 +159,8 @@ enum mt_err speller_open_files(const char *aff, const char *dic,
 
 	sp = xcalloc(1, sizeof(*sp));
 	gencache_init(&sp->cache, SPELLER_CACHE_BYTES);
+	gencache_init(&sp->stems, SPELLER_STEMS_CACHE_BYTES);
+	gencache_init(&sp->neighbours, SPELLER_NEIGHBOURS_CACHE_BYTES);
 	arena_init(&sp->work, 0);
 	arena_init(&sp->out, 0);
 	sp->to_dic = sp->from_dic = (iconv_t)-1;
@@ -253,6 +256,8 @@ void speller_close(struct speller *sp)
 	if (sp->from_dic != (iconv_t)-1)
 		iconv_close(sp->from_dic);
 	gencache_release(&sp->cache);
+	gencache_release(&sp->stems);
+	gencache_release(&sp->neighbours);
 	arena_release(&sp->work);
 	arena_release(&sp->out);
 	arena_release(&sp->freq_arena);
@@ -344,6 +349,8 @@ int speller_add(struct speller *sp, const char *word, const char *model)
 	    (model && *model && to_dic(sp, model, m, sizeof(m)) < 0))
 		return -1;
 	gencache_clear(&sp->cache);
+	gencache_clear(&sp->stems);
+	gencache_clear(&sp->neighbours);
 	/* kept: Hunspell, when loaded, gets every added word in order, and
 	 * the words are sources of the suggestion index, which the next
 	 * look-up maps or builds with them */
@@ -513,7 +520,8 @@ void speller_set_cache_budget(struct speller *sp, size_t bytes)
 
 size_t speller_cache_bytes(const struct speller *sp)
 {
-	return gencache_bytes(&sp->cache);
+	return gencache_bytes(&sp->cache) + gencache_bytes(&sp->stems) +
+	       gencache_bytes(&sp->neighbours);
 }
 
 /* ---- checking --------------------------------------------------------- */
@@ -593,27 +601,58 @@ int speller_check(struct speller *sp, const char *word, size_t len)
 	return h.known;
 }
 
-size_t speller_stems(struct speller *sp, const char *word, size_t len,
-		     struct arena *a, const char **out, size_t max)
+/* Hunspell's stems of the word, converted to UTF-8 (those that convert
+ * and are not empty, in Hunspell's order; the conversions in `a`), into b
+ * as speller_stems() caches them: a count byte, then each stem
+ * NUL-terminated. */
+static void stems_uncached(struct speller *sp, const char *word, size_t len,
+			   struct arena *a, struct buf *b)
 {
 	char norm[SPELLER_MAX_WORD + 1], w[4 * SPELLER_MAX_WORD + 16];
 	char **list = NULL;
-	size_t k = 0;
+	unsigned char k = 0;
 	int n = 0;
 
-	if (len == 0 || len > SPELLER_MAX_WORD)
-		return 0;
+	buf_addc(b, 0);
 	speller_normalise(word, len, norm);
 	if (to_dic(sp, norm, w, sizeof(w)) == 0)
 		n = Hunspell_stem(hun(sp), &list, w);
-	for (int i = 0; i < n && k < max; i++) {
+	for (int i = 0; i < n && k < UCHAR_MAX; i++) {
 		char *u = from_dic(sp, list[i], a);
 
-		if (u && *u)
-			out[k++] = u;
+		if (u && *u) {
+			buf_add(b, u, strlen(u) + 1);
+			k++;
+		}
 	}
 	if (list)
 		Hunspell_free_list(hun(sp), &list, n);
+	b->buf[0] = (char)k;
+}
+
+size_t speller_stems(struct speller *sp, const char *word, size_t len,
+		     struct arena *a, const char **out, size_t max)
+{
+	struct buf b = BUF_INIT;
+	const char *v, *p;
+	size_t vlen, k = 0;
+
+	if (len == 0 || len > SPELLER_MAX_WORD)
+		return 0;
+	v = gencache_get(&sp->stems, word, len, &vlen);
+	if (!v) {
+		stems_uncached(sp, word, len, a, &b);
+		/* NULL when over the budget's half: then b is the answer */
+		v = gencache_put(&sp->stems, word, len, b.buf, b.len);
+		if (!v)
+			v = b.buf;
+	}
+	p = v + 1;
+	for (unsigned char i = 0; i < (unsigned char)v[0] && k < max; i++) {
+		out[k++] = arena_strdup(a, p);
+		p += strlen(p) + 1;
+	}
+	buf_release(&b);
 	return k;
 }
 

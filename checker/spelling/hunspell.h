@@ -91,7 +91,7 @@ const char *speller_dic_path(const struct speller *sp);
  * Accept `word` (UTF-8).  With `model` (a word the dictionary knows), the
  * word takes the model's affixes, so "Brexit" added with model "Paris" also
  * accepts "Brexit's".  Returns 0, or -1 when the word cannot be represented
- * in the dictionary's encoding.  Clears the check cache.
+ * in the dictionary's encoding.  Clears the caches.
  */
 int speller_add(struct speller *sp, const char *word, const char *model);
 
@@ -139,8 +139,11 @@ size_t speller_cache_bytes(const struct speller *sp);
  * 0, or -1 when the index cannot tell (no index of the expanded forms, a
  * dictionary not closed for plain words: affclosure.h; w not plain lower
  * case), and the caller checks the edits itself.  Words the dictionary
- * marks NOSUGGEST, which the index leaves out, do not count.  Not cached.
+ * marks NOSUGGEST, which the index leaves out, do not count.  Cached per
+ * word (SPELLER_NEIGHBOURS_CACHE_BYTES; emptied when a word is added):
+ * the spelling pass asks it for every unknown lower-case word.
  */
+#define SPELLER_NEIGHBOURS_CACHE_BYTES ((size_t)256 << 10)
 int speller_lower_neighbour(struct speller *sp, const char *w, size_t n);
 
 /* How often the word occurs in the frequency list (0: not listed). */
@@ -151,8 +154,13 @@ unsigned long speller_frequency(const struct speller *sp, const char *word,
  * Stems of the word by Hunspell's morphology ("tweeted" -> "tweet",
  * "countries" -> "country"), as UTF-8 copies in `a`, at most `max` into
  * out; returns their number (0 when Hunspell finds none: an unknown word,
- * or one the dictionary's encoding cannot represent).  Not cached.
+ * or one the dictionary's encoding cannot represent).  Cached per exact
+ * word, apart from the check cache (SPELLER_STEMS_CACHE_BYTES; emptied
+ * with it when a word is added): Hunspell's analysis of one word makes
+ * hundreds of allocations, and the reference comparison asks for the
+ * stems of every content word of every document.
  */
+#define SPELLER_STEMS_CACHE_BYTES ((size_t)1 << 20)
 struct arena;
 size_t speller_stems(struct speller *sp, const char *word, size_t len,
 		     struct arena *a, const char **out, size_t max);

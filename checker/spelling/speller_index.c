@@ -247,21 +247,13 @@ int speller_index_unknown(struct speller *sp, const char *w, size_t n)
 	return cp == RANK_LOWER || (cp == RANK_CAPITALISED && sp->case_ok);
 }
 
-int speller_lower_neighbour(struct speller *sp, const char *w, size_t n)
+/* speller_lower_neighbour() of a plain lower-case word by the index,
+ * which must be there. */
+static int lower_neighbour(struct speller *sp, const char *w, size_t n)
 {
 	struct sugindex_hit hits[64];
 	size_t k;
 
-	if (n == 0 || n > SPELLER_MAX_WORD)
-		return -1;
-	for (size_t i = 0; i < n; i++)
-		if (w[i] < 'a' || w[i] > 'z')
-			return -1;
-	index_for_unknown(sp);
-	/* only an index of every form, of a dictionary closed for plain
-	 * words, knows all the plain words Hunspell accepts */
-	if (!sp->ix || !sp->closure || !sp->ix_stats.expanded)
-		return -1;
 	k = sugindex_lookup(sp->ix, w, n, 1, hits, ARRAY_SIZE(hits));
 	for (size_t i = 0; i < k; i++) {
 		int plain = hits[i].dist == 1;
@@ -274,6 +266,31 @@ int speller_lower_neighbour(struct speller *sp, const char *w, size_t n)
 	}
 	/* the list may have been cut before the plain ones */
 	return k == ARRAY_SIZE(hits) ? -1 : 0;
+}
+
+int speller_lower_neighbour(struct speller *sp, const char *w, size_t n)
+{
+	size_t vlen;
+	const signed char *v;
+	signed char r;
+
+	if (n == 0 || n > SPELLER_MAX_WORD)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if (w[i] < 'a' || w[i] > 'z')
+			return -1;
+	index_for_unknown(sp);
+	/* only an index of every form, of a dictionary closed for plain
+	 * words, knows all the plain words Hunspell accepts; the answers are
+	 * the index's, kept while it stays (a word added drops both) */
+	if (!sp->ix || !sp->closure || !sp->ix_stats.expanded)
+		return -1;
+	v = gencache_get(&sp->neighbours, w, n, &vlen);
+	if (v)
+		return *v;
+	r = (signed char)lower_neighbour(sp, w, n);
+	gencache_put(&sp->neighbours, w, n, &r, 1);
+	return r;
 }
 
 void speller_index_forget(struct speller *sp)

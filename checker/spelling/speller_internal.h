@@ -84,6 +84,11 @@ struct speller {
 	int ix_built; /* the index was built for an unknown word */
 	struct arena added_arena;
 	struct speller_index_stats ix_stats;
+	/* word -> its stems (speller_stems()): a count byte, then each
+	 * stem NUL-terminated */
+	struct gencache stems;
+	/* word -> speller_lower_neighbour()'s answer (one signed byte) */
+	struct gencache neighbours;
 };
 
 /* ---- hunspell.c ------------------------------------------------------- */

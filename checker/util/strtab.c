@@ -36,6 +36,13 @@ void strtab_release(struct strtab *t)
 	t->nocase = nocase;
 }
 
+void strtab_clear(struct strtab *t)
+{
+	if (t->slots)
+		memset(t->slots, 0, ((size_t)t->mask + 1) * sizeof(*t->slots));
+	t->n = 0;
+}
+
 size_t strtab_bytes(const struct strtab *t)
 {
 	return t->keys_alloc * sizeof(*t->keys) +

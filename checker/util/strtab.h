@@ -58,6 +58,9 @@ void strtab_init(struct strtab *t);
 void strtab_init_nocase(struct strtab *t);
 /* Free the table's arrays; the table is empty (same kind) afterwards. */
 void strtab_release(struct strtab *t);
+/* Forget every key but keep the arrays, for a table filled again and
+ * again (no allocation until it grows past its largest size so far). */
+void strtab_clear(struct strtab *t);
 
 /*
  * The id of s[0..len); a new id when unseen (*is_new set, may be NULL).

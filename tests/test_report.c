@@ -1,0 +1,148 @@
+/*
+ * report: the machine reporters called directly on a diagnostic list
+ * (the end-to-end formats are in test_gate.c): SARIF's table of rules.
+ */
+#include <criterion/criterion.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check/diag.h"
+#include "report/report.h"
+#include "run/checker.h"
+#include "helpers.h"
+
+/* The SARIF log of `l` on `doc`, with the rules of `checker` (may be
+ * NULL), parsed. */
+static json_t *sarif_of(const struct checker *checker,
+			const struct document *doc, const struct diag_list *l)
+{
+	const struct reporter *rep = reporter_find("sarif");
+	struct report_options ro = { 0 };
+	char *mem = NULL;
+	size_t len = 0;
+	json_error_t je;
+	json_t *j;
+	void *st;
+
+	cr_assert_not_null(rep);
+	ro.out = open_memstream(&mem, &len);
+	ro.checker = checker;
+	st = rep->begin(&ro);
+	rep->file(st, doc, l);
+	cr_assert_eq(rep->end(st), 0);
+	fclose(ro.out);
+	j = json_loadb(mem, len, 0, &je);
+	cr_assert_not_null(j, "not JSON (%s): %s", je.text, mem);
+	free(mem);
+	return j;
+}
+
+static json_t *driver_rules(json_t *log)
+{
+	return json_object_get(
+		json_object_get(
+			json_object_get(
+				json_array_get(json_object_get(log, "runs"), 0),
+				"tool"),
+			"driver"),
+		"rules");
+}
+
+static json_t *results(json_t *log)
+{
+	return json_object_get(json_array_get(json_object_get(log, "runs"), 0),
+			       "results");
+}
+
+/* Each result's ruleIndex points at the driver rule of its ruleId. */
+static void indexes_match(json_t *log)
+{
+	json_t *rules = driver_rules(log), *r;
+	size_t i;
+
+	json_array_foreach(results(log), i, r)
+	{
+		const char *id = json_string_value(
+			json_object_get(r, "ruleId"));
+		size_t k = (size_t)json_integer_value(
+			json_object_get(r, "ruleIndex"));
+		json_t *rule = json_array_get(rules, k);
+
+		cr_assert_not_null(rule, "result %zu: ruleIndex %zu of %zu", i,
+				   k, json_array_size(rules));
+		cr_assert_str_eq(json_string_value(json_object_get(rule, "id")),
+				 id, "result %zu: ruleIndex %zu", i, k);
+	}
+}
+
+Test(report, sarif_lists_a_rule_unknown_to_the_checker_once)
+{
+	struct document *doc = load_str("One two three four.");
+	struct diag_list l;
+	json_t *log, *rules;
+
+	diag_list_init(&l, &doc->arena);
+	diag_add(&l, "made.up", "style", MT_SEV_WARNING, (struct span){ 0, 3 },
+		 "first");
+	diag_add(&l, "other.one", NULL, MT_SEV_ERROR, (struct span){ 4, 7 },
+		 "second");
+	diag_add(&l, "made.up", "style", MT_SEV_WARNING, (struct span){ 8, 13 },
+		 "third");
+	log = sarif_of(NULL, doc, &l);
+	rules = driver_rules(log);
+	cr_assert_eq(json_array_size(rules), 2, "%zu rules",
+		     json_array_size(rules));
+	cr_assert_str_eq(json_string_value(json_object_get(
+				 json_array_get(rules, 0), "id")),
+			 "made.up");
+	cr_assert_eq(json_array_size(results(log)), 3);
+	indexes_match(log);
+	json_decref(log);
+	diag_list_release(&l);
+	document_free(doc);
+}
+
+static void last_rule(const struct rule_info *r, void *arg)
+{
+	*(const char **)arg = r->id;
+}
+
+Test(report, sarif_rule_index_of_a_checker_rule_and_of_a_new_one)
+{
+	const char *known = NULL;
+	struct checker *c = test_checker();
+	struct document *doc = load_str("One two three four.");
+	struct diag_list l;
+	json_t *log, *rules, *r;
+	size_t n_rules = 0, i;
+
+	checker_each_rule(c, last_rule, &known);
+	cr_assert_not_null(known);
+	diag_list_init(&l, &doc->arena);
+	diag_add(&l, "not.a.rule", NULL, MT_SEV_INFO, (struct span){ 0, 3 },
+		 "unknown");
+	diag_add(&l, known, NULL, MT_SEV_ERROR, (struct span){ 4, 7 }, "known");
+	log = sarif_of(c, doc, &l);
+	rules = driver_rules(log);
+	/* every id once; the unknown one appended after the checker's */
+	json_array_foreach(rules, i, r)
+	{
+		for (size_t k = 0; k < i; k++)
+			cr_assert_str_neq(
+				json_string_value(json_object_get(
+					json_array_get(rules, k), "id")),
+				json_string_value(json_object_get(r, "id")),
+				"rule %zu repeats rule %zu", i, k);
+		n_rules++;
+	}
+	cr_assert_gt(n_rules, 2);
+	cr_assert_str_eq(json_string_value(json_object_get(
+				 json_array_get(rules, n_rules - 1), "id")),
+			 "not.a.rule");
+	indexes_match(log);
+	json_decref(log);
+	diag_list_release(&l);
+	document_free(doc);
+}
