@@ -382,6 +382,58 @@ Test(engine, a_rule_starting_with_a_regex_of_words_fires_on_its_words_only)
 	clean_pack(dir, pack, path);
 }
 
+static int occurrences(const char *s, const char *sub)
+{
+	int n = 0;
+
+	for (const char *p = strstr(s, sub); p; p = strstr(p + 1, sub))
+		n++;
+	return n;
+}
+
+/*
+ * A rule whose first element names no words is indexed by a later one
+ * that does, when every element before it takes one token: tried that
+ * many tokens before each such word -- never before the sentence.
+ */
+Test(engine, a_rule_indexed_by_a_later_element_fires_where_it_matches)
+{
+	static const char yml[] =
+		"rules:\n"
+		"  - id: laterpack.adj-far\n"
+		"    category: style\n"
+		"    severity: warning\n"
+		"    message: \"l\"\n"
+		"    pattern:\n"
+		"      - {kind: word, cap: false, report: true}\n"
+		"      - {kind: word}\n"
+		"      - {word: [far, FAR], case: true}\n"
+		"    examples:\n"
+		"      bad: [\"It [went] so far.\"]\n"
+		"      good: [\"It went far.\"]\n";
+	static const char in[] = "It went so far. Far away. so far.\n"
+				 "It went so Far.\n";
+	char dir[] = "/tmp/mtlint-rules-XXXXXX", pack[256], path[300],
+	     args[700];
+	struct run_result r;
+
+	write_pack(dir, "laterpack", yml, pack, sizeof(pack), path,
+		   sizeof(path));
+	snprintf(args, sizeof(args),
+		 "--no-config --grammar-parser off --no-builtin-rules "
+		 "--rules-dir '%s' -",
+		 pack);
+	run_mtlint(args, in, sizeof(in) - 1, &r);
+	cr_expect(strstr(r.out, "1:4: warning: l [laterpack.adj-far]"), "%s",
+		  r.out);
+	cr_expect_eq(occurrences(r.out, "[laterpack.adj-far]"), 1,
+		     "'Far' is not 'far' with case: true; nothing before "
+		     "'so far' at the sentence start\n%s",
+		     r.out);
+	run_result_release(&r);
+	clean_pack(dir, pack, path);
+}
+
 /*
  * A rule anchored at the start or the end of a sentence used to scan the
  * sentence at every token: a long run of punctuation (one "sentence" of

@@ -199,6 +199,15 @@ static int ends_sentence(const struct document *doc, const struct token *t,
 }
 
 /* Tokens [first, first + n) form one sentence, its start a real one. */
+/* Try an indexed rule where token i is its element at `offset`. */
+static void try_indexed(struct match_ctx *m, const struct indexed_rule *x,
+			uint32_t i, const unsigned char *enabled,
+			uint32_t *last_end, struct diag_list *out)
+{
+	if (i >= x->offset && (!enabled || enabled[x->rule]))
+		run_rule_at(m, x->rule, i - x->offset, last_end, out);
+}
+
 static void check_sentence(struct engine *e, const struct document *doc,
 			   uint32_t first, uint32_t n, int real_start,
 			   const unsigned char *enabled, uint32_t *last_end,
@@ -259,9 +268,8 @@ static void check_sentence(struct engine *e, const struct document *doc,
 				token_len(t));
 
 			for (size_t k = 0; wi && k < wi->n; k++)
-				if (!enabled || enabled[wi->rules[k]])
-					run_rule_at(&m, wi->rules[k], i,
-						    last_end, out);
+				try_indexed(&m, &wi->v[k], i, enabled,
+					    last_end, out);
 		}
 		for (size_t k = 0; k < e->ix.n_by_class; k++)
 			if ((info[i].classes & e->ix.by_class[k].classes) &&
@@ -275,9 +283,8 @@ static void check_sentence(struct engine *e, const struct document *doc,
 		if (e->ix.n_unjudged &&
 		    !regex_words_takes(doc->text + t->span.start, token_len(t)))
 			for (size_t k = 0; k < e->ix.n_unjudged; k++)
-				if (!enabled || enabled[e->ix.unjudged[k]])
-					run_rule_at(&m, e->ix.unjudged[k], i,
-						    last_end, out);
+				try_indexed(&m, &e->ix.unjudged[k], i, enabled,
+					    last_end, out);
 		for (size_t k = 0; i == m.content && k < e->ix.n_at_start; k++)
 			if (!enabled || enabled[e->ix.at_start[k]])
 				run_rule_at(&m, e->ix.at_start[k], i, last_end,

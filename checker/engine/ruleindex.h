@@ -2,16 +2,22 @@
  * ruleindex: which token rules of a ruleset can start at a token, so that
  * the engine tries at each token only those (engine.c).
  *
- * A rule whose first consuming element lists words (and no class) is
- * indexed by those words, ASCII case ignored, and so is one whose first
- * element's regular expression names a finite set of words (regexwords.h)
- * -- such a rule is also tried on every token that set cannot judge
- * (non-ASCII: "ſo" matches "so" ignoring case); one whose first element is a
- * lexicon class alone is tried on tokens of that class; a rule anchored at
- * the sentence start by a word list ("at-start") is indexed by its words
- * and also tried at each sentence's first word; character-level (regex)
- * rules are listed apart; every other rule is tried everywhere.  Rules are
- * indexes into the ruleset's rules, in ruleset order within each list.
+ * A rule is indexed by the words of one of its elements, ASCII case
+ * ignored: its first consuming element's, or, when that one names no
+ * words, the first later element's that does, provided every element
+ * before it takes exactly one token (no skip, nothing optional): the rule
+ * is then tried `offset` tokens before each token holding one of those
+ * words.  An element names words by a word list, a file-defined class's
+ * words, or a regular expression naming a finite set of words
+ * (regexwords.h) -- the last also tried on every token that set cannot
+ * judge (non-ASCII: "Å¿o" matches "so" ignoring case).  Otherwise a
+ * rule whose first element is a lexicon class alone is tried on tokens of
+ * that class; a rule anchored at the sentence start by a word list
+ * ("at-start") is indexed by its words and also tried at each sentence's
+ * first word; character-level (regex) rules are listed apart; every other
+ * rule is tried everywhere.  Rules are indexes into the ruleset's rules,
+ * in ruleset order within each list.  An index only narrows: the engine
+ * still tests the whole pattern where it tries a rule.
  *
  * The index owns its arrays; rule_index_release() frees them.  Read-only
  * after rule_index_build(), so lookups may share it.
@@ -25,9 +31,15 @@
 #include "engine/ruleset.h"
 #include "util/strtab.h"
 
-/* The rules that start on one word (ASCII case ignored). */
+/* A rule tried `offset` tokens before a token it is indexed by. */
+struct indexed_rule {
+	uint32_t rule;
+	uint32_t offset;
+};
+
+/* The rules indexed by one word (ASCII case ignored). */
 struct word_index {
-	uint32_t *rules;
+	struct indexed_rule *v;
 	size_t n, alloc;
 };
 
@@ -46,7 +58,7 @@ struct rule_index {
 	size_t n_anywhere, alloc_anywhere;
 	/* indexed by the words of a regex, and tried at every token that
 	 * regex_words_takes() refuses */
-	uint32_t *unjudged;
+	struct indexed_rule *unjudged;
 	size_t n_unjudged, alloc_unjudged;
 	uint32_t *at_start; /* also tried at each sentence's first word */
 	size_t n_at_start, alloc_at_start;
