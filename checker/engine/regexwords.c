@@ -66,7 +66,7 @@ static void set_add(struct parser *P, struct set *s, const char *w, size_t n)
 		if (strlen(s->s[i]) == n && memcmp(s->s[i], w, n) == 0)
 			return;
 	if (!s->s)
-		s->s = xcalloc(MAX_WORDS, sizeof(*s->s));
+		s->s = xmalloc(MAX_WORDS * sizeof(*s->s));
 	memcpy(s->s[s->n], w, n);
 	s->s[s->n++][n] = '\0';
 }
@@ -300,7 +300,7 @@ struct regex_words *regex_words_parse(const char *re, int icase)
 	int depth = 0, in_class = 0;
 
 	w->icase = icase;
-	w->v = xcalloc(MAX_WORDS, sizeof(*w->v));
+	w->v = xmalloc(MAX_WORDS * sizeof(*w->v));
 	if (one_group(re, len)) {
 		size_t skip = re[1] == '?' ? 3 : 1;
 
