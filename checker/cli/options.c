@@ -156,25 +156,15 @@ static int set_acronym_max(struct cli_opts *o, const struct option_row *r,
 	return rc;
 }
 
-static int set_budget(struct cli_opts *o, const struct option_row *r,
-		      const char *arg)
+/* An unsigned field at r->off (its bounds in r->min, r->max). */
+static int set_unsigned(struct cli_opts *o, const struct option_row *r,
+			const char *arg)
 {
 	long v;
 	int rc = parse_number(r, arg, &v);
 
 	if (rc < 0)
-		o->so.co.grammar_parser_max_sentences = (unsigned)v;
-	return rc;
-}
-
-static int set_max_words(struct cli_opts *o, const struct option_row *r,
-			 const char *arg)
-{
-	long v;
-	int rc = parse_number(r, arg, &v);
-
-	if (rc < 0)
-		o->so.co.grammar_parser_max_words = (unsigned)v;
+		*(unsigned *)((char *)o + r->off) = (unsigned)v;
 	return rc;
 }
 
@@ -336,12 +326,12 @@ static const struct option_row options[] = {
 	{ "grammar-parser", 0, NULL, ALL_CHECKING, NULL, set_int_choice,
 	  OFF(so.co.grammar_parser), 0, 0, on_off,
 	  "the whole-sentence parse with link-grammar (default: on)" },
-	{ "grammar-budget", 0, "N", ALL_CHECKING, NULL, set_budget, 0, 0,
-	  100000000, NULL,
+	{ "grammar-budget", 0, "N", ALL_CHECKING, NULL, set_unsigned,
+	  OFF(so.co.grammar_parser_max_sentences), 0, 100000000, NULL,
 	  "parse at most the first N sentences of a document, a count, never "
 	  "time (default: 0, all)" },
-	{ "grammar-max-words", 0, "N", ALL_CHECKING, NULL, set_max_words, 0, 1,
-	  UNIT_MAX_WORDS, NULL,
+	{ "grammar-max-words", 0, "N", ALL_CHECKING, NULL, set_unsigned,
+	  OFF(so.co.grammar_parser_max_words), 1, UNIT_MAX_WORDS, NULL,
 	  "parse only sentences of at most N words, punctuation and quoted "
 	  "fragments not counted (default: 60, every sentence the parser "
 	  "takes; 16 keeps the warnings measured trustworthy at a tenth of "
