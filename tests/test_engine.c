@@ -224,6 +224,23 @@ static void clean_pack(const char *dir, const char *pack, const char *path)
 	rmdir(dir);
 }
 
+/* mtlint with only the house-style pack NAME (rules yml) on the standard
+ * input in[0..len), the parser off, `extra` options before the input. */
+static void run_pack(const char *name, const char *yml, const char *extra,
+		     const char *in, size_t len, struct run_result *r)
+{
+	char dir[] = "/tmp/mtlint-rules-XXXXXX", pack[256], path[300],
+	     args[700];
+
+	write_pack(dir, name, yml, pack, sizeof(pack), path, sizeof(path));
+	snprintf(args, sizeof(args),
+		 "--no-config --grammar-parser off --no-builtin-rules "
+		 "--rules-dir '%s' %s -",
+		 pack, extra);
+	run_mtlint(args, in, len, r);
+	clean_pack(dir, pack, path);
+}
+
 /*
  * A rule whose regex backtracks catastrophically used to cost ICU's whole
  * time limit on every paragraph, silently: 200 paragraphs took minutes.
@@ -241,23 +258,15 @@ Test(engine, a_rule_out_of_regex_work_says_so_and_stops)
 				  "    examples:\n"
 				  "      bad: [\"x [aab] x\"]\n"
 				  "      good: [\"c\"]\n";
-	char dir[] = "/tmp/mtlint-rules-XXXXXX", pack[256], path[300],
-	     args[700];
 	struct buf in = BUF_INIT;
 	struct run_result r;
 	const char *at, *id = "rule 'slowpack.catastrophic' used up its "
 			      "regular-expression work budget";
 
-	/* a house-style pack: its ids carry its folder's name */
-	write_pack(dir, "slowpack", yml, pack, sizeof(pack), path,
-		   sizeof(path));
 	for (int i = 0; i < 200; i++)
 		buf_adds(&in, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n\n");
-	snprintf(args, sizeof(args),
-		 "--no-config --grammar-parser off --no-builtin-rules "
-		 "--rules-dir '%s' --fail-on info -",
-		 pack);
-	run_mtlint(args, in.buf, in.len, &r);
+	/* a house-style pack: its ids carry its folder's name */
+	run_pack("slowpack", yml, "--fail-on info", in.buf, in.len, &r);
 	cr_expect_eq(r.status, 1, "status %d: %s", r.status, r.err);
 	at = strstr(r.out, id);
 	cr_expect(at && strstr(r.out, "[limits.regex-work]"), "%s", r.out);
@@ -265,7 +274,6 @@ Test(engine, a_rule_out_of_regex_work_says_so_and_stops)
 	cr_expect(!strstr(r.out, "[slowpack.catastrophic]"), "%s", r.out);
 	run_result_release(&r);
 	buf_release(&in);
-	clean_pack(dir, pack, path);
 }
 
 /*
@@ -319,16 +327,9 @@ Test(engine, a_rule_within_sentences_searches_those_holding_what_it_needs)
 	static const char in[] = "We saw the old\nbridge-- and the river.\n\n"
 				 "Dawn broke. Then-- rain.\n\n"
 				 "A storm came. Then--calm.\n";
-	char dir[] = "/tmp/mtlint-rules-XXXXXX", pack[256], path[300],
-	     args[700];
 	struct run_result r;
 
-	write_pack(dir, "winpack", yml, pack, sizeof(pack), path, sizeof(path));
-	snprintf(args, sizeof(args),
-		 "--no-config --grammar-parser off --no-builtin-rules "
-		 "--rules-dir '%s' -",
-		 pack);
-	run_mtlint(args, in, sizeof(in) - 1, &r);
+	run_pack("winpack", yml, "", in, sizeof(in) - 1, &r);
 	cr_expect(strstr(r.out, "1:12: warning: w [winpack.wrapped]"), "%s",
 		  r.out);
 	cr_expect(strstr(r.out, "4:13: warning: b [winpack.behind]"), "%s",
@@ -337,7 +338,6 @@ Test(engine, a_rule_within_sentences_searches_those_holding_what_it_needs)
 	cr_expect(strstr(r.out, "6:3: warning: p [winpack.paragraph]"), "%s",
 		  r.out);
 	run_result_release(&r);
-	clean_pack(dir, pack, path);
 }
 
 /*
@@ -360,17 +360,9 @@ Test(engine, a_rule_starting_with_a_regex_of_words_fires_on_its_words_only)
 				  "      good: [\"It went far.\"]\n";
 	static const char in[] = "It went so far. It went THUS far.\n"
 				 "It went \xc5\xbfo far. It went sofa far.\n";
-	char dir[] = "/tmp/mtlint-rules-XXXXXX", pack[256], path[300],
-	     args[700];
 	struct run_result r;
 
-	write_pack(dir, "wordpack", yml, pack, sizeof(pack), path,
-		   sizeof(path));
-	snprintf(args, sizeof(args),
-		 "--no-config --grammar-parser off --no-builtin-rules "
-		 "--rules-dir '%s' -",
-		 pack);
-	run_mtlint(args, in, sizeof(in) - 1, &r);
+	run_pack("wordpack", yml, "", in, sizeof(in) - 1, &r);
 	cr_expect(strstr(r.out, "1:9: warning: s [wordpack.so-so]"), "%s",
 		  r.out);
 	cr_expect(strstr(r.out, "1:25: warning: s [wordpack.so-so]"), "%s",
@@ -379,7 +371,6 @@ Test(engine, a_rule_starting_with_a_regex_of_words_fires_on_its_words_only)
 		  r.out);
 	cr_expect(!strstr(r.out, "2:2"), "%s", r.out);
 	run_result_release(&r);
-	clean_pack(dir, pack, path);
 }
 
 static int occurrences(const char *s, const char *sub)
@@ -413,17 +404,9 @@ Test(engine, a_rule_indexed_by_a_later_element_fires_where_it_matches)
 		"      good: [\"It went far.\"]\n";
 	static const char in[] = "It went so far. Far away. so far.\n"
 				 "It went so Far.\n";
-	char dir[] = "/tmp/mtlint-rules-XXXXXX", pack[256], path[300],
-	     args[700];
 	struct run_result r;
 
-	write_pack(dir, "laterpack", yml, pack, sizeof(pack), path,
-		   sizeof(path));
-	snprintf(args, sizeof(args),
-		 "--no-config --grammar-parser off --no-builtin-rules "
-		 "--rules-dir '%s' -",
-		 pack);
-	run_mtlint(args, in, sizeof(in) - 1, &r);
+	run_pack("laterpack", yml, "", in, sizeof(in) - 1, &r);
 	cr_expect(strstr(r.out, "1:4: warning: l [laterpack.adj-far]"), "%s",
 		  r.out);
 	cr_expect_eq(occurrences(r.out, "[laterpack.adj-far]"), 1,
@@ -431,7 +414,6 @@ Test(engine, a_rule_indexed_by_a_later_element_fires_where_it_matches)
 		     "'so far' at the sentence start\n%s",
 		     r.out);
 	run_result_release(&r);
-	clean_pack(dir, pack, path);
 }
 
 /*
