@@ -14,25 +14,35 @@
 #include "helpers.h"
 
 /* The SARIF log of `l` on `doc`, with the rules of `checker` (may be
- * NULL), parsed. */
-static json_t *sarif_of(const struct checker *checker,
-			const struct document *doc, const struct diag_list *l)
+ * NULL), as written (free() it). */
+static char *sarif_text(const struct checker *checker,
+			const struct document *doc, const struct diag_list *l,
+			size_t *len)
 {
 	const struct reporter *rep = reporter_find("sarif");
 	struct report_options ro = { 0 };
 	char *mem = NULL;
-	size_t len = 0;
-	json_error_t je;
-	json_t *j;
 	void *st;
 
 	cr_assert_not_null(rep);
-	ro.out = open_memstream(&mem, &len);
+	ro.out = open_memstream(&mem, len);
 	ro.checker = checker;
 	st = rep->begin(&ro);
 	rep->file(st, doc, l);
 	cr_assert_eq(rep->end(st), 0);
 	fclose(ro.out);
+	return mem;
+}
+
+/* The same, parsed. */
+static json_t *sarif_of(const struct checker *checker,
+			const struct document *doc, const struct diag_list *l)
+{
+	size_t len = 0;
+	char *mem = sarif_text(checker, doc, l, &len);
+	json_error_t je;
+	json_t *j;
+
 	j = json_loadb(mem, len, 0, &je);
 	cr_assert_not_null(j, "not JSON (%s): %s", je.text, mem);
 	free(mem);
@@ -145,4 +155,98 @@ Test(report, sarif_rule_index_of_a_checker_rule_and_of_a_new_one)
 	json_decref(log);
 	diag_list_release(&l);
 	document_free(doc);
+}
+
+/* The log as written is what jansson writes for the whole tree (the
+ * checker's rules are encoded once and spliced in) plus a line end. */
+static void written_as_one_tree(const struct checker *c,
+				const struct document *doc,
+				const struct diag_list *l, const char *what)
+{
+	size_t len = 0;
+	char *mem = sarif_text(c, doc, l, &len);
+	json_error_t je;
+	json_t *j = json_loadb(mem, len, 0, &je);
+	char *whole;
+
+	cr_assert_not_null(j, "%s: not JSON (%s)", what, je.text);
+	whole = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	cr_assert_eq(len, strlen(whole) + 1, "%s: %zu bytes, the tree %zu",
+		     what, len, strlen(whole) + 1);
+	cr_assert(memcmp(mem, whole, len - 1) == 0 && mem[len - 1] == '\n',
+		  "%s: not the bytes of the tree", what);
+	free(whole);
+	json_decref(j);
+	free(mem);
+}
+
+Test(report, sarif_rules_written_as_jansson_writes_the_whole_log)
+{
+	const char *known = NULL;
+	struct checker *c = test_checker();
+	struct document *doc = load_str("One two three four.");
+	struct diag_list none, some;
+	size_t len1 = 0, len2 = 0;
+	char *once, *twice;
+
+	checker_each_rule(c, last_rule, &known);
+	cr_assert_not_null(known);
+	diag_list_init(&none, &doc->arena);
+	diag_list_init(&some, &doc->arena);
+	diag_add(&some, "not.a.rule", NULL, MT_SEV_INFO, (struct span){ 0, 3 },
+		 "unknown");
+	diag_add(&some, known, NULL, MT_SEV_ERROR, (struct span){ 4, 7 },
+		 "known");
+	written_as_one_tree(c, doc, &none, "the checker's rules alone");
+	written_as_one_tree(c, doc, &some, "the checker's and another");
+	written_as_one_tree(NULL, doc, &none, "no rule");
+	written_as_one_tree(NULL, doc, &some, "no checker, two rules");
+	/* the second report of a checker reuses its encoded rules */
+	once = sarif_text(c, doc, &some, &len1);
+	twice = sarif_text(c, doc, &some, &len2);
+	cr_assert(len1 == len2 && memcmp(once, twice, len1) == 0,
+		  "two reports of one checker differ");
+	free(once);
+	free(twice);
+	diag_list_release(&none);
+	diag_list_release(&some);
+	document_free(doc);
+}
+
+static int n_made, n_released;
+
+static void *make_one(const struct checker *c)
+{
+	(void)c;
+	n_made++;
+	return &n_made;
+}
+
+static void release_one(void *v)
+{
+	cr_assert_eq(v, &n_made);
+	n_released++;
+}
+
+Test(checker, memo_made_once_a_key_and_released_with_the_checker)
+{
+	static const char *const off[] = { "spelling", "reference", "names" };
+	struct checker_options o = CHECKER_OPTIONS_INIT;
+	struct mt_error err = { 0 };
+	struct checker *c = NULL;
+	int key1, key2;
+
+	o.disable = off;
+	o.n_disable = 3;
+	o.grammar_parser = 0;
+	cr_assert_eq(checker_new(&o, &c, &err), MT_ERR_OK, "%s", err.msg);
+	n_made = n_released = 0;
+	cr_assert_eq(checker_memo(c, &key1, make_one, release_one), &n_made);
+	cr_assert_eq(checker_memo(c, &key1, make_one, release_one), &n_made);
+	cr_assert_eq(n_made, 1, "made %d times for one key", n_made);
+	(void)checker_memo(c, &key2, make_one, release_one);
+	cr_assert_eq(n_made, 2, "made %d times for two keys", n_made);
+	cr_assert_eq(n_released, 0);
+	checker_free(c);
+	cr_assert_eq(n_released, 2, "released %d of 2", n_released);
 }

@@ -39,11 +39,25 @@
 #define INFO_URI "https://github.com/mtlint/mtlint"
 #define SRCROOT "%SRCROOT%"
 
+/*
+ * The descriptors of the checker's rules, the bulk of every report (about
+ * 150 KB for a hundred rules): encoded once a checker (checker_memo()),
+ * then written into each report as they are.
+ */
+struct sarif_rules {
+	struct strtab ids; /* rule id -> its index in the driver's rules */
+	struct arena arena;
+	char *text; /* the descriptors as the log holds them: see encode() */
+	size_t len;
+};
+
 struct sarif_state {
 	struct report_options o;
 	json_t *root, *rules, *results, *notes;
-	/* rule id -> its index in `rules` (ids are interned in the order
-	 * the rules are appended, so an id is the index) */
+	const struct sarif_rules *known; /* the checker's; NULL: none */
+	/* the ids of the rules in `rules` (those the checker does not know,
+	 * appended after its own) -> index in `rules` (ids are interned in
+	 * the order the rules are appended, so an id is the index) */
 	struct strtab rule_ids;
 	struct arena ids_arena;
 	/* the rules' shared parts: defaultConfiguration by level (error,
@@ -134,21 +148,100 @@ static json_t *rule_json(struct sarif_state *s, const struct rule_info *r)
 }
 
 /* Append r to the driver's rules unless its id is there; returns the
- * index of the id's entry. */
+ * index of the id's entry (the checker's rules come first). */
 static size_t append_rule(struct sarif_state *s, const struct rule_info *r)
 {
+	size_t n_known = s->known ? strtab_count(&s->known->ids) : 0;
+	uint32_t id = s->known ? strtab_find(&s->known->ids, r->id,
+					     strlen(r->id))
+			       : STRTAB_NONE;
 	int is_new;
-	uint32_t id = strtab_intern_copy(&s->rule_ids, &s->ids_arena, r->id,
-					 strlen(r->id), &is_new);
 
+	if (id != STRTAB_NONE)
+		return id;
+	id = strtab_intern_copy(&s->rule_ids, &s->ids_arena, r->id,
+				strlen(r->id), &is_new);
 	if (is_new)
 		json_array_append_new(s->rules, rule_json(s, r));
-	return id;
+	return n_known + id;
 }
 
 static void add_rule(const struct rule_info *r, void *arg)
 {
 	(void)append_rule(arg, r);
+}
+
+/* The rules array's elements are at this depth of the log: root, runs,
+ * run, tool, driver, rules (jansson indents a level by 2 spaces). */
+#define RULE_INDENT 12
+
+/*
+ * Append the encoding of `rules` to b as it stands inside the log: each
+ * element dumped by jansson as json_dumpf() of the log does, every line
+ * indented by RULE_INDENT spaces (strings hold no raw line ends), the
+ * elements separated by ",\n".  0, or -1 when jansson fails.
+ */
+static int encode(json_t *rules, struct buf *b)
+{
+	json_t *r;
+	size_t i;
+
+	json_array_foreach(rules, i, r)
+	{
+		char *t = json_dumps(r, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+
+		if (!t)
+			return -1;
+		if (i)
+			buf_adds(b, ",\n");
+		buf_addf(b, "%*s", RULE_INDENT, "");
+		for (const char *p = t; *p; p++) {
+			buf_addc(b, *p);
+			if (*p == '\n')
+				buf_addf(b, "%*s", RULE_INDENT, "");
+		}
+		free(t);
+	}
+	return 0;
+}
+
+static void state_free(struct sarif_state *s);
+
+/* checker_memo(): the checker's rules, encoded. */
+static void *known_rules(const struct checker *c)
+{
+	struct sarif_rules *k = xcalloc(1, sizeof(*k));
+	struct sarif_state *s = xcalloc(1, sizeof(*s));
+	struct buf b = BUF_INIT;
+
+	s->rules = json_array();
+	strtab_init(&s->rule_ids);
+	strtab_init(&s->tags);
+	arena_init(&s->ids_arena, 0);
+	checker_each_rule(c, add_rule, s);
+	if (encode(s->rules, &b) != 0)
+		MT_BUG("cannot encode the rules' descriptors");
+	strtab_init(&k->ids);
+	arena_init(&k->arena, 0);
+	for (uint32_t i = 0; i < strtab_count(&s->rule_ids); i++) {
+		uint32_t len;
+		const char *id = strtab_str(&s->rule_ids, i, &len);
+
+		(void)strtab_intern_copy(&k->ids, &k->arena, id, len, NULL);
+	}
+	k->text = buf_detach(&b, &k->len);
+	state_free(s);
+	return k;
+}
+
+static void known_rules_free(void *v)
+{
+	struct sarif_rules *k = v;
+
+	strtab_release(&k->ids);
+	arena_release(&k->arena);
+	free(k->text);
+	free(k);
 }
 
 /*
@@ -193,7 +286,8 @@ static void *sarif_begin(const struct report_options *o)
 	strtab_init(&s->tags);
 	arena_init(&s->ids_arena, 0);
 	if (o->checker)
-		checker_each_rule(o->checker, add_rule, s);
+		s->known = checker_memo(o->checker, &report_sarif, known_rules,
+					known_rules_free);
 	driver = json_pack("{s:s, s:s, s:s, s:s, s:O}", "name", "mtlint",
 			   "version", MT_VERSION, "semanticVersion",
 			   MT_VERSION, "informationUri", INFO_URI, "rules",
@@ -336,23 +430,44 @@ static void sarif_file_error(void *st, const char *path,
 	fprintf(stderr, "mtlint: error: %s\n", err->msg);
 }
 
-static int sarif_end(void *st)
+/*
+ * Write the log: jansson's encoding of the tree, the checker's rules
+ * spliced in at the head of the driver's rules (the first "rules" key of
+ * the text: only constants precede it), so that the bytes are those of
+ * the tree holding them all.
+ */
+static int write_log(struct sarif_state *s)
 {
-	struct sarif_state *s = st;
-	json_t *run = json_array_get(json_object_get(s->root, "runs"), 0);
-	int rc;
+	char *t = json_dumps(s->root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	const char *at = t ? strstr(t, "\"rules\": [") : NULL;
+	size_t head;
 
-	json_object_set_new(
-		run, "invocations",
-		json_pack("[{s:b, s:O}]", "executionSuccessful", s->ok,
-			  "toolExecutionNotifications", s->notes));
-	rc = json_dumpf(s->root, s->o.out,
-			JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0
-		     ? 0
-		     : -1;
-	fputc('\n', s->o.out);
-	if (fflush(s->o.out) != 0 || ferror(s->o.out))
-		rc = -1;
+	if (!t)
+		return -1;
+	if (!at || !s->known || !s->known->len) {
+		fputs(t, s->o.out);
+	} else {
+		head = (size_t)(at - t) + strlen("\"rules\": [");
+		fwrite(t, 1, head, s->o.out);
+		if (t[head] == ']') {
+			/* no other rule: "[]" becomes the checker's */
+			fputc('\n', s->o.out);
+			fwrite(s->known->text, 1, s->known->len, s->o.out);
+			fprintf(s->o.out, "\n%*s", RULE_INDENT - 2, "");
+		} else {
+			/* "[\n" then the others: the checker's before them */
+			fputc(t[head++], s->o.out);
+			fwrite(s->known->text, 1, s->known->len, s->o.out);
+			fputs(",\n", s->o.out);
+		}
+		fputs(t + head, s->o.out);
+	}
+	free(t);
+	return 0;
+}
+
+static void state_free(struct sarif_state *s)
+{
 	json_decref(s->rules);
 	json_decref(s->results);
 	json_decref(s->notes);
@@ -367,6 +482,23 @@ static int sarif_end(void *st)
 	arena_release(&s->ids_arena);
 	free(s->src_root);
 	free(s);
+}
+
+static int sarif_end(void *st)
+{
+	struct sarif_state *s = st;
+	json_t *run = json_array_get(json_object_get(s->root, "runs"), 0);
+	int rc;
+
+	json_object_set_new(
+		run, "invocations",
+		json_pack("[{s:b, s:O}]", "executionSuccessful", s->ok,
+			  "toolExecutionNotifications", s->notes));
+	rc = write_log(s);
+	fputc('\n', s->o.out);
+	if (fflush(s->o.out) != 0 || ferror(s->o.out))
+		rc = -1;
+	state_free(s);
 	return rc;
 }
 

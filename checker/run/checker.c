@@ -39,6 +39,15 @@ struct checker {
 	void *state[N_PASSES];
 	int opened[N_PASSES];
 	pthread_mutex_t lock;
+	/* checker_memo(): values made from the checker alone, not part of
+	 * what it is (a const checker fills them), under their own lock */
+	struct memo {
+		const void *key;
+		void *value;
+		void (*release)(void *value);
+	} memo[CHECKER_MEMO_MAX];
+	size_t n_memo;
+	pthread_mutex_t memo_lock;
 };
 
 static const char *const *copy_list(struct arena *a, const char *const *v,
@@ -98,6 +107,7 @@ enum mt_err checker_new(const struct checker_options *opts,
 	}
 	arena_init(a, 0);
 	pthread_mutex_init(&c->lock, NULL);
+	pthread_mutex_init(&c->memo_lock, NULL);
 	c->opts = *opts;
 	c->opts.lang = lang_name(a, opts->lang ? opts->lang : "en_US");
 	c->opts.data_dir = arena_strdup(a, opts->data_dir);
@@ -153,6 +163,9 @@ void checker_free(struct checker *c)
 		if (c->opened[i] && passes[i]->close)
 			passes[i]->close(c->state[i]);
 	segmenter_close(c->seg);
+	for (size_t i = 0; i < c->n_memo; i++)
+		c->memo[i].release(c->memo[i].value);
+	pthread_mutex_destroy(&c->memo_lock);
 	pthread_mutex_destroy(&c->lock);
 	arena_release(&c->arena);
 	free(c);
@@ -161,6 +174,29 @@ void checker_free(struct checker *c)
 const struct checker_options *checker_options(const struct checker *c)
 {
 	return &c->opts;
+}
+
+void *checker_memo(const struct checker *c, const void *key,
+		   void *(*make)(const struct checker *c),
+		   void (*release)(void *value))
+{
+	/* the memo is beside the checker's value, not part of it */
+	struct checker *m = (struct checker *)c;
+	void *value = NULL;
+	size_t i;
+
+	pthread_mutex_lock(&m->memo_lock);
+	for (i = 0; i < m->n_memo && m->memo[i].key != key; i++)
+		;
+	if (i == m->n_memo) {
+		if (i == CHECKER_MEMO_MAX)
+			MT_BUG("more than CHECKER_MEMO_MAX checker memos");
+		m->memo[i] = (struct memo){ key, make(c), release };
+		m->n_memo++;
+	}
+	value = m->memo[i].value;
+	pthread_mutex_unlock(&m->memo_lock);
+	return value;
 }
 
 /*

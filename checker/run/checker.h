@@ -160,6 +160,19 @@ MT_NODISCARD enum mt_err checker_segment(struct checker *c,
 					 struct document *doc,
 					 struct mt_error *err);
 
+/*
+ * A value made from the checker alone and wanted again and again (SARIF's
+ * descriptors of the rules, written into every report): the first call
+ * with `key` (any address the caller owns, e.g. of its reporter) keeps
+ * make(c)'s result, later calls return it; checker_free() calls
+ * release() on it.  At most CHECKER_MEMO_MAX keys; thread-safe.  The
+ * value must not depend on anything but the checker.
+ */
+#define CHECKER_MEMO_MAX 4
+void *checker_memo(const struct checker *c, const void *key,
+		   void *(*make)(const struct checker *c),
+		   void (*release)(void *value));
+
 /* Call fn for each rule checker_check() can report: the passes' in pass
  * order, then mtlint.unused-disable. */
 void checker_each_rule(const struct checker *c,
