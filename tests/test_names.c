@@ -196,3 +196,60 @@ Test(names, index_finds_near_misses_only)
 	cr_expect_eq(name_index_near(ix, "peskov", ids, 4), 0);
 	name_index_free(ix);
 }
+
+/* Random keys over four letters, so that many are near one another;
+ * lengths 4 to 40 (two deletions from 9 on). */
+static void random_key(unsigned *seed, char *out)
+{
+	size_t n = 4 + (*seed = *seed * 1103515245u + 12345u) / 65536 % 37;
+
+	for (size_t i = 0; i < n; i++)
+		out[i] = "abcd"[(*seed = *seed * 1103515245u + 12345u) /
+				65536 % 4];
+	out[n] = 0;
+}
+
+Test(names, index_finds_every_near_miss_a_pairwise_search_finds)
+{
+	static char keys[300][48];
+	struct name_index *ix = name_index_new();
+	unsigned seed = 7;
+	size_t found_some = 0;
+
+	for (size_t i = 0; i < 300; i++) {
+		random_key(&seed, keys[i]);
+		name_index_add(ix, keys[i]);
+	}
+	for (size_t q = 0; q < 300; q++) {
+		char query[48];
+		uint32_t ids[16];
+		size_t n, want = 0;
+
+		if (q % 2)
+			random_key(&seed, query);
+		else /* a key with a byte changed */
+			memcpy(query, keys[q], sizeof(query)),
+				query[q % strlen(query)] = 'e';
+		n = name_index_near(ix, query, ids, 16);
+		for (uint32_t id = 0; id < name_index_count(ix); id++) {
+			int d, hit = 0;
+			double sc;
+
+			if (!namesim_near_miss(query, name_index_key(ix, id),
+					       &d, &sc))
+				continue;
+			want++;
+			for (size_t k = 0; k < n; k++)
+				hit |= ids[k] == id;
+			cr_assert(hit || n == 16,
+				  "'%s': near miss '%s' not found (%zu found)",
+				  query, name_index_key(ix, id), n);
+		}
+		cr_assert(n == (want < 16 ? want : 16),
+			  "'%s': %zu found, %zu near misses", query, n, want);
+		found_some += n;
+	}
+	cr_assert_gt(found_some, 100, "only %zu near misses in all",
+		     found_some);
+	name_index_free(ix);
+}

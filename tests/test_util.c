@@ -350,6 +350,49 @@ Test(gencache, eviction_by_bytes_keeps_what_is_used)
 	gencache_release(&c);
 }
 
+/* Keys hashed by the caller: found by their bytes whatever the hash, even
+ * when every key has the same one (all collide) or only one bit differs. */
+Test(strtab, keys_hashed_by_the_caller_found_by_their_bytes)
+{
+	for (int same = 0; same < 2; same++) {
+		struct strtab t = STRTAB_INIT;
+		struct arena a;
+		char key[16];
+		int is_new;
+
+		arena_init(&a, 0);
+		for (uint32_t i = 0; i < 200; i++) {
+			uint32_t h = same ? 7 : i * 2654435761u;
+
+			snprintf(key, sizeof(key), "k%u", i);
+			cr_assert_eq(strtab_find_hashed(&t, key, strlen(key), h),
+				     STRTAB_NONE);
+			cr_assert_eq(strtab_intern_hashed(&t, &a, key,
+							  strlen(key), h,
+							  &is_new),
+				     i);
+			cr_assert(is_new);
+		}
+		for (uint32_t i = 0; i < 200; i++) {
+			uint32_t h = same ? 7 : i * 2654435761u, len;
+
+			snprintf(key, sizeof(key), "k%u", i);
+			cr_assert_eq(strtab_find_hashed(&t, key, strlen(key), h),
+				     i, "key %u (same hash: %d)", i, same);
+			cr_assert_eq(strtab_intern_hashed(&t, &a, key,
+							  strlen(key), h,
+							  &is_new),
+				     i);
+			cr_assert(!is_new);
+			/* the table holds a copy */
+			cr_assert_str_eq(strtab_str(&t, i, &len), key);
+		}
+		cr_assert_eq(strtab_count(&t), 200);
+		strtab_release(&t);
+		arena_release(&a);
+	}
+}
+
 Test(strtab, clear_forgets_the_keys_and_keeps_the_arrays)
 {
 	struct strtab t = STRTAB_INIT;

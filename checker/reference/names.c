@@ -460,25 +460,89 @@ void name_index_free(struct name_index *ix)
 	free(ix);
 }
 
+/*
+ * The variants' hashes come from one another: a polynomial hash (mod 2^64)
+ * of a string with bytes cut out is its pieces' hashes, shifted and
+ * added, in constant time a variant -- hashing each variant's bytes cost
+ * as much as all the rest of the index (a key of n bytes has n^2/2
+ * variants of n bytes).  Mixed at the end (the table probes with the low
+ * bits).
+ */
+#define VAR_BASE UINT64_C(0x9E3779B97F4A7C15)
+#define VAR_MAX 128 /* keys are shorter */
+
+struct var_hash {
+	uint64_t pre[VAR_MAX + 1]; /* pre[i]: hash of s[0..i) */
+	uint64_t pow[VAR_MAX + 1]; /* VAR_BASE^i */
+	size_t n;
+};
+
+static void var_hash_init(struct var_hash *vh, const char *s, size_t n)
+{
+	vh->n = n;
+	vh->pre[0] = 0;
+	vh->pow[0] = 1;
+	for (size_t i = 0; i < n; i++) {
+		vh->pre[i + 1] = vh->pre[i] * VAR_BASE + (unsigned char)s[i] + 1;
+		vh->pow[i + 1] = vh->pow[i] * VAR_BASE;
+	}
+}
+
+/* The hash of s[a..b). */
+static uint64_t var_piece(const struct var_hash *vh, size_t a, size_t b)
+{
+	return vh->pre[b] - vh->pre[a] * vh->pow[b - a];
+}
+
+static uint32_t var_mix(uint64_t h)
+{
+	h ^= h >> 33;
+	h *= UINT64_C(0xFF51AFD7ED558CCD);
+	h ^= h >> 33;
+	h *= UINT64_C(0xC4CEB9FE1A85EC53);
+	h ^= h >> 33;
+	return (uint32_t)h;
+}
+
+/* The hash of s without byte i; and without bytes i and k (i < k). */
+static uint32_t var_hash1(const struct var_hash *vh, size_t i)
+{
+	return var_mix(vh->pre[i] * vh->pow[vh->n - i - 1] +
+		       var_piece(vh, i + 1, vh->n));
+}
+
+static uint32_t var_hash2(const struct var_hash *vh, size_t i, size_t k)
+{
+	uint64_t h = vh->pre[i] * vh->pow[k - i - 1] + var_piece(vh, i + 1, k);
+
+	return var_mix(h * vh->pow[vh->n - k - 1] + var_piece(vh, k + 1, vh->n));
+}
+
 /* Call fn for s and each variant of s with one or two bytes deleted
- * (keys are ASCII after normalisation, nearly always). */
+ * (keys are ASCII after normalisation, nearly always), with its hash for
+ * strtab_*_hashed().  n < VAR_MAX. */
 static void each_variant(const char *s, size_t n, char *buf,
-			 void (*fn)(const char *v, size_t len, void *arg),
+			 void (*fn)(const char *v, size_t len, uint32_t h,
+				    void *arg),
 			 void *arg)
 {
-	fn(s, n, arg);
+	struct var_hash vh;
+
+	var_hash_init(&vh, s, n);
+	fn(s, n, var_mix(vh.pre[n]), arg);
 	for (size_t i = 0; i < n; i++) {
 		memcpy(buf, s, i);
 		memcpy(buf + i, s + i + 1, n - i - 1);
-		fn(buf, n - 1, arg);
+		fn(buf, n - 1, var_hash1(&vh, i), arg);
 		if (n < 9)
 			continue; /* two deletions only for long keys */
 		for (size_t j = i; j + 1 < n; j++) {
-			char b2[128];
+			char b2[VAR_MAX];
 
 			memcpy(b2, buf, j);
 			memcpy(b2 + j, buf + j + 1, n - 2 - j);
-			fn(b2, n - 2, arg);
+			/* byte j of buf is byte j + 1 of s */
+			fn(b2, n - 2, var_hash2(&vh, i, j + 1), arg);
 		}
 	}
 }
@@ -488,17 +552,15 @@ struct add_arg {
 	uint32_t key;
 };
 
-static void add_variant(const char *v, size_t len, void *arg)
+static void add_variant(const char *v, size_t len, uint32_t h, void *arg)
 {
 	struct add_arg *aa = arg;
 	struct name_index *ix = aa->ix;
-	uint32_t vid = strtab_find(&ix->variants, v, len);
+	uint32_t vid = strtab_find_hashed(&ix->variants, v, len, h);
 
 	if (vid == STRTAB_NONE) {
-		/* the table borrows its keys: intern a copy */
-		vid = strtab_intern(&ix->variants,
-				    arena_strndup(&ix->arena, v, len), len,
-				    NULL);
+		vid = strtab_intern_hashed(&ix->variants, &ix->arena, v, len,
+					   h, NULL);
 		ix->var_head = xgrow(ix->var_head, &ix->var_alloc, vid + 1,
 				     sizeof(*ix->var_head));
 		ix->var_head[vid] = UINT32_MAX;
@@ -521,7 +583,7 @@ uint32_t name_index_add(struct name_index *ix, const char *key)
 	size_t n = strlen(key);
 	int is_new;
 	uint32_t id = strtab_intern(&ix->keys, key, n, &is_new);
-	char buf[128];
+	char buf[VAR_MAX];
 	struct add_arg aa = { ix, id };
 
 	if (is_new && n >= 4 && n < sizeof(buf))
@@ -557,11 +619,11 @@ struct near_arg {
 	size_t n, max;
 };
 
-static void near_variant(const char *v, size_t len, void *arg)
+static void near_variant(const char *v, size_t len, uint32_t h, void *arg)
 {
 	struct near_arg *na = arg;
 	const struct name_index *ix = na->ix;
-	uint32_t vid = strtab_find(&ix->variants, v, len);
+	uint32_t vid = strtab_find_hashed(&ix->variants, v, len, h);
 
 	if (vid == STRTAB_NONE)
 		return;
@@ -604,7 +666,7 @@ size_t name_index_near(const struct name_index *ix, const char *key,
 		       uint32_t *ids, size_t max)
 {
 	size_t n = strlen(key);
-	char buf[128];
+	char buf[VAR_MAX];
 	int dist[16];
 	double score[16];
 	struct near_arg na = { ix, key, ids, dist, score, 0,

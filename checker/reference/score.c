@@ -120,6 +120,11 @@ static size_t count_matches(struct counter *k, const struct grams *hyp,
 	size_t match = 0;
 
 	strtab_clear(&k->t);
+	/* room for as many distinct n-grams as there are */
+	k->c_hyp = xgrow(k->c_hyp, &k->alloc_h, hyp->n + ref->n,
+			 sizeof(*k->c_hyp));
+	k->c_ref = xgrow(k->c_ref, &k->alloc_r, hyp->n + ref->n,
+			 sizeof(*k->c_ref));
 	for (size_t side = 0; side < 2; side++) {
 		const struct grams *g = side ? ref : hyp;
 
@@ -129,13 +134,8 @@ static size_t count_matches(struct counter *k, const struct grams *hyp,
 						    g->end[i] - g->start[i],
 						    &is_new);
 
-			if (is_new) {
-				k->c_hyp = xgrow(k->c_hyp, &k->alloc_h, id + 1,
-						 sizeof(*k->c_hyp));
-				k->c_ref = xgrow(k->c_ref, &k->alloc_r, id + 1,
-						 sizeof(*k->c_ref));
+			if (is_new)
 				k->c_hyp[id] = k->c_ref[id] = 0;
-			}
 			if (side)
 				k->c_ref[id]++;
 			else

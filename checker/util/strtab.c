@@ -133,20 +133,27 @@ static uint64_t *probe(const struct strtab *t, const char *s, size_t len,
 	}
 }
 
-uint32_t strtab_find(const struct strtab *t, const char *s, size_t len)
+uint32_t strtab_find_hashed(const struct strtab *t, const char *s, size_t len,
+			    uint32_t h)
 {
 	uint64_t *slot;
 
 	if (!t->mask)
 		return STRTAB_NONE;
-	slot = probe(t, s, len, key_hash(t, s, len));
+	slot = probe(t, s, len, h);
 	return *slot ? slot_id1(*slot) - 1 : STRTAB_NONE;
 }
 
-static uint32_t intern(struct strtab *t, struct arena *a, const char *s,
-		       size_t len, int *is_new)
+uint32_t strtab_find(const struct strtab *t, const char *s, size_t len)
 {
-	uint32_t h = key_hash(t, s, len);
+	if (!t->mask)
+		return STRTAB_NONE;
+	return strtab_find_hashed(t, s, len, key_hash(t, s, len));
+}
+
+uint32_t strtab_intern_hashed(struct strtab *t, struct arena *a, const char *s,
+			      size_t len, uint32_t h, int *is_new)
+{
 	uint64_t *slot;
 
 	if (len > UINT32_MAX)
@@ -172,11 +179,12 @@ static uint32_t intern(struct strtab *t, struct arena *a, const char *s,
 uint32_t strtab_intern(struct strtab *t, const char *s, size_t len,
 		       int *is_new)
 {
-	return intern(t, NULL, s, len, is_new);
+	return strtab_intern_hashed(t, NULL, s, len, key_hash(t, s, len),
+				    is_new);
 }
 
 uint32_t strtab_intern_copy(struct strtab *t, struct arena *a, const char *s,
 			    size_t len, int *is_new)
 {
-	return intern(t, a, s, len, is_new);
+	return strtab_intern_hashed(t, a, s, len, key_hash(t, s, len), is_new);
 }

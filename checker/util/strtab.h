@@ -73,6 +73,18 @@ uint32_t strtab_intern_copy(struct strtab *t, struct arena *a, const char *s,
 			    size_t len, int *is_new);
 /* The id of s[0..len), or STRTAB_NONE. */
 uint32_t strtab_find(const struct strtab *t, const char *s, size_t len);
+/*
+ * As strtab_find() and strtab_intern_copy(), with the key's hash h
+ * computed by the caller: any function of the key's bytes (equal keys,
+ * equal hashes; its low bits used as they come, so well mixed), for keys
+ * whose hashes come cheaper from one another than from their bytes (the
+ * deletion variants of a name in reference/names.c).  A table is used
+ * either only so or never so (exact tables: h is not folded).
+ */
+uint32_t strtab_find_hashed(const struct strtab *t, const char *s, size_t len,
+			    uint32_t h);
+uint32_t strtab_intern_hashed(struct strtab *t, struct arena *a, const char *s,
+			      size_t len, uint32_t h, int *is_new);
 /* Bytes of the table's own arrays (keys index and slots; not the keys'
  * bytes, which the caller or its arena holds). */
 size_t strtab_bytes(const struct strtab *t);
