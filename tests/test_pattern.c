@@ -152,3 +152,52 @@ Test(pattern, a_budget_is_shared_and_spent_by_searches_that_give_up)
 	pattern_free(p);
 	pattern_free(q);
 }
+
+Test(pattern, a_deferred_pattern_answers_as_a_compiled_one)
+{
+	const char *re = "(\\p{L}+)(?i:ing)";
+	struct pattern *p = compile(re, PATTERN_ICASE);
+	struct pattern *d = pattern_defer(re, PATTERN_ICASE, 1);
+	const char *s = "Running, SINGING; ring";
+	struct pattern_text *t = pattern_text_new(s, strlen(s));
+	struct pattern_match mp, md;
+	size_t from = 0;
+
+	cr_expect_eq(pattern_groups(d), 1);
+	cr_expect_eq(pattern_matches(d, "SINGING", 7),
+		     pattern_matches(p, "SINGING", 7));
+	cr_expect(!pattern_matches(d, "ing", 3));
+	while (pattern_find_window(p, t, from, SIZE_MAX, &mp)) {
+		cr_assert(pattern_find_window(d, t, from, SIZE_MAX, &md),
+			  "deferred missed the match at %u", mp.start[0]);
+		cr_expect_eq(md.start[1], mp.start[1]);
+		cr_expect_eq(md.end[0], mp.end[0]);
+		from = mp.end[0];
+	}
+	cr_expect(!pattern_find_window(d, t, from, SIZE_MAX, &md));
+	pattern_text_free(t);
+	pattern_free(p);
+	pattern_free(d);
+	/* never searched: freed without compiling */
+	pattern_free(pattern_defer(re, 0, 1));
+}
+
+Test(pattern, a_deferred_pattern_that_does_not_compile_gives_up)
+{
+	/* what a damaged memo could claim: the searches give up, charging
+	 * the budget as a search out of work does, and never crash */
+	struct pattern *bad = pattern_defer("ab(c", 0, 0);
+	struct pattern *wrong = pattern_defer("(a+)(b)", 0, 1);
+	struct pattern_budget b = { 0, 50 };
+	struct pattern_text *t = pattern_text_new("abc", 3);
+	struct pattern_match m;
+
+	pattern_set_budget(bad, &b);
+	cr_expect(!pattern_find_window(bad, t, 0, SIZE_MAX, &m));
+	cr_expect(pattern_budget_spent(&b), "used %u of %u", b.used, b.limit);
+	cr_expect(!pattern_matches(wrong, "ab", 2),
+		  "a group count other than claimed: not compiled");
+	pattern_text_free(t);
+	pattern_free(bad);
+	pattern_free(wrong);
+}

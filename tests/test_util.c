@@ -342,6 +342,11 @@ Test(gencache, eviction_by_bytes_keeps_what_is_used)
 	cr_expect_eq(gencache_count(&c), 0);
 	cr_expect_eq(gencache_bytes(&c), 0);
 	cr_expect_null(gencache_get(&c, "sentence 7", 10, &len));
+	/* cleared again while empty (nothing to do), then used */
+	gencache_clear(&c);
+	cr_assert_not_null(gencache_put(&c, "again", 5, "v", 1));
+	cr_expect_not_null(gencache_get(&c, "again", 5, &len));
+	cr_expect_eq(gencache_count(&c), 1);
 	gencache_release(&c);
 }
 

@@ -20,7 +20,10 @@
 #define TIME_LIMIT 2000
 
 struct pattern {
+	/* NULL until first searched when deferred (pattern_defer()) */
 	URegularExpression *re;
+	char *deferred; /* the expression, while it is not compiled */
+	unsigned flags;
 	int groups;
 	unsigned long timeouts;
 	struct pattern_budget *budget; /* NULL: none */
@@ -69,38 +72,55 @@ static void searched(struct pattern *p, UErrorCode st)
 		p->budget->used = p->budget->limit;
 }
 
+/* ICU's compile of re, made ready for searches: its time limit and the
+ * callback that charges the budget of p. */
+static URegularExpression *open_icu(struct pattern *p, const char *re,
+				    UParseError *pe, UErrorCode *st)
+{
+	uint32_t f = (p->flags & PATTERN_ICASE) ? UREGEX_CASE_INSENSITIVE : 0;
+	UText ut = UTEXT_INITIALIZER;
+	URegularExpression *r;
+
+	utext_openUTF8(&ut, re, -1, st);
+	r = uregex_openUText(&ut, f, pe, st);
+	utext_close(&ut);
+	if (U_FAILURE(*st))
+		return r;
+	uregex_setTimeLimit(r, TIME_LIMIT, st);
+	uregex_setMatchCallback(r, charge, p, st);
+	return r;
+}
+
+static struct pattern *new_pattern(const char *re, unsigned flags)
+{
+	struct pattern *p = xcalloc(1, sizeof(*p));
+
+	p->flags = flags;
+	p->icu_only = (flags & PATTERN_ICU_ONLY) != 0;
+	if (!p->icu_only)
+		p->words = regex_words_parse(re, (flags & PATTERN_ICASE) != 0);
+	return p;
+}
+
 struct pattern *pattern_compile(const char *re, unsigned flags, char *msg,
 				size_t msg_size, int *offset)
 {
 	UErrorCode st = U_ZERO_ERROR;
 	UParseError pe;
-	uint32_t f = (flags & PATTERN_ICASE) ? UREGEX_CASE_INSENSITIVE : 0;
-	URegularExpression *r;
-	struct pattern *p;
+	struct pattern *p = new_pattern(re, flags);
 
 	*offset = -1;
 	memset(&pe, 0, sizeof(pe));
-	UText ut = UTEXT_INITIALIZER;
-
-	utext_openUTF8(&ut, re, -1, &st);
-	r = uregex_openUText(&ut, f, &pe, &st);
-	utext_close(&ut);
+	p->re = open_icu(p, re, &pe, &st);
 	if (U_FAILURE(st)) {
 		snprintf(msg, msg_size, "invalid regular expression: %s",
 			 u_errorName(st));
 		if (pe.offset >= 0)
 			*offset = pe.offset;
-		uregex_close(r);
+		pattern_free(p);
 		return NULL;
 	}
-	uregex_setTimeLimit(r, TIME_LIMIT, &st);
-	p = xcalloc(1, sizeof(*p));
-	p->re = r;
-	uregex_setMatchCallback(r, charge, p, &st);
-	p->groups = uregex_groupCount(r, &st);
-	p->icu_only = (flags & PATTERN_ICU_ONLY) != 0;
-	if (!p->icu_only)
-		p->words = regex_words_parse(re, (flags & PATTERN_ICASE) != 0);
+	p->groups = uregex_groupCount(p->re, &st);
 	if (U_FAILURE(st) || p->groups >= PATTERN_MAX_GROUPS) {
 		snprintf(msg, msg_size,
 			 "regular expression has more than %d groups",
@@ -111,11 +131,47 @@ struct pattern *pattern_compile(const char *re, unsigned flags, char *msg,
 	return p;
 }
 
+struct pattern *pattern_defer(const char *re, unsigned flags, int groups)
+{
+	struct pattern *p = new_pattern(re, flags);
+
+	p->deferred = xstrdup(re);
+	p->groups = groups;
+	return p;
+}
+
+/* Compile a deferred pattern now; 0 when it does not compile as it was
+ * said to (with as many groups): its searches then give up. */
+static int compiled(struct pattern *p)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UParseError pe;
+
+	if (p->re)
+		return 1;
+	if (!p->deferred)
+		return 0;
+	p->re = open_icu(p, p->deferred, &pe, &st);
+	if (U_SUCCESS(st) && uregex_groupCount(p->re, &st) == p->groups &&
+	    U_SUCCESS(st)) {
+		free(p->deferred);
+		p->deferred = NULL;
+		return 1;
+	}
+	uregex_close(p->re);
+	p->re = NULL;
+	free(p->deferred);
+	p->deferred = NULL;
+	return 0;
+}
+
 void pattern_free(struct pattern *p)
 {
 	if (!p)
 		return;
-	uregex_close(p->re);
+	if (p->re)
+		uregex_close(p->re);
+	free(p->deferred);
 	regex_words_free(p->words);
 	free(p);
 }
@@ -135,6 +191,17 @@ const struct regex_words *pattern_words(const struct pattern *p)
 	return p->words;
 }
 
+/* Before a search through ICU: 0 when p cannot be compiled (a deferred
+ * pattern that no longer compiles), and the search gives up as one that
+ * ran out of work does. */
+static int ready(struct pattern *p)
+{
+	if (compiled(p))
+		return 1;
+	searched(p, U_REGEX_STOPPED_BY_CALLER);
+	return 0;
+}
+
 /* Can a whole-token match start with byte b?  Yes for every non-ASCII
  * byte; for ASCII, ICU's answer on b alone, remembered (see pattern.h). */
 static int may_start_with(struct pattern *p, unsigned char b)
@@ -146,6 +213,8 @@ static int may_start_with(struct pattern *p, unsigned char b)
 	if (b >= 128)
 		return 1;
 	if (p->start[b] == START_UNKNOWN) {
+		if (!compiled(p))
+			return 1; /* the search gives up (ready()) */
 		uregex_setText(p->re, &c, 1, &st);
 		m = uregex_matches(p->re, 0, &st);
 		end = uregex_hitEnd(p->re, &st);
@@ -169,6 +238,8 @@ int pattern_matches(struct pattern *p, const char *s, size_t len)
 	if (p->words && regex_words_takes(s, len))
 		return regex_words_match(p->words, s, len);
 	if (!p->icu_only && len && !may_start_with(p, (unsigned char)s[0]))
+		return 0;
+	if (!ready(p))
 		return 0;
 	utext_openUTF8(&ut, s, (int64_t)len, &st);
 	uregex_setUText(p->re, &ut, &st);
@@ -246,6 +317,8 @@ int pattern_find_window(struct pattern *p, struct pattern_text *t, size_t from,
 	if (limit > t->len)
 		limit = t->len;
 	if (from > limit || !may_search(p))
+		return 0;
+	if (!ready(p))
 		return 0;
 	uregex_setText(p->re, t->u16, t->len16, &st);
 	if (limit == t->len) {

@@ -46,6 +46,14 @@ struct pattern;
  */
 struct pattern *pattern_compile(const char *re, unsigned flags, char *msg,
 				size_t msg_size, int *offset);
+/*
+ * A pattern known to compile under `flags` with `groups` groups (the memo
+ * of patternmemo.h says so), compiled by ICU when it is first searched:
+ * the same answers as pattern_compile()'s, without the compile for a
+ * pattern never searched.  Should it not compile then (as it was said to),
+ * its searches give up as a search that runs out of work does.
+ */
+struct pattern *pattern_defer(const char *re, unsigned flags, int groups);
 void pattern_free(struct pattern *p); /* NULL is a no-op */
 
 /* Number of capture groups. */

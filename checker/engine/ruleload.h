@@ -31,7 +31,8 @@ struct ruleload {
 	struct yamlfile y; /* the file, its nodes and its errors */
 	struct wordclass *classes;
 	size_t n_classes, alloc_classes;
-	int max_mark;	  /* of the rule being read */
+	struct pattern_memo *memo; /* regexes known to compile; NULL: none */
+	int max_mark;		   /* of the rule being read */
 	yaml_node_t *cur; /* the rule being read, for errors without a node */
 };
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "engine/pattern.h"
+#include "engine/patternmemo.h"
 #include "text/lexicon.h"
 #include "text/segment.h"
 #include "util/buf.h"
@@ -28,12 +29,17 @@ struct pattern *ruleload_regex(struct ruleload *L, yaml_node_t *n,
 {
 	const char *s = ruleload_scalar(L, n);
 	char msg[256];
-	int off;
+	int off, groups;
 	struct pattern *p;
 
 	if (!s) {
 		node_error(L, n, "regex must be a string");
 		return NULL;
+	}
+	groups = pattern_memo_groups(L->memo, s, flags);
+	if (groups >= 0) {
+		keep_pattern(L->rs, p = pattern_defer(s, flags, groups));
+		return p;
 	}
 	p = pattern_compile(s, flags, msg, sizeof(msg), &off);
 	if (!p) {
@@ -44,6 +50,7 @@ struct pattern *ruleload_regex(struct ruleload *L, yaml_node_t *n,
 			node_error(L, n, "%s", msg);
 		return NULL;
 	}
+	pattern_memo_add(L->memo, s, flags, pattern_groups(p));
 	keep_pattern(L->rs, p);
 	return p;
 }

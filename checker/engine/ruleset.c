@@ -18,6 +18,7 @@
 
 #include "text/lexicon.h"
 #include "engine/pattern.h"
+#include "engine/patternmemo.h"
 #include "engine/ruleload.h"
 #include "engine/template.h"
 #include "text/segment.h"
@@ -463,10 +464,10 @@ static void classes(struct ruleload *L, yaml_node_t *n)
 }
 
 /* Parse one file's text (`path` names it in messages). */
-static void load_text(struct ruleset *rs, const char *path, const char *text,
-		      size_t len)
+static void load_text(struct ruleset *rs, struct pattern_memo *memo,
+		      const char *path, const char *text, size_t len)
 {
-	struct ruleload L = { .rs = rs };
+	struct ruleload L = { .rs = rs, .memo = memo };
 	yaml_node_t *root;
 	char *msgs;
 
@@ -503,7 +504,8 @@ static void load_text(struct ruleset *rs, const char *path, const char *text,
 	free(L.classes);
 }
 
-static void load_file(struct ruleset *rs, const char *path)
+static void load_file(struct ruleset *rs, struct pattern_memo *memo,
+		      const char *path)
 {
 	struct buf b = BUF_INIT;
 	int r = buf_read_file(&b, path, MT_LIMIT_RULE_FILE);
@@ -517,7 +519,7 @@ static void load_file(struct ruleset *rs, const char *path)
 		buf_addf(&rs->errors, "%s: error: cannot read rule file: %s\n",
 			 path, strerror(errno));
 	else
-		load_text(rs, path, b.buf, b.len);
+		load_text(rs, memo, path, b.buf, b.len);
 	rs->n_errors += r < 0;
 	buf_release(&b);
 }
@@ -529,10 +531,12 @@ enum mt_err ruleset_load_mem(const char *name, const char *text, size_t len,
 			     struct ruleset **out, struct mt_error *err)
 {
 	struct ruleset *rs = xcalloc(1, sizeof(*rs));
+	struct pattern_memo *memo = pattern_memo_open();
 
 	arena_init(&rs->arena, 0);
 	buf_init(&rs->errors);
-	load_text(rs, arena_strdup(&rs->arena, name), text, len);
+	load_text(rs, memo, arena_strdup(&rs->arena, name), text, len);
+	pattern_memo_close(memo);
 	return finish(rs, out, err);
 }
 
@@ -548,13 +552,16 @@ enum mt_err ruleset_load(const char *dir, const char *const *files,
 	struct ruleset *rs = xcalloc(1, sizeof(*rs));
 	char **names = NULL;
 	size_t n_names = 0, alloc = 0;
+	struct pattern_memo *memo;
 
 	*out = NULL;
 	arena_init(&rs->arena, 0);
 	buf_init(&rs->errors);
 	if (n_files) {
+		memo = pattern_memo_open();
 		for (size_t i = 0; i < n_files; i++)
-			load_file(rs, files[i]);
+			load_file(rs, memo, files[i]);
+		pattern_memo_close(memo);
 	} else {
 		DIR *d = opendir(dir);
 		struct dirent *de;
@@ -595,13 +602,15 @@ enum mt_err ruleset_load(const char *dir, const char *const *files,
 			return rc;
 		}
 		qsort(names, n_names, sizeof(*names), cmp_str);
+		memo = pattern_memo_open();
 		for (size_t i = 0; i < n_names; i++) {
 			char *path = arena_printf(&rs->arena, "%s/%s", dir,
 						  names[i]);
 
-			load_file(rs, path);
+			load_file(rs, memo, path);
 			free(names[i]);
 		}
+		pattern_memo_close(memo);
 		free(names);
 	}
 	return finish(rs, out, err);
