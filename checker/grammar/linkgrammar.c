@@ -53,7 +53,13 @@ static Dictionary dict_acquire(void)
 	pthread_mutex_lock(&dict_lock);
 	if (!dict) {
 		quiet_thread();
-		dict = dictionary_create_lang("en");
+		/* "en/", not "en": the same dictionary, but link-grammar names
+		 * its language after the path's last part and, for "en",
+		 * loads Hunspell's en_US for spell-guessing -- a quarter of
+		 * the dictionary's load time, for a guesser we switch off
+		 * (parse_options_set_spell_guess(po, 0) below).  With no
+		 * language after the slash it loads none. */
+		dict = dictionary_create_lang("en/");
 		lg_error_clearall();
 	}
 	if (dict)
