@@ -252,13 +252,22 @@ $(BUILD)/obj/util/editdist.o $(BUILD)/obj/util/buf.o: \
 	OBJ_CFLAGS = -fno-sanitize-coverage=trace-cmp
 endif
 FUZZERS = $(patsubst tests/fuzz/%.c,build/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
-build/fuzz/%: tests/fuzz/%.c $(wildcard checker/*.c checker/*/*.[ch])
+# The instrumented library is one target that every fuzzer depends on, so
+# that `make -j2 fuzz-build` runs its sub-make once: one sub-make a fuzzer
+# built the same objects (and gen/assets.c.tmp) twice at the same time.
+# (In that sub-make, $(LIB) is the same file, with its own rule.)
+FUZZ_LIB = build/fuzz-lib/libmtlint.a
+ifneq ($(BUILD),build/fuzz-lib)
+$(FUZZ_LIB): $(wildcard checker/*.c checker/*/*.[ch] checker/report/*.css \
+	  checker/report/*.js checker/report/*.html) Makefile
 	@$(MAKE) --no-print-directory BUILD=build/fuzz-lib CC=$(FUZZ_CC) \
 	  OPT="-O1 -g" EXTRA_CFLAGS="-fsanitize=fuzzer-no-link,address,undefined" \
-	  build/fuzz-lib/libmtlint.a
+	  $@
+endif
+build/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(FUZZ_LIB)
 	@mkdir -p $(@D)
 	$(call quiet,FUZZ,$@)$(FUZZ_CC) $(CFLAGS_ALL) $(FUZZ_FLAGS) -Ichecker \
-	  -o $@ $< build/fuzz-lib/libmtlint.a $(LDLIBS_ALL)
+	  -o $@ $< $(FUZZ_LIB) $(LDLIBS_ALL)
 fuzz-build: $(FUZZERS)
 
 # Seeds: tests/fuzz/seeds.py cuts the fixtures, rule files and configurations

@@ -129,3 +129,24 @@ Test(needs, nothing_held_is_no_window_and_nothing_needed_is_all)
 	document_free(doc);
 	arena_release(&arena);
 }
+
+Test(needs, held_is_any_text_anywhere_and_nothing_needed_is_held)
+{
+	static const char *curly[] = { "\xe2\x80\x9c", "\xe2\x80\x9d" };
+	struct needles nd, none;
+	const char *mixed =
+		"He said \"no\".\n\nShe said \xe2\x80\x9cyes\xe2\x80\x9d.";
+	const char *straight = "He said \"no\".\n\nShe said \"yes\".";
+
+	init(&nd, curly, 2);
+	init(&none, NULL, 0);
+	cr_expect(needles_held(&nd, mixed, strlen(mixed)));
+	/* the closing quote alone, in the last bytes */
+	cr_expect(needles_held(&nd, mixed + 28, strlen(mixed + 28)));
+	cr_expect(!needles_held(&nd, straight, strlen(straight)));
+	/* a text cut by the end of the range is not held */
+	cr_expect(!needles_held(&nd, mixed + 30, 2));
+	cr_expect(needles_held(&none, straight, strlen(straight)));
+	cr_expect(needles_held(&none, "", 0));
+	arena_release(&arena);
+}

@@ -476,6 +476,8 @@ static void engine_check(struct engine *e, const struct document *doc,
 	uint32_t *last_end = xcalloc(rs->n_rules + 1, sizeof(*last_end));
 	struct tok_info *info = NULL;
 	size_t info_alloc = 0;
+	unsigned char *held; /* per regex rule: enabled, the document holds
+				what its `document-needs:` asks for */
 
 	for (size_t r = 0; r < rs->n_rules; r++) {
 		e->work[r].budget.used = 0;
@@ -496,17 +498,27 @@ static void engine_check(struct engine *e, const struct document *doc,
 		info = xgrow(info, &info_alloc, n + 1, sizeof(*info));
 		check_pieces(e, doc, first, n, enabled, last_end, info, out);
 	}
+	held = xcalloc(e->ix.n_regex + 1, 1);
+
+	for (size_t k = 0; k < e->ix.n_regex; k++) {
+		uint32_t ri = e->ix.regex_rules[k];
+
+		held[k] = (!enabled || enabled[ri]) &&
+			  needles_held(&rs->rules[ri].doc_needs, doc->text,
+				       doc->len);
+	}
 	for (uint32_t p = 0; e->ix.n_regex && p < doc->n_paragraphs; p++) {
 		struct span ps = doc->paragraphs[p].span;
 		struct pattern_text *pt = pattern_text_new(doc->text + ps.start,
 							   ps.end - ps.start);
 
 		for (size_t k = 0; k < e->ix.n_regex; k++)
-			if (!enabled || enabled[e->ix.regex_rules[k]])
+			if (held[k])
 				regex_rule_in(e, doc, e->ix.regex_rules[k],
 					      &doc->paragraphs[p], pt, out);
 		pattern_text_free(pt);
 	}
+	free(held);
 	for (size_t r = 0; r < rs->n_rules; r++)
 		if (e->work[r].at.start != UINT32_MAX)
 			diag_add(out, RULE_REGEX_WORK, engine_rules[0].category,

@@ -48,6 +48,11 @@ static size_t needles_find(const struct needles *nd, const char *s, size_t len,
 	return len;
 }
 
+int needles_held(const struct needles *nd, const char *s, size_t len)
+{
+	return !nd->n || needles_find(nd, s, len, 0) < len;
+}
+
 /* Mark in held[] the sentences of para (indexes from its first) that hold
  * a text, or whose blanks before them do (those count for the sentence
  * before too). */

@@ -41,6 +41,9 @@ struct needles {
 void needles_init(struct needles *nd, const char **texts, size_t n,
 		  struct arena *a);
 
+/* Does s[0..len) hold one of nd's texts (nd needing nothing: yes)? */
+int needles_held(const struct needles *nd, const char *s, size_t len);
+
 /* Is c an ASCII blank (space, tab, line end), which WITHIN_WORD's runs
  * end at? */
 int needs_blank(char c);

@@ -199,8 +199,6 @@ static int rule_id(struct ruleload *L, yaml_node_t *n, struct rule *r)
 	return bad;
 }
 
-/* `needs:` (v): a string, each of whose characters is one text a matching
- * sentence holds, or a list of such texts.  1 when bad. */
 /* Can the rule search runs of non-blank characters (within: word)?  Only
  * with texts to look for, none holding a blank. */
 static int word_needs(const struct rule *r)
@@ -212,18 +210,22 @@ static int word_needs(const struct rule *r)
 	return r->needs.n > 0;
 }
 
-static int rule_needs(struct ruleload *L, yaml_node_t *v, struct rule *r)
+/* `needs:` or `document-needs:` (key; v): a string, each of whose
+ * characters is one text a match (or the document) holds, or a list of
+ * such texts, into *nd.  1 when bad. */
+static int rule_needs(struct ruleload *L, yaml_node_t *v, const char *key,
+		      struct needles *nd)
 {
 	struct arena *a = &L->rs->arena;
 	const char **texts;
 	size_t n = 0;
 
 	if (v->type == YAML_SCALAR_NODE) {
-		const char *s = ruleload_str(L, v, "needs");
+		const char *s = ruleload_str(L, v, key);
 		size_t len = s ? strlen(s) : 0;
 
 		if (!len) {
-			node_error(L, v, "needs must not be empty");
+			node_error(L, v, "%s must not be empty", key);
 			return 1;
 		}
 		texts = arena_alloc(a, len * sizeof(*texts));
@@ -236,18 +238,19 @@ static int rule_needs(struct ruleload *L, yaml_node_t *v, struct rule *r)
 			i += cl;
 		}
 	} else {
-		texts = ruleload_strings(L, v, &n, "needs", 0);
+		texts = ruleload_strings(L, v, &n, key, 0);
 		if (!texts)
 			return 1;
 		for (size_t i = 0; i < n; i++)
 			if (!texts[i][0]) {
 				node_error(L, v,
-					   "needs: an empty text matches "
-					   "everywhere");
+					   "%s: an empty text matches "
+					   "everywhere",
+					   key);
 				return 1;
 			}
 	}
-	needles_init(&r->needs, texts, n, a);
+	needles_init(nd, texts, n, a);
 	return 0;
 }
 
@@ -266,8 +269,13 @@ static int rule_matcher(struct ruleload *L, yaml_node_t *n, struct rule *r,
 			   r->info.id);
 		return 1;
 	}
+	if (pat && (v = ruleload_get(L, n, "document-needs"))) {
+		node_error(L, v, "document-needs is for regex rules");
+		bad = 1;
+	}
 	if (pat)
-		return ruleload_sequence(L, pat, &r->pattern, "pattern") < 0;
+		return ruleload_sequence(L, pat, &r->pattern, "pattern") < 0 ||
+		       bad;
 	if ((v = ruleload_get(L, n, "case")))
 		bad |= ruleload_boolean(L, v, "case", &cs) < 0;
 	r->regex = ruleload_regex(L, rex, cs ? 0 : PATTERN_ICASE);
@@ -275,7 +283,9 @@ static int rule_matcher(struct ruleload *L, yaml_node_t *n, struct rule *r,
 	if (r->regex)
 		L->max_mark = pattern_groups(r->regex);
 	if ((v = ruleload_get(L, n, "needs")))
-		bad |= rule_needs(L, v, r);
+		bad |= rule_needs(L, v, "needs", &r->needs);
+	if ((v = ruleload_get(L, n, "document-needs")))
+		bad |= rule_needs(L, v, "document-needs", &r->doc_needs);
 	if ((v = ruleload_get(L, n, "within"))) {
 		const char *w = ruleload_scalar(L, v);
 
@@ -354,7 +364,7 @@ static void rule(struct ruleload *L, yaml_node_t *n)
 		"id", "category", "severity", "message", "description",
 		"pattern", "regex", "group", "antipatterns", "suggest", "url",
 		"examples", "safe-fix", "case", "needs", "within",
-		"precision", "sentences-only", NULL,
+		"precision", "sentences-only", "document-needs", NULL,
 	};
 	/* clang-format on */
 	struct ruleset *rs = L->rs;

@@ -103,6 +103,10 @@ struct rule {
 	struct needles needs;
 	enum needs_within within;    /* regex rule: what a match, and an
 				     antipattern's, lies within */
+	/* runs only on the documents holding one of these texts somewhere
+	 * (`document-needs:`, as `needs:`): "a straight quote in a
+	 * document that uses curly ones" */
+	struct needles doc_needs;
 	struct pattern **regex_not;  /* antipatterns of a regex rule */
 	size_t n_regex_not;
 	struct rule_example *bad, *good;
