@@ -198,6 +198,49 @@ Test(parser, cache_bounded_by_bytes_same_answers_after_eviction)
 	parser_close(p);
 }
 
+Test(parser, a_shared_store_answers_another_parser_as_a_parse_would)
+{
+	static const char *const bad[] = { "The",     "elect",	   "President",
+					   "arrived", "yesterday", "." };
+	char *dir = tmpdir();
+	struct parser_options po = { .share = 1 };
+	struct parser *p;
+	struct mt_error err = { 0 };
+	uint8_t u[6], u0[6];
+	struct parse_job job = { .words = bad, .n_words = 6, .unlinked = u };
+	struct parse_job first;
+	struct parser_stats st;
+
+	setenv("MTLINT_CACHE_DIR", dir, 1);
+	cr_assert_eq(parser_open(&po, &p, &err), MT_ERR_OK, "%s", err.msg);
+	parser_parse(p, &job, 1);
+	first = job;
+	memcpy(u0, u, sizeof(u));
+	cr_expect(!job.cached);
+	parser_close(p); /* writes the store */
+
+	/* another parser (as another process would): from the store */
+	cr_assert_eq(parser_open(&po, &p, &err), MT_ERR_OK, "%s", err.msg);
+	memset(u, 9, sizeof(u));
+	parser_parse(p, &job, 1);
+	parser_get_stats(p, &st);
+	cr_expect(job.cached);
+	cr_expect_eq(st.store_hits, 1);
+	cr_expect_eq(st.parsed, 0);
+	cr_expect_eq(job.status, first.status);
+	cr_expect_eq(job.null_count, first.null_count);
+	cr_expect_eq(job.cost, first.cost);
+	cr_expect(memcmp(u, u0, sizeof(u)) == 0);
+	parser_close(p);
+
+	/* not sharing: parsed again */
+	cr_assert_eq(parser_open(NULL, &p, &err), MT_ERR_OK, "%s", err.msg);
+	parser_parse(p, &job, 1);
+	cr_expect(!job.cached);
+	parser_close(p);
+	rmdir_all(dir);
+}
+
 Test(parser, glued_words_reach_the_tokenizer_as_written)
 {
 	/* "w/o" split in three words but written without spaces */

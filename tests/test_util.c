@@ -12,6 +12,7 @@
 #include "util/buf.h"
 #include "util/common.h"
 #include "util/gencache.h"
+#include "util/hash.h"
 #include "util/limits.h"
 #include "util/listfile.h"
 #include "util/strtab.h"
@@ -429,4 +430,29 @@ Test(strtab, clear_forgets_the_keys_and_keeps_the_arrays)
 	/* clearing an empty table does nothing */
 	strtab_clear(&t);
 	cr_assert_eq(strtab_count(&t), 0);
+}
+
+Test(hash, fnv1a_and_the_block_digest_have_fixed_values)
+{
+	const char *s = "The quick brown fox jumps over the lazy dog.";
+	size_t n = strlen(s);
+	char t[64];
+	uint64_t h = hash_block(HASH_INIT, s, n);
+
+	/* FNV-1a's published value for "a"; both are the same on every
+	 * machine (the block digest reads its words little-endian) */
+	cr_expect_eq(hash_bytes(HASH_INIT, "a", 1),
+		     UINT64_C(0xaf63dc4c8601ec8c));
+	cr_expect_eq(h, UINT64_C(0x81d01d60feb56a19), "%016llx",
+		     (unsigned long long)h);
+	cr_expect_eq(hash_block(HASH_INIT, "abc", 3),
+		     hash_bytes(HASH_INIT, "abc", 3),
+		     "under eight bytes: byte by byte");
+	/* every byte counts, in a word or in the tail */
+	for (size_t i = 0; i < n; i++) {
+		memcpy(t, s, n);
+		t[i] ^= 1;
+		cr_expect_neq(hash_block(HASH_INIT, t, n), h, "byte %zu", i);
+	}
+	cr_expect_neq(hash_block(HASH_INIT, s, n - 1), h);
 }

@@ -35,6 +35,8 @@ int cmd_batch(struct cli_opts *o)
 	so.max_line = (size_t)o->max_request;
 	o->so.n_slots = so.jobs;
 	o->so.dopts.encoding = "UTF-8"; /* JSON strings are */
+	if (o->so.co.grammar_parser_share < 0)
+		o->so.co.grammar_parser_share = 1;
 	if (session_new(&o->so, &s, &cerrs, &err) != MT_ERR_OK) {
 		yamlfile_errors_print(&cerrs, stderr);
 		fprintf(stderr, "mtlint: error: %s\n", err.msg);

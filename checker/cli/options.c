@@ -330,6 +330,11 @@ static const struct option_row options[] = {
 	  OFF(so.co.grammar_parser_max_sentences), 0, 100000000, NULL,
 	  "parse at most the first N sentences of a document, a count, never "
 	  "time (default: 0, all)" },
+	{ "shared-parses", 0, NULL, CLI_CHECK | CLI_BATCH, NULL, set_int_choice,
+	  OFF(so.co.grammar_parser_share), 0, 0, on_off,
+	  "share parse results with other mtlint processes through the "
+	  "cache directory, so that processes splitting a corpus parse each "
+	  "sentence once (default: on for batch, off for check)" },
 	{ "grammar-max-words", 0, "N", ALL_CHECKING, NULL, set_unsigned,
 	  OFF(so.co.grammar_parser_max_words), 1, UNIT_MAX_WORDS, NULL,
 	  "parse only sentences of at most N words, punctuation and quoted "

@@ -18,6 +18,7 @@
 #include <link-grammar/dict-api.h>
 #include <link-grammar/link-includes.h>
 
+#include "grammar/parsestore.h"
 #include "util/buf.h"
 #include "util/gencache.h"
 #include "util/xalloc.h"
@@ -53,7 +54,13 @@ static Dictionary dict_acquire(void)
 	pthread_mutex_lock(&dict_lock);
 	if (!dict) {
 		quiet_thread();
-		dict = dictionary_create_lang("en");
+		/* "en/", not "en": the same dictionary, but link-grammar names
+		 * its language after the path's last part and, for "en",
+		 * loads Hunspell's en_US for spell-guessing -- a quarter of
+		 * the dictionary's load time, for a guesser we switch off
+		 * (parse_options_set_spell_guess(po, 0) below).  With no
+		 * language after the slash it loads none. */
+		dict = dictionary_create_lang("en/");
 		lg_error_clearall();
 	}
 	if (dict)
@@ -92,26 +99,41 @@ struct parser {
 	Dictionary dict; /* the shared one */
 	pthread_mutex_t lock; /* cache and stats */
 	struct gencache cache; /* joined sentence text -> struct cache_entry */
+	struct parse_store *store; /* opts.share: shared with other processes */
 	struct parser_stats stats;
 	int trace; /* $MTLINT_PARSER_TRACE: each sentence on stderr */
 };
+
+/* The cached result for text: the parser's own cache, else the shared
+ * store; NULL when neither has it.  Caller holds the lock. */
+static const unsigned char *cache_find(struct parser *p, const char *text,
+				       size_t *len)
+{
+	const unsigned char *v = gencache_get(&p->cache, text, strlen(text),
+					      len);
+
+	if (v || !p->store)
+		return v;
+	v = parse_store_get(p->store, text, strlen(text), len);
+	if (v)
+		p->stats.store_hits++;
+	return v;
+}
 
 /* Copy a cached result into job; 1 when found.  Caller holds the lock. */
 static int cache_get(struct parser *p, const char *text, struct parse_job *job)
 {
 	size_t len;
-	const unsigned char *v = gencache_get(&p->cache, text, strlen(text),
-					      &len);
+	const unsigned char *v = cache_find(p, text, &len);
 	struct cache_entry e;
 
-	if (!v)
+	if (!v || len < sizeof(e))
 		return 0;
 	memcpy(&e, v, sizeof(e));
 	/* the same text split into other words ("ab" or "a" + "b" glued);
 	 * a cheap parse's failure does not say which words are unlinked */
-	if (e.n_words != job->n_words ||
-	    (e.complete_only && !job->complete_only &&
-	     e.status == PARSE_NULLS))
+	if (e.n_words != job->n_words || len != sizeof(e) + e.n_words ||
+	    (e.complete_only && !job->complete_only && e.status == PARSE_NULLS))
 		return 0;
 	job->status = e.status;
 	job->null_count = e.null_count;
@@ -148,6 +170,9 @@ static void cache_put(struct parser *p, const char *text,
 	memcpy(v + sizeof(e), job->unlinked, job->n_words);
 	gencache_put(&p->cache, text, strlen(text), v,
 		     sizeof(e) + job->n_words);
+	if (p->store)
+		parse_store_put(p->store, text, strlen(text), v,
+				sizeof(e) + job->n_words);
 	free(v);
 }
 
@@ -625,6 +650,23 @@ void parser_get_stats(struct parser *p, struct parser_stats *out)
 
 /* --- lifecycle ---------------------------------------------------------- */
 
+/* The shared store of results made with this parser's set-up: its key
+ * names everything a result depends on (parsestore.h). */
+static void open_store(struct parser *p)
+{
+	char key[512];
+
+	snprintf(key, sizeof(key),
+		 "mtlint parse store 1; %s; dictionary %s; max_words %u; "
+		 "short_length %u; max_nulls %u; relaxed_cost %.6f; "
+		 "entry %zu",
+		 linkgrammar_get_version(),
+		 linkgrammar_get_dict_version(p->dict), p->opts.max_words,
+		 p->opts.short_length, p->opts.max_nulls, p->opts.relaxed_cost,
+		 sizeof(struct cache_entry));
+	p->store = parse_store_open(key);
+}
+
 enum mt_err parser_open(const struct parser_options *opts,
 			struct parser **out, struct mt_error *err)
 {
@@ -670,6 +712,8 @@ enum mt_err parser_open(const struct parser_options *opts,
 	p->trace = getenv("MTLINT_PARSER_TRACE") != NULL;
 	pthread_mutex_init(&p->lock, NULL);
 	gencache_init(&p->cache, p->opts.cache_bytes);
+	if (p->opts.share)
+		open_store(p);
 	*out = p;
 	return MT_ERR_OK;
 }
@@ -678,6 +722,7 @@ void parser_close(struct parser *p)
 {
 	if (!p)
 		return;
+	parse_store_close(p->store);
 	gencache_release(&p->cache);
 	pthread_mutex_destroy(&p->lock);
 	dict_release();

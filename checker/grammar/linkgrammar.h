@@ -85,6 +85,9 @@ struct parser_options {
 	 * costlier (rarer) constructions, up to this disjunct cost; it
 	 * counts as complete when that succeeds.  0: 3.5; < 0: never */
 	double relaxed_cost;
+	/* 1: look results up in, and add them to, the parse store of the
+	 * cache directory (parsestore.h), shared with other processes */
+	int share;
 };
 
 enum parse_status {
@@ -184,6 +187,7 @@ unsigned parser_word_kinds(struct parser *p, const char *word);
 struct parser_stats {
 	uint64_t parsed;     /* sentences given to link-grammar */
 	uint64_t cache_hits; /* sentences answered from the cache */
+	uint64_t store_hits; /* ... of them, from the shared parse store */
 	uint64_t timeouts;
 	uint64_t parse_ns;   /* CPU time spent in link-grammar (all threads) */
 	size_t cache_bytes;   /* the cache now (gencache_bytes()) */

@@ -143,6 +143,7 @@ static enum mt_err gp_open(struct checker *c,
 	if (!st->on)
 		return MT_ERR_OK;
 	po.max_words = UNIT_MAX_WORDS;
+	po.share = opts->grammar_parser_share == 1;
 	rc = parser_open(&po, &st->parser, err);
 	return rc;
 }

@@ -99,6 +99,10 @@ struct checker_options {
 	 * words, punctuation and quoted fragments not counted
 	 * (grammar/parse.h); 0: all the parser can take */
 	unsigned grammar_parser_max_words;
+	/* grammar parser: 1 shares parse results with other processes
+	 * through the cache directory (grammar/parsestore.h), 0 does not,
+	 * -1 leaves it to the command (on for `mtlint batch`) */
+	int grammar_parser_share;
 	/* spelling: all-caps words of up to this many letters are acronyms
 	 * and never spell-checked; 0: the default (SPELLING_ACRONYM_MAX) */
 	int acronym_max;
@@ -115,7 +119,11 @@ struct severity_override {
 	enum mt_severity severity;
 };
 
-#define CHECKER_OPTIONS_INIT { .lang = "en_US", .grammar_parser = -1 }
+#define CHECKER_OPTIONS_INIT                           \
+	{                                              \
+		.lang = "en_US", .grammar_parser = -1, \
+		.grammar_parser_share = -1             \
+	}
 
 struct checker;
 

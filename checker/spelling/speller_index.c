@@ -44,7 +44,7 @@ static uint64_t index_hash(struct speller *sp, int expanded)
 	h = hash_bytes(h, &expanded, sizeof(expanded));
 	for (size_t i = 0; i < ARRAY_SIZE(files); i++) {
 		if (buf_read_file(&b[i], files[i], 0) == 0)
-			h = hash_bytes(h, b[i].buf, b[i].len);
+			h = hash_block(h, b[i].buf, b[i].len);
 		h = hash_bytes(h, "\n--\n", 4);
 	}
 	aff_closure_free(sp->closure);

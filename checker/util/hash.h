@@ -14,13 +14,15 @@
  *	h = hash_bytes(h, rule, strlen(rule));
  *	h = hash_bytes(h, text, len);
  *
- * Depends on nothing but libc.
+ * Depends on nothing but libc (glibc's <endian.h>).
  */
 #ifndef MT_HASH_H
 #define MT_HASH_H
 
+#include <endian.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #define HASH_INIT UINT64_C(14695981039346656037) /* FNV offset basis */
 #define HASH_PRIME UINT64_C(1099511628211)	   /* FNV prime */
@@ -39,6 +41,29 @@ static inline uint64_t hash_bytes(uint64_t h, const void *p, size_t n)
 	for (size_t i = 0; i < n; i++)
 		h = hash_byte(h, s[i]);
 	return h;
+}
+
+/*
+ * h extended by n bytes at p, eight at a time (read little-endian, so the
+ * same value on every machine): a digest of megabytes -- the dictionary
+ * files that name a cached index -- in a tenth of hash_bytes()'s time,
+ * whose one multiplication per byte waits on the one before.  Its values
+ * differ from hash_bytes()'s: use it for cache keys, never for recorded
+ * fingerprints.
+ */
+static inline uint64_t hash_block(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, s + i, sizeof(w));
+		h = (h ^ le64toh(w)) * HASH_PRIME;
+		h ^= h >> 32;
+	}
+	return hash_bytes(h, s + i, n - i);
 }
 
 #endif /* MT_HASH_H */
