@@ -527,6 +527,16 @@ static void load_file(struct ruleset *rs, struct pattern_memo *memo,
 static enum mt_err finish(struct ruleset *rs, struct ruleset **out,
 			  struct mt_error *err);
 
+/* Load the files in order, with one memo of compiled regexes for all. */
+static void load_files(struct ruleset *rs, const char *const *paths, size_t n)
+{
+	struct pattern_memo *memo = pattern_memo_open();
+
+	for (size_t i = 0; i < n; i++)
+		load_file(rs, memo, paths[i]);
+	pattern_memo_close(memo);
+}
+
 enum mt_err ruleset_load_mem(const char *name, const char *text, size_t len,
 			     struct ruleset **out, struct mt_error *err)
 {
@@ -552,16 +562,12 @@ enum mt_err ruleset_load(const char *dir, const char *const *files,
 	struct ruleset *rs = xcalloc(1, sizeof(*rs));
 	char **names = NULL;
 	size_t n_names = 0, alloc = 0;
-	struct pattern_memo *memo;
 
 	*out = NULL;
 	arena_init(&rs->arena, 0);
 	buf_init(&rs->errors);
 	if (n_files) {
-		memo = pattern_memo_open();
-		for (size_t i = 0; i < n_files; i++)
-			load_file(rs, memo, files[i]);
-		pattern_memo_close(memo);
+		load_files(rs, files, n_files);
 	} else {
 		DIR *d = opendir(dir);
 		struct dirent *de;
@@ -602,15 +608,14 @@ enum mt_err ruleset_load(const char *dir, const char *const *files,
 			return rc;
 		}
 		qsort(names, n_names, sizeof(*names), cmp_str);
-		memo = pattern_memo_open();
 		for (size_t i = 0; i < n_names; i++) {
 			char *path = arena_printf(&rs->arena, "%s/%s", dir,
 						  names[i]);
 
-			load_file(rs, memo, path);
 			free(names[i]);
+			names[i] = path; /* in the arena from now on */
 		}
-		pattern_memo_close(memo);
+		load_files(rs, (const char *const *)names, n_names);
 		free(names);
 	}
 	return finish(rs, out, err);
