@@ -248,7 +248,9 @@ FUZZ_UNTRACED = check engine grammar lm reference spelling
 ifeq ($(BUILD),build/fuzz-lib)
 $(foreach d,$(FUZZ_UNTRACED),$(filter $(BUILD)/obj/$(d)/%,$(LIB_OBJS))) \
 $(BUILD)/obj/util/strtab.o $(BUILD)/obj/util/gencache.o \
-$(BUILD)/obj/util/editdist.o $(BUILD)/obj/util/buf.o: \
+$(BUILD)/obj/util/editdist.o $(BUILD)/obj/util/buf.o \
+$(BUILD)/obj/util/arena.o $(BUILD)/obj/util/xalloc.o \
+$(BUILD)/obj/util/namesim.o $(BUILD)/obj/text/docmap.o: \
 	OBJ_CFLAGS = -fno-sanitize-coverage=trace-cmp
 endif
 FUZZERS = $(patsubst tests/fuzz/%.c,build/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
