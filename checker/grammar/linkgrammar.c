@@ -617,6 +617,8 @@ unsigned parser_word_kinds(struct parser *p, const char *word)
 		case 'g': k |= PARSER_VERB; break;
 		default: break;
 		}
+		if (strcmp(s + n + 1, "a-c") == 0)
+			k |= PARSER_COMPARATIVE;
 	}
 	free_lookup_list(p->dict, dn);
 	return k;

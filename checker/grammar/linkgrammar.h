@@ -178,6 +178,7 @@ enum parser_kind {
 	PARSER_VERB = 1 << 2,
 	PARSER_ADJ = 1 << 3,
 	PARSER_ADV = 1 << 4,
+	PARSER_COMPARATIVE = 1 << 5, /* an ".a-c" entry: "closer", "faster" */
 };
 
 /* The parts of speech of the word's dictionary entries (enum

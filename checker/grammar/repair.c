@@ -163,20 +163,29 @@ static uint32_t phrase_start(struct parser *p, const struct repair_text *t,
  * Can an article stand right before word i: a word that can be a noun, an
  * adjective or an adverb ("the very old"), a name or a number?  Before
  * anything else ("the has") a linkage the inserted article makes is the
- * parser's accident, not a repair.
+ * parser's accident, not a repair.  So is one before a comparative that no
+ * noun or adjective follows: "move closer to", "ran faster." are English
+ * the dictionary lacks, and "the closer" only turns the word into a noun
+ * (before a noun the article stays possible: "pay [a] higher price").
  */
 static int article_fits(struct parser *p, const struct repair_text *t,
 			uint32_t i)
 {
 	const char *w;
+	unsigned k;
 
 	if (i >= t->n)
 		return 0;
 	w = t->words[i];
 	if (isupper((unsigned char)w[0]) || isdigit((unsigned char)w[0]))
 		return 1;
-	return (parser_word_kinds(p, w) &
-		(PARSER_NOUN | PARSER_ADJ | PARSER_ADV)) != 0;
+	k = parser_word_kinds(p, w);
+	if ((k & PARSER_COMPARATIVE) &&
+	    (i + 1 >= t->n || !isalpha((unsigned char)t->words[i + 1][0]) ||
+	     !(parser_word_kinds(p, t->words[i + 1]) &
+	       (PARSER_NOUN | PARSER_ADJ))))
+		return 0;
+	return (k & (PARSER_NOUN | PARSER_ADJ | PARSER_ADV)) != 0;
 }
 
 /* Finite forms no infinitive marker, preposition or copula precedes. */
@@ -214,6 +223,67 @@ static int insert_fits(struct parser *p, const struct repair_text *t,
 	return 1;
 }
 
+/*
+ * Is word i a comparative standing as a verb's complement, with no noun or
+ * adjective after it ("moved closer to the window", "stepped closer.")?
+ * English has it after any verb of motion or change; link-grammar's
+ * dictionary links it after a few only, so an unlinked one there is the
+ * dictionary's gap: no inserted word is the repair ("the closer" makes a
+ * noun of it).  Before a noun it may still lack its article ("pay higher
+ * price"), and that is left to the repairs.
+ */
+static int comparative_complement(struct parser *p,
+				  const struct repair_text *t, uint32_t i)
+{
+	const char *w = t->words[i];
+
+	if (i == 0 || !islower((unsigned char)w[0]) ||
+	    !(parser_word_kinds(p, w) & PARSER_COMPARATIVE) ||
+	    !islower((unsigned char)t->words[i - 1][0]) ||
+	    !(parser_word_kinds(p, t->words[i - 1]) & PARSER_VERB))
+		return 0;
+	return i + 1 >= t->n || !isalpha((unsigned char)t->words[i + 1][0]) ||
+	       !(parser_word_kinds(p, t->words[i + 1]) &
+		 (PARSER_NOUN | PARSER_ADJ));
+}
+
+/*
+ * Is word i a plural noun in apposition to a plural personal pronoun ("we
+ * teachers", "you children", "us students")?  link-grammar has no link
+ * for it, and the article a repair would insert ("we [the] teachers") is
+ * wrong: the dictionary's gap, whatever follows unlinked with it.
+ */
+static int plural_noun(struct parser *p, const char *w)
+{
+	size_t n = strlen(w);
+	unsigned k;
+
+	if (!islower((unsigned char)w[0]))
+		return 0;
+	k = parser_word_kinds(p, w);
+	/* the dictionary's regular plurals are plain ".n" entries: the
+	 * ending tells ("guys", not "boss" or "bus") */
+	return (k & PARSER_PLURAL) ||
+	       ((k & PARSER_NOUN) && n > 2 && w[n - 1] == 's' &&
+		!strchr("siu", w[n - 2]));
+}
+
+static int pronoun_apposition(struct parser *p, const struct repair_text *t,
+			      uint32_t from, uint32_t to)
+{
+	static const char *const pronouns[] = { "we", "you", "us" };
+
+	/* the group may hold the pronoun too ("We teachers") */
+	for (uint32_t i = from; i <= to && i <= from + 1; i++) {
+		if (i == 0 || !plural_noun(p, t->words[i]))
+			continue;
+		for (size_t k = 0; k < ARRAY_SIZE(pronouns); k++)
+			if (strcasecmp(t->words[i - 1], pronouns[k]) == 0)
+				return 1;
+	}
+	return 0;
+}
+
 void repair_find(struct parser *p, const struct repair_text *t,
 		 uint32_t from, uint32_t to, struct repair_verdict *out)
 {
@@ -227,6 +297,11 @@ void repair_find(struct parser *p, const struct repair_text *t,
 	memset(out, 0, sizeof(*out));
 	if (from > to || to >= t->n)
 		return;
+	if ((from == to && comparative_complement(p, t, from)) ||
+	    pronoun_apposition(p, t, from, to)) {
+		out->dictionary_gap = 1;
+		return;
+	}
 	if (from == to)
 		for (size_t i = 0; i < ARRAY_SIZE(partners); i++)
 			if (strcasecmp(t->words[from], partners[i][0]) == 0)
