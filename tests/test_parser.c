@@ -323,6 +323,43 @@ Test(repair, verdicts)
 	parser_close(p);
 }
 
+Test(repair, parser_gaps_no_repair_fills)
+{
+	/* a comparative as a verb's complement and a plural noun after
+	 * we/you/us are English the dictionary lacks: no inserted article
+	 * ("moved the closer", "We the teachers") is a repair; before a noun
+	 * the comparative may still lack its article */
+	static const char *const cmp[] = { "The", "dogs", "moved", "closer",
+					   "to", "the", "fire", "." };
+	static const char *const app[] = { "We", "teachers", "work", "hard",
+					   "every", "day", "." };
+	static const char *const noun[] = { "They", "want", "bigger",
+					    "house", "near", "the", "park",
+					    "." };
+	const struct repair_text t1 = { cmp, NULL, 8 };
+	const struct repair_text t2 = { app, NULL, 7 };
+	const struct repair_text t3 = { noun, NULL, 8 };
+	struct repair_verdict v;
+	struct parser *p;
+	struct mt_error err = { 0 };
+
+	cr_assert_eq(parser_open(NULL, &p, &err), MT_ERR_OK, "%s", err.msg);
+	cr_expect(parser_word_kinds(p, "closer") & PARSER_COMPARATIVE);
+	cr_expect(!(parser_word_kinds(p, "close") & PARSER_COMPARATIVE));
+	repair_find(p, &t1, 3, 3, &v);
+	cr_expect(v.dictionary_gap && !v.repaired,
+		  "'moved closer to': gap %d, repaired %d '%s'",
+		  v.dictionary_gap, v.repaired,
+		  v.repaired ? v.fix.word : "");
+	repair_find(p, &t2, 0, 1, &v);
+	cr_expect(v.dictionary_gap && !v.repaired,
+		  "'We teachers': gap %d, repaired %d '%s'", v.dictionary_gap,
+		  v.repaired, v.repaired ? v.fix.word : "");
+	repair_find(p, &t3, 2, 3, &v);
+	cr_expect(!v.dictionary_gap, "'bigger house' taken for a gap");
+	parser_close(p);
+}
+
 Test(repair, no_function_word_before_a_finite_verb)
 {
 	/* an aside between dashes the dictionary cannot link: whatever

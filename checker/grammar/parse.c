@@ -38,10 +38,15 @@ static const struct rule_info gp_rules[] = {
 		  "The council has decided [postpone] the vote until June. "
 		  "-> to postpone",
 		  "In a [chemical reaction] observed by the panel showed that "
-		  "the mix was unstable."),
+		  "the mix was unstable.",
+		  "They want [bigger house] near the park. -> the bigger "
+		  "house"),
 	  .good = RULE_EXAMPLES(
 		  "The council has decided to postpone the vote until June.",
 		  "The mayor and the council agreed to the plan.",
+		  "The dogs moved closer to the fire.",
+		  "We teachers work hard every day.",
+		  "You children must wash the dishes.",
 		  "A chemical reaction observed by the panel showed that the "
 		  "mix was unstable.",
 		  "At a minimum firms must report their losses.") },
@@ -60,6 +65,8 @@ static const struct rule_info gp_rules[] = {
 			       "They explained [me] the whole story."),
 	  .good = RULE_EXAMPLES("She apparently married a famous violinist.",
 				"They explained the whole story to me.",
+				"She stepped closer to the edge.",
+				"Do you children know the answer?",
 				"\u201cSit down,\u201d she said. They "
 				"explained me the whole story.") },
 	{ GRAMMAR_RULE_SHORT, CATEGORY, MT_SEV_INFO,
