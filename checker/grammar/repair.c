@@ -273,9 +273,10 @@ static int pronoun_apposition(struct parser *p, const struct repair_text *t,
 {
 	static const char *const pronouns[] = { "we", "you", "us" };
 
-	/* the group may hold the pronoun too ("We teachers") */
-	for (uint32_t i = from; i <= to && i <= from + 1; i++) {
-		if (i == 0 || !plural_noun(p, t->words[i]))
+	/* the group may hold the pronoun, the noun or both ("We teachers",
+	 * "Do [you] children know") */
+	for (uint32_t i = from ? from : 1; i <= to + 1 && i < t->n; i++) {
+		if (!plural_noun(p, t->words[i]))
 			continue;
 		for (size_t k = 0; k < ARRAY_SIZE(pronouns); k++)
 			if (strcasecmp(t->words[i - 1], pronouns[k]) == 0)
