@@ -13,9 +13,11 @@
  *     words, abbreviations), a coordinating conjunction, a stranded final
  *     particle or an opening subordinator, when an earlier pass reported a
  *     fluency/grammar problem there (the rule engine runs first: one
- *     defect, one report), and when a stand-in word of the same part of
+ *     defect, one report), when a stand-in word of the same part of
  *     speech links the sentence (the word's dictionary entry fails, not
- *     the sentence);
+ *     the sentence), and at two constructions the dictionary lacks: a
+ *     comparative as a verb's complement ("moved closer to") and a
+ *     plural noun after we/you/us ("you children");
  *   - GRAMMAR_RULE_PARSE (warning) when a repair links it: the repair is
  *     the suggestion.  An inserted word counts only next to an open-class
  *     word (a noun, verb, adjective or adverb) that is not capitalised
