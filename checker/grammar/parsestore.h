@@ -12,7 +12,8 @@
  * O_APPEND per batch, so concurrent writers never interleave within one)
  * and at parse_store_close().  A reader stops at the first damaged record
  * (a write cut short by a full disk or a killed process): what comes
- * before it is used, what comes after it is not.
+ * before it is used, what comes after it is not.  A text logged more
+ * than once is answered by its last record.
  *
  * The file is named after a digest of `key` (the caller's description of
  * everything a result depends on: link-grammar's and its dictionary's
