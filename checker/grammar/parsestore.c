@@ -115,6 +115,8 @@ struct parse_store *parse_store_open(const char *key)
 		return NULL;
 	snprintf(path, sizeof(path), "%s/parses-%016llx.log", dir,
 		 (unsigned long long)hash_bytes(HASH_INIT, key, strlen(key)));
+	mt_cache_used(path);
+	mt_cache_prune(dir, "parses-", ".log", path);
 	return parse_store_open_file(path);
 }
 
