@@ -238,6 +238,11 @@ Test(reference, an_abbreviation_written_two_ways_gets_the_dotted_form)
 	cr_expect_eq(count_findings(&p.l, "abbreviations."), 2, "%s",
 		     findings_dump(p.doc, &p.l));
 	checked_release(&p);
+	/* a sentence's full stop ends the abbreviation too */
+	check_text(NULL, "The U.S. envoy left. Talks went on in the US.", NULL,
+		   &p);
+	expect_finding(&p, "abbreviations.inconsistent", "US", "U.S");
+	checked_release(&p);
 	/* one form throughout: nothing */
 	check_text(NULL, "The UN envoy met US staff. The UN envoy left.", NULL,
 		   &p);

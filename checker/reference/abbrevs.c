@@ -124,22 +124,32 @@ static void count_plain(const struct document *doc, const struct sentence *s,
 
 /* The other form of the capitals l[0..n): "U.S." for a plain form, "US"
  * for a dotted one (with the full stop that ends a sentence when the
- * dotted form ended it: "in the U.S." -> "in the US."; before a
+ * dotted form ended it: "in the U.S." -> "in the US."; a plain form
+ * before a full stop lends it that one: "in the US." -> "U.S" + "."; before a
  * capital, "U.S. Army" or a sentence the segmenter did not split, the
  * finding goes without a fix). */
 static void other_form(const char *l, size_t n, int dotted, int at_end,
-		       char *out)
+		       int stop_after, char *out)
 {
 	size_t k = 0;
 
 	for (size_t i = 0; i < n; i++) {
 		out[k++] = l[i];
-		if (!dotted)
+		if (!dotted && !(stop_after && i + 1 == n))
 			out[k++] = '.';
 	}
 	if (dotted && at_end)
 		out[k++] = '.';
 	out[k] = '\0';
+}
+
+/* Is token i followed, with no space, by a full stop ("in the US.")? */
+static int full_stop_after(const struct document *doc, uint32_t i)
+{
+	const struct token *t = &doc->tokens[i], *u = t + 1;
+
+	return i + 1 < doc->n_tokens && u->kind == TOK_PUNCT &&
+	       u->span.start == t->span.end && doc->text[u->span.start] == '.';
 }
 
 static void report_sentence(struct run *r, const struct sentence *s,
@@ -154,7 +164,8 @@ static void report_sentence(struct run *r, const struct sentence *s,
 		const struct token *t = &doc->tokens[i];
 		const char *w = doc->text + t->span.start;
 		size_t n = t->span.end - t->span.start, ln;
-		char l[MAX_LETTERS], fix[2 * MAX_LETTERS + 2];
+		char l[MAX_LETTERS], fix[2 * MAX_LETTERS + 2],
+			shown[2 * MAX_LETTERS + 2];
 		uint32_t id, elsewhere;
 		int dotted;
 		struct diag *d;
@@ -171,16 +182,18 @@ static void report_sentence(struct run *r, const struct sentence *s,
 		    !c[id].plain)
 			continue;
 		elsewhere = dotted ? c[id].plain : c[id].dotted;
-		other_form(l, ln, dotted, i + 1 == last, fix);
+		other_form(l, ln, dotted, 0, 0, shown);
+		other_form(l, ln, dotted, i + 1 == last,
+			   full_stop_after(doc, i), fix);
 		d = diag_add(r->ctx->diags, ri->id, ri->category, ri->severity,
 			     t->span,
 			     "'%.*s' here, '%.*s' elsewhere in the article "
 			     "(%u time%s): %s writes '%.*s'",
-			     (int)n, w, (int)(dotted ? ln : 2 * ln), fix,
+			     (int)n, w, (int)(dotted ? ln : 2 * ln), shown,
 			     elsewhere, elsewhere == 1 ? "" : "s",
 			     keep_dots ? "American news style (AP)"
 				       : "British style",
-			     (int)(dotted ? ln : 2 * ln), fix);
+			     (int)(dotted ? ln : 2 * ln), shown);
 		if (!dotted || i + 1 == last ||
 		    !(doc->tokens[i + 1].flags & TOKF_CAP))
 			diag_suggest(r->ctx->diags, d, fix);
