@@ -21,5 +21,5 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	return fuzz_check_text(0, data, size);
+	return fuzz_check_text(FUZZ_RULES, data, size);
 }

@@ -162,5 +162,5 @@ void parser_get_stats(struct parser *p, struct parser_stats *out)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	return fuzz_check_text(FUZZ_PARSER, data, size);
+	return fuzz_check_text(FUZZ_RULES | FUZZ_PARSER, data, size);
 }

@@ -5,10 +5,10 @@
  * (URLs, acronyms, numbers, backticks), Hunspell checks through the
  * caches, case and possessive handling, hyphenated parts, suggestions
  * ranked (with their per-document time cap), names and dialect variants.
- * The rules stay on (they cost little; the passes look at their findings);
- * the other passes are off, so that small inputs run fast.  Invariants:
- * fuzz_check_diags().  Seeds: the fixture articles.  Dictionary:
- * fuzz_check.dict.
+ * The shipped rules (fuzz_check's) and the other passes are off: the
+ * spelling pass does not read their findings, and small inputs run fast.
+ * Invariants: fuzz_check_diags().  Seeds: the fixture articles.
+ * Dictionary: fuzz_check.dict.
  */
 #include <stddef.h>
 #include <stdint.h>

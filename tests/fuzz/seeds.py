@@ -115,8 +115,8 @@ def main():
     out = sys.argv[1]
     seeds = {t: [] for t in ["fuzz_check", "fuzz_spelling", "fuzz_parser",
                              "fuzz_segment", "fuzz_gate", "fuzz_decode",
-                             "fuzz_reference", "fuzz_lsp", "fuzz_rules",
-                             "fuzz_config"]}
+                             "fuzz_reference", "fuzz_score", "fuzz_lsp",
+                             "fuzz_rules", "fuzz_config", "fuzz_report"]}
     all_texts = list(texts())
     for t in all_texts:
         for target in ["fuzz_check", "fuzz_spelling", "fuzz_segment",
@@ -137,6 +137,17 @@ def main():
     for a, r in zip(art, ref):
         seeds["fuzz_reference"].append(a[:MAX // 2] + b"\n===\n" +
                                        r[:MAX // 2])
+        seeds["fuzz_score"].append(a[:MAX // 2] + b"\n===\n" +
+                                   r[:MAX // 2])
+    # line by line (score_corpus): as many lines on both sides
+    a_lines = read("fixtures/mt-article.txt").split(b"\n")
+    r_lines = read("fixtures/reference-article.txt").split(b"\n")
+    for n in (2, 4, 8):
+        seeds["fuzz_score"].append(
+            b"\n".join(x[:MAX // (2 * n)] for x in a_lines[:n]) +
+            b"\n===\n" +
+            b"\n".join(x[:MAX // (2 * n)] for x in r_lines[:n]))
+    seeds["fuzz_report"] = seeds["fuzz_reference"] + all_texts
     seeds["fuzz_rules"] = list(rule_chunks())
     seeds["fuzz_config"] = list(configs())
     for target, items in seeds.items():
