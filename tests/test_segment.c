@@ -143,6 +143,33 @@ Test(segment, paragraphs_and_line_breaks)
 	document_free(doc);
 }
 
+/* ICU joins the indent and a format character after it (a soft hyphen)
+ * into one piece: the line break before the indent still counts, and a
+ * sentence ending in an abbreviation does not run over the blank line */
+Test(segment, line_break_kept_before_indent_and_format_character)
+{
+	struct document *doc = segment_str(
+		"She works for the U.S. \n\n   \xC2\xADpre-war data");
+	const struct token *t = tok(doc, "\xC2\xAD");
+
+	cr_assert_not_null(t);
+	cr_assert(t->flags & TOKF_LINE_BEFORE, "flags %x", t->flags);
+	cr_assert_eq(doc->n_paragraphs, 2);
+	cr_assert_eq(doc->n_sentences, 2, "%u sentences", doc->n_sentences);
+	for (uint32_t i = 0; i < doc->n_sentences; i++) {
+		const struct paragraph *p =
+			&doc->paragraphs[doc->sentences[i].paragraph];
+
+		cr_assert(doc->sentences[i].span.start >= p->span.start &&
+				  doc->sentences[i].span.end <= p->span.end,
+			  "sentence %u [%u, %u) outside its paragraph [%u, %u)",
+			  i, doc->sentences[i].span.start,
+			  doc->sentences[i].span.end, p->span.start,
+			  p->span.end);
+	}
+	document_free(doc);
+}
+
 Test(segment, lone_closing_quote_joins_sentence)
 {
 	struct document *doc = segment_str(

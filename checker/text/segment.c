@@ -431,8 +431,12 @@ static enum mt_err raw_words(struct segmenter *s, UText *ut, const char *text,
 				t->flags = pending;
 				pending = 0;
 				if (u_isUWhiteSpace(c)) {
-					raw->n--; /* a space inside: skip */
-					pending = TOKF_SPACE_BEFORE;
+					/* a space inside ("\n\n  \u00AD": ICU
+					 * joins spaces and a format character
+					 * after them): skip it, keeping the
+					 * line break before it */
+					raw->n--;
+					pending = t->flags | TOKF_SPACE_BEFORE;
 				}
 			}
 			prev = cur;
