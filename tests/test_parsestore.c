@@ -42,6 +42,27 @@ Test(parsestore, results_written_by_one_store_are_read_by_the_next)
 	rmdir_all(dir);
 }
 
+Test(parsestore, a_text_logged_twice_is_answered_by_its_last_record)
+{
+	char *dir = tmpdir(), *path = path_in(dir, "p.log");
+	struct parse_store *a = parse_store_open_file(path);
+	struct parse_store *b;
+
+	parse_store_put(a, "It rains.", 9, "short", 5);
+	parse_store_close(a);
+	a = parse_store_open_file(path);
+	cr_expect(has(a, "It rains.", "short"));
+	/* the first answer did not do: parsed again, the fuller one logged */
+	parse_store_put(a, "It rains.", 9, "fuller", 6);
+	parse_store_close(a);
+	b = parse_store_open_file(path);
+	cr_expect(has(b, "It rains.", "fuller"),
+		  "the last record of a text is its answer");
+	parse_store_close(b);
+	free(path);
+	rmdir_all(dir);
+}
+
 Test(parsestore, a_damaged_record_ends_what_is_read)
 {
 	char *dir = tmpdir(), *path = path_in(dir, "p.log");

@@ -3,10 +3,14 @@
  */
 #include <criterion/criterion.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "util/arena.h"
 #include "util/buf.h"
@@ -15,6 +19,7 @@
 #include "util/hash.h"
 #include "util/limits.h"
 #include "util/listfile.h"
+#include "util/paths.h"
 #include "util/strtab.h"
 #include "check/diag.h"
 #include "helpers.h"
@@ -455,4 +460,71 @@ Test(hash, fnv1a_and_the_block_digest_have_fixed_values)
 		cr_expect_neq(hash_block(HASH_INIT, t, n), h, "byte %zu", i);
 	}
 	cr_expect_neq(hash_block(HASH_INIT, s, n - 1), h);
+}
+
+/* A file at dir/name, last modified `days` ago. */
+static char *cache_file(const char *dir, const char *name, int days)
+{
+	char *p = path_in(dir, name);
+	struct timespec t[2];
+	FILE *f = fopen(p, "w");
+
+	cr_assert(f, "cannot write %s", p);
+	fputs("x", f);
+	fclose(f);
+	t[0].tv_sec = t[1].tv_sec = time(NULL) - (time_t)days * 86400;
+	t[0].tv_nsec = t[1].tv_nsec = 0;
+	cr_assert(utimensat(AT_FDCWD, p, t, 0) == 0);
+	return p;
+}
+
+static time_t age_days(const char *path)
+{
+	struct stat st;
+
+	cr_assert(stat(path, &st) == 0, "%s is gone", path);
+	return (time(NULL) - st.st_mtime) / 86400;
+}
+
+Test(cache, files_unused_for_a_month_go_when_a_new_one_is_made)
+{
+	char *dir = tmpdir();
+	char *now = cache_file(dir, "en_US-new.sugidx", 0);
+	char *old = cache_file(dir, "en_US-old.sugidx", 45);
+	char *used = cache_file(dir, "en_US-other.sugidx", 3);
+	char *other = cache_file(dir, "en_GB-old.sugidx", 45);
+	char *log = cache_file(dir, "en_US-old.log", 45);
+
+	mt_cache_prune(dir, "en_US-", ".sugidx", now);
+	cr_expect(access(old, F_OK) != 0, "a month unused: removed");
+	cr_expect(access(used, F_OK) == 0, "another set-up's, in use: kept");
+	cr_expect(access(now, F_OK) == 0, "the new one: kept");
+	cr_expect(access(other, F_OK) == 0, "another dictionary's: kept");
+	cr_expect(access(log, F_OK) == 0, "another kind of file: kept");
+	free(now);
+	free(old);
+	free(used);
+	free(other);
+	free(log);
+	rmdir_all(dir);
+}
+
+Test(cache, a_file_in_use_is_marked_once_a_day)
+{
+	char *dir = tmpdir();
+	char *a = cache_file(dir, "a.sugidx", 40);
+	char *b = cache_file(dir, "b.sugidx", 0);
+	struct stat before, after;
+
+	mt_cache_used(a);
+	cr_expect(age_days(a) == 0, "used now: not pruned for a month");
+	cr_assert(stat(b, &before) == 0);
+	mt_cache_used(b);
+	cr_assert(stat(b, &after) == 0);
+	cr_expect(before.st_mtime == after.st_mtime,
+		  "marked today already: not written again");
+	mt_cache_used("/nonexistent/no/such.sugidx"); /* ignored */
+	free(a);
+	free(b);
+	rmdir_all(dir);
 }

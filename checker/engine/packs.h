@@ -34,9 +34,9 @@ struct ruleset;
 
 /* Rule-id prefixes of the passes that are not rule files: no pack may be
  * named so (tests/test_packs.c checks that the list is complete). */
-#define PACKS_RESERVED                                                  \
-	"spelling", "reference", "names", "grammar", "fluency", "mtlint",  \
-		"limits"
+#define PACKS_RESERVED                                                \
+	"spelling", "reference", "names", "abbreviations", "grammar", \
+		"fluency", "mtlint", "limits"
 
 struct rule_pack {
 	char *dir;  /* as given */

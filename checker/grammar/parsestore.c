@@ -53,7 +53,11 @@ static uint64_t digest(uint32_t tlen, uint32_t vlen, const void *t,
 	return hash_block(h, v, vlen);
 }
 
-/* Index the records of the log; stop at the first damaged one. */
+/* Index the records of the log; stop at the first damaged one.  A text
+ * logged twice keeps its last record: a later one is the answer to a
+ * fuller question (linkgrammar.c parses again, and logs, a sentence whose
+ * record only says that it has no complete parse when a caller needs to
+ * know which words are unlinked). */
 static void index_log(struct parse_store *s)
 {
 	const unsigned char *p = (const unsigned char *)s->log.buf;
@@ -75,12 +79,11 @@ static void index_log(struct parse_store *s)
 		if (digest(h.tlen, h.vlen, t, v) != h.digest)
 			return;
 		id = strtab_intern(&s->texts, (const char *)t, h.tlen, &is_new);
-		if (is_new) {
+		if (is_new)
 			s->values = xgrow(s->values, &s->alloc, id + 1,
 					  sizeof(*s->values));
-			s->values[id].v = v;
-			s->values[id].len = h.vlen;
-		}
+		s->values[id].v = v;
+		s->values[id].len = h.vlen;
 		at += sizeof(h) + h.tlen + h.vlen;
 	}
 }
@@ -112,6 +115,8 @@ struct parse_store *parse_store_open(const char *key)
 		return NULL;
 	snprintf(path, sizeof(path), "%s/parses-%016llx.log", dir,
 		 (unsigned long long)hash_bytes(HASH_INIT, key, strlen(key)));
+	mt_cache_used(path);
+	mt_cache_prune(dir, "parses-", ".log", path);
 	return parse_store_open_file(path);
 }
 

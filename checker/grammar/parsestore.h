@@ -12,13 +12,16 @@
  * O_APPEND per batch, so concurrent writers never interleave within one)
  * and at parse_store_close().  A reader stops at the first damaged record
  * (a write cut short by a full disk or a killed process): what comes
- * before it is used, what comes after it is not.
+ * before it is used, what comes after it is not.  A text logged more
+ * than once is answered by its last record.
  *
  * The file is named after a digest of `key` (the caller's description of
  * everything a result depends on: link-grammar's and its dictionary's
  * versions, the parser's options, the record layout), so results from
  * another parser set-up are never read.  A log over PARSE_STORE_MAX_BYTES
- * is removed and started again.  A cached result is the one a fresh parse
+ * is removed and started again; opening a store marks its log as used
+ * and removes the logs of other set-ups unused for a month
+ * (mt_cache_prune()).  A cached result is the one a fresh parse
  * gives, so the store never changes what is reported -- only how much is
  * parsed.
  *

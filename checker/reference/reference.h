@@ -26,6 +26,11 @@
  *       ("Dmitry Peskov" ... "Dmitry Pskov"), with the same neighbouring
  *       name word or title; the rarer form is reported, the commoner one
  *       suggested.
+ *   abbreviations.inconsistent (warning) without a reference: the
+ *       article writes an abbreviation with and without full stops
+ *       ("U.S." ... "US"); the form its English does not use is reported
+ *       (en_US: the plain one, as AP does; en_GB: the dotted one), the
+ *       other suggested (abbrevs.c).
  *   reference.word-choice     (info)    in an aligned sentence pair, an
  *       article word stands where the reference has another word that is
  *       neither the same word, an inflection, a derivation nor a WordNet

@@ -2,7 +2,8 @@
  * run: one run of the reference pass, shared by its files (internal to
  * checker/reference/; nothing outside includes it).  reference.c holds the
  * pass, the rule table, the checks on names and the word rules' entry;
- * quantities.c the checks on numbers and dates.
+ * quantities.c the checks on numbers and dates; abbrevs.c abbreviations
+ * written two ways.
  *
  * Everything a run allocates is in the article's arena (r->a), valid
  * until document_free().
@@ -24,6 +25,7 @@ enum {
 	R_CHOICE,
 	R_OMISSION,
 	R_ADDITION,
+	R_ABBREV,
 	R_COUNT,
 };
 
@@ -65,5 +67,10 @@ uint32_t reference_shared_stems(const char *const *a, uint32_t na,
 /* The number and date checks (quantities.c; the name checks are
  * reference.c's own): append to r->ctx->diags. */
 void reference_check_numbers(struct run *r, int want_num, int want_date);
+
+/* An abbreviation written with and without full stops in the article
+ * (abbrevs.c; no reference needed), by the usage of `lang` ("en_GB": no
+ * full stops). */
+void reference_check_abbrevs(struct run *r, const char *lang);
 
 #endif /* MT_REFERENCE_RUN_H */

@@ -54,9 +54,9 @@ static json_t *range(const struct document *doc, const struct diag *d)
 
 	return json_pack("{s:{s:i, s:i}, s:{s:i, s:i}}", "start", "line",
 			 (json_int_t)a.line, "column",
-			 (json_int_t)report_byte_column(doc, &a), "end", "line",
+			 (json_int_t)a.line_byte + 1, "end", "line",
 			 (json_int_t)b.line, "column",
-			 (json_int_t)report_byte_column(doc, &b));
+			 (json_int_t)b.line_byte + 1);
 }
 
 static void emit(struct rd_state *s, json_t *j)

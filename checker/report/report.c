@@ -69,24 +69,6 @@ char *report_uri(const char *path)
 	return buf_detach(&b, NULL);
 }
 
-unsigned report_byte_column(const struct document *doc,
-			    const struct doc_pos *p)
-{
-	size_t len, i = 0;
-	const char *line = document_line(doc, p->line, &len);
-	uint32_t col = p->column;
-
-	if (!line)
-		return p->column;
-	while (col > 1 && i < len) {
-		i++;
-		while (i < len && ((unsigned char)line[i] & 0xC0) == 0x80)
-			i++;
-		col--;
-	}
-	return (unsigned)i + 1 + col - 1;
-}
-
 void report_visible(struct buf *b, const char *s, size_t len)
 {
 	size_t i = 0;

@@ -88,13 +88,6 @@ const char *report_span_text(const struct document *doc, const struct diag *d);
 char *report_uri(const char *path);
 
 /*
- * Shared by reporters: the 1-based column, in UTF-8 bytes of the user's
- * decoded line, of a position (reviewdog and checkstyle count bytes).
- */
-unsigned report_byte_column(const struct document *doc,
-			    const struct doc_pos *p);
-
-/*
  * Shared by reporters meant for terminals and logs (text, github): append
  * s[0..len) to b with nothing a terminal would act on.  C0 controls but
  * the tab, and DEL, become their Control Pictures ("\x1b" shows as U+241B

@@ -104,6 +104,20 @@ static int index_path(const struct speller *sp, uint64_t h, char *path,
 	return 0;
 }
 
+/* A new index was written to path: remove the same dictionary's indexes
+ * of earlier word lists and versions that no run has used for a month. */
+static void prune_stale(const struct speller *sp, const char *dir,
+			const char *path)
+{
+	const char *stem = strrchr(sp->dic_path, '/');
+	char prefix[128];
+
+	stem = stem ? stem + 1 : sp->dic_path;
+	snprintf(prefix, sizeof(prefix), "%.*s-", (int)strcspn(stem, "."),
+		 stem);
+	mt_cache_prune(dir, prefix, ".sugidx", path);
+}
+
 /* Map the cached index when its file is there; 1 when mapped. */
 static int index_map(struct speller *sp)
 {
@@ -117,6 +131,7 @@ static int index_map(struct speller *sp)
 	if (index_path(sp, h, path, sizeof(path)) != 0 ||
 	    sugindex_map(path, h, &sp->ix, &err) != MT_ERR_OK)
 		return 0;
+	mt_cache_used(path);
 	memset(st, 0, sizeof(*st));
 	st->opened = 1;
 	st->expanded = expanded;
@@ -152,8 +167,10 @@ static void index_build(struct speller *sp)
 	/* a forms list from a failed unmunch must not be cached as the
 	 * expanded one: the hash said "expanded" */
 	if (have_dir && st->expanded == expanded &&
-	    sugindex_write(sp->ix, path, &err) == MT_ERR_OK)
+	    sugindex_write(sp->ix, path, &err) == MT_ERR_OK) {
 		snprintf(st->path, sizeof(st->path), "%s", path);
+		prune_stale(sp, dir, path);
+	}
 	free(f.v);
 	arena_release(&f.a);
 	st->build_ms = now_ms() - t0;

@@ -12,6 +12,7 @@
  */
 #include "spelling/spelling.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,14 +40,16 @@ static const struct rule_info spelling_rules[] = {
 	  .bad = RULE_EXAMPLES("The [goverment] met on Friday. -> government",
 			       "They hope to [recieve] an answer. -> receive",
 			       "It is a well-[knwon] fact. -> known",
-			       "He lit the [stormlamp] at dusk. -> storm lamp"),
+			       "He lit the [stormlamp] at dusk. -> storm lamp",
+			       "They moved into Kyiv-[bsed] offices. -> based"),
 	  .good = RULE_EXAMPLES(
 		  "The government met on Friday.",
 		  "Mail news@example.org or see https://example.org/xq.",
 		  "It felt like deja vu to the 72nd guest.",
 		  "“Where are you runnin'?” she asked.",
 		  "He was supercautious that day.",
-		  "The ante-diluvian rules held.") },
+		  "The ante-diluvian rules held.",
+		  "The envoy met Chae Dong-hyuk and Lim Soo-yeon.") },
 	{ "spelling.misspelled-name", CAT, MT_SEV_WARNING,
 	  "a capitalised unknown word close to a known name "
 	  "(reference, name lists, the same document)",
@@ -505,6 +508,48 @@ static void unknown_capitalised(struct run *r, struct span sp, const char *b,
 }
 
 /*
+ * Is token ti a given name written with a hyphen after a family name
+ * ("Kwon Min-seo")?  Its first part is a capital and lower case letters
+ * (not an acronym: "GPS-enabled" is checked), and the word right before
+ * it is capitalised too (opening the sentence, a word the dictionary does
+ * not know in lower case: not "The").  The lower case parts after the hyphen are
+ * syllables of the name, as the romanisation of Korean and Chinese given
+ * names writes them; the first part is checked as a name.  A place
+ * before a participle ("in Seoul-based firms") is not after a capital,
+ * and is checked.
+ */
+static int name_with_hyphen(struct run *r, uint32_t ti)
+{
+	const struct token *t = &r->doc->tokens[ti];
+	const char *w = r->doc->text + t->span.start;
+	uint32_t n = 0, len = t->span.end - t->span.start;
+	char low[SPELLER_MAX_WORD];
+	struct wordform wi;
+
+	while (n < len && !separator(w, n, len))
+		n++;
+	if (n < 2 || n == len || w[n] != '-')
+		return 0;
+	wordform_scan(w, n, &wi);
+	if (!wi.first_upper || wi.upper != 1 || wi.letters != (int)n ||
+	    ti == 0 || t[-1].kind != TOK_WORD ||
+	    document_sentence_at(r->doc, t[-1].span.start) !=
+		    document_sentence_at(r->doc, t->span.start))
+		return 0;
+	w = r->doc->text + t[-1].span.start;
+	n = t[-1].span.end - t[-1].span.start;
+	wordform_scan(w, n, &wi);
+	if (!wi.first_upper || n > SPELLER_MAX_WORD)
+		return 0;
+	if (!sentence_initial(r->doc, ti - 1))
+		return 1;
+	/* opening the sentence, "The" or "But" is no family name */
+	memcpy(low, w, n);
+	low[0] = (char)tolower((unsigned char)low[0]);
+	return !speller_check(r->st->sp, low, n);
+}
+
+/*
  * One word, or one part of a hyphenated or dotted token (whole: the token
  * is this one part), of token ti: what is never checked, what is accepted,
  * and which finding an unknown word gets.
@@ -565,6 +610,8 @@ static void check_part(struct run *r, struct span sp, int whole, uint32_t ti)
 		       w, (int)n, "");
 		return;
 	}
+	if (!whole && name_with_hyphen(r, ti))
+		return;
 	unknown_lower(r, sp, w, n);
 }
 

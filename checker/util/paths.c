@@ -3,11 +3,14 @@
  */
 #include "util/paths.h"
 
+#include <dirent.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "util/buf.h"
@@ -84,6 +87,43 @@ int mt_cache_dir(char *out, size_t cap)
 	    access(out, W_OK) != 0)
 		return -1;
 	return 0;
+}
+
+void mt_cache_used(const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) == 0 && st.st_mtime < time(NULL) - 86400)
+		(void)utimensat(AT_FDCWD, path, NULL, 0);
+}
+
+void mt_cache_prune(const char *dir, const char *prefix, const char *suffix,
+		    const char *keep)
+{
+	const char *base = strrchr(keep, '/');
+	size_t np = strlen(prefix), ns = strlen(suffix);
+	time_t old = time(NULL) - (time_t)MT_CACHE_MAX_AGE_DAYS * 86400;
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	base = base ? base + 1 : keep;
+	while (d && (e = readdir(d)) != NULL) {
+		size_t n = strlen(e->d_name);
+		char path[PATH_MAX];
+		struct stat st;
+
+		if (n < np + ns || strncmp(e->d_name, prefix, np) != 0 ||
+		    strcmp(e->d_name + n - ns, suffix) != 0 ||
+		    strcmp(e->d_name, base) == 0 ||
+		    snprintf(path, sizeof(path), "%s/%s", dir, e->d_name) >=
+			    (int)sizeof(path))
+			continue;
+		if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+		    st.st_mtime < old)
+			(void)unlink(path);
+	}
+	if (d)
+		closedir(d);
 }
 
 static char data_dir[PATH_MAX];

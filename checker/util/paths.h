@@ -46,6 +46,23 @@ char *mt_path_absolute(const char *path);
  */
 int mt_cache_dir(char *out, size_t cap);
 
+/*
+ * Keeping the cache directory from growing with every dictionary, word
+ * list or version change, each of which names a new file (an index is
+ * tens of megabytes):
+ *
+ * mt_cache_used() marks the cache file `path` as in use: its modification
+ * time is set to now when it is older than a day (one write a day, not
+ * one a run).  mt_cache_prune() removes the files of directory `dir`
+ * named `prefix`*`suffix` other than `keep` that no run has used for
+ * MT_CACHE_MAX_AGE_DAYS: files another set-up (another project's word
+ * lists) uses are kept.  Both ignore every error: the cache is a cache.
+ */
+#define MT_CACHE_MAX_AGE_DAYS 30
+void mt_cache_used(const char *path);
+void mt_cache_prune(const char *dir, const char *prefix, const char *suffix,
+		    const char *keep);
+
 /* `path` relative to directory `dir` (both made absolute as above), in a
  * new string, or NULL when it lies outside `dir`. */
 char *mt_path_relative(const char *dir, const char *path);
