@@ -83,15 +83,19 @@ static void check_fix(struct document *doc)
 				     &err) == MT_ERR_OK) {
 		/* UTF-8: the new text reads as the old one with "Xy" in
 		 * place, normalised the same way (a combining mark after the
-		 * span joins the "y": "J\u0300" fixed is "X\u1EF3") */
-		size_t e_len = doc->len - (sp.end - sp.start) + 2;
+		 * span joins the "y": "J\u0300" fixed is "X\u1EF3"); read
+		 * after a BOM, so that a U+FEFF the text starts with stays
+		 * text, as it did in the file */
+		size_t e_len = 3 + doc->len - (sp.end - sp.start) + 2;
 		char *e = malloc(e_len);
 
 		if (!e)
 			abort();
-		memcpy(e, doc->text, sp.start);
-		memcpy(e + sp.start, "Xy", 2);
-		memcpy(e + sp.start + 2, doc->text + sp.end, doc->len - sp.end);
+		memcpy(e, "\xEF\xBB\xBF", 3);
+		memcpy(e + 3, doc->text, sp.start);
+		memcpy(e + 3 + sp.start, "Xy", 2);
+		memcpy(e + 3 + sp.start + 2, doc->text + sp.end,
+		       doc->len - sp.end);
 		if (document_load_mem("fuzz", e, e_len, &utf8, &want, &err) !=
 			    MT_ERR_OK ||
 		    want->len != back->len ||
