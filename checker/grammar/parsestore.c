@@ -7,7 +7,6 @@
  */
 #include "grammar/parsestore.h"
 
-#include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -15,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "util/atomicfile.h"
 #include "util/buf.h"
 #include "util/hash.h"
 #include "util/paths.h"
@@ -115,8 +115,10 @@ struct parse_store *parse_store_open(const char *key)
 		return NULL;
 	snprintf(path, sizeof(path), "%s/parses-%016llx.log", dir,
 		 (unsigned long long)hash_bytes(HASH_INIT, key, strlen(key)));
-	mt_cache_used(path);
-	mt_cache_prune(dir, "parses-", ".log", path);
+	if (mt_path_exists(path))
+		mt_cache_used(path);
+	else /* a new set-up's log: the old ones' may go */
+		mt_cache_prune(dir, "parses-", ".log", path);
 	return parse_store_open_file(path);
 }
 
@@ -131,27 +133,19 @@ const void *parse_store_get(struct parse_store *s, const char *text, size_t len,
 	return s->values[id].v;
 }
 
-/* Append the pending records to the log in one write. */
+/* Append the pending records to the log in one write (errors ignored:
+ * the store is a cache). */
 static void flush(struct parse_store *s)
 {
 	int fd;
-	size_t done = 0;
 
 	if (!s->pending.len)
 		return;
 	fd = open(s->path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
-	while (fd >= 0 && done < s->pending.len) {
-		ssize_t n = write(fd, s->pending.buf + done,
-				  s->pending.len - done);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		done += (size_t)n;
-	}
-	if (fd >= 0)
+	if (fd >= 0) {
+		(void)atomicfile_write_all(fd, s->pending.buf, s->pending.len);
 		close(fd);
+	}
 	buf_reset(&s->pending);
 }
 

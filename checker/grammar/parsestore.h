@@ -19,9 +19,9 @@
  * everything a result depends on: link-grammar's and its dictionary's
  * versions, the parser's options, the record layout), so results from
  * another parser set-up are never read.  A log over PARSE_STORE_MAX_BYTES
- * is removed and started again; opening a store marks its log as used
- * and removes the logs of other set-ups unused for a month
- * (mt_cache_prune()).  A cached result is the one a fresh parse
+ * is removed and started again.  Opening a store marks its log as used;
+ * opening one with no log yet (a new set-up) removes the logs of other
+ * set-ups unused for a month (mt_cache_prune()).  A cached result is the one a fresh parse
  * gives, so the store never changes what is reported -- only how much is
  * parsed.
  *

@@ -28,7 +28,7 @@ void atomicfile_set_write_hook(atomicfile_write_fn fn)
 	write_hook = fn;
 }
 
-static int write_all(int fd, const void *data, size_t len)
+int atomicfile_write_all(int fd, const void *data, size_t len)
 {
 	const char *p = data;
 
@@ -129,7 +129,8 @@ static enum mt_err write_in_place(const char *path, const char *target,
 		rc = mt_error(err, MT_ERR_IO,
 			      "'%s' changed while being checked; not modified",
 			      path);
-	else if (lseek(fd, 0, SEEK_SET) != 0 || write_all(fd, data, len) < 0 ||
+	else if (lseek(fd, 0, SEEK_SET) != 0 ||
+		 atomicfile_write_all(fd, data, len) < 0 ||
 		 ftruncate(fd, (off_t)len) < 0 || fsync(fd) < 0)
 		rc = mt_error(err, MT_ERR_IO, "cannot write '%s' in place: %s",
 			      path, strerror(errno));
@@ -237,7 +238,7 @@ enum mt_err atomicfile_write(const char *path, const void *data, size_t len,
 		buf_release(&tmp);
 		goto out;
 	}
-	if (write_all(fd, data, len) < 0) {
+	if (atomicfile_write_all(fd, data, len) < 0) {
 		rc = mt_error(err, MT_ERR_IO, "cannot write '%s': %s", path,
 			      strerror(errno));
 		goto fail;

@@ -53,6 +53,13 @@ MT_NODISCARD enum mt_err atomicfile_write(const char *path, const void *data,
 					  size_t expect_len, unsigned flags,
 					  struct mt_error *err);
 
+/*
+ * Write data[0..len) to fd: short writes continued, EINTR retried.  0, or
+ * -1 with errno (ENOSPC when a write wrote nothing).  Also for appends
+ * that are not replacements (grammar/parsestore.c's log).
+ */
+int atomicfile_write_all(int fd, const void *data, size_t len);
+
 /* For tests: the write(2) used for the new bytes (NULL: write). */
 typedef ssize_t (*atomicfile_write_fn)(int fd, const void *buf, size_t n);
 void atomicfile_set_write_hook(atomicfile_write_fn fn);
