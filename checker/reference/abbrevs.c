@@ -7,15 +7,16 @@
  * A dotted abbreviation is a word token of two to five capitals each
  * followed by a full stop ("U.S.", "E.U."; not after a number, where
  * "A.M." is a time); its plain form is the same capitals written as one
- * word ("US").  When an article writes both, the
- * form the article's English does not use is reported at each of its
- * occurrences, with the other as the fix: American news style (the AP
- * Stylebook, which newsrooms and MT evaluators of news follow) writes
- * country and organisation abbreviations with full stops, British style
- * (the BBC, the Guardian) without -- en_GB, en_AU, en_NZ, en_IE and
- * en_ZA.  (Chicago 17 writes "US" too: a house that follows it disables
- * the rule.)  An article consistent in either form is left alone.  A plain form among
- * words in capitals ("LET US PRAY") is a shout, not the abbreviation.
+ * word ("US").  When an article writes both, the form the article's
+ * English does not use is reported at each of its occurrences, with the
+ * other as the fix: American news style (the AP Stylebook, which
+ * newsrooms and MT evaluators of news follow) writes country and
+ * organisation abbreviations with full stops, British style (the BBC,
+ * the Guardian) without -- en_GB, en_AU, en_NZ, en_IE and en_ZA.
+ * (Chicago 17 writes "US" too: a house that follows it disables the
+ * rule.)  An article consistent in either form is left alone.  A plain
+ * form among words in capitals ("LET US PRAY") is a shout, not the
+ * abbreviation.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -125,9 +126,9 @@ static void count_plain(const struct document *doc, const struct sentence *s,
 /* The other form of the capitals l[0..n): "U.S." for a plain form, "US"
  * for a dotted one (with the full stop that ends a sentence when the
  * dotted form ended it: "in the U.S." -> "in the US."; a plain form
- * before a full stop lends it that one: "in the US." -> "U.S" + "."; before a
- * capital, "U.S. Army" or a sentence the segmenter did not split, the
- * finding goes without a fix). */
+ * before a full stop lends it that one: "in the US." -> "U.S" + ".";
+ * before a capital, "U.S. Army" or a sentence the segmenter did not
+ * split, the finding goes without a fix). */
 static void other_form(const char *l, size_t n, int dotted, int at_end,
 		       int stop_after, char *out)
 {
@@ -187,13 +188,13 @@ static void report_sentence(struct run *r, const struct sentence *s,
 			   full_stop_after(doc, i), fix);
 		d = diag_add(r->ctx->diags, ri->id, ri->category, ri->severity,
 			     t->span,
-			     "'%.*s' here, '%.*s' elsewhere in the article "
-			     "(%u time%s): %s writes '%.*s'",
-			     (int)n, w, (int)(dotted ? ln : 2 * ln), shown,
-			     elsewhere, elsewhere == 1 ? "" : "s",
+			     "'%.*s' here, '%s' elsewhere in the article "
+			     "(%u time%s): %s writes '%s'",
+			     (int)n, w, shown, elsewhere,
+			     elsewhere == 1 ? "" : "s",
 			     keep_dots ? "American news style (AP)"
 				       : "British style",
-			     (int)(dotted ? ln : 2 * ln), shown);
+			     shown);
 		if (!dotted || i + 1 == last ||
 		    !(doc->tokens[i + 1].flags & TOKF_CAP))
 			diag_suggest(r->ctx->diags, d, fix);

@@ -88,19 +88,30 @@ static double now_ms(void)
 	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
+/* The dictionary's name, the start of its index files' names ("en_US"
+ * for .../en_US.dic): *len gets its length. */
+static const char *dict_stem(const struct speller *sp, int *len)
+{
+	const char *stem = strrchr(sp->dic_path, '/');
+
+	stem = stem ? stem + 1 : sp->dic_path;
+	*len = (int)strcspn(stem, ".");
+	return stem;
+}
+
 /* The cache file of the index for hash h, in path (cap bytes); 0, or -1
  * when there is no cache directory. */
 static int index_path(const struct speller *sp, uint64_t h, char *path,
 		      size_t cap)
 {
 	char dir[400];
-	const char *stem = strrchr(sp->dic_path, '/');
+	int n;
+	const char *stem = dict_stem(sp, &n);
 
-	stem = stem ? stem + 1 : sp->dic_path;
 	if (mt_cache_dir(dir, sizeof(dir)) != 0)
 		return -1;
-	snprintf(path, cap, "%s/%.*s-%016llx.sugidx", dir,
-		 (int)strcspn(stem, "."), stem, (unsigned long long)h);
+	snprintf(path, cap, "%s/%.*s-%016llx.sugidx", dir, n, stem,
+		 (unsigned long long)h);
 	return 0;
 }
 
@@ -109,12 +120,11 @@ static int index_path(const struct speller *sp, uint64_t h, char *path,
 static void prune_stale(const struct speller *sp, const char *dir,
 			const char *path)
 {
-	const char *stem = strrchr(sp->dic_path, '/');
+	int n;
+	const char *stem = dict_stem(sp, &n);
 	char prefix[128];
 
-	stem = stem ? stem + 1 : sp->dic_path;
-	snprintf(prefix, sizeof(prefix), "%.*s-", (int)strcspn(stem, "."),
-		 stem);
+	snprintf(prefix, sizeof(prefix), "%.*s-", n, stem);
 	mt_cache_prune(dir, prefix, ".sugidx", path);
 }
 

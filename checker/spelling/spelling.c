@@ -512,11 +512,11 @@ static void unknown_capitalised(struct run *r, struct span sp, const char *b,
  * ("Kwon Min-seo")?  Its first part is a capital and lower case letters
  * (not an acronym: "GPS-enabled" is checked), and the word right before
  * it is capitalised too (opening the sentence, a word the dictionary does
- * not know in lower case: not "The").  The lower case parts after the hyphen are
- * syllables of the name, as the romanisation of Korean and Chinese given
- * names writes them; the first part is checked as a name.  A place
- * before a participle ("in Seoul-based firms") is not after a capital,
- * and is checked.
+ * not know in lower case: not "The").  The lower case parts after the
+ * hyphen are syllables of the name, as the romanisation of Korean and
+ * Chinese given names writes them; the first part is checked as a name.
+ * A place before a participle ("in Seoul-based firms") is not after a
+ * capital, and is checked.
  */
 static int name_with_hyphen(struct run *r, uint32_t ti)
 {
