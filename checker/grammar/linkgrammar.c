@@ -455,18 +455,26 @@ out:
 	sentence_delete(s);
 }
 
+/* The sentences of one parser_parse() call that the cache could not
+ * answer, shared by its worker threads. */
 struct batch {
 	struct parser *p;
-	struct parse_job *jobs;
+	struct parse_job **jobs;
 	size_t n;
 	atomic_size_t next;
-	int cached_only; /* answer from the cache, never parse */
 };
 
-/* Run one job: join, look in the cache, parse, remember. */
-static void run_job(struct batch *b, Parse_Options po, struct parse_job *job)
+enum run_mode {
+	RUN_LOOKUP, /* answer from the cache; a miss is left for RUN_PARSE */
+	RUN_CACHED_ONLY, /* answer from the cache; a miss is PARSE_SKIPPED */
+	RUN_PARSE,	 /* answer from the cache, else parse and remember */
+};
+
+/* Run one job: join, look in the cache, parse, remember.  Returns 0 when
+ * RUN_LOOKUP found nothing (the job still to be parsed), else 1. */
+static int run_job(struct parser *p, enum run_mode mode, Parse_Options po,
+		   struct parse_job *job)
 {
-	struct parser *p = b->p;
 	struct buf text;
 	uint32_t *starts;
 	uint64_t c0;
@@ -481,11 +489,11 @@ static void run_job(struct batch *b, Parse_Options po, struct parse_job *job)
 	memset(job->unlinked, 0, job->n_words);
 	if (job->n_words == 0) {
 		job->status = PARSE_COMPLETE;
-		return;
+		return 1;
 	}
 	if (job->n_words > p->opts.max_words) {
 		job->status = PARSE_TOO_LONG;
-		return;
+		return 1;
 	}
 	buf_init(&text);
 	starts = xmalloc(job->n_words * sizeof(*starts));
@@ -501,8 +509,13 @@ static void run_job(struct batch *b, Parse_Options po, struct parse_job *job)
 	if (hit)
 		p->stats.cache_hits++;
 	pthread_mutex_unlock(&p->lock);
+	if (!hit && mode == RUN_LOOKUP) {
+		free(starts);
+		free(s);
+		return 0;
+	}
 	c0 = cpu_now();
-	if (!hit && b->cached_only) {
+	if (!hit && mode == RUN_CACHED_ONLY) {
 		job->status = PARSE_SKIPPED;
 	} else if (!hit) {
 		parse_one(p, po, s, starts, job);
@@ -527,6 +540,7 @@ static void run_job(struct batch *b, Parse_Options po, struct parse_job *job)
 	}
 	free(starts);
 	free(s);
+	return 1;
 }
 
 static void *worker(void *arg)
@@ -538,28 +552,34 @@ static void *worker(void *arg)
 	quiet_thread();
 	po = make_options(b->p);
 	while ((i = atomic_fetch_add(&b->next, 1)) < b->n)
-		run_job(b, po, &b->jobs[i]);
+		run_job(b->p, RUN_PARSE, po, b->jobs[i]);
 	parse_options_delete(po);
 	return NULL;
 }
 
 /*
- * Every worker is a thread of its own, ended when the batch is done:
- * link-grammar keeps, per thread, the largest connector table a parse on
- * it has needed (one block, 8-34 MB after a long sentence) until the
- * thread ends; on the caller's thread -- a server's, which lives as long
- * as the process -- it would never be given back.  A thread costs tens of
- * microseconds against milliseconds for a parse.
+ * The cache answers on the caller's thread; what it cannot answer is
+ * parsed by workers, each a thread of its own, ended when the batch is
+ * done: link-grammar keeps, per thread, the largest connector table a
+ * parse on it has needed (one block, 8-34 MB after a long sentence) until
+ * the thread ends; on the caller's thread -- a server's, which lives as
+ * long as the process -- it would never be given back.  A thread costs
+ * tens of microseconds against milliseconds for a parse, but a document
+ * whose sentences are all in the cache (a corpus's repeated lines, an
+ * edited file checked again) starts none.
  */
 void parser_parse(struct parser *p, struct parse_job *jobs, size_t n)
 {
-	struct batch b = { p, jobs, n, 0, 0 };
+	struct batch b = { p, xmalloc((n ? n : 1) * sizeof(*b.jobs)), 0, 0 };
 	size_t nt = p->opts.threads;
 	pthread_t tid[8];
 	size_t started = 0;
 
-	if (nt > n)
-		nt = n;
+	for (size_t i = 0; i < n; i++)
+		if (!run_job(p, RUN_LOOKUP, NULL, &jobs[i]))
+			b.jobs[b.n++] = &jobs[i];
+	if (nt > b.n)
+		nt = b.n;
 	if (nt > ARRAY_SIZE(tid))
 		nt = ARRAY_SIZE(tid);
 	for (size_t t = 0; t < nt; t++) {
@@ -567,19 +587,18 @@ void parser_parse(struct parser *p, struct parse_job *jobs, size_t n)
 			break;
 		started++;
 	}
-	if (!started && n)
+	if (!started && b.n)
 		worker(&b); /* no thread to be had: parse here */
 	for (size_t t = 0; t < started; t++)
 		pthread_join(tid[t], NULL);
+	free(b.jobs);
 }
 
 void parser_parse_cached(struct parser *p, struct parse_job *jobs, size_t n)
 {
-	struct batch b = { p, jobs, n, 0, 1 };
-
 	/* lookups only: one thread, no parse options needed */
 	for (size_t i = 0; i < n; i++)
-		run_job(&b, NULL, &jobs[i]);
+		run_job(p, RUN_CACHED_ONLY, NULL, &jobs[i]);
 }
 
 int parser_knows(struct parser *p, const char *word)
