@@ -250,6 +250,37 @@ Test(reference, an_abbreviation_written_two_ways_gets_the_dotted_form)
 	checked_release(&p);
 }
 
+Test(reference, a_present_reporting_verb_in_a_past_report)
+{
+	struct checked p;
+
+	/* the headline, first of two paragraphs, keeps its present even
+	 * with a full stop; the body's "say" gets "said" */
+	check_text(NULL,
+		   "Officials say talks will resume.\n\nThe minister said "
+		   "on Monday that talks would resume. Diplomats say the "
+		   "first round opens in May. The envoy said nothing.",
+		   NULL, &p);
+	expect_finding(&p, "grammar.reporting-tense", "say", "said");
+	cr_expect_eq(count_findings(&p.l, "grammar.reporting-tense"), 1, "%s",
+		     findings_dump(p.doc, &p.l));
+	checked_release(&p);
+	/* as many in the present as in the past: no tense to keep */
+	check_text(NULL,
+		   "The minister said so. Officials say talks resume. "
+		   "Diplomats say May. The envoy said nothing.",
+		   NULL, &p);
+	expect_no_finding(&p, "grammar.reporting-tense", NULL);
+	checked_release(&p);
+	/* quoted words and a question are not the report's */
+	check_text(NULL,
+		   "The minister said so. \u201cOfficials say talks "
+		   "resume,\u201d she said. What did the envoy say to that?",
+		   NULL, &p);
+	expect_no_finding(&p, "grammar.reporting-tense", NULL);
+	checked_release(&p);
+}
+
 Test(reference, british_usage_drops_the_full_stops)
 {
 	struct checker_options o = CHECKER_OPTIONS_INIT;

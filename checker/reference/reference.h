@@ -31,6 +31,10 @@
  *       ("U.S." ... "US"); the form its English does not use is reported
  *       (en_US: the plain one, as AP does; en_GB: the dotted one), the
  *       other suggested (abbrevs.c).
+ *   grammar.reporting-tense   (warning) without a reference: a reporting
+ *       verb in the present ("officials say") in an article that reports
+ *       with "said" at least twice and more often; "said" suggested
+ *       (reporting.c).
  *   reference.word-choice     (info)    in an aligned sentence pair, an
  *       article word stands where the reference has another word that is
  *       neither the same word, an inflection, a derivation nor a WordNet

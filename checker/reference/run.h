@@ -3,7 +3,7 @@
  * checker/reference/; nothing outside includes it).  reference.c holds the
  * pass, the rule table, the checks on names and the word rules' entry;
  * quantities.c the checks on numbers and dates; abbrevs.c abbreviations
- * written two ways.
+ * written two ways; reporting.c the tense of reporting verbs.
  *
  * Everything a run allocates is in the article's arena (r->a), valid
  * until document_free().
@@ -26,6 +26,7 @@ enum {
 	R_OMISSION,
 	R_ADDITION,
 	R_ABBREV,
+	R_REPORTING,
 	R_COUNT,
 };
 
@@ -72,5 +73,9 @@ void reference_check_numbers(struct run *r, int want_num, int want_date);
  * (abbrevs.c; no reference needed), by the usage of `lang` ("en_GB": no
  * full stops). */
 void reference_check_abbrevs(struct run *r, const char *lang);
+
+/* A reporting verb in the present ("officials say") in an article that
+ * reports with "said" (reporting.c; no reference needed). */
+void reference_check_reporting(struct run *r);
 
 #endif /* MT_REFERENCE_RUN_H */
