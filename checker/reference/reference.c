@@ -148,61 +148,6 @@ const struct rule_info reference_rules[R_COUNT] = {
 				 "On Monday the board approved the report."),
 			 .reference = "The board approved the report on "
 				      "Monday." },
-	[R_ABBREV] = { "abbreviations.inconsistent", "fluency/inconsistency",
-		       MT_SEV_WARNING,
-		       "an abbreviation written both with and without full "
-		       "stops in one article (\"U.S.\" and \"US\"): the "
-		       "form the language's usage does not write",
-		       NULL,
-		       "news 93% of 84 flags on a marked error (plain forms "
-		       "in articles that also write the dotted one; flagging "
-		       "the article's rarer form instead: 54% of 37); ted "
-		       "none; one rater team's house style, so warning, not "
-		       "error, until another set confirms it",
-		       .bad = RULE_EXAMPLES(
-			       "The U.N. envoy arrived on Monday. The [UN] "
-			       "envoy left on Friday. -> U.N."),
-		       .good = RULE_EXAMPLES(
-			       "The UN envoy arrived on Monday. The UN envoy "
-			       "left on Friday.",
-			       "The U.N. envoy arrived. LET US PRAY, the "
-			       "banner said.",
-			       "The U.S. team won. She told us to wait.") },
-	[R_REPORTING] = { "grammar.reporting-tense", "fluency/grammar",
-			  MT_SEV_WARNING,
-			  "a reporting verb in the present ('officials "
-			  "say') in an article that reports with 'said'",
-			  NULL,
-			  "news 9 flags, all on a marked error (11 "
-			  "fluency spans: raters mark the tense); ted "
-			  "none; Brown 3 of its 2,460 20-sentence files "
-			  "(an author or a document cited in the "
-			  "present, fiction in the present), 0 of the "
-			  "sample: warning",
-			  .bad = RULE_EXAMPLES(
-				  "The minister said on Monday that talks "
-				  "would resume. Officials [say] the first "
-				  "round will open in May. The envoy said "
-				  "nothing. -> said",
-				  "Police said the bridge was closed. The "
-				  "ministry [says] it will reopen on Friday, "
-				  "the mayor said. -> said"),
-			  .good = RULE_EXAMPLES(
-				  "The minister said that talks would "
-				  "resume. Officials said the first round "
-				  "would open in May.",
-				  "The minister said so. \"Officials say the "
-				  "talks will resume,\" the envoy said.",
-				  "The minister said so. He heard Joel say "
-				  "the talks were over, and the envoy said "
-				  "nothing.",
-				  "The minister said so. I say the talks "
-				  "will resume; the envoy said nothing.",
-				  "The minister said so. What did the envoy "
-				  "say about the talks? He said nothing.",
-				  "Officials say the talks will resume. "
-				  "Diplomats say the first round opens in "
-				  "May, one of them said.") },
 };
 
 struct reference_state {
@@ -724,7 +669,7 @@ static enum mt_err reference_run(void *state, struct check_ctx *ctx,
 	struct reference_state *st = state;
 	struct run r = { 0 };
 	size_t first = ctx->diags->n;
-	int want_name, want_num, want_date, want_inc, want_abbr;
+	int want_name, want_num, want_date, want_inc;
 
 	(void)err;
 	r.ctx = ctx;
@@ -735,11 +680,6 @@ static enum mt_err reference_run(void *state, struct check_ctx *ctx,
 	want_num = r.ref && reference_enabled(&r, R_NUMBER);
 	want_date = r.ref && reference_enabled(&r, R_DATE);
 	want_inc = reference_enabled(&r, R_INCONSISTENT);
-	want_abbr = reference_enabled(&r, R_ABBREV);
-	if (want_abbr)
-		reference_check_abbrevs(&r, st->lang);
-	if (reference_enabled(&r, R_REPORTING))
-		reference_check_reporting(&r);
 	if (!r.ref && !want_inc)
 		return MT_ERR_OK;
 	if (r.ref)

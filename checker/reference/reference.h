@@ -1,7 +1,9 @@
 /*
  * reference: the pass that compares an article with a clean reference
  * article on the same event (--reference), and keeps names consistent
- * within one article.
+ * within one article (with the name index the comparison builds; the
+ * other whole-article checks that need no reference are the consistency
+ * pass's, consistency/consistency.h).
  *
  * Rules:
  *   reference.name-mismatch   (error)   a name in the article is a near miss
@@ -26,15 +28,6 @@
  *       ("Dmitry Peskov" ... "Dmitry Pskov"), with the same neighbouring
  *       name word or title; the rarer form is reported, the commoner one
  *       suggested.
- *   abbreviations.inconsistent (warning) without a reference: the
- *       article writes an abbreviation with and without full stops
- *       ("U.S." ... "US"); the form its English does not use is reported
- *       (en_US: the plain one, as AP does; en_GB: the dotted one), the
- *       other suggested (abbrevs.c).
- *   grammar.reporting-tense   (warning) without a reference: a reporting
- *       verb in the present ("officials say") in an article that reports
- *       with "said" at least twice and more often; "said" suggested
- *       (reporting.c).
  *   reference.word-choice     (info)    in an aligned sentence pair, an
  *       article word stands where the reference has another word that is
  *       neither the same word, an inflection, a derivation nor a WordNet

@@ -2,8 +2,7 @@
  * run: one run of the reference pass, shared by its files (internal to
  * checker/reference/; nothing outside includes it).  reference.c holds the
  * pass, the rule table, the checks on names and the word rules' entry;
- * quantities.c the checks on numbers and dates; abbrevs.c abbreviations
- * written two ways; reporting.c the tense of reporting verbs.
+ * quantities.c the checks on numbers and dates.
  *
  * Everything a run allocates is in the article's arena (r->a), valid
  * until document_free().
@@ -25,8 +24,6 @@ enum {
 	R_CHOICE,
 	R_OMISSION,
 	R_ADDITION,
-	R_ABBREV,
-	R_REPORTING,
 	R_COUNT,
 };
 
@@ -68,14 +65,5 @@ uint32_t reference_shared_stems(const char *const *a, uint32_t na,
 /* The number and date checks (quantities.c; the name checks are
  * reference.c's own): append to r->ctx->diags. */
 void reference_check_numbers(struct run *r, int want_num, int want_date);
-
-/* An abbreviation written with and without full stops in the article
- * (abbrevs.c; no reference needed), by the usage of `lang` ("en_GB": no
- * full stops). */
-void reference_check_abbrevs(struct run *r, const char *lang);
-
-/* A reporting verb in the present ("officials say") in an article that
- * reports with "said" (reporting.c; no reference needed). */
-void reference_check_reporting(struct run *r);
 
 #endif /* MT_REFERENCE_RUN_H */

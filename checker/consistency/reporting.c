@@ -1,8 +1,7 @@
 /*
  * reporting: a reporting verb in the present ("officials say", "the
  * ministry says") in an article that reports in the past ("said") --
- * rule grammar.reporting-tense of the reference pass (run.h), which
- * needs no reference.
+ * rule grammar.reporting-tense of the consistency pass (checks.h).
  *
  * A news report attributes in one tense: the past in the body of a
  * story, the present in headlines and in features that are written so
@@ -25,7 +24,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "reference/run.h"
+#include "consistency/checks.h"
 #include "text/segment.h"
 
 #define MIN_SAID 2
@@ -165,10 +164,10 @@ static int body_sentence(const struct document *doc, const struct sentence *s)
 	return statement(doc, s) && (s->paragraph > 0 || doc->n_paragraphs < 2);
 }
 
-void reference_check_reporting(struct run *r)
+void consistency_check_reporting(struct check_ctx *ctx,
+				 const struct rule_info *ri)
 {
-	const struct document *doc = r->doc;
-	const struct rule_info *ri = &reference_rules[R_REPORTING];
+	const struct document *doc = ctx->doc;
 	uint32_t said = 0, present = 0;
 
 	for (uint32_t i = 0; i < doc->n_tokens; i++)
@@ -198,7 +197,7 @@ void reference_check_reporting(struct run *r)
 
 			if (!present_report(doc, s, i))
 				continue;
-			d = diag_add(r->ctx->diags, ri->id, ri->category,
+			d = diag_add(ctx->diags, ri->id, ri->category,
 				     ri->severity, t->span,
 				     "'%.*s' in the present, where the "
 				     "article reports in the past ('said' "
@@ -206,7 +205,7 @@ void reference_check_reporting(struct run *r)
 				     (int)(t->span.end - t->span.start),
 				     doc->text + t->span.start, said,
 				     said == 1 ? "" : "s");
-			diag_suggest(r->ctx->diags, d, "said");
+			diag_suggest(ctx->diags, d, "said");
 		}
 	}
 }

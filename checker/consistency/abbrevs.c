@@ -1,8 +1,7 @@
 /*
  * abbrevs: an abbreviation written both with and without full stops in
  * one article ("U.S." and "US", "U.N." and "UN") -- rule
- * abbreviations.inconsistent of the reference pass (run.h), which needs
- * no reference.
+ * abbreviations.inconsistent of the consistency pass (checks.h).
  *
  * A dotted abbreviation is a word token of two to five capitals each
  * followed by a full stop ("U.S.", "E.U."; not after a number, where
@@ -21,7 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "reference/run.h"
+#include "consistency/checks.h"
 #include "text/segment.h"
 #include "util/strtab.h"
 #include "util/xalloc.h"
@@ -153,12 +152,12 @@ static int full_stop_after(const struct document *doc, uint32_t i)
 	       u->span.start == t->span.end && doc->text[u->span.start] == '.';
 }
 
-static void report_sentence(struct run *r, const struct sentence *s,
+static void report_sentence(struct check_ctx *ctx, const struct rule_info *ri,
+			    const struct sentence *s,
 			    const struct strtab *forms,
 			    const struct form_counts *c, int keep_dots)
 {
-	const struct document *doc = r->doc;
-	const struct rule_info *ri = &reference_rules[R_ABBREV];
+	const struct document *doc = ctx->doc;
 	uint32_t last = s->first_token + s->n_tokens;
 
 	for (uint32_t i = s->first_token; i < last; i++) {
@@ -186,7 +185,7 @@ static void report_sentence(struct run *r, const struct sentence *s,
 		other_form(l, ln, dotted, 0, 0, shown);
 		other_form(l, ln, dotted, i + 1 == last,
 			   full_stop_after(doc, i), fix);
-		d = diag_add(r->ctx->diags, ri->id, ri->category, ri->severity,
+		d = diag_add(ctx->diags, ri->id, ri->category, ri->severity,
 			     t->span,
 			     "'%.*s' here, '%s' elsewhere in the article "
 			     "(%u time%s): %s writes '%s'",
@@ -197,13 +196,14 @@ static void report_sentence(struct run *r, const struct sentence *s,
 			     shown);
 		if (!dotted || i + 1 == last ||
 		    !(doc->tokens[i + 1].flags & TOKF_CAP))
-			diag_suggest(r->ctx->diags, d, fix);
+			diag_suggest(ctx->diags, d, fix);
 	}
 }
 
-void reference_check_abbrevs(struct run *r, const char *lang)
+void consistency_check_abbrevs(struct check_ctx *ctx,
+			       const struct rule_info *ri, const char *lang)
 {
-	const struct document *doc = r->doc;
+	const struct document *doc = ctx->doc;
 	int keep_dots = !british(lang);
 	struct strtab forms;
 	struct form_counts *c = NULL;
@@ -219,7 +219,8 @@ void reference_check_abbrevs(struct run *r, const char *lang)
 
 		if (!n)
 			continue;
-		id = strtab_intern_copy(&forms, r->a, l, n, &is_new);
+		id = strtab_intern_copy(&forms, &ctx->doc->arena, l, n,
+					&is_new);
 		if (is_new) {
 			c = xgrow(c, &alloc, id + 1, sizeof(*c));
 			c[id] = (struct form_counts){ 0, 0 };
@@ -229,7 +230,8 @@ void reference_check_abbrevs(struct run *r, const char *lang)
 	for (uint32_t k = 0; c && k < doc->n_sentences; k++)
 		count_plain(doc, &doc->sentences[k], &forms, c);
 	for (uint32_t k = 0; c && k < doc->n_sentences; k++)
-		report_sentence(r, &doc->sentences[k], &forms, c, keep_dots);
+		report_sentence(ctx, ri, &doc->sentences[k], &forms, c,
+				keep_dots);
 	free(c);
 	strtab_release(&forms);
 }
