@@ -21,11 +21,13 @@
  * word, "let"/"dare", after "heard/made/let X" ("heard Joel say") and
  * after an auxiliary and its subject ("did Pearson say").
  */
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "consistency/checks.h"
 #include "text/segment.h"
+#include "util/xalloc.h"
 
 #define MIN_SAID 2
 
@@ -168,7 +170,8 @@ void consistency_check_reporting(struct check_ctx *ctx,
 				 const struct rule_info *ri)
 {
 	const struct document *doc = ctx->doc;
-	uint32_t said = 0, present = 0;
+	uint32_t said = 0, *present = NULL, n = 0;
+	size_t alloc = 0;
 
 	for (uint32_t i = 0; i < doc->n_tokens; i++)
 		said += word_is(doc, i, "said");
@@ -181,31 +184,25 @@ void consistency_check_reporting(struct check_ctx *ctx,
 			continue;
 		for (uint32_t i = s->first_token;
 		     i < s->first_token + s->n_tokens; i++)
-			present += present_report(doc, s, i);
+			if (present_report(doc, s, i)) {
+				present = xgrow(present, &alloc, n + 1,
+						sizeof(*present));
+				present[n++] = i;
+			}
 	}
-	if (!present || present >= said)
-		return;
-	for (uint32_t k = 0; k < doc->n_sentences; k++) {
-		const struct sentence *s = &doc->sentences[k];
+	/* fewer in the present than in the past: the past is the tense */
+	for (uint32_t k = 0; n < said && k < n; k++) {
+		const struct token *t = &doc->tokens[present[k]];
+		struct diag *d;
 
-		if (!body_sentence(doc, s))
-			continue;
-		for (uint32_t i = s->first_token;
-		     i < s->first_token + s->n_tokens; i++) {
-			const struct token *t = &doc->tokens[i];
-			struct diag *d;
-
-			if (!present_report(doc, s, i))
-				continue;
-			d = diag_add(ctx->diags, ri->id, ri->category,
-				     ri->severity, t->span,
-				     "'%.*s' in the present, where the "
-				     "article reports in the past ('said' "
-				     "%u time%s): 'said'",
-				     (int)(t->span.end - t->span.start),
-				     doc->text + t->span.start, said,
-				     said == 1 ? "" : "s");
-			diag_suggest(ctx->diags, d, "said");
-		}
+		d = diag_add(ctx->diags, ri->id, ri->category, ri->severity,
+			     t->span,
+			     "'%.*s' in the present, where the article reports "
+			     "in the past ('said' %u time%s): 'said'",
+			     (int)(t->span.end - t->span.start),
+			     doc->text + t->span.start, said,
+			     said == 1 ? "" : "s");
+		diag_suggest(ctx->diags, d, "said");
 	}
+	free(present);
 }
