@@ -21,9 +21,9 @@
  * another parser set-up are never read.  A log over PARSE_STORE_MAX_BYTES
  * is removed and started again.  Opening a store marks its log as used;
  * opening one with no log yet (a new set-up) removes the logs of other
- * set-ups unused for a month (mt_cache_prune()).  A cached result is the one a fresh parse
- * gives, so the store never changes what is reported -- only how much is
- * parsed.
+ * set-ups unused for a month (mt_cache_prune()).  A cached result is the
+ * one a fresh parse gives, so the store never changes what is reported --
+ * only how much is parsed.
  *
  * Not thread-safe: the parser calls it under its own lock.
  */

@@ -24,9 +24,12 @@
 
 /* The passes, in the order they run.  See check.h to add one. */
 static const struct check_pass *const passes[] = {
-	&engine_pass,	   &spelling_pass,	 &reference_pass,
-	&consistency_pass, &grammar_parser_pass, /* skips what earlier passes report */
-	&fluency_pass, /* last: corroborated by the parser's findings */
+	&engine_pass,
+	&spelling_pass,
+	&reference_pass,
+	&consistency_pass,
+	&grammar_parser_pass, /* skips what earlier passes report */
+	&fluency_pass,	      /* last: corroborated by the parser's findings */
 };
 
 #define N_PASSES ARRAY_SIZE(passes)
