@@ -130,6 +130,35 @@ static void show_line(struct text_state *s, uint32_t lineno, const char *line,
 	fputc('\n', f);
 }
 
+/* The length of str[0..len) if it is all spaces, else 0. */
+static size_t spaces(const char *str, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (str[i] != ' ')
+			return 0;
+	return len;
+}
+
+/* A suggestion as the editor reads it: the replacement, but in words
+ * where it would not show -- "one space" for " ", and for an empty one
+ * what it deletes ("delete the space", "delete 'the'"). */
+static void show_suggestion(struct text_state *s, const struct document *doc,
+			    const struct diag *d, const char *sugg)
+{
+	const char *span = doc->text + d->span.start;
+	size_t len = d->span.end - d->span.start, n = strlen(sugg);
+
+	if (n && spaces(sugg, n))
+		fprintf(s->o.out, n > 1 ? "%zu spaces" : "one space", n);
+	else if (n || !len)
+		fputs(visible(s, sugg), s->o.out);
+	else if (spaces(span, len))
+		fprintf(s->o.out, "delete the %s",
+			len > 1 ? "spaces" : "space");
+	else
+		fprintf(s->o.out, "delete '%s'", visible_n(s, span, len));
+}
+
 static void text_file(void *st, const struct document *doc,
 		      const struct diag_list *diags)
 {
@@ -159,11 +188,12 @@ static void text_file(void *st, const struct document *doc,
 			fprintf(f, "      = %s: ",
 				d->n_suggestions > 1 ? "suggestions"
 						     : "suggestion");
-			for (uint32_t k = 0; k < d->n_suggestions; k++)
-				fprintf(f, "%s%s%s%s", k ? ", " : "",
-					col(s, C_GREEN),
-					visible(s, d->suggestions[k]),
-					col(s, C_RESET));
+			for (uint32_t k = 0; k < d->n_suggestions; k++) {
+				fprintf(f, "%s%s", k ? ", " : "",
+					col(s, C_GREEN));
+				show_suggestion(s, doc, d, d->suggestions[k]);
+				fputs(col(s, C_RESET), f);
+			}
 			fputc('\n', f);
 		}
 		if (d->evidence) {
