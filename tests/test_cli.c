@@ -69,7 +69,7 @@ Test(cli, findings_exit_1_and_text_format)
 }
 
 /* A suggestion the eye cannot see is put in words: a deletion says what
- * it deletes, a replacement by spaces says how many. */
+ * it removes, a replacement by spaces says how many. */
 Test(cli, invisible_suggestions_in_words)
 {
 	static const char text[] = "The plan  works , he said: “It does. ”\n";
@@ -79,7 +79,7 @@ Test(cli, invisible_suggestions_in_words)
 	cr_assert_eq(r.status, 1, "status %d: %s", r.status, r.err);
 	cr_expect(strstr(r.out, "= suggestion: one space\n"), "%s", r.out);
 	cr_expect(strstr(r.out, "= suggestion: ,\n"), "%s", r.out);
-	cr_expect(strstr(r.out, "= suggestion: delete the space\n"), "%s",
+	cr_expect(strstr(r.out, "= suggestion: remove the space\n"), "%s",
 		  r.out);
 	cr_expect_null(strstr(r.out, "= suggestion: \n"), "%s", r.out);
 	cr_expect_null(strstr(r.out, "= suggestion:  \n"), "%s", r.out);

@@ -130,33 +130,30 @@ static void show_line(struct text_state *s, uint32_t lineno, const char *line,
 	fputc('\n', f);
 }
 
-/* The length of str[0..len) if it is all spaces, else 0. */
-static size_t spaces(const char *str, size_t len)
-{
-	for (size_t i = 0; i < len; i++)
-		if (str[i] != ' ')
-			return 0;
-	return len;
-}
-
 /* A suggestion as the editor reads it: the replacement, but in words
  * where it would not show -- "one space" for " ", and for an empty one
- * what it deletes ("delete the space", "delete 'the'"). */
+ * what it removes ("remove the space", "remove 'the'"; the LSP's quick
+ * fixes read the same). */
 static void show_suggestion(struct text_state *s, const struct document *doc,
 			    const struct diag *d, const char *sugg)
 {
-	const char *span = doc->text + d->span.start;
-	size_t len = d->span.end - d->span.start, n = strlen(sugg);
+	size_t n = strlen(sugg);
+	const char *flagged;
 
-	if (n && spaces(sugg, n))
+	if (n && !sugg[strspn(sugg, " ")]) {
 		fprintf(s->o.out, n > 1 ? "%zu spaces" : "one space", n);
-	else if (n || !len)
+		return;
+	}
+	if (n || d->span.end == d->span.start) {
 		fputs(visible(s, sugg), s->o.out);
-	else if (spaces(span, len))
-		fprintf(s->o.out, "delete the %s",
-			len > 1 ? "spaces" : "space");
+		return;
+	}
+	flagged = report_span_text(doc, d);
+	if (!flagged[strspn(flagged, " \t")])
+		fprintf(s->o.out, "remove the space%s",
+			strlen(flagged) > 1 ? "s" : "");
 	else
-		fprintf(s->o.out, "delete '%s'", visible_n(s, span, len));
+		fprintf(s->o.out, "remove '%s'", visible(s, flagged));
 }
 
 static void text_file(void *st, const struct document *doc,
