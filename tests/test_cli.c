@@ -68,8 +68,9 @@ Test(cli, findings_exit_1_and_text_format)
 	run_result_release(&r);
 }
 
-/* A suggestion the eye cannot see is put in words: a deletion says what
- * it removes, a replacement by spaces says how many. */
+/* A suggestion the eye cannot see is put in words (report.h): a deletion
+ * says what it removes, a replacement by spaces says how many; in the text
+ * report and in the formats that carry a suggestion in a message. */
 Test(cli, invisible_suggestions_in_words)
 {
 	static const char text[] = "The plan  works , he said: “It does. ”\n";
@@ -83,6 +84,10 @@ Test(cli, invisible_suggestions_in_words)
 		  r.out);
 	cr_expect_null(strstr(r.out, "= suggestion: \n"), "%s", r.out);
 	cr_expect_null(strstr(r.out, "= suggestion:  \n"), "%s", r.out);
+	run_result_release(&r);
+	run_mtlint("--format github -", text, strlen(text), &r);
+	cr_expect(strstr(r.out, "(suggestion: remove the space)"), "%s", r.out);
+	cr_expect_null(strstr(r.out, "(suggestion: )"), "%s", r.out);
 	run_result_release(&r);
 }
 

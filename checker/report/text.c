@@ -27,7 +27,8 @@ struct text_state {
 	size_t counts[4];
 	size_t files;
 	int failed;
-	struct buf vis; /* scratch for visible() */
+	struct buf vis;	  /* scratch for visible() */
+	struct buf words; /* scratch for a suggestion in words */
 };
 
 /* s[0..len) made safe for a terminal; valid until the next call. */
@@ -70,6 +71,7 @@ static void *text_begin(const struct report_options *o)
 
 	s->o = *o;
 	buf_init(&s->vis);
+	buf_init(&s->words);
 	return s;
 }
 
@@ -130,32 +132,6 @@ static void show_line(struct text_state *s, uint32_t lineno, const char *line,
 	fputc('\n', f);
 }
 
-/* A suggestion as the editor reads it: the replacement, but in words
- * where it would not show -- "one space" for " ", and for an empty one
- * what it removes ("remove the space", "remove 'the'"; the LSP's quick
- * fixes read the same). */
-static void show_suggestion(struct text_state *s, const struct document *doc,
-			    const struct diag *d, const char *sugg)
-{
-	size_t n = strlen(sugg);
-	const char *flagged;
-
-	if (n && !sugg[strspn(sugg, " ")]) {
-		fprintf(s->o.out, n > 1 ? "%zu spaces" : "one space", n);
-		return;
-	}
-	if (n || d->span.end == d->span.start) {
-		fputs(visible(s, sugg), s->o.out);
-		return;
-	}
-	flagged = report_span_text(doc, d);
-	if (!flagged[strspn(flagged, " \t")])
-		fprintf(s->o.out, "remove the space%s",
-			strlen(flagged) > 1 ? "s" : "");
-	else
-		fprintf(s->o.out, "remove '%s'", visible(s, flagged));
-}
-
 static void text_file(void *st, const struct document *doc,
 		      const struct diag_list *diags)
 {
@@ -188,7 +164,10 @@ static void text_file(void *st, const struct document *doc,
 			for (uint32_t k = 0; k < d->n_suggestions; k++) {
 				fprintf(f, "%s%s", k ? ", " : "",
 					col(s, C_GREEN));
-				show_suggestion(s, doc, d, d->suggestions[k]);
+				buf_reset(&s->words);
+				report_suggestion_words(&s->words, doc, d,
+							d->suggestions[k]);
+				fputs(visible(s, s->words.buf), f);
 				fputs(col(s, C_RESET), f);
 			}
 			fputc('\n', f);
@@ -243,6 +222,7 @@ static int text_end(void *st)
 			s->counts[1], s->files, s->files == 1 ? "" : "s");
 	rc = fflush(f) == 0 && !ferror(f) ? 0 : -1;
 	buf_release(&s->vis);
+	buf_release(&s->words);
 	free(s);
 	return rc;
 }
