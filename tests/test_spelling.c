@@ -233,8 +233,8 @@ Test(spelling, apostrophe_left_out)
 		{ "Theyre late again.", "Theyre", "They're" },
 		{ "I think youll like it.", "youll", "you'll" },
 		{ "Dont wait for us.", "Dont", "Don't" },
-		/* flagged (a name cannot open with a lost "'s"), ranked */
-		{ "Thats the point.", "Thats", NULL },
+		{ "Thats the point.", "Thats", "That's" },
+		{ "I know theres more.", "theres", "there's" },
 		{ "The womens team won.", "womens", NULL },
 		{ "It wouldnt start.", "wouldnt", "wouldn't" },
 	};

@@ -159,10 +159,10 @@ int speller_lower_neighbour(struct speller *sp, const char *w, size_t n);
 size_t speller_apostrophe_form(struct speller *sp, const char *w, size_t n,
 			       char *buf);
 
-/* Does the word end in a contraction's clitic after its (first)
- * apostrophe: 'm, 've, 're, 'll, 'd, n't?  Not 's, which is as often a
- * possessive (and "maintenances" is a plural made of a mass noun, not
- * "maintenance's"). */
+/* Is the word a contraction: 'm, 've, 're, 'll, 'd or n't after its
+ * (first) apostrophe, or 's after a pronoun, a wh-word, there, here or
+ * let ("that's")?  After a noun 's is as often a possessive, and
+ * "maintenances" is a plural made of a mass noun, not "maintenance's". */
 int speller_contraction(const char *word);
 
 /* How often the word occurs in the frequency list (0: not listed). */

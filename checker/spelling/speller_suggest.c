@@ -120,12 +120,28 @@ size_t speller_apostrophe_form(struct speller *sp, const char *w, size_t n,
 int speller_contraction(const char *word)
 {
 	static const char *const clitics[] = { "m", "ve", "re", "ll", "d", "t" };
+	/* the words whose "'s" is "is" or "has" (or "us"), never a plural
+	 * slip: pronouns, wh-words, there/here, let */
+	static const char *const s_hosts[] = {
+		"it",	    "that",	"this",	     "there",  "here",
+		"what",	    "who",	"where",     "when",   "how",
+		"he",	    "she",	"let",	     "one",    "someone",
+		"somebody", "everyone", "everybody", "nobody",
+	};
 	const char *after = strchr(word, '\'');
+	size_t n;
 
 	if (!after)
 		return 0;
 	for (size_t i = 0; i < ARRAY_SIZE(clitics); i++)
 		if (!strcmp(after + 1, clitics[i]))
+			return 1;
+	if (strcmp(after + 1, "s") != 0)
+		return 0;
+	n = (size_t)(after - word);
+	for (size_t i = 0; i < ARRAY_SIZE(s_hosts); i++)
+		if (strlen(s_hosts[i]) == n &&
+		    !strncasecmp(word, s_hosts[i], n))
 			return 1;
 	return 0;
 }
