@@ -41,7 +41,9 @@ static const struct rule_info spelling_rules[] = {
 			       "They hope to [recieve] an answer. -> receive",
 			       "It is a well-[knwon] fact. -> known",
 			       "He lit the [stormlamp] at dusk. -> storm lamp",
-			       "They moved into Kyiv-[bsed] offices. -> based"),
+			       "They moved into Kyiv-[bsed] offices. -> based",
+			       "The plan [doesnt] work. -> doesn't",
+			       "[Im] not sure. -> I'm"),
 	  .good = RULE_EXAMPLES(
 		  "The government met on Friday.",
 		  "Mail news@example.org or see https://example.org/xq.",
