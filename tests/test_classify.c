@@ -55,8 +55,8 @@ static void close_dic(struct speller *sp, struct speller *sp2)
 	dir = NULL;
 }
 
-static const char words[] = "9\nstorm\nlamp\nthe\nof\ncar\ncat\nrealize\n"
-			    "color\ntravel\n";
+static const char words[] = "10\nstorm\nlamp\nthe\nof\ncar\ncat\nrealize\n"
+			    "color\ntravel\nwasn't\n";
 
 Test(classify, typo_compound_or_term)
 {
@@ -73,6 +73,7 @@ Test(classify, typo_compound_or_term)
 		{ "ofthe", CLASSIFY_TYPO, 0,
 		  "a part of two letters: a lost space" },
 		{ "zenthoquical", CLASSIFY_TERM, 0, "no word one edit away" },
+		{ "wasnt", CLASSIFY_TYPO, 0, "an apostrophe left out" },
 		{ "Zenthoquical", CLASSIFY_TYPO, 0, "not plain lower case" },
 	};
 	struct speller *sp = open_dic("words", words);

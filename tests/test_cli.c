@@ -68,6 +68,29 @@ Test(cli, findings_exit_1_and_text_format)
 	run_result_release(&r);
 }
 
+/* A suggestion the eye cannot see is put in words (report.h): a deletion
+ * says what it removes, a replacement by spaces says how many; in the text
+ * report and in the formats that carry a suggestion in a message. */
+Test(cli, invisible_suggestions_in_words)
+{
+	static const char text[] = "The plan  works , he said: “It does. ”\n";
+	struct run_result r;
+
+	run_mtlint("--enable typography -", text, strlen(text), &r);
+	cr_assert_eq(r.status, 1, "status %d: %s", r.status, r.err);
+	cr_expect(strstr(r.out, "= suggestion: one space\n"), "%s", r.out);
+	cr_expect(strstr(r.out, "= suggestion: ,\n"), "%s", r.out);
+	cr_expect(strstr(r.out, "= suggestion: remove the space\n"), "%s",
+		  r.out);
+	cr_expect_null(strstr(r.out, "= suggestion: \n"), "%s", r.out);
+	cr_expect_null(strstr(r.out, "= suggestion:  \n"), "%s", r.out);
+	run_result_release(&r);
+	run_mtlint("--format github -", text, strlen(text), &r);
+	cr_expect(strstr(r.out, "(suggestion: remove the space)"), "%s", r.out);
+	cr_expect_null(strstr(r.out, "(suggestion: )"), "%s", r.out);
+	run_result_release(&r);
+}
+
 Test(cli, fail_on_thresholds)
 {
 	struct run_result r;

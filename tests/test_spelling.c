@@ -213,6 +213,56 @@ Test(spelling, sentence_initial_misspelling_of_a_common_word)
 	checked_release(&k);
 }
 
+/* An apostrophe left out of a contraction or a possessive: a misspelling
+ * (not a term, not a name); a contraction's first suggestion puts it back
+ * (a possessive's takes its rank: "maintenances" is no possessive).
+ * Words that are words without it, and capitalised words before a lost
+ * "'s" inside a sentence (a name's plural or possessive), are left
+ * alone. */
+Test(spelling, apostrophe_left_out)
+{
+	static const struct {
+		const char *text, *word, *fix;
+	} flag[] = {
+		{ "We dont agree.", "dont", "don't" },
+		{ "The plan doesnt work.", "doesnt", "doesn't" },
+		{ "They arent ready.", "arent", "aren't" },
+		{ "Im not sure.", "Im", "I'm" },
+		{ "Well, Ive tried.", "Ive", "I've" },
+		{ "Yes, and Im glad.", "Im", "I'm" },
+		{ "Theyre late again.", "Theyre", "They're" },
+		{ "I think youll like it.", "youll", "you'll" },
+		{ "Dont wait for us.", "Dont", "Don't" },
+		{ "Thats the point.", "Thats", "That's" },
+		{ "I know theres more.", "theres", "there's" },
+		{ "The womens team won.", "womens", NULL },
+		{ "It wouldnt start.", "wouldnt", "wouldn't" },
+	};
+	static const char *const quiet[] = {
+		"We cant of the old sailors, and a wont of theirs.",
+		"Its roof leaks; lets fix it.",
+		"The shell of the well was ill made.",
+		"We were told he'd gone.",
+		"The Fitzgeralds came to dinner.",
+	};
+
+	for (size_t i = 0; i < sizeof(flag) / sizeof(*flag); i++) {
+		struct checked k;
+
+		check_text(NULL, flag[i].text, NULL, &k);
+		expect_finding(&k, "spelling.unknown-word", flag[i].word,
+			       flag[i].fix);
+		checked_release(&k);
+	}
+	for (size_t i = 0; i < sizeof(quiet) / sizeof(*quiet); i++) {
+		struct checked k;
+
+		check_text(NULL, quiet[i], NULL, &k);
+		expect_no_finding(&k, "spelling.unknown-word", NULL);
+		checked_release(&k);
+	}
+}
+
 Test(spelling, other_dialect_is_a_note_not_an_error)
 {
 	struct checked k;

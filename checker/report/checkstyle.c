@@ -59,8 +59,12 @@ static void cs_file(void *st, const struct document *doc,
 		struct buf msg = BUF_INIT, src = BUF_INIT;
 
 		buf_adds(&msg, d->message);
-		if (d->n_suggestions)
-			buf_addf(&msg, " (suggestion: %s)", d->suggestions[0]);
+		if (d->n_suggestions) {
+			buf_adds(&msg, " (suggestion: ");
+			report_suggestion_words(&msg, doc, d,
+						d->suggestions[0]);
+			buf_adds(&msg, ")");
+		}
 		buf_addf(&src, "mtlint.%s", d->rule);
 		buf_adds(b, "    <error");
 		xml_attr_u(b, "line", a.line);

@@ -96,8 +96,12 @@ static void gh_file(void *st, const struct document *doc,
 		buf_adds(b, "::");
 		escape(b, d->message, 0);
 		if (d->n_suggestions) {
+			struct buf w = BUF_INIT;
+
+			report_suggestion_words(&w, doc, d, d->suggestions[0]);
 			buf_adds(b, " (suggestion: ");
-			escape(b, d->suggestions[0], 0);
+			escape(b, w.buf, 0);
+			buf_release(&w);
 			buf_adds(b, ")");
 		}
 		buf_adds(b, " [");

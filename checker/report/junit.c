@@ -84,8 +84,10 @@ static void junit_file(void *st, const struct document *doc,
 		buf_addf(&t, "%s:%u:%u: %s: %s [%s]", doc->path, a.line,
 			 a.column, mt_severity_name(d->severity), d->message,
 			 d->rule);
-		if (d->n_suggestions)
-			buf_addf(&t, "\nsuggestion: %s", d->suggestions[0]);
+		if (d->n_suggestions) {
+			buf_adds(&t, "\nsuggestion: ");
+			report_suggestion_words(&t, doc, d, d->suggestions[0]);
+		}
 		xml_escape(b, t.buf);
 		buf_adds(b, info ? "</system-out>\n    </testcase>\n"
 				 : "</failure>\n    </testcase>\n");

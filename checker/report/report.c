@@ -43,6 +43,26 @@ const char *report_span_text(const struct document *doc, const struct diag *d)
 			     d->span.end - d->span.start);
 }
 
+void report_suggestion_words(struct buf *b, const struct document *doc,
+			     const struct diag *d, const char *sugg)
+{
+	size_t n = strlen(sugg);
+	const char *flagged;
+
+	if (n && !sugg[strspn(sugg, " ")]) {
+		buf_addf(b, n > 1 ? "%zu spaces" : "one space", n);
+	} else if (n || d->span.end == d->span.start) {
+		buf_adds(b, sugg);
+	} else {
+		flagged = report_span_text(doc, d);
+		if (!flagged[strspn(flagged, " \t")])
+			buf_addf(b, "remove the space%s",
+				 strlen(flagged) > 1 ? "s" : "");
+		else
+			buf_addf(b, "remove '%s'", flagged);
+	}
+}
+
 char *report_uri(const char *path)
 {
 	static const char hex[] = "0123456789ABCDEF";

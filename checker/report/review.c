@@ -327,6 +327,7 @@ static void render_finding(struct buf *b, const struct document *doc,
 	struct doc_pos a = document_position(doc, g->span.start, 0);
 	struct doc_pos z = document_position(doc, g->span.end, 1);
 	const char *sev = mt_severity_name(g->severity);
+	struct buf words = BUF_INIT;
 
 	buf_addf(b,
 		 "<li id=\"f%zu-%zu\" tabindex=\"0\" data-f=\"%zu\" "
@@ -363,10 +364,14 @@ static void render_finding(struct buf *b, const struct document *doc,
 				 k);
 			esc(b, g->suggestions[j]);
 			buf_adds(b, "\">");
-			esc(b, g->suggestions[j]);
+			buf_reset(&words);
+			report_suggestion_words(&words, doc, g,
+						g->suggestions[j]);
+			esc(b, words.buf);
 			buf_adds(b, "</button> ");
 		}
 		buf_adds(b, "</p>");
+		buf_release(&words);
 	}
 	if (g->evidence) {
 		const struct evidence *e = g->evidence;

@@ -27,7 +27,8 @@ struct text_state {
 	size_t counts[4];
 	size_t files;
 	int failed;
-	struct buf vis; /* scratch for visible() */
+	struct buf vis;	  /* scratch for visible() */
+	struct buf words; /* scratch for a suggestion in words */
 };
 
 /* s[0..len) made safe for a terminal; valid until the next call. */
@@ -70,6 +71,7 @@ static void *text_begin(const struct report_options *o)
 
 	s->o = *o;
 	buf_init(&s->vis);
+	buf_init(&s->words);
 	return s;
 }
 
@@ -159,11 +161,15 @@ static void text_file(void *st, const struct document *doc,
 			fprintf(f, "      = %s: ",
 				d->n_suggestions > 1 ? "suggestions"
 						     : "suggestion");
-			for (uint32_t k = 0; k < d->n_suggestions; k++)
-				fprintf(f, "%s%s%s%s", k ? ", " : "",
-					col(s, C_GREEN),
-					visible(s, d->suggestions[k]),
-					col(s, C_RESET));
+			for (uint32_t k = 0; k < d->n_suggestions; k++) {
+				fprintf(f, "%s%s", k ? ", " : "",
+					col(s, C_GREEN));
+				buf_reset(&s->words);
+				report_suggestion_words(&s->words, doc, d,
+							d->suggestions[k]);
+				fputs(visible(s, s->words.buf), f);
+				fputs(col(s, C_RESET), f);
+			}
 			fputc('\n', f);
 		}
 		if (d->evidence) {
@@ -216,6 +222,7 @@ static int text_end(void *st)
 			s->counts[1], s->files, s->files == 1 ? "" : "s");
 	rc = fflush(f) == 0 && !ferror(f) ? 0 : -1;
 	buf_release(&s->vis);
+	buf_release(&s->words);
 	free(s);
 	return rc;
 }

@@ -101,6 +101,7 @@ static int edit_known(struct speller *sp, const char *w, size_t n)
 enum classify_shape classify_shape(struct speller *sp, const char *w, size_t n,
 				   size_t *split)
 {
+	char form[SPELLER_MAX_WORD + 2];
 	int near;
 
 	if (n < 2 || n + 1 >= SPELLER_MAX_WORD + 2)
@@ -110,6 +111,10 @@ enum classify_shape classify_shape(struct speller *sp, const char *w, size_t n,
 			return CLASSIFY_TYPO;
 	near = speller_lower_neighbour(sp, w, n);
 	if (near > 0 || (near < 0 && edit_known(sp, w, n)))
+		return CLASSIFY_TYPO;
+	/* an apostrophe left out ("doesnt"): the index's plain words above
+	 * have none */
+	if (speller_apostrophe_form(sp, w, n, form))
 		return CLASSIFY_TYPO;
 	/* two words: w[..i) and w[i..) */
 	for (size_t i = 2; i + 2 <= n; i++)

@@ -146,6 +146,25 @@ size_t speller_cache_bytes(const struct speller *sp);
 #define SPELLER_NEIGHBOURS_CACHE_BYTES ((size_t)256 << 10)
 int speller_lower_neighbour(struct speller *sp, const char *w, size_t n);
 
+/*
+ * The known word w (n bytes) becomes with an apostrophe put back between
+ * two of its letters -- "dont" -> "don't", "Im" -> "I'm", "theyre" ->
+ * "they're", "childrens" -> "children's" -- trying the places from the
+ * end (a contraction or possessive ends the word), into buf (at least
+ * n + 2 bytes, NUL-terminated); its length, or 0 when no place gives a
+ * known word.  The commonest slip a spelling index ranks badly: the
+ * frequency list counts "don't" as "do" and "n't".  Uncached Hunspell
+ * look-ups, one a place.
+ */
+size_t speller_apostrophe_form(struct speller *sp, const char *w, size_t n,
+			       char *buf);
+
+/* Is the word a contraction: 'm, 've, 're, 'll, 'd or n't after its
+ * (first) apostrophe, or 's after a pronoun, a wh-word, there, here or
+ * let ("that's")?  After a noun 's is as often a possessive, and
+ * "maintenances" is a plural made of a mass noun, not "maintenance's". */
+int speller_contraction(const char *word);
+
 /* How often the word occurs in the frequency list (0: not listed). */
 unsigned long speller_frequency(const struct speller *sp, const char *word,
 				size_t len);

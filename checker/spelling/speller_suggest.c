@@ -94,6 +94,75 @@ static size_t split_candidates(struct speller *sp, const char *w, size_t n,
 	return k;
 }
 
+static int ascii_letter(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+size_t speller_apostrophe_form(struct speller *sp, const char *w, size_t n,
+			       char *buf)
+{
+	if (n < 2 || n > SPELLER_MAX_WORD)
+		return 0;
+	for (size_t i = n - 1; i >= 1; i--) {
+		if (!ascii_letter(w[i - 1]) || !ascii_letter(w[i]))
+			continue;
+		memcpy(buf, w, i);
+		buf[i] = '\'';
+		memcpy(buf + i + 1, w + i, n - i);
+		buf[n + 1] = '\0';
+		if (speller_spelled(sp, buf, n + 1))
+			return n + 1;
+	}
+	return 0;
+}
+
+int speller_contraction(const char *word)
+{
+	static const char *const clitics[] = { "m", "ve", "re", "ll", "d", "t" };
+	/* the words whose "'s" is "is" or "has" (or "us"), never a plural
+	 * slip: pronouns, wh-words, there/here, let */
+	static const char *const s_hosts[] = {
+		"it",	    "that",	"this",	     "there",  "here",
+		"what",	    "who",	"where",     "when",   "how",
+		"he",	    "she",	"let",	     "one",    "someone",
+		"somebody", "everyone", "everybody", "nobody",
+	};
+	const char *after = strchr(word, '\'');
+	size_t n;
+
+	if (!after)
+		return 0;
+	for (size_t i = 0; i < ARRAY_SIZE(clitics); i++)
+		if (!strcmp(after + 1, clitics[i]))
+			return 1;
+	if (strcmp(after + 1, "s") != 0)
+		return 0;
+	n = (size_t)(after - word);
+	for (size_t i = 0; i < ARRAY_SIZE(s_hosts); i++)
+		if (strlen(s_hosts[i]) == n &&
+		    !strncasecmp(word, s_hosts[i], n))
+			return 1;
+	return 0;
+}
+
+/* Put s first in v[0..*k) (moving it there if it is in the list; the
+ * last one drops out when the list is full). */
+static void put_first(const char **v, size_t *k, size_t max, const char *s)
+{
+	size_t j;
+
+	for (j = 0; j < *k && strcmp(v[j], s) != 0; j++)
+		;
+	if (j == *k) {
+		if (*k < max)
+			(*k)++;
+		j = *k - 1;
+	}
+	memmove(&v[1], &v[0], j * sizeof(*v));
+	v[0] = s;
+}
+
 /* The index's candidates for e's word, the best SPELLER_RANK_MAX by
  * by_edits(), in the word's case, distinct, into v; returns how many. */
 static size_t index_candidates(struct speller *sp, const struct entry *e,
@@ -136,6 +205,7 @@ static size_t index_candidates(struct speller *sp, const struct entry *e,
 static void fill_index(struct speller *sp, struct entry *e, int o)
 {
 	const char *v[SPELLER_RANK_MAX];
+	char form[SPELLER_MAX_WORD + 2];
 	size_t k = index_candidates(sp, e, v);
 
 	if (!k && o == SPELLER_ORDER_RANKED) {
@@ -145,6 +215,12 @@ static void fill_index(struct speller *sp, struct entry *e, int o)
 		memcpy(v, e->sug[SPELLER_ORDER_HUNSPELL], k * sizeof(*v));
 	}
 	speller_rank(sp, e->key, e->len, v, k);
+	/* a contraction's apostrophe left out is the likeliest slip of
+	 * all ("dont"); a possessive's ("childrens") takes its rank */
+	if (speller_apostrophe_form(sp, e->key, e->len, form) &&
+	    speller_contraction(form))
+		put_first(v, &k, SPELLER_RANK_MAX,
+			  arena_strdup(&sp->work, form));
 	/* "government" and "Government" are one suggestion: the better */
 	for (size_t i = 0, j; i < k;) {
 		for (j = 0; j < i && strcasecmp(v[j], v[i]) != 0; j++)

@@ -41,7 +41,9 @@ static const struct rule_info spelling_rules[] = {
 			       "They hope to [recieve] an answer. -> receive",
 			       "It is a well-[knwon] fact. -> known",
 			       "He lit the [stormlamp] at dusk. -> storm lamp",
-			       "They moved into Kyiv-[bsed] offices. -> based"),
+			       "They moved into Kyiv-[bsed] offices. -> based",
+			       "The plan [doesnt] work. -> doesn't",
+			       "[Im] not sure. -> I'm"),
 	  .good = RULE_EXAMPLES(
 		  "The government met on Friday.",
 		  "Mail news@example.org or see https://example.org/xq.",
@@ -338,6 +340,16 @@ static struct diag *report(struct run *r, int ri, struct span sp,
 			fmt, n, w, extra ? extra : "");
 }
 
+/* A word misspelt: reported with the index's suggestions. */
+static void unknown_word(struct run *r, struct span sp, const char *w, size_t n)
+{
+	struct diag *d = report(r, R_UNKNOWN, sp, "unknown word '%.*s'%s", w,
+				(int)n, "");
+
+	if (d)
+		suggest(r, d, w, n, 5);
+}
+
 /* Lower-case words: look in the other dialect's dictionary, then report. */
 static void unknown_lower(struct run *r, struct span sp, const char *w,
 			  size_t n)
@@ -421,9 +433,7 @@ static void unknown_lower(struct run *r, struct span sp, const char *w,
 	case CLASSIFY_TYPO:
 		break;
 	}
-	d = report(r, R_UNKNOWN, sp, "unknown word '%.*s'%s", w, (int)n, "");
-	if (d)
-		suggest(r, d, w, n, 5);
+	unknown_word(r, sp, w, n);
 }
 
 /*
@@ -475,6 +485,21 @@ static int misspelt_common_word(struct run *r, const char *w, size_t n)
 		return 0;
 	low = wordform_lower(&r->doc->arena, v[0], strlen(v[0]), NULL);
 	return speller_check(sp, low, strlen(low));
+}
+
+/*
+ * A capitalised word that is a contraction without its apostrophe: "Im",
+ * "Ive", "Theyll", "Dont" anywhere, and with "'s" ("Thats", "Whats") when
+ * it opens the sentence -- elsewhere a capital before a lost "'s" is a
+ * name's possessive or plural, which the name checks judge.
+ */
+static int contraction_slip(struct run *r, const char *w, size_t n, int initial)
+{
+	char form[SPELLER_MAX_WORD + 2];
+	size_t fl = speller_apostrophe_form(r->st->sp, w, n, form);
+
+	return fl && (speller_contraction(form) ||
+		      (initial && !strcmp(strchr(form, '\'') + 1, "s")));
 }
 
 /* A capitalised unknown word: a misspelling of a known name, with the
@@ -595,9 +620,16 @@ static void check_part(struct run *r, struct span sp, int whole, uint32_t ti)
 	if (in_phrase(r, ti))
 		return;
 	if (wi.first_upper) {
-		/* "Teh" opening a sentence is "the" misspelt */
-		if (whole && wi.upper == 1 && sentence_initial(r->doc, ti) &&
-		    misspelt_common_word(r, w, n))
+		int initial = whole && sentence_initial(r->doc, ti);
+
+		/* "Im" is "I'm" (whatever the other dialect's dictionary
+		 * knows: a name, perhaps); "Teh" opening a sentence is "the"
+		 * misspelt */
+		if (whole && wi.upper == 1 &&
+		    contraction_slip(r, w, n, initial))
+			unknown_word(r, sp, w, n);
+		else if (initial && wi.upper == 1 &&
+			 misspelt_common_word(r, w, n))
 			unknown_lower(r, sp, w, n);
 		else
 			unknown_capitalised(r, sp, b, bn);
