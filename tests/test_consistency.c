@@ -4,8 +4,27 @@
  * the present in a report told in the past.
  */
 #include <criterion/criterion.h>
+#include <stdio.h>
 
 #include "helpers.h"
+
+/* head, then `n` times an eight-word sentence, then tail: a text whose two
+ * ends stand 8 * n words apart (in buf, of size cap). */
+static const char *spaced(char *buf, size_t cap, const char *head, int n,
+			  const char *tail)
+{
+	size_t k = (size_t)snprintf(buf, cap, "%s", head);
+
+	for (int i = 0; i < n && k < cap; i++)
+		k += (size_t)snprintf(buf + k, cap - k,
+				      " Engineers checked "
+				      "the bridge cables again before "
+				      "noon.");
+	if (k < cap)
+		snprintf(buf + k, cap - k, " %s", tail);
+	cr_assert_lt(k, cap, "the test's buffer is too small");
+	return buf;
+}
 
 Test(consistency, an_abbreviation_written_two_ways_gets_the_dotted_form)
 {
@@ -30,6 +49,44 @@ Test(consistency, an_abbreviation_written_two_ways_gets_the_dotted_form)
 	/* one form throughout: nothing */
 	check_text(NULL, "The UN envoy met US staff. The UN envoy left.", NULL,
 		   &p);
+	expect_no_finding(&p, "abbreviations.", NULL);
+	checked_release(&p);
+}
+
+Test(consistency, the_two_forms_count_only_near_each_other)
+{
+	static char text[16384];
+	struct checked p;
+
+	/* 480 words apart, either form first: one article */
+	check_text(NULL,
+		   spaced(text, sizeof(text),
+			  "The W.T.O. panel heard the case.", 60,
+			  "Then the WTO panel adjourned."),
+		   NULL, &p);
+	expect_finding(&p, "abbreviations.inconsistent", "WTO", "W.T.O.");
+	checked_release(&p);
+	check_text(NULL,
+		   spaced(text, sizeof(text), "The WTO panel heard the case.",
+			  60, "Then the W.T.O. panel adjourned."),
+		   NULL, &p);
+	expect_finding(&p, "abbreviations.inconsistent", "WTO", "W.T.O.");
+	checked_release(&p);
+	/* deep in a long document, next to each other: still reported */
+	check_text(NULL,
+		   spaced(text, sizeof(text), "Work began.", 120,
+			  "The W.T.O. panel met. The WTO panel left."),
+		   NULL, &p);
+	expect_finding(&p, "abbreviations.inconsistent", "WTO", "W.T.O.");
+	cr_expect_eq(count_findings(&p.l, "abbreviations."), 1, "%s",
+		     findings_dump(p.doc, &p.l));
+	checked_release(&p);
+	/* 960 words apart: texts run together, not one article's style */
+	check_text(NULL,
+		   spaced(text, sizeof(text),
+			  "The W.T.O. panel heard the case.", 120,
+			  "Then the WTO panel adjourned."),
+		   NULL, &p);
 	expect_no_finding(&p, "abbreviations.", NULL);
 	checked_release(&p);
 }

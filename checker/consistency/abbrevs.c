@@ -16,6 +16,13 @@
  * rule.)  An article consistent in either form is left alone.  A plain
  * form among words in capitals ("LET US PRAY") is a shout, not the
  * abbreviation.
+ *
+ * An occurrence is reported only when the other form stands within
+ * NEAR_WORDS words of it: a whole news story of the usual length lies in
+ * that reach, so within one the rule still compares the whole article,
+ * while a document that runs many texts together (a corpus, a collection
+ * of wire copy) is not one article, and a form in one text says nothing
+ * about the style of another far from it.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +33,11 @@
 #include "util/xalloc.h"
 
 #define MAX_LETTERS 5
+/* How far, in words, the other form may stand from a reported one.  The
+ * MQM news articles run 211 to 728 words, their two forms at most 314
+ * apart; texts of the Brown corpus run together put them 989 words apart
+ * and more (docs/evaluation.md, "Abbreviations written two ways"). */
+#define NEAR_WORDS 800
 
 /* The capitals of a dotted abbreviation ("U.S." -> "US"), or 0. */
 static size_t dotted_letters(const char *w, size_t n, char *out)
@@ -91,9 +103,41 @@ static int british(const char *lang)
 	return 0;
 }
 
-struct form_counts {
-	uint32_t dotted, plain;
+/* The occurrences of one abbreviation: [0] plain, [1] dotted; each the
+ * word number of its token (words and numbers counted from the start),
+ * ascending. */
+struct form_uses {
+	uint32_t n[2];
+	uint32_t *at[2];
+	size_t alloc[2];
 };
+
+static void add_use(struct form_uses *u, int dotted, uint32_t word)
+{
+	u->at[dotted] = xgrow(u->at[dotted], &u->alloc[dotted],
+			      u->n[dotted] + 1, sizeof(*u->at[dotted]));
+	u->at[dotted][u->n[dotted]++] = word;
+}
+
+/* Does the abbreviation stand in the given form within NEAR_WORDS words
+ * of word number w? */
+static int used_near(const struct form_uses *u, int dotted, uint32_t w)
+{
+	const uint32_t *at = u->at[dotted];
+	uint32_t lo = 0, hi = u->n[dotted],
+		 from = w > NEAR_WORDS ? w - NEAR_WORDS : 0;
+
+	while (lo < hi) { /* the first at or after `from` */
+		uint32_t mid = lo + (hi - lo) / 2;
+
+		if (at[mid] < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < u->n[dotted] &&
+	       (uint64_t)at[lo] <= (uint64_t)w + NEAR_WORDS;
+}
 
 /* The plain form of a dotted abbreviation at token i of sentence s: its
  * id in forms, or STRTAB_NONE (also for one among words in capitals). */
@@ -111,14 +155,15 @@ static uint32_t plain_at(const struct document *doc, const struct sentence *s,
 }
 
 static void count_plain(const struct document *doc, const struct sentence *s,
-			const struct strtab *forms, struct form_counts *c)
+			const struct strtab *forms, const uint32_t *word_no,
+			struct form_uses *u)
 {
 	for (uint32_t i = s->first_token; i < s->first_token + s->n_tokens;
 	     i++) {
 		uint32_t id = plain_at(doc, s, i, forms);
 
 		if (id != STRTAB_NONE)
-			c[id].plain++;
+			add_use(&u[id], 0, word_no[i]);
 	}
 }
 
@@ -154,8 +199,8 @@ static int full_stop_after(const struct document *doc, uint32_t i)
 
 static void report_sentence(struct check_ctx *ctx, const struct rule_info *ri,
 			    const struct sentence *s,
-			    const struct strtab *forms,
-			    const struct form_counts *c, int keep_dots)
+			    const struct strtab *forms, const uint32_t *word_no,
+			    const struct form_uses *u, int keep_dots)
 {
 	const struct document *doc = ctx->doc;
 	uint32_t last = s->first_token + s->n_tokens;
@@ -178,10 +223,10 @@ static void report_sentence(struct check_ctx *ctx, const struct rule_info *ri,
 			id = strtab_find(forms, l, ln);
 		else if ((id = plain_at(doc, s, i, forms)) != STRTAB_NONE)
 			memcpy(l, w, ln = n);
-		if (dotted == keep_dots || id == STRTAB_NONE || !c[id].dotted ||
-		    !c[id].plain)
+		if (dotted == keep_dots || id == STRTAB_NONE ||
+		    !used_near(&u[id], !dotted, word_no[i]))
 			continue;
-		elsewhere = dotted ? c[id].plain : c[id].dotted;
+		elsewhere = u[id].n[!dotted];
 		other_form(l, ln, dotted, 0, 0, shown);
 		other_form(l, ln, dotted, i + 1 == last,
 			   full_stop_after(doc, i), fix);
@@ -200,18 +245,26 @@ static void report_sentence(struct check_ctx *ctx, const struct rule_info *ri,
 	}
 }
 
+/* Does token t count as a word of the distance between two forms? */
+static int counts_as_word(const struct token *t)
+{
+	return t->kind == TOK_WORD || t->kind == TOK_NUMBER;
+}
+
 void consistency_check_abbrevs(struct check_ctx *ctx,
 			       const struct rule_info *ri, const char *lang)
 {
 	const struct document *doc = ctx->doc;
 	int keep_dots = !british(lang);
 	struct strtab forms;
-	struct form_counts *c = NULL;
+	struct form_uses *u = NULL;
+	uint32_t *word_no, words = 0;
 	size_t alloc = 0;
 	char l[MAX_LETTERS];
 
 	strtab_init(&forms);
-	/* the dotted abbreviations first: only their capitals count */
+	/* the dotted abbreviations first (only their capitals count), each
+	 * at its token until the word numbers are known */
 	for (uint32_t i = 0; i < doc->n_tokens; i++) {
 		size_t n = dotted_at(doc, i, l);
 		int is_new;
@@ -222,16 +275,33 @@ void consistency_check_abbrevs(struct check_ctx *ctx,
 		id = strtab_intern_copy(&forms, &ctx->doc->arena, l, n,
 					&is_new);
 		if (is_new) {
-			c = xgrow(c, &alloc, id + 1, sizeof(*c));
-			c[id] = (struct form_counts){ 0, 0 };
+			u = xgrow(u, &alloc, id + 1, sizeof(*u));
+			u[id] = (struct form_uses){ 0 };
 		}
-		c[id].dotted++;
+		add_use(&u[id], 1, i);
 	}
-	for (uint32_t k = 0; c && k < doc->n_sentences; k++)
-		count_plain(doc, &doc->sentences[k], &forms, c);
-	for (uint32_t k = 0; c && k < doc->n_sentences; k++)
-		report_sentence(ctx, ri, &doc->sentences[k], &forms, c,
+	if (!u) {
+		strtab_release(&forms);
+		return;
+	}
+	word_no = xmalloc(doc->n_tokens * sizeof(*word_no));
+	for (uint32_t i = 0; i < doc->n_tokens; i++) {
+		word_no[i] = words;
+		words += counts_as_word(&doc->tokens[i]);
+	}
+	for (uint32_t id = 0; id < strtab_count(&forms); id++)
+		for (uint32_t k = 0; k < u[id].n[1]; k++)
+			u[id].at[1][k] = word_no[u[id].at[1][k]];
+	for (uint32_t k = 0; k < doc->n_sentences; k++)
+		count_plain(doc, &doc->sentences[k], &forms, word_no, u);
+	for (uint32_t k = 0; k < doc->n_sentences; k++)
+		report_sentence(ctx, ri, &doc->sentences[k], &forms, word_no, u,
 				keep_dots);
-	free(c);
+	for (uint32_t id = 0; id < strtab_count(&forms); id++) {
+		free(u[id].at[0]);
+		free(u[id].at[1]);
+	}
+	free(u);
+	free(word_no);
 	strtab_release(&forms);
 }

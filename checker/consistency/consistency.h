@@ -6,10 +6,10 @@
  *
  * Rules:
  *   abbreviations.inconsistent (warning) the article writes an
- *       abbreviation with and without full stops ("U.S." ... "US"); the
- *       form its English does not use is reported (en_US: the plain one,
- *       as AP does; en_GB: the dotted one), the other suggested
- *       (abbrevs.c).
+ *       abbreviation with and without full stops ("U.S." ... "US"), the
+ *       two at most 800 words apart; the form its English does not use
+ *       is reported (en_US: the plain one, as AP does; en_GB: the dotted
+ *       one), the other suggested (abbrevs.c).
  *   grammar.reporting-tense   (warning) a reporting verb in the present
  *       ("officials say") in an article that reports with "said" at
  *       least twice and more often; "said" suggested (reporting.c).

@@ -31,13 +31,11 @@
 
 #define MIN_SAID 2
 
+/* Is token i the word w (case counts)? */
 static int word_is(const struct document *doc, uint32_t i, const char *w)
 {
-	const struct token *t = &doc->tokens[i];
-	size_t n = t->span.end - t->span.start;
-
-	return t->kind == TOK_WORD && n == strlen(w) &&
-	       memcmp(doc->text + t->span.start, w, n) == 0;
+	return doc->tokens[i].kind == TOK_WORD &&
+	       token_is(doc, &doc->tokens[i], w);
 }
 
 /* Is token i a word among v (ASCII case ignored)? */

@@ -46,9 +46,9 @@ static int other_script(const char *s, size_t n)
 static int has_final_punct(const struct document *doc, const struct token *t,
 			   uint32_t n)
 {
-	while (n > 0 && (quote_is_mark(doc, &t[n - 1]) ||
-			 quote_tok_is(doc, &t[n - 1], ")") ||
-			 quote_tok_is(doc, &t[n - 1], "]")))
+	while (n > 0 &&
+	       (quote_is_mark(doc, &t[n - 1]) ||
+		token_is(doc, &t[n - 1], ")") || token_is(doc, &t[n - 1], "]")))
 		n--;
 	if (n == 0)
 		return 0;
@@ -105,7 +105,7 @@ static int trailing_source(const struct document *doc, const struct token *t,
 	       ((t[n - 1].kind == TOK_WORD &&
 		 (t[n - 1].flags & (TOKF_CAP | TOKF_ALLCAPS))) ||
 		t[n - 1].kind == TOK_URL ||
-		(quote_tok_is(doc, &t[n - 1], ".") &&
+		(token_is(doc, &t[n - 1], ".") &&
 		 !(t[n - 1].flags & TOKF_SPACE_BEFORE)))) {
 		words += t[n - 1].kind != TOK_PUNCT;
 		n--;
@@ -146,10 +146,11 @@ uint32_t layout_body_start(const struct document *doc, const struct token *t,
 	if (n > 1 && t[0].kind == TOK_PUNCT &&
 	    quote_is_bullet(doc, &t[0]))
 		i = 1;
-	else if (n > 2 && (t[0].kind == TOK_NUMBER ||
-			   (t[0].kind == TOK_WORD && token_len(&t[0]) == 1)) &&
-		 (quote_tok_is(doc, &t[1], ")") ||
-		  (quote_tok_is(doc, &t[1], ".") && t[0].kind == TOK_NUMBER)) &&
+	else if (n > 2 &&
+		 (t[0].kind == TOK_NUMBER ||
+		  (t[0].kind == TOK_WORD && token_len(&t[0]) == 1)) &&
+		 (token_is(doc, &t[1], ")") ||
+		  (token_is(doc, &t[1], ".") && t[0].kind == TOK_NUMBER)) &&
 		 (t[0].flags & TOKF_LINE_BEFORE || t[0].span.start == 0))
 		i = 2;
 	/* dateline with a dash */
@@ -193,9 +194,9 @@ int layout_is_prose(const struct document *doc, uint32_t si,
 		return 0;
 	/* an ellipsis marks elided text: not meant to be a whole sentence */
 	for (uint32_t i = 0; i < n; i++)
-		if (quote_tok_is(doc, &t[i], "\u2026") ||
-		    (i + 1 < n && quote_tok_is(doc, &t[i], ".") &&
-		     quote_tok_is(doc, &t[i + 1], ".") &&
+		if (token_is(doc, &t[i], "\u2026") ||
+		    (i + 1 < n && token_is(doc, &t[i], ".") &&
+		     token_is(doc, &t[i + 1], ".") &&
 		     !(t[i + 1].flags & TOKF_SPACE_BEFORE)))
 			return 0;
 	if (!alone_on_line(doc, si))

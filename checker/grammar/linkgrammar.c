@@ -455,32 +455,27 @@ out:
 	sentence_delete(s);
 }
 
+/* A job's words joined into the text link-grammar parses (the cache's
+ * key too), with the byte where each word starts: built once per job. */
+struct joined {
+	struct parse_job *job;
+	char *text;
+	uint32_t *starts;
+};
+
 /* The sentences of one parser_parse() call that the cache could not
  * answer, shared by its worker threads. */
 struct batch {
 	struct parser *p;
-	struct parse_job **jobs;
+	struct joined *todo;
 	size_t n;
 	atomic_size_t next;
 };
 
-enum run_mode {
-	RUN_LOOKUP, /* answer from the cache; a miss is left for RUN_PARSE */
-	RUN_CACHED_ONLY, /* answer from the cache; a miss is PARSE_SKIPPED */
-	RUN_PARSE,	 /* answer from the cache, else parse and remember */
-};
-
-/* Run one job: join, look in the cache, parse, remember.  Returns 0 when
- * RUN_LOOKUP found nothing (the job still to be parsed), else 1. */
-static int run_job(struct parser *p, enum run_mode mode, Parse_Options po,
-		   struct parse_job *job)
+/* Clear job's results and answer a sentence with no words or too many;
+ * returns 1 when answered, 0 when the sentence is to be looked up. */
+static int start_job(struct parser *p, struct parse_job *job)
 {
-	struct buf text;
-	uint32_t *starts;
-	uint64_t c0;
-	char *s;
-	int hit;
-
 	job->null_count = 0;
 	job->split_subject = -1;
 	job->has_subject = 0;
@@ -495,52 +490,81 @@ static int run_job(struct parser *p, enum run_mode mode, Parse_Options po,
 		job->status = PARSE_TOO_LONG;
 		return 1;
 	}
+	return 0;
+}
+
+static void join_words(struct parse_job *job, struct joined *j)
+{
+	struct buf text;
+
 	buf_init(&text);
-	starts = xmalloc(job->n_words * sizeof(*starts));
+	j->job = job;
+	j->starts = xmalloc(job->n_words * sizeof(*j->starts));
 	for (uint32_t i = 0; i < job->n_words; i++) {
 		if (i && !(job->glue && job->glue[i]))
 			buf_add(&text, " ", 1);
-		starts[i] = (uint32_t)text.len;
+		j->starts[i] = (uint32_t)text.len;
 		buf_add(&text, job->words[i], strlen(job->words[i]));
 	}
-	s = buf_detach(&text, NULL);
+	j->text = buf_detach(&text, NULL);
+}
+
+/* Answer the joined sentence from the cache: 1 when it did. */
+static int look_up(struct parser *p, const struct joined *j)
+{
+	int hit;
+
 	pthread_mutex_lock(&p->lock);
-	hit = cache_get(p, s, job);
+	hit = cache_get(p, j->text, j->job);
 	if (hit)
 		p->stats.cache_hits++;
 	pthread_mutex_unlock(&p->lock);
-	if (!hit && mode == RUN_LOOKUP) {
-		free(starts);
-		free(s);
-		return 0;
-	}
-	c0 = cpu_now();
-	if (!hit && mode == RUN_CACHED_ONLY) {
-		job->status = PARSE_SKIPPED;
-	} else if (!hit) {
-		parse_one(p, po, s, starts, job);
-		pthread_mutex_lock(&p->lock);
-		p->stats.parsed++;
-		p->stats.parse_ns += cpu_now() - c0;
-		if (job->status == PARSE_TIMEOUT)
-			p->stats.timeouts++;
-		cache_put(p, s, job);
-		pthread_mutex_unlock(&p->lock);
-	}
+	return hit;
+}
+
+/* Finish a looked-up job: trace it (c0: the CPU time when its work
+ * after the lookup began) and free its joined text. */
+static void end_job(struct parser *p, struct joined *j, int hit, uint64_t c0)
+{
+	struct parse_job *job = j->job;
+
 	job->cached = hit;
 	if (p->trace) {
 		flockfile(stderr);
 		fprintf(stderr, "parser: [%d%s %.1f ms] %s\n", job->status,
-			hit ? " cached" : "", (cpu_now() - c0) / 1e6, s);
+			hit ? " cached" : "", (cpu_now() - c0) / 1e6, j->text);
 		for (uint32_t i = 0; i < job->n_words; i++)
 			if (job->unlinked[i])
 				fprintf(stderr, "parser:   unlinked '%s'\n",
 					job->words[i]);
 		funlockfile(stderr);
 	}
-	free(starts);
-	free(s);
-	return 1;
+	free(j->starts);
+	free(j->text);
+}
+
+/* On a worker, a sentence the caller's lookup missed: look again (a
+ * worker may have parsed the same sentence meanwhile), else parse and
+ * remember. */
+static void parse_missed(struct parser *p, Parse_Options po, struct joined *j)
+{
+	struct parse_job *job = j->job;
+	uint64_t c0;
+	int hit;
+
+	hit = look_up(p, j);
+	c0 = cpu_now();
+	if (!hit) {
+		parse_one(p, po, j->text, j->starts, job);
+		pthread_mutex_lock(&p->lock);
+		p->stats.parsed++;
+		p->stats.parse_ns += cpu_now() - c0;
+		if (job->status == PARSE_TIMEOUT)
+			p->stats.timeouts++;
+		cache_put(p, j->text, job);
+		pthread_mutex_unlock(&p->lock);
+	}
+	end_job(p, j, hit, c0);
 }
 
 static void *worker(void *arg)
@@ -552,7 +576,7 @@ static void *worker(void *arg)
 	quiet_thread();
 	po = make_options(b->p);
 	while ((i = atomic_fetch_add(&b->next, 1)) < b->n)
-		run_job(b->p, RUN_PARSE, po, b->jobs[i]);
+		parse_missed(b->p, po, &b->todo[i]);
 	parse_options_delete(po);
 	return NULL;
 }
@@ -566,18 +590,27 @@ static void *worker(void *arg)
  * long as the process -- it would never be given back.  A thread costs
  * tens of microseconds against milliseconds for a parse, but a document
  * whose sentences are all in the cache (a corpus's repeated lines, an
- * edited file checked again) starts none.
+ * edited file checked again) starts none.  Each sentence is joined once:
+ * the text the cache missed is the text the worker parses.
  */
 void parser_parse(struct parser *p, struct parse_job *jobs, size_t n)
 {
-	struct batch b = { p, xmalloc((n ? n : 1) * sizeof(*b.jobs)), 0, 0 };
+	struct batch b = { p, xmalloc((n ? n : 1) * sizeof(*b.todo)), 0, 0 };
 	size_t nt = p->opts.threads;
 	pthread_t tid[8];
 	size_t started = 0;
 
-	for (size_t i = 0; i < n; i++)
-		if (!run_job(p, RUN_LOOKUP, NULL, &jobs[i]))
-			b.jobs[b.n++] = &jobs[i];
+	for (size_t i = 0; i < n; i++) {
+		struct joined *j = &b.todo[b.n];
+
+		if (start_job(p, &jobs[i]))
+			continue;
+		join_words(&jobs[i], j);
+		if (look_up(p, j))
+			end_job(p, j, 1, cpu_now());
+		else
+			b.n++;
+	}
 	if (nt > b.n)
 		nt = b.n;
 	if (nt > ARRAY_SIZE(tid))
@@ -591,14 +624,24 @@ void parser_parse(struct parser *p, struct parse_job *jobs, size_t n)
 		worker(&b); /* no thread to be had: parse here */
 	for (size_t t = 0; t < started; t++)
 		pthread_join(tid[t], NULL);
-	free(b.jobs);
+	free(b.todo);
 }
 
 void parser_parse_cached(struct parser *p, struct parse_job *jobs, size_t n)
 {
 	/* lookups only: one thread, no parse options needed */
-	for (size_t i = 0; i < n; i++)
-		run_job(p, RUN_CACHED_ONLY, NULL, &jobs[i]);
+	for (size_t i = 0; i < n; i++) {
+		struct joined j;
+		int hit;
+
+		if (start_job(p, &jobs[i]))
+			continue;
+		join_words(&jobs[i], &j);
+		hit = look_up(p, &j);
+		if (!hit)
+			jobs[i].status = PARSE_SKIPPED;
+		end_job(p, &j, hit, cpu_now());
+	}
 }
 
 int parser_knows(struct parser *p, const char *word)

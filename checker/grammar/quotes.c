@@ -5,24 +5,14 @@
 #include "grammar/quotes.h"
 
 #include <stdlib.h>
-#include <string.h>
 
 #include "util/common.h"
-
-int quote_tok_is(const struct document *doc, const struct token *t,
-		 const char *s)
-{
-	size_t n = strlen(s);
-
-	return token_len(t) == n &&
-	       memcmp(doc->text + t->span.start, s, n) == 0;
-}
 
 static int is_one_of(const struct document *doc, const struct token *t,
 		     const char *const *set, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (quote_tok_is(doc, t, set[i]))
+		if (token_is(doc, t, set[i]))
 			return 1;
 	return 0;
 }
@@ -195,7 +185,7 @@ int quote_is_term(const struct document *doc, const struct token *t,
 	for (uint32_t i = q.from; i < q.to; i++) {
 		if (t[i].kind == TOK_WORD || t[i].kind == TOK_NUMBER)
 			words++;
-		else if (!quote_tok_is(doc, &t[i], "-"))
+		else if (!token_is(doc, &t[i], "-"))
 			return 0; // punctuation inside: speech
 	}
 	if (words < 2 || words > MAX_TERM_WORDS || q.from < b + 2)
@@ -229,8 +219,8 @@ size_t quote_regions(const struct document *doc, const struct token *t,
 			    (t[q[k].from].flags & TOKF_CAP);
 		q[k].end = q[k].to;
 		while (q[k].end > q[k].from + 1 &&
-		       (quote_tok_is(doc, &t[q[k].end - 1], ",") ||
-			quote_tok_is(doc, &t[q[k].end - 1], ";") ||
+		       (token_is(doc, &t[q[k].end - 1], ",") ||
+			token_is(doc, &t[q[k].end - 1], ";") ||
 			drop[q[k].end - 1]))
 			q[k].end--;
 	}

@@ -20,12 +20,6 @@
 
 #include "text/segment.h"
 
-/* --- tokens ---------------------------------------------------------- */
-
-/* Is token t of doc exactly the string s (bytes compared)? */
-int quote_tok_is(const struct document *doc, const struct token *t,
-		 const char *s);
-
 /* --- classes of punctuation ------------------------------------------ */
 
 /* Any quotation mark, single or double (a single one may be an

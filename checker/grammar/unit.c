@@ -182,7 +182,7 @@ static const char *word_for(struct unit_list *p, const struct token *t,
 static int last_token(const struct unit_list *p, uint32_t i, uint32_t n)
 {
 	for (uint32_t k = i + 1; k < n; k++)
-		if (!p->drop[k] && !quote_tok_is(p->doc, &p->tok[k], ")"))
+		if (!p->drop[k] && !token_is(p->doc, &p->tok[k], ")"))
 			return 0;
 	return 1;
 }
@@ -201,7 +201,7 @@ static int final_abbrev(struct unit_list *p, const struct token *t, uint32_t i,
 
 	if (t[i].kind != TOK_WORD || !(t[i].flags & TOKF_CAP) ||
 	    (t[i].flags & TOKF_ABBREV) || n + 2 > sizeof(w) || i + 1 >= to ||
-	    !quote_tok_is(p->doc, &t[i + 1], ".") ||
+	    !token_is(p->doc, &t[i + 1], ".") ||
 	    (t[i + 1].flags & TOKF_SPACE_BEFORE))
 		return 0;
 	if (!last_token(p, i + 1, to))
@@ -240,7 +240,7 @@ static int are_after_conjunction(const struct unit_list *p, const struct token *
 {
 	size_t k = p->n_pw;
 
-	if (t->kind != TOK_WORD || !quote_tok_is(p->doc, t, "are"))
+	if (t->kind != TOK_WORD || !token_is(p->doc, t, "are"))
 		return 0;
 	while (k > 0 && (p->pw[k - 1].flags & PW_PUNCT))
 		k--;
@@ -330,7 +330,7 @@ static int ends_on_abbrev(struct unit_list *p, uint32_t si)
 	if ((t[n - 1].flags & TOKF_ABBREV) && (t[n - 1].flags & TOKF_CAP))
 		return 1;
 	if (t[n - 2].kind != TOK_WORD || !(t[n - 2].flags & TOKF_CAP) ||
-	    !quote_tok_is(doc, &t[n - 1], ".") ||
+	    !token_is(doc, &t[n - 1], ".") ||
 	    (t[n - 1].flags & TOKF_SPACE_BEFORE) ||
 	    token_len(&t[n - 2]) + 2 > sizeof(w))
 		return 0;

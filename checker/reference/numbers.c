@@ -51,8 +51,7 @@ static int is_punct(const struct document *doc, const struct token *t,
 		    const char *p)
 {
 	return (t->kind == TOK_PUNCT || t->kind == TOK_SYMBOL) &&
-	       token_len(t) == strlen(p) &&
-	       memcmp(doc->text + t->span.start, p, token_len(t)) == 0;
+	       token_is(doc, t, p);
 }
 
 /*

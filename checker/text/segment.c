@@ -707,6 +707,14 @@ uint32_t document_sentence_after(const struct document *doc, uint32_t from,
 	return from;
 }
 
+int token_is(const struct document *doc, const struct token *t, const char *s)
+{
+	size_t n = strlen(s);
+
+	return token_len(t) == n &&
+	       memcmp(doc->text + t->span.start, s, n) == 0;
+}
+
 uint32_t document_sentence_at(const struct document *doc, uint32_t off)
 {
 	uint32_t lo = 0, hi = doc->n_sentences;

@@ -97,6 +97,10 @@ static inline uint32_t token_len(const struct token *t)
 	return t->span.end - t->span.start;
 }
 
+/* Is token t of doc exactly the string s (bytes compared; any kind of
+ * token)? */
+int token_is(const struct document *doc, const struct token *t, const char *s);
+
 /* Index of the sentence containing text offset off, or UINT32_MAX. */
 uint32_t document_sentence_at(const struct document *doc, uint32_t off);
 
