@@ -6,34 +6,10 @@
 
 #include <stdio.h>
 #include <string.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 #include "cli/cli.h"
 #include "serve/stream.h"
 #include "util/batch.h"
-
-/*
- * A batch process keeps the memory it frees.  By default glibc's malloc
- * maps each of link-grammar's large per-sentence tables afresh until a
- * freed one has raised its threshold, and hands freed heap back to the
- * kernel, so every new process of a corpus run (GNU parallel starts one a
- * block) faults the same pages in again and again: a process started on
- * a block of 250 Brown sentences took 2.8 times the page faults of one
- * that had checked another block first.  A fixed threshold (glibc's
- * largest) and a high trim threshold make a fresh process behave like a
- * warm one; memory stays bounded (what is in use, plus at most the trim
- * threshold free per arena).  `serve` and `lsp` keep the defaults: their
- * memory follows what they hold.
- */
-static void keep_freed_memory(void)
-{
-#ifdef __GLIBC__
-	mallopt(M_MMAP_THRESHOLD, 32 << 20);
-	mallopt(M_TRIM_THRESHOLD, 256 << 20);
-#endif
-}
 
 int cmd_batch(struct cli_opts *o)
 {
@@ -55,7 +31,6 @@ int cmd_batch(struct cli_opts *o)
 			return CLI_EXIT_ERROR;
 		}
 	}
-	keep_freed_memory();
 	so.jobs = batch_workers((size_t)o->jobs);
 	so.max_line = (size_t)o->max_request;
 	o->so.n_slots = so.jobs;
