@@ -17,6 +17,7 @@ in hand finish.
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -524,7 +525,11 @@ def main():
     test_queue_and_timeout()
     test_sigterm()
     print("serve: %d passed, %d failed" % (checks - failures, failures))
-    return 1 if failures else 0
+    if failures:
+        print("serve: the servers' logs and requests are in " + TMP)
+        return 1
+    shutil.rmtree(TMP, ignore_errors=True)
+    return 0
 
 
 sys.exit(main())
