@@ -2,10 +2,12 @@
  * template: rule templates and their functions.
  */
 #include <criterion/criterion.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "engine/engine.h"
 #include "engine/template.h"
+#include "text/lexicon.h"
 #include "helpers.h"
 #include "run/checker.h"
 
@@ -115,4 +117,77 @@ Test(template, case_functions)
 	cr_expect(template_function_known("the", 3));
 	cr_expect(!template_function_known("shout", 5));
 	arena_release(&a);
+}
+
+/* {1:fn} on w with a real lexicon. */
+static char *expand_lex(const struct lexicon *lex, struct arena *a,
+			const char *tpl, const char *w)
+{
+	struct template_groups g;
+
+	for (int k = 0; k < 10; k++)
+		g.len[k] = UINT32_MAX;
+	g.start[1] = 0;
+	g.len[1] = (uint32_t)strlen(w);
+	return template_expand(lex, a, w, tpl, &g);
+}
+
+Test(template, participle_from_wordnet)
+{
+	struct lexicon *lex;
+	struct mt_error err = { 0 };
+	struct arena a;
+	static const char *const cases[][2] = {
+		{ "went", "gone" },   { "wrote", "written" },
+		{ "ate", "eaten" },   { "became", "become" },
+		{ "began", "begun" }, { "came", "come" },
+		{ "ran", "run" },     { "saw", "seen" },
+		{ "took", "taken" },  { "sang", "sung" },
+		{ "Rose", "risen" },  { "forgot", "forgotten" },
+	};
+
+	cr_assert_eq(lexicon_open(NULL, &lex, &err), MT_ERR_OK, "%s", err.msg);
+	arena_init(&a, 1 << 20);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		char *s = expand_lex(lex, &a, "{1:participle}", cases[i][0]);
+
+		cr_assert(s, "no participle for '%s'", cases[i][0]);
+		cr_expect_str_eq(s, cases[i][1]);
+		cr_expect(lexicon_lookup(lex, cases[i][0],
+					 strlen(cases[i][0])) &
+				  LEX_IRREGULAR_PAST,
+			  "'%s' not irregular-past", cases[i][0]);
+	}
+	/* a regular past is its own participle; a participle, a base form
+	 * and a past with two participles ("bore": born, borne) have none */
+	static const char *const none[] = { "walked", "written", "gone",
+					    "kept",   "beat",	 "bore",
+					    "go",     "fitted" };
+	for (size_t i = 0; i < sizeof(none) / sizeof(*none); i++) {
+		cr_expect_null(expand_lex(lex, &a, "{1:participle}", none[i]),
+			       "'%s' given a participle", none[i]);
+		cr_expect(!(lexicon_lookup(lex, none[i], strlen(none[i])) &
+			    LEX_IRREGULAR_PAST),
+			  "'%s' irregular-past", none[i]);
+	}
+	/* without a lexicon nothing is offered */
+	cr_expect_null(expand2(&a, "{1:participle}", "went", NULL));
+	cr_expect(template_function_known("participle", 10));
+	cr_expect_eq(lexicon_class_by_name("irregular-past"),
+		     LEX_IRREGULAR_PAST);
+	arena_release(&a);
+	lexicon_close(lex);
+}
+
+Test(template, participle_needs_wordnet)
+{
+	struct lexicon *lex;
+	struct mt_error err = { 0 };
+
+	setenv("MTLINT_WORDNET_DIR", "/nonexistent", 1);
+	cr_assert_eq(lexicon_open(NULL, &lex, &err), MT_ERR_OK, "%s", err.msg);
+	cr_expect_null(lexicon_participle(lex, "went", 4));
+	cr_expect(!(lexicon_lookup(lex, "went", 4) & LEX_IRREGULAR_PAST));
+	cr_expect(lexicon_lookup(lex, "went", 4) & LEX_VERB_PAST);
+	lexicon_close(lex);
 }

@@ -13,12 +13,13 @@
 #include "util/common.h"
 
 const char template_function_names[] =
-	"lower, upper, cap, 3sg, pl, any, affirm, thousands, ascii, indef, the";
+	"lower, upper, cap, 3sg, pl, any, affirm, thousands, ascii, indef, the, "
+	"participle";
 
-static const char *const functions[] = { "lower", "upper", "cap",
-					 "3sg",	  "any",   "affirm",
-					 "thousands", "ascii", "indef", "pl",
-					 "the" };
+static const char *const functions[] = { "lower",     "upper", "cap",
+					 "3sg",	      "any",   "affirm",
+					 "thousands", "ascii", "indef",
+					 "pl",	      "the",   "participle" };
 
 int template_function_known(const char *fn, size_t len)
 {
@@ -267,6 +268,8 @@ static int apply(const struct lexicon *lex, struct arena *a, struct buf *b,
 
 	if (!strncmp(fn, "3sg}", 4)) {
 		v = third_singular(lex, a, s, n);
+	} else if (!strncmp(fn, "participle}", 11)) {
+		v = lex ? lexicon_participle(lex, s, n) : NULL;
 	} else if (!strncmp(fn, "pl}", 3)) {
 		v = plural_verb(s, n);
 	} else if (!strncmp(fn, "any}", 4)) {

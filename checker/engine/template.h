@@ -8,6 +8,10 @@
  *   lower, upper, cap   case: "Kremlin" -> "kremlin", "KREMLIN", "Kremlin"
  *   3sg                 third person singular of a base form, offered only
  *                       when the lexicon knows it: "believe" -> "believes"
+ *   participle          the past participle of an irregular simple past,
+ *                       offered only when WordNet's verb exceptions and
+ *                       the lexicon give exactly one: "went" -> "gone",
+ *                       "ate" -> "eaten" (lexicon_participle())
  *   pl                  the plural of a singular verb form: is -> are,
  *                       was -> were, has -> have, doesn't -> don't
  *   any                 the non-assertive form of a negative word, which

@@ -32,6 +32,7 @@ struct lexicon {
 	struct arena arena;    /* the word forms */
 	struct strtab words;   /* word form -> id */
 	uint32_t *classes;     /* by id */
+	uint32_t *participle;  /* by id: the participle's id, or STRTAB_NONE */
 	size_t alloc_classes;
 	char dir[512];
 };
@@ -59,6 +60,7 @@ static const struct {
 	{ "known", LEX_KNOWN },
 	{ "comparative", LEX_COMPARATIVE },
 	{ "superlative", LEX_SUPERLATIVE },
+	{ "irregular-past", LEX_IRREGULAR_PAST },
 
 };
 
@@ -75,7 +77,7 @@ const char *lexicon_class_names(void)
 	return "noun noun-singular noun-plural noun-mass proper-noun verb "
 	       "verb-base verb-3sg verb-past past-participle verb-ing "
 	       "adjective adverb determiner preposition modal known comparative "
-	       "superlative";
+	       "superlative irregular-past";
 }
 
 static void add_word(struct lexicon *lex, const char *w, size_t n,
@@ -502,6 +504,135 @@ static enum mt_err parse_dict(struct parse *p, const char *t, size_t len)
 	return rc;
 }
 
+/* One line of verb.exc: a form and its lemma (WordNet's order). */
+struct exc_pair {
+	const char *form, *lemma;
+	size_t form_len, lemma_len;
+};
+
+static int by_lemma(const void *a, const void *b)
+{
+	const struct exc_pair *x = a, *y = b;
+	size_t n = x->lemma_len < y->lemma_len ? x->lemma_len : y->lemma_len;
+	int c = memcmp(x->lemma, y->lemma, n);
+
+	if (c)
+		return c;
+	return (x->lemma_len > y->lemma_len) - (x->lemma_len < y->lemma_len);
+}
+
+static int ends_ed(const char *w, size_t n)
+{
+	return n > 2 && w[n - 2] == 'e' && w[n - 1] == 'd';
+}
+
+/* The classes of a form exactly as written, and its id (STRTAB_NONE). */
+static uint32_t exact_classes(const struct lexicon *lex, const char *w,
+			      size_t n, uint32_t *id)
+{
+	*id = strtab_find(&lex->words, w, n);
+	return *id == STRTAB_NONE ? 0 : lex->classes[*id];
+}
+
+/*
+ * Can p be the participle of the past w?  p a participle (not an -ing
+ * form nor an -ed one) and not both of them past and participle alike.
+ */
+static int participle_of(const struct lexicon *lex, uint32_t wc, const char *p,
+			 size_t n, uint32_t *id)
+{
+	uint32_t pc = exact_classes(lex, p, n, id);
+
+	if (!(pc & LEX_VERB_PP) || (pc & LEX_VERB_ING) || ends_ed(p, n))
+		return 0;
+	return !((pc & LEX_VERB_PAST) && (wc & LEX_VERB_PP));
+}
+
+/* Record p (an id) as w's participle; a second one makes it ambiguous. */
+static void offer(uint32_t *slot, uint32_t p)
+{
+	if (*slot == STRTAB_NONE)
+		*slot = p;
+	else if (*slot != p)
+		*slot = STRTAB_NONE - 1;
+}
+
+/*
+ * Irregular pasts and their participles from WordNet's verb.exc (see
+ * lexicon_participle() in lexicon.h).  An unreadable file gives none.
+ */
+static void add_participles(struct lexicon *lex)
+{
+	const char *dir = getenv("MTLINT_WORDNET_DIR");
+	struct exc_pair *pairs = NULL;
+	size_t n = 0, alloc = 0, count = strtab_count(&lex->words);
+	char path[1100], *text, *end;
+	size_t len;
+
+	if (!dir || !*dir)
+		dir = "/usr/share/wordnet";
+	snprintf(path, sizeof(path), "%s/verb.exc", dir);
+	if (read_file(path, &text, &len) < 0)
+		return;
+	end = text + len;
+	for (char *p = text; p < end;) {
+		char *nl = memchr(p, '\n', (size_t)(end - p));
+		char *le = nl ? nl : end, *f = p, *sp;
+
+		sp = memchr(f, ' ', (size_t)(le - f));
+		for (char *l = sp; l && l < le;) {
+			char *e;
+
+			while (l < le && *l == ' ')
+				l++;
+			e = l;
+			while (e < le && *e != ' ')
+				e++;
+			if (e == l)
+				break;
+			pairs = xgrow(pairs, &alloc, n + 1, sizeof(*pairs));
+			pairs[n++] = (struct exc_pair){ f, l, (size_t)(sp - f),
+							(size_t)(e - l) };
+			l = e;
+		}
+		p = nl ? nl + 1 : end;
+	}
+	qsort(pairs, n, sizeof(*pairs), by_lemma);
+	lex->participle = xmalloc((count + 1) * sizeof(*lex->participle));
+	for (size_t i = 0; i < count; i++)
+		lex->participle[i] = STRTAB_NONE;
+	for (size_t i = 0; i < n; i++) {
+		const struct exc_pair *w = &pairs[i];
+		uint32_t wid, pid;
+		uint32_t wc = exact_classes(lex, w->form, w->form_len, &wid);
+		size_t from = i, to = i;
+
+		if (!(wc & LEX_VERB_PAST) || (wc & LEX_VERB_BASE) ||
+		    ends_ed(w->form, w->form_len))
+			continue;
+		while (from > 0 && !by_lemma(&pairs[from - 1], w))
+			from--;
+		while (to + 1 < n && !by_lemma(&pairs[to + 1], w))
+			to++;
+		for (size_t k = from; k <= to; k++)
+			if (pairs[k].form_len != w->form_len ||
+			    memcmp(pairs[k].form, w->form, w->form_len))
+				if (participle_of(lex, wc, pairs[k].form,
+						  pairs[k].form_len, &pid))
+					offer(&lex->participle[wid], pid);
+		if (participle_of(lex, wc, w->lemma, w->lemma_len, &pid))
+			offer(&lex->participle[wid], pid);
+	}
+	for (size_t i = 0; i < count; i++) {
+		if (lex->participle[i] >= STRTAB_NONE - 1)
+			lex->participle[i] = STRTAB_NONE;
+		else
+			lex->classes[i] |= LEX_IRREGULAR_PAST;
+	}
+	free(pairs);
+	free(text);
+}
+
 enum mt_err lexicon_open(const char *dir, struct lexicon **out,
 			 struct mt_error *err)
 {
@@ -550,6 +681,7 @@ enum mt_err lexicon_open(const char *dir, struct lexicon **out,
 		lexicon_close(lex);
 		return rc;
 	}
+	add_participles(lex);
 	*out = lex;
 	return MT_ERR_OK;
 }
@@ -560,6 +692,7 @@ void lexicon_close(struct lexicon *lex)
 		return;
 	strtab_release(&lex->words);
 	free(lex->classes);
+	free(lex->participle);
 	arena_release(&lex->arena);
 	free(lex);
 }
@@ -595,6 +728,22 @@ uint32_t lexicon_lookup(const struct lexicon *lex, const char *word,
 		}
 	}
 	return c;
+}
+
+const char *lexicon_participle(const struct lexicon *lex, const char *word,
+			       size_t len)
+{
+	char low[72];
+	uint32_t id, n;
+
+	if (!lex->participle || !len || len > 64)
+		return NULL;
+	for (size_t i = 0; i < len; i++)
+		low[i] = (char)tolower((unsigned char)word[i]);
+	id = strtab_find(&lex->words, low, len);
+	if (id == STRTAB_NONE || lex->participle[id] == STRTAB_NONE)
+		return NULL;
+	return strtab_str(&lex->words, lex->participle[id], &n);
 }
 
 size_t lexicon_size(const struct lexicon *lex)

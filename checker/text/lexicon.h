@@ -34,25 +34,28 @@
 #include "util/common.h"
 
 enum lex_class {
-	LEX_NOUN = 1u << 0,	   /* any noun form */
-	LEX_NOUN_SG = 1u << 1,	   /* singular count noun */
-	LEX_NOUN_PL = 1u << 2,	   /* plural noun */
-	LEX_NOUN_MASS = 1u << 3,   /* mass noun ("information") */
-	LEX_PROPER = 1u << 4,	   /* listed name (city, person, ...) */
-	LEX_VERB = 1u << 5,	   /* any verb form */
-	LEX_VERB_BASE = 1u << 6,   /* "believe" (infinitive, plural present) */
-	LEX_VERB_3SG = 1u << 7,	   /* "believes" */
-	LEX_VERB_PAST = 1u << 8,   /* "believed" (simple past) */
-	LEX_VERB_PP = 1u << 9,	   /* "believed", "taken" (participle) */
-	LEX_VERB_ING = 1u << 10,   /* "believing" */
+	LEX_NOUN = 1u << 0,	 /* any noun form */
+	LEX_NOUN_SG = 1u << 1,	 /* singular count noun */
+	LEX_NOUN_PL = 1u << 2,	 /* plural noun */
+	LEX_NOUN_MASS = 1u << 3, /* mass noun ("information") */
+	LEX_PROPER = 1u << 4,	 /* listed name (city, person, ...) */
+	LEX_VERB = 1u << 5,	 /* any verb form */
+	LEX_VERB_BASE = 1u << 6, /* "believe" (infinitive, plural present) */
+	LEX_VERB_3SG = 1u << 7,	 /* "believes" */
+	LEX_VERB_PAST = 1u << 8, /* "believed" (simple past) */
+	LEX_VERB_PP = 1u << 9,	 /* "believed", "taken" (participle) */
+	LEX_VERB_ING = 1u << 10, /* "believing" */
 	LEX_ADJ = 1u << 11,
 	LEX_ADV = 1u << 12,
-	LEX_DET = 1u << 13,	   /* "the", "every", "this" */
-	LEX_PREP = 1u << 14,	   /* "of", "into" */
-	LEX_MODAL = 1u << 15,	   /* "will", "can", "must" */
-	LEX_KNOWN = 1u << 16,	   /* in the dictionary at all */
+	LEX_DET = 1u << 13,	    /* "the", "every", "this" */
+	LEX_PREP = 1u << 14,	    /* "of", "into" */
+	LEX_MODAL = 1u << 15,	    /* "will", "can", "must" */
+	LEX_KNOWN = 1u << 16,	    /* in the dictionary at all */
 	LEX_COMPARATIVE = 1u << 17, /* "bigger", "better" (.a-c) */
 	LEX_SUPERLATIVE = 1u << 18, /* "biggest", "best" (.a-s) */
+	/* "went", "ate": a simple past with a participle of its own
+	 * (lexicon_participle()) */
+	LEX_IRREGULAR_PAST = 1u << 19,
 };
 
 struct lexicon;
@@ -80,6 +83,21 @@ void lexicon_close(struct lexicon *lex); /* NULL is a no-op */
  */
 uint32_t lexicon_lookup(const struct lexicon *lex, const char *word,
 			size_t len);
+
+/*
+ * The past participle of an irregular simple past (a word of class
+ * LEX_IRREGULAR_PAST, any case): "went" -> "gone", "ate" -> "eaten",
+ * "came" -> "come"; NULL for any other word.  From WordNet's verb
+ * exception list (verb.exc in $MTLINT_WORDNET_DIR, else
+ * /usr/share/wordnet; Debian wordnet-base), read by lexicon_open(): a
+ * form the dictionary knows as a simple past and not as a base form
+ * whose lemmas give exactly one other form (an exception form or the
+ * lemma itself) that the dictionary knows as a participle.  Not when the
+ * two are past and participle alike ("overdrove", "overdriven") nor for
+ * -ed forms ("fitted", "fit").  Without the file no word has the class.
+ */
+const char *lexicon_participle(const struct lexicon *lex, const char *word,
+			       size_t len);
 
 /* Number of word forms loaded. */
 size_t lexicon_size(const struct lexicon *lex);
