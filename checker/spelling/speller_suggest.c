@@ -99,6 +99,18 @@ static int ascii_letter(char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+/* Is w, a word with an apostrophe put back, a form the index holds (as
+ * written, or capitalised: "They're")?  The index alone, opened (or
+ * built) as the suggestions open it, so that a first run answers as later
+ * ones do: asking Hunspell would load its dictionary (50 ms) in a run
+ * that otherwise never needs it. */
+static int apostrophe_known(struct speller *sp, const char *w, size_t n)
+{
+	if (!sp->ix)
+		speller_index_open(sp);
+	return speller_index_known(sp, w, n);
+}
+
 size_t speller_apostrophe_form(struct speller *sp, const char *w, size_t n,
 			       char *buf)
 {
@@ -111,7 +123,7 @@ size_t speller_apostrophe_form(struct speller *sp, const char *w, size_t n,
 		buf[i] = '\'';
 		memcpy(buf + i + 1, w + i, n - i);
 		buf[n + 1] = '\0';
-		if (speller_spelled(sp, buf, n + 1))
+		if (apostrophe_known(sp, buf, n + 1))
 			return n + 1;
 	}
 	return 0;
