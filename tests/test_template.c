@@ -189,5 +189,59 @@ Test(template, participle_needs_wordnet)
 	cr_expect_null(lexicon_participle(lex, "went", 4));
 	cr_expect(!(lexicon_lookup(lex, "went", 4) & LEX_IRREGULAR_PAST));
 	cr_expect(lexicon_lookup(lex, "went", 4) & LEX_VERB_PAST);
+	cr_expect_null(lexicon_plural(lex, "child", 5));
+	cr_expect(!(lexicon_lookup(lex, "children", 8) & LEX_IRREGULAR_PLURAL));
+	cr_expect(!(lexicon_lookup(lex, "team", 4) & LEX_NOUN_GROUP));
+	lexicon_close(lex);
+}
+
+Test(template, plural_from_lexicon_and_wordnet)
+{
+	struct lexicon *lex;
+	struct mt_error err = { 0 };
+	struct arena a;
+	static const char *const cases[][2] = {
+		{ "tourist", "tourists" }, { "city", "cities" },
+		{ "box", "boxes" },	   { "church", "churches" },
+		{ "child", "children" },   { "woman", "women" },
+		{ "foot", "feet" },	   { "mouse", "mice" },
+		{ "hero", "heroes" },	   { "Player", "Players" },
+	};
+
+	cr_assert_eq(lexicon_open(NULL, &lex, &err), MT_ERR_OK, "%s", err.msg);
+	arena_init(&a, 1 << 20);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		char *s = expand_lex(lex, &a, "{1:plural}", cases[i][0]);
+
+		cr_assert(s, "no plural for '%s'", cases[i][0]);
+		template_preserve_case(cases[i][0], s);
+		cr_expect_str_eq(s, cases[i][1]);
+	}
+	/* a mass noun has no plural the dictionary knows */
+	cr_expect_null(expand_lex(lex, &a, "{1:plural}", "advice"));
+	cr_expect_null(expand2(&a, "{1:plural}", "tourist", NULL));
+	/* plurals without -s, not mass nor singular: irregular-plural */
+	static const char *const irr[] = { "children", "men", "women", "feet",
+					   "spokesmen" };
+	for (size_t i = 0; i < sizeof(irr) / sizeof(*irr); i++)
+		cr_expect(lexicon_lookup(lex, irr[i], strlen(irr[i])) &
+				  LEX_IRREGULAR_PLURAL,
+			  "'%s' not irregular-plural", irr[i]);
+	static const char *const not_irr[] = { "data", "media", "sheep",
+					       "tourists", "child" };
+	for (size_t i = 0; i < sizeof(not_irr) / sizeof(*not_irr); i++)
+		cr_expect(!(lexicon_lookup(lex, not_irr[i],
+					   strlen(not_irr[i])) &
+			    LEX_IRREGULAR_PLURAL),
+			  "'%s' irregular-plural", not_irr[i]);
+	/* nouns naming a group, from WordNet's first sense */
+	cr_expect(lexicon_lookup(lex, "team", 4) & LEX_NOUN_GROUP);
+	cr_expect(lexicon_lookup(lex, "family", 6) & LEX_NOUN_GROUP);
+	cr_expect(!(lexicon_lookup(lex, "player", 6) & LEX_NOUN_GROUP));
+	cr_expect(template_function_known("plural", 6));
+	cr_expect_eq(lexicon_class_by_name("irregular-plural"),
+		     LEX_IRREGULAR_PLURAL);
+	cr_expect_eq(lexicon_class_by_name("noun-group"), LEX_NOUN_GROUP);
+	arena_release(&a);
 	lexicon_close(lex);
 }

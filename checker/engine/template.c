@@ -14,12 +14,12 @@
 
 const char template_function_names[] =
 	"lower, upper, cap, 3sg, pl, any, affirm, thousands, ascii, indef, the, "
-	"participle";
+	"participle, plural";
 
-static const char *const functions[] = { "lower",     "upper", "cap",
-					 "3sg",	      "any",   "affirm",
-					 "thousands", "ascii", "indef",
-					 "pl",	      "the",   "participle" };
+static const char *const functions[] = {
+	"lower", "upper", "cap", "3sg", "any",	      "affirm", "thousands",
+	"ascii", "indef", "pl",	 "the", "participle", "plural"
+};
 
 int template_function_known(const char *fn, size_t len)
 {
@@ -53,6 +53,37 @@ static char *third_singular(const struct lexicon *lex, struct arena *a,
 		out = arena_printf(a, "%.*ss", (int)n, w);
 	if (!(lexicon_lookup(lex, out, strlen(out)) & LEX_VERB_3SG))
 		return NULL;
+	return out;
+}
+
+/*
+ * The plural of a singular noun: the irregular one WordNet lists
+ * ("child" -> "children"), else the regular spelling ("tourist" ->
+ * "tourists", "city" -> "cities", "box" -> "boxes"), offered only when
+ * the lexicon knows it as a plural noun (NULL otherwise: "advice").
+ */
+static char *noun_plural(const struct lexicon *lex, struct arena *a,
+			 const char *w, size_t n)
+{
+	const char *irr = lexicon_plural(lex, w, n);
+	char *out;
+
+	if (irr)
+		return arena_strdup(a, irr);
+	if (n >= 2 && w[n - 1] == 'y' && !strchr("aeiou", w[n - 2]))
+		out = arena_printf(a, "%.*sies", (int)(n - 1), w);
+	else if ((n >= 1 && strchr("sxz", w[n - 1])) ||
+		 (n >= 2 && (w[n - 1] == 'h' && strchr("cs", w[n - 2]))))
+		out = arena_printf(a, "%.*ses", (int)n, w);
+	else
+		out = arena_printf(a, "%.*ss", (int)n, w);
+	if (!(lexicon_lookup(lex, out, strlen(out)) & LEX_NOUN_PL)) {
+		/* "hero" -> "heroes", "potato" -> "potatoes" */
+		if (n >= 1 && w[n - 1] == 'o')
+			out = arena_printf(a, "%.*ses", (int)n, w);
+		if (!(lexicon_lookup(lex, out, strlen(out)) & LEX_NOUN_PL))
+			return NULL;
+	}
 	return out;
 }
 
@@ -270,6 +301,8 @@ static int apply(const struct lexicon *lex, struct arena *a, struct buf *b,
 		v = third_singular(lex, a, s, n);
 	} else if (!strncmp(fn, "participle}", 11)) {
 		v = lex ? lexicon_participle(lex, s, n) : NULL;
+	} else if (!strncmp(fn, "plural}", 7)) {
+		v = lex ? noun_plural(lex, a, s, n) : NULL;
 	} else if (!strncmp(fn, "pl}", 3)) {
 		v = plural_verb(s, n);
 	} else if (!strncmp(fn, "any}", 4)) {

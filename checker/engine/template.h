@@ -12,6 +12,11 @@
  *                       offered only when WordNet's verb exceptions and
  *                       the lexicon give exactly one: "went" -> "gone",
  *                       "ate" -> "eaten" (lexicon_participle())
+ *   plural              the plural of a singular noun, offered only when
+ *                       the lexicon knows it as a plural noun: "tourist"
+ *                       -> "tourists", "city" -> "cities", "child" ->
+ *                       "children" (WordNet's noun exceptions,
+ *                       lexicon_plural())
  *   pl                  the plural of a singular verb form: is -> are,
  *                       was -> were, has -> have, doesn't -> don't
  *   any                 the non-assertive form of a negative word, which

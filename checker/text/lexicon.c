@@ -33,6 +33,7 @@ struct lexicon {
 	struct strtab words;   /* word form -> id */
 	uint32_t *classes;     /* by id */
 	uint32_t *participle;  /* by id: the participle's id, or STRTAB_NONE */
+	uint32_t *plural;      /* by id: the irregular plural's id, or none */
 	size_t alloc_classes;
 	char dir[512];
 };
@@ -61,7 +62,8 @@ static const struct {
 	{ "comparative", LEX_COMPARATIVE },
 	{ "superlative", LEX_SUPERLATIVE },
 	{ "irregular-past", LEX_IRREGULAR_PAST },
-
+	{ "irregular-plural", LEX_IRREGULAR_PLURAL },
+	{ "noun-group", LEX_NOUN_GROUP },
 };
 
 uint32_t lexicon_class_by_name(const char *name)
@@ -77,7 +79,7 @@ const char *lexicon_class_names(void)
 	return "noun noun-singular noun-plural noun-mass proper-noun verb "
 	       "verb-base verb-3sg verb-past past-participle verb-ing "
 	       "adjective adverb determiner preposition modal known comparative "
-	       "superlative irregular-past";
+	       "superlative irregular-past irregular-plural noun-group";
 }
 
 static void add_word(struct lexicon *lex, const char *w, size_t n,
@@ -558,24 +560,29 @@ static void offer(uint32_t *slot, uint32_t p)
 }
 
 /*
- * Irregular pasts and their participles from WordNet's verb.exc (see
- * lexicon_participle() in lexicon.h).  An unreadable file gives none.
+ * The pairs of a WordNet exception list (verb.exc, noun.exc in
+ * $MTLINT_WORDNET_DIR, else /usr/share/wordnet), sorted by lemma; they
+ * point into *text, which the caller frees with the pairs.  An unreadable
+ * file gives none.
  */
-static void add_participles(struct lexicon *lex)
+static size_t read_exceptions(const char *name, char **text,
+			      struct exc_pair **out)
 {
 	const char *dir = getenv("MTLINT_WORDNET_DIR");
 	struct exc_pair *pairs = NULL;
-	size_t n = 0, alloc = 0, count = strtab_count(&lex->words);
-	char path[1100], *text, *end;
+	size_t n = 0, alloc = 0;
+	char path[1100], *end;
 	size_t len;
 
+	*out = NULL;
+	*text = NULL;
 	if (!dir || !*dir)
 		dir = "/usr/share/wordnet";
-	snprintf(path, sizeof(path), "%s/verb.exc", dir);
-	if (read_file(path, &text, &len) < 0)
-		return;
-	end = text + len;
-	for (char *p = text; p < end;) {
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	if (read_file(path, text, &len) < 0)
+		return 0;
+	end = *text + len;
+	for (char *p = *text; p < end;) {
 		char *nl = memchr(p, '\n', (size_t)(end - p));
 		char *le = nl ? nl : end, *f = p, *sp;
 
@@ -597,7 +604,27 @@ static void add_participles(struct lexicon *lex)
 		}
 		p = nl ? nl + 1 : end;
 	}
-	qsort(pairs, n, sizeof(*pairs), by_lemma);
+	if (n)
+		qsort(pairs, n, sizeof(*pairs), by_lemma);
+	*out = pairs;
+	return n;
+}
+
+/*
+ * Irregular pasts and their participles from WordNet's verb.exc (see
+ * lexicon_participle() in lexicon.h).  An unreadable file gives none.
+ */
+static void add_participles(struct lexicon *lex)
+{
+	struct exc_pair *pairs;
+	size_t count = strtab_count(&lex->words);
+	char *text;
+	size_t n = read_exceptions("verb.exc", &text, &pairs);
+
+	if (!n) {
+		free(text);
+		return;
+	}
 	lex->participle = xmalloc((count + 1) * sizeof(*lex->participle));
 	for (size_t i = 0; i < count; i++)
 		lex->participle[i] = STRTAB_NONE;
@@ -630,6 +657,101 @@ static void add_participles(struct lexicon *lex)
 			lex->classes[i] |= LEX_IRREGULAR_PAST;
 	}
 	free(pairs);
+	free(text);
+}
+
+/*
+ * Irregular plurals from WordNet's noun.exc (see lexicon_plural() in
+ * lexicon.h).  An unreadable file gives none.
+ */
+static void add_plurals(struct lexicon *lex)
+{
+	struct exc_pair *pairs;
+	size_t count = strtab_count(&lex->words);
+	char *text;
+	size_t n = read_exceptions("noun.exc", &text, &pairs);
+
+	if (!n) {
+		free(text);
+		return;
+	}
+	lex->plural = xmalloc((count + 1) * sizeof(*lex->plural));
+	for (size_t i = 0; i < count; i++)
+		lex->plural[i] = STRTAB_NONE;
+	for (size_t i = 0; i < n; i++) {
+		const struct exc_pair *w = &pairs[i];
+		uint32_t fid, lid;
+		uint32_t fc = exact_classes(lex, w->form, w->form_len, &fid);
+		uint32_t lc = exact_classes(lex, w->lemma, w->lemma_len, &lid);
+
+		if (!(fc & LEX_NOUN_PL) || !(lc & LEX_NOUN) || fid == lid)
+			continue;
+		offer(&lex->plural[lid], fid);
+		if (!(fc & (LEX_NOUN_SG | LEX_NOUN_MASS)) &&
+		    w->form[w->form_len - 1] != 's')
+			lex->classes[fid] |= LEX_IRREGULAR_PLURAL;
+	}
+	/* WordNet's morphy finds "-men" plurals by a rule ("men" -> "man"),
+	 * not in the list: "women", "spokesmen" */
+	for (uint32_t i = 0; i < count; i++) {
+		uint32_t fl, lid;
+		const char *f = strtab_str(&lex->words, i, &fl);
+		char lemma[72];
+
+		if (fl < 4 || fl > 64 || memcmp(f + fl - 3, "men", 3) ||
+		    (lex->classes[i] & (LEX_NOUN_SG | LEX_NOUN_MASS)) ||
+		    !(lex->classes[i] & LEX_NOUN_PL))
+			continue;
+		memcpy(lemma, f, fl);
+		lemma[fl - 2] = 'a';
+		if (!(exact_classes(lex, lemma, fl, &lid) & LEX_NOUN_SG))
+			continue;
+		offer(&lex->plural[lid], i);
+		lex->classes[i] |= LEX_IRREGULAR_PLURAL;
+	}
+	for (size_t i = 0; i < count; i++)
+		if (lex->plural[i] >= STRTAB_NONE - 1)
+			lex->plural[i] = STRTAB_NONE;
+	free(pairs);
+	free(text);
+}
+
+/*
+ * Nouns naming a group, from WordNet's sense counts (cntlist.rev, lines
+ * "lemma%1:14:...:: 1 count"): a lemma whose first noun sense (WordNet's
+ * most frequent) is in the lexicographer file noun.group (14).  An
+ * unreadable file gives none.
+ */
+static void add_groups(struct lexicon *lex)
+{
+	const char *dir = getenv("MTLINT_WORDNET_DIR");
+	static const char key[] = "%1:14:";
+	char path[1100], *text, *end;
+	size_t len;
+
+	if (!dir || !*dir)
+		dir = "/usr/share/wordnet";
+	snprintf(path, sizeof(path), "%s/cntlist.rev", dir);
+	if (read_file(path, &text, &len) < 0)
+		return;
+	end = text + len;
+	for (char *p = text; p < end;) {
+		char *nl = memchr(p, '\n', (size_t)(end - p));
+		char *le = nl ? nl : end;
+		char *pct = memchr(p, '%', (size_t)(le - p));
+		uint32_t id;
+
+		if (pct && (size_t)(le - pct) > sizeof(key) &&
+		    !memcmp(pct, key, sizeof(key) - 1)) {
+			char *sp = memchr(pct, ' ', (size_t)(le - pct));
+
+			if (sp && le - sp > 3 && !memcmp(sp, " 1 ", 3) &&
+			    (exact_classes(lex, p, (size_t)(pct - p), &id) &
+			     LEX_NOUN))
+				lex->classes[id] |= LEX_NOUN_GROUP;
+		}
+		p = nl ? nl + 1 : end;
+	}
 	free(text);
 }
 
@@ -682,6 +804,8 @@ enum mt_err lexicon_open(const char *dir, struct lexicon **out,
 		return rc;
 	}
 	add_participles(lex);
+	add_plurals(lex);
+	add_groups(lex);
 	*out = lex;
 	return MT_ERR_OK;
 }
@@ -693,6 +817,7 @@ void lexicon_close(struct lexicon *lex)
 	strtab_release(&lex->words);
 	free(lex->classes);
 	free(lex->participle);
+	free(lex->plural);
 	arena_release(&lex->arena);
 	free(lex);
 }
@@ -744,6 +869,22 @@ const char *lexicon_participle(const struct lexicon *lex, const char *word,
 	if (id == STRTAB_NONE || lex->participle[id] == STRTAB_NONE)
 		return NULL;
 	return strtab_str(&lex->words, lex->participle[id], &n);
+}
+
+const char *lexicon_plural(const struct lexicon *lex, const char *word,
+			   size_t len)
+{
+	char low[72];
+	uint32_t id, n;
+
+	if (!lex->plural || !len || len > 64)
+		return NULL;
+	for (size_t i = 0; i < len; i++)
+		low[i] = (char)tolower((unsigned char)word[i]);
+	id = strtab_find(&lex->words, low, len);
+	if (id == STRTAB_NONE || lex->plural[id] == STRTAB_NONE)
+		return NULL;
+	return strtab_str(&lex->words, lex->plural[id], &n);
 }
 
 size_t lexicon_size(const struct lexicon *lex)

@@ -56,6 +56,12 @@ enum lex_class {
 	/* "went", "ate": a simple past with a participle of its own
 	 * (lexicon_participle()) */
 	LEX_IRREGULAR_PAST = 1u << 19,
+	/* "children", "men", "feet": a plural without -s, of a singular
+	 * lemma of its own (lexicon_plural()) */
+	LEX_IRREGULAR_PLURAL = 1u << 20,
+	/* "team", "family", "crew": a noun whose most frequent sense in
+	 * WordNet names a group (lexicographer file noun.group) */
+	LEX_NOUN_GROUP = 1u << 21,
 };
 
 struct lexicon;
@@ -98,6 +104,21 @@ uint32_t lexicon_lookup(const struct lexicon *lex, const char *word,
  */
 const char *lexicon_participle(const struct lexicon *lex, const char *word,
 			       size_t len);
+
+/*
+ * The irregular plural of a singular noun (any case): "child" ->
+ * "children", "woman" -> "women", "foot" -> "feet"; NULL for any other
+ * word.  From WordNet's noun exception list (noun.exc, read by
+ * lexicon_open() from the directory of verb.exc): a form the dictionary
+ * knows as a plural noun, listed as the plural of a lemma the dictionary
+ * knows as a noun; a lemma with two such plurals has none.  The forms
+ * that are plural nouns only (not singular, not mass: "data" is a mass
+ * noun too) and do not end in -s get the class LEX_IRREGULAR_PLURAL.
+ * Regular plurals ("tourist" -> "tourists") are left to the caller,
+ * which checks its guess with lexicon_lookup().
+ */
+const char *lexicon_plural(const struct lexicon *lex, const char *word,
+			   size_t len);
 
 /* Number of word forms loaded. */
 size_t lexicon_size(const struct lexicon *lex);
