@@ -384,6 +384,38 @@ Test(repair, no_function_word_before_a_finite_verb)
 	parser_close(p);
 }
 
+Test(repair, no_of_after_a_quantifier)
+{
+	/* "many [of] evidence" is no English either ("many of" takes a
+	 * determiner): after a quantifier that stands before its noun the
+	 * repair may swap the quantifier ("much water"), never add "of" */
+	static const char *const w[] = { "There",    "are",   "many",
+					 "evidence", "that",  "the",
+					 "plan",     "works", "." };
+	static const char *const q[] = { "She",	  "bought", "much",
+					 "books", "today",  "." };
+	const struct repair_text t = { w, NULL, 9 };
+	const struct repair_text tq = { q, NULL, 6 };
+	struct repair_verdict v;
+	struct parser *p;
+	struct mt_error err = { 0 };
+
+	cr_assert_eq(parser_open(NULL, &p, &err), MT_ERR_OK, "%s", err.msg);
+	repair_find(p, &t, 3, 3, &v);
+	cr_expect(!(v.repaired && v.fix.kind == REPAIR_INSERT &&
+		    !strcmp(v.fix.word, "of")),
+		  "'many of evidence' proposed as a repair");
+	repair_find(p, &tq, 3, 3, &v);
+	cr_expect(!(v.repaired && v.fix.kind == REPAIR_INSERT &&
+		    !strcmp(v.fix.word, "of")),
+		  "'much of books' proposed as a repair");
+	if (v.repaired)
+		cr_expect(v.fix.kind == REPAIR_REPLACE && v.fix.at == 2 &&
+				  !strcmp(v.fix.word, "many"),
+			  "repaired at %u with '%s'", v.fix.at, v.fix.word);
+	parser_close(p);
+}
+
 Test(repair, no_clause_joiner_nor_article_choice)
 {
 	/* "that", "it" and an article swapped for the other article are no

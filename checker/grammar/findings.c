@@ -185,6 +185,21 @@ static const char *repair_suggestion(struct judge *p, const struct unit *u,
 	const char *text;
 	int len;
 
+	if (r->kind == REPAIR_REPLACE && r->at < from) {
+		/* the word before the group ("many evidence" -> "much
+		 * evidence"): the span grows to hold it, its capital kept */
+		const char *old = p->doc->text + pw[r->at].span.start;
+		uint32_t end = pw[r->at].span.end;
+
+		sp->start = pw[r->at].span.start;
+		text = p->doc->text + end;
+		len = (int)(sp->end - end);
+		return arena_printf(a, "%c%s%.*s",
+				    isupper((unsigned char)old[0])
+					    ? toupper((unsigned char)r->word[0])
+					    : r->word[0],
+				    r->word + 1, len, text);
+	}
 	if (r->kind == REPAIR_REPLACE)
 		return r->word;
 	if (r->at > from) { /* after the group */

@@ -203,6 +203,26 @@ static int finite_only(const char *w)
 	return 0;
 }
 
+/*
+ * Quantifiers that stand right before their noun ("many people", "much
+ * evidence"): "of" after one ("many of evidence") needs a determiner
+ * after it, so an "of" inserted there is never the repair.  Not the
+ * nouns that count ("a lot", "plenty", "a number"), which do take "of".
+ */
+static int quantifier(const char *w)
+{
+	static const char *const q[] = {
+		"many",	  "much", "few",  "several", "some",	"most",
+		"all",	  "both", "each", "any",     "every",	"no",
+		"enough", "more", "less", "fewer",   "various", "numerous",
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(q); i++)
+		if (strcasecmp(w, q[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* May a word of this kind be inserted before word i at all? */
 static int insert_fits(struct parser *p, const struct repair_text *t,
 		       uint32_t i, enum insert_kind kind)
@@ -308,11 +328,24 @@ void repair_find(struct parser *p, const struct repair_text *t,
 			if (strcasecmp(t->words[from], partners[i][0]) == 0)
 				e[n++] = (struct repair){ REPAIR_REPLACE, from,
 							  partners[i][1] };
+	/* the determiner before a lone unconnected noun: "many evidence"
+	 * -> "much evidence", "this cars" -> "these cars" */
+	if (from == to && from > 0 && quantifier(t->words[from - 1]))
+		for (size_t i = 0; i < ARRAY_SIZE(partners); i++)
+			if (strcasecmp(t->words[from - 1], partners[i][0]) == 0)
+				e[n++] = (struct repair){ REPAIR_REPLACE,
+							  from - 1,
+							  partners[i][1] };
 	np = phrase_start(p, t, from);
 	for (size_t i = 0; i < ARRAY_SIZE(inserts); i++) {
 		const char *w = inserts[i].word;
 		enum insert_kind kind = inserts[i].kind;
 
+		/* "many [of] evidence": the quantifier's partner is the
+		 * repair, if any */
+		if (!strcmp(w, "of") && from > 0 &&
+		    quantifier(t->words[from - 1]))
+			continue;
 		if (insert_fits(p, t, from, kind))
 			e[n++] = (struct repair){ REPAIR_INSERT, from, w };
 		/* an article goes where its noun phrase starts */
