@@ -14,12 +14,12 @@
 
 const char template_function_names[] =
 	"lower, upper, cap, 3sg, pl, any, affirm, thousands, ascii, indef, the, "
-	"participle";
+	"participle, base";
 
-static const char *const functions[] = { "lower",     "upper", "cap",
-					 "3sg",	      "any",   "affirm",
-					 "thousands", "ascii", "indef",
-					 "pl",	      "the",   "participle" };
+static const char *const functions[] = {
+	"lower", "upper", "cap", "3sg", "any",	      "affirm", "thousands",
+	"ascii", "indef", "pl",	 "the", "participle", "base"
+};
 
 int template_function_known(const char *fn, size_t len)
 {
@@ -270,6 +270,8 @@ static int apply(const struct lexicon *lex, struct arena *a, struct buf *b,
 		v = third_singular(lex, a, s, n);
 	} else if (!strncmp(fn, "participle}", 11)) {
 		v = lex ? lexicon_participle(lex, s, n) : NULL;
+	} else if (!strncmp(fn, "base}", 5)) {
+		v = lex ? lexicon_base(lex, s, n) : NULL;
 	} else if (!strncmp(fn, "pl}", 3)) {
 		v = plural_verb(s, n);
 	} else if (!strncmp(fn, "any}", 4)) {
