@@ -100,6 +100,10 @@ Test(template, case_functions)
 	cr_expect_str_eq(expand2(&a, "{1:pl}", "doesn't", NULL), "don't");
 	cr_expect_str_eq(expand2(&a, "{1} {2:pl}", "members", "is"),
 			 "members are");
+	cr_expect_str_eq(expand2(&a, "{1:sg}", "are", NULL), "is");
+	cr_expect_str_eq(expand2(&a, "{1:sg}", "don't", NULL), "doesn't");
+	cr_expect_str_eq(expand2(&a, "{1:sg}", "Were", NULL), "was");
+	cr_expect_null(expand2(&a, "{1:sg}", "is", NULL));
 	/* without a lexicon the first word keeps its case */
 	cr_expect_str_eq(expand2(&a, "{1:indef}", "senior official", NULL),
 			 "a senior official");

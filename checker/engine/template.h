@@ -18,6 +18,8 @@
  *                       (lexicon_base())
  *   pl                  the plural of a singular verb form: is -> are,
  *                       was -> were, has -> have, doesn't -> don't
+ *   sg                  the other way: are -> is, were -> was, have ->
+ *                       has, don't -> doesn't
  *   any                 the non-assertive form of a negative word, which
  *                       keeps a clause that is already negated negative:
  *                       no -> any, nobody -> anybody, no one -> anyone,
