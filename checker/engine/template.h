@@ -17,8 +17,14 @@
  *                       -> "tourists", "city" -> "cities", "child" ->
  *                       "children" (WordNet's noun exceptions,
  *                       lexicon_plural())
+ *   base                the base form of an inflected verb, offered only
+ *                       when the lexicon knows it: "went" -> "go", "has"
+ *                       -> "have", "speaks" -> "speak", "hoped" -> "hope"
+ *                       (lexicon_base())
  *   pl                  the plural of a singular verb form: is -> are,
  *                       was -> were, has -> have, doesn't -> don't
+ *   sg                  the other way: are -> is, were -> was, have ->
+ *                       has, don't -> doesn't
  *   any                 the non-assertive form of a negative word, which
  *                       keeps a clause that is already negated negative:
  *                       no -> any, nobody -> anybody, no one -> anyone,
@@ -59,7 +65,8 @@
 struct lexicon;
 
 /* The text each {N} refers to: start and length in the document's text;
- * len UINT32_MAX: unset (a template naming it fails). */
+ * len UINT32_MAX: unset (a template naming it fails; a token rule's mark
+ * on an optional token that is absent is empty instead, len 0). */
 struct template_groups {
 	uint32_t start[10], len[10];
 };
