@@ -90,9 +90,13 @@ static char *gerund(const struct lexicon *lex, struct arena *a, const char *w,
 	} else if (last == 'e' && !strchr("eoy", prev)) {
 		dropped = arena_printf(a, "%.*sing", (int)(n - 1), w);
 		stem = arena_strndup(a, w, n - 1);
-		if (!known_as(lex, stem, LEX_VERB_BASE))
+		if (known_as(lex, stem, LEX_VERB_BASE)) {
+			cand[k++] = plain;
 			cand[k++] = dropped;
-		cand[k++] = plain;
+		} else {
+			cand[k++] = dropped;
+			cand[k++] = plain;
+		}
 	} else if (last == 'c') {
 		cand[k++] = arena_printf(a, "%.*sking", (int)n, w);
 		cand[k++] = plain;
