@@ -14,13 +14,13 @@
 
 const char template_function_names[] =
 	"lower, upper, cap, 3sg, pl, any, affirm, thousands, ascii, indef, the, "
-	"participle, ing, singular, subject";
+	"participle, base, sg, ing, singular, subject";
 
-static const char *const functions[] = { "lower",     "upper", "cap",
-					 "3sg",	      "any",   "affirm",
-					 "thousands", "ascii", "indef",
-					 "pl",	      "the",   "participle",
-					 "ing",	      "singular", "subject" };
+static const char *const functions[] = {
+	"lower",     "upper", "cap",   "3sg",	   "any",    "affirm",
+	"thousands", "ascii", "indef", "pl",	   "the",    "participle",
+	"base",	     "sg",    "ing",   "singular", "subject"
+};
 
 int template_function_known(const char *fn, size_t len)
 {
@@ -203,6 +203,19 @@ static const char *plural_verb(const char *w, size_t n)
 	return NULL;
 }
 
+/* The inverse: are -> is, were -> was, have -> has, don't -> doesn't. */
+static const char *singular_verb(const char *w, size_t n)
+{
+	char f[16];
+
+	if (!fold(w, n, f, sizeof(f)))
+		return NULL;
+	for (size_t i = 0; i < ARRAY_SIZE(plural_verbs); i++)
+		if (!strcmp(f, plural_verbs[i][1]))
+			return plural_verbs[i][0];
+	return NULL;
+}
+
 /* Contractions whose positive form is not the word minus "n't". */
 static const char *const affirm_forms[][2] = {
 	{ "can't", "can" },   { "cannot", "can" },   { "won't", "will" },
@@ -378,6 +391,8 @@ static int apply(const struct lexicon *lex, struct arena *a, struct buf *b,
 		v = third_singular(lex, a, s, n);
 	} else if (!strncmp(fn, "participle}", 11)) {
 		v = lex ? lexicon_participle(lex, s, n) : NULL;
+	} else if (!strncmp(fn, "base}", 5)) {
+		v = lex ? lexicon_base(lex, s, n) : NULL;
 	} else if (!strncmp(fn, "ing}", 4)) {
 		v = gerund(lex, a, s, n);
 	} else if (!strncmp(fn, "singular}", 9)) {
@@ -386,6 +401,8 @@ static int apply(const struct lexicon *lex, struct arena *a, struct buf *b,
 		v = subject_pronoun(s, n);
 	} else if (!strncmp(fn, "pl}", 3)) {
 		v = plural_verb(s, n);
+	} else if (!strncmp(fn, "sg}", 3)) {
+		v = singular_verb(s, n);
 	} else if (!strncmp(fn, "any}", 4)) {
 		v = negative_to_any(s, n);
 	} else if (!strncmp(fn, "affirm}", 7)) {
