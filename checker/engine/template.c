@@ -191,28 +191,18 @@ static const char *const plural_verbs[][2] = {
 	{ "hasn't", "haven't" }, { "doesn't", "don't" },
 };
 
-static const char *plural_verb(const char *w, size_t n)
+/* The other number of a verb form: from column `from` of plural_verbs
+ * (0 singular, 1 plural) to the other -- "is" -> "are" (from 0), "don't" ->
+ * "doesn't" (from 1). */
+static const char *verb_number(const char *w, size_t n, int from)
 {
 	char f[16];
 
 	if (!fold(w, n, f, sizeof(f)))
 		return NULL;
 	for (size_t i = 0; i < ARRAY_SIZE(plural_verbs); i++)
-		if (!strcmp(f, plural_verbs[i][0]))
-			return plural_verbs[i][1];
-	return NULL;
-}
-
-/* The inverse: are -> is, were -> was, have -> has, don't -> doesn't. */
-static const char *singular_verb(const char *w, size_t n)
-{
-	char f[16];
-
-	if (!fold(w, n, f, sizeof(f)))
-		return NULL;
-	for (size_t i = 0; i < ARRAY_SIZE(plural_verbs); i++)
-		if (!strcmp(f, plural_verbs[i][1]))
-			return plural_verbs[i][0];
+		if (!strcmp(f, plural_verbs[i][from]))
+			return plural_verbs[i][!from];
 	return NULL;
 }
 
@@ -400,9 +390,9 @@ static int apply(const struct lexicon *lex, struct arena *a, struct buf *b,
 	} else if (!strncmp(fn, "subject}", 8)) {
 		v = subject_pronoun(s, n);
 	} else if (!strncmp(fn, "pl}", 3)) {
-		v = plural_verb(s, n);
+		v = verb_number(s, n, 0);
 	} else if (!strncmp(fn, "sg}", 3)) {
-		v = singular_verb(s, n);
+		v = verb_number(s, n, 1);
 	} else if (!strncmp(fn, "any}", 4)) {
 		v = negative_to_any(s, n);
 	} else if (!strncmp(fn, "affirm}", 7)) {
