@@ -14,13 +14,13 @@
 
 const char template_function_names[] =
 	"lower, upper, cap, 3sg, pl, any, affirm, thousands, ascii, indef, the, "
-	"participle, base, sg, plural";
+	"participle, base, sg, ing, singular, subject, plural";
 
-static const char *const functions[] = { "lower",     "upper", "cap",
-					 "3sg",	      "any",   "affirm",
-					 "thousands", "ascii", "indef",
-					 "pl",	      "the",   "participle",
-					 "base",      "sg",    "plural" };
+static const char *const functions[] = {
+	"lower",     "upper", "cap",   "3sg",	   "any",     "affirm",
+	"thousands", "ascii", "indef", "pl",	   "the",     "participle",
+	"base",	     "sg",    "ing",   "singular", "subject", "plural"
+};
 
 int template_function_known(const char *fn, size_t len)
 {
@@ -56,6 +56,100 @@ static char *third_singular(const struct lexicon *lex, struct arena *a,
 		return NULL;
 	return out;
 }
+
+/* Whether `s` is known to the lexicon with one of the classes `want`. */
+static int known_as(const struct lexicon *lex, const char *s, uint32_t want)
+{
+	return (lexicon_lookup(lex, s, strlen(s)) & want) != 0;
+}
+
+/*
+ * The -ing form of a base form: "see" -> "seeing", "hope" -> "hoping",
+ * "die" -> "dying", "stop" -> "stopping", "visit" -> "visiting", "panic"
+ * -> "panicking".  English spelling rules give the candidates; the lexicon
+ * says which is a word it knows as an -ing form (so no list of verbs).
+ * Where two candidates are words, the one of another verb is passed over:
+ * "hoping" is hope's, so "hop" gives "hopping"; "singing" is sing's, so
+ * "singe" gives "singeing".  NULL when no candidate is known.
+ */
+static char *gerund(const struct lexicon *lex, struct arena *a, const char *w,
+		    size_t n)
+{
+	char *cand[4];
+	size_t k = 0;
+	char last, prev;
+	char *stem, *plain, *dropped, *doubled;
+
+	if (!lex || n < 2 || n > 40)
+		return NULL;
+	last = (char)tolower((unsigned char)w[n - 1]);
+	prev = (char)tolower((unsigned char)w[n - 2]);
+	plain = arena_printf(a, "%.*sing", (int)n, w);
+	if (last == 'e' && prev == 'i') {
+		cand[k++] = arena_printf(a, "%.*sying", (int)(n - 2), w);
+	} else if (last == 'e' && !strchr("eoy", prev)) {
+		dropped = arena_printf(a, "%.*sing", (int)(n - 1), w);
+		stem = arena_strndup(a, w, n - 1);
+		if (known_as(lex, stem, LEX_VERB_BASE)) {
+			cand[k++] = plain;
+			cand[k++] = dropped;
+		} else {
+			cand[k++] = dropped;
+			cand[k++] = plain;
+		}
+	} else if (last == 'c') {
+		cand[k++] = arena_printf(a, "%.*sking", (int)n, w);
+		cand[k++] = plain;
+	} else {
+		doubled = arena_printf(a, "%.*s%cing", (int)n, w, w[n - 1]);
+		stem = arena_printf(a, "%.*se", (int)n, w);
+		if (known_as(lex, stem, LEX_VERB_BASE)) {
+			cand[k++] = doubled;
+			cand[k++] = plain;
+		} else {
+			cand[k++] = plain;
+			cand[k++] = doubled;
+		}
+	}
+	for (size_t i = 0; i < k; i++)
+		if (known_as(lex, cand[i], LEX_VERB_ING))
+			return cand[i];
+	return NULL;
+}
+
+/*
+ * The singular of a regular plural noun: "members" -> "member", "policies"
+ * -> "policy", "boxes" -> "box"; offered only when the lexicon knows the
+ * form as a singular noun ("men", "news": NULL).
+ */
+static char *singular_noun(const struct lexicon *lex, struct arena *a,
+			   const char *w, size_t n)
+{
+	char *c;
+
+	if (!lex || n < 3 || tolower((unsigned char)w[n - 1]) != 's')
+		return NULL;
+	if (n > 3 && !strncasecmp(w + n - 3, "ies", 3)) {
+		c = arena_printf(a, "%.*sy", (int)(n - 3), w);
+		if (known_as(lex, c, LEX_NOUN_SG))
+			return c;
+	}
+	c = arena_strndup(a, w, n - 1);
+	if (known_as(lex, c, LEX_NOUN_SG))
+		return c;
+	if (tolower((unsigned char)w[n - 2]) == 'e') {
+		c = arena_strndup(a, w, n - 2);
+		if (known_as(lex, c, LEX_NOUN_SG))
+			return c;
+	}
+	return NULL;
+}
+
+/* Object pronouns and the subject form a finite clause takes. */
+static const char *const subject_forms[][2] = {
+	{ "me", "I" },	    { "him", "he" },   { "her", "she" }, { "us", "we" },
+	{ "them", "they" }, { "whom", "who" }, { "you", "you" }, { "it", "it" },
+};
 
 /*
  * The plural of a singular noun: the irregular one WordNet lists
@@ -158,6 +252,18 @@ static const char *negative_to_any(const char *w, size_t n)
 	for (size_t i = 0; i < ARRAY_SIZE(any_forms); i++)
 		if (!strcmp(f, any_forms[i][0]))
 			return any_forms[i][1];
+	return NULL;
+}
+
+static const char *subject_pronoun(const char *w, size_t n)
+{
+	char f[16];
+
+	if (!fold(w, n, f, sizeof(f)))
+		return NULL;
+	for (size_t i = 0; i < ARRAY_SIZE(subject_forms); i++)
+		if (!strcmp(f, subject_forms[i][0]))
+			return subject_forms[i][1];
 	return NULL;
 }
 
@@ -309,6 +415,12 @@ static int apply(const struct lexicon *lex, struct arena *a, struct buf *b,
 		v = lex ? noun_plural(lex, a, s, n) : NULL;
 	} else if (!strncmp(fn, "base}", 5)) {
 		v = lex ? lexicon_base(lex, s, n) : NULL;
+	} else if (!strncmp(fn, "ing}", 4)) {
+		v = gerund(lex, a, s, n);
+	} else if (!strncmp(fn, "singular}", 9)) {
+		v = singular_noun(lex, a, s, n);
+	} else if (!strncmp(fn, "subject}", 8)) {
+		v = subject_pronoun(s, n);
 	} else if (!strncmp(fn, "pl}", 3)) {
 		v = verb_number(s, n, 0);
 	} else if (!strncmp(fn, "sg}", 3)) {
