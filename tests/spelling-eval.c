@@ -239,6 +239,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "spelling-eval: %s\n", err.msg);
 		return 2;
 	}
+	snprintf(path, sizeof(path), "%s/dictionaries/lm/en.lm", data);
+	speller_set_pair_model(sp, path);
 	while (getline(&line, &cap, f) > 0) {
 		char *arrow = strstr(line, "->"), *right;
 		const char *const *v;
