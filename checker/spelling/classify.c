@@ -117,12 +117,6 @@ enum classify_shape classify_shape(struct speller *sp, const char *w, size_t n,
 	 * have none */
 	if (speller_apostrophe_form(sp, w, n, form))
 		return CLASSIFY_TYPO;
-	/* two words the corpus has as a pair, one of them of one or two
-	 * letters ("abigger", "ofthe"): a space lost, the suggestions say
-	 * which */
-	if (speller_attested_split(sp, w, n, form, &at) &&
-	    (at < 3 || n - at < 3))
-		return CLASSIFY_TYPO;
 	/* two words: w[..i) and w[i..) */
 	for (size_t i = 2; i + 2 <= n; i++)
 		if (speller_check(sp, w, i) &&
@@ -132,8 +126,10 @@ enum classify_shape classify_shape(struct speller *sp, const char *w, size_t n,
 			if (!*split)
 				*split = i;
 		}
-	/* of several splits, the pair the corpus has most */
-	if (*split && at)
+	/* of several splits, the pair the corpus has most ("a" or "I" with
+	 * the rest of the word, one letter from a known word, is a typo
+	 * above) */
+	if (*split && speller_attested_split(sp, w, n, form, &at))
 		*split = at;
 	return *split ? CLASSIFY_COMPOUND : CLASSIFY_TERM;
 }
