@@ -74,28 +74,44 @@ static void shorten(const char *text, char *out, size_t size)
 	snprintf(out, size, "%.*s%s", (int)cut, text, cut < n ? "..." : "");
 }
 
-/* One quick fix per suggestion; a deletion reads "Remove '...'" (or
- * "Remove the space"), never "Replace with ''". */
+/* A quick fix's title: "Replace with '...'", or, where the replacement
+ * would not show, the words every reporter prints for it
+ * (report_suggestion_words()), capitalised: "Remove the space", "Remove
+ * 'the'", "Replace with one space" -- never "Replace with ''". */
+static void fix_title(char *title, size_t size, const struct document *doc,
+		      const struct diag *g, const char *sugg)
+{
+	struct buf words = BUF_INIT;
+	char shown[64];
+
+	if (sugg[strspn(sugg, " ")]) {
+		shorten(sugg, shown, sizeof(shown));
+		snprintf(title, size, "Replace with '%s'", shown);
+		return;
+	}
+	report_suggestion_words(&words, doc, g, sugg);
+	if (*sugg)
+		snprintf(title, size, "Replace with %s", words.buf);
+	else if (words.len)
+		snprintf(title, size, "%c%s",
+			 words.buf[0] >= 'a' && words.buf[0] <= 'z'
+				 ? words.buf[0] - 'a' + 'A'
+				 : words.buf[0],
+			 words.buf + 1);
+	else
+		snprintf(title, size, "Remove");
+	buf_release(&words);
+}
+
+/* One quick fix per suggestion. */
 static void add_replacements(json_t *actions, const char *uri,
 			     const struct document *doc, const struct diag *g)
 {
 	for (uint32_t k = 0; k < g->n_suggestions; k++) {
-		char title[512], shown[64];
+		char title[512];
 		json_t *a;
 
-		const char *flagged = report_span_text(doc, g);
-
-		if (!*g->suggestions[k] && !flagged[strspn(flagged, " \t")]) {
-			snprintf(title, sizeof(title), "Remove the space%s",
-				 strlen(flagged) > 1 ? "s" : "");
-		} else if (!*g->suggestions[k]) {
-			shorten(flagged, shown, sizeof(shown));
-			snprintf(title, sizeof(title), "Remove '%s'", shown);
-		} else {
-			shorten(g->suggestions[k], shown, sizeof(shown));
-			snprintf(title, sizeof(title), "Replace with '%s'",
-				 shown);
-		}
+		fix_title(title, sizeof(title), doc, g, g->suggestions[k]);
 		a = json_pack("{s:s, s:s, s:[o], s:o}", "title", title, "kind",
 			      "quickfix", "diagnostics",
 			      lsp_diagnostic(doc, g, NULL), "edit",

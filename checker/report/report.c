@@ -43,6 +43,17 @@ const char *report_span_text(const struct document *doc, const struct diag *d)
 			     d->span.end - d->span.start);
 }
 
+/* How much of a removed text a suggestion quotes: 40 bytes, cut on a
+ * character boundary. */
+static size_t shown_len(const char *text)
+{
+	size_t n = strlen(text), cut = n > 40 ? 40 : n;
+
+	while (cut < n && cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80)
+		cut--;
+	return cut;
+}
+
 void report_suggestion_words(struct buf *b, const struct document *doc,
 			     const struct diag *d, const char *sugg)
 {
@@ -59,7 +70,9 @@ void report_suggestion_words(struct buf *b, const struct document *doc,
 			buf_addf(b, "remove the space%s",
 				 strlen(flagged) > 1 ? "s" : "");
 		else
-			buf_addf(b, "remove '%s'", flagged);
+			buf_addf(b, "remove '%.*s%s'", (int)shown_len(flagged),
+				 flagged,
+				 flagged[shown_len(flagged)] ? "..." : "");
 	}
 }
 

@@ -82,8 +82,9 @@ const char *report_span_text(const struct document *doc, const struct diag *d);
 /* Shared by the reporters that print a suggestion for people to read:
  * append sugg (a suggestion of d) to b, in words where the replacement
  * itself would not show -- "one space" for " ", and for an empty one what
- * it removes ("remove the space", "remove 'the'"; the LSP's quick fixes
- * read the same).  Unescaped: the caller escapes b for its format. */
+ * it removes ("remove the space", "remove 'the'", a long text cut to 40
+ * bytes with "..."; the LSP's quick fixes read the same).  Unescaped: the
+ * caller escapes b for its format. */
 void report_suggestion_words(struct buf *b, const struct document *doc,
 			     const struct diag *d, const char *sugg);
 

@@ -183,8 +183,9 @@ int speller_lower_neighbour(struct speller *sp, const char *w, size_t n);
  * end (a contraction or possessive ends the word), into buf (at least
  * n + 2 bytes, NUL-terminated); its length, or 0 when no place gives a
  * known word.  The commonest slip a spelling index ranks badly: the
- * frequency list counts "don't" as "do" and "n't".  Uncached Hunspell
- * look-ups, one a place.
+ * frequency list counts "don't" as "do" and "n't".  Look-ups in the
+ * suggestion index only, one a place (never Hunspell, whose dictionary
+ * would then load in every run with a misspelling).
  */
 size_t speller_apostrophe_form(struct speller *sp, const char *w, size_t n,
 			       char *buf);

@@ -178,6 +178,14 @@ def case_replace_remove_and_fix_all():
         expect("Remove the space" in titles and
                not any("Replace with ''" in t for t in titles),
                "a deletion reads Remove", titles)
+    uri2 = open_doc(server, p.path("b.txt"), "Then  he left.\n")
+    ds = find(published(server, uri2), "typography.doubled-space")
+    if expect(ds is not None, "a doubled space is flagged", ds):
+        titles = [a["title"] for a in
+                  actions_at(server, uri2, ds, ["quickfix"])]
+        expect("Replace with one space" in titles and
+               not any("Replace with ' '" in t for t in titles),
+               "a space reads one space", titles)
     acts = actions_at(server, uri, d, ["source.fixAll"])
     expect(len(acts) == 1 and acts[0]["kind"] == "source.fixAll",
            "one fix-all action", acts)
