@@ -100,6 +100,10 @@ Test(template, case_functions)
 	cr_expect_str_eq(expand2(&a, "{1:pl}", "doesn't", NULL), "don't");
 	cr_expect_str_eq(expand2(&a, "{1} {2:pl}", "members", "is"),
 			 "members are");
+	cr_expect_str_eq(expand2(&a, "{1:sg}", "are", NULL), "is");
+	cr_expect_str_eq(expand2(&a, "{1:sg}", "don't", NULL), "doesn't");
+	cr_expect_str_eq(expand2(&a, "{1:sg}", "Were", NULL), "was");
+	cr_expect_null(expand2(&a, "{1:sg}", "is", NULL));
 	/* without a lexicon the first word keeps its case */
 	cr_expect_str_eq(expand2(&a, "{1:indef}", "senior official", NULL),
 			 "a senior official");
@@ -189,5 +193,46 @@ Test(template, participle_needs_wordnet)
 	cr_expect_null(lexicon_participle(lex, "went", 4));
 	cr_expect(!(lexicon_lookup(lex, "went", 4) & LEX_IRREGULAR_PAST));
 	cr_expect(lexicon_lookup(lex, "went", 4) & LEX_VERB_PAST);
+	lexicon_close(lex);
+}
+
+/* {N:base}: the base form of an inflected verb, from WordNet's exceptions
+ * ("went") or the regular endings, each checked against the lexicon. */
+Test(template, base_form)
+{
+	static const char *const cases[][2] = {
+		{ "went", "go" },	{ "has", "have" },
+		{ "did", "do" },	{ "does", "do" },
+		{ "knew", "know" },	{ "Went", "go" },
+		{ "speaks", "speak" },	{ "tries", "try" },
+		{ "goes", "go" },	{ "uses", "use" },
+		{ "watches", "watch" }, { "hoped", "hope" },
+		{ "wanted", "want" },	{ "stopped", "stop" },
+		{ "tried", "try" },	{ "gone", "go" },
+		{ "saw", "see" },
+	};
+	struct lexicon *lex;
+	struct mt_error err = { 0 };
+	struct arena a;
+
+	cr_assert_eq(lexicon_open(NULL, &lex, &err), MT_ERR_OK, "%s", err.msg);
+	arena_init(&a, 1 << 20);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		char *s = expand_lex(lex, &a, "{1:base}", cases[i][0]);
+
+		cr_assert(s, "no base form for '%s'", cases[i][0]);
+		cr_expect_str_eq(s, cases[i][1], "'%s' -> '%s', want '%s'",
+				 cases[i][0], s, cases[i][1]);
+	}
+	/* base forms themselves ("put" is past and base alike), other words
+	 * and unknown ones have none */
+	static const char *const none[] = { "go", "put", "table", "quickly",
+					    "zzxqed" };
+	for (size_t i = 0; i < sizeof(none) / sizeof(*none); i++)
+		cr_expect_null(expand_lex(lex, &a, "{1:base}", none[i]),
+			       "'%s' given a base form", none[i]);
+	cr_expect_null(expand2(&a, "{1:base}", "went", NULL));
+	cr_expect(template_function_known("base", 4));
+	arena_release(&a);
 	lexicon_close(lex);
 }

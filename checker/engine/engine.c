@@ -145,8 +145,12 @@ static void run_rule_at(struct match_ctx *m, uint32_t r, uint32_t i,
 	sp.end = m->t[b].span.end;
 	if (last_end[r] > sp.start)
 		return; /* overlaps this rule's previous finding */
+	/* a mark on an optional token that is not there is empty (the
+	 * template squeezes the blanks around it): "{1} {3} {2:base}" gives
+	 * "will go" for "will goes" and "will not go" for "will not goes" */
 	for (int k = 0; k < 10; k++) {
-		g.len[k] = UINT32_MAX;
+		g.start[k] = sp.start;
+		g.len[k] = 0;
 		if (m->mark[k]) {
 			g.start[k] = m->t[m->mark[k] - 1].span.start;
 			g.len[k] = token_len(&m->t[m->mark[k] - 1]);

@@ -14,12 +14,12 @@
 
 const char template_function_names[] =
 	"lower, upper, cap, 3sg, pl, any, affirm, thousands, ascii, indef, the, "
-	"participle";
+	"participle, base, sg";
 
-static const char *const functions[] = { "lower",     "upper", "cap",
-					 "3sg",	      "any",   "affirm",
-					 "thousands", "ascii", "indef",
-					 "pl",	      "the",   "participle" };
+static const char *const functions[] = {
+	"lower", "upper", "cap", "3sg", "any",	      "affirm", "thousands",
+	"ascii", "indef", "pl",	 "the", "participle", "base",	"sg"
+};
 
 int template_function_known(const char *fn, size_t len)
 {
@@ -104,6 +104,19 @@ static const char *plural_verb(const char *w, size_t n)
 	for (size_t i = 0; i < ARRAY_SIZE(plural_verbs); i++)
 		if (!strcmp(f, plural_verbs[i][0]))
 			return plural_verbs[i][1];
+	return NULL;
+}
+
+/* The inverse: are -> is, were -> was, have -> has, don't -> doesn't. */
+static const char *singular_verb(const char *w, size_t n)
+{
+	char f[16];
+
+	if (!fold(w, n, f, sizeof(f)))
+		return NULL;
+	for (size_t i = 0; i < ARRAY_SIZE(plural_verbs); i++)
+		if (!strcmp(f, plural_verbs[i][1]))
+			return plural_verbs[i][0];
 	return NULL;
 }
 
@@ -270,8 +283,12 @@ static int apply(const struct lexicon *lex, struct arena *a, struct buf *b,
 		v = third_singular(lex, a, s, n);
 	} else if (!strncmp(fn, "participle}", 11)) {
 		v = lex ? lexicon_participle(lex, s, n) : NULL;
+	} else if (!strncmp(fn, "base}", 5)) {
+		v = lex ? lexicon_base(lex, s, n) : NULL;
 	} else if (!strncmp(fn, "pl}", 3)) {
 		v = plural_verb(s, n);
+	} else if (!strncmp(fn, "sg}", 3)) {
+		v = singular_verb(s, n);
 	} else if (!strncmp(fn, "any}", 4)) {
 		v = negative_to_any(s, n);
 	} else if (!strncmp(fn, "affirm}", 7)) {

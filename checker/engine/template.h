@@ -12,8 +12,14 @@
  *                       offered only when WordNet's verb exceptions and
  *                       the lexicon give exactly one: "went" -> "gone",
  *                       "ate" -> "eaten" (lexicon_participle())
+ *   base                the base form of an inflected verb, offered only
+ *                       when the lexicon knows it: "went" -> "go", "has"
+ *                       -> "have", "speaks" -> "speak", "hoped" -> "hope"
+ *                       (lexicon_base())
  *   pl                  the plural of a singular verb form: is -> are,
  *                       was -> were, has -> have, doesn't -> don't
+ *   sg                  the other way: are -> is, were -> was, have ->
+ *                       has, don't -> doesn't
  *   any                 the non-assertive form of a negative word, which
  *                       keeps a clause that is already negated negative:
  *                       no -> any, nobody -> anybody, no one -> anyone,
@@ -54,7 +60,8 @@
 struct lexicon;
 
 /* The text each {N} refers to: start and length in the document's text;
- * len UINT32_MAX: unset (a template naming it fails). */
+ * len UINT32_MAX: unset (a template naming it fails; a token rule's mark
+ * on an optional token that is absent is empty instead, len 0). */
 struct template_groups {
 	uint32_t start[10], len[10];
 };

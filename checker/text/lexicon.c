@@ -33,6 +33,7 @@ struct lexicon {
 	struct strtab words;   /* word form -> id */
 	uint32_t *classes;     /* by id */
 	uint32_t *participle;  /* by id: the participle's id, or STRTAB_NONE */
+	uint32_t *base;	       /* by id: an exception's base form, or none */
 	size_t alloc_classes;
 	char dir[512];
 };
@@ -557,6 +558,15 @@ static void offer(uint32_t *slot, uint32_t p)
 		*slot = STRTAB_NONE - 1;
 }
 
+/* A base form: so classed, or a verb the dictionary gives no form class
+ * ("have", "do" have entries of their own). */
+static int is_base(uint32_t c)
+{
+	return (c & LEX_VERB_BASE) ||
+	       ((c & LEX_VERB) && !(c & (LEX_VERB_3SG | LEX_VERB_PAST |
+					 LEX_VERB_PP | LEX_VERB_ING)));
+}
+
 /*
  * Irregular pasts and their participles from WordNet's verb.exc (see
  * lexicon_participle() in lexicon.h).  An unreadable file gives none.
@@ -599,14 +609,21 @@ static void add_participles(struct lexicon *lex)
 	}
 	qsort(pairs, n, sizeof(*pairs), by_lemma);
 	lex->participle = xmalloc((count + 1) * sizeof(*lex->participle));
+	lex->base = xmalloc((count + 1) * sizeof(*lex->base));
 	for (size_t i = 0; i < count; i++)
-		lex->participle[i] = STRTAB_NONE;
+		lex->participle[i] = lex->base[i] = STRTAB_NONE;
 	for (size_t i = 0; i < n; i++) {
 		const struct exc_pair *w = &pairs[i];
-		uint32_t wid, pid;
+		uint32_t wid, pid, lid;
 		uint32_t wc = exact_classes(lex, w->form, w->form_len, &wid);
 		size_t from = i, to = i;
 
+		/* "went" -> "go", "has" -> "have": an inflected form, not a
+		 * base form itself ("saw", "left" are) */
+		if ((wc & (LEX_VERB_PAST | LEX_VERB_3SG | LEX_VERB_PP)) &&
+		    !(wc & LEX_VERB_BASE) &&
+		    is_base(exact_classes(lex, w->lemma, w->lemma_len, &lid)))
+			offer(&lex->base[wid], lid);
 		if (!(wc & LEX_VERB_PAST) || (wc & LEX_VERB_BASE) ||
 		    ends_ed(w->form, w->form_len))
 			continue;
@@ -624,6 +641,8 @@ static void add_participles(struct lexicon *lex)
 			offer(&lex->participle[wid], pid);
 	}
 	for (size_t i = 0; i < count; i++) {
+		if (lex->base[i] >= STRTAB_NONE - 1)
+			lex->base[i] = STRTAB_NONE;
 		if (lex->participle[i] >= STRTAB_NONE - 1)
 			lex->participle[i] = STRTAB_NONE;
 		else
@@ -693,6 +712,7 @@ void lexicon_close(struct lexicon *lex)
 	strtab_release(&lex->words);
 	free(lex->classes);
 	free(lex->participle);
+	free(lex->base);
 	arena_release(&lex->arena);
 	free(lex);
 }
@@ -744,6 +764,69 @@ const char *lexicon_participle(const struct lexicon *lex, const char *word,
 	if (id == STRTAB_NONE || lex->participle[id] == STRTAB_NONE)
 		return NULL;
 	return strtab_str(&lex->words, lex->participle[id], &n);
+}
+
+/* The id of w[0..n) with its last `cut` bytes replaced by `add`, when the
+ * dictionary knows that as a base form; else STRTAB_NONE. */
+static uint32_t base_candidate(const struct lexicon *lex, const char *w,
+			       size_t n, size_t cut, const char *add)
+{
+	char b[72];
+	size_t k = strlen(add);
+	uint32_t id;
+
+	if (cut >= n || n - cut + k >= sizeof(b))
+		return STRTAB_NONE;
+	memcpy(b, w, n - cut);
+	memcpy(b + n - cut, add, k);
+	return is_base(exact_classes(lex, b, n - cut + k, &id)) ? id
+								: STRTAB_NONE;
+}
+
+static int ends(const char *w, size_t n, const char *s)
+{
+	size_t k = strlen(s);
+
+	return n > k && !memcmp(w + n - k, s, k);
+}
+
+const char *lexicon_base(const struct lexicon *lex, const char *word,
+			 size_t len)
+{
+	char low[72];
+	uint32_t id, n, c, b = STRTAB_NONE;
+
+	if (!len || len > 64)
+		return NULL;
+	for (size_t i = 0; i < len; i++)
+		low[i] = (char)tolower((unsigned char)word[i]);
+	c = exact_classes(lex, low, len, &id);
+	if (!(c & (LEX_VERB_3SG | LEX_VERB_PAST | LEX_VERB_PP)) ||
+	    (c & LEX_VERB_BASE))
+		return NULL;
+	if (lex->base && lex->base[id] != STRTAB_NONE)
+		b = lex->base[id];
+	else if (c & LEX_VERB_3SG) {
+		/* tries -> try, uses -> use, goes -> go */
+		if (ends(low, len, "ies"))
+			b = base_candidate(lex, low, len, 3, "y");
+		if (b == STRTAB_NONE && ends(low, len, "s"))
+			b = base_candidate(lex, low, len, 1, "");
+		if (b == STRTAB_NONE && ends(low, len, "es"))
+			b = base_candidate(lex, low, len, 2, "");
+	} else if (ends(low, len, "ed")) {
+		/* tried -> try, hoped -> hope (not "hop"), wanted -> want,
+		 * stopped -> stop */
+		if (ends(low, len, "ied"))
+			b = base_candidate(lex, low, len, 3, "y");
+		if (b == STRTAB_NONE)
+			b = base_candidate(lex, low, len, 1, "");
+		if (b == STRTAB_NONE)
+			b = base_candidate(lex, low, len, 2, "");
+		if (b == STRTAB_NONE && len > 4 && low[len - 3] == low[len - 4])
+			b = base_candidate(lex, low, len, 3, "");
+	}
+	return b == STRTAB_NONE ? NULL : strtab_str(&lex->words, b, &n);
 }
 
 size_t lexicon_size(const struct lexicon *lex)

@@ -99,6 +99,18 @@ uint32_t lexicon_lookup(const struct lexicon *lex, const char *word,
 const char *lexicon_participle(const struct lexicon *lex, const char *word,
 			       size_t len);
 
+/*
+ * The base form of an inflected verb (any case): "went" -> "go", "has" ->
+ * "have" (WordNet's verb.exc, as for lexicon_participle()), and by its
+ * regular ending "tries" -> "try", "uses" -> "use", "goes" -> "go",
+ * "hoped" -> "hope", "wanted" -> "want", "stopped" -> "stop" -- each a
+ * form the dictionary knows as a base form.  NULL for a word that is a
+ * base form itself ("saw", "put"), that is not a third person singular,
+ * past or participle, or whose base cannot be told.
+ */
+const char *lexicon_base(const struct lexicon *lex, const char *word,
+			 size_t len);
+
 /* Number of word forms loaded. */
 size_t lexicon_size(const struct lexicon *lex);
 
