@@ -237,6 +237,10 @@ Test(spelling, apostrophe_left_out)
 		{ "I know theres more.", "theres", "there's" },
 		{ "The womens team won.", "womens", NULL },
 		{ "It wouldnt start.", "wouldnt", "wouldn't" },
+		/* after he, she, it: the third person */
+		{ "She dont know the answer.", "dont", "doesn't" },
+		{ "He said it dont matter.", "dont", "doesn't" },
+		{ "You and he dont agree.", "dont", "don't" },
 	};
 	static const char *const quiet[] = {
 		"We cant of the old sailors, and a wont of theirs.",

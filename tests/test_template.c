@@ -183,6 +183,65 @@ Test(template, participle_from_wordnet)
 	lexicon_close(lex);
 }
 
+/* {N:ing}, {N:singular}: spelling rules, the lexicon deciding; {N:subject}:
+ * a closed list. */
+Test(template, gerund_singular_subject)
+{
+	struct lexicon *lex;
+	struct mt_error err = { 0 };
+	struct arena a;
+	static const char *const ing[][2] = {
+		{ "see", "seeing" },	    { "hope", "hoping" },
+		{ "hop", "hopping" },	    { "stop", "stopping" },
+		{ "visit", "visiting" },    { "die", "dying" },
+		{ "be", "being" },	    { "begin", "beginning" },
+		{ "receive", "receiving" }, { "panic", "panicking" },
+		{ "agree", "agreeing" },    { "Meet", "Meeting" },
+	};
+	static const char *const sing[][2] = {
+		{ "members", "member" },    { "policies", "policy" },
+		{ "boxes", "box" },	    { "houses", "house" },
+		{ "factories", "factory" }, { "Diplomats", "Diplomat" },
+	};
+	static const char *const subj[][2] = {
+		{ "him", "he" }, { "them", "they" }, { "me", "I" },
+		{ "us", "we" },	 { "her", "she" },   { "Them", "they" },
+	};
+
+	cr_assert_eq(lexicon_open(NULL, &lex, &err), MT_ERR_OK, "%s", err.msg);
+	arena_init(&a, 1 << 20);
+	for (size_t i = 0; i < sizeof(ing) / sizeof(*ing); i++) {
+		char *s = expand_lex(lex, &a, "{1:ing}", ing[i][0]);
+
+		cr_assert(s, "no -ing form for '%s'", ing[i][0]);
+		cr_expect_str_eq(s, ing[i][1]);
+	}
+	for (size_t i = 0; i < sizeof(sing) / sizeof(*sing); i++) {
+		char *s = expand_lex(lex, &a, "{1:singular}", sing[i][0]);
+
+		cr_assert(s, "no singular for '%s'", sing[i][0]);
+		cr_expect_str_eq(s, sing[i][1]);
+	}
+	for (size_t i = 0; i < sizeof(subj) / sizeof(*subj); i++)
+		cr_expect_str_eq(expand_lex(lex, &a, "{1:subject}", subj[i][0]),
+				 subj[i][1]);
+	/* the suggestion takes the capital of the text it replaces later
+	 * (template_preserve_case()); not a verb, an irregular plural, not an
+	 * object pronoun */
+	cr_expect_null(expand_lex(lex, &a, "{1:ing}", "xqzt"));
+	cr_expect_null(expand_lex(lex, &a, "{1:singular}", "men"));
+	cr_expect_null(expand_lex(lex, &a, "{1:singular}", "news"));
+	cr_expect_null(expand_lex(lex, &a, "{1:subject}", "the"));
+	/* without a lexicon no -ing form nor singular is offered */
+	cr_expect_null(expand2(&a, "{1:ing}", "see", NULL));
+	cr_expect_null(expand2(&a, "{1:singular}", "members", NULL));
+	cr_expect(template_function_known("ing", 3));
+	cr_expect(template_function_known("singular", 8));
+	cr_expect(template_function_known("subject", 7));
+	arena_release(&a);
+	lexicon_close(lex);
+}
+
 Test(template, participle_needs_wordnet)
 {
 	struct lexicon *lex;

@@ -14,11 +14,12 @@
 
 const char template_function_names[] =
 	"lower, upper, cap, 3sg, pl, any, affirm, thousands, ascii, indef, the, "
-	"participle, base, sg";
+	"participle, base, sg, ing, singular, subject";
 
 static const char *const functions[] = {
-	"lower", "upper", "cap", "3sg", "any",	      "affirm", "thousands",
-	"ascii", "indef", "pl",	 "the", "participle", "base",	"sg"
+	"lower",     "upper", "cap",   "3sg",	   "any",    "affirm",
+	"thousands", "ascii", "indef", "pl",	   "the",    "participle",
+	"base",	     "sg",    "ing",   "singular", "subject"
 };
 
 int template_function_known(const char *fn, size_t len)
@@ -55,6 +56,101 @@ static char *third_singular(const struct lexicon *lex, struct arena *a,
 		return NULL;
 	return out;
 }
+
+/* Whether `s` is known to the lexicon with one of the classes `want`. */
+static int known_as(const struct lexicon *lex, const char *s, uint32_t want)
+{
+	return (lexicon_lookup(lex, s, strlen(s)) & want) != 0;
+}
+
+/*
+ * The -ing form of a base form: "see" -> "seeing", "hope" -> "hoping",
+ * "die" -> "dying", "stop" -> "stopping", "visit" -> "visiting", "panic"
+ * -> "panicking".  English spelling rules give the candidates; the lexicon
+ * says which is a word it knows as an -ing form (so no list of verbs).
+ * Where two candidates are words, the one of another verb is passed over:
+ * "hoping" is hope's, so "hop" gives "hopping"; "singing" is sing's, so
+ * "singe" gives "singeing".  NULL when no candidate is known.
+ */
+static char *gerund(const struct lexicon *lex, struct arena *a, const char *w,
+		    size_t n)
+{
+	char *cand[4];
+	size_t k = 0;
+	char last, prev;
+	char *stem, *plain, *dropped, *doubled;
+
+	if (!lex || n < 2 || n > 40)
+		return NULL;
+	last = (char)tolower((unsigned char)w[n - 1]);
+	prev = (char)tolower((unsigned char)w[n - 2]);
+	plain = arena_printf(a, "%.*sing", (int)n, w);
+	if (last == 'e' && prev == 'i') {
+		cand[k++] = arena_printf(a, "%.*sying", (int)(n - 2), w);
+	} else if (last == 'e' && !strchr("eoy", prev)) {
+		dropped = arena_printf(a, "%.*sing", (int)(n - 1), w);
+		stem = arena_strndup(a, w, n - 1);
+		if (known_as(lex, stem, LEX_VERB_BASE)) {
+			cand[k++] = plain;
+			cand[k++] = dropped;
+		} else {
+			cand[k++] = dropped;
+			cand[k++] = plain;
+		}
+	} else if (last == 'c') {
+		cand[k++] = arena_printf(a, "%.*sking", (int)n, w);
+		cand[k++] = plain;
+	} else {
+		doubled = arena_printf(a, "%.*s%cing", (int)n, w, w[n - 1]);
+		stem = arena_printf(a, "%.*se", (int)n, w);
+		if (known_as(lex, stem, LEX_VERB_BASE)) {
+			cand[k++] = doubled;
+			cand[k++] = plain;
+		} else {
+			cand[k++] = plain;
+			cand[k++] = doubled;
+		}
+	}
+	for (size_t i = 0; i < k; i++)
+		if (known_as(lex, cand[i], LEX_VERB_ING))
+			return cand[i];
+	return NULL;
+}
+
+/*
+ * The singular of a regular plural noun: "members" -> "member", "policies"
+ * -> "policy", "boxes" -> "box"; offered only when the lexicon knows the
+ * form as a singular noun ("men", "news": NULL).
+ */
+static char *singular_noun(const struct lexicon *lex, struct arena *a,
+			   const char *w, size_t n)
+{
+	char *c;
+
+	if (!lex || n < 3 || tolower((unsigned char)w[n - 1]) != 's')
+		return NULL;
+	if (n > 3 && !strncasecmp(w + n - 3, "ies", 3)) {
+		c = arena_printf(a, "%.*sy", (int)(n - 3), w);
+		if (known_as(lex, c, LEX_NOUN_SG))
+			return c;
+	}
+	c = arena_strndup(a, w, n - 1);
+	if (known_as(lex, c, LEX_NOUN_SG))
+		return c;
+	if (tolower((unsigned char)w[n - 2]) == 'e') {
+		c = arena_strndup(a, w, n - 2);
+		if (known_as(lex, c, LEX_NOUN_SG))
+			return c;
+	}
+	return NULL;
+}
+
+/* Object pronouns and the subject form a finite clause takes. */
+static const char *const subject_forms[][2] = {
+	{ "me", "I" },	   { "him", "he" },   { "her", "she" },
+	{ "us", "we" },	   { "them", "they" }, { "whom", "who" },
+	{ "you", "you" }, { "it", "it" },
+};
 
 /*
  * Lower-case ASCII copy of a word with the typographic apostrophe (U+2019)
@@ -95,28 +191,18 @@ static const char *const plural_verbs[][2] = {
 	{ "hasn't", "haven't" }, { "doesn't", "don't" },
 };
 
-static const char *plural_verb(const char *w, size_t n)
+/* The other number of a verb form: from column `from` of plural_verbs
+ * (0 singular, 1 plural) to the other -- "is" -> "are" (from 0), "don't" ->
+ * "doesn't" (from 1). */
+static const char *verb_number(const char *w, size_t n, int from)
 {
 	char f[16];
 
 	if (!fold(w, n, f, sizeof(f)))
 		return NULL;
 	for (size_t i = 0; i < ARRAY_SIZE(plural_verbs); i++)
-		if (!strcmp(f, plural_verbs[i][0]))
-			return plural_verbs[i][1];
-	return NULL;
-}
-
-/* The inverse: are -> is, were -> was, have -> has, don't -> doesn't. */
-static const char *singular_verb(const char *w, size_t n)
-{
-	char f[16];
-
-	if (!fold(w, n, f, sizeof(f)))
-		return NULL;
-	for (size_t i = 0; i < ARRAY_SIZE(plural_verbs); i++)
-		if (!strcmp(f, plural_verbs[i][1]))
-			return plural_verbs[i][0];
+		if (!strcmp(f, plural_verbs[i][from]))
+			return plural_verbs[i][!from];
 	return NULL;
 }
 
@@ -136,6 +222,18 @@ static const char *negative_to_any(const char *w, size_t n)
 	for (size_t i = 0; i < ARRAY_SIZE(any_forms); i++)
 		if (!strcmp(f, any_forms[i][0]))
 			return any_forms[i][1];
+	return NULL;
+}
+
+static const char *subject_pronoun(const char *w, size_t n)
+{
+	char f[16];
+
+	if (!fold(w, n, f, sizeof(f)))
+		return NULL;
+	for (size_t i = 0; i < ARRAY_SIZE(subject_forms); i++)
+		if (!strcmp(f, subject_forms[i][0]))
+			return subject_forms[i][1];
 	return NULL;
 }
 
@@ -285,10 +383,16 @@ static int apply(const struct lexicon *lex, struct arena *a, struct buf *b,
 		v = lex ? lexicon_participle(lex, s, n) : NULL;
 	} else if (!strncmp(fn, "base}", 5)) {
 		v = lex ? lexicon_base(lex, s, n) : NULL;
+	} else if (!strncmp(fn, "ing}", 4)) {
+		v = gerund(lex, a, s, n);
+	} else if (!strncmp(fn, "singular}", 9)) {
+		v = singular_noun(lex, a, s, n);
+	} else if (!strncmp(fn, "subject}", 8)) {
+		v = subject_pronoun(s, n);
 	} else if (!strncmp(fn, "pl}", 3)) {
-		v = plural_verb(s, n);
+		v = verb_number(s, n, 0);
 	} else if (!strncmp(fn, "sg}", 3)) {
-		v = singular_verb(s, n);
+		v = verb_number(s, n, 1);
 	} else if (!strncmp(fn, "any}", 4)) {
 		v = negative_to_any(s, n);
 	} else if (!strncmp(fn, "affirm}", 7)) {

@@ -16,6 +16,14 @@
  *                       when the lexicon knows it: "went" -> "go", "has"
  *                       -> "have", "speaks" -> "speak", "hoped" -> "hope"
  *                       (lexicon_base())
+ *   ing                 the -ing form of a base form, from English spelling
+ *                       rules and the lexicon's -ing forms: "see" ->
+ *                       "seeing", "hope" -> "hoping", "stop" -> "stopping"
+ *   singular            the singular of a regular plural noun the lexicon
+ *                       knows as a singular: "members" -> "member",
+ *                       "policies" -> "policy" ("men": none)
+ *   subject             the subject form of an object pronoun: him -> he,
+ *                       them -> they, me -> I, us -> we, her -> she
  *   pl                  the plural of a singular verb form: is -> are,
  *                       was -> were, has -> have, doesn't -> don't
  *   sg                  the other way: are -> is, were -> was, have ->

@@ -65,13 +65,13 @@ static const struct rule_info gp_rules[] = {
 	  "0.52 with good sentences flagged 2.8% -> 3.4% (at cost below "
 	  "1: ted 4 of 7, Brown none, recall 0.105 -> 0.314): warning",
 	  .bad = RULE_EXAMPLES("She married [apparently] a famous violinist.",
-			       "They explained [me] the whole story."),
+			       "They described [me] the whole story."),
 	  .good = RULE_EXAMPLES("She apparently married a famous violinist.",
-				"They explained the whole story to me.",
+				"They described the whole story to me.",
 				"She stepped closer to the edge.",
 				"Do you children know the answer?",
 				"\u201cSit down,\u201d she said. They "
-				"explained me the whole story.") },
+				"described me the whole story.") },
 	{ GRAMMAR_RULE_SHORT, CATEGORY, MT_SEV_INFO,
 	  "a short sentence of plain dictionary words (no names, figures "
 	  "or quotations) has no complete parse",

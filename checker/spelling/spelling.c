@@ -343,6 +343,45 @@ static struct diag *report(struct run *r, int ri, struct span sp,
 			fmt, n, w, extra ? extra : "");
 }
 
+static int coordinator(const struct document *doc, uint32_t ti)
+{
+	const struct token *t = &doc->tokens[ti];
+	const char *w = doc->text + t->span.start;
+	size_t n = t->span.end - t->span.start;
+
+	return (n == 3 &&
+		(!strncasecmp(w, "and", 3) || !strncasecmp(w, "nor", 3))) ||
+	       (n == 2 && !strncasecmp(w, "or", 2));
+}
+
+/*
+ * "dont" after he, she or it: the apostrophe put back gives "don't", but
+ * the subject wants "doesn't" ("she dont know"), as grammar.third-person-dont
+ * says of "she don't".
+ */
+static int third_person_dont(struct run *r, const char *w, size_t n)
+{
+	char form[SPELLER_MAX_WORD + 2];
+	const struct token *p;
+	const char *pw;
+	size_t pn;
+
+	if (r->ti == 0 || !speller_apostrophe_form(r->st->sp, w, n, form) ||
+	    strcasecmp(form, "don't") != 0)
+		return 0;
+	p = &r->doc->tokens[r->ti - 1];
+	pw = r->doc->text + p->span.start;
+	pn = p->span.end - p->span.start;
+	/* "you and he dont": a plural subject */
+	if (r->ti >= 2 && coordinator(r->doc, r->ti - 2))
+		return 0;
+	return p->kind == TOK_WORD &&
+	       p->span.end < r->doc->tokens[r->ti].span.start &&
+	       ((pn == 2 &&
+		 (!strncasecmp(pw, "he", 2) || !strncasecmp(pw, "it", 2))) ||
+		(pn == 3 && !strncasecmp(pw, "she", 3)));
+}
+
 /* A word misspelt: reported with the index's suggestions; when the first
  * is the word with a space or hyphen put in ("alot" -> "a lot"), as two
  * words run together. */
@@ -354,6 +393,8 @@ static void unknown_word(struct run *r, struct span sp, const char *w, size_t n)
 
 	if (!d)
 		return;
+	if (third_person_dont(r, w, n))
+		diag_suggest(r->ctx->diags, d, "doesn't");
 	if (speller_suggest(r->st->sp, w, n, SPELLER_ORDER_INDEX, &v) &&
 	    speller_is_split(v[0], w, n))
 		d->message = arena_printf(&r->doc->arena,
