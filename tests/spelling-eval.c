@@ -11,6 +11,13 @@
  * be right).  The ranking weights were chosen on the odd-numbered entries;
  * the even-numbered ones are reported apart as held-out data.
  *
+ * Words run together ("alot" -> "a lot", "infact" -> "in fact") are
+ * measured apart, on every entry of the list (they are few): entries
+ * whose first correction is two words separated by a space, both
+ * accepted, the misspelling rejected; a suggestion is right when it is
+ * one of the entry's corrections.  "exact splits" are those whose
+ * correction is the misspelling with a space put in.
+ *
  * Usage: spelling-eval [--tune] DICTIONARY.txt [DATA_DIR] [STEP]
  *   STEP n evaluates every n-th entry (default 1: all).
  *   --tune also searches a grid of ranking weights on the tuning half and
@@ -42,11 +49,85 @@ static void count(struct tally *t, const char *const *v, size_t k,
 		}
 }
 
+/* Is s one of the comma-separated corrections in list? */
+static int listed(const char *list, const char *s)
+{
+	size_t n = strlen(s);
+
+	for (const char *p = list; *p;) {
+		size_t m = strcspn(p, ",");
+
+		while (m && p[m - 1] == ' ')
+			m--;
+		if (m == n && strncmp(p, s, n) == 0)
+			return 1;
+		p += strcspn(p, ",");
+		while (*p == ',' || *p == ' ')
+			p++;
+	}
+	return 0;
+}
+
+static void count_listed(struct tally *t, const char *const *v, size_t k,
+			 const char *list)
+{
+	t->n++;
+	for (size_t i = 0; i < k && i < 5; i++)
+		if (listed(list, v[i])) {
+			t->top5++;
+			if (i == 0)
+				t->top1++;
+			break;
+		}
+}
+
 static void print(const char *what, const struct tally *t)
 {
 	printf("  %-28s %6zu words  top-1 %5.1f%%  top-5 %5.1f%%\n", what,
 	       t->n, t->n ? 100.0 * (double)t->top1 / (double)t->n : 0,
 	       t->n ? 100.0 * (double)t->top5 / (double)t->n : 0);
+}
+
+/*
+ * The entry "wrong" -> "list" (its corrections, comma-separated) when its
+ * first correction is two words run together: tallied into run[0] (ours)
+ * and run[1] (Hunspell's), and into exact[] when the correction is the
+ * misspelling with a space put in.
+ */
+static void run_together(struct speller *sp, const char *wrong,
+			 const char *list, struct tally run[2],
+			 struct tally exact[2])
+{
+	char first[256];
+	size_t m = strcspn(list, ","), wl = strlen(wrong);
+	const char *sp1, *const *v;
+	size_t k;
+	int is_exact;
+
+	while (m && list[m - 1] == ' ')
+		m--;
+	if (!m || m >= sizeof(first))
+		return;
+	memcpy(first, list, m);
+	first[m] = '\0';
+	sp1 = strchr(first, ' ');
+	if (!sp1 || strchr(sp1 + 1, ' ') || sp1 == first || !sp1[1])
+		return;
+	if (speller_check(sp, wrong, wl) ||
+	    !speller_check(sp, first, (size_t)(sp1 - first)) ||
+	    !speller_check(sp, sp1 + 1, strlen(sp1 + 1)))
+		return;
+	is_exact = m == wl + 1 &&
+		   strncasecmp(first, wrong, (size_t)(sp1 - first)) == 0 &&
+		   strcasecmp(sp1 + 1, wrong + (sp1 - first)) == 0;
+	k = speller_suggest(sp, wrong, wl, SPELLER_ORDER_INDEX, &v);
+	count_listed(&run[0], v, k, list);
+	if (is_exact)
+		count_listed(&exact[0], v, k, list);
+	k = speller_suggest(sp, wrong, wl, SPELLER_ORDER_HUNSPELL, &v);
+	count_listed(&run[1], v, k, list);
+	if (is_exact)
+		count_listed(&exact[1], v, k, list);
 }
 
 /* One evaluated entry: the misspelling, its correction, Hunspell's list. */
@@ -123,6 +204,7 @@ int main(int argc, char **argv)
 	long step;
 	struct tally ours[2] = { { 0 } }, hun[2] = { { 0 } };
 	struct tally all_ours = { 0 }, all_hun = { 0 };
+	struct tally run[2] = { { 0 } }, exact[2] = { { 0 } };
 	struct speller *sp;
 	struct mt_error err = { 0 };
 	char path[4096], *line = NULL;
@@ -157,6 +239,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "spelling-eval: %s\n", err.msg);
 		return 2;
 	}
+	snprintf(path, sizeof(path), "%s/dictionaries/lm/en.lm", data);
+	speller_set_pair_model(sp, path);
 	while (getline(&line, &cap, f) > 0) {
 		char *arrow = strstr(line, "->"), *right;
 		const char *const *v;
@@ -164,11 +248,15 @@ int main(int argc, char **argv)
 		int half;
 
 		lineno++;
-		if (!arrow || (lineno - 1) % (size_t)step)
+		if (!arrow)
 			continue;
 		*arrow = '\0';
 		right = arrow + 2;
 		right[strcspn(right, "\r\n")] = '\0';
+		/* every entry: there are few */
+		run_together(sp, line, right, run, exact);
+		if ((lineno - 1) % (size_t)step)
+			continue;
 		if (strpbrk(right, ", ") || !*right)
 			continue;
 		wl = strlen(line);
@@ -214,6 +302,12 @@ int main(int argc, char **argv)
 	print("mtlint's ranking, held out", &ours[0]);
 	print("Hunspell's order, tuning", &hun[1]);
 	print("mtlint's ranking, tuning", &ours[1]);
+	printf("words run together (a correction with a space; every "
+	       "entry):\n");
+	print("Hunspell's order, all", &run[1]);
+	print("mtlint's ranking, all", &run[0]);
+	print("Hunspell's order, exact splits", &exact[1]);
+	print("mtlint's ranking, exact splits", &exact[0]);
 	if (do_tune)
 		tune(sp, items, n_items);
 	for (size_t i = 0; i < n_items; i++) {

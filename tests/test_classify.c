@@ -12,6 +12,7 @@
 #include "spelling/classify.h"
 #include "spelling/hunspell.h"
 #include "util/arena.h"
+#include "util/paths.h"
 
 static const char aff[] = "SET UTF-8\nTRY esianrtolcdugmphbyfvkwz\n";
 
@@ -137,4 +138,125 @@ Test(classify, american_spelling_gets_the_british)
 	cr_expect(s && strcmp(s, "colour") == 0, "color -> %s", s ? s : "NULL");
 	arena_release(&a);
 	close_dic(gb, us);
+}
+
+/* ---- words run together, on the corpus model's evidence --------------- */
+
+static const char run_words[] =
+	"28\na\nlot\nalto\nplot\nslot\nin\nfact\nintact\ninfant\neach\n"
+	"other\nthe\nred\nthere\nit\nhere\nstorm\nlamp\nis\nland\nisland\n"
+	"think\nthing\nlong\nterm\nhigh\nschool\n";
+
+/* The tiny dictionary with the project's corpus model (make lm). */
+static struct speller *open_run_words(int with_model)
+{
+	struct speller *sp = open_dic("run", run_words);
+	char path[4096];
+
+	if (with_model) {
+		snprintf(path, sizeof(path), "%s/dictionaries/lm/en.lm",
+			 mt_data_dir());
+		speller_set_pair_model(sp, path);
+	}
+	return sp;
+}
+
+/* The first suggestion for w, and whether `want` is among them. */
+static const char *first_of(struct speller *sp, const char *w, const char *want,
+			    int *has)
+{
+	const char *const *v;
+	size_t k = speller_suggest(sp, w, strlen(w), SPELLER_ORDER_INDEX, &v);
+
+	*has = 0;
+	for (size_t i = 0; i < k; i++)
+		*has |= strcmp(v[i], want) == 0;
+	return k ? v[0] : "";
+}
+
+Test(classify, a_pair_the_corpus_has_is_the_first_suggestion)
+{
+	static const struct {
+		const char *w, *first, *why;
+	} cases[] = {
+		/* a half of one letter, against a word one swap away */
+		{ "alot", "a lot", "'a lot' 90 times, 'alto' 4" },
+		{ "infact", "in fact", "'in fact' 154, 'intact' 14" },
+		{ "Infact", "In fact", "in the word's case" },
+		{ "ithink", "I think", "'I' written as a word" },
+		{ "eachother", "each other", "no other candidate" },
+		{ "longterm", "long-term",
+		  "the corpus: 'long-term' 32, 'long term' 3" },
+		{ "highschool", "high school",
+		  "the corpus: 'high school' 74, 'high-school' 0" },
+	};
+	struct speller *sp = open_run_words(1);
+	int has;
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *got = first_of(sp, cases[i].w, "", &has);
+
+		cr_expect_str_eq(got, cases[i].first, "%s -> %s, want %s (%s)",
+				 cases[i].w, got, cases[i].first, cases[i].why);
+	}
+	close_dic(sp, NULL);
+}
+
+Test(classify, a_better_one_edit_fix_stays_first)
+{
+	struct speller *sp = open_run_words(1);
+	const char *got;
+	int has;
+
+	/* "the red" is a pair of the corpus (44), but "there" is one letter
+	 * added away and far commoner (2,728): it stays first, the pair
+	 * second */
+	got = first_of(sp, "thered", "the red", &has);
+	cr_expect_str_eq(got, "there");
+	cr_expect(has, "thered: 'the red' among the suggestions");
+	got = first_of(sp, "ithere", "it here", &has);
+	cr_expect_str_eq(got, "there");
+	close_dic(sp, NULL);
+}
+
+Test(classify, one_letter_halves_need_the_corpus)
+{
+	struct speller *sp = open_run_words(0);
+	int has;
+
+	/* without the model: no "a lot", and splits of two longer words
+	 * as before */
+	cr_expect_str_neq(first_of(sp, "alot", "a lot", &has), "a lot");
+	cr_expect(!has, "alot: no 'a lot' without the corpus");
+	cr_expect(first_of(sp, "eachother", "each other", &has)[0]);
+	cr_expect(has);
+	close_dic(sp, NULL);
+}
+
+Test(classify, attested_split_and_shape)
+{
+	struct speller *sp = open_run_words(1);
+	char pair[64];
+	size_t at = 0, split = 0;
+
+	cr_expect_eq(speller_attested_split(sp, "alot", 4, pair, &at), 90);
+	cr_expect_str_eq(pair, "a lot");
+	cr_expect_eq(at, 1);
+	/* two known words the corpus never has side by side: a closed
+	 * compound, no attested split */
+	cr_expect_eq(speller_attested_split(sp, "stormlamp", 9, pair, &at), 0);
+	cr_expect_eq(classify_shape(sp, "stormlamp", 9, &split),
+		     CLASSIFY_COMPOUND);
+	cr_expect_eq(split, 5);
+	split = 0;
+	cr_expect_eq(classify_shape(sp, "eachother", 9, &split),
+		     CLASSIFY_COMPOUND);
+	cr_expect_eq(split, 4);
+	/* a known word that merely holds two words is no split */
+	cr_expect(speller_check(sp, "island", 6));
+	cr_expect(speller_is_split("a lot", "alot", 4));
+	cr_expect(speller_is_split("each-other", "eachother", 9));
+	cr_expect(!speller_is_split("alto", "alot", 4));
+	cr_expect(!speller_is_split("a plot", "alot", 4));
+	close_dic(sp, NULL);
 }

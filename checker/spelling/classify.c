@@ -102,6 +102,7 @@ enum classify_shape classify_shape(struct speller *sp, const char *w, size_t n,
 				   size_t *split)
 {
 	char form[SPELLER_MAX_WORD + 2];
+	size_t at = 0;
 	int near;
 
 	if (n < 2 || n + 1 >= SPELLER_MAX_WORD + 2)
@@ -125,5 +126,10 @@ enum classify_shape classify_shape(struct speller *sp, const char *w, size_t n,
 			if (!*split)
 				*split = i;
 		}
+	/* of several splits, the pair the corpus has most ("a" or "I" with
+	 * the rest of the word, one letter from a known word, is a typo
+	 * above) */
+	if (*split && speller_attested_split(sp, w, n, form, &at))
+		*split = at;
 	return *split ? CLASSIFY_COMPOUND : CLASSIFY_TERM;
 }

@@ -33,9 +33,11 @@ enum classify_shape {
  * ("nociceptive", "montmorillonites") mostly do not (CLASSIFY_TERM).  A
  * word that only splits into two known words of three letters or more
  * ("stormlamp", "copperleaf") is CLASSIFY_COMPOUND, and *split (0 on
- * entry) is where: in edited prose a closed compound the dictionary lacks
- * more often than a lost space (with a part of two letters, "ofthe", it
- * is a typo).  Words that are not plain lower-case ASCII letters, and
+ * entry) is where -- of several, the pair the corpus model has most
+ * (speller_attested_split()), else the first: in edited prose a closed
+ * compound the dictionary lacks more often than a lost space (with a part
+ * of two letters, "ofthe", it is a typo; a word of one letter stuck to a
+ * known word, "alot", is one letter from it, a typo too).  Words that are not plain lower-case ASCII letters, and
  * words of fewer than two, count as typo-shaped.  The cost: one look-up
  * in the suggestion index when it can tell (speller_lower_neighbour()),
  * else about 55 dictionary look-ups a letter; then two per split point.

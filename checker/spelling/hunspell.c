@@ -23,6 +23,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "lm/lm.h"
 #include "spelling/speller_internal.h"
 #include "util/arena.h"
 #include "util/buf.h"
@@ -266,6 +267,8 @@ void speller_close(struct speller *sp)
 	free(sp->dic_path);
 	free(sp->aff_path);
 	speller_index_forget(sp);
+	lm_close(sp->lm);
+	free(sp->lm_path);
 	free(sp->added);
 	free(sp->added_model);
 	arena_release(&sp->added_arena);

@@ -55,6 +55,7 @@
 #define MT_HUNSPELL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "spelling/rank.h"
 #include "util/common.h"
@@ -113,6 +114,35 @@ MT_NODISCARD enum mt_err speller_load_words(struct speller *sp,
 MT_NODISCARD enum mt_err speller_load_frequencies(struct speller *sp,
 						  const char *path,
 						  struct mt_error *err);
+
+/*
+ * The corpus model (lm.h: word and word-pair counts of the Brown corpus,
+ * <data>/dictionaries/lm/en.lm) that tells a word run together from a
+ * typo: "alot" is "a lot", a pair the corpus has 90 times, rather than
+ * "alto" one swap away.  Only the path is kept: the model is mapped on
+ * the first unknown word that splits into two known ones, so that a run
+ * without one never opens it.  Without a model (NULL, or a file that
+ * cannot be mapped) splits are ranked by their shape alone and halves of
+ * one letter are never tried.
+ */
+void speller_set_pair_model(struct speller *sp, const char *path);
+
+/*
+ * The split of w (n bytes) into two known words that the corpus model
+ * has most often as a pair, at least SPELLER_SPLIT_MIN_PAIR times
+ * (a half of one letter is one of English's words of one letter: "a
+ * lot", "I think"), into pair as "x y" (n + 2 bytes, the halves as the
+ * word has them but "I"), *at where the second word begins; returns the pair's
+ * count, or 0 when no split is attested so often (pair and *at then
+ * untouched).  The first such split wins a tie.
+ */
+#define SPELLER_SPLIT_MIN_PAIR 3u
+uint32_t speller_attested_split(struct speller *sp, const char *w, size_t n,
+				char *pair, size_t *at);
+
+/* Is cand the word w (n bytes) with one space or hyphen put in, case
+ * ignored ("a lot", "A-lot" for "alot")? */
+int speller_is_split(const char *cand, const char *w, size_t n);
 
 /* ---- checking --------------------------------------------------------- */
 

@@ -57,6 +57,7 @@ struct sval {
 };
 
 struct Hunhandle; /* Hunspell's handle: hunspell.c's alone */
+struct lm;
 
 struct speller {
 	struct Hunhandle *h; /* loaded on first use: hunspell.c's hun() */
@@ -89,6 +90,11 @@ struct speller {
 	struct gencache stems;
 	/* word -> speller_lower_neighbour()'s answer (one signed byte) */
 	struct gencache neighbours;
+	/* the corpus model of word pairs (lm.h), mapped on the first word
+	 * run together that needs it (speller_set_pair_model()) */
+	char *lm_path;
+	struct lm *lm;
+	int lm_tried;
 };
 
 /* ---- hunspell.c ------------------------------------------------------- */

@@ -43,7 +43,9 @@ static const struct rule_info spelling_rules[] = {
 			       "He lit the [stormlamp] at dusk. -> storm lamp",
 			       "They moved into Kyiv-[bsed] offices. -> based",
 			       "The plan [doesnt] work. -> doesn't",
-			       "[Im] not sure. -> I'm"),
+			       "[Im] not sure. -> I'm",
+			       "There was [alot] of rain. -> a lot",
+			       "[Infact] it rained. -> In fact"),
 	  .good = RULE_EXAMPLES(
 		  "The government met on Friday.",
 		  "Mail news@example.org or see https://example.org/xq.",
@@ -51,7 +53,8 @@ static const struct rule_info spelling_rules[] = {
 		  "“Where are you runnin'?” she asked.",
 		  "He was supercautious that day.",
 		  "The ante-diluvian rules held.",
-		  "The envoy met Chae Dong-hyuk and Lim Soo-yeon.") },
+		  "The envoy met Chae Dong-hyuk and Lim Soo-yeon.",
+		  "They sailed to another island therein.") },
 	{ "spelling.misspelled-name", CAT, MT_SEV_WARNING,
 	  "a capitalised unknown word close to a known name "
 	  "(reference, name lists, the same document)",
@@ -379,16 +382,52 @@ static int third_person_dont(struct run *r, const char *w, size_t n)
 		(pn == 3 && !strncasecmp(pw, "she", 3)));
 }
 
-/* A word misspelt: reported with the index's suggestions. */
+/* A word misspelt: reported with the index's suggestions; when the first
+ * is the word with a space or hyphen put in ("alot" -> "a lot"), as two
+ * words run together. */
 static void unknown_word(struct run *r, struct span sp, const char *w, size_t n)
 {
 	struct diag *d = report(r, R_UNKNOWN, sp, "unknown word '%.*s'%s", w,
 				(int)n, "");
+	const char *const *v;
 
-	if (d && third_person_dont(r, w, n))
+	if (!d)
+		return;
+	if (third_person_dont(r, w, n))
 		diag_suggest(r->ctx->diags, d, "doesn't");
-	if (d)
-		suggest(r, d, w, n, 5);
+	if (speller_suggest(r->st->sp, w, n, SPELLER_ORDER_INDEX, &v) &&
+	    speller_is_split(v[0], w, n))
+		d->message = arena_printf(&r->doc->arena,
+					  "%s: two words run together?",
+					  d->message);
+	suggest(r, d, w, n, 5);
+}
+
+/* The fixes of two words run together at `split`: the speller's
+ * spellings of that split in its order (the corpus's: "long-term", 32
+ * times in it, before "long term", 3), else the two words apart, joined
+ * by a space, then by a hyphen. */
+static void compound_fixes(struct run *r, struct diag *d, const char *w,
+			   size_t n, size_t split)
+{
+	const char *const *v;
+	size_t k = speller_suggest(r->st->sp, w, n, SPELLER_ORDER_INDEX, &v);
+	size_t m = 0;
+
+	for (size_t i = 0; i < k && m < 2; i++)
+		if (speller_is_split(v[i], w, n) &&
+		    (v[i][split] == ' ' || v[i][split] == '-')) {
+			diag_suggest(r->ctx->diags, d, v[i]);
+			m++;
+		}
+	if (m)
+		return;
+	diag_suggest(r->ctx->diags, d,
+		     arena_printf(&r->doc->arena, "%.*s %.*s", (int)split, w,
+				  (int)(n - split), w + split));
+	diag_suggest(r->ctx->diags, d,
+		     arena_printf(&r->doc->arena, "%.*s-%.*s", (int)split, w,
+				  (int)(n - split), w + split));
 }
 
 /* Lower-case words: look in the other dialect's dictionary, then report. */
@@ -460,16 +499,8 @@ static void unknown_lower(struct run *r, struct span sp, const char *w,
 		d = report(r, R_UNKNOWN, sp,
 			   "unknown word '%.*s'%s: two words run together?", w,
 			   (int)n, "");
-		if (d) {
-			diag_suggest(r->ctx->diags, d,
-				     arena_printf(&r->doc->arena, "%.*s %.*s",
-						  (int)split, w,
-						  (int)(n - split), w + split));
-			diag_suggest(r->ctx->diags, d,
-				     arena_printf(&r->doc->arena, "%.*s-%.*s",
-						  (int)split, w,
-						  (int)(n - split), w + split));
-		}
+		if (d)
+			compound_fixes(r, d, w, n, split);
 		return;
 	case CLASSIFY_TYPO:
 		break;
@@ -515,9 +546,15 @@ static int misspelt_common_word(struct run *r, const char *w, size_t n)
 {
 	struct speller *sp = r->st->sp;
 	const char *const *v;
-	size_t k = speller_suggest(sp, w, n, SPELLER_ORDER_INDEX, &v);
-	char *low;
+	size_t k = speller_suggest(sp, w, n, SPELLER_ORDER_INDEX, &v), at;
+	char *low, pair[SPELLER_MAX_WORD + 2];
 
+	/* "Infact" -> "In fact": a pair the corpus has, first on that
+	 * evidence (not a name that merely splits: "Greenberg") */
+	if (k && speller_is_split(v[0], w, n) &&
+	    speller_attested_split(sp, w, n, pair, &at) &&
+	    strcmp(v[0], pair) == 0)
+		return 1;
 	/* the first letter is right in nearly every typo ("Teh"): a common
 	 * word without it ("Oso", "so") is no evidence */
 	if (!k || (v[0][0] | 0x20) != (w[0] | 0x20) ||

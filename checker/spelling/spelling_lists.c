@@ -121,6 +121,12 @@ static enum mt_err load_project_lists(struct spelling *st, const char *data_dir,
 		 data_dir, st->lang);
 	if (mt_path_exists(path))
 		rc = speller_load_frequencies(st->sp, path, err);
+	/* the corpus model of word pairs: which words run together were
+	 * meant as two (mapped only when one is seen) */
+	snprintf(path, sizeof(path), "%s/dictionaries/lm/%.2s.lm", data_dir,
+		 st->lang);
+	if (mt_path_exists(path))
+		speller_set_pair_model(st->sp, path);
 	snprintf(path, sizeof(path), "%s/dictionaries/%.2s/phrases.txt",
 		 data_dir, st->lang);
 	if (rc == MT_ERR_OK && mt_path_exists(path))
