@@ -188,6 +188,15 @@ static int article_fits(struct parser *p, const struct repair_text *t,
 	return (k & (PARSER_NOUN | PARSER_ADJ | PARSER_ADV)) != 0;
 }
 
+/* Is w (any case) one of the n words of list? */
+static int one_of(const char *w, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcasecmp(w, list[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* Finite forms no infinitive marker, preposition or copula precedes. */
 static int finite_only(const char *w)
 {
@@ -197,10 +206,7 @@ static int finite_only(const char *w)
 		"shall", "should", "may",  "might", "must", "am",
 	};
 
-	for (size_t i = 0; i < ARRAY_SIZE(finite); i++)
-		if (strcasecmp(w, finite[i]) == 0)
-			return 1;
-	return 0;
+	return one_of(w, finite, ARRAY_SIZE(finite));
 }
 
 /*
@@ -217,10 +223,7 @@ static int quantifier(const char *w)
 		"enough", "more", "less", "fewer",   "various", "numerous",
 	};
 
-	for (size_t i = 0; i < ARRAY_SIZE(q); i++)
-		if (strcasecmp(w, q[i]) == 0)
-			return 1;
-	return 0;
+	return one_of(w, q, ARRAY_SIZE(q));
 }
 
 /* May a word of this kind be inserted before word i at all? */

@@ -250,23 +250,6 @@ int speller_contraction(const char *word)
 	return 0;
 }
 
-/* Put s first in v[0..*k) (moving it there if it is in the list; the
- * last one drops out when the list is full). */
-static void put_first(const char **v, size_t *k, size_t max, const char *s)
-{
-	size_t j;
-
-	for (j = 0; j < *k && strcmp(v[j], s) != 0; j++)
-		;
-	if (j == *k) {
-		if (*k < max)
-			(*k)++;
-		j = *k - 1;
-	}
-	memmove(&v[1], &v[0], j * sizeof(*v));
-	v[0] = s;
-}
-
 /* The index's candidates for e's word, the best SPELLER_RANK_MAX by
  * by_edits(), in the word's case, distinct, into v; returns how many. */
 static size_t index_candidates(struct speller *sp, const struct entry *e,
@@ -435,8 +418,8 @@ static void fill_index(struct speller *sp, struct entry *e, int o)
 	 * all ("dont"); a possessive's ("childrens") takes its rank */
 	if (speller_apostrophe_form(sp, e->key, e->len, form) &&
 	    speller_contraction(form))
-		put_first(v, &k, SPELLER_RANK_MAX,
-			  arena_strdup(&sp->work, form));
+		put_at(v, &k, SPELLER_RANK_MAX, arena_strdup(&sp->work, form),
+		       0);
 	/* "government" and "Government" are one suggestion: the better */
 	for (size_t i = 0, j; i < k;) {
 		for (j = 0; j < i && strcasecmp(v[j], v[i]) != 0; j++)
