@@ -100,10 +100,15 @@ static void report(struct engine *e, const struct document *doc,
 		   const struct template_groups *g, struct diag_list *out)
 {
 	struct arena *a = out->arena;
-	char *msg = template_expand(e->lex, a, doc->text, r->message, g);
-	struct diag *d = diag_add(out, r->info.id, r->info.category,
-				  r->info.severity, sp, "%s",
-				  msg ? msg : r->message);
+	char *msg;
+	struct diag *d;
+
+	for (size_t i = 0; i < r->n_requires; i++)
+		if (!template_expand(e->lex, a, doc->text, r->requires[i], g))
+			return; /* what the rule needs is not there */
+	msg = template_expand(e->lex, a, doc->text, r->message, g);
+	d = diag_add(out, r->info.id, r->info.category, r->info.severity, sp,
+		     "%s", msg ? msg : r->message);
 
 	for (size_t i = 0; i < r->n_suggest; i++) {
 		char *s = template_expand(e->lex, a, doc->text, r->suggest[i],

@@ -364,7 +364,8 @@ static void rule(struct ruleload *L, yaml_node_t *n)
 		"id", "category", "severity", "message", "description",
 		"pattern", "regex", "group", "antipatterns", "suggest", "url",
 		"examples", "safe-fix", "case", "needs", "within",
-		"precision", "sentences-only", "document-needs", NULL,
+		"precision", "sentences-only", "document-needs", "requires",
+		NULL,
 	};
 	/* clang-format on */
 	struct ruleset *rs = L->rs;
@@ -420,6 +421,13 @@ static void rule(struct ruleload *L, yaml_node_t *n)
 		for (size_t i = 0; r.suggest && i < r.n_suggest; i++)
 			bad |= check_template(L, v, r.suggest[i], L->max_mark) <
 			       0;
+	}
+	if ((v = ruleload_get(L, n, "requires"))) {
+		r.requires = ruleload_strings(L, v, &r.n_requires, "requires",
+					      0);
+		for (size_t i = 0; r.requires && i < r.n_requires; i++)
+			bad |= check_template(L, v, r.requires[i],
+					      L->max_mark) < 0;
 	}
 	if ((v = ruleload_get(L, n, "antipatterns")))
 		bad |= rule_antipatterns(L, v, &r, pat);

@@ -91,6 +91,11 @@ struct rule {
 	const char *message;   /* template: {1}, {1:lower}... */
 	const char **suggest;  /* templates */
 	size_t n_suggest;
+	/* templates that must expand for a finding to be reported
+	 * (`requires:`): "{1:singular}" holds only for a regular plural of
+	 * a noun the lexicon knows */
+	const char **requires;
+	size_t n_requires;
 	struct rule_seq pattern;     /* token rule (n == 0 for regex rules) */
 	struct rule_seq *antipatterns;
 	size_t n_antipatterns;

@@ -136,6 +136,17 @@ static int spelled_plural(const char *w, size_t n)
 			 !memcmp(w + n - 3, "men", 3));
 }
 
+/* Three or more ASCII lower-case letters: a word, not an abbreviation. */
+static int all_lower(const char *w, size_t n)
+{
+	if (n < 3)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (w[i] < 'a' || w[i] > 'z')
+			return 0;
+	return 1;
+}
+
 /*
  * The classes of one dictionary word with subscript `sub` ("" when none)
  * and expression `e`, read from the word file named `file` (NULL when the
@@ -149,15 +160,17 @@ static uint32_t classify(int plural_spelling, const char *sub, const char *e,
 	if (sub[0] == 'v') {
 		c |= LEX_VERB;
 		if (has(e, "<verb-s>") || has(e, "<verb-x-s>") ||
-		    has(e, "<verb-y-s>") || has(e, "<verb-and-s-"))
+		    has(e, "<verb-y-s>") || has(e, "<verb-and-s-") ||
+		    has(e, "<verb-s-s>"))
 			c |= LEX_VERB_3SG;
 		if (has(e, "<verb-pl,i>") || has(e, "<verb-i>") ||
 		    has(e, "<verb-ico>") || has(e, "<verb-pl>") ||
-		    has(e, "<verb-and-pl-"))
+		    has(e, "<verb-and-pl-") || has(e, "<verb-s-pl,i>"))
 			c |= LEX_VERB_BASE;
 		if (has(e, "<verb-pp>") || has(e, "<verb-sp,pp>") ||
 		    has(e, "<verb-pv>") || has(e, "<verb-s-pv>") ||
-		    has(e, "<verb-pv-b>"))
+		    has(e, "<verb-pv-b>") || has(e, "<verb-s-sp,pp>") ||
+		    has(e, "<verb-s-pp>") || has(e, "<verb-s-pv"))
 			c |= LEX_VERB_PP;
 		if (strcmp(sub, "v-d") == 0)
 			c |= LEX_VERB_PAST;
@@ -193,6 +206,14 @@ static uint32_t classify(int plural_spelling, const char *sub, const char *e,
 		c |= LEX_ADV;
 	} else if (file && strstr(file, "entities.")) {
 		c |= LEX_PROPER | LEX_NOUN;
+	} else if (sub[0] == 'u' ||
+		   (sub[0] == 'c' && file && strstr(file, "currency")) ||
+		   (sub[0] == 'i' &&
+		    (has(e, "NS-") || has(e, "<units-funky-plural>")))) {
+		/* units of measure and time ("kilometer.i", "hours.u") and
+		 * currencies ("dollars.c"): count nouns that follow a number,
+		 * their number by their spelling */
+		c |= LEX_NOUN | (plural_spelling ? LEX_NOUN_PL : LEX_NOUN_SG);
 	}
 	if (has_connector(e, 'D'))
 		c |= LEX_DET;
@@ -252,6 +273,9 @@ static void add_dict_word(struct lexicon *lex, const char *w, size_t n,
 			memo->known |= 1u << pl;
 		}
 	}
+	/* a unit's abbreviation ("in", "s", "pm", "km") is no noun */
+	if (sub[0] && strchr("uci", sub[0]) && !all_lower(w, n))
+		c &= ~(LEX_NOUN | LEX_NOUN_SG | LEX_NOUN_PL);
 	add_word(lex, w, n, c);
 }
 
