@@ -226,6 +226,28 @@ static int quantifier(const char *w)
 	return one_of(w, q, ARRAY_SIZE(q));
 }
 
+/*
+ * Would inserting w before word i invert a subject and its verb: a copula
+ * at the start ("[Is] she asked why...") or before a subject pronoun
+ * ("why [is] he left")?  That makes a question, a repair only where the
+ * text ends with a question mark; a declarative sentence that fails to
+ * link has lost something else.
+ */
+static int inverts(const struct repair_text *t, uint32_t i, const char *w)
+{
+	/* not "you", "it": objects too ("how much [are] you earn" is
+	 * left to the parse) */
+	static const char *const nominative[] = { "I", "he", "she", "we",
+						  "they" };
+
+	if (strcmp(w, "is") && strcmp(w, "are"))
+		return 0;
+	if (t->n && strcmp(t->words[t->n - 1], "?") == 0)
+		return 0;
+	return i == 0 || (i < t->n && one_of(t->words[i], nominative,
+					     ARRAY_SIZE(nominative)));
+}
+
 /* May a word of this kind be inserted before word i at all? */
 static int insert_fits(struct parser *p, const struct repair_text *t,
 		       uint32_t i, enum insert_kind kind)
@@ -349,12 +371,12 @@ void repair_find(struct parser *p, const struct repair_text *t,
 		if (!strcmp(w, "of") && from > 0 &&
 		    quantifier(t->words[from - 1]))
 			continue;
-		if (insert_fits(p, t, from, kind))
+		if (insert_fits(p, t, from, kind) && !inverts(t, from, w))
 			e[n++] = (struct repair){ REPAIR_INSERT, from, w };
 		/* an article goes where its noun phrase starts */
 		if (kind == INS_ARTICLE && np < from)
 			e[n++] = (struct repair){ REPAIR_INSERT, np, w };
-		if (insert_fits(p, t, to + 1, kind))
+		if (insert_fits(p, t, to + 1, kind) && !inverts(t, to + 1, w))
 			e[n++] = (struct repair){ REPAIR_INSERT, to + 1, w };
 	}
 	n_fix = n;

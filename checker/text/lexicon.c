@@ -65,6 +65,7 @@ static const struct {
 	{ "irregular-past", LEX_IRREGULAR_PAST },
 	{ "irregular-plural", LEX_IRREGULAR_PLURAL },
 	{ "noun-group", LEX_NOUN_GROUP },
+	{ "currency", LEX_CURRENCY },
 };
 
 uint32_t lexicon_class_by_name(const char *name)
@@ -80,7 +81,8 @@ const char *lexicon_class_names(void)
 	return "noun noun-singular noun-plural noun-mass proper-noun verb "
 	       "verb-base verb-3sg verb-past past-participle verb-ing "
 	       "adjective adverb determiner preposition modal known comparative "
-	       "superlative irregular-past irregular-plural noun-group";
+	       "superlative irregular-past irregular-plural noun-group "
+	       "currency";
 }
 
 static void add_word(struct lexicon *lex, const char *w, size_t n,
@@ -207,14 +209,16 @@ static uint32_t classify(int plural_spelling, const char *sub, const char *e,
 	} else if (file && strstr(file, "entities.")) {
 		c |= LEX_PROPER | LEX_NOUN;
 	} else if (sub[0] == 'u' ||
-		   (sub[0] == 'c' && file && strstr(file, "currency")) ||
 		   (sub[0] == 'i' &&
 		    (has(e, "NS-") || has(e, "<units-funky-plural>")))) {
-		/* units of measure and time ("kilometer.i", "hours.u") and
-		 * currencies ("dollars.c"): count nouns that follow a number,
-		 * their number by their spelling */
+		/* units of measure and time ("kilometer.i", "hours.u"):
+		 * count nouns that follow a number, their number by their
+		 * spelling (not the currencies, ".c": "12 drachma", "5
+		 * yuan" keep the singular) */
 		c |= LEX_NOUN | (plural_spelling ? LEX_NOUN_PL : LEX_NOUN_SG);
 	}
+	if (file && strstr(file, "/currency"))
+		c |= LEX_CURRENCY;
 	if (has_connector(e, 'D'))
 		c |= LEX_DET;
 	/* prepositions: the <prep-main-*> macros, or a bare word taking a J
@@ -274,7 +278,7 @@ static void add_dict_word(struct lexicon *lex, const char *w, size_t n,
 		}
 	}
 	/* a unit's abbreviation ("in", "s", "pm", "km") is no noun */
-	if (sub[0] && strchr("uci", sub[0]) && !all_lower(w, n))
+	if (sub[0] && strchr("ui", sub[0]) && !all_lower(w, n))
 		c &= ~(LEX_NOUN | LEX_NOUN_SG | LEX_NOUN_PL);
 	add_word(lex, w, n, c);
 }

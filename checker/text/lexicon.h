@@ -62,6 +62,9 @@ enum lex_class {
 	/* "team", "family", "crew": a noun whose most frequent sense in
 	 * WordNet names a group (lexicographer file noun.group) */
 	LEX_NOUN_GROUP = 1u << 21,
+	/* "drachma", "yuan", "euros": a currency (link-grammar's
+	 * words/currency files), whose singular may follow a number */
+	LEX_CURRENCY = 1u << 22,
 };
 
 struct lexicon;
