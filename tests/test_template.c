@@ -242,6 +242,50 @@ Test(template, gerund_singular_subject)
 	lexicon_close(lex);
 }
 
+/* {N:past}: WordNet's exceptions, then the regular endings; the units of
+ * measure and time are count nouns, the currencies a class of their own. */
+Test(template, past_and_units)
+{
+	struct lexicon *lex;
+	struct mt_error err = { 0 };
+	struct arena a;
+	static const char *const past[][2] = {
+		{ "leave", "left" }, { "go", "went" },	   { "hope", "hoped" },
+		{ "try", "tried" },  { "stop", "stopped" }, { "want", "wanted" },
+		{ "put", "put" },    { "take", "took" },   { "Find", "found" },
+	};
+
+	cr_assert_eq(lexicon_open(NULL, &lex, &err), MT_ERR_OK, "%s", err.msg);
+	arena_init(&a, 1 << 20);
+	for (size_t i = 0; i < sizeof(past) / sizeof(*past); i++) {
+		char *s = expand_lex(lex, &a, "{1:past}", past[i][0]);
+
+		cr_assert(s, "no past for '%s'", past[i][0]);
+		cr_expect_str_eq(s, past[i][1]);
+	}
+	/* a past, an -ing form, "be" (was, were), no verb */
+	cr_expect_null(expand_lex(lex, &a, "{1:past}", "went"));
+	cr_expect_null(expand_lex(lex, &a, "{1:past}", "going"));
+	cr_expect_null(expand_lex(lex, &a, "{1:past}", "be"));
+	cr_expect_null(expand_lex(lex, &a, "{1:past}", "xqzt"));
+	cr_expect_null(expand2(&a, "{1:past}", "leave", NULL));
+	cr_expect(template_function_known("past", 4));
+	/* "kilometer.i", "hours.u": count nouns; "in.u", "s.u": no nouns */
+	cr_expect(lexicon_lookup(lex, "kilometers", 10) & LEX_NOUN_PL);
+	cr_expect(lexicon_lookup(lex, "kilometer", 9) & LEX_NOUN_SG);
+	cr_expect_str_eq(expand_lex(lex, &a, "{1:plural}", "kilometer"),
+			 "kilometers");
+	cr_expect(!(lexicon_lookup(lex, "in", 2) & LEX_NOUN));
+	cr_expect(lexicon_lookup(lex, "drachma", 7) & LEX_CURRENCY);
+	cr_expect(!(lexicon_lookup(lex, "kilometer", 9) & LEX_CURRENCY));
+	cr_expect_eq(lexicon_class_by_name("currency"), LEX_CURRENCY);
+	/* verbs through <verb-s-*> macros ("take", "takes") */
+	cr_expect(lexicon_lookup(lex, "takes", 5) & LEX_VERB_3SG);
+	cr_expect(lexicon_lookup(lex, "take", 4) & LEX_VERB_BASE);
+	arena_release(&a);
+	lexicon_close(lex);
+}
+
 Test(template, participle_needs_wordnet)
 {
 	struct lexicon *lex;

@@ -14,12 +14,13 @@
 
 const char template_function_names[] =
 	"lower, upper, cap, 3sg, pl, any, affirm, thousands, ascii, indef, the, "
-	"participle, base, sg, ing, singular, subject, plural";
+	"participle, base, sg, ing, singular, subject, plural, past";
 
 static const char *const functions[] = {
 	"lower",     "upper", "cap",   "3sg",	   "any",     "affirm",
 	"thousands", "ascii", "indef", "pl",	   "the",     "participle",
-	"base",	     "sg",    "ing",   "singular", "subject", "plural"
+	"base",	     "sg",    "ing",   "singular", "subject", "plural",
+	"past",
 };
 
 int template_function_known(const char *fn, size_t len)
@@ -415,6 +416,11 @@ static int apply(const struct lexicon *lex, struct arena *a, struct buf *b,
 		v = lex ? noun_plural(lex, a, s, n) : NULL;
 	} else if (!strncmp(fn, "base}", 5)) {
 		v = lex ? lexicon_base(lex, s, n) : NULL;
+	} else if (!strncmp(fn, "past}", 5)) {
+		char buf[80];
+
+		v = lex ? lexicon_past(lex, s, n, buf, sizeof(buf)) : NULL;
+		v = v ? arena_strdup(a, v) : NULL;
 	} else if (!strncmp(fn, "ing}", 4)) {
 		v = gerund(lex, a, s, n);
 	} else if (!strncmp(fn, "singular}", 9)) {

@@ -21,6 +21,10 @@
  *                       when the lexicon knows it: "went" -> "go", "has"
  *                       -> "have", "speaks" -> "speak", "hoped" -> "hope"
  *                       (lexicon_base())
+ *   past                the simple past of a base form, offered only
+ *                       when the lexicon knows it: "leave" -> "left",
+ *                       "go" -> "went", "hope" -> "hoped", "stop" ->
+ *                       "stopped" (lexicon_past())
  *   ing                 the -ing form of a base form, from English spelling
  *                       rules and the lexicon's -ing forms: "see" ->
  *                       "seeing", "hope" -> "hoping", "stop" -> "stopping"

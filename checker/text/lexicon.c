@@ -28,11 +28,16 @@ enum marker {
 	MK_PREP = 1 << 3,
 };
 
+/* While the dictionary is read: a unit's form not spelled as a plural,
+ * singular unless another entry makes it a plural ("feet.u"). */
+#define UNIT_SG (1u << 31)
+
 struct lexicon {
 	struct arena arena;    /* the word forms */
 	struct strtab words;   /* word form -> id */
 	uint32_t *classes;     /* by id */
 	uint32_t *participle;  /* by id: the participle's id, or STRTAB_NONE */
+	uint32_t *past;	       /* by id: an irregular past's id, or none */
 	uint32_t *plural;      /* by id: the irregular plural's id, or none */
 	uint32_t *base;	       /* by id: an exception's base form, or none */
 	size_t alloc_classes;
@@ -215,7 +220,11 @@ static uint32_t classify(int plural_spelling, const char *sub, const char *e,
 		 * count nouns that follow a number, their number by their
 		 * spelling (not the currencies, ".c": "12 drachma", "5
 		 * yuan" keep the singular) */
-		c |= LEX_NOUN | (plural_spelling ? LEX_NOUN_PL : LEX_NOUN_SG);
+		c |= LEX_NOUN;
+		if (plural_spelling || has(e, "<units-funky-plural>"))
+			c |= LEX_NOUN_PL;
+		else
+			c |= UNIT_SG; /* unless a plural ("feet"): units_sg() */
 	}
 	if (file && strstr(file, "/currency"))
 		c |= LEX_CURRENCY;
@@ -279,7 +288,7 @@ static void add_dict_word(struct lexicon *lex, const char *w, size_t n,
 	}
 	/* a unit's abbreviation ("in", "s", "pm", "km") is no noun */
 	if (sub[0] && strchr("ui", sub[0]) && !all_lower(w, n))
-		c &= ~(LEX_NOUN | LEX_NOUN_SG | LEX_NOUN_PL);
+		c &= ~(LEX_NOUN | LEX_NOUN_SG | LEX_NOUN_PL | UNIT_SG);
 	add_word(lex, w, n, c);
 }
 
@@ -648,6 +657,18 @@ static size_t read_exceptions(const char *name, char **text,
 	return n;
 }
 
+/* The units not spelled as plurals are singular nouns, but for the plurals
+ * without -s other entries give ("feet"). */
+static void units_sg(struct lexicon *lex)
+{
+	for (size_t i = 0; i < strtab_count(&lex->words); i++)
+		if (lex->classes[i] & UNIT_SG) {
+			lex->classes[i] &= ~UNIT_SG;
+			if (!(lex->classes[i] & LEX_NOUN_PL))
+				lex->classes[i] |= LEX_NOUN_SG;
+		}
+}
+
 /*
  * Irregular pasts and their participles from WordNet's verb.exc (see
  * lexicon_participle() in lexicon.h).  An unreadable file gives none.
@@ -665,8 +686,10 @@ static void add_participles(struct lexicon *lex)
 	}
 	lex->participle = xmalloc((count + 1) * sizeof(*lex->participle));
 	lex->base = xmalloc((count + 1) * sizeof(*lex->base));
+	lex->past = xmalloc((count + 1) * sizeof(*lex->past));
 	for (size_t i = 0; i < count; i++)
-		lex->participle[i] = lex->base[i] = STRTAB_NONE;
+		lex->participle[i] = lex->base[i] = lex->past[i] =
+			STRTAB_NONE;
 	for (size_t i = 0; i < n; i++) {
 		const struct exc_pair *w = &pairs[i];
 		uint32_t wid, pid, lid;
@@ -679,6 +702,11 @@ static void add_participles(struct lexicon *lex)
 		    !(wc & LEX_VERB_BASE) &&
 		    is_base(exact_classes(lex, w->lemma, w->lemma_len, &lid)))
 			offer(&lex->base[wid], lid);
+		/* "left" -> "leave", "found" -> "find": the lemma's past,
+		 * a base form of its own or not */
+		if ((wc & LEX_VERB_PAST) &&
+		    is_base(exact_classes(lex, w->lemma, w->lemma_len, &lid)))
+			offer(&lex->past[lid], wid);
 		if (!(wc & LEX_VERB_PAST) || (wc & LEX_VERB_BASE) ||
 		    ends_ed(w->form, w->form_len))
 			continue;
@@ -850,6 +878,7 @@ enum mt_err lexicon_open(const char *dir, struct lexicon **out,
 		lexicon_close(lex);
 		return rc;
 	}
+	units_sg(lex);
 	add_participles(lex);
 	add_plurals(lex);
 	add_groups(lex);
@@ -864,6 +893,7 @@ void lexicon_close(struct lexicon *lex)
 	strtab_release(&lex->words);
 	free(lex->classes);
 	free(lex->participle);
+	free(lex->past);
 	free(lex->plural);
 	free(lex->base);
 	arena_release(&lex->arena);
@@ -996,6 +1026,59 @@ const char *lexicon_base(const struct lexicon *lex, const char *word,
 			b = base_candidate(lex, low, len, 3, "");
 	}
 	return b == STRTAB_NONE ? NULL : strtab_str(&lex->words, b, &n);
+}
+
+/* Is `cand` a simple past the dictionary knows, of the base form `base`? */
+static int past_of(const struct lexicon *lex, const char *cand,
+		   const char *base)
+{
+	uint32_t id;
+	const char *b;
+
+	if (!(exact_classes(lex, cand, strlen(cand), &id) & LEX_VERB_PAST))
+		return 0;
+	b = lexicon_base(lex, cand, strlen(cand));
+	return b && strcmp(b, base) == 0;
+}
+
+const char *lexicon_past(const struct lexicon *lex, const char *word,
+			 size_t len, char *buf, size_t size)
+{
+	char low[72];
+	uint32_t id, c, n;
+
+	if (!len || len > 64 || size < len + 4)
+		return NULL;
+	for (size_t i = 0; i < len; i++)
+		low[i] = (char)tolower((unsigned char)word[i]);
+	low[len] = '\0';
+	c = exact_classes(lex, low, len, &id);
+	if (!is_base(c))
+		return NULL;
+	/* an irregular past: WordNet's exceptions give it this lemma (two
+	 * of them, "was" and "were": none) */
+	if (lex->past && lex->past[id] == STRTAB_NONE - 1)
+		return NULL;
+	if (lex->past && lex->past[id] != STRTAB_NONE)
+		return strtab_str(&lex->words, lex->past[id], &n);
+	/* the regular endings: hope -> hoped, try -> tried, stop ->
+	 * stopped, want -> wanted */
+	if (low[len - 1] == 'e')
+		snprintf(buf, size, "%sd", low);
+	else if (len > 1 && low[len - 1] == 'y' &&
+		 !strchr("aeiou", low[len - 2]))
+		snprintf(buf, size, "%.*sied", (int)(len - 1), low);
+	else
+		snprintf(buf, size, "%sed", low);
+	if (past_of(lex, buf, low))
+		return buf;
+	snprintf(buf, size, "%s%ced", low, low[len - 1]);
+	if (past_of(lex, buf, low))
+		return buf;
+	/* put, cut, hit: the base form is the past */
+	if (c & LEX_VERB_PAST)
+		return strtab_str(&lex->words, id, &n);
+	return NULL;
 }
 
 size_t lexicon_size(const struct lexicon *lex)

@@ -135,6 +135,19 @@ const char *lexicon_plural(const struct lexicon *lex, const char *word,
 const char *lexicon_base(const struct lexicon *lex, const char *word,
 			 size_t len);
 
+/*
+ * The simple past of a base form (any case): "leave" -> "left", "go" ->
+ * "went" (WordNet's verb.exc: the one form of the lemma the dictionary
+ * knows as a simple past), "hope" -> "hoped", "try" -> "tried", "stop" ->
+ * "stopped" (the regular endings, each checked against the dictionary and
+ * lexicon_base()), "put" -> "put".  NULL for a word that is no base form,
+ * a verb with two pasts ("be") or one the dictionary lacks.  A regular
+ * past is written into buf (size bytes); the result is buf or a string
+ * of the lexicon.
+ */
+const char *lexicon_past(const struct lexicon *lex, const char *word,
+			 size_t len, char *buf, size_t size);
+
 /* Number of word forms loaded. */
 size_t lexicon_size(const struct lexicon *lex);
 
