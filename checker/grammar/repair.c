@@ -160,6 +160,25 @@ static uint32_t phrase_start(struct parser *p, const struct repair_text *t,
 }
 
 /*
+ * Is w a number that counts (digits, not four of them: "5", "40", "1,200";
+ * a year may end an adverbial before a noun phrase, "in 2019 [a] man")?
+ * An article after it ("5 [a] kilometer") is never the repair: the noun
+ * lacks its plural.
+ */
+static int counts(const char *w)
+{
+	size_t n = strlen(w), digits = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (isdigit((unsigned char)w[i]))
+			digits++;
+		else if (!strchr(",.", w[i]) || i == 0)
+			return 0;
+	}
+	return digits && !(digits == 4 && n == 4);
+}
+
+/*
  * Can an article stand right before word i: a word that can be a noun, an
  * adjective or an adverb ("the very old"), a name or a number?  Before
  * anything else ("the has") a linkage the inserted article makes is the
@@ -167,6 +186,7 @@ static uint32_t phrase_start(struct parser *p, const struct repair_text *t,
  * noun or adjective follows: "move closer to", "ran faster." are English
  * the dictionary lacks, and "the closer" only turns the word into a noun
  * (before a noun the article stays possible: "pay [a] higher price").
+ * Nor after a number that counts (counts()).
  */
 static int article_fits(struct parser *p, const struct repair_text *t,
 			uint32_t i)
@@ -175,6 +195,8 @@ static int article_fits(struct parser *p, const struct repair_text *t,
 	unsigned k;
 
 	if (i >= t->n)
+		return 0;
+	if (i > 0 && counts(t->words[i - 1]))
 		return 0;
 	w = t->words[i];
 	if (isupper((unsigned char)w[0]) || isdigit((unsigned char)w[0]))
