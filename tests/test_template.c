@@ -250,9 +250,11 @@ Test(template, past_and_units)
 	struct mt_error err = { 0 };
 	struct arena a;
 	static const char *const past[][2] = {
-		{ "leave", "left" }, { "go", "went" },	   { "hope", "hoped" },
-		{ "try", "tried" },  { "stop", "stopped" }, { "want", "wanted" },
-		{ "put", "put" },    { "take", "took" },   { "Find", "found" },
+		{ "leave", "left" },   { "go", "went" },
+		{ "hope", "hoped" },   { "try", "tried" },
+		{ "stop", "stopped" }, { "want", "wanted" },
+		{ "put", "put" },      { "take", "took" },
+		{ "Find", "found" },
 	};
 
 	cr_assert_eq(lexicon_open(NULL, &lex, &err), MT_ERR_OK, "%s", err.msg);

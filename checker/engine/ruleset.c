@@ -427,7 +427,7 @@ static void rule(struct ruleload *L, yaml_node_t *n)
 					      0);
 		for (size_t i = 0; r.requires && i < r.n_requires; i++)
 			bad |= check_template(L, v, r.requires[i],
-					      L->max_mark) < 0;
+					      L -> max_mark) < 0;
 	}
 	if ((v = ruleload_get(L, n, "antipatterns")))
 		bad |= rule_antipatterns(L, v, &r, pat);

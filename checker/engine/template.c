@@ -17,10 +17,10 @@ const char template_function_names[] =
 	"participle, base, sg, ing, singular, subject, plural, past";
 
 static const char *const functions[] = {
-	"lower",     "upper", "cap",   "3sg",	   "any",     "affirm",
-	"thousands", "ascii", "indef", "pl",	   "the",     "participle",
-	"base",	     "sg",    "ing",   "singular", "subject", "plural",
-	"past",
+	"lower",    "upper",	  "cap",    "3sg",   "any",
+	"affirm",   "thousands",  "ascii",  "indef", "pl",
+	"the",	    "participle", "base",   "sg",    "ing",
+	"singular", "subject",	  "plural", "past",
 };
 
 int template_function_known(const char *fn, size_t len)

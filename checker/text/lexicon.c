@@ -688,8 +688,7 @@ static void add_participles(struct lexicon *lex)
 	lex->base = xmalloc((count + 1) * sizeof(*lex->base));
 	lex->past = xmalloc((count + 1) * sizeof(*lex->past));
 	for (size_t i = 0; i < count; i++)
-		lex->participle[i] = lex->base[i] = lex->past[i] =
-			STRTAB_NONE;
+		lex->participle[i] = lex->base[i] = lex->past[i] = STRTAB_NONE;
 	for (size_t i = 0; i < n; i++) {
 		const struct exc_pair *w = &pairs[i];
 		uint32_t wid, pid, lid;
