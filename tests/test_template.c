@@ -265,6 +265,10 @@ Test(template, past_and_units)
 		cr_assert(s, "no past for '%s'", past[i][0]);
 		cr_expect_str_eq(s, past[i][1]);
 	}
+	/* a participle: its base form's past */
+	cr_expect_str_eq(expand_lex(lex, &a, "{1:past}", "seen"), "saw");
+	cr_expect_str_eq(expand_lex(lex, &a, "{1:past}", "visited"),
+			 "visited");
 	/* a past, an -ing form, "be" (was, were), no verb */
 	cr_expect_null(expand_lex(lex, &a, "{1:past}", "went"));
 	cr_expect_null(expand_lex(lex, &a, "{1:past}", "going"));

@@ -21,8 +21,9 @@
  *                       when the lexicon knows it: "went" -> "go", "has"
  *                       -> "have", "speaks" -> "speak", "hoped" -> "hope"
  *                       (lexicon_base())
- *   past                the simple past of a base form, offered only
- *                       when the lexicon knows it: "leave" -> "left",
+ *   past                the simple past of a base form or a past
+ *                       participle, offered only when the lexicon knows
+ *                       it: "leave" -> "left", "seen" -> "saw",
  *                       "go" -> "went", "hope" -> "hoped", "stop" ->
  *                       "stopped" (lexicon_past())
  *   ing                 the -ing form of a base form, from English spelling

@@ -1052,8 +1052,15 @@ const char *lexicon_past(const struct lexicon *lex, const char *word,
 		low[i] = (char)tolower((unsigned char)word[i]);
 	low[len] = '\0';
 	c = exact_classes(lex, low, len, &id);
-	if (!is_base(c))
-		return NULL;
+	if (!is_base(c)) {
+		/* a participle: its base form's past ("seen" -> "saw") */
+		const char *b = (c & LEX_VERB_PP) ? lexicon_base(lex, low, len)
+						  : NULL;
+
+		return b && strcmp(b, low) ? lexicon_past(lex, b, strlen(b),
+							   buf, size)
+					   : NULL;
+	}
 	/* an irregular past: WordNet's exceptions give it this lemma (two
 	 * of them, "was" and "were": none) */
 	if (lex->past && lex->past[id] == STRTAB_NONE - 1)

@@ -136,7 +136,8 @@ const char *lexicon_base(const struct lexicon *lex, const char *word,
 			 size_t len);
 
 /*
- * The simple past of a base form (any case): "leave" -> "left", "go" ->
+ * The simple past of a base form or of a past participle (any case:
+ * "seen" -> "saw", "visited" -> "visited"): "leave" -> "left", "go" ->
  * "went" (WordNet's verb.exc: the one form of the lemma the dictionary
  * knows as a simple past), "hope" -> "hoped", "try" -> "tried", "stop" ->
  * "stopped" (the regular endings, each checked against the dictionary and
