@@ -875,36 +875,43 @@ uint32_t lexicon_lookup(const struct lexicon *lex, const char *word,
 	return c;
 }
 
-const char *lexicon_participle(const struct lexicon *lex, const char *word,
-			       size_t len)
+/* word[0..len) lowered into low (room for 72 bytes); 0 when it is empty
+ * or longer than 64 bytes. */
+static int lowered(const char *word, size_t len, char *low)
+{
+	if (!len || len > 64)
+		return 0;
+	for (size_t i = 0; i < len; i++)
+		low[i] = (char)tolower((unsigned char)word[i]);
+	return 1;
+}
+
+/* The form `table` (one word id per word id, or NULL) maps the lowered
+ * word to, or NULL. */
+static const char *mapped_form(const struct lexicon *lex, const uint32_t *table,
+			       const char *word, size_t len)
 {
 	char low[72];
 	uint32_t id, n;
 
-	if (!lex->participle || !len || len > 64)
+	if (!table || !lowered(word, len, low))
 		return NULL;
-	for (size_t i = 0; i < len; i++)
-		low[i] = (char)tolower((unsigned char)word[i]);
 	id = strtab_find(&lex->words, low, len);
-	if (id == STRTAB_NONE || lex->participle[id] == STRTAB_NONE)
+	if (id == STRTAB_NONE || table[id] == STRTAB_NONE)
 		return NULL;
-	return strtab_str(&lex->words, lex->participle[id], &n);
+	return strtab_str(&lex->words, table[id], &n);
+}
+
+const char *lexicon_participle(const struct lexicon *lex, const char *word,
+			       size_t len)
+{
+	return mapped_form(lex, lex->participle, word, len);
 }
 
 const char *lexicon_plural(const struct lexicon *lex, const char *word,
 			   size_t len)
 {
-	char low[72];
-	uint32_t id, n;
-
-	if (!lex->plural || !len || len > 64)
-		return NULL;
-	for (size_t i = 0; i < len; i++)
-		low[i] = (char)tolower((unsigned char)word[i]);
-	id = strtab_find(&lex->words, low, len);
-	if (id == STRTAB_NONE || lex->plural[id] == STRTAB_NONE)
-		return NULL;
-	return strtab_str(&lex->words, lex->plural[id], &n);
+	return mapped_form(lex, lex->plural, word, len);
 }
 
 /* The id of w[0..n) with its last `cut` bytes replaced by `add`, when the
@@ -937,10 +944,8 @@ const char *lexicon_base(const struct lexicon *lex, const char *word,
 	char low[72];
 	uint32_t id, n, c, b = STRTAB_NONE;
 
-	if (!len || len > 64)
+	if (!lowered(word, len, low))
 		return NULL;
-	for (size_t i = 0; i < len; i++)
-		low[i] = (char)tolower((unsigned char)word[i]);
 	c = exact_classes(lex, low, len, &id);
 	if (!(c & (LEX_VERB_3SG | LEX_VERB_PAST | LEX_VERB_PP)) ||
 	    (c & LEX_VERB_BASE))
