@@ -127,6 +127,27 @@ static int has_connector(const char *e, char letter)
 }
 
 /*
+ * Does the expression use the verb-form macro for `form` ("s", "pl,i",
+ * "pp", ...)?  The dictionary writes it plain ("<verb-pl,i>") and, for
+ * verbs that take a filler "it" or an auxiliary's subject, with a letter
+ * before it: "take.v" has "<verb-s-pl,i>", "have.v" "<verb-x-pl,i>",
+ * "took.v-d" "<verb-y-sp>" (4.0.dict, "verb-form expressions for special
+ * verbs").
+ */
+static int verb_form(const char *e, const char *form)
+{
+	static const char *const kinds[] = { "", "s-", "x-", "y-", "z-" };
+	char m[32];
+
+	for (size_t i = 0; i < ARRAY_SIZE(kinds); i++) {
+		snprintf(m, sizeof(m), "<verb-%s%s>", kinds[i], form);
+		if (has(e, m))
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * For entries whose macros allow either number: "-s" but not "-ss"/"-us"/
  * "-is" reads as plural ("allegations", not "status"), and so does "-men".
  */
@@ -148,20 +169,20 @@ static uint32_t classify(int plural_spelling, const char *sub, const char *e,
 
 	if (sub[0] == 'v') {
 		c |= LEX_VERB;
-		if (has(e, "<verb-s>") || has(e, "<verb-x-s>") ||
-		    has(e, "<verb-y-s>") || has(e, "<verb-and-s-"))
+		if (verb_form(e, "s") || verb_form(e, "s,u") ||
+		    has(e, "<verb-and-s-"))
 			c |= LEX_VERB_3SG;
-		if (has(e, "<verb-pl,i>") || has(e, "<verb-i>") ||
-		    has(e, "<verb-ico>") || has(e, "<verb-pl>") ||
+		if (verb_form(e, "pl,i") || verb_form(e, "i") ||
+		    verb_form(e, "ico") || verb_form(e, "pl") ||
 		    has(e, "<verb-and-pl-"))
 			c |= LEX_VERB_BASE;
-		if (has(e, "<verb-pp>") || has(e, "<verb-sp,pp>") ||
-		    has(e, "<verb-pv>") || has(e, "<verb-s-pv>") ||
-		    has(e, "<verb-pv-b>"))
+		if (verb_form(e, "pp") || verb_form(e, "sp,pp") ||
+		    verb_form(e, "pv") || verb_form(e, "pv-b"))
 			c |= LEX_VERB_PP;
 		if (strcmp(sub, "v-d") == 0)
 			c |= LEX_VERB_PAST;
-		if (has(e, "<verb-pg") || has(e, "Pg-"))
+		if (verb_form(e, "pg") || verb_form(e, "pg,ge") ||
+		    has(e, "<verb-and-pg-") || has(e, "Pg-"))
 			c |= LEX_VERB_ING;
 		if (has(e, "<verb-x-sp>") && has(e, "I+") &&
 		    has(e, "<verb-rq-aux>"))
