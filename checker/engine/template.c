@@ -14,12 +14,13 @@
 
 const char template_function_names[] =
 	"lower, upper, cap, 3sg, pl, any, affirm, thousands, ascii, indef, the, "
-	"participle, base, sg, ing, singular, subject, plural";
+	"participle, base, sg, ing, singular, subject, plural, perfect";
 
 static const char *const functions[] = {
-	"lower",     "upper", "cap",   "3sg",	   "any",     "affirm",
-	"thousands", "ascii", "indef", "pl",	   "the",     "participle",
-	"base",	     "sg",    "ing",   "singular", "subject", "plural"
+	"lower",    "upper",	  "cap",    "3sg",    "any",
+	"affirm",   "thousands",  "ascii",  "indef",  "pl",
+	"the",	    "participle", "base",   "sg",     "ing",
+	"singular", "subject",	  "plural", "perfect"
 };
 
 int template_function_known(const char *fn, size_t len)
@@ -246,6 +247,14 @@ static const char *verb_number(const char *w, size_t n, int from)
 	return pair_lookup(plural_verbs, ARRAY_SIZE(plural_verbs), w, n, from);
 }
 
+/* A present form of "be" and the "have" of its present perfect: "is
+ * living" -> "has been living". */
+static const char *const perfect_forms[][2] = {
+	{ "am", "have" },
+	{ "are", "have" },
+	{ "is", "has" },
+};
+
 /* Contractions whose positive form is not the word minus "n't". */
 static const char *const affirm_forms[][2] = {
 	{ "can't", "can" },   { "cannot", "can" },   { "won't", "will" },
@@ -421,6 +430,9 @@ static int apply(const struct lexicon *lex, struct arena *a, struct buf *b,
 		v = verb_number(s, n, 0);
 	} else if (!strncmp(fn, "sg}", 3)) {
 		v = verb_number(s, n, 1);
+	} else if (!strncmp(fn, "perfect}", 8)) {
+		v = pair_lookup(perfect_forms, ARRAY_SIZE(perfect_forms), s, n,
+				0);
 	} else if (!strncmp(fn, "any}", 4)) {
 		v = negative_to_any(s, n);
 	} else if (!strncmp(fn, "affirm}", 7)) {
