@@ -694,6 +694,28 @@ static void release_scripted(struct document *doc, struct diag_list *l,
 	document_free(doc);
 }
 
+/* The original's text with fr's edits made, which must be the final text. */
+static void assert_edits_make_final(const struct document *doc,
+				    const struct fix_result *fr)
+{
+	struct buf b = BUF_INIT;
+	uint32_t pos = 0;
+
+	for (size_t i = 0; i < fr->n_edits; i++) {
+		const struct fix_edit *e = &fr->edits[i];
+
+		cr_assert(e->span.start >= pos &&
+			  e->span.end >= e->span.start &&
+			  e->span.end <= doc->len);
+		buf_add(&b, doc->text + pos, e->span.start - pos);
+		buf_adds(&b, e->text);
+		pos = e->span.end;
+	}
+	buf_add(&b, doc->text + pos, doc->len - pos);
+	cr_assert_str_eq(b.buf, fr->doc->text);
+	buf_release(&b);
+}
+
 /* Each fix makes the next finding: "aaab" -> "aab" -> "ab" -> "b". */
 Test(fix, each_pass_fixes_what_the_last_one_made)
 {
@@ -754,6 +776,32 @@ Test(fix, edits_of_several_passes_fold_onto_the_original)
 	cr_assert_eq(fr.edits[1].span.start, 7);
 	cr_assert_eq(fr.edits[1].span.end, 8);
 	cr_assert_str_eq(fr.edits[1].text, "dd");
+	assert_edits_make_final(doc, &fr);
+	release_scripted(doc, &l, &fr);
+}
+
+/*
+ * A fix NFC joins to the text beside it ("x" -> "e" before a combining
+ * acute makes "\u00e9") moves the offsets of the final text: the edits
+ * become one, from the first difference to the last, still exact.
+ */
+Test(fix, edits_stay_exact_when_nfc_joins_a_fix_to_its_neighbour)
+{
+	static const struct swap sw[] = { { "x", "e" } };
+	struct script sc = { sw, 1, 0 };
+	struct document *doc;
+	struct diag_list l;
+	struct fix_result fr;
+
+	fix_scripted(&sc,
+		     "ax\xcc\x81"
+		     "b x\n",
+		     &doc, &l, &fr);
+	cr_assert_str_eq(fr.doc->text, "a\xc3\xa9"
+				       "b e\n");
+	cr_assert_eq(fr.n_passes, 1);
+	cr_assert_eq(fr.n_edits, 1);
+	assert_edits_make_final(doc, &fr);
 	release_scripted(doc, &l, &fr);
 }
 

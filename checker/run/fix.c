@@ -316,7 +316,8 @@ static void drop_noops(struct edits *E, const struct document *doc)
 /*
  * Is the original's text with the edits made the final text?  It is
  * unless NFC joined a replacement to the text beside it (a combining mark
- * after a fix), which the offsets do not follow.
+ * after a fix), which the offsets do not follow; then the edits may not
+ * even fit the original, which is checked first.
  */
 static int edits_make(const struct edits *E, const struct document *doc,
 		      const struct document *final)
@@ -326,9 +327,15 @@ static int edits_make(const struct edits *E, const struct document *doc,
 	int same;
 
 	for (size_t i = 0; i < E->n; i++) {
-		buf_add(&b, doc->text + pos, E->v[i].span.start - pos);
+		struct span sp = E->v[i].span;
+
+		if (sp.start < pos || sp.end < sp.start || sp.end > doc->len) {
+			buf_release(&b);
+			return 0;
+		}
+		buf_add(&b, doc->text + pos, sp.start - pos);
 		buf_adds(&b, E->v[i].text);
-		pos = E->v[i].span.end;
+		pos = sp.end;
 	}
 	buf_add(&b, doc->text + pos, doc->len - pos);
 	same = b.len == final->len && !memcmp(b.buf, final->text, b.len);
@@ -454,9 +461,9 @@ enum mt_err fix_run(const struct document *doc, const struct diag_list *diags,
 		cur_diags = next_diags;
 	}
 	if (rc == MT_ERR_OK && cur) {
-		drop_noops(&E, doc);
 		if (!edits_make(&E, doc, cur))
 			edits_whole(&E, doc, cur);
+		drop_noops(&E, doc);
 		res->doc = cur;
 		res->diags = cur_diags;
 		res->bytes = S.v[S.n - 1];
