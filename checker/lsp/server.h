@@ -29,7 +29,7 @@ struct open_doc {
 	struct session_result res; /* the last check; res.doc NULL: none */
 	unsigned long result_id;   /* of res, for pull diagnostics */
 	/* the edits of "fix all" for res (computed when first asked for;
-	 * NULL: not yet); lsp_drop_result() forgets them with res */
+	 * NULL: not yet); released with res */
 	json_t *fix_all;
 	struct open_doc *next;
 };
@@ -58,9 +58,6 @@ struct lsp {
 
 /* The open document at uri, or NULL. */
 struct open_doc *lsp_find(struct lsp *s, const char *uri);
-
-/* Release d's last check (res) and what was derived from it. */
-void lsp_drop_result(struct open_doc *d);
 
 /* Check d fully now if its text changed since its last full check (and
  * publish, when the client does not pull). */
