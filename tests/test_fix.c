@@ -893,3 +893,46 @@ Test(fix, passes_keep_the_encoding)
 	diag_list_release(&l);
 	document_free(doc);
 }
+
+/*
+ * Edits folded over many passes, on random texts and rules, always make
+ * the final text from the original (the edits are checked against it).
+ */
+Test(fix, folded_edits_make_the_final_text_on_random_input)
+{
+	static const struct swap rules[][3] = {
+		{ { "ab", "b" }, { "ca", "cc" }, { "bb", "b" } },
+		{ { "a", "bc" }, { "cb", "" }, { "bcc", "a" } },
+		{ { "aa", "a" }, { "b c", "bc" }, { "cc", "c b" } },
+		{ { "abc", "c" }, { "c ", "a" }, { " a", "ba" } },
+		{ { "a", "b" }, { "b", "a" }, { "c c", "cc" } }, /* cycles */
+		{ { "ca", "cca" }, { "b", "a" }, { " ", "" } },	 /* grows */
+	};
+	unsigned seed = 12345, multi = 0, stops[3] = { 0 };
+
+	for (int round = 0; round < 400; round++) {
+		char src[48];
+		struct script sc = { rules[round % ARRAY_SIZE(rules)], 3, 0 };
+		struct document *doc;
+		struct diag_list l;
+		struct fix_result fr;
+
+		for (size_t i = 0; i + 2 < sizeof(src); i++) {
+			seed = seed * 1103515245u + 12345u;
+			src[i] = "abc \n"[(seed >> 16) % 5];
+		}
+		src[sizeof(src) - 2] = '\n';
+		src[sizeof(src) - 1] = '\0';
+		fix_scripted(&sc, src, &doc, &l, &fr);
+		if (fr.doc)
+			assert_edits_make_final(doc, &fr);
+		multi += fr.n_passes > 1;
+		stops[fr.stop]++;
+		release_scripted(doc, &l, &fr);
+	}
+	cr_log_info("%u of 400 took passes; stops %u clean, %u cycle, %u cap",
+		    multi, stops[0], stops[1], stops[2]);
+	cr_assert_gt(multi, 100, "%u texts took more than one pass", multi);
+	cr_assert_gt(stops[FIX_STOP_CYCLE], 10);
+	cr_assert_gt(stops[FIX_STOP_PASSES], 10);
+}

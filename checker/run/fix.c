@@ -190,21 +190,10 @@ static void edits_release(struct edits *E)
 	memset(E, 0, sizeof(*E));
 }
 
-static void edits_copy(struct edits *dst, const struct edits *src)
-{
-	memset(dst, 0, sizeof(*dst));
-	dst->v = xgrow(NULL, &dst->alloc, src->n + 1, sizeof(*dst->v));
-	for (size_t i = 0; i < src->n; i++) {
-		dst->v[i].span = src->v[i].span;
-		dst->v[i].text = xstrdup(src->v[i].text);
-	}
-	dst->n = src->n;
-}
-
 /*
- * Where the edits put the original's edit i in the current text: it
- * starts at *ca and ends at *cl (exclusive).  `shift` is the growth of
- * the edits before it.
+ * Where edit e of the original lands in the current text (the original
+ * with the edits made): from *ca to *cl (exclusive), `shift` being the
+ * growth of the edits before it.
  */
 static void cur_range(const struct fix_edit *e, long shift, long *ca, long *cl)
 {
@@ -217,79 +206,142 @@ static long growth(const struct fix_edit *e)
 	return (long)strlen(e->text) - (long)(e->span.end - e->span.start);
 }
 
-/*
- * Fold one replacement of the current text -- [s, t) becomes r, where the
- * current text is the original with the edits E made -- into E, so that E
- * makes both.  An edit of E whose replacement the new one overlaps is
- * absorbed: the merged edit covers both in the original, keeping the part
- * of the old replacement outside [s, t).  A replacement that ends where
- * another starts is not an overlap.  Replacements are folded from the
- * last to the first of a pass, so the positions of the ones still to come
- * are not moved.
- */
-static void fold(struct edits *E, long s, long t, const char *r)
+/* Does edit e (at [ca, cl) of the current text) overlap [gs, ge)?  An
+ * edit that deleted text, at one point, overlaps when strictly inside;
+ * an edit that ends where another starts does not overlap it. */
+static int overlaps(long ca, long cl, long gs, long ge)
 {
-	long shift = 0, shift_s = 0, shift_t = 0, ca, cl;
-	size_t lo = E->n, hi = 0, at = E->n;
-	long ca_lo = 0, ca_hi = 0, cl_hi = 0;
-	struct buf text = BUF_INIT;
-	struct fix_edit m;
+	return cl > ca ? ca < ge && cl > gs : ca > gs && ca < ge;
+}
 
-	for (size_t i = 0; i < E->n; i++) {
-		int absorbed;
+/* One pass's fixes, in the current text: l->v[idx[0..n)], sorted. */
+struct pass {
+	const struct diag_list *l;
+	const size_t *idx;
+	size_t n;
+};
 
-		cur_range(&E->v[i], shift, &ca, &cl);
-		absorbed = cl > ca ? ca < t && s < cl : s < ca && ca < t;
-		if (absorbed) {
-			if (lo == E->n) {
-				lo = i;
-				ca_lo = ca;
+static struct span pass_span(const struct pass *p, size_t k)
+{
+	return p->l->v[p->idx[k]].span;
+}
+
+/*
+ * The text the current text [gs, ge) becomes: the pass's fixes k0..k1-1
+ * where they are, else the current text, which is the replacement of an
+ * edit E->v[i0..] where one lies, else the original's text (`shift`: the
+ * growth of the edits before i0).
+ */
+static void group_text(struct buf *out, const struct document *doc,
+		       const struct edits *E, size_t i0, long shift,
+		       const struct pass *ps, size_t k0, size_t k1, long gs,
+		       long ge)
+{
+	size_t i = i0, k = k0;
+	long p = gs;
+
+	while (p < ge) {
+		long next = k < k1 ? (long)pass_span(ps, k).start : ge;
+
+		if (k < k1 && p == next) {
+			buf_adds(out, ps->l->v[ps->idx[k]].suggestions[0]);
+			p = pass_span(ps, k).end;
+			k++;
+			continue;
+		}
+		while (p < next) {
+			long ca, cl, q;
+
+			if (i >= E->n) {
+				buf_add(out, doc->text + (p - shift),
+					(size_t)(next - p));
+				p = next;
+				break;
 			}
-			hi = i;
-			ca_hi = ca;
-			cl_hi = cl;
-		} else if (ca >= t && at == E->n) {
-			at = i;
+			cur_range(&E->v[i], shift, &ca, &cl);
+			if (p >= cl) {
+				shift += growth(&E->v[i]);
+				i++;
+			} else if (p >= ca) {
+				q = next < cl ? next : cl;
+				buf_add(out, E->v[i].text + (p - ca),
+					(size_t)(q - p));
+				p = q;
+			} else {
+				q = next < ca ? next : ca;
+				buf_add(out, doc->text + (p - shift),
+					(size_t)(q - p));
+				p = q;
+			}
 		}
-		/* the edits before s and t, absorbed ones included */
-		if (cl <= s)
-			shift_s += growth(&E->v[i]);
-		if (cl <= t && ca < t)
-			shift_t += growth(&E->v[i]);
-		shift += growth(&E->v[i]);
 	}
-	if (lo == E->n) {
-		m.span.start = (uint32_t)(s - shift_s);
-		m.span.end = (uint32_t)(t - shift_t);
-		buf_adds(&text, r);
-		lo = at; /* nothing absorbed: insert before `at` */
-	} else {
-		const struct fix_edit *a = &E->v[lo], *b = &E->v[hi];
+}
 
-		if (s <= ca_lo) {
-			m.span.start = (uint32_t)(s - shift_s);
-		} else {
-			m.span.start = a->span.start;
-			buf_add(&text, a->text, (size_t)(s - ca_lo));
+/*
+ * The edits of the original that make what the edits E and then the
+ * pass's fixes make, in one sweep.  Edits and fixes that overlap
+ * (transitively) become one group, one edit: from where the first starts
+ * to where the last ends, mapped back to the original, with the text the
+ * group's stretch of the current text becomes.  The rest of E is kept.
+ */
+static void fold_pass(const struct edits *E, const struct pass *ps,
+		      const struct document *doc, struct edits *out)
+{
+	size_t i = 0, k = 0;
+	long shift = 0; /* growth of E->v[0..i) */
+
+	memset(out, 0, sizeof(*out));
+	while (i < E->n || k < ps->n) {
+		long ca = 0, cl = 0, gs, ge, shift0;
+		size_t i0, k0;
+		struct buf text = BUF_INIT;
+		struct fix_edit m;
+
+		if (i < E->n)
+			cur_range(&E->v[i], shift, &ca, &cl);
+		if (i < E->n && (k == ps->n || cl <= pass_span(ps, k).start)) {
+			/* before the next fix, untouched */
+			out->v = xgrow(out->v, &out->alloc, out->n + 1,
+				       sizeof(*out->v));
+			out->v[out->n].span = E->v[i].span;
+			out->v[out->n++].text = xstrdup(E->v[i].text);
+			shift += growth(&E->v[i]);
+			i++;
+			continue;
 		}
-		buf_adds(&text, r);
-		if (t >= cl_hi) {
-			m.span.end = (uint32_t)(t - shift_t);
-		} else {
-			m.span.end = b->span.end;
-			buf_adds(&text, b->text + (t - ca_hi));
+		gs = pass_span(ps, k).start;
+		ge = pass_span(ps, k).end;
+		i0 = i;
+		k0 = k++;
+		shift0 = shift;
+		for (;;) {
+			if (i < E->n) {
+				cur_range(&E->v[i], shift, &ca, &cl);
+				if (overlaps(ca, cl, gs, ge)) {
+					gs = ca < gs ? ca : gs;
+					ge = cl > ge ? cl : ge;
+					shift += growth(&E->v[i]);
+					i++;
+					continue;
+				}
+			}
+			if (k < ps->n && (long)pass_span(ps, k).start < ge) {
+				long t = pass_span(ps, k).end;
+
+				ge = t > ge ? t : ge;
+				k++;
+				continue;
+			}
+			break;
 		}
-		for (size_t i = lo; i <= hi; i++)
-			free(E->v[i].text);
-		memmove(&E->v[lo], &E->v[hi + 1],
-			(E->n - hi - 1) * sizeof(*E->v));
-		E->n -= hi - lo + 1;
+		group_text(&text, doc, E, i0, shift0, ps, k0, k, gs, ge);
+		m.span.start = (uint32_t)(gs - shift0);
+		m.span.end = (uint32_t)(ge - shift);
+		m.text = buf_detach(&text, NULL);
+		out->v = xgrow(out->v, &out->alloc, out->n + 1,
+			       sizeof(*out->v));
+		out->v[out->n++] = m;
 	}
-	m.text = buf_detach(&text, NULL);
-	E->v = xgrow(E->v, &E->alloc, E->n + 1, sizeof(*E->v));
-	memmove(&E->v[lo + 1], &E->v[lo], (E->n - lo) * sizeof(*E->v));
-	E->v[lo] = m;
-	E->n++;
 }
 
 /*
@@ -436,12 +488,10 @@ enum mt_err fix_run(const struct document *doc, const struct diag_list *diags,
 			free(idx);
 			break;
 		}
-		edits_copy(&tried, &E);
-		for (size_t k = n; k-- > 0;) {
-			const struct diag *g = &l->v[idx[k]];
+		{
+			struct pass ps = { l, idx, n };
 
-			fold(&tried, g->span.start, g->span.end,
-			     g->suggestions[0]);
+			fold_pass(&E, &ps, doc, &tried);
 		}
 		free(idx);
 		rc = check(arg, bytes, len, &next, &next_diags, err);
