@@ -38,8 +38,8 @@
 /*
  * The safe fixes one pass applies, as above: their indexes into `diags`
  * (sorted), in order, written to idx (room for diags->n entries).  Returns
- * how many.  For front ends that apply the edits themselves (an editor's
- * "fix all").
+ * how many.  For front ends that want one pass's edits; an editor's "fix
+ * all" makes every pass with fix_run().
  */
 size_t fix_pick(const struct diag_list *diags, size_t *idx);
 
