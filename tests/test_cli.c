@@ -52,6 +52,27 @@ Test(cli, usage_errors_exit_2)
 	}
 }
 
+Test(cli, a_subcommand_after_an_option_is_named_as_one)
+{
+	struct run_result r;
+
+	run_mtlint("--no-config check -", "x", 1, &r);
+	cr_assert_eq(r.status, 2, "exited %d", r.status);
+	cr_assert(strstr(r.err, "'check' is a subcommand: write it first"),
+		  "%s", r.err);
+	run_result_release(&r);
+	run_mtlint("--format json score", NULL, 0, &r);
+	cr_assert_eq(r.status, 2, "exited %d", r.status);
+	cr_assert(strstr(r.err, "'score' is a subcommand"), "%s", r.err);
+	run_result_release(&r);
+	/* a file named like a subcommand is still a file: the tests run in
+	 * the project's folder, which has one named rules/ */
+	run_mtlint("--no-config --format json rules/README.md rules", NULL, 0,
+		   &r);
+	cr_assert_neq(r.status, 2, "exited %d: %s", r.status, r.err);
+	run_result_release(&r);
+}
+
 Test(cli, findings_exit_1_and_text_format)
 {
 	struct run_result r;

@@ -463,6 +463,14 @@ Test(lexicon, classes_from_link_grammar)
 	cr_expect(lexicon_lookup(lex, "believe", 7) & LEX_VERB_BASE);
 	cr_expect(lexicon_lookup(lex, "believes", 8) & LEX_VERB_3SG);
 	cr_expect(lexicon_lookup(lex, "taken", 5) & LEX_VERB_PP);
+	/* verbs whose forms use the dictionary's "<verb-s-...>" and
+	 * "<verb-x-...>" macros (filler "it", auxiliaries) */
+	cr_expect(lexicon_lookup(lex, "take", 4) & LEX_VERB_BASE);
+	cr_expect(lexicon_lookup(lex, "takes", 5) & LEX_VERB_3SG);
+	cr_expect(lexicon_lookup(lex, "have", 4) & LEX_VERB_BASE);
+	cr_expect(lexicon_lookup(lex, "seem", 4) & LEX_VERB_BASE);
+	cr_expect(lexicon_lookup(lex, "happened", 8) & LEX_VERB_PP);
+	cr_expect(lexicon_lookup(lex, "going", 5) & LEX_VERB_ING);
 	cr_expect(lexicon_lookup(lex, "senators", 8) & LEX_NOUN_PL);
 	cr_expect(lexicon_lookup(lex, "diplomat", 8) & LEX_NOUN_SG);
 	cr_expect(lexicon_lookup(lex, "will", 4) & LEX_MODAL);

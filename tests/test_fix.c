@@ -19,6 +19,42 @@
 #include "helpers.h"
 #include "gate_test.h"
 
+/*
+ * fix_run()'s check for these tests: a pass's text read as the original
+ * was (arg), checked as gate_str() checks.
+ */
+static enum mt_err recheck(void *arg, const void *bytes, size_t len,
+			   struct document **doc, struct diag_list *diags,
+			   struct mt_error *err)
+{
+	const struct document *orig = arg;
+	struct document_options o = { .encoding = orig->encoding,
+				      .kind = orig->kind };
+	enum mt_err rc = document_load_mem(orig->path, bytes, len, &o, doc,
+					   err);
+
+	if (rc != MT_ERR_OK)
+		return rc;
+	diag_list_init(diags, &(*doc)->arena);
+	rc = checker_check(test_checker(), *doc, NULL, diags, err);
+	cr_assert_eq(rc, MT_ERR_OK, "%s", err->msg);
+	assert_diags_sane(*doc, diags);
+	return rc;
+}
+
+/* Every pass of fix_run() on gate_str(src)'s findings, into *fr. */
+static struct document *fix_str(const char *src, struct diag_list *l,
+				struct fix_result *fr)
+{
+	struct document *doc;
+	struct mt_error err = { 0 };
+
+	gate_str(src, 0, 0, &doc, l);
+	cr_assert_eq(fix_run(doc, l, recheck, doc, fr, &err), MT_ERR_OK, "%s",
+		     err.msg);
+	return doc;
+}
+
 Test(fix, applies_safe_fixes_only_and_keeps_everything_else)
 {
 	const char *src = "A the the b.\r\nC an an d \xc3\xa9t\xc3\xa9.\r\n";
@@ -77,12 +113,13 @@ Test(fix, unified_diff)
 {
 	struct document *doc;
 	struct diag_list l;
+	struct fix_result fr;
 	struct buf b = BUF_INIT;
 
-	gate_str("l1\nl2 the the x\nl3\nl4\nl5\nl6\nl7\nl8\nl9\nl10\nl11\nl12 "
-		 "an an\nl13\n",
-		 0, 0, &doc, &l);
-	cr_assert_eq(fix_diff(doc, &l, &b), 2);
+	doc = fix_str("l1\nl2 the the x\nl3\nl4\nl5\nl6\nl7\nl8\nl9\nl10\nl11\n"
+		      "l12 an an\nl13\n",
+		      &l, &fr);
+	cr_assert_eq(fix_diff(doc, fr.edits, fr.n_edits, &b), 2);
 	cr_assert_str_eq(b.buf, "--- test.txt\n+++ test.txt\n"
 				"@@ -1,5 +1,5 @@\n l1\n-l2 the the x\n+l2 the x\n"
 				" l3\n l4\n l5\n"
@@ -90,6 +127,7 @@ Test(fix, unified_diff)
 				"+l12 an\n l13\n",
 		     "got:\n%s", b.buf);
 	buf_release(&b);
+	fix_result_release(&fr);
 	diag_list_release(&l);
 	document_free(doc);
 }
@@ -103,16 +141,18 @@ Test(fix, unified_diff_with_cr_line_ends)
 {
 	struct document *doc;
 	struct diag_list l;
+	struct fix_result fr;
 	struct buf b = BUF_INIT;
 
-	gate_str("One the the end.\rTwo a a.\rThree.\r", 0, 0, &doc, &l);
-	cr_assert_eq(fix_diff(doc, &l, &b), 2);
+	doc = fix_str("One the the end.\rTwo a a.\rThree.\r", &l, &fr);
+	cr_assert_eq(fix_diff(doc, fr.edits, fr.n_edits, &b), 2);
 	cr_assert_str_eq(b.buf, "--- test.txt\n+++ test.txt\n"
 				"@@ -1,3 +1,3 @@\n"
 				"-One the the end.\r+One the end.\r"
 				"-Two a a.\r+Two a.\r Three.\r",
 		     "got:\n%s", b.buf);
 	buf_release(&b);
+	fix_result_release(&fr);
 	diag_list_release(&l);
 	document_free(doc);
 }
@@ -493,4 +533,406 @@ Test(fix, every_iconv_encoding_keeps_the_bytes_around_a_fix)
 	cr_assert_gt(names, 100, "iconv -l listed %zu encodings", names);
 	cr_expect_gt(tried, 400, "%zu cases tried", tried);
 	cr_expect_eq(refused, 0, "%zu of %zu fixes refused", refused, tried);
+}
+
+/* --- passes (fix_run) ------------------------------------------------------ */
+
+/*
+ * Of overlapping fixes one pass applies the first (" ," -> ","); the
+ * second pass finds what is left of the other (", ," -> ",") and applies
+ * it.
+ */
+Test(fix, overlapping_fixes_take_two_passes)
+{
+	const char *src = "They met in London , , then left.\n";
+	const char *want = "They met in London, then left.\n";
+	struct document *doc;
+	struct diag_list l;
+	struct fix_result fr;
+	struct buf b = BUF_INIT;
+	unsigned char *out;
+	size_t len, n;
+	struct mt_error err = { 0 };
+
+	doc = fix_str(src, &l, &fr);
+	cr_assert_eq(count_rule(&l, "typography.space-before-punct"), 1);
+	cr_assert_eq(count_rule(&l, "typography.doubled-punct"), 1);
+	cr_assert_eq(fix_apply(doc, &l, &out, &len, &n, &err), MT_ERR_OK);
+	cr_assert_eq(n, 1, "one pass applies one of the two");
+	free(out);
+	cr_assert_eq(fr.n_applied, 2);
+	cr_assert_eq(fr.n_passes, 2);
+	cr_assert_eq(fr.stop, FIX_STOP_CLEAN);
+	cr_assert_str_eq(fr.doc->text, want);
+	cr_assert_eq(fr.len, strlen(want));
+	cr_assert(!memcmp(fr.bytes, want, fr.len));
+	cr_assert_eq(count_rule(&fr.diags, "typography.doubled-punct"), 0);
+	/* one edit on the original: the diff shows the original against the
+	 * final text */
+	cr_assert_eq(fr.n_edits, 1);
+	cr_assert_eq(fix_diff(doc, fr.edits, fr.n_edits, &b), 1);
+	cr_assert_str_eq(b.buf,
+			 "--- test.txt\n+++ test.txt\n@@ -1,1 +1,1 @@\n"
+			 "-They met in London , , then left.\n"
+			 "+They met in London, then left.\n",
+			 "got:\n%s", b.buf);
+	buf_release(&b);
+	fix_result_release(&fr);
+	diag_list_release(&l);
+	document_free(doc);
+}
+
+/*
+ * A fix can make a finding the original did not have: ",," becomes ","
+ * after a space, which the second pass closes up; "the the the" loses
+ * one "the", and the second pass sees the pair left.
+ */
+Test(fix, a_new_finding_a_fix_makes_is_fixed_too)
+{
+	struct document *doc;
+	struct diag_list l;
+	struct fix_result fr;
+
+	doc = fix_str("He said it ,, then left.\nA line.\n", &l, &fr);
+	cr_assert_eq(count_rule(&l, "typography.space-before-punct"), 0);
+	cr_assert_eq(fr.n_applied, 2);
+	cr_assert_eq(fr.n_passes, 2);
+	cr_assert_eq(fr.stop, FIX_STOP_CLEAN);
+	cr_assert_str_eq(fr.doc->text, "He said it, then left.\nA line.\n");
+	fix_result_release(&fr);
+	diag_list_release(&l);
+	document_free(doc);
+
+	doc = fix_str("It was the the the end.\n", &l, &fr);
+	cr_assert_eq(count_rule(&l, "grammar.repeated-word"), 1);
+	cr_assert_eq(fr.n_applied, 2);
+	cr_assert_eq(fr.n_passes, 2);
+	cr_assert_str_eq(fr.doc->text, "It was the end.\n");
+	cr_assert_eq(fr.n_edits, 1);
+	fix_result_release(&fr);
+	diag_list_release(&l);
+	document_free(doc);
+}
+
+/* Nothing to fix: no pass, the original is final. */
+Test(fix, no_fix_no_pass)
+{
+	struct document *doc;
+	struct diag_list l;
+	struct fix_result fr;
+
+	doc = fix_str("It was the end.\n", &l, &fr);
+	cr_assert_null(fr.doc);
+	cr_assert_null(fr.bytes);
+	cr_assert_eq(fr.n_applied, 0);
+	cr_assert_eq(fr.n_passes, 0);
+	cr_assert_eq(fr.n_edits, 0);
+	cr_assert_eq(fr.stop, FIX_STOP_CLEAN);
+	fix_result_release(&fr);
+	diag_list_release(&l);
+	document_free(doc);
+}
+
+/*
+ * A scripted checker, for what no rule does (yet): every occurrence of a
+ * `from` string is a finding whose safe fix is its `to`.
+ */
+struct swap {
+	const char *from, *to;
+};
+
+struct script {
+	const struct swap *v;
+	size_t n;
+	unsigned calls;
+};
+
+static enum mt_err scripted(void *arg, const void *bytes, size_t len,
+			    struct document **doc, struct diag_list *diags,
+			    struct mt_error *err)
+{
+	struct script *sc = arg;
+	enum mt_err rc = document_load_mem("s.txt", bytes, len, NULL, doc, err);
+
+	cr_assert_eq(rc, MT_ERR_OK, "%s", err->msg);
+	sc->calls++;
+	diag_list_init(diags, &(*doc)->arena);
+	for (uint32_t p = 0; p < (*doc)->len; p++)
+		for (size_t i = 0; i < sc->n; i++) {
+			uint32_t n = (uint32_t)strlen(sc->v[i].from);
+			struct span sp = { p, p + n };
+			struct diag *d;
+
+			if (strncmp((*doc)->text + p, sc->v[i].from, n))
+				continue;
+			d = diag_add(diags, "test.swap", "test", MT_SEV_WARNING,
+				     sp, "swap");
+			d->flags |= DIAGF_SAFE_FIX;
+			diag_suggest(diags, d, sc->v[i].to);
+		}
+	diag_list_sort(diags);
+	return MT_ERR_OK;
+}
+
+/* fix_run() of `src` under the script, into *fr; *doc is the original. */
+static void fix_scripted(struct script *sc, const char *src,
+			 struct document **doc, struct diag_list *l,
+			 struct fix_result *fr)
+{
+	struct mt_error err = { 0 };
+
+	cr_assert_eq(scripted(sc, src, strlen(src), doc, l, &err), MT_ERR_OK);
+	cr_assert_eq(fix_run(*doc, l, scripted, sc, fr, &err), MT_ERR_OK, "%s",
+		     err.msg);
+}
+
+static void release_scripted(struct document *doc, struct diag_list *l,
+			     struct fix_result *fr)
+{
+	fix_result_release(fr);
+	diag_list_release(l);
+	document_free(doc);
+}
+
+/* The original's text with fr's edits made, which must be the final text. */
+static void assert_edits_make_final(const struct document *doc,
+				    const struct fix_result *fr)
+{
+	struct buf b = BUF_INIT;
+	uint32_t pos = 0;
+
+	for (size_t i = 0; i < fr->n_edits; i++) {
+		const struct fix_edit *e = &fr->edits[i];
+
+		cr_assert(e->span.start >= pos &&
+			  e->span.end >= e->span.start &&
+			  e->span.end <= doc->len);
+		buf_add(&b, doc->text + pos, e->span.start - pos);
+		buf_adds(&b, e->text);
+		pos = e->span.end;
+	}
+	buf_add(&b, doc->text + pos, doc->len - pos);
+	cr_assert_str_eq(b.buf, fr->doc->text);
+	buf_release(&b);
+}
+
+/* Each fix makes the next finding: "aaab" -> "aab" -> "ab" -> "b". */
+Test(fix, each_pass_fixes_what_the_last_one_made)
+{
+	static const struct swap sw[] = { { "ab", "b" } };
+	struct script sc = { sw, 1, 0 };
+	struct document *doc;
+	struct diag_list l;
+	struct fix_result fr;
+	struct buf b = BUF_INIT;
+
+	fix_scripted(&sc, "x\naaab\ny\n", &doc, &l, &fr);
+	cr_assert_eq(fr.n_passes, 3);
+	cr_assert_eq(fr.n_applied, 3);
+	cr_assert_eq(fr.stop, FIX_STOP_CLEAN);
+	cr_assert_str_eq(fr.doc->text, "x\nb\ny\n");
+	cr_assert_eq(fr.diags.n, 0);
+	cr_assert_eq(sc.calls, 4, "the original and three passes checked");
+	/* the three edits fold into one on the original */
+	cr_assert_eq(fr.n_edits, 1);
+	cr_assert_eq(fr.edits[0].span.start, 2);
+	cr_assert_eq(fr.edits[0].span.end, 6);
+	cr_assert_str_eq(fr.edits[0].text, "b");
+	fix_diff(doc, fr.edits, fr.n_edits, &b);
+	cr_assert_str_eq(b.buf,
+			 "--- s.txt\n+++ s.txt\n@@ -1,3 +1,3 @@\n"
+			 " x\n-aaab\n+b\n y\n",
+			 "got:\n%s", b.buf);
+	buf_release(&b);
+	release_scripted(doc, &l, &fr);
+}
+
+/*
+ * Edits of several passes land on the original wherever they fall: inside
+ * an earlier replacement, around it, beside it, and far from it.
+ */
+Test(fix, edits_of_several_passes_fold_onto_the_original)
+{
+	static const struct swap sw[] = {
+		{ "AB", "xyz" }, /* pass 1 */
+		{ "y", "Q" },	 /* pass 2: inside pass 1's "xyz" */
+		{ "xQz", "<" },	 /* pass 3: all of it */
+		{ "<-", "-" },	 /* pass 4: it and the text after it */
+		{ "D", "dd" },	 /* pass 1, far away */
+	};
+	struct script sc = { sw, ARRAY_SIZE(sw), 0 };
+	struct document *doc;
+	struct diag_list l;
+	struct fix_result fr;
+
+	fix_scripted(&sc, "1 AB-2 D 3\n", &doc, &l, &fr);
+	cr_assert_str_eq(fr.doc->text, "1 -2 dd 3\n");
+	cr_assert_eq(fr.n_passes, 4);
+	cr_assert_eq(fr.n_applied, 5);
+	cr_assert_eq(fr.n_edits, 2);
+	cr_assert_eq(fr.edits[0].span.start, 2);
+	cr_assert_eq(fr.edits[0].span.end, 5);
+	cr_assert_str_eq(fr.edits[0].text, "-");
+	cr_assert_eq(fr.edits[1].span.start, 7);
+	cr_assert_eq(fr.edits[1].span.end, 8);
+	cr_assert_str_eq(fr.edits[1].text, "dd");
+	assert_edits_make_final(doc, &fr);
+	release_scripted(doc, &l, &fr);
+}
+
+/*
+ * A fix NFC joins to the text beside it ("x" -> "e" before a combining
+ * acute makes "\u00e9") moves the offsets of the final text: the edits
+ * become one, from the first difference to the last, still exact.
+ */
+Test(fix, edits_stay_exact_when_nfc_joins_a_fix_to_its_neighbour)
+{
+	static const struct swap sw[] = { { "x", "e" } };
+	struct script sc = { sw, 1, 0 };
+	struct document *doc;
+	struct diag_list l;
+	struct fix_result fr;
+
+	fix_scripted(&sc,
+		     "ax\xcc\x81"
+		     "b x\n",
+		     &doc, &l, &fr);
+	cr_assert_str_eq(fr.doc->text, "a\xc3\xa9"
+				       "b e\n");
+	cr_assert_eq(fr.n_passes, 1);
+	cr_assert_eq(fr.n_edits, 1);
+	assert_edits_make_final(doc, &fr);
+	release_scripted(doc, &l, &fr);
+}
+
+/*
+ * Fixes that undo each other (A -> B -> A) stop when a text comes back;
+ * the last new text is kept, the same every time.
+ */
+Test(fix, a_cycle_stops_at_the_last_new_text)
+{
+	static const struct swap two[] = { { "A", "B" }, { "B", "A" } };
+	static const struct swap three[] = { { "A", "B" },
+					     { "B", "C" },
+					     { "C", "A" } };
+	struct script sc = { two, 2, 0 };
+	struct document *doc;
+	struct diag_list l;
+	struct fix_result fr;
+
+	fix_scripted(&sc, "xAx\n", &doc, &l, &fr);
+	cr_assert_eq(fr.stop, FIX_STOP_CYCLE);
+	cr_assert_eq(fr.n_passes, 1);
+	cr_assert_eq(fr.n_applied, 1);
+	cr_assert_str_eq(fr.doc->text, "xBx\n");
+	cr_assert(!memcmp(fr.bytes, "xBx\n", fr.len));
+	cr_assert_eq(fr.diags.n, 1, "what is left is reported");
+	release_scripted(doc, &l, &fr);
+
+	sc = (struct script){ three, 3, 0 };
+	fix_scripted(&sc, "A\n", &doc, &l, &fr);
+	cr_assert_eq(fr.stop, FIX_STOP_CYCLE);
+	cr_assert_eq(fr.n_passes, 2);
+	cr_assert_str_eq(fr.doc->text, "C\n");
+	cr_assert_eq(fr.n_edits, 1);
+	cr_assert_str_eq(fr.edits[0].text, "C");
+	release_scripted(doc, &l, &fr);
+}
+
+/* A fix that never runs out stops after FIX_MAX_PASSES passes. */
+Test(fix, passes_stop_at_the_maximum)
+{
+	static const struct swap sw[] = { { "ab", "b" } };
+	struct script sc = { sw, 1, 0 };
+	struct document *doc;
+	struct diag_list l;
+	struct fix_result fr;
+
+	cr_assert_eq(FIX_MAX_PASSES, 10);
+	fix_scripted(&sc, "aaaaaaaaaaaab\n", &doc, &l, &fr); /* 12 a */
+	cr_assert_eq(fr.stop, FIX_STOP_PASSES);
+	cr_assert_eq(fr.n_passes, FIX_MAX_PASSES);
+	cr_assert_eq(fr.n_applied, FIX_MAX_PASSES);
+	cr_assert_str_eq(fr.doc->text, "aab\n");
+	cr_assert_eq(fr.diags.n, 1, "the fix left is reported");
+	cr_assert_eq(sc.calls, 1 + FIX_MAX_PASSES);
+	release_scripted(doc, &l, &fr);
+
+	/* exactly as many passes as allowed: done, not cut short */
+	sc.calls = 0;
+	fix_scripted(&sc, "aaaaaaaaaab\n", &doc, &l, &fr); /* 10 a */
+	cr_assert_eq(fr.stop, FIX_STOP_CLEAN);
+	cr_assert_eq(fr.n_passes, FIX_MAX_PASSES);
+	cr_assert_str_eq(fr.doc->text, "b\n");
+	release_scripted(doc, &l, &fr);
+}
+
+/* In a file that is not UTF-8, every pass writes the file's encoding. */
+Test(fix, passes_keep_the_encoding)
+{
+	const char bytes[] = "Caf\xe9 was the the the end.\n";
+	struct document_options o = { .encoding = "ISO-8859-1" };
+	struct document *doc;
+	struct diag_list l;
+	struct fix_result fr;
+	struct mt_error err = { 0 };
+
+	cr_assert_eq(document_load_mem("x.txt", bytes, sizeof(bytes) - 1, &o,
+				       &doc, &err),
+		     MT_ERR_OK, "%s", err.msg);
+	diag_list_init(&l, &doc->arena);
+	cr_assert_eq(checker_check(test_checker(), doc, NULL, &l, &err),
+		     MT_ERR_OK);
+	cr_assert_eq(fix_run(doc, &l, recheck, doc, &fr, &err), MT_ERR_OK, "%s",
+		     err.msg);
+	cr_assert_eq(fr.n_applied, 2);
+	cr_assert_eq(fr.len, strlen("Caf\xe9 was the end.\n"));
+	cr_assert(!memcmp(fr.bytes, "Caf\xe9 was the end.\n", fr.len));
+	cr_assert_str_eq(fr.doc->text, "Caf\xc3\xa9 was the end.\n");
+	fix_result_release(&fr);
+	diag_list_release(&l);
+	document_free(doc);
+}
+
+/*
+ * Edits folded over many passes, on random texts and rules, always make
+ * the final text from the original (the edits are checked against it).
+ */
+Test(fix, folded_edits_make_the_final_text_on_random_input)
+{
+	static const struct swap rules[][3] = {
+		{ { "ab", "b" }, { "ca", "cc" }, { "bb", "b" } },
+		{ { "a", "bc" }, { "cb", "" }, { "bcc", "a" } },
+		{ { "aa", "a" }, { "b c", "bc" }, { "cc", "c b" } },
+		{ { "abc", "c" }, { "c ", "a" }, { " a", "ba" } },
+		{ { "a", "b" }, { "b", "a" }, { "c c", "cc" } }, /* cycles */
+		{ { "ca", "cca" }, { "b", "a" }, { " ", "" } },	 /* grows */
+	};
+	unsigned seed = 12345, multi = 0, stops[3] = { 0 };
+
+	for (int round = 0; round < 400; round++) {
+		char src[48];
+		struct script sc = { rules[round % ARRAY_SIZE(rules)], 3, 0 };
+		struct document *doc;
+		struct diag_list l;
+		struct fix_result fr;
+
+		for (size_t i = 0; i + 2 < sizeof(src); i++) {
+			seed = seed * 1103515245u + 12345u;
+			src[i] = "abc \n"[(seed >> 16) % 5];
+		}
+		src[sizeof(src) - 2] = '\n';
+		src[sizeof(src) - 1] = '\0';
+		fix_scripted(&sc, src, &doc, &l, &fr);
+		if (fr.doc)
+			assert_edits_make_final(doc, &fr);
+		multi += fr.n_passes > 1;
+		stops[fr.stop]++;
+		release_scripted(doc, &l, &fr);
+	}
+	cr_log_info("%u of 400 took passes; stops %u clean, %u cycle, %u cap",
+		    multi, stops[0], stops[1], stops[2]);
+	cr_assert_gt(multi, 100, "%u texts took more than one pass", multi);
+	cr_assert_gt(stops[FIX_STOP_CYCLE], 10);
+	cr_assert_gt(stops[FIX_STOP_PASSES], 10);
 }

@@ -910,6 +910,154 @@ Test(gate_fix, dry_run_diff_applies_like_fix_with_crlf_and_no_final_eol)
 	rmdir_all(d);
 }
 
+/*
+ * --fix applies fixes pass after pass: " , ," needs two (the fixes
+ * overlap), "the the the" two (the first leaves a pair).  The file is
+ * written once with the final text, the report is of that text at its
+ * positions, and --fix-dry-run's diff is the original against it.
+ */
+Test(gate_fix, passes_until_nothing_is_left_to_fix)
+{
+	char *d = tmpdir();
+	char *p1 = path_in(d, "a.txt"), *p2 = path_in(d, "b.txt");
+	char *x1, *x2;
+	size_t l1, l2;
+	const char *text = "They met in London , , then left.\n"
+			   "It was the the the end of Zqxwvb.\n";
+	const char *want = "They met in London, then left.\n"
+			   "It was the end of Zqxwvb.\n";
+	struct buf args = BUF_INIT;
+	struct run_result r;
+
+	put(d, "a.txt", text);
+	put(d, "b.txt", text);
+	buf_addf(&args, "--no-config --fix-dry-run '%s'", p1);
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	cr_assert(strstr(r.out, "@@ -1,2 +1,2 @@\n"
+				"-They met in London , , then left.\n"
+				"+They met in London, then left.\n"
+				"-It was the the the end of Zqxwvb.\n"
+				"+It was the end of Zqxwvb.\n"),
+		  "%s", r.out);
+	run_result_release(&r);
+	buf_reset(&args);
+	buf_addf(&args,
+		 "--version >/dev/null; (cd '%s' && '%s' --no-config "
+		 "--fix-dry-run a.txt | patch -s -p0)",
+		 d, getenv("MTLINT_BIN"));
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_assert_eq(r.status, 0, "patch failed: %s%s", r.out, r.err);
+	run_result_release(&r);
+	buf_reset(&args);
+	buf_addf(&args, "--no-config --fail-on info --fix '%s'", p2);
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	cr_assert(strstr(r.err, "fixed 4 findings in"), "%s", r.err);
+	/* what is left, where it is in the final text */
+	cr_assert(strstr(r.out, "b.txt:2:19: ") &&
+			  !strstr(r.out, "repeated-word") &&
+			  !strstr(r.out, "doubled-punct") &&
+			  !strstr(r.out, "space-before-punct"),
+		  "%s", r.out);
+	run_result_release(&r);
+	x1 = read_file(p1, &l1);
+	x2 = read_file(p2, &l2);
+	cr_assert_str_eq(x2, want);
+	cr_assert_str_eq(x1, x2, "the diff applies as --fix writes");
+	free(x1);
+	free(x2);
+	free(p1);
+	free(p2);
+	buf_release(&args);
+	rmdir_all(d);
+}
+
+/*
+ * A house-style pack whose fixes undo each other ("zork" <-> "blip")
+ * stops when a text comes back, keeping the last new one; one whose fix
+ * never runs out (one more "q") stops after 10 passes.  Each says so.
+ */
+Test(gate_fix, a_cycle_and_the_pass_limit_stop_with_a_note)
+{
+	static const char pack[] = "rules:\n"
+				   "  - id: loop.there\n"
+				   "    category: style/house\n"
+				   "    severity: warning\n"
+				   "    message: \"house style: 'blip'\"\n"
+				   "    regex: '\\bzork\\b'\n"
+				   "    suggest: \"blip\"\n"
+				   "    safe-fix: true\n"
+				   "    examples:\n"
+				   "      bad: [\"It was [zork]. -> blip\"]\n"
+				   "      good: [\"It was blip.\"]\n"
+				   "  - id: loop.back\n"
+				   "    category: style/house\n"
+				   "    severity: warning\n"
+				   "    message: \"house style: 'zork'\"\n"
+				   "    regex: '\\bblip\\b'\n"
+				   "    suggest: \"zork\"\n"
+				   "    safe-fix: true\n"
+				   "    examples:\n"
+				   "      bad: [\"It was [blip]. -> zork\"]\n"
+				   "      good: [\"It was zork.\"]\n"
+				   "  - id: loop.grow\n"
+				   "    category: style/house\n"
+				   "    severity: info\n"
+				   "    message: \"one more q\"\n"
+				   "    regex: '\\b(q+)\\b'\n"
+				   "    suggest: \"{1}q\"\n"
+				   "    safe-fix: true\n"
+				   "    examples:\n"
+				   "      bad: [\"It was [q]. -> qq\"]\n"
+				   "      good: [\"It was.\"]\n";
+	char *d = tmpdir();
+	char *pk = path_in(d, "loop");
+	char *p1 = path_in(d, "a.txt"), *p2 = path_in(d, "b.txt");
+	char *x;
+	size_t len;
+	struct buf args = BUF_INIT;
+	struct run_result r;
+
+	cr_assert_eq(mkdir(pk, 0755), 0);
+	put(pk, "loop.yml", pack);
+	put(d, "a.txt", "It was zork.\n");
+	put(d, "b.txt", "It was q.\n");
+	buf_addf(&args, "--no-config --rules-dir '%s' --fix '%s' '%s'", pk, p1,
+		 p2);
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	cr_assert(strstr(r.err, "fixed 1 finding in") &&
+			  strstr(r.err, "a.txt undo each other; kept the "
+					"text of pass 1") &&
+			  strstr(r.err, "fixed 10 findings in") &&
+			  strstr(r.err, "b.txt still has safe fixes after 10 "
+					"passes"),
+		  "%s", r.err);
+	cr_assert(strstr(r.out, "a.txt:1:8: warning: house style: 'zork'") &&
+			  strstr(r.out, "b.txt:1:8: info: one more q"),
+		  "%s", r.out);
+	run_result_release(&r);
+	x = read_file(p1, &len);
+	cr_assert_str_eq(x, "It was blip.\n");
+	free(x);
+	x = read_file(p2, &len);
+	cr_assert_str_eq(x, "It was qqqqqqqqqqq.\n", "eleven q");
+	free(x);
+	/* the same again: a cycle is cut at the same place every time */
+	put(d, "a.txt", "It was zork.\n");
+	run_mtlint(args.buf, NULL, 0, &r);
+	run_result_release(&r);
+	x = read_file(p1, &len);
+	cr_assert_str_eq(x, "It was blip.\n");
+	free(x);
+	free(pk);
+	free(p1);
+	free(p2);
+	buf_release(&args);
+	rmdir_all(d);
+}
+
 Test(gate_fix, standard_input_cannot_be_fixed)
 {
 	struct run_result r;

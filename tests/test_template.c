@@ -55,6 +55,21 @@ Test(template, any_gives_the_non_assertive_form)
 	arena_release(&a);
 }
 
+Test(template, perfect_gives_the_have_of_be)
+{
+	struct arena a;
+
+	arena_init(&a, 1 << 20);
+	cr_expect_str_eq(expand2(&a, "{1:perfect} been {2}", "is", "living"),
+			 "has been living");
+	cr_expect_str_eq(expand2(&a, "{1:perfect} been {2}", "Am", "waiting"),
+			 "have been waiting");
+	cr_expect_str_eq(expand2(&a, "{1:perfect}", "are", NULL), "have");
+	cr_expect_null(expand2(&a, "{1:perfect}", "was", NULL),
+		       "a past form has no present perfect's 'have'");
+	arena_release(&a);
+}
+
 Test(template, affirm_drops_the_negation)
 {
 	struct arena a;

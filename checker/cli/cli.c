@@ -7,6 +7,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/commands.h"
 #include "cli/completion.h"
@@ -182,7 +183,15 @@ int cli_main(int argc, char **argv)
 		c = &commands[0]; /* no subcommand: check */
 	}
 	rc = cli_parse(c->bit, argc, argv, &o);
-	if (rc == CLI_SHOW_HELP) {
+	if (rc < 0 && !named && o.files.n && find_command(o.files.v[0]) &&
+	    access(o.files.v[0], F_OK) != 0) {
+		/* `mtlint --no-config check a.txt`: the subcommand came after
+		 * an option, so it was read as a file that does not exist */
+		rc = cli_bad_usage("'%s' is a subcommand: write it first, "
+				   "before the options (mtlint %s [options] "
+				   "...)",
+				   o.files.v[0], o.files.v[0]);
+	} else if (rc == CLI_SHOW_HELP) {
 		/* `mtlint --help`: everything; `mtlint score --help`: score */
 		usage(stdout, named && c->bit != CLI_HELP ? c : NULL);
 		rc = CLI_EXIT_CLEAN;

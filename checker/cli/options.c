@@ -384,17 +384,19 @@ static const struct option_row options[] = {
 	  OFF(write_baseline), 0, 0, NULL,
 	  "accept today's findings: write them to FILE, exit 0" },
 	{ "fix", 0, NULL, CLI_CHECK, NULL, set_flag, OFF(fix), 0, 0, NULL,
-	  "apply the safe fixes to the files, then report what is left; "
-	  "each file keeps its mode, owner, ACLs, extended attributes and "
-	  "hard links, or is left alone" },
+	  "apply the safe fixes to the files, re-checking and fixing again "
+	  "until none is left (at most 10 passes), then report what is "
+	  "left; each file keeps its mode, owner, ACLs, extended attributes "
+	  "and hard links, or is left alone" },
 	{ "fix-force", 0, NULL, CLI_CHECK, NULL, set_fix_force, 0, 0, 0, NULL,
 	  "--fix, and also rewrite read-only files, and write hard-linked "
 	  "files and other users' files in place (not atomically); never "
 	  "setuid or setgid files" },
 	{ "fix-dry-run", 0, NULL, CLI_CHECK, NULL, set_flag, OFF(fix_dry_run),
 	  0, 0, NULL,
-	  "print the safe fixes as a unified diff (patch -p0 applies it); "
-	  "exit 1 when there is something to fix" },
+	  "print what --fix would write as a unified diff of each file "
+	  "against its final text (patch -p0 applies it); exit 1 when there "
+	  "is something to fix" },
 	{ "jobs", 'j', "N", CLI_CHECK | CLI_SERVE | CLI_BATCH, NULL, set_long,
 	  OFF(jobs), 1, 1024, NULL,
 	  "check N files (serve: requests; batch: lines) at a time, each "

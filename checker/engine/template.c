@@ -14,12 +14,13 @@
 
 const char template_function_names[] =
 	"lower, upper, cap, 3sg, pl, any, affirm, thousands, ascii, indef, the, "
-	"participle, base, sg, ing, singular, subject, plural";
+	"participle, base, sg, ing, singular, subject, plural, perfect";
 
 static const char *const functions[] = {
-	"lower",     "upper", "cap",   "3sg",	   "any",     "affirm",
-	"thousands", "ascii", "indef", "pl",	   "the",     "participle",
-	"base",	     "sg",    "ing",   "singular", "subject", "plural"
+	"lower",    "upper",	  "cap",    "3sg",    "any",
+	"affirm",   "thousands",  "ascii",  "indef",  "pl",
+	"the",	    "participle", "base",   "sg",     "ing",
+	"singular", "subject",	  "plural", "perfect"
 };
 
 int template_function_known(const char *fn, size_t len)
@@ -214,6 +215,23 @@ static const char *const any_forms[][2] = {
 	{ "nor", "or" },
 };
 
+/*
+ * The other column of the row of `pairs` whose column `from` (0 or 1) is
+ * the folded word w[0..n), or NULL.
+ */
+static const char *pair_lookup(const char *const (*pairs)[2], size_t rows,
+			       const char *w, size_t n, int from)
+{
+	char f[16];
+
+	if (!fold(w, n, f, sizeof(f)))
+		return NULL;
+	for (size_t i = 0; i < rows; i++)
+		if (!strcmp(f, pairs[i][from]))
+			return pairs[i][!from];
+	return NULL;
+}
+
 /* Singular verb forms and their plural: "is" -> "are". */
 static const char *const plural_verbs[][2] = {
 	{ "is", "are" },	 { "was", "were" },	   { "has", "have" },
@@ -226,15 +244,16 @@ static const char *const plural_verbs[][2] = {
  * "doesn't" (from 1). */
 static const char *verb_number(const char *w, size_t n, int from)
 {
-	char f[16];
-
-	if (!fold(w, n, f, sizeof(f)))
-		return NULL;
-	for (size_t i = 0; i < ARRAY_SIZE(plural_verbs); i++)
-		if (!strcmp(f, plural_verbs[i][from]))
-			return plural_verbs[i][!from];
-	return NULL;
+	return pair_lookup(plural_verbs, ARRAY_SIZE(plural_verbs), w, n, from);
 }
+
+/* A present form of "be" and the "have" of its present perfect: "is
+ * living" -> "has been living". */
+static const char *const perfect_forms[][2] = {
+	{ "am", "have" },
+	{ "are", "have" },
+	{ "is", "has" },
+};
 
 /* Contractions whose positive form is not the word minus "n't". */
 static const char *const affirm_forms[][2] = {
@@ -245,38 +264,24 @@ static const char *const affirm_forms[][2] = {
 
 static const char *negative_to_any(const char *w, size_t n)
 {
-	char f[16];
-
-	if (!fold(w, n, f, sizeof(f)))
-		return NULL;
-	for (size_t i = 0; i < ARRAY_SIZE(any_forms); i++)
-		if (!strcmp(f, any_forms[i][0]))
-			return any_forms[i][1];
-	return NULL;
+	return pair_lookup(any_forms, ARRAY_SIZE(any_forms), w, n, 0);
 }
 
 static const char *subject_pronoun(const char *w, size_t n)
 {
-	char f[16];
-
-	if (!fold(w, n, f, sizeof(f)))
-		return NULL;
-	for (size_t i = 0; i < ARRAY_SIZE(subject_forms); i++)
-		if (!strcmp(f, subject_forms[i][0]))
-			return subject_forms[i][1];
-	return NULL;
+	return pair_lookup(subject_forms, ARRAY_SIZE(subject_forms), w, n, 0);
 }
 
 static char *affirm(struct arena *a, const char *w, size_t n)
 {
 	char f[16];
-	size_t k = fold(w, n, f, sizeof(f));
+	const char *v = pair_lookup(affirm_forms, ARRAY_SIZE(affirm_forms), w,
+				    n, 0);
+	size_t k;
 
-	if (!k)
-		return NULL;
-	for (size_t i = 0; i < ARRAY_SIZE(affirm_forms); i++)
-		if (!strcmp(f, affirm_forms[i][0]))
-			return arena_strdup(a, affirm_forms[i][1]);
+	if (v)
+		return arena_strdup(a, v);
+	k = fold(w, n, f, sizeof(f));
 	if (k > 3 && !strcmp(f + k - 3, "n't"))
 		return arena_strndup(a, f, k - 3);
 	return NULL;
@@ -425,6 +430,9 @@ static int apply(const struct lexicon *lex, struct arena *a, struct buf *b,
 		v = verb_number(s, n, 0);
 	} else if (!strncmp(fn, "sg}", 3)) {
 		v = verb_number(s, n, 1);
+	} else if (!strncmp(fn, "perfect}", 8)) {
+		v = pair_lookup(perfect_forms, ARRAY_SIZE(perfect_forms), s, n,
+				0);
 	} else if (!strncmp(fn, "any}", 4)) {
 		v = negative_to_any(s, n);
 	} else if (!strncmp(fn, "affirm}", 7)) {

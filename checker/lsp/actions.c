@@ -233,36 +233,105 @@ static void actions_for(json_t *actions, json_t *only,
 					    "rule", g->rule))));
 }
 
-/* "Apply every safe fix": the edits --fix would make. */
-static void add_fix_all(json_t *actions, json_t *only,
-			const struct open_doc *d)
+/* What fix_run() needs to check a pass's text as the editor's was. */
+struct recheck {
+	struct lsp *s;
+	const struct open_doc *d;
+};
+
+/*
+ * A pass's text checked through the session as the buffer is, in slot 0;
+ * the result's document and findings are taken over.
+ */
+static enum mt_err recheck(void *arg, const void *bytes, size_t len,
+			   struct document **doc, struct diag_list *diags,
+			   struct mt_error *err)
+{
+	const struct recheck *rk = arg;
+	struct session_doc sd = { .path = rk->d->path,
+				  .text = bytes,
+				  .len = len,
+				  .kind = rk->d->kind };
+	struct session_result res;
+	enum mt_err rc = session_check(rk->s->session, 0, &sd, &res);
+
+	*doc = NULL;
+	if (rc != MT_ERR_OK) {
+		*err = res.err;
+	} else {
+		*doc = res.doc;
+		*diags = res.diags;
+		res.doc = NULL; /* now the caller's, with its findings */
+	}
+	session_result_release(&res);
+	return rc;
+}
+
+/*
+ * The edits of "fix all": what --fix would write, pass after pass
+ * (fix_run()), as edits of the buffer's text, which the client applies
+ * as one WorkspaceEdit.  Should a pass fail to check, the first pass's
+ * fixes alone.
+ */
+static json_t *fix_all_edits(struct lsp *s, const struct open_doc *d)
+{
+	const struct diag_list *l = &d->res.diags;
+	struct recheck rk = { s, d };
+	struct fix_result fr;
+	struct mt_error err = { 0 };
+	json_t *edits = json_array();
+
+	if (fix_run(d->res.doc, l, recheck, &rk, &fr, &err) == MT_ERR_OK) {
+		for (size_t i = 0; i < fr.n_edits; i++)
+			json_array_append_new(
+				edits, text_edit(lsp_range(d->res.doc,
+							   fr.edits[i].span),
+						 fr.edits[i].text));
+	} else {
+		size_t *idx = xcalloc(l->n, sizeof(*idx));
+		size_t n = fix_pick(l, idx);
+
+		for (size_t i = 0; i < n; i++) {
+			const struct diag *g = &l->v[idx[i]];
+
+			json_array_append_new(
+				edits, text_edit(lsp_range(d->res.doc, g->span),
+						 g->suggestions[0]));
+		}
+		free(idx);
+	}
+	fix_result_release(&fr);
+	return edits;
+}
+
+/*
+ * "Apply every safe fix": the edits --fix would make, worked out when an
+ * editor first asks for actions on this check of the document (not on
+ * every cursor move) and only when one safe fix applies.
+ */
+static void add_fix_all(json_t *actions, json_t *only, struct lsp *s,
+			struct open_doc *d)
 {
 	const struct diag_list *l = &d->res.diags;
 	size_t *idx, n;
-	json_t *edits;
 
 	if (!wanted(only, "source.fixAll") || !l->n)
 		return;
 	idx = xcalloc(l->n, sizeof(*idx));
 	n = fix_pick(l, idx);
-	if (n) {
-		edits = json_array();
-		for (size_t i = 0; i < n; i++) {
-			const struct diag *g = &l->v[idx[i]];
-
-			json_array_append_new(
-				edits,
-				text_edit(lsp_range(d->res.doc, g->span),
-					  g->suggestions[0]));
-		}
+	free(idx);
+	if (!n)
+		return;
+	if (!d->fix_all)
+		d->fix_all = fix_all_edits(s, d);
+	if (json_array_size(d->fix_all))
 		json_array_append_new(
 			actions,
 			json_pack("{s:s, s:s, s:o}", "title",
 				  "Apply every safe mtlint fix", "kind",
 				  "source.fixAll", "edit",
-				  workspace_edit(d->uri, edits)));
-	}
-	free(idx);
+				  workspace_edit(d->uri,
+						 json_deep_copy(d->fix_all))));
 }
 
 int lsp_code_action(struct lsp *s, json_t *id, json_t *params)
@@ -296,7 +365,7 @@ int lsp_code_action(struct lsp *s, json_t *id, json_t *params)
 	     i++)
 		if (overlaps(d->res.diags.v[i].span, want))
 			actions_for(actions, only, d, &d->res.diags.v[i]);
-	add_fix_all(actions, only, d);
+	add_fix_all(actions, only, s, d);
 	rpc_respond(&s->rpc, id, actions);
 	return 0;
 }

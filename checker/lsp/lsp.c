@@ -24,9 +24,17 @@ struct open_doc *lsp_find(struct lsp *s, const char *uri)
 	return d;
 }
 
-static void close_doc(struct open_doc *d)
+/* Release d's last check (res) and what was derived from it. */
+static void drop_result(struct open_doc *d)
 {
 	session_result_release(&d->res);
+	json_decref(d->fix_all);
+	d->fix_all = NULL;
+}
+
+static void close_doc(struct open_doc *d)
+{
+	drop_result(d);
 	buf_release(&d->text);
 	free(d->uri);
 	free(d->path);
@@ -172,14 +180,14 @@ static void check_doc(struct lsp *s, struct open_doc *d, int quick)
 		}
 		d->too_big = 1;
 		d->provisional = 0;
-		session_result_release(&d->res);
+		drop_result(d);
 		d->result_id = ++s->next_result;
 		publish(s, d->uri, d);
 		return;
 	}
 	d->too_big = 0;
 	if (!s->session) {
-		session_result_release(&d->res);
+		drop_result(d);
 		d->result_id = ++s->next_result;
 		publish(s, d->uri, d);
 		return;
@@ -197,7 +205,7 @@ static void check_doc(struct lsp *s, struct open_doc *d, int quick)
 	}
 	progress(s, d, 0);
 	same = !quick && d->res.doc && same_findings(&d->res, &res);
-	session_result_release(&d->res);
+	drop_result(d);
 	d->res = res;
 	if (same)
 		return;
@@ -257,7 +265,7 @@ static void apply_settings(struct lsp *s, json_t *settings)
 	if (!json_is_object(settings))
 		settings = NULL;
 	for (struct open_doc *d = s->docs; d; d = d->next) {
-		session_result_release(&d->res);
+		drop_result(d);
 		d->dirty = 1;
 	}
 	if (s->session != s->borrowed)
@@ -316,7 +324,7 @@ static void apply_settings(struct lsp *s, json_t *settings)
 void lsp_reload(struct lsp *s)
 {
 	for (struct open_doc *d = s->docs; d; d = d->next) {
-		session_result_release(&d->res);
+		drop_result(d);
 		d->dirty = 1;
 	}
 	if (s->session)

@@ -33,7 +33,9 @@
  *   - ignore here: an `mtlint-disable-next-line RULE` comment above the
  *     line (in Markdown, an `mtlint-disable-line RULE` comment at the end
  *     of a line inside a paragraph, where a comment line would split it);
- *   - apply every safe fix of the document (kind source.fixAll).
+ *   - apply every safe fix of the document (kind source.fixAll): the
+ *     edits --fix would write, pass after pass (run/fix.h), worked out
+ *     once per check of the document, when first asked for.
  * Hover on a finding explains its rule; each diagnostic's
  * codeDescription.href links the rule's page (rule_info.url).
  *

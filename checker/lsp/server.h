@@ -28,6 +28,9 @@ struct open_doc {
 	int too_big;		 /* over MT_LIMIT_LSP_DOCUMENT: told so */
 	struct session_result res; /* the last check; res.doc NULL: none */
 	unsigned long result_id;   /* of res, for pull diagnostics */
+	/* the edits of "fix all" for res (computed when first asked for;
+	 * NULL: not yet); released with res */
+	json_t *fix_all;
 	struct open_doc *next;
 };
 

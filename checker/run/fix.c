@@ -95,9 +95,14 @@ static int reads_back(const struct document *doc,
 	return same;
 }
 
-enum mt_err fix_apply(const struct document *doc,
-		      const struct diag_list *diags, unsigned char **out,
-		      size_t *out_len, size_t *n_applied, struct mt_error *err)
+/*
+ * fix_apply(), also giving the indexes of the fixes applied, in order, in
+ * *applied (free(); room for diags->n + 1).
+ */
+static enum mt_err apply(const struct document *doc,
+			 const struct diag_list *diags, unsigned char **out,
+			 size_t *out_len, size_t **applied, size_t *n_applied,
+			 struct mt_error *err)
 {
 	size_t orig_len, *idx = xmalloc((diags->n + 1) * sizeof(*idx));
 	const unsigned char *orig = document_original(doc, &orig_len);
@@ -108,6 +113,7 @@ enum mt_err fix_apply(const struct document *doc,
 	*out = NULL;
 	*out_len = 0;
 	*n_applied = 0;
+	*applied = NULL;
 	if (n && strcmp(doc->encoding, "UTF-8") != 0) {
 		cd = iconv_open(doc->encoding, "UTF-8");
 		if (cd == (iconv_t)-1) {
@@ -153,36 +159,404 @@ enum mt_err fix_apply(const struct document *doc,
 				"file to UTF-8 first",
 				doc->name, doc->encoding);
 	}
-	free(idx);
+	*applied = idx;
 	*out = (unsigned char *)buf_detach(&b, out_len);
 	return MT_ERR_OK;
 }
 
-enum mt_err fix_file(const struct document *doc,
-		     const struct diag_list *diags, int force,
-		     size_t *n_applied, struct mt_error *err)
+enum mt_err fix_apply(const struct document *doc, const struct diag_list *diags,
+		      unsigned char **out, size_t *out_len, size_t *n_applied,
+		      struct mt_error *err)
 {
-	unsigned char *bytes;
-	size_t len, orig_len;
-	const unsigned char *orig = document_original(doc, &orig_len);
-	enum mt_err rc = fix_apply(doc, diags, &bytes, &len, n_applied, err);
+	size_t *idx;
+	enum mt_err rc = apply(doc, diags, out, out_len, &idx, n_applied, err);
 
-	if (rc != MT_ERR_OK)
-		return rc;
-	if (*n_applied) {
-		if (!strcmp(doc->path, "-"))
-			rc = mt_error(err, MT_ERR_USAGE,
-				      "cannot fix standard input in place");
-		else
-			rc = atomicfile_write(doc->path, bytes, len, orig,
-					      orig_len,
-					      force ? ATOMICFILE_FORCE : 0,
-					      err);
-		if (rc != MT_ERR_OK)
-			*n_applied = 0;
-	}
-	free(bytes);
+	free(idx);
 	return rc;
+}
+
+/* --- passes -------------------------------------------------------------- */
+
+struct edits {
+	struct fix_edit *v;
+	size_t n, alloc;
+};
+
+static void edits_release(struct edits *E)
+{
+	for (size_t i = 0; i < E->n; i++)
+		free(E->v[i].text);
+	free(E->v);
+	memset(E, 0, sizeof(*E));
+}
+
+/*
+ * Where edit e of the original lands in the current text (the original
+ * with the edits made): from *ca to *cl (exclusive), `shift` being the
+ * growth of the edits before it.
+ */
+static void cur_range(const struct fix_edit *e, long shift, long *ca, long *cl)
+{
+	*ca = (long)e->span.start + shift;
+	*cl = *ca + (long)strlen(e->text);
+}
+
+static long growth(const struct fix_edit *e)
+{
+	return (long)strlen(e->text) - (long)(e->span.end - e->span.start);
+}
+
+/* Does edit e (at [ca, cl) of the current text) overlap [gs, ge)?  An
+ * edit that deleted text, at one point, overlaps when strictly inside;
+ * an edit that ends where another starts does not overlap it. */
+static int overlaps(long ca, long cl, long gs, long ge)
+{
+	return cl > ca ? ca < ge && cl > gs : ca > gs && ca < ge;
+}
+
+/* One pass's fixes, in the current text: l->v[idx[0..n)], sorted. */
+struct pass {
+	const struct diag_list *l;
+	const size_t *idx;
+	size_t n;
+};
+
+static struct span pass_span(const struct pass *p, size_t k)
+{
+	return p->l->v[p->idx[k]].span;
+}
+
+/*
+ * The text the current text [gs, ge) becomes: the pass's fixes k0..k1-1
+ * where they are, else the current text, which is the replacement of an
+ * edit E->v[i0..] where one lies, else the original's text (`shift`: the
+ * growth of the edits before i0).
+ */
+static void group_text(struct buf *out, const struct document *doc,
+		       const struct edits *E, size_t i0, long shift,
+		       const struct pass *ps, size_t k0, size_t k1, long gs,
+		       long ge)
+{
+	size_t i = i0, k = k0;
+	long p = gs;
+
+	while (p < ge) {
+		long next = k < k1 ? (long)pass_span(ps, k).start : ge;
+
+		if (k < k1 && p == next) {
+			buf_adds(out, ps->l->v[ps->idx[k]].suggestions[0]);
+			p = pass_span(ps, k).end;
+			k++;
+			continue;
+		}
+		while (p < next) {
+			long ca, cl, q;
+
+			if (i >= E->n) {
+				buf_add(out, doc->text + (p - shift),
+					(size_t)(next - p));
+				p = next;
+				break;
+			}
+			cur_range(&E->v[i], shift, &ca, &cl);
+			if (p >= cl) {
+				shift += growth(&E->v[i]);
+				i++;
+			} else if (p >= ca) {
+				q = next < cl ? next : cl;
+				buf_add(out, E->v[i].text + (p - ca),
+					(size_t)(q - p));
+				p = q;
+			} else {
+				q = next < ca ? next : ca;
+				buf_add(out, doc->text + (p - shift),
+					(size_t)(q - p));
+				p = q;
+			}
+		}
+	}
+}
+
+/*
+ * The edits of the original that make what the edits E and then the
+ * pass's fixes make, in one sweep.  Edits and fixes that overlap
+ * (transitively) become one group, one edit: from where the first starts
+ * to where the last ends, mapped back to the original, with the text the
+ * group's stretch of the current text becomes.  The rest of E is kept.
+ */
+static void fold_pass(const struct edits *E, const struct pass *ps,
+		      const struct document *doc, struct edits *out)
+{
+	size_t i = 0, k = 0;
+	long shift = 0; /* growth of E->v[0..i) */
+
+	memset(out, 0, sizeof(*out));
+	while (i < E->n || k < ps->n) {
+		long ca = 0, cl = 0, gs, ge, shift0;
+		size_t i0, k0;
+		struct buf text = BUF_INIT;
+		struct fix_edit m;
+
+		if (i < E->n)
+			cur_range(&E->v[i], shift, &ca, &cl);
+		if (i < E->n && (k == ps->n || cl <= pass_span(ps, k).start)) {
+			/* before the next fix, untouched */
+			out->v = xgrow(out->v, &out->alloc, out->n + 1,
+				       sizeof(*out->v));
+			out->v[out->n].span = E->v[i].span;
+			out->v[out->n++].text = xstrdup(E->v[i].text);
+			shift += growth(&E->v[i]);
+			i++;
+			continue;
+		}
+		gs = pass_span(ps, k).start;
+		ge = pass_span(ps, k).end;
+		i0 = i;
+		k0 = k++;
+		shift0 = shift;
+		for (;;) {
+			if (i < E->n) {
+				cur_range(&E->v[i], shift, &ca, &cl);
+				if (overlaps(ca, cl, gs, ge)) {
+					gs = ca < gs ? ca : gs;
+					ge = cl > ge ? cl : ge;
+					shift += growth(&E->v[i]);
+					i++;
+					continue;
+				}
+			}
+			if (k < ps->n && (long)pass_span(ps, k).start < ge) {
+				long t = pass_span(ps, k).end;
+
+				ge = t > ge ? t : ge;
+				k++;
+				continue;
+			}
+			break;
+		}
+		group_text(&text, doc, E, i0, shift0, ps, k0, k, gs, ge);
+		m.span.start = (uint32_t)(gs - shift0);
+		m.span.end = (uint32_t)(ge - shift);
+		m.text = buf_detach(&text, NULL);
+		out->v = xgrow(out->v, &out->alloc, out->n + 1,
+			       sizeof(*out->v));
+		out->v[out->n++] = m;
+	}
+}
+
+/*
+ * Drop edits that change nothing any more (a later pass put the original
+ * text back): the diff would show a line replaced by itself.
+ */
+static void drop_noops(struct edits *E, const struct document *doc)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < E->n; i++) {
+		struct fix_edit *e = &E->v[i];
+		size_t len = e->span.end - e->span.start;
+
+		if (strlen(e->text) == len &&
+		    !memcmp(doc->text + e->span.start, e->text, len))
+			free(e->text);
+		else
+			E->v[o++] = *e;
+	}
+	E->n = o;
+}
+
+/*
+ * Is the original's text with the edits made the final text?  It is
+ * unless NFC joined a replacement to the text beside it (a combining mark
+ * after a fix), which the offsets do not follow; then the edits may not
+ * even fit the original, which is checked first.
+ */
+static int edits_make(const struct edits *E, const struct document *doc,
+		      const struct document *final)
+{
+	struct buf b = BUF_INIT;
+	uint32_t pos = 0;
+	int same;
+
+	for (size_t i = 0; i < E->n; i++) {
+		struct span sp = E->v[i].span;
+
+		if (sp.start < pos || sp.end < sp.start || sp.end > doc->len) {
+			buf_release(&b);
+			return 0;
+		}
+		buf_add(&b, doc->text + pos, sp.start - pos);
+		buf_adds(&b, E->v[i].text);
+		pos = sp.end;
+	}
+	buf_add(&b, doc->text + pos, doc->len - pos);
+	same = b.len == final->len && !memcmp(b.buf, final->text, b.len);
+	buf_release(&b);
+	return same;
+}
+
+/*
+ * One edit from the first byte that differs to the last: correct whatever
+ * the passes did, if less precise.  Its ends are moved back to the start
+ * of their characters.
+ */
+static void edits_whole(struct edits *E, const struct document *doc,
+			const struct document *final)
+{
+	size_t p = 0, q = 0, n = doc->len < final->len ? doc->len : final->len;
+	struct fix_edit m;
+
+	edits_release(E);
+	while (p < n && doc->text[p] == final->text[p])
+		p++;
+	while (p > 0 && ((unsigned char)doc->text[p] & 0xC0) == 0x80)
+		p--;
+	while (q < n - p &&
+	       doc->text[doc->len - 1 - q] == final->text[final->len - 1 - q])
+		q++;
+	while (q > 0 && ((unsigned char)doc->text[doc->len - q] & 0xC0) == 0x80)
+		q--;
+	m.span.start = (uint32_t)p;
+	m.span.end = (uint32_t)(doc->len - q);
+	m.text = xstrndup(final->text + p, final->len - q - p);
+	E->v = xgrow(NULL, &E->alloc, 1, sizeof(*E->v));
+	E->v[0] = m;
+	E->n = 1;
+}
+
+struct seen {
+	unsigned char **v; /* texts of the passes, owned */
+	size_t *len, n;
+};
+
+static int seen_has(const struct seen *S, const struct document *doc,
+		    const unsigned char *b, size_t len)
+{
+	size_t orig_len;
+	const unsigned char *orig = document_original(doc, &orig_len);
+
+	if (len == orig_len && !memcmp(b, orig, len))
+		return 1;
+	for (size_t i = 0; i < S->n; i++)
+		if (S->len[i] == len && !memcmp(S->v[i], b, len))
+			return 1;
+	return 0;
+}
+
+static void drop_pass(struct document **doc, struct diag_list *diags)
+{
+	if (*doc) {
+		diag_list_release(diags);
+		document_free(*doc);
+	}
+	*doc = NULL;
+}
+
+enum mt_err fix_run(const struct document *doc, const struct diag_list *diags,
+		    fix_check_fn check, void *arg, struct fix_result *res,
+		    struct mt_error *err)
+{
+	struct seen S = { 0 };
+	struct edits E = { 0 };
+	struct document *cur = NULL; /* NULL: the original */
+	struct diag_list cur_diags = { 0 };
+	enum mt_err rc = MT_ERR_OK;
+
+	memset(res, 0, sizeof(*res));
+	S.v = xcalloc(FIX_MAX_PASSES + 1, sizeof(*S.v));
+	S.len = xcalloc(FIX_MAX_PASSES + 1, sizeof(*S.len));
+	for (;;) {
+		const struct document *d = cur ? cur : doc;
+		const struct diag_list *l = cur ? &cur_diags : diags;
+		struct document *next = NULL;
+		struct diag_list next_diags;
+		struct edits tried;
+		unsigned char *bytes;
+		size_t len, *idx, n;
+
+		rc = apply(d, l, &bytes, &len, &idx, &n, err);
+		if (rc != MT_ERR_OK)
+			break;
+		if (!n)
+			res->stop = FIX_STOP_CLEAN;
+		else if (seen_has(&S, doc, bytes, len))
+			res->stop = FIX_STOP_CYCLE;
+		else if (res->n_passes == FIX_MAX_PASSES)
+			res->stop = FIX_STOP_PASSES;
+		if (!n || res->stop != FIX_STOP_CLEAN) {
+			free(bytes);
+			free(idx);
+			break;
+		}
+		{
+			struct pass ps = { l, idx, n };
+
+			fold_pass(&E, &ps, doc, &tried);
+		}
+		free(idx);
+		rc = check(arg, bytes, len, &next, &next_diags, err);
+		if (rc != MT_ERR_OK) {
+			free(bytes);
+			edits_release(&tried);
+			break;
+		}
+		edits_release(&E);
+		E = tried;
+		S.v[S.n] = bytes;
+		S.len[S.n++] = len;
+		res->n_applied += n;
+		res->n_passes++;
+		drop_pass(&cur, &cur_diags);
+		cur = next;
+		cur_diags = next_diags;
+	}
+	if (rc == MT_ERR_OK && cur) {
+		if (!edits_make(&E, doc, cur))
+			edits_whole(&E, doc, cur);
+		drop_noops(&E, doc);
+		res->doc = cur;
+		res->diags = cur_diags;
+		res->bytes = S.v[S.n - 1];
+		res->len = S.len[S.n - 1];
+		S.v[--S.n] = NULL;
+		res->edits = E.v;
+		res->n_edits = E.n;
+	} else {
+		drop_pass(&cur, &cur_diags);
+		edits_release(&E);
+		res->n_applied = 0;
+		res->n_passes = 0;
+	}
+	for (size_t i = 0; i < S.n; i++)
+		free(S.v[i]);
+	free(S.v);
+	free(S.len);
+	return rc;
+}
+
+void fix_result_release(struct fix_result *res)
+{
+	struct edits E = { res->edits, res->n_edits, res->n_edits };
+
+	drop_pass(&res->doc, &res->diags);
+	free(res->bytes);
+	edits_release(&E);
+	memset(res, 0, sizeof(*res));
+}
+
+enum mt_err fix_file(const struct document *doc, const struct fix_result *res,
+		     int force, struct mt_error *err)
+{
+	size_t orig_len;
+	const unsigned char *orig = document_original(doc, &orig_len);
+
+	if (!res->n_applied)
+		return MT_ERR_OK;
+	if (!strcmp(doc->path, "-"))
+		return mt_error(err, MT_ERR_USAGE,
+				"cannot fix standard input in place");
+	return atomicfile_write(doc->path, res->bytes, res->len, orig, orig_len,
+				force ? ATOMICFILE_FORCE : 0, err);
 }
 
 /* --- the diff, on the UTF-8 view of the file ----------------------------- */
@@ -294,29 +668,28 @@ static size_t count_lines(const struct buf *b)
 	return n;
 }
 
-size_t fix_diff(const struct document *doc, const struct diag_list *diags,
-		struct buf *out)
+size_t fix_diff(const struct document *doc, const struct fix_edit *edits,
+		size_t n, struct buf *out)
 {
-	size_t *idx = xmalloc((diags->n + 1) * sizeof(*idx));
-	size_t n = fix_pick(diags, idx), n_ch = 0, alloc = 0;
+	size_t n_ch = 0, alloc = 0;
 	struct change *ch = NULL;
 	uint32_t n_lines = document_line_count(doc);
 	long delta = 0;
 
 	/* group edits into changes of whole lines */
 	for (size_t k = 0; k < n;) {
-		const struct diag *d = &diags->v[idx[k]];
+		const struct fix_edit *d = &edits[k];
 		struct lpos a = lpos_of(doc, d->span.start, 0);
 		struct lpos e = lpos_of(doc, d->span.end, 1);
 		struct change c = { a.line, e.line, BUF_INIT, 0 };
 
 		add_line_part(&c.text, doc, a.line, 0, a.byte);
 		for (;;) {
-			buf_adds(&c.text, d->suggestions[0]);
+			buf_adds(&c.text, d->text);
 			k++;
 			if (k >= n)
 				break;
-			d = &diags->v[idx[k]];
+			d = &edits[k];
 			a = lpos_of(doc, d->span.start, 0);
 			if (a.line > c.to)
 				break;
@@ -384,6 +757,5 @@ size_t fix_diff(const struct document *doc, const struct diag_list *diags,
 	for (size_t i = 0; i < n_ch; i++)
 		buf_release(&ch[i].text);
 	free(ch);
-	free(idx);
 	return n;
 }

@@ -149,6 +149,16 @@ static void run_done(void *ctx, size_t i)
 			res->doc->name);
 		r->n_fixed += res->n_fixed;
 	}
+	if (res->fix_stop == FIX_STOP_CYCLE)
+		fprintf(o->log,
+			"mtlint: note: fixes in %s undo each other; kept the "
+			"text of pass %u\n",
+			res->doc->name, res->fix_passes);
+	else if (res->fix_stop == FIX_STOP_PASSES)
+		fprintf(o->log,
+			"mtlint: note: %s still has safe fixes after %u passes "
+			"(the most one run makes)\n",
+			res->doc->name, res->fix_passes);
 	if (o->fix == SESSION_FIX_DIFF) {
 		fwrite(res->diff.buf, 1, res->diff.len, o->out);
 		r->n_fixed += res->diff.len ? 1 : 0;

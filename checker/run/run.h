@@ -21,8 +21,9 @@
  *      there is something to fix; when writing a baseline: RUN_CLEAN.
  *
  * Output: findings through the reporter to report.out; diffs to `out`;
- * notes ("fixed 2 findings in a.txt", baseline totals) and errors, each
- * line starting "mtlint: ", to `log`.
+ * notes ("fixed 2 findings in a.txt", fixes that undo each other or
+ * outrun FIX_MAX_PASSES, baseline totals) and errors, each line starting
+ * "mtlint: ", to `log`.
  */
 #ifndef MT_RUN_H
 #define MT_RUN_H

@@ -524,6 +524,79 @@ static void drop_doc(struct session_result *res)
 	res->doc = NULL;
 }
 
+/* What fix_run() needs to check a pass's text as the original was. */
+struct recheck {
+	struct session *s;
+	struct checker *c;
+	struct document *ref;
+	const struct session_doc *d;
+	const struct document *orig;
+};
+
+/*
+ * A pass's text is loaded with the session's options and the original's
+ * kind; an encoding the detector found is kept (the fixed text could be
+ * detected as another), and so is the note that it was detected.
+ */
+static enum mt_err recheck(void *arg, const void *bytes, size_t len,
+			   struct document **doc, struct diag_list *diags,
+			   struct mt_error *err)
+{
+	const struct recheck *rk = arg;
+	struct document_options o = rk->s->o.dopts;
+	enum mt_err rc;
+
+	o.kind = rk->orig->kind;
+	if (rk->orig->encoding_detected)
+		o.encoding = rk->orig->encoding;
+	rc = document_load_mem(rk->d->path, bytes, len, &o, doc, err);
+	if (rc != MT_ERR_OK)
+		return rc;
+	(*doc)->encoding_detected = rk->orig->encoding_detected;
+	diag_list_init(diags, &(*doc)->arena);
+	rc = checker_check(rk->c, *doc, rk->ref, diags, err);
+	if (rc != MT_ERR_OK) {
+		diag_list_release(diags);
+		document_free(*doc);
+		*doc = NULL;
+	}
+	return rc;
+}
+
+/*
+ * Step 5: the safe fixes, pass after pass (fix_run()), shown as a diff of
+ * the original against the final text, or written to the file, whose
+ * findings then become the result's (what is left, at its new positions).
+ */
+static enum mt_err fix(struct session *s, struct checker *c,
+		       struct document *ref, const struct session_doc *d,
+		       struct session_result *res)
+{
+	struct recheck rk = { s, c, ref, d, res->doc };
+	struct fix_result fr;
+	enum mt_err rc;
+
+	rc = fix_run(res->doc, &res->diags, recheck, &rk, &fr, &res->err);
+	if (rc == MT_ERR_OK && d->fix == SESSION_FIX_DIFF) {
+		fix_diff(res->doc, fr.edits, fr.n_edits, &res->diff);
+	} else if (rc == MT_ERR_OK && fr.n_applied) {
+		rc = fix_file(res->doc, &fr, s->o.fix_force, &res->err);
+		if (rc == MT_ERR_OK) {
+			drop_doc(res);
+			res->doc = fr.doc;
+			res->diags = fr.diags;
+			fr.doc = NULL;
+			res->n_fixed = fr.n_applied;
+		}
+	}
+	if (rc == MT_ERR_OK && fr.n_applied) {
+		res->fix_passes = fr.n_passes;
+		res->fix_stop = fr.stop;
+	}
+	fix_result_release(&fr);
+	return rc;
+}
+
 enum mt_err session_check(struct session *s, size_t slot,
 			  const struct session_doc *d,
 			  struct session_result *res)
@@ -584,17 +657,8 @@ enum mt_err session_check(struct session *s, size_t slot,
 	rc = check_once(s, c, ref, d, res);
 	if (rc != MT_ERR_OK)
 		return rc;
-	if (d->fix == SESSION_FIX_DIFF) {
-		fix_diff(res->doc, &res->diags, &res->diff);
-	} else if (d->fix == SESSION_FIX_WRITE) {
-		rc = fix_file(res->doc, &res->diags, s->o.fix_force,
-			      &res->n_fixed, &res->err);
-		if (rc == MT_ERR_OK && res->n_fixed) {
-			/* report what is left, at its new position */
-			drop_doc(res);
-			rc = check_once(s, c, ref, d, res);
-		}
-	}
+	if (d->fix != SESSION_FIX_NONE)
+		rc = fix(s, c, ref, d, res);
 	return rc;
 }
 

@@ -20,9 +20,12 @@
  *   4. loads the document (or takes its text), reads it as Markdown or
  *      text -- the caller's choice, else the profile's `input:`, else the
  *      extension -- and checks it with checker_check();
- *   5. with a fix mode, writes the safe fixes to the file and checks it
- *      again (what is left, at its new positions), or shows them as a
- *      unified diff (fix.h).
+ *   5. with a fix mode, applies the safe fixes pass after pass, checking
+ *      each new text in memory with the same checker and reference, until
+ *      none applies, the fixes go round in a circle or FIX_MAX_PASSES
+ *      (fix.h); then writes the final text to the file once and reports
+ *      what is left in it, at its new positions, or shows the original
+ *      against the final text as a unified diff.
  *
  * Merging (the caller's settings win over the configuration's):
  *   - lang, dict_path: the session's when set (non-NULL), else the
@@ -57,6 +60,7 @@
 #include "check/diag.h"
 #include "run/checker.h"
 #include "run/config.h"
+#include "run/fix.h"
 #include "text/document.h"
 
 struct session_options {
@@ -181,7 +185,12 @@ struct session_result {
 	struct document *doc;	  /* NULL when it could not be loaded */
 	struct diag_list diags;	  /* in doc's arena */
 	const struct session_profile *profile; /* NULL if lookup failed */
-	size_t n_fixed;		  /* fixes written (SESSION_FIX_WRITE) */
+	size_t n_fixed; /* fixes written (SESSION_FIX_WRITE), summed
+				   * over the passes */
+	/* with a fix mode and a fix applied: the passes that applied one and
+	 * why they stopped (FIX_STOP_CLEAN otherwise) */
+	unsigned fix_passes;
+	enum fix_stop fix_stop;
 	struct buf diff;	  /* SESSION_FIX_DIFF: the unified diff */
 	struct yamlfile_errors cerrs; /* a broken configuration's mistakes */
 	struct mt_error err;	  /* why it failed */

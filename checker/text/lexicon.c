@@ -127,6 +127,27 @@ static int has_connector(const char *e, char letter)
 }
 
 /*
+ * Does the expression use the verb-form macro for `form` ("s", "pl,i",
+ * "pp", ...)?  The dictionary writes it plain ("<verb-pl,i>") and, for
+ * verbs that take a filler "it" or an auxiliary's subject, with a letter
+ * before it: "take.v" has "<verb-s-pl,i>", "have.v" "<verb-x-pl,i>",
+ * "took.v-d" "<verb-y-sp>" (4.0.dict, "verb-form expressions for special
+ * verbs").
+ */
+static int verb_form(const char *e, const char *form)
+{
+	static const char *const kinds[] = { "", "s-", "x-", "y-", "z-" };
+	char m[32];
+
+	for (size_t i = 0; i < ARRAY_SIZE(kinds); i++) {
+		snprintf(m, sizeof(m), "<verb-%s%s>", kinds[i], form);
+		if (has(e, m))
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * For entries whose macros allow either number: "-s" but not "-ss"/"-us"/
  * "-is" reads as plural ("allegations", not "status"), and so does "-men".
  */
@@ -148,20 +169,20 @@ static uint32_t classify(int plural_spelling, const char *sub, const char *e,
 
 	if (sub[0] == 'v') {
 		c |= LEX_VERB;
-		if (has(e, "<verb-s>") || has(e, "<verb-x-s>") ||
-		    has(e, "<verb-y-s>") || has(e, "<verb-and-s-"))
+		if (verb_form(e, "s") || verb_form(e, "s,u") ||
+		    has(e, "<verb-and-s-"))
 			c |= LEX_VERB_3SG;
-		if (has(e, "<verb-pl,i>") || has(e, "<verb-i>") ||
-		    has(e, "<verb-ico>") || has(e, "<verb-pl>") ||
+		if (verb_form(e, "pl,i") || verb_form(e, "i") ||
+		    verb_form(e, "ico") || verb_form(e, "pl") ||
 		    has(e, "<verb-and-pl-"))
 			c |= LEX_VERB_BASE;
-		if (has(e, "<verb-pp>") || has(e, "<verb-sp,pp>") ||
-		    has(e, "<verb-pv>") || has(e, "<verb-s-pv>") ||
-		    has(e, "<verb-pv-b>"))
+		if (verb_form(e, "pp") || verb_form(e, "sp,pp") ||
+		    verb_form(e, "pv") || verb_form(e, "pv-b"))
 			c |= LEX_VERB_PP;
 		if (strcmp(sub, "v-d") == 0)
 			c |= LEX_VERB_PAST;
-		if (has(e, "<verb-pg") || has(e, "Pg-"))
+		if (verb_form(e, "pg") || verb_form(e, "pg,ge") ||
+		    has(e, "<verb-and-pg-") || has(e, "Pg-"))
 			c |= LEX_VERB_ING;
 		if (has(e, "<verb-x-sp>") && has(e, "I+") &&
 		    has(e, "<verb-rq-aux>"))
@@ -875,36 +896,43 @@ uint32_t lexicon_lookup(const struct lexicon *lex, const char *word,
 	return c;
 }
 
-const char *lexicon_participle(const struct lexicon *lex, const char *word,
-			       size_t len)
+/* word[0..len) lowered into low (room for 72 bytes); 0 when it is empty
+ * or longer than 64 bytes. */
+static int lowered(const char *word, size_t len, char *low)
+{
+	if (!len || len > 64)
+		return 0;
+	for (size_t i = 0; i < len; i++)
+		low[i] = (char)tolower((unsigned char)word[i]);
+	return 1;
+}
+
+/* The form `table` (one word id per word id, or NULL) maps the lowered
+ * word to, or NULL. */
+static const char *mapped_form(const struct lexicon *lex, const uint32_t *table,
+			       const char *word, size_t len)
 {
 	char low[72];
 	uint32_t id, n;
 
-	if (!lex->participle || !len || len > 64)
+	if (!table || !lowered(word, len, low))
 		return NULL;
-	for (size_t i = 0; i < len; i++)
-		low[i] = (char)tolower((unsigned char)word[i]);
 	id = strtab_find(&lex->words, low, len);
-	if (id == STRTAB_NONE || lex->participle[id] == STRTAB_NONE)
+	if (id == STRTAB_NONE || table[id] == STRTAB_NONE)
 		return NULL;
-	return strtab_str(&lex->words, lex->participle[id], &n);
+	return strtab_str(&lex->words, table[id], &n);
+}
+
+const char *lexicon_participle(const struct lexicon *lex, const char *word,
+			       size_t len)
+{
+	return mapped_form(lex, lex->participle, word, len);
 }
 
 const char *lexicon_plural(const struct lexicon *lex, const char *word,
 			   size_t len)
 {
-	char low[72];
-	uint32_t id, n;
-
-	if (!lex->plural || !len || len > 64)
-		return NULL;
-	for (size_t i = 0; i < len; i++)
-		low[i] = (char)tolower((unsigned char)word[i]);
-	id = strtab_find(&lex->words, low, len);
-	if (id == STRTAB_NONE || lex->plural[id] == STRTAB_NONE)
-		return NULL;
-	return strtab_str(&lex->words, lex->plural[id], &n);
+	return mapped_form(lex, lex->plural, word, len);
 }
 
 /* The id of w[0..n) with its last `cut` bytes replaced by `add`, when the
@@ -937,10 +965,8 @@ const char *lexicon_base(const struct lexicon *lex, const char *word,
 	char low[72];
 	uint32_t id, n, c, b = STRTAB_NONE;
 
-	if (!len || len > 64)
+	if (!lowered(word, len, low))
 		return NULL;
-	for (size_t i = 0; i < len; i++)
-		low[i] = (char)tolower((unsigned char)word[i]);
 	c = exact_classes(lex, low, len, &id);
 	if (!(c & (LEX_VERB_3SG | LEX_VERB_PAST | LEX_VERB_PP)) ||
 	    (c & LEX_VERB_BASE))

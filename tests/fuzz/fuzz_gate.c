@@ -7,7 +7,8 @@
  * suppress_scan_in (directive parsing, ranges, next-line and line kinds),
  * markdown_parse (cmark with source positions, masking, raw HTML ranges,
  * front matter), the checker's passes on the masked copy, and
- * suppress_apply; then fix_apply and fix_diff on the result.  The
+ * suppress_apply; then fix_apply, and fix_run (passes re-checked the
+ * same way) with fix_diff, on the result.  The
  * checker has the rules only (the other passes have their targets), and
  * the reporters have theirs (fuzz_report: one reporter an input here was
  * over a third of this target's time, under perf).  Invariants:
@@ -26,6 +27,31 @@
 
 static struct checker *checker;
 
+/* fix_run()'s check: a pass's text read the way the input was. */
+static enum mt_err recheck(void *arg, const void *bytes, size_t len,
+			   struct document **doc, struct diag_list *diags,
+			   struct mt_error *err)
+{
+	const struct document *orig = arg;
+	struct document_options o = { .encoding = orig->encoding,
+				      .kind = orig->kind };
+	enum mt_err rc = document_load_mem(orig->path, bytes, len, &o, doc,
+					   err);
+
+	if (rc != MT_ERR_OK)
+		return rc;
+	diag_list_init(diags, &(*doc)->arena);
+	rc = checker_check(checker, *doc, NULL, diags, err);
+	if (rc == MT_ERR_OK) {
+		fuzz_check_diags(*doc, diags);
+		return rc;
+	}
+	diag_list_release(diags);
+	document_free(*doc);
+	*doc = NULL;
+	return rc;
+}
+
 static void run(struct document *doc, enum document_kind kind)
 {
 	struct diag_list l;
@@ -33,6 +59,7 @@ static void run(struct document *doc, enum document_kind kind)
 	unsigned char *fixed = NULL;
 	size_t fixed_len = 0, n_applied = 0;
 	struct buf diff = BUF_INIT;
+	struct fix_result fr;
 
 	diag_list_init(&l, &doc->arena);
 	doc->kind = kind;
@@ -41,7 +68,9 @@ static void run(struct document *doc, enum document_kind kind)
 		if (fix_apply(doc, &l, &fixed, &fixed_len, &n_applied, &err) ==
 		    MT_ERR_OK)
 			free(fixed);
-		(void)fix_diff(doc, &l, &diff);
+		if (fix_run(doc, &l, recheck, doc, &fr, &err) == MT_ERR_OK)
+			(void)fix_diff(doc, fr.edits, fr.n_edits, &diff);
+		fix_result_release(&fr);
 		buf_release(&diff);
 	}
 	diag_list_release(&l);
