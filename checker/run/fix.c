@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "run/checker.h"
 #include "util/atomicfile.h"
 #include "util/xalloc.h"
 
@@ -450,6 +451,34 @@ static void drop_pass(struct document **doc, struct diag_list *diags)
 		document_free(*doc);
 	}
 	*doc = NULL;
+}
+
+enum mt_err fix_check_as(struct checker *c, struct document *ref,
+			 const struct document *orig,
+			 const struct document_options *opts, const void *bytes,
+			 size_t len, struct document **doc,
+			 struct diag_list *diags, struct mt_error *err)
+{
+	struct document_options o = { 0 };
+	enum mt_err rc;
+
+	if (opts)
+		o = *opts;
+	o.kind = orig->kind;
+	if (orig->encoding_detected || !opts)
+		o.encoding = orig->encoding;
+	rc = document_load_mem(orig->path, bytes, len, &o, doc, err);
+	if (rc != MT_ERR_OK)
+		return rc;
+	(*doc)->encoding_detected = orig->encoding_detected;
+	diag_list_init(diags, &(*doc)->arena);
+	rc = checker_check(c, *doc, ref, diags, err);
+	if (rc != MT_ERR_OK) {
+		diag_list_release(diags);
+		document_free(*doc);
+		*doc = NULL;
+	}
+	return rc;
 }
 
 enum mt_err fix_run(const struct document *doc, const struct diag_list *diags,

@@ -70,6 +70,22 @@ typedef enum mt_err (*fix_check_fn)(void *arg, const void *bytes, size_t len,
 				    struct diag_list *diags,
 				    struct mt_error *err);
 
+struct checker;
+
+/*
+ * The body of most fix_check_fn: load `bytes` as `orig` was loaded -- the
+ * options `opts` (NULL: the defaults) with orig's kind, and orig's
+ * encoding when the detector found it (the fixed text could be detected
+ * as another) or when `opts` is NULL -- and check them with `c` against
+ * `ref` (NULL: none).  The new document keeps orig's note that its
+ * encoding was detected.  Results as for fix_check_fn.
+ */
+MT_NODISCARD enum mt_err
+fix_check_as(struct checker *c, struct document *ref,
+	     const struct document *orig, const struct document_options *opts,
+	     const void *bytes, size_t len, struct document **doc,
+	     struct diag_list *diags, struct mt_error *err);
+
 enum fix_stop {
 	FIX_STOP_CLEAN = 0, /* no safe fix left that applies */
 	FIX_STOP_CYCLE,	    /* the next pass would repeat an earlier text */

@@ -529,38 +529,18 @@ struct recheck {
 	struct session *s;
 	struct checker *c;
 	struct document *ref;
-	const struct session_doc *d;
 	const struct document *orig;
 };
 
-/*
- * A pass's text is loaded with the session's options and the original's
- * kind; an encoding the detector found is kept (the fixed text could be
- * detected as another), and so is the note that it was detected.
- */
+/* A pass's text is loaded with the session's options (fix_check_as()). */
 static enum mt_err recheck(void *arg, const void *bytes, size_t len,
 			   struct document **doc, struct diag_list *diags,
 			   struct mt_error *err)
 {
 	const struct recheck *rk = arg;
-	struct document_options o = rk->s->o.dopts;
-	enum mt_err rc;
 
-	o.kind = rk->orig->kind;
-	if (rk->orig->encoding_detected)
-		o.encoding = rk->orig->encoding;
-	rc = document_load_mem(rk->d->path, bytes, len, &o, doc, err);
-	if (rc != MT_ERR_OK)
-		return rc;
-	(*doc)->encoding_detected = rk->orig->encoding_detected;
-	diag_list_init(diags, &(*doc)->arena);
-	rc = checker_check(rk->c, *doc, rk->ref, diags, err);
-	if (rc != MT_ERR_OK) {
-		diag_list_release(diags);
-		document_free(*doc);
-		*doc = NULL;
-	}
-	return rc;
+	return fix_check_as(rk->c, rk->ref, rk->orig, &rk->s->o.dopts, bytes,
+			    len, doc, diags, err);
 }
 
 /*
@@ -572,7 +552,7 @@ static enum mt_err fix(struct session *s, struct checker *c,
 		       struct document *ref, const struct session_doc *d,
 		       struct session_result *res)
 {
-	struct recheck rk = { s, c, ref, d, res->doc };
+	struct recheck rk = { s, c, ref, res->doc };
 	struct fix_result fr;
 	enum mt_err rc;
 

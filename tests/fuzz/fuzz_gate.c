@@ -32,23 +32,11 @@ static enum mt_err recheck(void *arg, const void *bytes, size_t len,
 			   struct document **doc, struct diag_list *diags,
 			   struct mt_error *err)
 {
-	const struct document *orig = arg;
-	struct document_options o = { .encoding = orig->encoding,
-				      .kind = orig->kind };
-	enum mt_err rc = document_load_mem(orig->path, bytes, len, &o, doc,
-					   err);
+	enum mt_err rc = fix_check_as(checker, NULL, arg, NULL, bytes, len, doc,
+				      diags, err);
 
-	if (rc != MT_ERR_OK)
-		return rc;
-	diag_list_init(diags, &(*doc)->arena);
-	rc = checker_check(checker, *doc, NULL, diags, err);
-	if (rc == MT_ERR_OK) {
+	if (rc == MT_ERR_OK)
 		fuzz_check_diags(*doc, diags);
-		return rc;
-	}
-	diag_list_release(diags);
-	document_free(*doc);
-	*doc = NULL;
 	return rc;
 }
 
