@@ -873,6 +873,22 @@ Test(gate_fix, full_disk_loses_nothing)
 	rmdir_all(d);
 }
 
+/* Apply `mtlint --fix-dry-run NAME` to NAME in folder d with patch(1). */
+static void patch_with_dry_run(const char *d, const char *name)
+{
+	struct buf args = BUF_INIT;
+	struct run_result r;
+
+	buf_addf(&args,
+		 "--version >/dev/null; (cd '%s' && '%s' --no-config "
+		 "--fix-dry-run '%s' | patch -s -p0)",
+		 d, getenv("MTLINT_BIN"), name);
+	run_mtlint(args.buf, NULL, 0, &r);
+	cr_assert_eq(r.status, 0, "patch failed: %s%s", r.out, r.err);
+	run_result_release(&r);
+	buf_release(&args);
+}
+
 Test(gate_fix, dry_run_diff_applies_like_fix_with_crlf_and_no_final_eol)
 {
 	char *d = tmpdir();
@@ -887,13 +903,7 @@ Test(gate_fix, dry_run_diff_applies_like_fix_with_crlf_and_no_final_eol)
 
 	put(d, "a.txt", text);
 	put(d, "b.txt", text);
-	buf_addf(&args, "--version >/dev/null; (cd '%s' && '%s' --no-config "
-			"--fix-dry-run a.txt | patch -s -p0)",
-		 d, getenv("MTLINT_BIN"));
-	run_mtlint(args.buf, NULL, 0, &r);
-	cr_assert_eq(r.status, 0, "patch failed: %s%s", r.out, r.err);
-	run_result_release(&r);
-	buf_reset(&args);
+	patch_with_dry_run(d, "a.txt");
 	buf_addf(&args, "--no-config --fix '%s'", p2);
 	run_mtlint(args.buf, NULL, 0, &r);
 	run_result_release(&r);
@@ -942,14 +952,7 @@ Test(gate_fix, passes_until_nothing_is_left_to_fix)
 		  "%s", r.out);
 	run_result_release(&r);
 	buf_reset(&args);
-	buf_addf(&args,
-		 "--version >/dev/null; (cd '%s' && '%s' --no-config "
-		 "--fix-dry-run a.txt | patch -s -p0)",
-		 d, getenv("MTLINT_BIN"));
-	run_mtlint(args.buf, NULL, 0, &r);
-	cr_assert_eq(r.status, 0, "patch failed: %s%s", r.out, r.err);
-	run_result_release(&r);
-	buf_reset(&args);
+	patch_with_dry_run(d, "a.txt");
 	buf_addf(&args, "--no-config --fail-on info --fix '%s'", p2);
 	run_mtlint(args.buf, NULL, 0, &r);
 	cr_assert_eq(r.status, 1, "%s", r.err);
