@@ -134,24 +134,44 @@ static int has_connector(const char *e, char letter)
 }
 
 /*
- * Does the expression use the verb-form macro for `form` ("s", "pl,i",
- * "pp", ...)?  The dictionary writes it plain ("<verb-pl,i>") and, for
- * verbs that take a filler "it" or an auxiliary's subject, with a letter
- * before it: "take.v" has "<verb-s-pl,i>", "have.v" "<verb-x-pl,i>",
- * "took.v-d" "<verb-y-sp>" (4.0.dict, "verb-form expressions for special
- * verbs").
+ * The verb-form macros an expression uses, as LEX_VERB_* bits: "<verb-s>"
+ * (3sg), "<verb-pl,i>" (base), "<verb-pp>" (participle), "<verb-pg>"
+ * (-ing) and their kin.  The dictionary writes them plain and, for verbs
+ * that take a filler "it" or an auxiliary's subject, with a letter before
+ * the form: "take.v" has "<verb-s-pl,i>", "have.v" "<verb-x-pl,i>"
+ * (4.0.dict, "verb-form expressions for special verbs").  One pass over
+ * the expression: it is read for every word of the dictionary.
  */
-static int verb_form(const char *e, const char *form)
+static uint32_t verb_forms(const char *e)
 {
-	static const char *const kinds[] = { "", "s-", "x-", "y-", "z-" };
-	char m[32];
+	static const struct {
+		const char *form;
+		uint32_t bit;
+	} forms[] = {
+		{ "s", LEX_VERB_3SG },	   { "s,u", LEX_VERB_3SG },
+		{ "pl,i", LEX_VERB_BASE }, { "i", LEX_VERB_BASE },
+		{ "ico", LEX_VERB_BASE },  { "pl", LEX_VERB_BASE },
+		{ "pp", LEX_VERB_PP },	   { "sp,pp", LEX_VERB_PP },
+		{ "pv", LEX_VERB_PP },	   { "pv-b", LEX_VERB_PP },
+		{ "pg", LEX_VERB_ING },	   { "pg,ge", LEX_VERB_ING },
+	};
+	uint32_t c = 0;
 
-	for (size_t i = 0; i < ARRAY_SIZE(kinds); i++) {
-		snprintf(m, sizeof(m), "<verb-%s%s>", kinds[i], form);
-		if (has(e, m))
-			return 1;
+	for (const char *p = e; (p = strstr(p, "<verb-")); p++) {
+		const char *f = p + 6, *end = strchr(f, '>');
+		size_t n;
+
+		if (!end)
+			break;
+		if (strchr("sxyz", f[0]) && f[0] && f[1] == '-')
+			f += 2;
+		n = (size_t)(end - f);
+		for (size_t i = 0; i < ARRAY_SIZE(forms); i++)
+			if (strlen(forms[i].form) == n &&
+			    !memcmp(f, forms[i].form, n))
+				c |= forms[i].bit;
 	}
-	return 0;
+	return c;
 }
 
 /*
@@ -186,21 +206,14 @@ static uint32_t classify(int plural_spelling, const char *sub, const char *e,
 	uint32_t c = 0;
 
 	if (sub[0] == 'v') {
-		c |= LEX_VERB;
-		if (verb_form(e, "s") || verb_form(e, "s,u") ||
-		    has(e, "<verb-and-s-"))
+		c |= LEX_VERB | verb_forms(e);
+		if (has(e, "<verb-and-s-"))
 			c |= LEX_VERB_3SG;
-		if (verb_form(e, "pl,i") || verb_form(e, "i") ||
-		    verb_form(e, "ico") || verb_form(e, "pl") ||
-		    has(e, "<verb-and-pl-"))
+		if (has(e, "<verb-and-pl-"))
 			c |= LEX_VERB_BASE;
-		if (verb_form(e, "pp") || verb_form(e, "sp,pp") ||
-		    verb_form(e, "pv") || verb_form(e, "pv-b"))
-			c |= LEX_VERB_PP;
 		if (strcmp(sub, "v-d") == 0)
 			c |= LEX_VERB_PAST;
-		if (verb_form(e, "pg") || verb_form(e, "pg,ge") ||
-		    has(e, "<verb-and-pg-") || has(e, "Pg-"))
+		if (has(e, "<verb-and-pg-") || has(e, "Pg-"))
 			c |= LEX_VERB_ING;
 		if (has(e, "<verb-x-sp>") && has(e, "I+") &&
 		    has(e, "<verb-rq-aux>"))
