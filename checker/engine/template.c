@@ -217,8 +217,18 @@ static const char *const any_forms[][2] = {
 
 /*
  * The other column of the row of `pairs` whose column `from` (0 or 1) is
- * the folded word w[0..n), or NULL.
+ * the folded word f, or NULL.
  */
+static const char *pair_find(const char *const (*pairs)[2], size_t rows,
+			     const char *f, int from)
+{
+	for (size_t i = 0; i < rows; i++)
+		if (!strcmp(f, pairs[i][from]))
+			return pairs[i][!from];
+	return NULL;
+}
+
+/* pair_find() of the word w[0..n), folded. */
 static const char *pair_lookup(const char *const (*pairs)[2], size_t rows,
 			       const char *w, size_t n, int from)
 {
@@ -226,10 +236,7 @@ static const char *pair_lookup(const char *const (*pairs)[2], size_t rows,
 
 	if (!fold(w, n, f, sizeof(f)))
 		return NULL;
-	for (size_t i = 0; i < rows; i++)
-		if (!strcmp(f, pairs[i][from]))
-			return pairs[i][!from];
-	return NULL;
+	return pair_find(pairs, rows, f, from);
 }
 
 /* Singular verb forms and their plural: "is" -> "are". */
@@ -275,13 +282,14 @@ static const char *subject_pronoun(const char *w, size_t n)
 static char *affirm(struct arena *a, const char *w, size_t n)
 {
 	char f[16];
-	const char *v = pair_lookup(affirm_forms, ARRAY_SIZE(affirm_forms), w,
-				    n, 0);
-	size_t k;
+	size_t k = fold(w, n, f, sizeof(f));
+	const char *v;
 
+	if (!k)
+		return NULL;
+	v = pair_find(affirm_forms, ARRAY_SIZE(affirm_forms), f, 0);
 	if (v)
 		return arena_strdup(a, v);
-	k = fold(w, n, f, sizeof(f));
 	if (k > 3 && !strcmp(f + k - 3, "n't"))
 		return arena_strndup(a, f, k - 3);
 	return NULL;
