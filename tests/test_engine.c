@@ -3,6 +3,7 @@
  * rules subcommand end to end.
  */
 #include <criterion/criterion.h>
+#include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -483,6 +484,111 @@ Test(lexicon, classes_from_link_grammar)
 	cr_expect_eq(lexicon_class_by_name("verb-3sg"), LEX_VERB_3SG);
 	cr_expect_eq(lexicon_class_by_name("nouns"), 0);
 	lexicon_close(lex);
+}
+
+/* Every answer of a and b agrees on word w. */
+static void expect_same_word(const struct lexicon *a, const struct lexicon *b,
+			     const char *w, size_t n)
+{
+	const char *pa, *pb;
+	char ba[80], bb[80];
+
+	cr_expect_eq(lexicon_lookup(a, w, n), lexicon_lookup(b, w, n),
+		     "classes of '%.*s'", (int)n, w);
+	pa = lexicon_participle(a, w, n);
+	pb = lexicon_participle(b, w, n);
+	cr_expect((!pa && !pb) || (pa && pb && !strcmp(pa, pb)),
+		  "participle of '%.*s'", (int)n, w);
+	pa = lexicon_plural(a, w, n);
+	pb = lexicon_plural(b, w, n);
+	cr_expect((!pa && !pb) || (pa && pb && !strcmp(pa, pb)),
+		  "plural of '%.*s'", (int)n, w);
+	pa = lexicon_base(a, w, n);
+	pb = lexicon_base(b, w, n);
+	cr_expect((!pa && !pb) || (pa && pb && !strcmp(pa, pb)),
+		  "base of '%.*s'", (int)n, w);
+	pa = lexicon_past(a, w, n, ba, sizeof(ba));
+	pb = lexicon_past(b, w, n, bb, sizeof(bb));
+	cr_expect((!pa && !pb) || (pa && pb && !strcmp(pa, pb)),
+		  "past of '%.*s'", (int)n, w);
+}
+
+/* a and b agree on every word of the dictionary's word files and of a
+ * text with the closed classes; returns how many words were compared. */
+static size_t expect_same_lexicon(const struct lexicon *a,
+				  const struct lexicon *b)
+{
+	static const char *const closed =
+		"the a an every this those will can must of into he she "
+		"went gone ate children women feet has is was were been "
+		"Moscow The See Major euros drachma team crew";
+	glob_t g;
+	size_t words = 0;
+
+	cr_assert_eq(lexicon_size(a), lexicon_size(b));
+	cr_assert_eq(glob("/usr/share/link-grammar/en/words/*", 0, NULL, &g),
+		     0);
+	for (size_t i = 0; i <= g.gl_pathc; i++) {
+		char *text = i < g.gl_pathc ? read_file(g.gl_pathv[i], NULL)
+					    : strdup(closed);
+
+		for (char *w = strtok(text, " \t\n"); w;
+		     w = strtok(NULL, " \t\n")) {
+			char *dot = strchr(w, '.');
+			size_t n = dot && dot != w ? (size_t)(dot - w)
+						   : strlen(w);
+
+			if (n && n < 64) {
+				expect_same_word(a, b, w, n);
+				words++;
+			}
+		}
+		free(text);
+	}
+	globfree(&g);
+	return words;
+}
+
+/* The second open reads the first one's result from the cache directory,
+ * and gives the same lexicon; a damaged cache file is passed over and
+ * written anew. */
+Test(lexicon, cached_lexicon_is_the_same)
+{
+	struct lexicon *built, *cached, *again;
+	struct mt_error err = { 0 };
+	char *dir = tmpdir(), *path;
+	glob_t g;
+	struct stat st, st2;
+	FILE *f;
+
+	setenv("MTLINT_CACHE_DIR", dir, 1);
+	cr_assert_eq(lexicon_open(NULL, &built, &err), MT_ERR_OK, "%s",
+		     err.msg);
+	path = path_in(dir, "lexicon-*.lex");
+	cr_assert_eq(glob(path, 0, NULL, &g), 0, "no cache file in %s", dir);
+	cr_assert_eq(g.gl_pathc, 1);
+	cr_assert_eq(stat(g.gl_pathv[0], &st), 0);
+	cr_assert_eq(lexicon_open(NULL, &cached, &err), MT_ERR_OK, "%s",
+		     err.msg);
+	cr_assert_eq(stat(g.gl_pathv[0], &st2), 0);
+	cr_expect_eq(st.st_ino, st2.st_ino, "read, not written again");
+	cr_expect_gt(expect_same_lexicon(built, cached), 50000);
+	/* cut short: passed over, and written whole again */
+	cr_assert_eq(truncate(g.gl_pathv[0], st.st_size / 2), 0);
+	cr_assert_eq(lexicon_open(NULL, &again, &err), MT_ERR_OK, "%s",
+		     err.msg);
+	expect_same_lexicon(built, again);
+	f = fopen(g.gl_pathv[0], "rb");
+	cr_assert(f);
+	cr_assert_eq(fseek(f, 0, SEEK_END), 0);
+	cr_expect_eq(ftell(f), st.st_size, "the damaged file is rewritten");
+	fclose(f);
+	lexicon_close(built);
+	lexicon_close(cached);
+	lexicon_close(again);
+	globfree(&g);
+	free(path);
+	rmdir_all(dir);
 }
 
 Test(lexicon, missing_dictionary_fails)

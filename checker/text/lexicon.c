@@ -9,14 +9,18 @@
 #include "text/lexicon.h"
 
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util/arena.h"
+#include "util/atomicfile.h"
 #include "util/buf.h"
+#include "util/hash.h"
 #include "util/limits.h"
+#include "util/paths.h"
 #include "util/strtab.h"
 #include "util/xalloc.h"
 
@@ -363,6 +367,9 @@ struct parse {
 	struct macro *macros;
 	size_t n_macros, alloc_macros;
 	struct mt_error *err;
+	/* a word file outside <dir>/words/, which the cache's key does not
+	 * cover (see lexicon_cache_key()) */
+	int uncacheable;
 };
 
 static unsigned expr_marks(struct parse *p, const char *e, int depth);
@@ -437,6 +444,8 @@ static enum mt_err add_word_file(struct parse *p, const char *name,
 	struct class_memo memo = { .known = 0 };
 
 	/* "/en/words/words.v.2.1" is relative to the dictionary's parent */
+	if (strncmp(name, "/en/words/", 10) != 0 || strchr(name + 10, '/'))
+		p->uncacheable = 1;
 	snprintf(path, sizeof(path), "%s/%s", p->lex->dir,
 		 strncmp(name, "/en/", 4) == 0 ? name + 4 : name);
 	if (read_file(path, &text, &len) < 0)
@@ -861,15 +870,236 @@ static void add_groups(struct lexicon *lex)
 	free(text);
 }
 
+/*
+ * The lexicon's cache.  Reading the dictionary classifies 100,000 forms
+ * through their expressions, a quarter of a start with the parser off;
+ * its result is kept in the cache directory (paths.h) as one file named
+ * after a hash of all it is made of -- the checker's code
+ * (mt_build_digest()), the dictionary's directory and the bytes of
+ * 4.0.dict, of every file in words/ and of the WordNet files read -- and
+ * read back instead.  A file that is missing, damaged or written for
+ * another key is passed over (and written anew); with no cache directory
+ * or build ID, or a dictionary that names word files outside words/,
+ * nothing is cached.
+ *
+ * The file (native byte order: a cache never leaves its machine): the
+ * header below, then `n` class sets by id, then each map of `maps` (in
+ * the order of enum lexcache_map) as `n` ids, then the `n` word forms in
+ * id order, each NUL-terminated (`blob` bytes).
+ */
+#define LEXCACHE_MAGIC "mtlex-1\n"
+
+enum lexcache_map { MAP_PARTICIPLE, MAP_BASE, MAP_PAST, MAP_PLURAL, N_MAPS };
+
+struct lexcache_head {
+	char magic[8];
+	uint64_t key;
+	uint32_t n;    /* word forms */
+	uint32_t blob; /* bytes of the word forms */
+	uint32_t maps; /* bit m: map m follows */
+	uint32_t pad;
+};
+
+static uint32_t **lexcache_map(struct lexicon *lex, int m)
+{
+	switch (m) {
+	case MAP_PARTICIPLE:
+		return &lex->participle;
+	case MAP_BASE:
+		return &lex->base;
+	case MAP_PAST:
+		return &lex->past;
+	default:
+		return &lex->plural;
+	}
+}
+
+/* h extended by the name and bytes of a file (a mark when unreadable). */
+static uint64_t hash_file(uint64_t h, const char *path)
+{
+	char *text;
+	size_t len;
+
+	h = hash_bytes(h, path, strlen(path) + 1);
+	if (read_file(path, &text, &len) < 0)
+		return hash_bytes(h, "-", 1);
+	h = hash_bytes(h, &len, sizeof(len));
+	h = hash_block(h, text, len);
+	free(text);
+	return h;
+}
+
+static int regular_file(const struct dirent *e)
+{
+	return e->d_name[0] != '.';
+}
+
+/* The key of the lexicon read from lex->dir: 0, or -1 when it cannot be
+ * cached (no build ID). */
+static int lexicon_cache_key(const struct lexicon *lex, uint64_t *key)
+{
+	const char *wn = getenv("MTLINT_WORDNET_DIR");
+	static const char *const wordnet[] = { "verb.exc", "noun.exc",
+					       "cntlist.rev" };
+	uint64_t h = HASH_INIT, build;
+	char path[1100];
+	struct dirent **names;
+	int n;
+
+	if (mt_build_digest(&build) != 0)
+		return -1;
+	h = hash_bytes(h, LEXCACHE_MAGIC, 8);
+	h = hash_bytes(h, &build, sizeof(build));
+	snprintf(path, sizeof(path), "%s/4.0.dict", lex->dir);
+	h = hash_file(h, path);
+	snprintf(path, sizeof(path), "%s/words", lex->dir);
+	n = scandir(path, &names, regular_file, alphasort);
+	for (int i = 0; i < n; i++) {
+		snprintf(path, sizeof(path), "%s/words/%s", lex->dir,
+			 names[i]->d_name);
+		h = hash_file(h, path);
+		free(names[i]);
+	}
+	if (n >= 0)
+		free(names);
+	if (!wn || !*wn)
+		wn = "/usr/share/wordnet";
+	for (size_t i = 0; i < ARRAY_SIZE(wordnet); i++) {
+		snprintf(path, sizeof(path), "%s/%s", wn, wordnet[i]);
+		h = hash_file(h, path);
+	}
+	*key = h;
+	return 0;
+}
+
+/* The cache file for key in path (cap bytes), and its directory in dir;
+ * -1 when there is no cache directory. */
+static int lexicon_cache_path(uint64_t key, char *dir, size_t dir_cap,
+			      char *path, size_t cap)
+{
+	if (mt_cache_dir(dir, dir_cap) != 0)
+		return -1;
+	snprintf(path, cap, "%s/lexicon-%016llx.lex", dir,
+		 (unsigned long long)key);
+	return 0;
+}
+
+/* Forget what a failed read put into lex. */
+static void lexicon_empty(struct lexicon *lex)
+{
+	strtab_release(&lex->words);
+	arena_release(&lex->arena);
+	arena_init(&lex->arena, 0);
+	free(lex->classes);
+	lex->classes = NULL;
+	lex->alloc_classes = 0;
+	for (int m = 0; m < N_MAPS; m++) {
+		free(*lexcache_map(lex, m));
+		*lexcache_map(lex, m) = NULL;
+	}
+}
+
+/* Fill lex from the cache file at path, made for key: 0, or -1 (lex
+ * left empty) when it is missing, damaged or of another key. */
+static int lexicon_cache_read(struct lexicon *lex, const char *path,
+			      uint64_t key)
+{
+	struct lexcache_head h;
+	char *text, *blob;
+	size_t len, need, off = 0;
+	int n_maps = 0;
+
+	if (read_file(path, &text, &len) < 0)
+		return -1;
+	if (len < sizeof(h))
+		goto bad;
+	memcpy(&h, text, sizeof(h));
+	for (int m = 0; m < N_MAPS; m++)
+		n_maps += (h.maps >> m) & 1;
+	need = sizeof(h) + (size_t)h.n * 4 * (size_t)(1 + n_maps) + h.blob;
+	if (memcmp(h.magic, LEXCACHE_MAGIC, 8) != 0 || h.key != key ||
+	    h.n < 1000 || h.maps >> N_MAPS || len != need)
+		goto bad;
+	lex->classes = xmalloc((size_t)h.n * sizeof(*lex->classes));
+	lex->alloc_classes = h.n;
+	memcpy(lex->classes, text + sizeof(h), (size_t)h.n * 4);
+	for (int m = 0, k = 1; m < N_MAPS; m++) {
+		uint32_t **map = lexcache_map(lex, m);
+
+		if (!((h.maps >> m) & 1))
+			continue;
+		*map = xmalloc(((size_t)h.n + 1) * sizeof(**map));
+		memcpy(*map, text + sizeof(h) + (size_t)h.n * 4 * (size_t)k++,
+		       (size_t)h.n * 4);
+	}
+	blob = text + len - h.blob;
+	strtab_reserve(&lex->words, h.n + 1);
+	for (uint32_t i = 0; i < h.n; i++) {
+		const char *w = blob + off;
+		const char *nul = memchr(w, '\0', h.blob - off);
+		int is_new;
+
+		if (!nul ||
+		    strtab_intern_copy(&lex->words, &lex->arena, w,
+				       (size_t)(nul - w), &is_new) != i ||
+		    !is_new)
+			goto bad;
+		off = (size_t)(nul - blob) + 1;
+	}
+	if (off != h.blob)
+		goto bad;
+	free(text);
+	return 0;
+bad:
+	free(text);
+	lexicon_empty(lex);
+	return -1;
+}
+
+/* Write lex to the cache file at path (errors ignored: a cache). */
+static void lexicon_cache_write(struct lexicon *lex, const char *dir,
+				const char *path, uint64_t key)
+{
+	struct lexcache_head h = { .key = key };
+	struct buf b = BUF_INIT, words = BUF_INIT;
+	struct mt_error err = { 0 };
+
+	memcpy(h.magic, LEXCACHE_MAGIC, 8);
+	h.n = strtab_count(&lex->words);
+	for (int m = 0; m < N_MAPS; m++)
+		if (*lexcache_map(lex, m))
+			h.maps |= 1u << m;
+	for (uint32_t i = 0; i < h.n; i++) {
+		uint32_t wl;
+		const char *w = strtab_str(&lex->words, i, &wl);
+
+		buf_add(&words, w, wl);
+		buf_addc(&words, '\0');
+	}
+	h.blob = (uint32_t)words.len;
+	buf_add(&b, &h, sizeof(h));
+	buf_add(&b, lex->classes, (size_t)h.n * 4);
+	for (int m = 0; m < N_MAPS; m++)
+		if (*lexcache_map(lex, m))
+			buf_add(&b, *lexcache_map(lex, m), (size_t)h.n * 4);
+	buf_add(&b, words.buf, words.len);
+	if (atomicfile_write(path, b.buf, b.len, NULL, 0, 0, &err) == MT_ERR_OK)
+		mt_cache_prune(dir, "lexicon-", ".lex", path);
+	buf_release(&b);
+	buf_release(&words);
+}
+
 enum mt_err lexicon_open(const char *dir, struct lexicon **out,
 			 struct mt_error *err)
 {
 	struct lexicon *lex = xcalloc(1, sizeof(*lex));
 	struct parse p = { .lex = lex, .err = err };
-	char path[1100];
+	char path[1100], cache_dir[400], cache_path[512];
 	char *text;
 	size_t len;
 	enum mt_err rc;
+	uint64_t key;
+	int cached;
 
 	*out = NULL;
 	if (!dir)
@@ -879,6 +1109,14 @@ enum mt_err lexicon_open(const char *dir, struct lexicon **out,
 	snprintf(lex->dir, sizeof(lex->dir), "%s", dir);
 	/* word files are named /en/words/..., relative to <dir>/.. */
 	arena_init(&lex->arena, 0);
+	cached = lexicon_cache_key(lex, &key) == 0 &&
+		 lexicon_cache_path(key, cache_dir, sizeof(cache_dir),
+				    cache_path, sizeof(cache_path)) == 0;
+	if (cached && lexicon_cache_read(lex, cache_path, key) == 0) {
+		mt_cache_used(cache_path);
+		*out = lex;
+		return MT_ERR_OK;
+	}
 	snprintf(path, sizeof(path), "%s/4.0.dict", dir);
 	if (read_file(path, &text, &len) < 0) {
 		rc = mt_error(err, MT_ERR_DICT,
@@ -913,6 +1151,8 @@ enum mt_err lexicon_open(const char *dir, struct lexicon **out,
 	add_participles(lex);
 	add_plurals(lex);
 	add_groups(lex);
+	if (cached && !p.uncacheable)
+		lexicon_cache_write(lex, cache_dir, cache_path, key);
 	*out = lex;
 	return MT_ERR_OK;
 }

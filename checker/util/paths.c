@@ -6,6 +6,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <link.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include <unistd.h>
 
 #include "util/buf.h"
+#include "util/hash.h"
 #include "util/xalloc.h"
 
 #ifndef MT_DATADIR
@@ -124,6 +126,73 @@ void mt_cache_prune(const char *dir, const char *prefix, const char *suffix,
 	}
 	if (d)
 		closedir(d);
+}
+
+/* While the loaded objects are visited: the one holding `addr`, and the
+ * digest of its build ID once found. */
+struct build_id {
+	uintptr_t addr;
+	uint64_t digest;
+	int found;
+};
+
+/* The GNU build ID note among the notes of segment ph, hashed. */
+static int note_build_id(const struct dl_phdr_info *info, const ElfW(Phdr) * ph,
+			 struct build_id *b)
+{
+	const unsigned char *p = (const unsigned char *)(info->dlpi_addr +
+							 ph->p_vaddr);
+	const unsigned char *end = p + ph->p_filesz;
+
+	while ((size_t)(end - p) >= sizeof(ElfW(Nhdr))) {
+		const ElfW(Nhdr) *nh = (const ElfW(Nhdr) *)(const void *)p;
+		size_t name = (nh->n_namesz + 3) & ~(size_t)3;
+		size_t desc = (nh->n_descsz + 3) & ~(size_t)3;
+		const unsigned char *d = p + sizeof(*nh) + name;
+
+		if ((size_t)(end - p) < sizeof(*nh) + name + desc)
+			break;
+		if (nh->n_type == NT_GNU_BUILD_ID && nh->n_namesz == 4 &&
+		    memcmp(p + sizeof(*nh), "GNU", 4) == 0 && nh->n_descsz) {
+			b->digest = hash_bytes(HASH_INIT, d, nh->n_descsz);
+			return 1;
+		}
+		p = d + desc;
+	}
+	return 0;
+}
+
+static int visit_object(struct dl_phdr_info *info, size_t size, void *arg)
+{
+	struct build_id *b = arg;
+	int mine = 0;
+
+	(void)size;
+	for (ElfW(Half) i = 0; i < info->dlpi_phnum; i++) {
+		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+		uintptr_t start = info->dlpi_addr + ph->p_vaddr;
+
+		if (ph->p_type == PT_LOAD && b->addr >= start &&
+		    b->addr - start < ph->p_memsz)
+			mine = 1;
+	}
+	if (!mine)
+		return 0;
+	for (ElfW(Half) i = 0; i < info->dlpi_phnum && !b->found; i++)
+		if (info->dlpi_phdr[i].p_type == PT_NOTE)
+			b->found = note_build_id(info, &info->dlpi_phdr[i], b);
+	return 1;
+}
+
+int mt_build_digest(uint64_t *out)
+{
+	/* an address inside this object */
+	static const char here;
+	struct build_id b = { (uintptr_t)&here, 0, 0 };
+
+	dl_iterate_phdr(visit_object, &b);
+	*out = b.digest;
+	return b.found ? 0 : -1;
 }
 
 static char data_dir[PATH_MAX];

@@ -10,6 +10,7 @@
 #define MT_PATHS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 const char *mt_data_dir(void);
 
@@ -62,6 +63,15 @@ int mt_cache_dir(char *out, size_t cap);
 void mt_cache_used(const char *path);
 void mt_cache_prune(const char *dir, const char *prefix, const char *suffix,
 		    const char *keep);
+
+/*
+ * A digest of the running checker's code, for naming caches of what that
+ * code derives from data (the lexicon's word classes): a hash of the GNU
+ * build ID of the object that holds mtlint (the program, or the shared
+ * library it was linked into), which changes with any change of the code.
+ * 0, or -1 when the object has no build ID (then such data is not cached).
+ */
+int mt_build_digest(uint64_t *out);
 
 /* `path` relative to directory `dir` (both made absolute as above), in a
  * new string, or NULL when it lies outside `dir`. */

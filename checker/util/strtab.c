@@ -110,6 +110,13 @@ static void rehash(struct strtab *t)
 	}
 }
 
+void strtab_reserve(struct strtab *t, size_t n)
+{
+	t->keys = xgrow(t->keys, &t->keys_alloc, n, sizeof(*t->keys));
+	while (!t->mask || n * 2 > (size_t)t->mask + 1)
+		rehash(t);
+}
+
 /* The slot's id + 1 (0: empty). */
 static uint32_t slot_id1(uint64_t v)
 {

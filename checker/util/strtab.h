@@ -85,6 +85,10 @@ uint32_t strtab_find_hashed(const struct strtab *t, const char *s, size_t len,
 			    uint32_t h);
 uint32_t strtab_intern_hashed(struct strtab *t, struct arena *a, const char *s,
 			      size_t len, uint32_t h, int *is_new);
+/* Room for n keys in all, made at once: a table about to be filled with
+ * a known number of keys (read back from a cache) skips the rehashes of
+ * growing. */
+void strtab_reserve(struct strtab *t, size_t n);
 /* Bytes of the table's own arrays (keys index and slots; not the keys'
  * bytes, which the caller or its arena holds). */
 size_t strtab_bytes(const struct strtab *t);
