@@ -15,6 +15,8 @@
 #include "run/config.h"
 #include "run/configcache.h"
 #include "util/wildmatch.h"
+#include "util/yamlfile.h"
+#include <glob.h>
 #include "helpers.h"
 #include "util/xalloc.h"
 
@@ -322,6 +324,113 @@ Test(config, deep_nesting_and_alias_bombs_stop_at_their_bound)
 	yamlfile_errors_release(&e);
 	cr_assert_lt(time(NULL) - t0, 5);
 	buf_release(&b);
+}
+
+/* Nodes i of a and j of b are alike: type, tag, style, marks, value and
+ * children (node ids compared as they are: the same order of nodes). */
+static void expect_same_node(yaml_document_t *a, yaml_document_t *b, int i,
+			     const char *what)
+{
+	yaml_node_t *x = yaml_document_get_node(a, i);
+	yaml_node_t *y = yaml_document_get_node(b, i);
+
+	cr_assert(x && y, "%s: node %d", what, i);
+	cr_expect_eq(x->type, y->type, "%s: node %d type", what, i);
+	cr_expect_str_eq((char *)x->tag, (char *)y->tag, "%s: node %d tag",
+			 what, i);
+	cr_expect_eq(x->start_mark.index, y->start_mark.index,
+		     "%s: node %d start", what, i);
+	cr_expect_eq(x->end_mark.index, y->end_mark.index, "%s: node %d end",
+		     what, i);
+	if (x->type == YAML_SCALAR_NODE) {
+		cr_expect_eq(x->data.scalar.length, y->data.scalar.length);
+		cr_expect_eq(x->data.scalar.style, y->data.scalar.style);
+		cr_expect(!memcmp(x->data.scalar.value, y->data.scalar.value,
+				  x->data.scalar.length),
+			  "%s: node %d value '%s' / '%s'", what, i,
+			  x->data.scalar.value, y->data.scalar.value);
+	} else if (x->type == YAML_SEQUENCE_NODE) {
+		yaml_node_item_t *p = x->data.sequence.items.start;
+		yaml_node_item_t *q = y->data.sequence.items.start;
+
+		cr_assert_eq(x->data.sequence.items.top - p,
+			     y->data.sequence.items.top - q, "%s: node %d",
+			     what, i);
+		for (; p < x->data.sequence.items.top; p++, q++)
+			cr_expect_eq(*p, *q, "%s: node %d item", what, i);
+	} else if (x->type == YAML_MAPPING_NODE) {
+		yaml_node_pair_t *p = x->data.mapping.pairs.start;
+		yaml_node_pair_t *q = y->data.mapping.pairs.start;
+
+		cr_assert_eq(x->data.mapping.pairs.top - p,
+			     y->data.mapping.pairs.top - q, "%s: node %d", what,
+			     i);
+		for (; p < x->data.mapping.pairs.top; p++, q++)
+			cr_expect(p->key == q->key && p->value == q->value,
+				  "%s: node %d pair", what, i);
+	}
+}
+
+/* yamlfile_load() builds the tree libyaml's yaml_parser_load() builds. */
+static void expect_same_as_libyaml(const char *what, const char *text,
+				   size_t len)
+{
+	struct yamlfile y;
+	yaml_parser_t p;
+	yaml_document_t doc;
+	int ours, theirs, n;
+
+	ours = yamlfile_load(&y, what, text, len);
+	cr_assert(yaml_parser_initialize(&p));
+	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
+	theirs = yaml_parser_load(&p, &doc) ? 0 : -1;
+	yaml_parser_delete(&p);
+	cr_assert_eq(ours, theirs, "%s: loaded %d, libyaml %d", what, ours,
+		     theirs);
+	if (ours == 0) {
+		n = (int)(doc.nodes.top - doc.nodes.start);
+		cr_assert_eq(y.doc.nodes.top - y.doc.nodes.start, n,
+			     "%s: node count", what);
+		for (int i = 1; i <= n; i++)
+			expect_same_node(&y.doc, &doc, i, what);
+		yaml_document_delete(&doc);
+	}
+	yamlfile_release(&y);
+}
+
+/* One pass composes the tree (yamlfile.h): node for node what libyaml's
+ * loader gives, on the shipped rule files and on the odd corners. */
+Test(config, composed_tree_is_libyamls)
+{
+	static const char *const odd[] = {
+		"",
+		"# only a comment\n",
+		"a: 1\n",
+		"- x\n- [y, {z: 1}]\n- !!str 3\n- ! 4\n",
+		"base: &b {k: v, l: [1, 2]}\nuse: *b\nagain: *b\n",
+		"s: &s scalar\nt: *s\n",
+		"first\n---\nsecond\n",
+		"--- |\n  block\n  text\n...\n",
+		"? complex key\n: value\n",
+		"a: *nowhere\n",
+		"a: &x 1\nb: &x 2\n",
+		"a: [1, 2\n",
+		"%YAML 1.1\n%TAG !e! tag:example.com,2000:\n--- !e!foo bar\n",
+	};
+	glob_t g;
+
+	for (size_t i = 0; i < sizeof(odd) / sizeof(*odd); i++)
+		expect_same_as_libyaml(odd[i], odd[i], strlen(odd[i]));
+	cr_assert_eq(glob("rules/en/*.yml", 0, NULL, &g), 0);
+	cr_assert_gt(g.gl_pathc, 5);
+	for (size_t i = 0; i < g.gl_pathc; i++) {
+		size_t len;
+		char *text = read_file(g.gl_pathv[i], &len);
+
+		expect_same_as_libyaml(g.gl_pathv[i], text, len);
+		free(text);
+	}
+	globfree(&g);
 }
 
 /* Found by fuzz_config: a long run of UTF-8 continuation bytes made the

@@ -256,8 +256,8 @@ static void reader_error(struct yamlfile *y, size_t off, const char *msg)
 /* --- bounds ------------------------------------------------------------- */
 
 /*
- * Before yaml_parser_load(), one pass over the events alone (see
- * yamlfile.h).  Alias expansion is counted without expanding: `total`
+ * The pass over the events (see yamlfile.h) keeps the bounds as it
+ * composes the tree.  Alias expansion is counted without expanding: `total`
  * counts the nodes a reader walking the tree would visit, an alias adding
  * the size of its anchor's node -- the total when that node ended minus
  * the total when it began, recorded with the anchor's name.
@@ -279,18 +279,6 @@ struct pass {
 	struct anchor *anchors;
 	size_t n_anchors;
 };
-
-/* Copy a failed pre-pass's error into the caller's parser. */
-static void take_error(yaml_parser_t *to, const yaml_parser_t *from)
-{
-	to->error = from->error;
-	to->problem = from->problem;
-	to->problem_offset = from->problem_offset;
-	to->problem_value = from->problem_value;
-	to->problem_mark = from->problem_mark;
-	to->context = from->context;
-	to->context_mark = from->context_mark;
-}
 
 static void bound_error(yaml_parser_t *to, const char *problem,
 			yaml_mark_t mark)
@@ -317,7 +305,7 @@ static int anchor_add(struct pass *s, char *name, size_t size)
 }
 
 /* The size of the latest node anchored `name` (an unknown one: 1, and
- * yaml_parser_load reports it). */
+ * compose() reports it). */
 static size_t anchor_size(const struct pass *s, const unsigned char *name)
 {
 	for (size_t i = s->n_anchors; i-- > 0;)
@@ -385,41 +373,221 @@ static const char *step(struct pass *s, const yaml_event_t *ev)
 	return NULL;
 }
 
-/* 1 when the events stay within the bounds; else 0, the error in *to. */
-static int within_bounds(yaml_parser_t *to, const char *text, size_t len)
+/* --- composing ------------------------------------------------------- */
+
+/*
+ * The node tree is built from the same pass over the events that keeps the
+ * bounds, through libyaml's document API, as yaml_parser_load() builds it
+ * (the text is scanned once, not twice): the same nodes in the same order,
+ * with their marks, an alias standing for its anchor's node, libyaml's
+ * default tags, and libyaml's errors for an undefined alias and a
+ * duplicate anchor.
+ */
+struct composer {
+	yaml_document_t *doc;
+	/* open collections: node id, and a mapping's key awaiting its value
+	 * (0: none) */
+	int node[MT_LIMIT_YAML_DEPTH + 1];
+	int key[MT_LIMIT_YAML_DEPTH + 1];
+	unsigned depth;
+	/* anchor names (owned) and their nodes */
+	char **anchor;
+	int *anchor_node;
+	yaml_mark_t *anchor_mark;
+	size_t n_anchors;
+};
+
+static void composer_error(yaml_parser_t *p, const char *context,
+			   yaml_mark_t context_mark, const char *problem,
+			   yaml_mark_t mark)
+{
+	p->error = YAML_COMPOSER_ERROR;
+	p->context = context;
+	p->context_mark = context_mark;
+	p->problem = problem;
+	p->problem_mark = mark;
+	p->problem_offset = mark.index;
+}
+
+/* The node of anchor `name`, or 0. */
+static int anchored(const struct composer *c, const unsigned char *name,
+		    size_t *at)
+{
+	for (size_t i = 0; i < c->n_anchors; i++)
+		if (!strcmp(c->anchor[i], (const char *)name)) {
+			if (at)
+				*at = i;
+			return c->anchor_node[i];
+		}
+	return 0;
+}
+
+/* Give node `id` anchor `name` (when not NULL); 0 on a duplicate. */
+static int anchor_node(yaml_parser_t *p, struct composer *c,
+		       const unsigned char *name, int id, yaml_mark_t mark)
+{
+	size_t at;
+
+	if (!name)
+		return 1;
+	if (anchored(c, name, &at)) {
+		composer_error(p, "found duplicate anchor; first occurrence",
+			       c->anchor_mark[at], "second occurrence", mark);
+		return 0;
+	}
+	c->anchor = xrealloc(c->anchor, (c->n_anchors + 1) * sizeof(char *));
+	c->anchor_node = xrealloc(c->anchor_node,
+				  (c->n_anchors + 1) * sizeof(int));
+	c->anchor_mark = xrealloc(c->anchor_mark,
+				  (c->n_anchors + 1) * sizeof(yaml_mark_t));
+	c->anchor[c->n_anchors] = xstrdup((const char *)name);
+	c->anchor_node[c->n_anchors] = id;
+	c->anchor_mark[c->n_anchors++] = mark;
+	return 1;
+}
+
+/* Node `id` goes into the open collection, if any (the first node added
+ * is the document's root). */
+static int place(struct composer *c, int id)
+{
+	int parent;
+
+	if (!c->depth)
+		return 1;
+	parent = c->node[c->depth - 1];
+	if (yaml_document_get_node(c->doc, parent)->type == YAML_SEQUENCE_NODE)
+		return yaml_document_append_sequence_item(c->doc, parent, id);
+	if (!c->key[c->depth - 1]) {
+		c->key[c->depth - 1] = id;
+		return 1;
+	}
+	id = yaml_document_append_mapping_pair(c->doc, parent,
+					       c->key[c->depth - 1], id);
+	c->key[c->depth - 1] = 0;
+	return id;
+}
+
+static const yaml_char_t *tag_of(const yaml_char_t *tag)
+{
+	return tag && strcmp((const char *)tag, "!") ? tag : NULL;
+}
+
+/* One event into the tree; 0 with the error in *p. */
+static int compose(yaml_parser_t *p, struct composer *c, const yaml_event_t *ev)
+{
+	yaml_node_t *n;
+	int id;
+
+	switch (ev->type) {
+	case YAML_DOCUMENT_START_EVENT:
+		return yaml_document_initialize(
+			c->doc, NULL, NULL, NULL,
+			ev->data.document_start.implicit, 1);
+	case YAML_ALIAS_EVENT:
+		id = anchored(c, ev->data.alias.anchor, NULL);
+		if (!id) {
+			composer_error(p, NULL, ev->start_mark,
+				       "found undefined alias", ev->start_mark);
+			return 0;
+		}
+		return place(c, id);
+	case YAML_SCALAR_EVENT:
+		id = yaml_document_add_scalar(c->doc,
+					      tag_of(ev->data.scalar.tag),
+					      ev->data.scalar.value,
+					      (int)ev->data.scalar.length,
+					      ev->data.scalar.style);
+		if (!id)
+			return 0;
+		n = yaml_document_get_node(c->doc, id);
+		n->start_mark = ev->start_mark;
+		n->end_mark = ev->end_mark;
+		return anchor_node(p, c, ev->data.scalar.anchor, id,
+				   ev->start_mark) &&
+		       place(c, id);
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT:
+		id = ev->type == YAML_SEQUENCE_START_EVENT
+			     ? yaml_document_add_sequence(
+				       c->doc,
+				       tag_of(ev->data.sequence_start.tag),
+				       ev->data.sequence_start.style)
+			     : yaml_document_add_mapping(
+				       c->doc,
+				       tag_of(ev->data.mapping_start.tag),
+				       ev->data.mapping_start.style);
+		if (!id || c->depth >= MT_LIMIT_YAML_DEPTH)
+			return 0;
+		yaml_document_get_node(c->doc, id)->start_mark = ev->start_mark;
+		if (!anchor_node(p, c,
+				 ev->type == YAML_SEQUENCE_START_EVENT
+					 ? ev->data.sequence_start.anchor
+					 : ev->data.mapping_start.anchor,
+				 id, ev->start_mark) ||
+		    !place(c, id))
+			return 0;
+		c->node[c->depth] = id;
+		c->key[c->depth++] = 0;
+		return 1;
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		if (!c->depth)
+			return 1;
+		yaml_document_get_node(c->doc, c->node[--c->depth])->end_mark =
+			ev->end_mark;
+		return 1;
+	default:
+		return 1;
+	}
+}
+
+/*
+ * Parse the first document of the parser's input into *doc, keeping the
+ * bounds; 1 when done, else 0 with the error in *p.  An empty stream gives
+ * a document without nodes.
+ */
+static int load_document(yaml_parser_t *p, yaml_document_t *doc)
 {
 	struct pass s = { 0 };
-	yaml_parser_t p;
+	struct composer c = { .doc = doc };
 	yaml_event_t ev;
-	int ok = 1, done = 0;
+	int ok = 1, done = 0, started = 0;
 
-	if (!yaml_parser_initialize(&p))
-		return 1; /* yaml_parser_load will fail the same way */
-	yaml_parser_set_encoding(&p, to->encoding);
-	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
 	while (ok && !done) {
 		const char *why;
 
-		if (!yaml_parser_parse(&p, &ev)) {
-			take_error(to, &p);
+		if (!yaml_parser_parse(p, &ev)) {
 			ok = 0;
 			break;
 		}
 		why = step(&s, &ev);
 		if (why) {
-			bound_error(to, why, ev.start_mark);
+			bound_error(p, why, ev.start_mark);
+			ok = 0;
+		} else if (!compose(p, &c, &ev)) {
+			if (!p->error)
+				bound_error(p, "out of memory", ev.start_mark);
 			ok = 0;
 		}
+		started |= ev.type == YAML_DOCUMENT_START_EVENT;
 		done = ev.type == YAML_DOCUMENT_END_EVENT ||
 		       ev.type == YAML_STREAM_END_EVENT;
 		yaml_event_delete(&ev);
 	}
+	if (ok && !started)
+		ok = yaml_document_initialize(doc, NULL, NULL, NULL, 1, 1);
+	else if (!ok && started)
+		yaml_document_delete(doc);
 	while (s.depth > 0)
 		free(s.name[--s.depth]);
 	for (size_t i = 0; i < s.n_anchors; i++)
 		free(s.anchors[i].name);
 	free(s.anchors);
-	yaml_parser_delete(&p);
+	for (size_t i = 0; i < c.n_anchors; i++)
+		free(c.anchor[i]);
+	free(c.anchor);
+	free(c.anchor_node);
+	free(c.anchor_mark);
 	return ok;
 }
 
@@ -445,8 +613,7 @@ int yamlfile_load(struct yamlfile *y, const char *path, const char *text,
 	if (nul && y->utf8) {
 		reader_error(y, (size_t)(nul - text),
 			     "binary file (a NUL byte), not YAML");
-	} else if (!within_bounds(&parser, text, len) ||
-		   !yaml_parser_load(&parser, &y->doc)) {
+	} else if (!load_document(&parser, &y->doc)) {
 		const char *what = parser.problem ? parser.problem
 						  : "YAML error";
 

@@ -22,19 +22,22 @@
  * bytes the terminal cannot show; UTF-16 files are located but not
  * quoted.
  *
- * Bounds: yaml_parser_load() builds the whole node tree before anyone can
- * look at it, and libyaml's scanner does work in proportion to the
- * nesting for every token (100,000 opening brackets took minutes).  So a
- * pass over the events comes first and stops, as the file's one error, at
- * the first collection nested deeper than MT_LIMIT_YAML_DEPTH, at more
- * than MT_LIMIT_YAML_ANCHORS anchors, or once the nodes -- an alias
- * counted as the nodes it stands for, since the walkers expand it: nine
- * levels of nine aliases are 387 million -- pass MT_LIMIT_YAML_NODES
- * (util/limits.h).  A hostile file costs a few kilobytes of scanning.
+ * Bounds: libyaml's yaml_parser_load() builds the whole node tree before
+ * anyone can look at it, and libyaml's scanner does work in proportion to
+ * the nesting for every token (100,000 opening brackets took minutes).  So
+ * the tree is composed here, in one pass over the events that builds the
+ * same nodes with libyaml's document API (the text is scanned once) and
+ * stops, as the file's one error, at the first collection nested deeper
+ * than MT_LIMIT_YAML_DEPTH, at more than MT_LIMIT_YAML_ANCHORS anchors, or
+ * once the nodes -- an alias counted as the nodes it stands for, since the
+ * walkers expand it: nine levels of nine aliases are 387 million -- pass
+ * MT_LIMIT_YAML_NODES (util/limits.h).  A hostile file costs a few
+ * kilobytes of scanning.
  *
  * The only libyaml user besides the walkers of those two callers, which
- * read the node tree (<yaml.h> is included for them). Ownership: struct yamlfile borrows path and text until
- * yamlfile_release(); struct yamlfile_errors owns its strings.
+ * read the node tree (<yaml.h> is included for them).  Ownership: struct
+ * yamlfile borrows path and text until yamlfile_release(); struct
+ * yamlfile_errors owns its strings.
  */
 #ifndef MT_YAMLFILE_H
 #define MT_YAMLFILE_H
