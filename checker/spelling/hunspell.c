@@ -361,8 +361,12 @@ int speller_add(struct speller *sp, const char *word, const char *model)
 			  sizeof(*sp->added));
 	sp->added_model = xgrow(sp->added_model, &sp->alloc_added_model,
 				sp->n_added + 1, sizeof(*sp->added_model));
-	sp->added_model[sp->n_added] =
-		model && *model ? arena_strdup(&sp->added_arena, model) : NULL;
+	/* a word list gives most of its words one model ("Paris"): kept
+	 * once */
+	if (model && *model &&
+	    (!sp->last_model || strcmp(sp->last_model, model) != 0))
+		sp->last_model = arena_strdup(&sp->added_arena, model);
+	sp->added_model[sp->n_added] = model && *model ? sp->last_model : NULL;
 	sp->added[sp->n_added++] = arena_strdup(&sp->added_arena, norm);
 	if (sp->h)
 		hun_add(sp, sp->n_added - 1, NULL);

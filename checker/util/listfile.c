@@ -11,13 +11,18 @@
 
 #include "util/buf.h"
 
-/* Is s[0..len) UTF-8 without a NUL byte? */
+/* Is s[0..len) UTF-8 without a NUL byte?  (ASCII, nearly all of a word
+ * list, is passed over a byte at a time without decoding.) */
 static int utf8_text(const char *s, int32_t len)
 {
 	int32_t i = 0;
 	UChar32 c;
 
 	while (i < len) {
+		if ((unsigned char)s[i] - 1u < 0x7fu) {
+			i++;
+			continue;
+		}
 		U8_NEXT(s, i, len, c);
 		if (c <= 0)
 			return 0;
