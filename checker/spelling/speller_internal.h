@@ -79,8 +79,8 @@ struct speller {
 	const char **added, **added_model;
 	size_t n_added, alloc_added, alloc_added_model;
 	const char *last_model; /* the latest model kept (added_arena) */
-	int ix_tried; /* the cached index was looked for (checking) */
-	int case_ok;  /* capitalised forms of known words are known */
+	int ix_tried;		/* the cached index was looked for (checking) */
+	int case_ok;		/* capitalised forms of known words are known */
 	/* with the index: plain words it lacks are unknown (affclosure.h) */
 	struct aff_closure *closure;
 	int ix_built; /* the index was built for an unknown word */
