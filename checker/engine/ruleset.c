@@ -365,7 +365,7 @@ static void rule(struct ruleload *L, yaml_node_t *n)
 		"pattern", "regex", "group", "antipatterns", "suggest", "url",
 		"examples", "safe-fix", "case", "needs", "within",
 		"precision", "sentences-only", "document-needs", "requires",
-		NULL,
+		"outside-quotes", NULL,
 	};
 	/* clang-format on */
 	struct ruleset *rs = L->rs;
@@ -416,6 +416,9 @@ static void rule(struct ruleload *L, yaml_node_t *n)
 	if ((v = ruleload_get(L, n, "sentences-only")))
 		bad |= ruleload_boolean(L, v, "sentences-only",
 					&r.sentences_only) < 0;
+	if ((v = ruleload_get(L, n, "outside-quotes")))
+		bad |= ruleload_boolean(L, v, "outside-quotes",
+					&r.outside_quotes) < 0;
 	if ((v = ruleload_get(L, n, "suggest"))) {
 		r.suggest = ruleload_strings(L, v, &r.n_suggest, "suggest", 0);
 		for (size_t i = 0; r.suggest && i < r.n_suggest; i++)

@@ -121,6 +121,8 @@ struct rule {
 	int safe_fix;
 	int sentences_only; /* token rule: skip a "sentence" that does not end
 			       in . ! ? (a headline, caption, list item) */
+	int outside_quotes; /* skip a match that starts in quoted speech
+			       (engine/quoted.h) */
 };
 
 struct ruleset {
