@@ -123,16 +123,52 @@ static int on_edit(uint32_t s, uint32_t e, uint32_t at, uint32_t at_end)
 	return at_end > at ? s < at_end && e > at : s < at && e > at;
 }
 
+/* What a fix changes: the example's [at, at + old_len) became
+ * [at, at + new_len) of the fixed text. */
+struct edit {
+	uint32_t at, old_len, new_len;
+};
+
+static int continuation(const char *s, size_t i)
+{
+	return ((unsigned char)s[i] & 0xC0) == 0x80;
+}
+
 /*
- * Did the example have f, a finding on its text after the edit that made
- * the example's [at, at + old_len) into [at, at + new_len)?  It did when
+ * The edit that replacing the example's span sp with `sug` makes: the
+ * span less what the suggestion keeps at either end ("harbour The" ->
+ * "harbour. The" inserts '.'), in whole characters.
+ */
+static struct edit edit_of(const char *text, struct span sp, const char *sug)
+{
+	const char *old = text + sp.start;
+	size_t ol = sp.end - sp.start, nl = strlen(sug), p = 0, q = 0;
+	struct edit ed;
+
+	while (p < ol && p < nl && old[p] == sug[p])
+		p++;
+	while (p > 0 && p < ol && continuation(old, p))
+		p--;
+	while (q < ol - p && q < nl - p && old[ol - 1 - q] == sug[nl - 1 - q])
+		q++;
+	while (q > 0 && continuation(old, ol - q))
+		q--;
+	ed.at = sp.start + (uint32_t)p;
+	ed.old_len = (uint32_t)(ol - p - q);
+	ed.new_len = (uint32_t)(nl - p - q);
+	return ed;
+}
+
+/*
+ * Did the example have f, a finding on the fixed text?  It did when
  * `before` holds the same rule at the same place, moved by the edit; a
  * finding on the edited text is new.
  */
 static int had_before(const struct diag *f, const struct diag_list *before,
-		      uint32_t at, uint32_t old_len, uint32_t new_len)
+		      struct edit ed)
 {
-	uint32_t s = f->span.start, e = f->span.end;
+	uint32_t s = f->span.start, e = f->span.end, at = ed.at,
+		 old_len = ed.old_len, new_len = ed.new_len;
 
 	if (on_edit(s, e, at, at + new_len))
 		return 0;
@@ -160,6 +196,7 @@ static size_t fix_brings_nothing(const struct example_run *r,
 {
 	const struct example_fixes *fx = r->fixes;
 	const char *sug = d->suggestions[k];
+	struct edit ed = edit_of(doc->text, d->span, sug);
 	struct document *fixed = NULL;
 	struct diag_list l;
 	struct mt_error err = { 0 };
@@ -173,9 +210,7 @@ static size_t fix_brings_nothing(const struct example_run *r,
 	for (size_t i = 0; i < l.n; i++) {
 		const struct diag *f = &l.v[i];
 
-		if (had_before(f, before, d->span.start,
-			       d->span.end - d->span.start,
-			       (uint32_t)strlen(sug)))
+		if (had_before(f, before, ed))
 			continue;
 		if (!fails++)
 			fprintf(r->out, "%s: %s: the fix '%s' gives a new "
@@ -213,7 +248,8 @@ static size_t fixes_bring_nothing(const struct example_run *r,
 		document_free(all);
 		return 1;
 	}
-	for (size_t k = 0; k < d->n_suggestions; k++)
+	for (size_t k = 0; k < d->n_suggestions && !(k && r->first_fix_only);
+	     k++)
 		fails += fix_brings_nothing(r, doc, d, k, &before);
 	diag_list_release(&before);
 	document_free(all);

@@ -13,13 +13,17 @@
  *
  * And, when the runner can check with every rule (struct example_fixes):
  * a fix brings nothing new.  Each suggestion of a bad example's finding
- * -- every one, not only the first: an editor offers each as a quick fix
- * -- is applied to the example (run/fix.h's applier) and the new text
- * checked with every rule; a finding there that the example did not have
- * fails the example, printed with its rule, the fixed text and the new
- * finding.  "Had" means the same rule at the same place, moved by the
- * edit; a finding that overlaps the replaced text is always new ("He
- * avoided [to answer]" -> "avoided answering" gives "avoided avoided").
+ * -- every one, not only the first: an editor offers each as a quick fix;
+ * only the first of a list of guesses (rule_info.guesses: the speller's
+ * candidates) -- is applied to the example (run/fix.h's applier) and the
+ * new text checked with every rule; a finding there that the example did
+ * not have fails the example, printed with its rule, the fixed text and
+ * the new finding.  "Had" means the same rule at the same place, moved by
+ * the edit; a finding that overlaps the edit is always new ("He avoided
+ * [to answer]" -> "avoided answering" gives "avoided avoided").  The edit
+ * is the span less what the suggestion keeps at its ends: "[harbour
+ * The]" -> "harbour. The" inserts a full stop, and a finding on
+ * "harbour" before and after is the same one.
  *
  * One runner for every rule: the YAML rules (their examples are read by
  * ruleset.c, run by engine_test_examples()) and the built-in passes'
@@ -84,6 +88,7 @@ struct example_run {
 	example_check_fn check;
 	void *arg;
 	const struct example_fixes *fixes; /* NULL: that test is skipped */
+	int first_fix_only; /* the suggestions are guesses: test the first */
 	const char *rule;  /* its id, for messages */
 	const char *where; /* "FILE:LINE" of the example, for messages */
 	FILE *out;	   /* where failures are printed */

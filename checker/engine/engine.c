@@ -41,7 +41,7 @@ static const struct rule_info engine_rules[] = {
 	  NULL,
 	  "exact by construction: a note that the bound was reached, not a "
 	  "finding about the text (info)",
-	  NULL, NULL, NULL, NULL },
+	  NULL, NULL, NULL, NULL, 0 },
 };
 
 /* Load the rules of dir (or files) and the lexicon of lexicon_dir. */

@@ -167,6 +167,7 @@ static size_t test_builtin(struct checker *c, const struct checker_options *co,
 	struct example_run run = { .check = check_builtin,
 				   .arg = &arg,
 				   .fixes = &fixes,
+				   .first_fix_only = r->guesses,
 				   .rule = r->id,
 				   .where = r->id,
 				   .out = out };
