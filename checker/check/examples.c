@@ -177,7 +177,8 @@ static int had_before(const struct diag *f, const struct diag_list *before,
 		e = e - new_len + old_len;
 	}
 	for (size_t i = 0; i < before->n; i++)
-		if (before->v[i].span.start == s && before->v[i].span.end == e &&
+		if (before->v[i].span.start == s &&
+		    before->v[i].span.end == e &&
 		    !strcmp(before->v[i].rule, f->rule))
 			return 1;
 	return 0;
@@ -213,8 +214,9 @@ static size_t fix_brings_nothing(const struct example_run *r,
 		if (had_before(f, before, ed))
 			continue;
 		if (!fails++)
-			fprintf(r->out, "%s: %s: the fix '%s' gives a new "
-					"finding: %s\n",
+			fprintf(r->out,
+				"%s: %s: the fix '%s' gives a new "
+				"finding: %s\n",
 				r->where, r->rule, sug, fixed->text);
 		fprintf(r->out, "    new %s [%.*s]%s%s: %s\n", f->rule,
 			(int)(f->span.end - f->span.start),
@@ -242,8 +244,9 @@ static size_t fixes_bring_nothing(const struct example_run *r,
 
 	if (fx->check_all(fx->arg, ex->text, &all, &before, &err) !=
 	    MT_ERR_OK) {
-		fprintf(r->out, "%s: %s: example cannot be checked with every "
-				"rule: %s\n",
+		fprintf(r->out,
+			"%s: %s: example cannot be checked with every "
+			"rule: %s\n",
 			r->where, r->rule, err.msg);
 		document_free(all);
 		return 1;

@@ -89,9 +89,9 @@ struct example_run {
 	void *arg;
 	const struct example_fixes *fixes; /* NULL: that test is skipped */
 	int first_fix_only; /* the suggestions are guesses: test the first */
-	const char *rule;  /* its id, for messages */
-	const char *where; /* "FILE:LINE" of the example, for messages */
-	FILE *out;	   /* where failures are printed */
+	const char *rule;   /* its id, for messages */
+	const char *where;  /* "FILE:LINE" of the example, for messages */
+	FILE *out;	    /* where failures are printed */
 };
 
 /* Run one example: 0 when it passes, else 1 with the failure printed as

@@ -82,9 +82,8 @@ struct fixes_arg {
 	struct document *ref;
 };
 
-static enum mt_err check_all(void *arg, const char *text,
-			     struct document **doc, struct diag_list *l,
-			     struct mt_error *err)
+static enum mt_err check_all(void *arg, const char *text, struct document **doc,
+			     struct diag_list *l, struct mt_error *err)
 {
 	struct fixes_arg *a = arg;
 	struct builtin_arg all = { a->c, NULL, a->ref };
@@ -114,11 +113,12 @@ static enum mt_err fix_one(void *arg, const struct document *doc,
 	if (rc != MT_ERR_OK)
 		return rc;
 	if (n != 1)
-		rc = mt_error(err, MT_ERR_USAGE, "the fix applier takes no "
-						 "suggestion for an empty span");
+		rc = mt_error(err, MT_ERR_USAGE,
+			      "the fix applier takes no "
+			      "suggestion for an empty span");
 	else
-		rc = fix_check_as(a->c, a->ref, doc, NULL, bytes, len, fixed,
-				  l, err);
+		rc = fix_check_as(a->c, a->ref, doc, NULL, bytes, len, fixed, l,
+				  err);
 	free(bytes);
 	return rc;
 }
@@ -246,8 +246,8 @@ enum mt_err selftest_run(const struct checker_options *opts,
 		rc = engine_open_opts(&co, files, n_files, &e, err);
 	if (rc != MT_ERR_OK)
 		goto done;
-	res->failures =
-		engine_test_examples(e, c, 3, &fixes, out, &res->examples);
+	res->failures = engine_test_examples(e, c, 3, &fixes, out,
+					     &res->examples);
 	res->rules = engine_ruleset(e)->n_rules;
 	if (n_files)
 		goto done; /* rule files named: those alone */
