@@ -113,9 +113,9 @@ static enum mt_err fix_one(void *arg, const struct document *doc,
 	if (rc != MT_ERR_OK)
 		return rc;
 	if (n != 1)
-		rc = mt_error(err, MT_ERR_USAGE,
-			      "the fix applier takes no "
-			      "suggestion for an empty span");
+		rc = mt_error(err, MT_ERR_RULES,
+			      "--fix does not apply a suggestion for an empty "
+			      "span");
 	else
 		rc = fix_check_as(a->c, a->ref, doc, NULL, bytes, len, fixed, l,
 				  err);
