@@ -341,6 +341,50 @@ Test(engine, a_rule_within_sentences_searches_those_holding_what_it_needs)
 }
 
 /*
+ * `outside-quotes: true` keeps a rule, a regex or a token one, quiet on a
+ * match that starts in quoted speech: a quotation of its paragraph, closed
+ * or not, or a paragraph that opens with a dash.  After the closing mark,
+ * and in the next paragraph, it speaks again.
+ */
+Test(engine, outside_quotes_keeps_a_rule_quiet_in_speech)
+{
+	static const char yml[] =
+		"rules:\n"
+		"  - id: qpack.regex\n"
+		"    category: style\n"
+		"    severity: warning\n"
+		"    message: \"r\"\n"
+		"    regex: 'ain.t'\n"
+		"    outside-quotes: true\n"
+		"    examples:\n"
+		"      bad: [\"It [ain't] so.\"]\n"
+		"      good: [\"\\\"It ain't so.\\\"\"]\n"
+		"  - id: qpack.token\n"
+		"    category: style\n"
+		"    severity: warning\n"
+		"    message: \"t\"\n"
+		"    pattern: [{word: [gonna]}]\n"
+		"    outside-quotes: true\n"
+		"    examples:\n"
+		"      bad: [\"We are [gonna] go.\"]\n"
+		"      good: [\"\\\"We are gonna go.\\\"\"]\n";
+	static const char in[] =
+		"\"It ain't so, we are gonna go,\" he said. It ain't.\n\n"
+		"“Gonna stay. It ain't far.\n\n"
+		"— It ain't far, we are gonna go.\n\n"
+		"We are gonna go.\n";
+	struct run_result r;
+
+	run_pack("qpack", yml, "", in, sizeof(in) - 1, &r);
+	cr_expect(strstr(r.out, "1:45: warning: r [qpack.regex]"), "%s", r.out);
+	cr_expect(strstr(r.out, "7:8: warning: t [qpack.token]"), "%s", r.out);
+	cr_expect(!strstr(r.out, "1:4: ") && !strstr(r.out, "3:"), "%s", r.out);
+	cr_expect(!strstr(r.out, "\n5:") && !strstr(r.out, "1:23: "), "%s",
+		  r.out);
+	run_result_release(&r);
+}
+
+/*
  * A token rule whose first test is a regular expression naming a few words
  * is tried only on those words -- and on every token the words cannot
  * judge: ignoring case, ICU matches "ſo" (long s) against "so".

@@ -178,3 +178,136 @@ Test(ruleset, broken_files_report_every_error)
 	cr_assert_geq(n, 4);
 }
 
+/* A rule of test file `id` whose pattern is one class (the words a/b). */
+#define CLASS_RULE(id, cls)                                       \
+	"  - id: t." id "\n"                                      \
+	"    category: style\n"                                   \
+	"    severity: warning\n"                                 \
+	"    message: \"x\"\n"                                    \
+	"    pattern: [{class: " cls "}]\n"                       \
+	"    examples:\n"                                         \
+	"      bad: [\"[alpha]\", \"a [alpha]\", \"[beta] b\"]\n" \
+	"      good: [\"gamma\", \"a gamma\", \"b gamma\"]\n"
+
+/*
+ * A folder's classes.yml: every rule file of the folder sees its classes,
+ * as a whole folder or as files named one by one (classes.yml among them
+ * or not), and they add to the file's own.
+ */
+Test(ruleset, classes_yml_is_shared_by_the_folder)
+{
+	char *dir = tmpdir(), *a, *cl;
+	struct ruleset *rs = NULL;
+	struct mt_error err = { 0 };
+
+	put(dir, "classes.yml", "classes:\n  greek: [alpha, beta]\n");
+	put(dir, "a.yml",
+	    "classes:\n  own: [beta]\nrules:\n" CLASS_RULE("a", "greek")
+		    CLASS_RULE("b", "[own, greek]"));
+	put(dir, "b.yml", "rules:\n" CLASS_RULE("c", "greek"));
+	cr_assert_eq(ruleset_load(dir, NULL, 0, &rs, &err), MT_ERR_OK, "%s",
+		     err.msg);
+	cr_expect_eq(rs->n_rules, 3);
+	cr_expect_eq(rs->rules[0].pattern.v[0].test.n_class_words, 2);
+	cr_expect_eq(rs->rules[1].pattern.v[0].test.n_class_words, 3);
+	ruleset_free(rs);
+
+	a = path_in(dir, "b.yml");
+	cl = path_in(dir, "classes.yml");
+	{
+		const char *one[] = { a }, *both[] = { cl, a };
+
+		cr_assert_eq(ruleset_load(NULL, one, 1, &rs, &err), MT_ERR_OK,
+			     "%s", err.msg);
+		cr_expect_eq(rs->n_rules, 1);
+		ruleset_free(rs);
+		cr_assert_eq(ruleset_load(NULL, both, 2, &rs, &err), MT_ERR_OK,
+			     "%s", err.msg);
+		cr_expect_eq(rs->n_rules, 1);
+		ruleset_free(rs);
+	}
+	free(a);
+	free(cl);
+	rmdir_all(dir);
+}
+
+/*
+ * A class defined twice -- in classes.yml and a rule file, or twice in one
+ * file -- and an unknown one are errors naming the file and line of both
+ * places; classes.yml holds classes only.
+ */
+Test(ruleset, classes_yml_duplicates_and_unknowns_are_located)
+{
+	char *dir = tmpdir();
+	struct ruleset *rs = NULL;
+	struct mt_error err = { 0 };
+	const char *all;
+	char want[8192];
+
+	put(dir, "classes.yml",
+	    "classes:\n  greek: [alpha, beta]\n  greek: [gamma]\n"
+	    "rules: []\n");
+	put(dir, "a.yml",
+	    "classes:\n  own: [beta]\n  greek: [delta]\nrules:\n" CLASS_RULE(
+		    "a", "greak"));
+	cr_assert_eq(ruleset_load(dir, NULL, 0, &rs, &err), MT_ERR_RULES);
+	all = ruleset_errors(rs);
+	snprintf(want, sizeof(want),
+		 "%s/classes.yml:3:3: error: duplicate class 'greek' "
+		 "(already defined at %s/classes.yml:2)",
+		 dir, dir);
+	cr_expect(strstr(all, want), "want %s\ngot:\n%s", want, all);
+	snprintf(want, sizeof(want),
+		 "%s/classes.yml:4:1: error: unknown key 'rules' in "
+		 "classes.yml",
+		 dir);
+	cr_expect(strstr(all, want), "want %s\ngot:\n%s", want, all);
+	snprintf(want, sizeof(want),
+		 "%s/a.yml:3:3: error: duplicate class 'greek' (already "
+		 "defined at %s/classes.yml:2, which every file of the folder "
+		 "sees)",
+		 dir, dir);
+	cr_expect(strstr(all, want), "want %s\ngot:\n%s", want, all);
+	snprintf(want, sizeof(want),
+		 "%s/a.yml:9:23: error: unknown class 'greak'", dir);
+	cr_expect(strstr(all, want), "want %s\ngot:\n%s", want, all);
+	cr_expect_eq(rs->n_errors, 4, "%s", all);
+	ruleset_free(rs);
+	rmdir_all(dir);
+}
+
+/* The shipped classes.yml: each of its classes is used by two rule files
+ * at least (a list one file uses belongs in that file). */
+Test(ruleset, shipped_shared_classes_are_shared)
+{
+	char path[4200], line[1024];
+	FILE *f;
+	size_t n = 0;
+
+	snprintf(path, sizeof(path), "%s/classes.yml", rules_dir());
+	f = fopen(path, "r");
+	cr_assert(f, "no %s", path);
+	while (fgets(line, sizeof(line), f)) {
+		char name[256], colon[2], cmd[8192], out[64] = "";
+		FILE *p;
+
+		/* "  name: [" opens a class; other lines continue one */
+		if (strncmp(line, "  ", 2) || line[2] == ' ' ||
+		    sscanf(line + 2, "%255[a-z-]%1[:]", name, colon) != 2)
+			continue;
+		n++;
+		/* {class: NAME} or {class: [..., NAME, ...]}, not-class too */
+		snprintf(cmd, sizeof(cmd),
+			 "grep -l -E 'class: (\\[[^]]*)?%s[],} ]' %s/*.yml "
+			 "| grep -v classes.yml | wc -l",
+			 name, rules_dir());
+		p = popen(cmd, "r");
+		cr_assert(p);
+		cr_assert(fgets(out, sizeof(out), p));
+		pclose(p);
+		cr_expect_geq(atoi(out), 2, "class %s used by %d file(s)", name,
+			      atoi(out));
+	}
+	fclose(f);
+	cr_expect_geq(n, 1);
+}

@@ -15,6 +15,7 @@
 #include "engine/regexwords.h"
 #include "engine/ruleindex.h"
 #include "engine/pattern.h"
+#include "engine/quoted.h"
 #include "engine/template.h"
 #include "text/segment.h"
 #include "util/limits.h"
@@ -29,6 +30,7 @@ struct engine {
 	struct rule_work *work;	 /* per rule, for the document being checked */
 	struct rule_info *infos; /* the ruleset's rules, then the engine's */
 	size_t n_infos;
+	struct quoted quoted; /* the document's quoted speech (quoted.h) */
 };
 
 #define RULE_REGEX_WORK "limits.regex-work"
@@ -84,6 +86,7 @@ void engine_close(struct engine *e)
 	free(e->enabled);
 	free(e->work);
 	free(e->infos);
+	quoted_release(&e->quoted);
 	match_memo_release(&e->memo);
 	ruleset_free(e->rs);
 	lexicon_close(e->lex);
@@ -150,6 +153,9 @@ static void run_rule_at(struct match_ctx *m, uint32_t r, uint32_t i,
 	sp.end = m->t[b].span.end;
 	if (last_end[r] > sp.start)
 		return; /* overlaps this rule's previous finding */
+	if (rule->outside_quotes &&
+	    quoted_at(&m->e->quoted, m->t[m->first].span.start))
+		return; /* the match starts in quoted speech */
 	/* a mark on an optional token that is not there is empty (the
 	 * template squeezes the blanks around it): "{1} {3} {2:base}" gives
 	 * "will go" for "will goes" and "will not go" for "will not goes" */
@@ -341,15 +347,17 @@ static int antipattern_spans(struct engine *e, const struct rule *r,
 }
 
 /*
- * A character-level rule over the window [from, limit) of one paragraph,
- * prepared once for all rules (`pt`; offsets into the paragraph).
- * Matches an antipattern overlaps are dropped.
+ * A character-level rule over the window [from, limit) of paragraph
+ * `para`, prepared once for all rules (`pt`; offsets into the paragraph).
+ * Matches an antipattern overlaps are dropped, and with `outside-quotes`
+ * those that start in quoted speech.
  */
 static void check_regex_rule(struct engine *e, const struct document *doc,
-			     const struct rule *r, struct span ps,
+			     const struct rule *r, uint32_t para,
 			     struct pattern_text *pt, size_t from, size_t limit,
 			     struct diag_list *out)
 {
+	struct span ps = doc->paragraphs[para].span;
 	struct pattern_match pm;
 	struct span *nots = NULL;
 	size_t n_not = 0, alloc_not = 0, n_not_seen = 0;
@@ -366,6 +374,9 @@ static void check_regex_rule(struct engine *e, const struct document *doc,
 		from = pm.end[0] > pm.start[0] ? pm.end[0] : pm.start[0] + 1;
 		if (pm.start[g] == UINT32_MAX)
 			continue;
+		if (r->outside_quotes &&
+		    quoted_in(&e->quoted, para, ps.start + pm.start[0]))
+			continue; /* the match starts in quoted speech */
 		/* the antipatterns only where the rule matches: most windows
 		 * have no match, and need none */
 		if (!nots_found++ &&
@@ -466,8 +477,8 @@ static void regex_rule_in(struct engine *e, const struct document *doc,
 	for (size_t k = 0; k < r->n_regex_not; k++)
 		pattern_set_budget(r->regex_not[k], &w->budget);
 	for (size_t i = 0; i < n_win; i++)
-		check_regex_rule(e, doc, r, para->span, pt, win[i].start,
-				 win[i].end, out);
+		check_regex_rule(e, doc, r, (uint32_t)(para - doc->paragraphs),
+				 pt, win[i].start, win[i].end, out);
 	pattern_set_budget(r->regex, NULL);
 	for (size_t k = 0; k < r->n_regex_not; k++)
 		pattern_set_budget(r->regex_not[k], NULL);
@@ -488,6 +499,7 @@ static void engine_check(struct engine *e, const struct document *doc,
 	unsigned char *held; /* per regex rule: enabled, the document holds
 				what its `document-needs:` asks for */
 
+	quoted_reset(&e->quoted, doc);
 	for (size_t r = 0; r < rs->n_rules; r++) {
 		e->work[r].budget.used = 0;
 		e->work[r].budget.limit = MT_LIMIT_REGEX_WORK;

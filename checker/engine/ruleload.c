@@ -25,6 +25,18 @@ const char *ruleload_scalar(struct ruleload *L, yaml_node_t *n)
 	return yamlfile_scalar(n);
 }
 
+const struct wordclass *ruleload_class(const struct ruleload *L,
+				       const char *name)
+{
+	for (size_t k = 0; k < L->n_classes; k++)
+		if (strcmp(L->classes[k].name, name) == 0)
+			return &L->classes[k];
+	for (size_t k = 0; L->shared && k < L->shared->n; k++)
+		if (strcmp(L->shared->v[k].name, name) == 0)
+			return &L->shared->v[k];
+	return NULL;
+}
+
 /* The value for `key` in mapping n, or NULL. */
 yaml_node_t *ruleload_get(struct ruleload *L, yaml_node_t *n, const char *key)
 {

@@ -15,22 +15,35 @@
 #define MT_RULELOAD_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "engine/ruleset.h"
 #include "util/yamlfile.h"
 
-/* A file's own word class (`classes:`). */
+/* A word class of a file's `classes:` (or of its folder's classes.yml). */
 struct wordclass {
 	const char *name;
 	const char **words;
 	size_t n;
+	const char *file; /* where it is defined, for errors */
+	uint32_t line;
+};
+
+/* The classes of a folder's classes.yml, which every rule file of the
+ * folder sees (rules/README.md, "Shared classes"). */
+struct shared_classes {
+	const char *dir; /* the folder, as the paths name it */
+	struct wordclass *v;
+	size_t n, alloc;
 };
 
 struct ruleload {
 	struct ruleset *rs;
-	struct yamlfile y; /* the file, its nodes and its errors */
-	struct wordclass *classes;
+	struct yamlfile y;	   /* the file, its nodes and its errors */
+	const char *file;	   /* its path, in the ruleset's arena */
+	struct wordclass *classes; /* the file's own */
 	size_t n_classes, alloc_classes;
+	const struct shared_classes *shared; /* its folder's; NULL: none */
 	struct pattern_memo *memo; /* regexes known to compile; NULL: none */
 	int max_mark;		   /* of the rule being read */
 	yaml_node_t *cur; /* the rule being read, for errors without a node */
@@ -45,6 +58,11 @@ yaml_node_t *ruleload_node(struct ruleload *L,
 			   int i); /* by index: NULL if none */
 const char *ruleload_scalar(struct ruleload *L,
 			    yaml_node_t *n); /* NULL: not one */
+
+/* The class named `name`: the file's own, else its folder's shared one;
+ * NULL when neither has it. */
+const struct wordclass *ruleload_class(const struct ruleload *L,
+				       const char *name);
 
 /* The value for `key` in mapping n, or NULL. */
 yaml_node_t *ruleload_get(struct ruleload *L, yaml_node_t *n, const char *key);

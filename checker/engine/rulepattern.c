@@ -64,7 +64,8 @@ static const struct {
 	{ "url", TOK_URL },	{ "email", TOK_EMAIL },
 };
 
-/* Class names: the lexicon's, or the file's own `classes:`. */
+/* Class names: the lexicon's, the file's own `classes:`, or its folder's
+ * classes.yml. */
 static int add_classes(struct ruleload *L, yaml_node_t *n, struct token_test *t,
 		       int negative)
 {
@@ -77,7 +78,7 @@ static int add_classes(struct ruleload *L, yaml_node_t *n, struct token_test *t,
 		return -1;
 	for (size_t i = 0; i < nn; i++) {
 		uint32_t bit = lexicon_class_by_name(names[i]);
-		size_t k;
+		const struct wordclass *c;
 
 		if (bit) {
 			if (negative)
@@ -86,21 +87,19 @@ static int add_classes(struct ruleload *L, yaml_node_t *n, struct token_test *t,
 				t->classes |= bit;
 			continue;
 		}
-		for (k = 0; k < L->n_classes; k++)
-			if (strcmp(L->classes[k].name, names[i]) == 0)
-				break;
-		if (k == L->n_classes) {
+		c = ruleload_class(L, names[i]);
+		if (!c) {
 			node_error(L, n,
 				   "unknown class '%s' (lexicon classes: %s; "
-				   "or one defined under classes:)",
+				   "or one defined under classes: in this "
+				   "file or in its folder's classes.yml)",
 				   names[i], lexicon_class_names());
 			buf_release(&words);
 			return -1;
 		}
 		/* file classes are word lists: append them */
-		for (size_t w = 0; w < L->classes[k].n; w++) {
-			buf_add(&words, &L->classes[k].words[w],
-				sizeof(const char *));
+		for (size_t w = 0; w < c->n; w++) {
+			buf_add(&words, &c->words[w], sizeof(const char *));
 			n_words++;
 		}
 	}

@@ -26,6 +26,9 @@
 #include "util/xalloc.h"
 #include "util/yamlfile.h"
 
+/* The file of a folder whose classes every rule file of it sees. */
+#define CLASSES_FILE "classes.yml"
+
 /*
  * A template uses {N} or {N:fn}.  N must be a mark (token rules) or a
  * group (regex rules), or 0: the reported text; fn one of
@@ -365,7 +368,7 @@ static void rule(struct ruleload *L, yaml_node_t *n)
 		"pattern", "regex", "group", "antipatterns", "suggest", "url",
 		"examples", "safe-fix", "case", "needs", "within",
 		"precision", "sentences-only", "document-needs", "requires",
-		NULL,
+		"outside-quotes", NULL,
 	};
 	/* clang-format on */
 	struct ruleset *rs = L->rs;
@@ -416,6 +419,9 @@ static void rule(struct ruleload *L, yaml_node_t *n)
 	if ((v = ruleload_get(L, n, "sentences-only")))
 		bad |= ruleload_boolean(L, v, "sentences-only",
 					&r.sentences_only) < 0;
+	if ((v = ruleload_get(L, n, "outside-quotes")))
+		bad |= ruleload_boolean(L, v, "outside-quotes",
+					&r.outside_quotes) < 0;
 	if ((v = ruleload_get(L, n, "suggest"))) {
 		r.suggest = ruleload_strings(L, v, &r.n_suggest, "suggest", 0);
 		for (size_t i = 0; r.suggest && i < r.n_suggest; i++)
@@ -439,6 +445,9 @@ static void rule(struct ruleload *L, yaml_node_t *n)
 	rs->rules[rs->n_rules++] = r;
 }
 
+/* `classes:` (n): named word lists, into L->classes.  A name may be
+ * neither a lexicon class nor one the file or its folder's classes.yml
+ * (L->shared) defines already. */
 static void classes(struct ruleload *L, yaml_node_t *n)
 {
 	if (n->type != YAML_MAPPING_NODE) {
@@ -449,6 +458,7 @@ static void classes(struct ruleload *L, yaml_node_t *n)
 	     p < n->data.mapping.pairs.top; p++) {
 		yaml_node_t *kn = ruleload_node(L, p->key);
 		const char *name = ruleload_scalar(L, kn);
+		const struct wordclass *old;
 		struct wordclass c;
 
 		if (!name) {
@@ -460,7 +470,22 @@ static void classes(struct ruleload *L, yaml_node_t *n)
 				   name);
 			continue;
 		}
+		if ((old = ruleload_class(L, name))) {
+			node_error(L, kn,
+				   "duplicate class '%s' (already defined "
+				   "at %s:%u%s)",
+				   name, old->file, old->line,
+				   old >= L->classes &&
+						   old < L->classes +
+								   L->n_classes
+					   ? ""
+					   : ", which every file of the "
+					     "folder sees");
+			continue;
+		}
 		c.name = arena_strdup(&L->rs->arena, name);
+		c.file = L->file;
+		c.line = (uint32_t)kn->start_mark.line + 1;
 		c.words = ruleload_strings(L, ruleload_node(L, p->value), &c.n,
 					   "a class", 1);
 		if (!c.words)
@@ -471,22 +496,61 @@ static void classes(struct ruleload *L, yaml_node_t *n)
 	}
 }
 
-/* Parse one file's text (`path` names it in messages). */
+/* Is path's last component classes.yml (the folder's shared classes)? */
+static int is_classes_file(const char *path)
+{
+	const char *base = strrchr(path, '/');
+
+	return strcmp(base ? base + 1 : path, CLASSES_FILE) == 0;
+}
+
+/*
+ * Parse one file's text (`path` names it in messages, and must live as
+ * long as the ruleset).  A rule file sees the classes of `sh` (NULL:
+ * none); a classes.yml (`sh` set, is_classes_file(path)) holds only
+ * `classes:`, which go into sh.
+ */
 static void load_text(struct ruleset *rs, struct pattern_memo *memo,
-		      const char *path, const char *text, size_t len)
+		      const char *path, const char *text, size_t len,
+		      struct shared_classes *sh)
 {
 	struct ruleload L = { .rs = rs, .memo = memo };
+	int shared_file = sh && is_classes_file(path);
 	yaml_node_t *root;
 	char *msgs;
 
+	L.shared = shared_file ? NULL : sh;
+	L.file = arena_strdup(&rs->arena, path);
 	if (yamlfile_load(&L.y, path, text, len) < 0) {
 		/* libyaml's error, already recorded */
 	} else if (!(root = yamlfile_root(&L.y))) {
 		yamlfile_error(&L.y, NULL, "empty rule file");
 	} else if (root->type != YAML_MAPPING_NODE) {
 		node_error(&L, root,
-			   "a rule file is a mapping with 'rules:' "
-			   "(and optionally 'classes:')");
+			   shared_file ? "a " CLASSES_FILE " is a mapping "
+					 "with 'classes:'"
+				       : "a rule file is a mapping with "
+					 "'rules:' (and optionally "
+					 "'classes:')");
+	} else if (shared_file) {
+		static const char *const keys[] = { "classes", NULL };
+		yaml_node_t *c = ruleload_get(&L, root, "classes");
+
+		if (ruleload_check_keys(&L, root, keys,
+					CLASSES_FILE " (it holds the classes "
+						     "every rule file of its "
+						     "folder sees; rules go "
+						     "in the other files)") &&
+		    !c)
+			node_error(&L, root,
+				   "a " CLASSES_FILE " needs 'classes:'");
+		if (c)
+			classes(&L, c);
+		/* the folder's files see them from now on */
+		sh->v = L.classes;
+		sh->n = L.n_classes;
+		sh->alloc = L.alloc_classes;
+		L.classes = NULL;
 	} else {
 		static const char *const keys[] = { "classes", "rules", NULL };
 		yaml_node_t *c = ruleload_get(&L, root, "classes");
@@ -513,7 +577,7 @@ static void load_text(struct ruleset *rs, struct pattern_memo *memo,
 }
 
 static void load_file(struct ruleset *rs, struct pattern_memo *memo,
-		      const char *path)
+		      const char *path, struct shared_classes *sh)
 {
 	struct buf b = BUF_INIT;
 	int r = buf_read_file(&b, path, MT_LIMIT_RULE_FILE);
@@ -527,7 +591,7 @@ static void load_file(struct ruleset *rs, struct pattern_memo *memo,
 		buf_addf(&rs->errors, "%s: error: cannot read rule file: %s\n",
 			 path, strerror(errno));
 	else
-		load_text(rs, memo, path, b.buf, b.len);
+		load_text(rs, memo, path, b.buf, b.len, sh);
 	rs->n_errors += r < 0;
 	buf_release(&b);
 }
@@ -535,13 +599,53 @@ static void load_file(struct ruleset *rs, struct pattern_memo *memo,
 static enum mt_err finish(struct ruleset *rs, struct ruleset **out,
 			  struct mt_error *err);
 
-/* Load the files in order, with one memo of compiled regexes for all. */
+/* The shared classes of path's folder in dirs[0..*n), loading its
+ * classes.yml (when there is one) the first time the folder is seen. */
+static struct shared_classes *
+folder_classes(struct ruleset *rs, struct pattern_memo *memo, const char *path,
+	       struct shared_classes **dirs, size_t *n, size_t *alloc)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? arena_strndup(&rs->arena, path,
+					  (size_t)(slash - path))
+			  : arena_strdup(&rs->arena, ".");
+	struct shared_classes *sh;
+	struct stat st;
+	char *cpath;
+
+	for (size_t k = 0; k < *n; k++)
+		if (strcmp((*dirs)[k].dir, dir) == 0)
+			return &(*dirs)[k];
+	*dirs = xgrow(*dirs, alloc, *n + 1, sizeof(**dirs));
+	sh = &(*dirs)[(*n)++];
+	memset(sh, 0, sizeof(*sh));
+	sh->dir = dir;
+	cpath = slash ? arena_printf(&rs->arena, "%s/%s", dir, CLASSES_FILE)
+		      : arena_strdup(&rs->arena, CLASSES_FILE);
+	if (stat(cpath, &st) == 0 && S_ISREG(st.st_mode))
+		load_file(rs, memo, cpath, sh);
+	return sh;
+}
+
+/* Load the files in order, with one memo of compiled regexes for all;
+ * each folder's classes.yml first, before the files that use it. */
 static void load_files(struct ruleset *rs, const char *const *paths, size_t n)
 {
 	struct pattern_memo *memo = pattern_memo_open();
+	struct shared_classes *dirs = NULL;
+	size_t n_dirs = 0, alloc_dirs = 0;
 
-	for (size_t i = 0; i < n; i++)
-		load_file(rs, memo, paths[i]);
+	for (size_t i = 0; i < n; i++) {
+		struct shared_classes *sh = folder_classes(rs, memo, paths[i],
+							   &dirs, &n_dirs,
+							   &alloc_dirs);
+
+		if (!is_classes_file(paths[i])) /* loaded just above */
+			load_file(rs, memo, paths[i], sh);
+	}
+	for (size_t k = 0; k < n_dirs; k++)
+		free(dirs[k].v);
+	free(dirs);
 	pattern_memo_close(memo);
 }
 
@@ -553,7 +657,7 @@ enum mt_err ruleset_load_mem(const char *name, const char *text, size_t len,
 
 	arena_init(&rs->arena, 0);
 	buf_init(&rs->errors);
-	load_text(rs, memo, arena_strdup(&rs->arena, name), text, len);
+	load_text(rs, memo, arena_strdup(&rs->arena, name), text, len, NULL);
 	pattern_memo_close(memo);
 	return finish(rs, out, err);
 }

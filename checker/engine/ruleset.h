@@ -3,7 +3,9 @@
  * loaded with libyaml (the only module that includes yaml.h) into compiled
  * form for engine.c.
  * The file format is documented in rules/README.md; in short, a file
- * holds an optional `classes:` mapping (name: [words]) and a `rules:` list;
+ * holds an optional `classes:` mapping (name: [words]) and a `rules:` list
+ * (and a folder's classes.yml holds `classes:` only, which every rule file
+ * of the folder sees, read before them whichever files are named);
  * a rule has id, category, severity, message, either `pattern` (a list of
  * token tests) or `regex` (a character-level ICU regex), optional
  * antipatterns, suggest, url, description and examples {bad, good}.
@@ -121,6 +123,8 @@ struct rule {
 	int safe_fix;
 	int sentences_only; /* token rule: skip a "sentence" that does not end
 			       in . ! ? (a headline, caption, list item) */
+	int outside_quotes; /* skip a match that starts in quoted speech
+			       (engine/quoted.h) */
 };
 
 struct ruleset {
@@ -140,7 +144,8 @@ struct ruleset {
 
 /*
  * Load every *.yml file of `dir` (sorted by name), or the given files when
- * n_files > 0 (dir then ignored).  On MT_ERR_RULES, err->msg starts with
+ * n_files > 0 (dir then ignored); each file with the classes.yml of its
+ * folder, when there is one.  On MT_ERR_RULES, err->msg starts with
  * the first errors and *out is still set so ruleset_errors() can give all
  * of them; on success *out holds the rules.  Free *out in either case.
  * Other failures (MT_ERR_IO: no such directory) leave *out NULL.

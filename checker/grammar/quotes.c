@@ -104,18 +104,9 @@ static int region_cmp(const void *a, const void *b)
 	return x->from < y->from ? -1 : x->from > y->from;
 }
 
-/*
- * Find the quoted regions of t[b..n) and mark their quotation marks in
- * drop[].  Double marks: an opening mark up to its closing mark; an
- * unclosed one runs to the end, a lone closing mark covers what came before
- * it.  Single marks count only in pairs, opening before a word after a
- * space and closing after a word before a space or punctuation; any other
- * single mark is an apostrophe and stays.  Returns how many regions (at
- * most max), sorted and without overlaps.
- */
-static size_t find_quotes(const struct document *doc, const struct token *t,
-			  uint32_t b, uint32_t n, uint8_t *drop,
-			  struct quote_region *q, size_t max)
+/* The quoted regions of t[b..n), their marks in drop[] (quotes.h). */
+size_t quote_find(const struct document *doc, const struct token *t, uint32_t b,
+		  uint32_t n, uint8_t *drop, struct quote_region *q, size_t max)
 {
 	size_t nq = 0, k, o;
 	int64_t open = -1, sopen = -1;
@@ -199,7 +190,7 @@ size_t quote_regions(const struct document *doc, const struct token *t,
 		     uint32_t b, uint32_t n, uint8_t *drop,
 		     struct quote_region *q, size_t max)
 {
-	size_t nq = find_quotes(doc, t, b, n, drop, q, max);
+	size_t nq = quote_find(doc, t, b, n, drop, q, max);
 
 	for (size_t k = 0; k < nq; k++) {
 		uint32_t in = 0, out = 0;

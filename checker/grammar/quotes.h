@@ -10,7 +10,10 @@
  * punctuation classes the preparation tests (dashes, list bullets, final
  * marks), so that every set of marks is written once.
  *
- * Everything works on a document's tokens and allocates nothing.
+ * Everything works on a document's tokens and allocates nothing.  The
+ * rule engine finds the quoted speech of a paragraph with quote_find()
+ * (engine/quoted.h, for rules with `outside-quotes: true`), so that
+ * quotations are found one way for both.
  */
 #ifndef MT_QUOTES_H
 #define MT_QUOTES_H
@@ -50,16 +53,26 @@ struct quote_region {
 };
 
 /*
- * Find the quoted regions of the sentence's tokens t[b..n) and mark their
- * quotation marks in drop[] (n bytes, zeroed by the caller).  Double marks:
- * an opening mark up to its closing mark; an unclosed one runs to the end,
- * a lone closing mark covers what came before it.  Single marks count
- * only in pairs, opening before a word after a space and closing after a
- * word before a space or punctuation; any other single mark is an
- * apostrophe and stays.  Each region's `full` (four words or more, the
- * first capitalised) and `end` are set.  Returns how many regions (at
- * most max), sorted and without overlaps; 0 when one quotation covers the
- * whole sentence (then the quotation is the sentence).
+ * The quoted regions of tokens t[b..n) (a sentence, or a paragraph), their
+ * quotation marks marked in drop[] (n bytes, zeroed by the caller).
+ * Double marks: an opening mark up to its closing mark (a straight one
+ * opens or closes by position); an unclosed one runs to the end, a lone
+ * closing mark covers what came before it.  Single marks count only in
+ * pairs, opening before a word after a space and closing after a word
+ * before a space or punctuation; any other single mark is an apostrophe
+ * and stays.  Returns how many regions (at most max: one per mark, plus
+ * one, always suffices), sorted and without overlaps; `full` and `end`
+ * are left unset.
+ */
+size_t quote_find(const struct document *doc, const struct token *t, uint32_t b,
+		  uint32_t n, uint8_t *drop, struct quote_region *q,
+		  size_t max);
+
+/*
+ * As quote_find() for a sentence, with each region's `full` (four words or
+ * more, the first capitalised) and `end` set.  Returns how many regions
+ * (at most max); 0 when one quotation covers the whole sentence (then the
+ * quotation is the sentence).
  */
 size_t quote_regions(const struct document *doc, const struct token *t,
 		     uint32_t b, uint32_t n, uint8_t *drop,
