@@ -181,7 +181,7 @@ Test(engine, examples_of_shipped_rules_pass)
 
 	cr_assert_eq(engine_open_opts(&o, NULL, 0, &e, &err), MT_ERR_OK, "%s",
 		     err.msg);
-	fails = engine_test_examples(e, test_checker(), 3, out, &n);
+	fails = engine_test_examples(e, test_checker(), 3, NULL, out, &n);
 	fclose(out);
 	cr_expect_eq(fails, 0, "%s", buf);
 	cr_expect_gt(n, 100);

@@ -116,6 +116,149 @@ static size_t fixed_is_clean(const struct example_run *r,
 	return fails;
 }
 
+/* Does [s, e) overlap the edit, now at [at, at_end)?  An edit that
+ * deleted text, at one point, is overlapped from both sides of it. */
+static int on_edit(uint32_t s, uint32_t e, uint32_t at, uint32_t at_end)
+{
+	return at_end > at ? s < at_end && e > at : s < at && e > at;
+}
+
+/* What a fix changes: the example's [at, at + old_len) became
+ * [at, at + new_len) of the fixed text. */
+struct edit {
+	uint32_t at, old_len, new_len;
+};
+
+static int continuation(const char *s, size_t i)
+{
+	return ((unsigned char)s[i] & 0xC0) == 0x80;
+}
+
+/*
+ * The edit that replacing the example's span sp with `sug` makes: the
+ * span less what the suggestion keeps at either end ("harbour The" ->
+ * "harbour. The" inserts '.'), in whole characters.
+ */
+static struct edit edit_of(const char *text, struct span sp, const char *sug)
+{
+	const char *old = text + sp.start;
+	size_t ol = sp.end - sp.start, nl = strlen(sug), p = 0, q = 0;
+	struct edit ed;
+
+	while (p < ol && p < nl && old[p] == sug[p])
+		p++;
+	while (p > 0 && p < ol && continuation(old, p))
+		p--;
+	while (q < ol - p && q < nl - p && old[ol - 1 - q] == sug[nl - 1 - q])
+		q++;
+	while (q > 0 && continuation(old, ol - q))
+		q--;
+	ed.at = sp.start + (uint32_t)p;
+	ed.old_len = (uint32_t)(ol - p - q);
+	ed.new_len = (uint32_t)(nl - p - q);
+	return ed;
+}
+
+/*
+ * Did the example have f, a finding on the fixed text?  It did when
+ * `before` holds the same rule at the same place, moved by the edit; a
+ * finding on the edited text is new.
+ */
+static int had_before(const struct diag *f, const struct diag_list *before,
+		      struct edit ed)
+{
+	uint32_t s = f->span.start, e = f->span.end, at = ed.at,
+		 old_len = ed.old_len, new_len = ed.new_len;
+
+	if (on_edit(s, e, at, at + new_len))
+		return 0;
+	if (s >= at + new_len) {
+		s = s - new_len + old_len;
+		e = e - new_len + old_len;
+	}
+	for (size_t i = 0; i < before->n; i++)
+		if (before->v[i].span.start == s &&
+		    before->v[i].span.end == e &&
+		    !strcmp(before->v[i].rule, f->rule))
+			return 1;
+	return 0;
+}
+
+/*
+ * Suggestion k of d, the example's finding on doc, applied: does the new
+ * text give a finding (of any rule) that `before`, the example's findings
+ * of every rule, does not hold?  1 (printed) when it does or cannot be
+ * checked.
+ */
+static size_t fix_brings_nothing(const struct example_run *r,
+				 const struct document *doc,
+				 const struct diag *d, size_t k,
+				 const struct diag_list *before)
+{
+	const struct example_fixes *fx = r->fixes;
+	const char *sug = d->suggestions[k];
+	struct edit ed = edit_of(doc->text, d->span, sug);
+	struct document *fixed = NULL;
+	struct diag_list l;
+	struct mt_error err = { 0 };
+	size_t fails = 0;
+
+	if (fx->fix(fx->arg, doc, d, k, &fixed, &l, &err) != MT_ERR_OK) {
+		fprintf(r->out, "%s: %s: the fix '%s' cannot be checked: %s\n",
+			r->where, r->rule, sug, err.msg);
+		return 1;
+	}
+	for (size_t i = 0; i < l.n; i++) {
+		const struct diag *f = &l.v[i];
+
+		if (had_before(f, before, ed))
+			continue;
+		if (!fails++)
+			fprintf(r->out,
+				"%s: %s: the fix '%s' gives a new "
+				"finding: %s\n",
+				r->where, r->rule, sug, fixed->text);
+		fprintf(r->out, "    new %s [%.*s]%s%s: %s\n", f->rule,
+			(int)(f->span.end - f->span.start),
+			fixed->text + f->span.start,
+			f->n_suggestions ? " -> " : "",
+			f->n_suggestions ? f->suggestions[0] : "", f->message);
+	}
+	diag_list_release(&l);
+	document_free(fixed);
+	return fails ? 1 : 0;
+}
+
+/* Each suggestion of d, the finding of bad example ex (checked into doc),
+ * brings nothing new (struct example_fixes): the number that do. */
+static size_t fixes_bring_nothing(const struct example_run *r,
+				  const struct example *ex,
+				  const struct document *doc,
+				  const struct diag *d)
+{
+	const struct example_fixes *fx = r->fixes;
+	struct document *all = NULL;
+	struct diag_list before;
+	struct mt_error err = { 0 };
+	size_t fails = 0;
+
+	if (fx->check_all(fx->arg, ex->text, &all, &before, &err) !=
+	    MT_ERR_OK) {
+		fprintf(r->out,
+			"%s: %s: example cannot be checked with every "
+			"rule: %s\n",
+			r->where, r->rule, err.msg);
+		document_free(all);
+		return 1;
+	}
+	for (size_t k = 0; k < d->n_suggestions && !(k && r->first_fix_only);
+	     k++)
+		fails += fix_brings_nothing(r, doc, d, k, &before);
+	diag_list_release(&before);
+	document_free(all);
+	return fails;
+}
+
 size_t example_test_bad(const struct example_run *r, const struct example *ex)
 {
 	struct document *doc;
@@ -132,8 +275,12 @@ size_t example_test_bad(const struct example_run *r, const struct example *ex)
 		fails = 1;
 	} else if (!finding_matches(r, doc, &l.v[0], ex)) {
 		fails = 1;
-	} else if (ex->suggestion) {
-		fails = fixed_is_clean(r, doc, ex);
+	} else {
+		if (ex->suggestion)
+			fails = fixed_is_clean(r, doc, ex);
+		if (!fails && r->fixes)
+			fails = fixes_bring_nothing(r, ex, doc, &l.v[0]) ? 1
+									 : 0;
 	}
 	diag_list_release(&l);
 	document_free(doc);

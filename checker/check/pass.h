@@ -61,6 +61,11 @@ struct rule_info {
 	const char *const *good;
 	const char *reference;
 	const char *reject;
+	/* its suggestions are guesses to choose from (a speller's
+	 * candidates), not each a fix: of a bad example's, `rules --test`
+	 * applies only the first to see that it brings no new finding
+	 * (check/examples.h) */
+	int guesses;
 };
 
 /* A NULL-terminated list of examples, for rule_info rows. */

@@ -43,7 +43,7 @@ static const struct rule_info engine_rules[] = {
 	  NULL,
 	  "exact by construction: a note that the bound was reached, not a "
 	  "finding about the text (info)",
-	  NULL, NULL, NULL, NULL },
+	  NULL, NULL, NULL, NULL, 0 },
 };
 
 /* Load the rules of dir (or files) and the lexicon of lexicon_dir. */
@@ -580,7 +580,9 @@ static enum mt_err check_example(void *arg, const char *text,
 }
 
 size_t engine_test_examples(struct engine *e, struct checker *c,
-			    size_t min_examples, FILE *out, size_t *n_checked)
+			    size_t min_examples,
+			    const struct example_fixes *fixes, FILE *out,
+			    size_t *n_checked)
 {
 	const struct ruleset *rs = e->rs;
 	unsigned char *enabled = xcalloc(rs->n_rules + 1, 1);
@@ -590,8 +592,12 @@ size_t engine_test_examples(struct engine *e, struct checker *c,
 
 	for (size_t k = 0; k < rs->n_rules; k++) {
 		const struct rule *r = &rs->rules[k];
-		struct example_run run = { check_example, &arg, r->info.id,
-					   where, out };
+		struct example_run run = { .check = check_example,
+					   .arg = &arg,
+					   .fixes = fixes,
+					   .rule = r->info.id,
+					   .where = where,
+					   .out = out };
 
 		if (r->n_bad < min_examples || r->n_good < min_examples) {
 			fprintf(out,

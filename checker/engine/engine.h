@@ -61,13 +61,15 @@ const struct ruleset *engine_ruleset(const struct engine *e);
  * Run every example of every rule (`mtlint rules --test`): each bad example
  * must give exactly one diagnostic of its rule, at the marked span, with
  * the listed suggestion first, and the text with that fix applied must give
- * none; each good example must give none; each rule needs at least
- * `min_examples` bad and good examples.  Sentences are segmented with
+ * none, nor, with `fixes` (NULL: not tested), a finding of any rule the
+ * example did not have (check/examples.h); each good example must give
+ * none; each rule needs at least `min_examples` bad and good examples.  Sentences are segmented with
  * `c`.  Failures are printed to `out` as "file:line: rule: what"; returns
  * their number (0: all passed).  *n_checked gets the number of examples.
  */
 size_t engine_test_examples(struct engine *e, struct checker *c,
-			    size_t min_examples, FILE *out,
+			    size_t min_examples,
+			    const struct example_fixes *fixes, FILE *out,
 			    size_t *n_checked);
 
 #endif /* MT_ENGINE_H */

@@ -10,6 +10,10 @@
  * checker (the grammar parser and unused-suppression reports on), their
  * findings filtered to the rule under test. A built-in rule without
  * examples is a failure.
+ *
+ * That a fix brings nothing new (check/examples.h) is checked for both
+ * with a second checker: every rule, the grammar parser off and no
+ * house-style pack, against the rule's reference.
  */
 #ifndef MT_SELFTEST_H
 #define MT_SELFTEST_H

@@ -54,7 +54,8 @@ static const struct rule_info spelling_rules[] = {
 		  "He was supercautious that day.",
 		  "The ante-diluvian rules held.",
 		  "The envoy met Chae Dong-hyuk and Lim Soo-yeon.",
-		  "They sailed to another island therein.") },
+		  "They sailed to another island therein."),
+	  .guesses = 1 },
 	{ "spelling.misspelled-name", CAT, MT_SEV_WARNING,
 	  "a capitalised unknown word close to a known name "
 	  "(reference, name lists, the same document)",
@@ -75,7 +76,8 @@ static const struct rule_info spelling_rules[] = {
 	  .good = RULE_EXAMPLES("They flew to Tokyo in May.",
 				"Yesterday Dmitri and Dmitry both spoke.",
 				"Yesterday Nadira spoke to reporters.",
-				"The lease was signed by Mr Petrak.") },
+				"The lease was signed by Mr Petrak."),
+	  .guesses = 1 },
 	{ "spelling.unknown-term", CAT, MT_SEV_INFO,
 	  "a lower-case word no dictionary knows that looks deliberate: no "
 	  "known word is one edit away, or it is an elision the writer "
