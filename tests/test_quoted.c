@@ -19,81 +19,61 @@ static int word_quoted(struct quoted *q, const struct document *doc,
 	return quoted_at(q, (uint32_t)(at - doc->text));
 }
 
-Test(quoted, curly_quotes_closed_and_unclosed)
+/* In text, each word of `in` is inside quoted speech and each of `out`
+ * is not (NULL-terminated lists; the first occurrence of each). */
+static void expect_speech(const char *text, const char *const *in,
+			  const char *const *out)
 {
-	struct document *doc = segment_str(
-		"“Yes,” she said. Alpha left.\n\n"
-		"He shrugged. “Beta stayed. Gamma too.\n\n"
-		"Delta ran.\n");
+	struct document *doc = segment_str(text);
 	struct quoted q = { 0 };
 
 	quoted_reset(&q, doc);
-	cr_expect(word_quoted(&q, doc, "Yes"));
-	cr_expect(!word_quoted(&q, doc, "she"));
-	cr_expect(!word_quoted(&q, doc, "Alpha"));
-	cr_expect(!word_quoted(&q, doc, "He"));
-	/* unclosed: to the end of its paragraph, not beyond */
-	cr_expect(word_quoted(&q, doc, "Beta"));
-	cr_expect(word_quoted(&q, doc, "Gamma"));
-	cr_expect(!word_quoted(&q, doc, "Delta"));
+	for (; *in; in++)
+		cr_expect(word_quoted(&q, doc, *in), "'%s' is quoted in: %s",
+			  *in, text);
+	for (; *out; out++)
+		cr_expect(!word_quoted(&q, doc, *out),
+			  "'%s' is not quoted in: %s", *out, text);
 	quoted_release(&q);
 	document_free(doc);
 }
 
+#define WORDS(...) ((const char *const[]){ __VA_ARGS__, NULL })
+
+/* An unclosed quote runs to the end of its paragraph, not beyond. */
+Test(quoted, curly_quotes_closed_and_unclosed)
+{
+	expect_speech("“Yes,” she said. Alpha left.\n\n"
+		      "He shrugged. “Beta stayed. Gamma too.\n\n"
+		      "Delta ran.\n",
+		      WORDS("Yes", "Beta", "Gamma"),
+		      WORDS("she", "Alpha", "He", "Delta"));
+}
+
+/* A straight closing mark closes: what follows it is no speech. */
 Test(quoted, straight_quotes_pair_by_position)
 {
-	struct document *doc = segment_str(
-		"\"Yes,\" she said. Alpha left. \"Beta,\" he said.\n");
-	struct quoted q = { 0 };
-
-	quoted_reset(&q, doc);
-	cr_expect(word_quoted(&q, doc, "Yes"));
-	/* the closing mark closes: what follows it is no speech */
-	cr_expect(!word_quoted(&q, doc, "Alpha"));
-	cr_expect(word_quoted(&q, doc, "Beta"));
-	cr_expect(!word_quoted(&q, doc, "he said"));
-	quoted_release(&q);
-	document_free(doc);
+	expect_speech("\"Yes,\" she said. Alpha left. \"Beta,\" he said.\n",
+		      WORDS("Yes", "Beta"), WORDS("Alpha", "he said"));
 }
 
 Test(quoted, lone_closing_mark_covers_what_came_before)
 {
-	struct document *doc = segment_str("Alpha went home,” Beta said.\n");
-	struct quoted q = { 0 };
-
-	quoted_reset(&q, doc);
-	cr_expect(word_quoted(&q, doc, "Alpha"));
-	cr_expect(!word_quoted(&q, doc, "Beta"));
-	quoted_release(&q);
-	document_free(doc);
+	expect_speech("Alpha went home,” Beta said.\n", WORDS("Alpha"),
+		      WORDS("Beta"));
 }
 
 Test(quoted, single_marks_in_pairs_apostrophes_not)
 {
-	struct document *doc = segment_str(
-		"‘Alpha left,’ she said. The boys’ Beta stayed.\n");
-	struct quoted q = { 0 };
-
-	quoted_reset(&q, doc);
-	cr_expect(word_quoted(&q, doc, "Alpha"));
-	cr_expect(!word_quoted(&q, doc, "Beta"));
-	quoted_release(&q);
-	document_free(doc);
+	expect_speech("‘Alpha left,’ she said. The boys’ Beta stayed.\n",
+		      WORDS("Alpha"), WORDS("Beta"));
 }
 
 Test(quoted, a_paragraph_opening_with_a_dash_is_dialogue)
 {
-	struct document *doc = segment_str("— Alpha left. Beta stayed.\n\n"
-					   "Gamma — a dash inside — ran.\n");
-	struct quoted q = { 0 };
-
-	quoted_reset(&q, doc);
-	cr_expect(word_quoted(&q, doc, "Alpha"));
-	cr_expect(word_quoted(&q, doc, "Beta"));
-	cr_expect(!word_quoted(&q, doc, "Gamma"));
-	cr_expect(!word_quoted(&q, doc, "ran"));
-	quoted_release(&q);
-	document_free(doc);
+	expect_speech("— Alpha left. Beta stayed.\n\n"
+		      "Gamma — a dash inside — ran.\n",
+		      WORDS("Alpha", "Beta"), WORDS("Gamma", "ran"));
 }
 
 /* A reset forgets the last document; paragraphs are asked in any order. */

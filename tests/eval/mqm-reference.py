@@ -25,19 +25,22 @@ import sys
 import tempfile
 
 
-def main():
-    mqm_dir, checker, data = sys.argv[1:4]
+def load_scorer(mqm_dir):
+    """The scorer MQM_DIR/mqm-score.py, imported as a module."""
     spec = importlib.util.spec_from_file_location(
         'mqm_score', os.path.join(mqm_dir, 'mqm-score.py'))
     m = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(m)
-    segs = m.load(data)
-    by = m.articles(segs)
-    kinds = collections.Counter()
-    n, hit, clean = (collections.Counter() for _ in range(3))
-    mis = collections.defaultdict(set)
-    n_mis = sum(1 for s in segs.values() for _, _, c in s['spans']
-                if c == 'Accuracy/Mistranslation')
+    return m
+
+
+def checked_articles(m, by, checker, first='ref'):
+    """Check every article of `by` (the scorer's articles) that has a
+    human reference: `first` ('ref' as the scorer does, or 'refB'), and
+    the other one for `first` itself.  Yields (system, doc, ref_path,
+    the checker's JSON of the file, starts: [(seg, byte offset)]); the
+    files live until the next item is asked for."""
+    other = 'refB' if first == 'ref' else 'ref'
     with tempfile.TemporaryDirectory() as tmp:
         for doc in sorted({d for _, d in by}):
             safe = re.sub(r'[^A-Za-z0-9_.-]', '_', doc)
@@ -46,45 +49,58 @@ def main():
                 if (name, doc) in by:
                     refs[name] = os.path.join(tmp, f'{name}@{safe}.ref.txt')
                     m.write_article(refs[name], by[(name, doc)])
-            if not refs:
-                continue
             for (system, d), items in sorted(by.items()):
                 if d != doc:
                     continue
-                ref = refs.get('refB' if system == 'ref' else 'ref')
+                ref = refs.get(other if system == first else first)
                 if not ref:
                     continue
                 p = os.path.join(tmp, re.sub(r'[^A-Za-z0-9_.-]', '_',
                                              system) + '@' + safe + '.txt')
                 starts = m.write_article(p, items)
-                offs = [st for _, st in starts]
                 out = subprocess.run([checker, '--format', 'json',
                                       '--no-config', '--reference', ref, p],
                                      capture_output=True)
                 if out.returncode not in (0, 1):
                     sys.exit(f'checker exit {out.returncode}: '
                              f'{out.stderr.decode(errors="replace")[:400]}')
-                f = json.loads(out.stdout)['files'][0]
-                kinds[f.get('reference', {}).get('kind', 'none')] += 1
-                for dg in f['diagnostics']:
-                    rule = dg['rule']
-                    if not rule.startswith('reference.'):
-                        continue
-                    i = max(bisect.bisect_right(
-                        offs, dg['offset']) - 1, 0)
-                    seg, st = starts[i]
-                    s = segs[(system, doc, seg)]
-                    fs = dg['offset'] - st
-                    fe = fs + max(dg['length'], 1)
-                    key = f'{rule} ({dg["severity"]})'
-                    n[key] += 1
-                    hit[key] += any(m.hits(fs, fe, a, b)
-                                    for a, b, _ in s['spans'])
-                    clean[key] += s['clean']
-                    for k, (a, b, c) in enumerate(s['spans']):
-                        if c == 'Accuracy/Mistranslation' and \
-                                m.hits(fs, fe, a, b):
-                            mis[key].add((system, doc, seg, k))
+                yield (system, doc, ref, json.loads(out.stdout)['files'][0],
+                       starts)
+
+
+def segment_at(starts, offset):
+    """The (seg, byte offset of the segment) holding an article offset."""
+    i = bisect.bisect_right([st for _, st in starts], offset) - 1
+    return starts[max(i, 0)]
+
+
+def main():
+    mqm_dir, checker, data = sys.argv[1:4]
+    m = load_scorer(mqm_dir)
+    segs = m.load(data)
+    by = m.articles(segs)
+    kinds = collections.Counter()
+    n, hit, clean = (collections.Counter() for _ in range(3))
+    mis = collections.defaultdict(set)
+    n_mis = sum(1 for s in segs.values() for _, _, c in s['spans']
+                if c == 'Accuracy/Mistranslation')
+    for system, doc, _, f, starts in checked_articles(m, by, checker):
+        kinds[f.get('reference', {}).get('kind', 'none')] += 1
+        for dg in f['diagnostics']:
+            rule = dg['rule']
+            if not rule.startswith('reference.'):
+                continue
+            seg, st = segment_at(starts, dg['offset'])
+            s = segs[(system, doc, seg)]
+            fs = dg['offset'] - st
+            fe = fs + max(dg['length'], 1)
+            key = f'{rule} ({dg["severity"]})'
+            n[key] += 1
+            hit[key] += any(m.hits(fs, fe, a, b) for a, b, _ in s['spans'])
+            clean[key] += s['clean']
+            for k, (a, b, c) in enumerate(s['spans']):
+                if c == 'Accuracy/Mistranslation' and m.hits(fs, fe, a, b):
+                    mis[key].add((system, doc, seg, k))
     print('reference kind detected: ' + ', '.join(
         f'{k} {v}' for k, v in sorted(kinds.items())) +
         f' (of {sum(kinds.values())} articles)')

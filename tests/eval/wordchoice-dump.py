@@ -7,7 +7,8 @@ usage: wordchoice-dump.py MQM_DIR CHECKER DATA.tsv OUT.jsonl [REF]
 REF: the human translation given as the reference ('ref', as the scorer
 does, or 'refB'; the other one is the reference of REF itself).
 
-Articles and references are made as mqm-reference.py makes them.  Each
+Articles and references are made and checked by mqm-reference.py's own
+checked_articles().  Each
 line: system, doc, seg, the flag's byte span in the segment, the article
 word, the reference word and its sentence (evidence), the segment's text,
 the reference file's text around the reference word, whether the flag hits
@@ -18,15 +19,12 @@ line gives the mistranslation spans per doc ("totals") and, per doc, every
 word of three letters or more with how often it occurs and how often on a
 marked span ("words": the base rate a flag must beat).  Local use only: the output holds text of the data and stays in
 build/."""
-import bisect
 import collections
 import importlib.util
 import json
 import os
 import re
-import subprocess
 import sys
-import tempfile
 
 
 def count_words(text, w):
@@ -37,11 +35,12 @@ def count_words(text, w):
 def main():
     mqm_dir, checker, data, out_path = sys.argv[1:5]
     first = sys.argv[5] if len(sys.argv) > 5 else 'ref'
-    other = 'refB' if first == 'ref' else 'ref'
     spec = importlib.util.spec_from_file_location(
-        'mqm_score', os.path.join(mqm_dir, 'mqm-score.py'))
-    m = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(m)
+        'mqm_reference', os.path.join(os.path.dirname(
+            os.path.abspath(__file__)), 'mqm-reference.py'))
+    mr = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mr)
+    m = mr.load_scorer(mqm_dir)
     segs = m.load(data)
     by = m.articles(segs)
     totals = collections.Counter()
@@ -57,83 +56,54 @@ def main():
             c[0] += 1
             c[1] += any(m.hits(a, b, x, y) for x, y, _ in s['spans'])
     out = open(out_path, 'w', encoding='utf-8')
-    with tempfile.TemporaryDirectory() as tmp:
-        for doc in sorted({d for _, d in by}):
-            safe = re.sub(r'[^A-Za-z0-9_.-]', '_', doc)
-            refs = {}
-            for name in ('ref', 'refB'):
-                if (name, doc) in by:
-                    refs[name] = os.path.join(tmp, f'{name}@{safe}.ref.txt')
-                    m.write_article(refs[name], by[(name, doc)])
-            for (system, d), items in sorted(by.items()):
-                if d != doc:
-                    continue
-                ref = refs.get(other if system == first else first)
-                if not ref:
-                    continue
-                with open(ref, 'rb') as f:
-                    ref_text = f.read()
-                article = ' '.join(t for _, t in items).lower()
-                p = os.path.join(tmp, re.sub(r'[^A-Za-z0-9_.-]', '_',
-                                             system) + '@' + safe + '.txt')
-                starts = m.write_article(p, items)
-                offs = [st for _, st in starts]
-                r = subprocess.run([checker, '--format', 'json',
-                                    '--no-config', '--reference', ref, p],
-                                   capture_output=True)
-                if r.returncode not in (0, 1):
-                    sys.exit(f'checker exit {r.returncode}')
-                f = json.loads(r.stdout)['files'][0]
-                others = collections.defaultdict(list)
-                for dg in f['diagnostics']:
-                    if not dg['rule'].startswith('reference.'):
-                        i = max(bisect.bisect_right(offs, dg['offset']) - 1,
-                                0)
-                        st = starts[i][1]
-                        others[starts[i][0]].append(
-                            (dg['rule'], dg['offset'] - st,
-                             dg['offset'] - st + max(dg['length'], 1)))
-                for dg in f['diagnostics']:
-                    if dg['rule'] != 'reference.word-choice':
-                        continue
-                    i = max(bisect.bisect_right(offs, dg['offset']) - 1, 0)
-                    seg, st = starts[i]
-                    s = segs[(system, doc, seg)]
-                    fs = dg['offset'] - st
-                    fe = fs + max(dg['length'], 1)
-                    ev = dg.get('evidence') or {}
-                    ro = ev.get('offset', 0)
-                    rl = ev.get('length', 0)
-                    seg_b = s['text'].encode('utf-8')
-                    rec = {
-                        'system': system, 'doc': doc, 'seg': seg,
-                        'fs': fs, 'fe': fe,
-                        'word': seg_b[fs:fe].decode('utf-8', 'replace'),
-                        'ref_word': ev.get('text', ''),
-                        'ref_sentence': ev.get('context', ''),
-                        'ref_left': ref_text[max(ro - 200, 0):ro].decode(
-                            'utf-8', 'replace'),
-                        'ref_right': ref_text[ro + rl:ro + rl + 200].decode(
-                            'utf-8', 'replace'),
-                        'score': ev.get('score'),
-                        'message': dg['message'],
-                        'fix': bool(dg.get('suggestions')),
-                        'text': s['text'],
-                        'hit': any(m.hits(fs, fe, a, b)
-                                   for a, b, _ in s['spans']),
-                        'mis': [k for k, (a, b, c) in enumerate(s['spans'])
-                                if c == 'Accuracy/Mistranslation' and
-                                m.hits(fs, fe, a, b)],
-                        'clean': s['clean'],
-                        'x_article': count_words(article, seg_b[fs:fe].decode(
-                            'utf-8', 'replace').lower()),
-                        'y_article': count_words(article,
-                                                 ev.get('text', '').lower()),
-                        'others': [o[0] for o in others[seg]],
-                        'over': [o[0] for o in others[seg]
-                                 if o[1] < fe and o[2] > fs],
-                    }
-                    out.write(json.dumps(rec) + '\n')
+    for system, doc, ref, f, starts in mr.checked_articles(m, by, checker,
+                                                           first):
+        with open(ref, 'rb') as rf:
+            ref_text = rf.read()
+        article = ' '.join(t for _, t in by[(system, doc)]).lower()
+        others = collections.defaultdict(list)
+        for dg in f['diagnostics']:
+            if not dg['rule'].startswith('reference.'):
+                seg, st = mr.segment_at(starts, dg['offset'])
+                others[seg].append((dg['rule'], dg['offset'] - st,
+                                    dg['offset'] - st + max(dg['length'], 1)))
+        for dg in f['diagnostics']:
+            if dg['rule'] != 'reference.word-choice':
+                continue
+            seg, st = mr.segment_at(starts, dg['offset'])
+            s = segs[(system, doc, seg)]
+            fs = dg['offset'] - st
+            fe = fs + max(dg['length'], 1)
+            ev = dg.get('evidence') or {}
+            ro = ev.get('offset', 0)
+            rl = ev.get('length', 0)
+            seg_b = s['text'].encode('utf-8')
+            word = seg_b[fs:fe].decode('utf-8', 'replace')
+            rec = {
+                'system': system, 'doc': doc, 'seg': seg,
+                'fs': fs, 'fe': fe,
+                'word': word,
+                'ref_word': ev.get('text', ''),
+                'ref_sentence': ev.get('context', ''),
+                'ref_left': ref_text[max(ro - 200, 0):ro].decode(
+                    'utf-8', 'replace'),
+                'ref_right': ref_text[ro + rl:ro + rl + 200].decode(
+                    'utf-8', 'replace'),
+                'score': ev.get('score'),
+                'message': dg['message'],
+                'fix': bool(dg.get('suggestions')),
+                'text': s['text'],
+                'hit': any(m.hits(fs, fe, a, b) for a, b, _ in s['spans']),
+                'mis': [k for k, (a, b, c) in enumerate(s['spans'])
+                        if c == 'Accuracy/Mistranslation' and
+                        m.hits(fs, fe, a, b)],
+                'clean': s['clean'],
+                'x_article': count_words(article, word.lower()),
+                'y_article': count_words(article, ev.get('text', '').lower()),
+                'others': [o[0] for o in others[seg]],
+                'over': [o[0] for o in others[seg] if o[1] < fe and o[2] > fs],
+            }
+            out.write(json.dumps(rec) + '\n')
     out.write(json.dumps({'totals': totals, 'words': words}) + '\n')
     out.close()
 

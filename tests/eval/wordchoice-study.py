@@ -19,20 +19,25 @@ TOK = re.compile(r"[A-Za-z0-9]+(?:[-'’][A-Za-z0-9]+)*|[^\sA-Za-z0-9]")
 
 # --- Brown counts ---------------------------------------------------------
 
-def brown(corpus):
-    uni, bi = collections.Counter(), collections.Counter()
+def brown_lines(corpus):
+    """Each line of the tagged Brown corpus as its lower-case words."""
     for name in sorted(os.listdir(corpus)):
         if not re.fullmatch(r'c[a-r]\d\d', name):
             continue
         with open(os.path.join(corpus, name), encoding='latin-1') as f:
             for line in f:
-                ws = [t.rpartition('/')[0].lower() for t in line.split()]
-                ws = [w for w in ws if w]
-                if not ws:
-                    continue
-                ws = ['<s>'] + ws + ['</s>']
-                uni.update(ws)
-                bi.update(zip(ws, ws[1:]))
+                yield [t.rpartition('/')[0].lower() for t in line.split()]
+
+
+def brown(corpus):
+    uni, bi = collections.Counter(), collections.Counter()
+    for ws in brown_lines(corpus):
+        ws = [w for w in ws if w]
+        if not ws:
+            continue
+        ws = ['<s>'] + ws + ['</s>']
+        uni.update(ws)
+        bi.update(zip(ws, ws[1:]))
     return uni, bi
 
 
@@ -201,18 +206,12 @@ def char_span(text, fs, fe):
 def contexts(corpus, targets, uni, n_ctx=3000, win=2):
     ctx = {w for w, _ in uni.most_common(n_ctx + 2)} - {'<s>', '</s>'}
     vec = collections.defaultdict(collections.Counter)
-    for name in sorted(os.listdir(corpus)):
-        if not re.fullmatch(r'c[a-r]\d\d', name):
-            continue
-        with open(os.path.join(corpus, name), encoding='latin-1') as f:
-            for line in f:
-                ws = [t.rpartition('/')[0].lower() for t in line.split()]
-                for i, w in enumerate(ws):
-                    if w in targets:
-                        for j in range(max(i - win, 0),
-                                       min(i + win + 1, len(ws))):
-                            if j != i and ws[j] in ctx:
-                                vec[w][ws[j]] += 1
+    for ws in brown_lines(corpus):
+        for i, w in enumerate(ws):
+            if w in targets:
+                for j in range(max(i - win, 0), min(i + win + 1, len(ws))):
+                    if j != i and ws[j] in ctx:
+                        vec[w][ws[j]] += 1
     tot = sum(uni[c] for c in ctx)
     out = {}
     for w, v in vec.items():
