@@ -984,12 +984,12 @@ static int lexicon_cache_path(uint64_t key, char *dir, size_t dir_cap,
 	return 0;
 }
 
-/* Forget what a failed read put into lex. */
+/* Free what lex holds (a failed read, or lexicon_close()): lex is empty
+ * and can be filled again. */
 static void lexicon_empty(struct lexicon *lex)
 {
 	strtab_release(&lex->words);
 	arena_release(&lex->arena);
-	arena_init(&lex->arena, 0);
 	free(lex->classes);
 	lex->classes = NULL;
 	lex->alloc_classes = 0;
@@ -1161,13 +1161,7 @@ void lexicon_close(struct lexicon *lex)
 {
 	if (!lex)
 		return;
-	strtab_release(&lex->words);
-	free(lex->classes);
-	free(lex->participle);
-	free(lex->past);
-	free(lex->plural);
-	free(lex->base);
-	arena_release(&lex->arena);
+	lexicon_empty(lex);
 	free(lex);
 }
 
@@ -1323,10 +1317,8 @@ const char *lexicon_past(const struct lexicon *lex, const char *word,
 	char low[72];
 	uint32_t id, c, n;
 
-	if (!len || len > 64 || size < len + 4)
+	if (size < len + 4 || !lowered(word, len, low))
 		return NULL;
-	for (size_t i = 0; i < len; i++)
-		low[i] = (char)tolower((unsigned char)word[i]);
 	low[len] = '\0';
 	c = exact_classes(lex, low, len, &id);
 	if (!is_base(c)) {
